@@ -1,0 +1,28 @@
+#pragma once
+// Canonical JSON (RFC 8785, JCS): the one byte form of every record, so that a record id
+// (SHA-256 of these bytes) and its seal are reproducible by any verifier.
+
+#include "Result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QJsonValue>
+
+namespace quire::json {
+
+// Serialises a value per RFC 8785: object members sorted by UTF-16 code units, no white space,
+// strings escaped minimally (\b \f \n \r \t \" \\ and \u00xx for other controls), numbers in
+// the ECMAScript shortest round-trip form. Fails on NaN or infinity.
+Result<QByteArray> canonicalize(const QJsonValue &value);
+// Parses JSON text (rejecting duplicate keys and trailing garbage) and canonicalises it.
+Result<QByteArray> canonicalizeText(const QByteArray &text);
+
+// Checks the stricter rules FORMAT.md §1 sets for records: every number an integer with
+// |n| < 2^53, every string in Unicode NFC, every key ASCII [a-z0-9_]. The message names the
+// offending path (e.g. "body.tags[2] is not in Unicode NFC").
+Result<void> checkRecordRules(const QJsonValue &value);
+
+// Parses text into an object (duplicate keys and trailing garbage are errors).
+Result<QJsonObject> parseObject(const QByteArray &text);
+
+} // namespace quire::json

@@ -1,0 +1,114 @@
+#pragma once
+// Database: one SQLCipher connection (per thread), opened with a raw 32-byte key. Opening
+// verifies the key before anything is written; statements are prepared once and reused.
+// No sqlite3 pointer leaves Database.cpp.
+
+#include "Crypto.h"
+#include "Result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QVariant>
+
+#include <memory>
+
+namespace quire {
+
+class Database;
+
+// A prepared statement. Bind parameters are 1-based like SQLite's.
+class Statement {
+public:
+    Statement();
+    ~Statement();
+    Statement(Statement &&) noexcept;
+    Statement &operator=(Statement &&) noexcept;
+
+    Statement &bind(int index, const QString &text);
+    Statement &bind(int index, const QByteArray &blob); // stored as BLOB
+    Statement &bind(int index, const char *text) { return bind(index, QString::fromUtf8(text)); }
+    Statement &bind(int index, qint64 number);
+    Statement &bind(int index, int number) { return bind(index, qint64(number)); }
+    Statement &bindNull(int index);
+
+    // Steps once: true while a row is available, false when done. Errors carry SQLite's text
+    // and the statement.
+    Result<bool> next();
+    // Steps to completion (for INSERT/UPDATE/DELETE); resets afterwards.
+    Result<void> run();
+    void reset(); // also clears bindings
+
+    QString text(int column) const;
+    QByteArray blob(int column) const;
+    qint64 integer(int column) const;
+    bool isNull(int column) const;
+
+private:
+    friend class Database;
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+class Database {
+public:
+    Database();
+    ~Database();
+    Database(Database &&) noexcept;
+    Database &operator=(Database &&) noexcept;
+
+    enum class Mode { OpenExisting, Create };
+    // Opens (or creates) `path` with the raw key (32 bytes -> PRAGMA key = "x'..'"), verifies
+    // the key by reading the schema, then sets WAL mode, synchronous=NORMAL, foreign_keys=ON,
+    // busy timeout. A wrong key gives the error "the passphrase is wrong" and writes nothing.
+    static Result<Database> open(const QString &path, const crypto::SecureBytes &rawKey, Mode mode);
+
+    Result<void> exec(const QString &sql); // one or more statements, no results
+    Result<Statement> prepare(const QString &sql);
+    // A cached prepared statement for `sql` (reset and ready to bind).
+    Result<Statement *> cached(const QString &sql);
+
+    Result<void> begin();    // BEGIN IMMEDIATE
+    Result<void> commit();
+    Result<void> rollback();
+
+    // Changes the key (PRAGMA rekey) in place.
+    Result<void> rekey(const crypto::SecureBytes &newRawKey);
+
+    int userVersion();
+    // Runs migrations[i] for every i >= user_version, each in its own transaction that also
+    // sets user_version = i + 1.
+    Result<void> migrate(const QList<QString> &migrations);
+
+    qint64 lastInsertRowId() const;
+    int changes() const;
+    QString path() const;
+    void close();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+// Rolls back unless commit() was called.
+class Transaction {
+public:
+    explicit Transaction(Database &db) : m_db(db) { m_status = db.begin(); }
+    ~Transaction() {
+        if (m_status.ok() && !m_done) (void)m_db.rollback();
+    }
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+    const Result<void> &started() const { return m_status; }
+    Result<void> commit() {
+        m_done = true;
+        return m_db.commit();
+    }
+
+private:
+    Database &m_db;
+    Result<void> m_status;
+    bool m_done = false;
+};
+
+} // namespace quire

@@ -1,0 +1,23 @@
+#pragma once
+// HtmlSanitizer: the single gate every entry's HTML passes (editor, import, sync). It parses
+// with a real HTML5 parser (gumbo) and keeps only the subset of FORMAT.md §6; everything
+// else (scripts, styles, event handlers, foreign URLs, SVG, forms...) is dropped.
+
+#include <QString>
+#include <QStringList>
+
+namespace quire::html {
+
+// Returns the FORMAT.md §6 subset of `html` as a serialised fragment: only allowed elements
+// and attributes, text escaped, disallowed elements removed with their content when they are
+// script-like (script, style, template, iframe, object, svg, math...) and unwrapped (children
+// kept) otherwise. The output is stable: sanitize(sanitize(x)) == sanitize(x).
+QString sanitize(const QString &html);
+
+// Attachment record ids referenced by img src="quire-attachment:<id>" in sanitised HTML.
+QStringList attachmentReferences(const QString &sanitizedHtml);
+
+// The readable text of sanitised HTML (block elements separated by new lines), for search.
+QString plainText(const QString &sanitizedHtml);
+
+} // namespace quire::html
