@@ -17,10 +17,15 @@ namespace quire::crypto {
 class SecureBytes {
 public:
     SecureBytes() = default;
-    explicit SecureBytes(QByteArray bytes) : m_bytes(std::move(bytes)) {}
-    SecureBytes(const SecureBytes &other) : m_bytes(other.m_bytes) { m_bytes.detach(); }
+    explicit SecureBytes(QByteArray bytes)
+        : m_bytes(std::move(bytes)) {}
+    SecureBytes(const SecureBytes &other)
+        : m_bytes(other.m_bytes) {
+        m_bytes.detach();
+    }
     SecureBytes &operator=(const SecureBytes &other);
-    SecureBytes(SecureBytes &&other) noexcept : m_bytes(std::move(other.m_bytes)) {}
+    SecureBytes(SecureBytes &&other) noexcept
+        : m_bytes(std::move(other.m_bytes)) {}
     SecureBytes &operator=(SecureBytes &&other) noexcept;
     ~SecureBytes() { clear(); }
 
