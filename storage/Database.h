@@ -68,7 +68,7 @@ public:
     // A cached prepared statement for `sql` (reset and ready to bind).
     Result<Statement *> cached(const QString &sql);
 
-    Result<void> begin();    // BEGIN IMMEDIATE
+    Result<void> begin(); // BEGIN IMMEDIATE
     Result<void> commit();
     Result<void> rollback();
 
@@ -93,7 +93,10 @@ private:
 // Rolls back unless commit() was called.
 class Transaction {
 public:
-    explicit Transaction(Database &db) : m_db(db) { m_status = db.begin(); }
+    explicit Transaction(Database &db)
+        : m_db(db) {
+        m_status = db.begin();
+    }
     ~Transaction() {
         if (m_status.ok() && !m_done) (void)m_db.rollback();
     }

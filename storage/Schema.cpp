@@ -1,0 +1,109 @@
+#include "Schema.h"
+
+namespace quire {
+
+const QList<QString> &schemaMigrations() {
+    static const QList<QString> migrations{
+        // 1: records, their encrypted copies, keys, and what is materialised from records.
+        QStringLiteral(R"sql(
+CREATE TABLE records(
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    type TEXT NOT NULL,
+    object TEXT NOT NULL,
+    prev TEXT,
+    author TEXT NOT NULL,
+    device TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    recorded_at TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    envelope BLOB NOT NULL);
+CREATE INDEX records_by_object ON records(object, version);
+CREATE INDEX records_by_prev ON records(prev);
+CREATE INDEX records_by_type ON records(type);
+
+CREATE TABLE repo_files(
+    path TEXT PRIMARY KEY,
+    oid TEXT NOT NULL,
+    record TEXT,
+    chunk TEXT);
+CREATE INDEX repo_files_by_record ON repo_files(record);
+
+CREATE TABLE secrets(
+    name TEXT NOT NULL,
+    salt TEXT NOT NULL,
+    wrapped BLOB NOT NULL,
+    PRIMARY KEY(name, salt));
+
+CREATE TABLE devices(
+    device TEXT PRIMARY KEY,
+    last_seq INTEGER NOT NULL,
+    last_recorded_at TEXT NOT NULL);
+
+CREATE TABLE notebook(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE members(
+    uuid TEXT PRIMARY KEY,
+    head TEXT NOT NULL,
+    name TEXT NOT NULL,
+    email TEXT NOT NULL,
+    roles TEXT NOT NULL,
+    status TEXT NOT NULL,
+    sign_cert BLOB NOT NULL,
+    cert_sha256 TEXT NOT NULL UNIQUE,
+    enc_key BLOB NOT NULL);
+
+CREATE TABLE experiments(
+    uuid TEXT PRIMARY KEY,
+    head TEXT NOT NULL,
+    title TEXT NOT NULL,
+    project TEXT NOT NULL,
+    tags TEXT NOT NULL,
+    status TEXT NOT NULL,
+    author TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL);
+CREATE INDEX experiments_by_update ON experiments(updated_at);
+
+CREATE TABLE entries(
+    uuid TEXT PRIMARY KEY,
+    head TEXT NOT NULL,
+    experiment TEXT NOT NULL,
+    ord INTEGER NOT NULL,
+    versions INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    status TEXT NOT NULL,
+    author TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL);
+CREATE INDEX entries_by_experiment ON entries(experiment, ord);
+
+CREATE TABLE attachments(
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    media_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    chunks TEXT NOT NULL,
+    recorded_at TEXT NOT NULL);
+
+CREATE TABLE chunks(
+    sha256 TEXT PRIMARY KEY,
+    path TEXT NOT NULL,
+    size INTEGER NOT NULL);
+
+CREATE TABLE search_docs(
+    docid INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    ref TEXT NOT NULL,
+    experiment TEXT,
+    entry TEXT,
+    UNIQUE(kind, ref));
+CREATE VIRTUAL TABLE search USING fts4(title, body, tokenize=unicode61 "remove_diacritics=1",
+                                       prefix="2,3");
+)sql"),
+    };
+    return migrations;
+}
+
+} // namespace quire

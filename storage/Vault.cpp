@@ -1,0 +1,1431 @@
+#include "Vault.h"
+
+#include "CanonicalJson.h"
+#include "HtmlSanitizer.h"
+#include "Schema.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMap>
+#include <QMimeDatabase>
+#include <QRegularExpression>
+#include <QSaveFile>
+
+namespace quire {
+
+using crypto::SecureBytes;
+
+namespace {
+
+constexpr auto kVaultFormat = "quire-vault/1";
+constexpr auto kRecordFormat = "quire/1";
+
+QString nowUtc() {
+    return QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+}
+
+QString b64(const QByteArray &bytes) {
+    return QString::fromLatin1(bytes.toBase64());
+}
+QByteArray unb64(const QJsonValue &v) {
+    return QByteArray::fromBase64(v.toString().toLatin1());
+}
+QString hex(const QByteArray &raw) {
+    return QString::fromLatin1(crypto::toHex(raw));
+}
+
+QStringList toStringList(const QJsonValue &v) {
+    QStringList out;
+    for (const auto &item : v.toArray())
+        out << item.toString();
+    return out;
+}
+
+QJsonArray toJsonArray(const QStringList &list) {
+    QJsonArray out;
+    for (const auto &s : list)
+        out.append(s);
+    return out;
+}
+
+// The notebook key of one epoch and the two keys FORMAT.md §5 derives from it.
+struct EpochKeys {
+    QByteArray enc;
+    QByteArray name;
+};
+
+struct Kdf {
+    crypto::ScryptParams params;
+    QByteArray salt;
+
+    QJsonObject toJson() const {
+        return QJsonObject{{"alg", "scrypt"},
+                           {"n", qint64(params.n)},
+                           {"r", qint64(params.r)},
+                           {"p", qint64(params.p)},
+                           {"salt", b64(salt)}};
+    }
+    static Result<Kdf> fromJson(const QJsonObject &o) {
+        Kdf k;
+        if (o.value("alg").toString() != "scrypt")
+            return fail(QStringLiteral("vault.json names an unknown key derivation"));
+        k.params.n = quint64(o.value("n").toInteger());
+        k.params.r = quint32(o.value("r").toInteger());
+        k.params.p = quint32(o.value("p").toInteger());
+        k.salt = unb64(o.value("salt"));
+        if (k.params.n < 2 || k.params.r < 1 || k.params.p < 1 || k.salt.size() < 16)
+            return fail(QStringLiteral("vault.json has invalid key derivation parameters"));
+        return k;
+    }
+    QString saltId() const { return b64(salt); }
+};
+
+// Bytes 0-31 of scrypt open the database, bytes 32-63 wrap the private keys (FORMAT.md §7).
+struct DerivedKeys {
+    SecureBytes database;
+    SecureBytes wrap;
+};
+
+Result<DerivedKeys> deriveKeys(const QByteArray &passphrase, const Kdf &kdf) {
+    auto out = crypto::scrypt(passphrase, kdf.salt, kdf.params, 64);
+    if (!out) return out.failure();
+    return DerivedKeys{out->mid(0, 32), out->mid(32, 32)};
+}
+
+QByteArray wrapSecret(const SecureBytes &wrapKey, const QString &name, const QByteArray &secret) {
+    const QByteArray nonce = crypto::randomBytes(12);
+    return nonce + crypto::aesGcmSeal(wrapKey.bytes(), nonce, secret, name.toUtf8());
+}
+
+Result<SecureBytes> unwrapSecret(const SecureBytes &wrapKey, const QString &name,
+                                 const QByteArray &wrapped) {
+    if (wrapped.size() < 12 + 16) return fail(QStringLiteral("a stored key is damaged"));
+    auto plain =
+        crypto::aesGcmOpen(wrapKey.bytes(), wrapped.left(12), wrapped.mid(12), name.toUtf8());
+    if (!plain) return fail(QStringLiteral("a stored key could not be unlocked (%1)").arg(name));
+    return SecureBytes(plain.value());
+}
+
+Result<QJsonObject> readJsonFile(const QString &path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("could not read %1: %2").arg(path, f.errorString()));
+    QJsonParseError err;
+    const auto doc = QJsonDocument::fromJson(f.readAll(), &err);
+    if (err.error != QJsonParseError::NoError || !doc.isObject())
+        return fail(QStringLiteral("%1 is damaged: %2").arg(path, err.errorString()));
+    return doc.object();
+}
+
+Result<void> writeJsonFileAtomically(const QString &path, const QJsonObject &object) {
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return fail(QStringLiteral("could not write %1: %2").arg(path, f.errorString()));
+    f.write(QJsonDocument(object).toJson(QJsonDocument::Indented));
+    if (!f.commit())
+        return fail(QStringLiteral("could not write %1: %2").arg(path, f.errorString()));
+    return {};
+}
+
+QString failedUnlocksPath(const QString &dir) {
+    return dir + QStringLiteral("/failed-unlocks");
+}
+
+// Failed unlocks cannot be written into the locked database, so they are counted in a small
+// plain file (times only, nothing secret) and turned into an audit record at the next unlock.
+void noteFailedUnlock(const QString &dir) {
+    QFile f(failedUnlocksPath(dir));
+    if (f.open(QIODevice::Append | QIODevice::Text)) f.write(nowUtc().toLatin1() + '\n');
+}
+
+} // namespace
+
+struct Vault::Impl {
+    QString dir;
+    std::unique_ptr<QLockFile> lock;
+    Database db;
+    ObjectRepository repo;
+    QJsonObject vaultJson;
+    Kdf kdf;
+    SecureBytes wrapKey;
+
+    QString notebookUuid;
+    QString notebookName;
+    QString memberUuid;
+    QString deviceUuid;
+    QByteArray caCert;
+
+    crypto::EcKey signKey;
+    QString signCertSha256;
+    quint32 currentEpoch = 1;
+    QMap<quint32, EpochKeys> epochs;
+
+    qint64 lastSeq = 0;
+    QString lastRecordedAt;
+
+    Result<void> acquireLock() {
+        lock = std::make_unique<QLockFile>(dir + QStringLiteral("/lock"));
+        lock->setStaleLockTime(0); // a lock held by a dead process is stale at once
+        if (lock->tryLock(0)) return {};
+        qint64 pid = 0;
+        QString host, app;
+        lock->getLockInfo(&pid, &host, &app);
+        return fail(QStringLiteral("the notebook at %1 is already open in another Quire window "
+                                   "or command (process %2); close it first")
+                        .arg(dir)
+                        .arg(pid));
+    }
+
+    Result<void> storeSecret(const QString &name, const QByteArray &secret, const Kdf &forKdf,
+                             const SecureBytes &withKey) {
+        auto st = db.cached(
+            QStringLiteral("INSERT OR REPLACE INTO secrets(name, salt, wrapped) VALUES(?,?,?)"));
+        if (!st) return st.failure();
+        (*st)->bind(1, name).bind(2, forKdf.saltId()).bind(3, wrapSecret(withKey, name, secret));
+        return (*st)->run();
+    }
+
+    Result<SecureBytes> loadSecret(const QString &name) {
+        auto st = db.cached(QStringLiteral("SELECT wrapped FROM secrets WHERE name=? AND salt=?"));
+        if (!st) return st.failure();
+        (*st)->bind(1, name).bind(2, kdf.saltId());
+        auto row = (*st)->next();
+        if (!row) return row.failure();
+        if (!*row) return fail(QStringLiteral("the key %1 is missing from the vault").arg(name));
+        const QByteArray wrapped = (*st)->blob(0);
+        (*st)->reset();
+        return unwrapSecret(wrapKey, name, wrapped);
+    }
+
+    void addEpoch(quint32 epoch, const QByteArray &notebookKey) {
+        EpochKeys keys;
+        keys.enc = crypto::hkdfSha256(notebookKey, {}, "quire/1 enc", 32).bytes();
+        keys.name = crypto::hkdfSha256(notebookKey, {}, "quire/1 name", 32).bytes();
+        epochs.insert(epoch, keys);
+        currentEpoch = std::max(currentEpoch, epoch);
+    }
+
+    Result<void> loadKeys() {
+        auto sign = loadSecret(QStringLiteral("sign_key"));
+        if (!sign) return sign.failure();
+        auto key = crypto::EcKey::fromPrivateDer(sign->bytes());
+        if (!key) return key.failure();
+        signKey = std::move(key.value());
+
+        auto st = db.prepare(QStringLiteral("SELECT name FROM secrets WHERE salt=? AND name LIKE "
+                                            "'notebook_key/%'"));
+        if (!st) return st.failure();
+        st->bind(1, kdf.saltId());
+        QStringList names;
+        while (true) {
+            auto row = st->next();
+            if (!row) return row.failure();
+            if (!*row) break;
+            names << st->text(0);
+        }
+        if (names.isEmpty()) return fail(QStringLiteral("the vault holds no notebook key"));
+        currentEpoch = 0;
+        for (const auto &name : names) {
+            auto secret = loadSecret(name);
+            if (!secret) return secret.failure();
+            addEpoch(name.section('/', 1).toUInt(), secret->bytes());
+        }
+        return {};
+    }
+
+    Result<void> loadState() {
+        auto st = db.prepare(QStringLiteral("SELECT key, value FROM notebook"));
+        if (!st) return st.failure();
+        while (true) {
+            auto row = st->next();
+            if (!row) return row.failure();
+            if (!*row) break;
+            const QString k = st->text(0);
+            if (k == "name")
+                notebookName = st->text(1);
+            else if (k == "ca_cert")
+                caCert = QByteArray::fromBase64(st->text(1).toLatin1());
+        }
+        auto me = db.prepare(QStringLiteral("SELECT cert_sha256 FROM members WHERE uuid=?"));
+        if (!me) return me.failure();
+        me->bind(1, memberUuid);
+        auto row = me->next();
+        if (!row) return row.failure();
+        if (!*row) return fail(QStringLiteral("this vault's member is not in the notebook"));
+        signCertSha256 = me->text(0);
+
+        auto dev = db.prepare(
+            QStringLiteral("SELECT last_seq, last_recorded_at FROM devices WHERE device=?"));
+        if (!dev) return dev.failure();
+        dev->bind(1, deviceUuid);
+        auto drow = dev->next();
+        if (!drow) return drow.failure();
+        if (*drow) {
+            lastSeq = dev->integer(0);
+            lastRecordedAt = dev->text(1);
+        }
+        return {};
+    }
+
+    // ---- record encoding --------------------------------------------------------------
+
+    Result<StoredRecord> seal(const RecordDraft &draft, qint64 seq, const QString &recordedAt,
+                              int version) {
+        QJsonObject record{
+            {"format", kRecordFormat},
+            {"type", draft.type},
+            {"object", draft.object},
+            {"prev", draft.prev.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(draft.prev)},
+            {"author", memberUuid},
+            {"device", deviceUuid},
+            {"seq", seq},
+            {"recorded_at", recordedAt},
+            {"body", draft.body}};
+        if (auto rules = json::checkRecordRules(record); !rules)
+            return fail(
+                QStringLiteral("the record breaks the format rules: %1").arg(rules.error()));
+        auto canonical = json::canonicalize(record);
+        if (!canonical) return canonical.failure();
+        const QByteArray signature = signKey.sign(*canonical);
+        QJsonObject envelope{
+            {"record", record},
+            {"seal", QJsonObject{{"cert", signCertSha256}, {"sig", b64(signature)}}}};
+        auto envelopeBytes = json::canonicalize(envelope);
+        if (!envelopeBytes) return envelopeBytes.failure();
+
+        StoredRecord out;
+        out.id = hex(crypto::sha256(*canonical));
+        out.type = draft.type;
+        out.object = draft.object;
+        out.prev = draft.prev;
+        out.author = memberUuid;
+        out.device = deviceUuid;
+        out.seq = seq;
+        out.recordedAt = recordedAt;
+        out.version = version;
+        out.body = draft.body;
+        out.envelope = *envelopeBytes;
+        return out;
+    }
+
+    QString objectPath(const char *area, const QByteArray &rawName) const {
+        const QString h = hex(rawName);
+        return QStringLiteral("%1/%2/%3").arg(QLatin1String(area), h.left(2), h);
+    }
+
+    // Encrypts the envelope into repo.git; the path is recorded in the same transaction as
+    // the record so the database never names an object that is not there.
+    Result<QPair<QString, QByteArray>> writeRecordObject(const StoredRecord &r) {
+        const EpochKeys &keys = epochs[currentEpoch];
+        const QByteArray rawName = crypto::hmacSha256(keys.name, crypto::fromHex(r.id.toLatin1()));
+        const QByteArray file =
+            crypto::encryptFile(keys.enc, currentEpoch, rawName, r.envelope, true);
+        auto oid = repo.writeBlob(file);
+        if (!oid) return oid.failure();
+        return qMakePair(objectPath("r", rawName), *oid);
+    }
+
+    // ---- materialisation -----------------------------------------------------------------
+
+    Result<void> upsertSearch(const QString &kind, const QString &ref, const QString &experiment,
+                              const QString &entry, const QString &title, const QString &body) {
+        auto find =
+            db.cached(QStringLiteral("SELECT docid FROM search_docs WHERE kind=? AND ref=?"));
+        if (!find) return find.failure();
+        (*find)->bind(1, kind).bind(2, ref);
+        auto row = (*find)->next();
+        if (!row) return row.failure();
+        if (*row) {
+            const qint64 docid = (*find)->integer(0);
+            (*find)->reset();
+            auto up = db.cached(QStringLiteral("UPDATE search SET title=?, body=? WHERE docid=?"));
+            if (!up) return up.failure();
+            (*up)->bind(1, title).bind(2, body).bind(3, docid);
+            return (*up)->run();
+        }
+        (*find)->reset();
+        auto ins = db.cached(QStringLiteral(
+            "INSERT INTO search_docs(kind, ref, experiment, entry) VALUES(?,?,?,?)"));
+        if (!ins) return ins.failure();
+        (*ins)->bind(1, kind).bind(2, ref).bind(3, experiment).bind(4, entry);
+        if (auto r = (*ins)->run(); !r) return r;
+        const qint64 docid = db.lastInsertRowId();
+        auto fts =
+            db.cached(QStringLiteral("INSERT INTO search(docid, title, body) VALUES(?,?,?)"));
+        if (!fts) return fts.failure();
+        (*fts)->bind(1, docid).bind(2, title).bind(3, body);
+        return (*fts)->run();
+    }
+
+    Result<void> upsertMember(const QString &uuid, const QString &head, const QJsonObject &m) {
+        const QByteArray cert = unb64(m.value("sign_cert"));
+        auto st = db.cached(QStringLiteral(
+            "INSERT OR REPLACE INTO members(uuid, head, name, email, roles, status, sign_cert, "
+            "cert_sha256, enc_key) VALUES(?,?,?,?,?,?,?,?,?)"));
+        if (!st) return st.failure();
+        (*st)
+            ->bind(1, uuid)
+            .bind(2, head)
+            .bind(3, m.value("name").toString())
+            .bind(4, m.value("email").toString())
+            .bind(5, toStringList(m.value("roles")).join(','))
+            .bind(6, m.value("status").toString())
+            .bind(7, cert)
+            .bind(8, hex(crypto::sha256(cert)))
+            .bind(9, unb64(m.value("enc_key")));
+        return (*st)->run();
+    }
+
+    Result<void> materialize(const StoredRecord &r) {
+        const QJsonObject &b = r.body;
+        if (r.type == "notebook") {
+            auto st = db.cached(
+                QStringLiteral("INSERT OR REPLACE INTO notebook(key, value) VALUES(?,?)"));
+            if (!st) return st.failure();
+            for (const auto &[k, v] :
+                 {std::pair{QStringLiteral("name"), b.value("name").toString()},
+                  std::pair{QStringLiteral("uuid"), r.object},
+                  std::pair{QStringLiteral("genesis"), r.id},
+                  std::pair{QStringLiteral("ca_cert"), b.value("ca_cert").toString()}}) {
+                (*st)->bind(1, k).bind(2, v);
+                if (auto res = (*st)->run(); !res) return res;
+            }
+            return upsertMember(r.author, r.id, b.value("founder").toObject());
+        }
+        if (r.type == "member") return upsertMember(r.object, r.id, b);
+        if (r.type == "experiment") {
+            // Debian 12's SQLCipher is SQLite 3.15, which has no UPSERT: update, else insert.
+            const QStringList tags = toStringList(b.value("tags"));
+            const QString tagsJson =
+                QString::fromUtf8(QJsonDocument(toJsonArray(tags)).toJson(QJsonDocument::Compact));
+            auto up = db.cached(QStringLiteral(
+                "UPDATE experiments SET head=?2, title=?3, project=?4, tags=?5, status=?6, "
+                "updated_at=?7 WHERE uuid=?1"));
+            if (!up) return up.failure();
+            (*up)
+                ->bind(1, r.object)
+                .bind(2, r.id)
+                .bind(3, b.value("title").toString())
+                .bind(4, b.value("project").toString())
+                .bind(5, tagsJson)
+                .bind(6, b.value("status").toString())
+                .bind(7, r.recordedAt);
+            if (auto res = (*up)->run(); !res) return res;
+            if (db.changes() == 0) {
+                auto st = db.cached(QStringLiteral(
+                    "INSERT INTO experiments(uuid, head, title, project, tags, status, author, "
+                    "created_at, updated_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?8)"));
+                if (!st) return st.failure();
+                (*st)
+                    ->bind(1, r.object)
+                    .bind(2, r.id)
+                    .bind(3, b.value("title").toString())
+                    .bind(4, b.value("project").toString())
+                    .bind(5, tagsJson)
+                    .bind(6, b.value("status").toString())
+                    .bind(7, r.author)
+                    .bind(8, r.recordedAt);
+                if (auto res = (*st)->run(); !res) return res;
+            }
+            return upsertSearch("experiment", r.object, r.object, {}, b.value("title").toString(),
+                                b.value("project").toString() + '\n' + tags.join(' '));
+        }
+        if (r.type == "entry") {
+            const QString experiment = b.value("experiment").toString();
+            auto up = db.cached(QStringLiteral(
+                "UPDATE entries SET head=?2, ord=?3, versions=?4, title=?5, status=?6, "
+                "updated_at=?7 WHERE uuid=?1"));
+            if (!up) return up.failure();
+            (*up)
+                ->bind(1, r.object)
+                .bind(2, r.id)
+                .bind(3, b.value("order").toInteger())
+                .bind(4, r.version)
+                .bind(5, b.value("title").toString())
+                .bind(6, b.value("status").toString())
+                .bind(7, r.recordedAt);
+            if (auto res = (*up)->run(); !res) return res;
+            if (db.changes() == 0) {
+                auto st = db.cached(QStringLiteral(
+                    "INSERT INTO entries(uuid, head, experiment, ord, versions, title, status, "
+                    "author, created_at, updated_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?9)"));
+                if (!st) return st.failure();
+                (*st)
+                    ->bind(1, r.object)
+                    .bind(2, r.id)
+                    .bind(3, experiment)
+                    .bind(4, b.value("order").toInteger())
+                    .bind(5, r.version)
+                    .bind(6, b.value("title").toString())
+                    .bind(7, b.value("status").toString())
+                    .bind(8, r.author)
+                    .bind(9, r.recordedAt);
+                if (auto res = (*st)->run(); !res) return res;
+            }
+            if (auto res = upsertSearch("entry", r.object, experiment, r.object,
+                                        b.value("title").toString(),
+                                        html::plainText(b.value("html").toString()));
+                !res)
+                return res;
+            for (const auto &att : b.value("attachments").toArray()) {
+                auto name = db.cached(QStringLiteral("SELECT name FROM attachments WHERE id=?"));
+                if (!name) return name.failure();
+                (*name)->bind(1, att.toString());
+                auto row = (*name)->next();
+                if (!row) return row.failure();
+                const QString fileName = *row ? (*name)->text(0) : QString();
+                (*name)->reset();
+                if (auto res = upsertSearch("attachment", att.toString(), experiment, r.object,
+                                            fileName, {});
+                    !res)
+                    return res;
+            }
+            return {};
+        }
+        if (r.type == "attachment") {
+            auto st = db.cached(QStringLiteral(
+                "INSERT OR IGNORE INTO attachments(id, name, media_type, size, sha256, chunks, "
+                "recorded_at) VALUES(?,?,?,?,?,?,?)"));
+            if (!st) return st.failure();
+            (*st)
+                ->bind(1, r.id)
+                .bind(2, b.value("name").toString())
+                .bind(3, b.value("media_type").toString())
+                .bind(4, b.value("size").toInteger())
+                .bind(5, b.value("sha256").toString())
+                .bind(6, toStringList(b.value("chunks")).join(','))
+                .bind(7, r.recordedAt);
+            return (*st)->run();
+        }
+        return {}; // signature, comment, anchor, audit: the records table is enough for now
+    }
+
+    Result<void> insertRecord(const StoredRecord &r, const QString &path, const QByteArray &oid) {
+        auto st = db.cached(QStringLiteral(
+            "INSERT INTO records(id, type, object, prev, author, device, seq, recorded_at, "
+            "version, envelope) VALUES(?,?,?,?,?,?,?,?,?,?)"));
+        if (!st) return st.failure();
+        (*st)->bind(1, r.id).bind(2, r.type).bind(3, r.object);
+        if (r.prev.isEmpty())
+            (*st)->bindNull(4);
+        else
+            (*st)->bind(4, r.prev);
+        (*st)
+            ->bind(5, r.author)
+            .bind(6, r.device)
+            .bind(7, r.seq)
+            .bind(8, r.recordedAt)
+            .bind(9, r.version)
+            .bind(10, r.envelope);
+        if (auto res = (*st)->run(); !res) return res;
+        auto rf = db.cached(
+            QStringLiteral("INSERT OR REPLACE INTO repo_files(path, oid, record) VALUES(?,?,?)"));
+        if (!rf) return rf.failure();
+        (*rf)->bind(1, path).bind(2, QString::fromLatin1(oid)).bind(3, r.id);
+        if (auto res = (*rf)->run(); !res) return res;
+        return materialize(r);
+    }
+
+    Result<int> versionAfter(const QString &prev, const QString &object, const QString &type) {
+        if (prev.isEmpty()) return 1;
+        auto st = db.cached(QStringLiteral("SELECT object, type, version FROM records WHERE id=?"));
+        if (!st) return st.failure();
+        (*st)->bind(1, prev);
+        auto row = (*st)->next();
+        if (!row) return row.failure();
+        if (!*row) return fail(QStringLiteral("the previous version %1 does not exist").arg(prev));
+        const QString o = (*st)->text(0), t = (*st)->text(1);
+        const int v = int((*st)->integer(2));
+        (*st)->reset();
+        if (o != object || t != type)
+            return fail(
+                QStringLiteral("the previous version %1 belongs to another object").arg(prev));
+        return v + 1;
+    }
+
+    Result<QList<StoredRecord>> appendLocked(QList<RecordDraft> drafts) {
+        QString recordedAt = nowUtc();
+        if (!lastRecordedAt.isEmpty() && recordedAt < lastRecordedAt) {
+            // The clock went backwards: keep the system time (it is never edited) but say so.
+            drafts.prepend(
+                RecordDraft{"audit",
+                            crypto::newUuid(),
+                            {},
+                            QJsonObject{{"action", "clock_backwards"},
+                                        {"detail", QJsonObject{{"last_recorded_at", lastRecordedAt},
+                                                               {"clock_now", recordedAt}}}},
+                            {}});
+        }
+        Transaction tx(db);
+        if (!tx.started()) return tx.started().failure();
+        QList<StoredRecord> out;
+        qint64 seq = lastSeq;
+        QHash<QString, int> pendingVersions; // versions of records appended in this batch
+        QHash<QString, QString> pendingTypes;
+        for (auto draft : drafts) {
+            if (draft.complete) draft.complete(draft.body, out);
+            int version = 1;
+            if (!draft.prev.isEmpty()) {
+                if (pendingVersions.contains(draft.prev)) {
+                    version = pendingVersions.value(draft.prev) + 1;
+                } else {
+                    auto v = versionAfter(draft.prev, draft.object, draft.type);
+                    if (!v) return v.failure();
+                    version = *v;
+                }
+            }
+            auto sealed = seal(draft, ++seq, recordedAt, version);
+            if (!sealed) return sealed.failure();
+            auto object = writeRecordObject(*sealed);
+            if (!object) return object.failure();
+            if (auto res = insertRecord(*sealed, object->first, object->second); !res)
+                return res.failure();
+            pendingVersions.insert(sealed->id, version);
+            out << *sealed;
+        }
+        auto dev = db.cached(QStringLiteral(
+            "INSERT OR REPLACE INTO devices(device, last_seq, last_recorded_at) VALUES(?,?,?)"));
+        if (!dev) return dev.failure();
+        (*dev)->bind(1, deviceUuid).bind(2, seq).bind(3, recordedAt);
+        if (auto res = (*dev)->run(); !res) return res.failure();
+        if (auto res = tx.commit(); !res) return res.failure();
+        lastSeq = seq;
+        lastRecordedAt = recordedAt;
+        return out;
+    }
+
+    // ---- reading -------------------------------------------------------------------------
+
+    static StoredRecord recordFromRow(const Statement &st) {
+        StoredRecord r;
+        r.id = st.text(0);
+        r.type = st.text(1);
+        r.object = st.text(2);
+        r.prev = st.isNull(3) ? QString() : st.text(3);
+        r.author = st.text(4);
+        r.device = st.text(5);
+        r.seq = st.integer(6);
+        r.recordedAt = st.text(7);
+        r.version = int(st.integer(8));
+        r.envelope = st.blob(9);
+        r.body = QJsonDocument::fromJson(r.envelope)
+                     .object()
+                     .value("record")
+                     .toObject()
+                     .value("body")
+                     .toObject();
+        return r;
+    }
+
+    Result<QList<StoredRecord>> queryRecords(const QString &where, const QStringList &args) {
+        auto st = db.prepare(QStringLiteral("SELECT id, type, object, prev, author, device, seq, "
+                                            "recorded_at, version, envelope FROM records ") +
+                             where);
+        if (!st) return st.failure();
+        for (int i = 0; i < args.size(); ++i)
+            st->bind(i + 1, args[i]);
+        QList<StoredRecord> out;
+        while (true) {
+            auto row = st->next();
+            if (!row) return row.failure();
+            if (!*row) break;
+            out << recordFromRow(*st);
+        }
+        return out;
+    }
+
+    Result<EpochKeys> keysFor(quint32 epoch) {
+        if (!epochs.contains(epoch))
+            return fail(QStringLiteral("this vault has no key for epoch %1").arg(epoch));
+        return epochs.value(epoch);
+    }
+
+    // Reads and decrypts one object, checking the tag and that the name fits the content.
+    Result<QByteArray> readObject(const QString &oid, const QByteArray &rawContentId,
+                                  const QString &path) {
+        auto blob = repo.readBlob(oid.toLatin1());
+        if (!blob) return blob.failure();
+        auto header = crypto::readFileHeader(*blob);
+        if (!header) return header.failure();
+        auto keys = keysFor(header->epoch);
+        if (!keys) return keys.failure();
+        const QByteArray rawName = crypto::hmacSha256(keys->name, rawContentId);
+        if (!path.endsWith(hex(rawName)))
+            return fail(QStringLiteral("%1 does not carry the name its content implies").arg(path));
+        return crypto::decryptFile(keys->enc, rawName, *blob);
+    }
+};
+
+// ---- Vault -----------------------------------------------------------------------------
+
+Vault::Vault()
+    : d(std::make_unique<Impl>()) {}
+Vault::~Vault() = default;
+
+bool Vault::exists(const QString &dir) {
+    return QFileInfo::exists(dir + QStringLiteral("/vault.json"));
+}
+
+Result<std::unique_ptr<Vault>> Vault::create(const QString &dir, const QString &notebookName,
+                                             const QString &memberName, const QString &email,
+                                             const QByteArray &passphrase) {
+    if (notebookName.trimmed().isEmpty()) return fail(QStringLiteral("the notebook needs a name"));
+    if (memberName.trimmed().isEmpty()) return fail(QStringLiteral("your name is needed"));
+    if (!email.contains('@'))
+        return fail(QStringLiteral("“%1” is not an email address").arg(email));
+    if (passphrase.size() < 8)
+        return fail(QStringLiteral("the passphrase must have at least 8 characters"));
+    if (exists(dir)) return fail(QStringLiteral("a notebook already exists at %1").arg(dir));
+    if (!QDir().mkpath(dir)) return fail(QStringLiteral("could not create the folder %1").arg(dir));
+    QFile::setPermissions(dir,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+
+    std::unique_ptr<Vault> v(new Vault());
+    Impl &d = *v->d;
+    d.dir = QDir(dir).absolutePath();
+    if (auto r = d.acquireLock(); !r) return r.failure();
+    // Leftovers of a creation that crashed before vault.json was written hold no user data.
+    for (const char *leftover : {"quire.db", "quire.db-wal", "quire.db-shm"})
+        QFile::remove(d.dir + '/' + leftover);
+    QDir(d.dir + QStringLiteral("/repo.git")).removeRecursively();
+
+    d.kdf.salt = crypto::randomBytes(16);
+    auto keys = deriveKeys(passphrase, d.kdf);
+    if (!keys) return keys.failure();
+    d.wrapKey = keys->wrap;
+    auto db =
+        Database::open(d.dir + QStringLiteral("/quire.db"), keys->database, Database::Mode::Create);
+    if (!db) return db.failure();
+    d.db = std::move(db.value());
+    if (auto r = d.db.migrate(schemaMigrations()); !r) return r.failure();
+    auto repo = ObjectRepository::openOrCreate(d.dir + QStringLiteral("/repo.git"));
+    if (!repo) return repo.failure();
+    d.repo = std::move(repo.value());
+
+    d.notebookUuid = crypto::newUuid();
+    d.memberUuid = crypto::newUuid();
+    d.deviceUuid = crypto::newUuid();
+    d.notebookName = notebookName.trimmed();
+
+    const auto caKey = crypto::EcKey::generate();
+    auto signKey = crypto::EcKey::generate();
+    const auto encKey = crypto::EcKey::generate();
+    auto caCert =
+        crypto::makeCaCertificate(caKey, d.notebookName + QStringLiteral(" notebook CA"), 30);
+    if (!caCert) return caCert.failure();
+    auto signCert = crypto::issueSigningCertificate(caKey, *caCert, signKey.publicDer(),
+                                                    memberName.trimmed(), email.trimmed(), 30);
+    if (!signCert) return signCert.failure();
+    d.caCert = *caCert;
+    d.signKey = std::move(signKey);
+    d.signCertSha256 = hex(crypto::sha256(*signCert));
+
+    const QByteArray notebookKey = crypto::randomBytes(32);
+    {
+        Transaction tx(d.db);
+        if (!tx.started()) return tx.started().failure();
+        for (const auto &[name, secret] :
+             {std::pair{QStringLiteral("ca_key"), caKey.privateDer().bytes()},
+              std::pair{QStringLiteral("sign_key"), d.signKey.privateDer().bytes()},
+              std::pair{QStringLiteral("enc_key"), encKey.privateDer().bytes()},
+              std::pair{QStringLiteral("notebook_key/1"), notebookKey}}) {
+            if (auto r = d.storeSecret(name, secret, d.kdf, d.wrapKey); !r) return r.failure();
+        }
+        if (auto r = tx.commit(); !r) return r.failure();
+    }
+    d.addEpoch(1, notebookKey);
+
+    const QJsonObject founder{
+        {"name", memberName.trimmed()},           {"email", email.trimmed()},
+        {"roles", QJsonArray{"admin", "author"}}, {"sign_cert", b64(*signCert)},
+        {"enc_key", b64(encKey.publicDer())},     {"status", "active"},
+        {"reason", "founded the notebook"}};
+    auto genesis = d.appendLocked({RecordDraft{
+        "notebook",
+        d.notebookUuid,
+        {},
+        QJsonObject{{"name", d.notebookName}, {"ca_cert", b64(*caCert)}, {"founder", founder}},
+        {}}});
+    if (!genesis) return genesis.failure();
+
+    d.vaultJson = QJsonObject{{"format", kVaultFormat},
+                              {"kdf", d.kdf.toJson()},
+                              {"notebook", d.notebookUuid},
+                              {"member", d.memberUuid},
+                              {"device", d.deviceUuid}};
+    // vault.json is written last: until it exists the folder is not a vault.
+    if (auto r = writeJsonFileAtomically(d.dir + QStringLiteral("/vault.json"), d.vaultJson); !r)
+        return r.failure();
+    return v;
+}
+
+Result<std::unique_ptr<Vault>> Vault::open(const QString &dir, const QByteArray &passphrase) {
+    if (!exists(dir)) return fail(QStringLiteral("there is no notebook at %1").arg(dir));
+    std::unique_ptr<Vault> v(new Vault());
+    Impl &d = *v->d;
+    d.dir = QDir(dir).absolutePath();
+    auto json = readJsonFile(d.dir + QStringLiteral("/vault.json"));
+    if (!json) return json.failure();
+    d.vaultJson = *json;
+    if (d.vaultJson.value("format").toString() != kVaultFormat)
+        return fail(QStringLiteral("%1 is not a Quire vault this version can open").arg(dir));
+    auto kdf = Kdf::fromJson(d.vaultJson.value("kdf").toObject());
+    if (!kdf) return kdf.failure();
+    d.kdf = *kdf;
+    d.notebookUuid = d.vaultJson.value("notebook").toString();
+    d.memberUuid = d.vaultJson.value("member").toString();
+    d.deviceUuid = d.vaultJson.value("device").toString();
+    if (auto r = d.acquireLock(); !r) return r.failure();
+
+    const QString dbPath = d.dir + QStringLiteral("/quire.db");
+    auto keys = deriveKeys(passphrase, d.kdf);
+    if (!keys) return keys.failure();
+    auto db = Database::open(dbPath, keys->database, Database::Mode::OpenExisting);
+    // A passphrase change interrupted after the rekey leaves the new KDF in kdf_pending.
+    const QJsonObject pendingJson = d.vaultJson.value("kdf_pending").toObject();
+    bool usedPending = false;
+    if (!db && !pendingJson.isEmpty()) {
+        auto pending = Kdf::fromJson(pendingJson);
+        if (pending) {
+            auto pendingKeys = deriveKeys(passphrase, *pending);
+            if (pendingKeys) {
+                auto second =
+                    Database::open(dbPath, pendingKeys->database, Database::Mode::OpenExisting);
+                if (second) {
+                    db = std::move(second);
+                    d.kdf = *pending;
+                    keys = std::move(pendingKeys);
+                    usedPending = true;
+                }
+            }
+        }
+    }
+    if (!db) {
+        if (db.error() == QStringLiteral("the passphrase is wrong")) noteFailedUnlock(d.dir);
+        return db.failure();
+    }
+    d.db = std::move(db.value());
+    d.wrapKey = keys->wrap;
+    if (auto r = d.db.migrate(schemaMigrations()); !r) return r.failure();
+
+    if (!pendingJson.isEmpty()) {
+        // Finish or undo the interrupted passphrase change, whichever the database shows.
+        const QString staleSalt =
+            usedPending ? Kdf::fromJson(d.vaultJson.value("kdf").toObject())->saltId()
+                        : QString::fromLatin1(pendingJson.value("salt").toString().toLatin1());
+        d.vaultJson.insert("kdf", d.kdf.toJson());
+        d.vaultJson.remove("kdf_pending");
+        if (auto r = writeJsonFileAtomically(d.dir + QStringLiteral("/vault.json"), d.vaultJson);
+            !r)
+            return r.failure();
+        auto del = d.db.prepare(QStringLiteral("DELETE FROM secrets WHERE salt=?"));
+        if (!del) return del.failure();
+        del->bind(1, staleSalt);
+        if (auto r = del->run(); !r) return r.failure();
+    }
+
+    auto repo = ObjectRepository::open(d.dir + QStringLiteral("/repo.git"));
+    if (!repo) return repo.failure();
+    d.repo = std::move(repo.value());
+    if (auto r = d.loadKeys(); !r) return r.failure();
+    if (auto r = d.loadState(); !r) return r.failure();
+
+    QFile failures(failedUnlocksPath(d.dir));
+    if (failures.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        QJsonArray times;
+        for (const auto &line : failures.readAll().split('\n'))
+            if (!line.trimmed().isEmpty()) times.append(QString::fromLatin1(line.trimmed()));
+        failures.close();
+        if (!times.isEmpty()) {
+            if (auto r = v->audit("unlock_failed",
+                                  QJsonObject{{"count", times.size()}, {"times", times}});
+                !r)
+                return r.failure();
+        }
+        failures.remove();
+    }
+    if (auto r = v->audit("unlock", {}); !r) return r.failure();
+    return v;
+}
+
+QString Vault::path() const {
+    return d->dir;
+}
+QString Vault::notebookUuid() const {
+    return d->notebookUuid;
+}
+QString Vault::notebookName() const {
+    return d->notebookName;
+}
+QString Vault::memberUuid() const {
+    return d->memberUuid;
+}
+QString Vault::deviceUuid() const {
+    return d->deviceUuid;
+}
+
+Result<QList<StoredRecord>> Vault::append(const QList<RecordDraft> &drafts) {
+    return d->appendLocked(drafts);
+}
+
+Result<StoredRecord> Vault::appendOne(const RecordDraft &draft) {
+    auto out = d->appendLocked({draft});
+    if (!out) return out.failure();
+    return out->last();
+}
+
+Result<void> Vault::audit(const QString &action, const QJsonObject &detail) {
+    auto r = appendOne(RecordDraft{
+        "audit", crypto::newUuid(), {}, QJsonObject{{"action", action}, {"detail", detail}}, {}});
+    if (!r) return r.failure();
+    return {};
+}
+
+Result<StoredRecord> Vault::record(const QString &id) {
+    auto list = d->queryRecords(QStringLiteral("WHERE id=?"), {id});
+    if (!list) return list.failure();
+    if (list->isEmpty()) return fail(QStringLiteral("there is no record %1").arg(id));
+    return list->first();
+}
+
+Result<QList<StoredRecord>> Vault::chain(const QString &object) {
+    return d->queryRecords(QStringLiteral("WHERE object=? ORDER BY version, rowid"), {object});
+}
+
+Result<QList<StoredRecord>> Vault::allRecords() {
+    return d->queryRecords(QStringLiteral("ORDER BY rowid"), {});
+}
+
+Result<QString> Vault::head(const QString &object) {
+    auto st = d->db.cached(
+        QStringLiteral("SELECT id FROM records WHERE object=? ORDER BY version DESC LIMIT 1"));
+    if (!st) return st.failure();
+    (*st)->bind(1, object);
+    auto row = (*st)->next();
+    if (!row) return row.failure();
+    if (!*row) return fail(QStringLiteral("there is nothing with the id %1").arg(object));
+    const QString id = (*st)->text(0);
+    (*st)->reset();
+    return id;
+}
+
+Result<QList<VaultMember>> Vault::members() {
+    auto st = d->db.prepare(QStringLiteral("SELECT uuid, name, email, roles, status, sign_cert, "
+                                           "cert_sha256 FROM members ORDER BY name"));
+    if (!st) return st.failure();
+    QList<VaultMember> out;
+    while (true) {
+        auto row = st->next();
+        if (!row) return row.failure();
+        if (!*row) break;
+        out << VaultMember{
+            st->text(0), st->text(1), st->text(2), st->text(3).split(',', Qt::SkipEmptyParts),
+            st->text(4), st->blob(5), st->text(6)};
+    }
+    return out;
+}
+
+Result<VaultMember> Vault::member(const QString &uuid) {
+    auto all = members();
+    if (!all) return all.failure();
+    for (const auto &m : *all)
+        if (m.uuid == uuid) return m;
+    return fail(QStringLiteral("%1 is not a member of this notebook").arg(uuid));
+}
+
+namespace {
+VaultExperiment experimentFromRow(const Statement &st) {
+    VaultExperiment e;
+    e.uuid = st.text(0);
+    e.head = st.text(1);
+    e.title = st.text(2);
+    e.project = st.text(3);
+    e.tags = toStringList(QJsonDocument::fromJson(st.text(4).toUtf8()).array());
+    e.status = st.text(5);
+    e.author = st.text(6);
+    e.createdAt = st.text(7);
+    e.updatedAt = st.text(8);
+    e.entryCount = int(st.integer(9));
+    return e;
+}
+
+VaultEntry entryFromRow(const Statement &st) {
+    VaultEntry e;
+    e.uuid = st.text(0);
+    e.head = st.text(1);
+    e.experiment = st.text(2);
+    e.order = int(st.integer(3));
+    e.versions = int(st.integer(4));
+    e.title = st.text(5);
+    e.status = st.text(6);
+    e.author = st.text(7);
+    e.createdAt = st.text(8);
+    e.updatedAt = st.text(9);
+    return e;
+}
+
+const char *kExperimentColumns =
+    "SELECT x.uuid, x.head, x.title, x.project, x.tags, x.status, x.author, x.created_at, "
+    "x.updated_at, (SELECT count(*) FROM entries e WHERE e.experiment = x.uuid) FROM experiments "
+    "x ";
+const char *kEntryColumns = "SELECT uuid, head, experiment, ord, versions, title, status, author, "
+                            "created_at, updated_at FROM entries ";
+} // namespace
+
+Result<QList<VaultExperiment>> Vault::experiments() {
+    auto st = d->db.prepare(QLatin1String(kExperimentColumns) +
+                            QStringLiteral("ORDER BY x.updated_at DESC"));
+    if (!st) return st.failure();
+    QList<VaultExperiment> out;
+    while (true) {
+        auto row = st->next();
+        if (!row) return row.failure();
+        if (!*row) break;
+        out << experimentFromRow(*st);
+    }
+    return out;
+}
+
+Result<VaultExperiment> Vault::experiment(const QString &uuid) {
+    auto st = d->db.prepare(QLatin1String(kExperimentColumns) + QStringLiteral("WHERE x.uuid=?"));
+    if (!st) return st.failure();
+    st->bind(1, uuid);
+    auto row = st->next();
+    if (!row) return row.failure();
+    if (!*row) return fail(QStringLiteral("there is no experiment %1").arg(uuid));
+    return experimentFromRow(*st);
+}
+
+Result<QList<VaultEntry>> Vault::entries(const QString &experiment) {
+    auto st = d->db.prepare(QLatin1String(kEntryColumns) +
+                            QStringLiteral("WHERE experiment=? ORDER BY ord, created_at"));
+    if (!st) return st.failure();
+    st->bind(1, experiment);
+    QList<VaultEntry> out;
+    while (true) {
+        auto row = st->next();
+        if (!row) return row.failure();
+        if (!*row) break;
+        out << entryFromRow(*st);
+    }
+    return out;
+}
+
+Result<VaultEntry> Vault::entry(const QString &uuid) {
+    auto st = d->db.prepare(QLatin1String(kEntryColumns) + QStringLiteral("WHERE uuid=?"));
+    if (!st) return st.failure();
+    st->bind(1, uuid);
+    auto row = st->next();
+    if (!row) return row.failure();
+    if (!*row) return fail(QStringLiteral("there is no entry %1").arg(uuid));
+    return entryFromRow(*st);
+}
+
+Result<int> Vault::nextEntryOrder(const QString &experiment) {
+    auto st = d->db.cached(
+        QStringLiteral("SELECT coalesce(max(ord), 0) + 1 FROM entries WHERE experiment=?"));
+    if (!st) return st.failure();
+    (*st)->bind(1, experiment);
+    auto row = (*st)->next();
+    if (!row) return row.failure();
+    const int order = int((*st)->integer(0));
+    (*st)->reset();
+    return order;
+}
+
+Result<QList<VaultSearchHit>> Vault::search(const QString &query, int limit) {
+    // Every word the person typed must match, each as a prefix; FTS syntax in the query is
+    // treated as text, so a stray quote or "NEAR" cannot break or widen the search.
+    static const QRegularExpression nonWord(QStringLiteral("[^\\p{L}\\p{N}]+"));
+    QStringList terms;
+    for (const auto &word : query.split(nonWord, Qt::SkipEmptyParts))
+        terms << QStringLiteral("\"%1*\"").arg(word); // FTS4 prefix: the star inside the quotes
+    if (terms.isEmpty()) return QList<VaultSearchHit>{};
+    auto st = d->db.cached(QStringLiteral(
+        "SELECT d.kind, d.ref, d.experiment, m.title, m.snip FROM (SELECT docid, title, "
+        "snippet(search, '[[', ']]', '…', -1, 12) AS snip FROM search WHERE search MATCH ? "
+        "ORDER BY docid DESC LIMIT ?) m JOIN search_docs d ON d.docid = m.docid"));
+    if (!st) return st.failure();
+    (*st)->bind(1, terms.join(' ')).bind(2, limit);
+    QList<VaultSearchHit> out;
+    while (true) {
+        auto row = (*st)->next();
+        if (!row) return row.failure();
+        if (!*row) break;
+        out << VaultSearchHit{(*st)->text(0), (*st)->text(1), (*st)->text(2), (*st)->text(3),
+                              (*st)->text(4)};
+    }
+    (*st)->reset();
+    // An attachment hit points at its entry, which the person can open.
+    for (auto &hit : out) {
+        if (hit.kind != "attachment") continue;
+        auto e = d->db.cached(
+            QStringLiteral("SELECT entry FROM search_docs WHERE kind='attachment' AND ref=?"));
+        if (!e) return e.failure();
+        (*e)->bind(1, hit.ref);
+        auto row = (*e)->next();
+        if (!row) return row.failure();
+        if (*row) hit.ref = (*e)->text(0);
+        (*e)->reset();
+    }
+    return out;
+}
+
+Result<QJsonObject> Vault::storeAttachment(const QString &filePath, const VaultProgress &progress) {
+    QFile file(filePath);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("could not read %1: %2").arg(filePath, file.errorString()));
+    const QFileInfo info(filePath);
+    const qint64 total = file.size();
+    const EpochKeys keys = d->epochs.value(d->currentEpoch);
+    crypto::Sha256 whole;
+    QJsonArray chunkIds;
+    QByteArray buffer;
+    qint64 done = 0;
+    while (true) {
+        buffer.resize(kChunkSize);
+        const qint64 n = file.read(buffer.data(), kChunkSize);
+        if (n < 0)
+            return fail(QStringLiteral("could not read %1: %2").arg(filePath, file.errorString()));
+        if (n == 0 && done > 0) break;
+        buffer.resize(n);
+        whole.add(buffer);
+        const QByteArray chunkHash = crypto::sha256(buffer);
+        const QString chunkHex = hex(chunkHash);
+        chunkIds.append(chunkHex);
+
+        auto known = d->db.cached(QStringLiteral("SELECT 1 FROM chunks WHERE sha256=?"));
+        if (!known) return known.failure();
+        (*known)->bind(1, chunkHex);
+        auto row = (*known)->next();
+        if (!row) return row.failure();
+        (*known)->reset();
+        if (!*row) { // identical chunks are stored once
+            const QByteArray rawName = crypto::hmacSha256(keys.name, chunkHash);
+            auto oid = d->repo.writeBlob(
+                crypto::encryptFile(keys.enc, d->currentEpoch, rawName, buffer, false));
+            if (!oid) return oid.failure();
+            const QString path = d->objectPath("c", rawName);
+            Transaction tx(d->db);
+            if (!tx.started()) return tx.started().failure();
+            auto ins = d->db.cached(
+                QStringLiteral("INSERT INTO chunks(sha256, path, size) VALUES(?,?,?)"));
+            if (!ins) return ins.failure();
+            (*ins)->bind(1, chunkHex).bind(2, path).bind(3, qint64(buffer.size()));
+            if (auto r = (*ins)->run(); !r) return r.failure();
+            auto rf = d->db.cached(QStringLiteral(
+                "INSERT OR REPLACE INTO repo_files(path, oid, chunk) VALUES(?,?,?)"));
+            if (!rf) return rf.failure();
+            (*rf)->bind(1, path).bind(2, QString::fromLatin1(*oid)).bind(3, chunkHex);
+            if (auto r = (*rf)->run(); !r) return r.failure();
+            if (auto r = tx.commit(); !r) return r.failure();
+        }
+        done += n;
+        if (progress) progress(done, total);
+        if (n == 0) break; // an empty file is one empty chunk
+    }
+    const QString mediaType = QMimeDatabase().mimeTypeForFile(info).name();
+    return QJsonObject{
+        {"name", info.fileName().normalized(QString::NormalizationForm_C)},
+        {"media_type", mediaType},
+        {"size", done},
+        {"sha256", hex(whole.finish())},
+        {"chunk_size", kChunkSize},
+        {"chunks", chunkIds},
+        {"source", QJsonObject{{"kind", "file"},
+                               {"instrument", ""},
+                               {"original_path",
+                                info.absoluteFilePath().normalized(QString::NormalizationForm_C)},
+                               {"modified_at", info.lastModified().toUTC().toString(
+                                                   QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"))}}}};
+}
+
+Result<VaultAttachment> Vault::attachment(const QString &id) {
+    auto st = d->db.prepare(QStringLiteral("SELECT id, name, media_type, size, sha256, chunks, "
+                                           "recorded_at FROM attachments WHERE id=?"));
+    if (!st) return st.failure();
+    st->bind(1, id);
+    auto row = st->next();
+    if (!row) return row.failure();
+    if (!*row) return fail(QStringLiteral("there is no attachment %1").arg(id));
+    return VaultAttachment{st->text(0),    st->text(1), st->text(2),
+                           st->integer(3), st->text(4), st->text(5).split(',', Qt::SkipEmptyParts),
+                           st->text(6)};
+}
+
+Result<void> Vault::readAttachment(const QString &id,
+                                   const std::function<Result<void>(const QByteArray &)> &sink,
+                                   const VaultProgress &progress) {
+    auto att = attachment(id);
+    if (!att) return att.failure();
+    crypto::Sha256 whole;
+    qint64 done = 0;
+    for (const auto &chunkHex : att->chunks) {
+        auto st = d->db.cached(QStringLiteral("SELECT c.path, f.oid FROM chunks c JOIN repo_files "
+                                              "f ON f.path = c.path WHERE c.sha256=?"));
+        if (!st) return st.failure();
+        (*st)->bind(1, chunkHex);
+        auto row = (*st)->next();
+        if (!row) return row.failure();
+        if (!*row) {
+            (*st)->reset();
+            return fail(
+                QStringLiteral("a piece of “%1” is missing (chunk %2)").arg(att->name, chunkHex));
+        }
+        const QString path = (*st)->text(0), oid = (*st)->text(1);
+        (*st)->reset();
+        auto plain = d->readObject(oid, crypto::fromHex(chunkHex.toLatin1()), path);
+        if (!plain)
+            return fail(
+                QStringLiteral("a piece of “%1” is damaged: %2").arg(att->name, plain.error()));
+        if (hex(crypto::sha256(*plain)) != chunkHex)
+            return fail(QStringLiteral("a piece of “%1” does not match its hash").arg(att->name));
+        whole.add(*plain);
+        done += plain->size();
+        if (auto r = sink(*plain); !r) return r;
+        if (progress) progress(done, att->size);
+    }
+    if (done != att->size || hex(whole.finish()) != att->sha256)
+        return fail(
+            QStringLiteral("“%1” does not match its recorded size and SHA-256").arg(att->name));
+    return {};
+}
+
+Result<void> Vault::changePassphrase(const QByteArray &newPassphrase) {
+    if (newPassphrase.size() < 8)
+        return fail(QStringLiteral("the new passphrase must have at least 8 characters"));
+    Kdf next;
+    next.params = d->kdf.params;
+    next.salt = crypto::randomBytes(16);
+    auto keys = deriveKeys(newPassphrase, next);
+    if (!keys) return keys.failure();
+    const QString vaultJsonPath = d->dir + QStringLiteral("/vault.json");
+
+    // 1. Announce the new KDF so an interrupted change can be finished at the next unlock.
+    d->vaultJson.insert("kdf_pending", next.toJson());
+    if (auto r = writeJsonFileAtomically(vaultJsonPath, d->vaultJson); !r) return r;
+    // 2. Wrap every secret under the new key too (old copies stay until the end).
+    {
+        auto st = d->db.prepare(QStringLiteral("SELECT name FROM secrets WHERE salt=?"));
+        if (!st) return st.failure();
+        st->bind(1, d->kdf.saltId());
+        QStringList names;
+        while (true) {
+            auto row = st->next();
+            if (!row) return row.failure();
+            if (!*row) break;
+            names << st->text(0);
+        }
+        Transaction tx(d->db);
+        if (!tx.started()) return tx.started();
+        for (const auto &name : names) {
+            auto secret = d->loadSecret(name);
+            if (!secret) return secret.failure();
+            if (auto r = d->storeSecret(name, secret->bytes(), next, keys->wrap); !r) return r;
+        }
+        if (auto r = tx.commit(); !r) return r;
+    }
+    // 3. Re-encrypt the database; 4. make the new KDF the only one; 5. drop old copies.
+    if (auto r = d->db.rekey(keys->database); !r) return r;
+    const QString oldSalt = d->kdf.saltId();
+    d->kdf = next;
+    d->wrapKey = keys->wrap;
+    d->vaultJson.insert("kdf", next.toJson());
+    d->vaultJson.remove("kdf_pending");
+    if (auto r = writeJsonFileAtomically(vaultJsonPath, d->vaultJson); !r) return r;
+    auto del = d->db.prepare(QStringLiteral("DELETE FROM secrets WHERE salt=?"));
+    if (!del) return del.failure();
+    del->bind(1, oldSalt);
+    if (auto r = del->run(); !r) return r;
+    return audit("passphrase_changed", {});
+}
+
+VaultCheck Vault::verify(const VaultProgress &progress) {
+    VaultCheck check;
+    auto problem = [&](const QString &what) { check.problems << what; };
+
+    auto total = d->db.prepare(
+        QStringLiteral("SELECT (SELECT count(*) FROM records), (SELECT count(*) FROM chunks)"));
+    qint64 recordTotal = 0, chunkTotal = 0;
+    if (total && total->next().ok()) {
+        recordTotal = total->integer(0);
+        chunkTotal = total->integer(1);
+    }
+
+    // Members as the record set defines them: cert hash -> (member, public key).
+    struct Signer {
+        QString member;
+        std::shared_ptr<crypto::EcKey> key;
+        bool chainOk = false;
+    };
+    QHash<QString, Signer> signers;
+    auto mem = members();
+    if (!mem) {
+        problem(mem.error());
+        return check;
+    }
+    for (const auto &m : *mem) {
+        Signer s;
+        s.member = m.uuid;
+        s.chainOk = crypto::verifyCertificateChain(m.signCert, d->caCert).ok();
+        auto info = crypto::certificateInfo(m.signCert);
+        if (info) {
+            auto key = crypto::EcKey::fromPublicDer(info->subjectPublicKeyDer);
+            if (key) s.key = std::make_shared<crypto::EcKey>(std::move(key.value()));
+        }
+        signers.insert(m.certSha256, s);
+    }
+
+    auto st = d->db.prepare(QStringLiteral(
+        "SELECT r.id, r.type, r.object, r.prev, r.author, r.version, r.envelope, f.path, f.oid, "
+        "p.object, p.type, p.version, first.author FROM records r "
+        "LEFT JOIN repo_files f ON f.record = r.id LEFT JOIN records p ON p.id = r.prev "
+        "LEFT JOIN records first ON first.object = r.object AND first.version = 1 ORDER BY "
+        "r.rowid"));
+    if (!st) {
+        problem(st.error());
+        return check;
+    }
+    qint64 done = 0;
+    int genesisCount = 0;
+    while (true) {
+        auto row = st->next();
+        if (!row) {
+            problem(row.error());
+            break;
+        }
+        if (!*row) break;
+        ++check.records;
+        const QString id = st->text(0), type = st->text(1), object = st->text(2);
+        const QString prev = st->isNull(3) ? QString() : st->text(3);
+        const QString author = st->text(4);
+        const int version = int(st->integer(5));
+        const QByteArray envelopeBytes = st->blob(6);
+        const QString path = st->text(7), oid = st->text(8);
+        const int before = check.problems.size();
+        const QString label = QStringLiteral("record %1 (%2)").arg(id.left(12), type);
+
+        auto envelope = json::parseObject(envelopeBytes);
+        if (!envelope) {
+            problem(QStringLiteral("%1: cannot be read: %2").arg(label, envelope.error()));
+        } else {
+            const QJsonObject record = envelope->value("record").toObject();
+            const QJsonObject sealObj = envelope->value("seal").toObject();
+            auto canonical = json::canonicalize(record);
+            auto canonicalEnvelope = json::canonicalize(*envelope);
+            if (!canonical || hex(crypto::sha256(*canonical)) != id)
+                problem(QStringLiteral("%1: its content does not match its id").arg(label));
+            if (!canonicalEnvelope || *canonicalEnvelope != envelopeBytes)
+                problem(QStringLiteral("%1: is not stored in canonical form").arg(label));
+            if (auto rules = json::checkRecordRules(record); !rules)
+                problem(QStringLiteral("%1: %2").arg(label, rules.error()));
+            if (record.value("format").toString() != kRecordFormat ||
+                record.value("type").toString() != type ||
+                record.value("object").toString() != object ||
+                record.value("author").toString() != author ||
+                record.value("prev").toString() != prev)
+                problem(QStringLiteral("%1: its fields disagree with the index").arg(label));
+            const Signer signer = signers.value(sealObj.value("cert").toString());
+            if (!signer.key)
+                problem(QStringLiteral("%1: sealed by a certificate that belongs to no member")
+                            .arg(label));
+            else if (signer.member != author)
+                problem(QStringLiteral("%1: sealed by another member than its author").arg(label));
+            else if (!signer.chainOk)
+                problem(QStringLiteral("%1: the sealing certificate is not issued by this notebook")
+                            .arg(label));
+            else if (!canonical || !signer.key->verify(*canonical, unb64(sealObj.value("sig"))))
+                problem(QStringLiteral("%1: the seal is not valid").arg(label));
+
+            // Chain and write rules (FORMAT.md §2).
+            if (!prev.isEmpty()) {
+                if (st->isNull(9))
+                    problem(QStringLiteral("%1: its previous version is missing").arg(label));
+                else if (st->text(9) != object || st->text(10) != type ||
+                         st->integer(11) + 1 != version)
+                    problem(QStringLiteral("%1: its previous version belongs to another chain")
+                                .arg(label));
+            } else if (version != 1) {
+                problem(QStringLiteral("%1: a first version with a later position").arg(label));
+            }
+            const QJsonObject body = record.value("body").toObject();
+            if (type == "notebook") {
+                ++genesisCount;
+                if (!prev.isEmpty() || object != d->notebookUuid)
+                    problem(QStringLiteral("%1: a second or foreign notebook record").arg(label));
+            }
+            if ((type == "entry" || type == "experiment") && !prev.isEmpty() &&
+                body.value("reason").toString().trimmed().isEmpty())
+                problem(QStringLiteral("%1: a changed version without a reason").arg(label));
+            if (type == "entry") {
+                if (!st->isNull(12) && st->text(12) != author)
+                    problem(
+                        QStringLiteral("%1: changed by someone other than its author").arg(label));
+                const QString htmlText = body.value("html").toString();
+                if (html::sanitize(htmlText) != htmlText)
+                    problem(QStringLiteral("%1: holds HTML outside the safe subset").arg(label));
+            }
+        }
+        // The encrypted copy in repo.git must hold exactly this envelope.
+        if (path.isEmpty()) {
+            problem(QStringLiteral("%1: has no encrypted copy in the repository").arg(label));
+        } else {
+            auto plain = d->readObject(oid, crypto::fromHex(id.toLatin1()), path);
+            if (!plain)
+                problem(QStringLiteral("%1: its encrypted copy is unreadable: %2")
+                            .arg(label, plain.error()));
+            else if (*plain != envelopeBytes)
+                problem(
+                    QStringLiteral("%1: its encrypted copy differs from the record").arg(label));
+        }
+        if (check.problems.size() == before) ++check.recordsOk;
+        if (progress) progress(++done, recordTotal + chunkTotal);
+    }
+    if (genesisCount != 1)
+        problem(QStringLiteral("the notebook must have exactly one genesis record, it has %1")
+                    .arg(genesisCount));
+
+    // Every chunk decrypts and matches its hash; every attachment's chunks exist.
+    auto chunks = d->db.prepare(QStringLiteral("SELECT c.sha256, c.path, c.size, f.oid FROM chunks "
+                                               "c LEFT JOIN repo_files f ON f.path = c.path"));
+    if (chunks) {
+        while (true) {
+            auto row = chunks->next();
+            if (!row || !*row) break;
+            ++check.chunks;
+            const QString sha = chunks->text(0), path = chunks->text(1);
+            auto plain = d->readObject(chunks->text(3), crypto::fromHex(sha.toLatin1()), path);
+            if (!plain)
+                problem(QStringLiteral("chunk %1: %2").arg(sha.left(12), plain.error()));
+            else if (hex(crypto::sha256(*plain)) != sha || plain->size() != chunks->integer(2))
+                problem(QStringLiteral("chunk %1: does not match its hash").arg(sha.left(12)));
+            else
+                ++check.chunksOk;
+            if (progress) progress(++done, recordTotal + chunkTotal);
+        }
+    }
+    auto missing = d->db.prepare(QStringLiteral("SELECT id, name, chunks FROM attachments"));
+    if (missing) {
+        auto has = d->db.prepare(QStringLiteral("SELECT 1 FROM chunks WHERE sha256=?"));
+        while (has) {
+            auto row = missing->next();
+            if (!row || !*row) break;
+            for (const auto &c : missing->text(2).split(',', Qt::SkipEmptyParts)) {
+                has->bind(1, c);
+                auto found = has->next();
+                has->reset();
+                if (!found || !*found)
+                    problem(QStringLiteral("attachment %1 (“%2”): chunk %3 is missing")
+                                .arg(missing->text(0).left(12), missing->text(1), c.left(12)));
+            }
+        }
+    }
+    return check;
+}
+
+} // namespace quire

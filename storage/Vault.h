@@ -1,0 +1,174 @@
+#pragma once
+// Vault: one notebook vault on disk (FORMAT.md §7) — vault.json, the SQLCipher database and
+// the bare repository of encrypted objects. It unlocks with a passphrase, holds the member's
+// keys while unlocked, and is the only writer of records: append() encodes, seals and stores
+// a record, its materialised rows, its search row and its encrypted object in one transaction.
+
+#include "Crypto.h"
+#include "Database.h"
+#include "ObjectRepository.h"
+#include "Result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QLockFile>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+
+namespace quire {
+
+struct StoredRecord;
+
+struct RecordDraft {
+    QString type;
+    QString object;
+    QString prev; // empty = first version
+    QJsonObject body;
+    // Called just before sealing, with the records already sealed in the same append(), so
+    // that a draft can name an earlier one (an entry version naming its new attachment).
+    std::function<void(QJsonObject &body, const QList<StoredRecord> &earlier)> complete;
+};
+
+struct StoredRecord {
+    QString id;
+    QString type;
+    QString object;
+    QString prev;
+    QString author;
+    QString device;
+    qint64 seq = 0;
+    QString recordedAt;
+    int version = 1; // position in the object's chain
+    QJsonObject body;
+    QByteArray envelope; // canonical envelope bytes
+};
+
+struct VaultMember {
+    QString uuid;
+    QString name;
+    QString email;
+    QStringList roles;
+    QString status;
+    QByteArray signCert;
+    QString certSha256;
+};
+
+struct VaultExperiment {
+    QString uuid;
+    QString head;
+    QString title;
+    QString project;
+    QStringList tags;
+    QString status;
+    QString createdAt;
+    QString updatedAt;
+    QString author;
+    int entryCount = 0;
+};
+
+struct VaultEntry {
+    QString uuid;
+    QString head;
+    QString experiment;
+    int order = 0;
+    int versions = 0;
+    QString title;
+    QString status;
+    QString author;
+    QString createdAt;
+    QString updatedAt;
+};
+
+struct VaultAttachment {
+    QString id;
+    QString name;
+    QString mediaType;
+    qint64 size = 0;
+    QString sha256;
+    QStringList chunks;
+    QString recordedAt;
+};
+
+struct VaultSearchHit {
+    QString kind;
+    QString ref;
+    QString experiment;
+    QString title;
+    QString snippet;
+};
+
+struct VaultCheck {
+    int records = 0;
+    int recordsOk = 0;
+    int chunks = 0;
+    int chunksOk = 0;
+    QStringList problems;
+};
+
+using VaultProgress = std::function<void(qint64 done, qint64 total)>;
+
+class Vault {
+public:
+    ~Vault();
+    Vault(const Vault &) = delete;
+    Vault &operator=(const Vault &) = delete;
+
+    static constexpr int kChunkSize = 4 * 1024 * 1024;
+
+    static bool exists(const QString &dir);
+    // Creates the vault folder: keys, CA, founder, genesis record, notebook key epoch 1.
+    static Result<std::unique_ptr<Vault>> create(const QString &dir, const QString &notebookName,
+                                                 const QString &memberName, const QString &email,
+                                                 const QByteArray &passphrase);
+    // Unlocks. A wrong passphrase changes nothing in the database or the repository; it is
+    // counted in <dir>/failed-unlocks and written as an audit record at the next unlock.
+    static Result<std::unique_ptr<Vault>> open(const QString &dir, const QByteArray &passphrase);
+
+    QString path() const;
+    QString notebookUuid() const;
+    QString notebookName() const;
+    QString memberUuid() const;
+    QString deviceUuid() const;
+
+    // Appends records in one transaction; each is sealed by this vault's member.
+    Result<QList<StoredRecord>> append(const QList<RecordDraft> &drafts);
+    Result<StoredRecord> appendOne(const RecordDraft &draft);
+    // Appends an audit record (action + detail).
+    Result<void> audit(const QString &action, const QJsonObject &detail);
+
+    Result<StoredRecord> record(const QString &id);
+    Result<QList<StoredRecord>> chain(const QString &object); // oldest first
+    Result<QList<StoredRecord>> allRecords();                 // in local order
+    Result<QString> head(const QString &object);              // latest record id
+
+    Result<QList<VaultMember>> members();
+    Result<VaultMember> member(const QString &uuid);
+    Result<QList<VaultExperiment>> experiments();
+    Result<VaultExperiment> experiment(const QString &uuid);
+    Result<QList<VaultEntry>> entries(const QString &experiment);
+    Result<VaultEntry> entry(const QString &uuid);
+    Result<int> nextEntryOrder(const QString &experiment);
+    Result<QList<VaultSearchHit>> search(const QString &query, int limit);
+
+    // Streams a file into encrypted chunks in repo.git and returns the body of an
+    // `attachment` record (not yet appended).
+    Result<QJsonObject> storeAttachment(const QString &filePath, const VaultProgress &progress);
+    Result<VaultAttachment> attachment(const QString &id);
+    // Streams an attachment's chunks into a sink, checking each chunk's hash and the total.
+    Result<void> readAttachment(const QString &id,
+                                const std::function<Result<void>(const QByteArray &)> &sink,
+                                const VaultProgress &progress);
+
+    Result<void> changePassphrase(const QByteArray &newPassphrase);
+    VaultCheck verify(const VaultProgress &progress);
+
+private:
+    Vault();
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace quire

@@ -1,0 +1,93 @@
+#pragma once
+// Helpers shared by tests: running quire-cli as a real process, hashing a folder's bytes,
+// and searching files for a marker string.
+
+#include <QByteArray>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QMap>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+#include <QTest>
+
+namespace quire::test {
+
+inline QString cliPath() {
+    const QString path = qEnvironmentVariable("QUIRE_CLI");
+    if (path.isEmpty()) qFatal("QUIRE_CLI is not set (run the tests through ctest)");
+    return path;
+}
+
+struct CliResult {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QString outLine() const { return QString::fromUtf8(out).trimmed(); }
+};
+
+// Runs quire-cli with the given passphrase in QUIRE_PASSPHRASE (none if empty).
+inline CliResult runCli(const QString &vault, const QStringList &args,
+                        const QByteArray &passphrase = "correct horse battery staple",
+                        const QMap<QString, QString> &extraEnv = {},
+                        const QByteArray &stdinData = {}) {
+    QProcess p;
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("QUIRE_PASSPHRASE"));
+    if (!passphrase.isEmpty())
+        env.insert(QStringLiteral("QUIRE_PASSPHRASE"), QString::fromUtf8(passphrase));
+    for (auto it = extraEnv.begin(); it != extraEnv.end(); ++it)
+        env.insert(it.key(), it.value());
+    p.setProcessEnvironment(env);
+    p.start(cliPath(), QStringList{QStringLiteral("--vault"), vault} + args);
+    if (!p.waitForStarted()) return {};
+    if (!stdinData.isEmpty()) p.write(stdinData);
+    p.closeWriteChannel();
+    p.waitForFinished(600000);
+    CliResult r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+// SHA-256 of every file below dir, by relative path.
+inline QMap<QString, QByteArray> hashTree(const QString &dir) {
+    QMap<QString, QByteArray> out;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) continue;
+        QCryptographicHash h(QCryptographicHash::Sha256);
+        h.addData(&f);
+        out.insert(QDir(dir).relativeFilePath(path), h.result());
+    }
+    return out;
+}
+
+// Files below dir (or the file itself) whose bytes contain the needle.
+inline QStringList filesContaining(const QString &dirOrFile, const QByteArray &needle) {
+    QStringList hits;
+    QStringList files;
+    if (QFileInfo(dirOrFile).isFile()) files << dirOrFile;
+    QDirIterator it(dirOrFile, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files << it.next();
+    for (const auto &path : files) {
+        QFile f(path);
+        if (f.open(QIODevice::ReadOnly) && f.readAll().contains(needle)) hits << path;
+    }
+    return hits;
+}
+
+inline void writeFile(const QString &path, const QByteArray &bytes) {
+    QFile f(path);
+    QVERIFY2(f.open(QIODevice::WriteOnly), qPrintable(f.errorString()));
+    f.write(bytes);
+}
+
+} // namespace quire::test
