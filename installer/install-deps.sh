@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs everything needed to build, test and run Quire on Debian 12 (bookworm).
+# Run as root, or as a user who may use sudo. When every package is already installed it
+# touches neither the network nor the package lists, so a second run is fast and works offline.
+set -euo pipefail
+
+packages=(
+    # toolchain
+    build-essential cmake ninja-build pkg-config git ca-certificates clang-format
+    # Qt 6
+    qt6-base-dev qt6-base-dev-tools qt6-webengine-dev qt6-webengine-dev-tools
+    qt6-webchannel-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    libqt6opengl6-dev libgl-dev libxkbcommon-dev
+    # storage: encrypted database, git, crypto, PDF, formats
+    libsqlcipher-dev sqlcipher libsqlite3-dev sqlite3
+    libgit2-dev
+    libssl-dev openssl
+    libpoppler-qt6-dev poppler-utils libqpdf-dev qpdf
+    libgumbo-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+    libarchive-dev zlib1g-dev
+    # tests: GUI tests run under a virtual X server
+    xvfb xauth fonts-dejavu-core
+)
+
+# dpkg-query prints nothing useful for a package it has never heard of and exits non-zero, so
+# both "unknown" and "known but not installed" count as missing.
+missing=()
+for package in "${packages[@]}"; do
+    status=$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null || true)
+    if [[ "$status" != "installed" ]]; then
+        missing+=("$package")
+    fi
+done
+
+if ((${#missing[@]} == 0)); then
+    echo "All ${#packages[@]} packages Quire needs are installed."
+    exit 0
+fi
+
+if ((EUID == 0)); then
+    as_root=()
+elif command -v sudo >/dev/null 2>&1; then
+    as_root=(sudo)
+else
+    echo "error: run this script as root, or install sudo; missing packages:" >&2
+    printf '  %s\n' "${missing[@]}" >&2
+    exit 1
+fi
+
+echo "Installing ${#missing[@]} missing package(s): ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update
+# Install the whole list, not just the missing part, so apt can settle versions together.
+"${as_root[@]}" apt-get install -y --no-install-recommends "${packages[@]}"

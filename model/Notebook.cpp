@@ -1,0 +1,461 @@
+#include "Notebook.h"
+
+#include "HtmlSanitizer.h"
+#include "Markdown.h"
+#include "Vault.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QUuid>
+
+namespace quire {
+
+namespace {
+
+QStringList stringList(const QJsonValue &v) {
+    QStringList out;
+    for (const auto &item : v.toArray())
+        out << item.toString();
+    return out;
+}
+
+QString nfc(const QString &s) {
+    return s.normalized(QString::NormalizationForm_C);
+}
+
+MemberInfo toMemberInfo(const VaultMember &m) {
+    return MemberInfo{m.uuid, m.name, m.email, m.roles, m.status};
+}
+
+ExperimentInfo toExperimentInfo(const VaultExperiment &x, const QString &authorName) {
+    ExperimentInfo e;
+    e.uuid = x.uuid;
+    e.recordId = x.head;
+    e.title = x.title;
+    e.project = x.project;
+    e.tags = x.tags;
+    e.status = x.status;
+    e.createdAt = x.createdAt;
+    e.updatedAt = x.updatedAt;
+    e.authorName = authorName;
+    e.entryCount = x.entryCount;
+    return e;
+}
+
+QString requireReason(const QString &reason) {
+    return reason.trimmed();
+}
+
+} // namespace
+
+Notebook::Notebook(std::unique_ptr<Vault> vault)
+    : m_vault(std::move(vault)) {}
+Notebook::~Notebook() = default;
+
+QString Notebook::defaultVaultPath() {
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           QStringLiteral("/quire/notebook");
+}
+
+bool Notebook::exists(const QString &vaultDir) {
+    return Vault::exists(vaultDir);
+}
+
+Result<std::unique_ptr<Notebook>>
+Notebook::create(const QString &vaultDir, const NotebookSpec &spec, const QByteArray &passphrase) {
+    auto vault = Vault::create(vaultDir, nfc(spec.notebookName), nfc(spec.memberName),
+                               nfc(spec.email), passphrase);
+    if (!vault) return vault.failure();
+    return std::unique_ptr<Notebook>(new Notebook(std::move(vault.value())));
+}
+
+Result<std::unique_ptr<Notebook>> Notebook::open(const QString &vaultDir,
+                                                 const QByteArray &passphrase) {
+    auto vault = Vault::open(vaultDir, passphrase);
+    if (!vault) return vault.failure();
+    return std::unique_ptr<Notebook>(new Notebook(std::move(vault.value())));
+}
+
+QString Notebook::vaultPath() const {
+    return m_vault->path();
+}
+QString Notebook::notebookName() const {
+    return m_vault->notebookName();
+}
+QString Notebook::notebookUuid() const {
+    return m_vault->notebookUuid();
+}
+
+MemberInfo Notebook::me() const {
+    auto m = m_vault->member(m_vault->memberUuid());
+    if (!m) return MemberInfo{m_vault->memberUuid(), {}, {}, {}, {}};
+    return toMemberInfo(*m);
+}
+
+Result<QList<MemberInfo>> Notebook::members() {
+    auto all = m_vault->members();
+    if (!all) return all.failure();
+    QList<MemberInfo> out;
+    for (const auto &m : *all)
+        out << toMemberInfo(m);
+    return out;
+}
+
+Result<QString> Notebook::createExperiment(const QString &title, const QString &project,
+                                           const QStringList &tags) {
+    const QString cleanTitle = nfc(title.trimmed());
+    if (cleanTitle.isEmpty()) return fail(tr("the experiment needs a title"));
+    if (!me().roles.contains(QStringLiteral("author")))
+        return fail(tr("only members with the author role can create experiments"));
+    QJsonArray tagArray;
+    for (const auto &tag : tags)
+        if (!tag.trimmed().isEmpty()) tagArray.append(nfc(tag.trimmed()));
+    const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    auto r = m_vault->appendOne(RecordDraft{"experiment",
+                                            uuid,
+                                            {},
+                                            QJsonObject{{"title", cleanTitle},
+                                                        {"project", nfc(project.trimmed())},
+                                                        {"tags", tagArray},
+                                                        {"status", "open"}},
+                                            {}});
+    if (!r) return r.failure();
+    emit changed();
+    return uuid;
+}
+
+Result<QList<ExperimentInfo>> Notebook::experiments() {
+    auto list = m_vault->experiments();
+    if (!list) return list.failure();
+    auto people = m_vault->members();
+    QHash<QString, QString> names;
+    if (people)
+        for (const auto &m : *people)
+            names.insert(m.uuid, m.name);
+    QList<ExperimentInfo> out;
+    for (const auto &x : *list)
+        out << toExperimentInfo(x, names.value(x.author));
+    return out;
+}
+
+Result<ExperimentInfo> Notebook::experiment(const QString &uuid) {
+    auto x = m_vault->experiment(uuid);
+    if (!x) return x.failure();
+    auto m = m_vault->member(x->author);
+    return toExperimentInfo(*x, m ? m->name : QString());
+}
+
+QString Notebook::markdownToHtml(const QByteArray &markdown) {
+    return html::sanitize(markdown::toHtml(markdown));
+}
+
+Result<QString> Notebook::addEntry(const QString &experimentUuid, const QString &title,
+                                   const QString &htmlText) {
+    auto x = m_vault->experiment(experimentUuid);
+    if (!x) return x.failure();
+    if (x->status == "closed") return fail(tr("the experiment “%1” is closed").arg(x->title));
+    const QString cleanTitle = nfc(title.trimmed());
+    if (cleanTitle.isEmpty()) return fail(tr("the entry needs a title"));
+    if (!me().roles.contains(QStringLiteral("author")))
+        return fail(tr("only members with the author role can write entries"));
+    auto order = m_vault->nextEntryOrder(experimentUuid);
+    if (!order) return order.failure();
+    const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    auto r = m_vault->appendOne(RecordDraft{"entry",
+                                            uuid,
+                                            {},
+                                            QJsonObject{{"experiment", experimentUuid},
+                                                        {"order", *order},
+                                                        {"title", cleanTitle},
+                                                        {"html", nfc(html::sanitize(htmlText))},
+                                                        {"attachments", QJsonArray{}},
+                                                        {"status", "active"}},
+                                            {}});
+    if (!r) return r.failure();
+    emit changed();
+    return uuid;
+}
+
+namespace {
+// Checks what every change of an existing entry needs, and returns its head record.
+Result<StoredRecord> editableHead(Vault &vault, const QString &entry, const QString &reason,
+                                  const QString &me) {
+    auto chain = vault.chain(entry);
+    if (!chain) return chain.failure();
+    if (chain->isEmpty() || chain->first().type != "entry")
+        return fail(Notebook::tr("there is no entry %1").arg(entry));
+    if (chain->first().author != me)
+        return fail(Notebook::tr("only the entry's author can change it; others can comment"));
+    const StoredRecord head = chain->last();
+    if (head.body.value("status").toString() == "void")
+        return fail(Notebook::tr("the entry “%1” was voided and cannot be changed")
+                        .arg(head.body.value("title").toString()));
+    if (reason.trimmed().isEmpty())
+        return fail(Notebook::tr("a reason is needed to change an entry"));
+    return head;
+}
+} // namespace
+
+Result<void> Notebook::editEntry(const QString &entryUuid, const QString &title,
+                                 const QString &htmlText, const QString &reason) {
+    auto head = editableHead(*m_vault, entryUuid, reason, m_vault->memberUuid());
+    if (!head) return head.failure();
+    QJsonObject body = head->body;
+    const QString newTitle =
+        title.trimmed().isEmpty() ? body.value("title").toString() : nfc(title.trimmed());
+    const QString newHtml = nfc(html::sanitize(htmlText));
+    if (newTitle == body.value("title").toString() && newHtml == body.value("html").toString())
+        return fail(tr("nothing changed, so no new version was saved"));
+    body.insert("title", newTitle);
+    body.insert("html", newHtml);
+    body.insert("reason", nfc(requireReason(reason)));
+    auto r = m_vault->appendOne(RecordDraft{"entry", entryUuid, head->id, body, {}});
+    if (!r) return r.failure();
+    emit changed();
+    return {};
+}
+
+Result<void> Notebook::voidEntry(const QString &entryUuid, const QString &reason) {
+    auto head = editableHead(*m_vault, entryUuid, reason, m_vault->memberUuid());
+    if (!head) return head.failure();
+    QJsonObject body = head->body;
+    body.insert("status", "void");
+    body.insert("reason", nfc(requireReason(reason)));
+    auto r = m_vault->appendOne(RecordDraft{"entry", entryUuid, head->id, body, {}});
+    if (!r) return r.failure();
+    emit changed();
+    return {};
+}
+
+namespace {
+AttachmentInfo toAttachmentInfo(const VaultAttachment &a) {
+    return AttachmentInfo{a.id, a.name, a.mediaType, a.size, a.sha256, a.recordedAt};
+}
+} // namespace
+
+static EntryVersion toEntryVersion(Vault &vault, const StoredRecord &r, int count,
+                                   QHash<QString, QString> &names) {
+    EntryVersion v;
+    v.uuid = r.object;
+    v.recordId = r.id;
+    v.version = r.version;
+    v.versionCount = count;
+    v.experiment = r.body.value("experiment").toString();
+    v.order = int(r.body.value("order").toInteger());
+    v.title = r.body.value("title").toString();
+    v.html = r.body.value("html").toString();
+    v.status = r.body.value("status").toString();
+    v.reason = r.body.value("reason").toString();
+    v.author = r.author;
+    v.recordedAt = r.recordedAt;
+    if (!names.contains(r.author)) {
+        auto m = vault.member(r.author);
+        names.insert(r.author, m ? m->name : r.author);
+    }
+    v.authorName = names.value(r.author);
+    for (const auto &id : stringList(r.body.value("attachments"))) {
+        auto a = vault.attachment(id);
+        if (a)
+            v.attachments << toAttachmentInfo(*a);
+        else
+            v.attachments << AttachmentInfo{id, Notebook::tr("(missing attachment)"), {}, 0, {},
+                                            {}};
+    }
+    return v;
+}
+
+Result<EntryVersion> Notebook::entry(const QString &entryUuid, int version) {
+    auto chain = m_vault->chain(entryUuid);
+    if (!chain) return chain.failure();
+    if (chain->isEmpty() || chain->first().type != "entry")
+        return fail(tr("there is no entry %1").arg(entryUuid));
+    if (version < 0 || version > chain->size())
+        return fail(
+            tr("the entry has %n version(s); there is no version %1", nullptr, int(chain->size()))
+                .arg(version));
+    QHash<QString, QString> names;
+    const StoredRecord &r = version == 0 ? chain->last() : chain->at(version - 1);
+    return toEntryVersion(*m_vault, r, int(chain->size()), names);
+}
+
+Result<QList<EntryVersion>> Notebook::history(const QString &entryUuid) {
+    auto chain = m_vault->chain(entryUuid);
+    if (!chain) return chain.failure();
+    if (chain->isEmpty() || chain->first().type != "entry")
+        return fail(tr("there is no entry %1").arg(entryUuid));
+    QHash<QString, QString> names;
+    QList<EntryVersion> out;
+    for (const auto &r : *chain)
+        out << toEntryVersion(*m_vault, r, int(chain->size()), names);
+    return out;
+}
+
+Result<QList<EntryVersion>> Notebook::entries(const QString &experimentUuid) {
+    auto list = m_vault->entries(experimentUuid);
+    if (!list) return list.failure();
+    QHash<QString, QString> names;
+    QList<EntryVersion> out;
+    for (const auto &e : *list) {
+        auto r = m_vault->record(e.head);
+        if (!r) return r.failure();
+        out << toEntryVersion(*m_vault, *r, e.versions, names);
+    }
+    return out;
+}
+
+Result<QString> Notebook::attachFile(const QString &entryUuid, const QString &filePath,
+                                     const ProgressFn &progress) {
+    const QFileInfo info(filePath);
+    if (!info.isFile()) return fail(tr("%1 is not a file").arg(filePath));
+    auto head = editableHead(*m_vault, entryUuid, QStringLiteral("attach"), m_vault->memberUuid());
+    if (!head) return head.failure();
+    auto body = m_vault->storeAttachment(filePath, progress);
+    if (!body) return body.failure();
+    const QString name = body->value("name").toString();
+    QJsonObject entryBody = head->body;
+    entryBody.insert("reason", tr("attached “%1”").arg(name));
+    const QString attachmentObject = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    auto records =
+        m_vault->append({RecordDraft{"attachment", attachmentObject, {}, *body, {}},
+                         RecordDraft{"entry", entryUuid, head->id, entryBody,
+                                     [](QJsonObject &b, const QList<StoredRecord> &earlier) {
+                                         QJsonArray list = b.value("attachments").toArray();
+                                         list.append(earlier.last().id);
+                                         b.insert("attachments", list);
+                                     }}});
+    if (!records) return records.failure();
+    emit changed();
+    return records->first().id;
+}
+
+Result<AttachmentInfo> Notebook::attachment(const QString &id) {
+    auto a = m_vault->attachment(id);
+    if (!a) return a.failure();
+    return toAttachmentInfo(*a);
+}
+
+Result<void> Notebook::saveAttachment(const QString &id, const QString &outPath,
+                                      const ProgressFn &progress) {
+    // Written to a temporary file and renamed only when every chunk has checked out, so a
+    // damaged attachment never leaves a plausible-looking partial file behind.
+    QSaveFile out(outPath);
+    if (!out.open(QIODevice::WriteOnly))
+        return fail(tr("could not write %1: %2").arg(outPath, out.errorString()));
+    auto r = m_vault->readAttachment(
+        id,
+        [&](const QByteArray &bytes) -> Result<void> {
+            if (out.write(bytes) != bytes.size())
+                return fail(tr("could not write %1: %2").arg(outPath, out.errorString()));
+            return {};
+        },
+        progress);
+    if (!r) {
+        out.cancelWriting();
+        return r;
+    }
+    if (!out.commit()) return fail(tr("could not write %1: %2").arg(outPath, out.errorString()));
+    return {};
+}
+
+Result<QByteArray> Notebook::attachmentBytes(const QString &id, qint64 maxSize) {
+    auto a = m_vault->attachment(id);
+    if (!a) return a.failure();
+    if (a->size > maxSize) return fail(tr("“%1” is too large to show here").arg(a->name));
+    QByteArray all;
+    auto r = m_vault->readAttachment(id,
+                                     [&](const QByteArray &bytes) -> Result<void> {
+                                         all += bytes;
+                                         return {};
+                                     },
+                                     {});
+    if (!r) return r.failure();
+    return all;
+}
+
+Result<QList<SearchHit>> Notebook::search(const QString &query, int limit) {
+    auto hits = m_vault->search(query, limit);
+    if (!hits) return hits.failure();
+    QList<SearchHit> out;
+    for (const auto &h : *hits)
+        out << SearchHit{h.kind, h.ref, h.experiment, h.title, h.snippet};
+    return out;
+}
+
+Result<QList<AuditEvent>> Notebook::auditTrail() {
+    auto records = m_vault->allRecords();
+    if (!records) return records.failure();
+    QHash<QString, QString> names;
+    if (auto people = m_vault->members(); people)
+        for (const auto &m : *people)
+            names.insert(m.uuid, m.name);
+    QList<AuditEvent> out;
+    for (const auto &r : *records) {
+        AuditEvent e;
+        e.recordId = r.id;
+        e.type = r.type;
+        e.object = r.object;
+        e.recordedAt = r.recordedAt;
+        e.author = r.author;
+        e.authorName = names.value(r.author, r.author);
+        const QString title = r.body.value("title").toString();
+        const QString reason = r.body.value("reason").toString();
+        if (r.type == "audit") {
+            e.action = r.body.value("action").toString();
+            e.detail = r.body.value("detail").toObject();
+            e.summary = e.action;
+            if (e.action == "unlock_failed")
+                e.summary = tr("%n failed unlock attempt(s) before this unlock", nullptr,
+                               int(e.detail.value("count").toInteger()));
+            else if (e.action == "unlock")
+                e.summary = tr("notebook unlocked");
+            else if (e.action == "passphrase_changed")
+                e.summary = tr("passphrase changed");
+            else if (e.action == "clock_backwards")
+                e.summary = tr("the computer's clock went back from %1 to %2")
+                                .arg(e.detail.value("last_recorded_at").toString(),
+                                     e.detail.value("clock_now").toString());
+        } else if (r.type == "notebook") {
+            e.action = QStringLiteral("created");
+            e.summary = tr("notebook “%1” created").arg(r.body.value("name").toString());
+        } else if (r.type == "attachment") {
+            e.action = QStringLiteral("created");
+            e.summary = tr("file “%1” stored (%2 bytes)")
+                            .arg(r.body.value("name").toString())
+                            .arg(r.body.value("size").toInteger());
+        } else {
+            const bool voided = r.body.value("status").toString() == "void";
+            e.action = r.prev.isEmpty()
+                           ? QStringLiteral("created")
+                           : (voided ? QStringLiteral("voided") : QStringLiteral("amended"));
+            e.summary = r.prev.isEmpty() ? tr("%1 “%2” created").arg(r.type, title)
+                                         : tr("%1 “%2” version %3 %4: %5")
+                                               .arg(r.type, title)
+                                               .arg(r.version)
+                                               .arg(voided ? tr("voided") : tr("amended"), reason);
+        }
+        out << e;
+    }
+    return out;
+}
+
+Result<void> Notebook::changePassphrase(const QByteArray &newPassphrase) {
+    return m_vault->changePassphrase(newPassphrase);
+}
+
+VerifyReport Notebook::verify(const ProgressFn &progress) {
+    const VaultCheck c = m_vault->verify(progress);
+    VerifyReport r;
+    r.records = c.records;
+    r.recordsOk = c.recordsOk;
+    r.chunks = c.chunks;
+    r.chunksOk = c.chunksOk;
+    r.problems = c.problems;
+    return r;
+}
+
+} // namespace quire

@@ -1,0 +1,253 @@
+// Notebook rules on a real vault: what needs a reason, what is refused and leaves nothing
+// behind, attachments of awkward sizes, search with accents and prefixes, the audit trail.
+
+#include "Notebook.h"
+#include "TestSupport.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace quire;
+
+namespace {
+const QByteArray kPass = "correct horse battery staple";
+}
+
+class NotebookTest : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_tmp;
+    std::unique_ptr<Notebook> m_nb;
+    QString m_experiment;
+
+    int recordCount() {
+        auto trail = m_nb->auditTrail();
+        return trail ? int(trail->size()) : -1;
+    }
+
+private slots:
+    void initTestCase() {
+        auto nb = Notebook::create(m_tmp.filePath("v"),
+                                   {"Cell lab", "Alice Researcher", "alice@lab.example"}, kPass);
+        QVERIFY2(nb, qPrintable(nb.error()));
+        m_nb = std::move(nb.value());
+        auto x =
+            m_nb->createExperiment("  HeLa passage 12  ", "Cell culture", {"hela", " ", "passage"});
+        QVERIFY(x);
+        m_experiment = *x;
+    }
+
+    void createValidatesInput() {
+        QTemporaryDir dir;
+        auto shortPass = Notebook::create(dir.filePath("a"), {"N", "A", "a@b.example"}, "short");
+        QVERIFY(!shortPass);
+        QVERIFY(shortPass.error().contains("at least 8"));
+        auto badEmail = Notebook::create(dir.filePath("b"), {"N", "A", "not-an-email"}, kPass);
+        QVERIFY(!badEmail);
+        QVERIFY(badEmail.error().contains("email"));
+        QVERIFY(!Notebook::exists(dir.filePath("a")));
+    }
+
+    void experimentIsTrimmedAndTagsCleaned() {
+        auto x = m_nb->experiment(m_experiment);
+        QVERIFY(x);
+        QCOMPARE(x->title, QString("HeLa passage 12"));
+        QCOMPARE(x->tags, QStringList({"hela", "passage"}));
+        QCOMPARE(x->status, QString("open"));
+        QCOMPARE(x->authorName, QString("Alice Researcher"));
+        const int before = recordCount();
+        auto empty = m_nb->createExperiment("   ", {}, {});
+        QVERIFY(!empty);
+        QCOMPARE(empty.error(), QString("the experiment needs a title"));
+        QCOMPARE(recordCount(), before);
+    }
+
+    void hostileHtmlIsSanitisedOnTheWayIn() {
+        auto id = m_nb->addEntry(
+            m_experiment, "Counting",
+            "<p onclick=\"x()\">Counted <b>1.2e6</b> cells</p><script>alert(1)</script>"
+            "<img src=\"https://evil.example/t.png\"><a href=\"javascript:alert(1)\">x</a>");
+        QVERIFY(id);
+        auto e = m_nb->entry(*id);
+        QVERIFY(e);
+        QVERIFY2(!e->html.contains("script") && !e->html.contains("onclick") &&
+                     !e->html.contains("evil") && !e->html.contains("javascript"),
+                 qPrintable(e->html));
+        QVERIFY2(e->html.contains("Counted"), qPrintable(e->html));
+        QCOMPARE(e->version, 1);
+        QCOMPARE(e->order, 1);
+    }
+
+    void changesNeedAReasonAndRefusalsWriteNothing() {
+        auto id = m_nb->addEntry(m_experiment, "Split", "<p>Split 1:4</p>");
+        QVERIFY(id);
+        auto second = m_nb->entry(*id);
+        QCOMPARE(second->order, 2);
+        const int before = recordCount();
+        auto noReason = m_nb->editEntry(*id, {}, "<p>Split 1:5</p>", "  ");
+        QVERIFY(!noReason);
+        QCOMPARE(noReason.error(), QString("a reason is needed to change an entry"));
+        auto unchanged = m_nb->editEntry(*id, {}, "<p>Split 1:4</p>", "no change");
+        QVERIFY(!unchanged);
+        QCOMPARE(recordCount(), before);
+
+        QVERIFY(m_nb->editEntry(*id, "Split (corrected)", "<p>Split 1:5</p>", "ratio misread"));
+        QVERIFY(m_nb->voidEntry(*id, "flask contaminated"));
+        auto afterVoid = m_nb->editEntry(*id, {}, "<p>again</p>", "retry");
+        QVERIFY(!afterVoid);
+        QVERIFY(afterVoid.error().contains("voided"));
+        auto again = m_nb->voidEntry(*id, "twice");
+        QVERIFY(!again);
+
+        auto history = m_nb->history(*id);
+        QVERIFY(history);
+        QCOMPARE(history->size(), 3);
+        QCOMPARE(history->at(0).title, QString("Split"));
+        QCOMPARE(history->at(1).title, QString("Split (corrected)"));
+        QCOMPARE(history->at(1).reason, QString("ratio misread"));
+        QCOMPARE(history->at(2).status, QString("void"));
+        QCOMPARE(history->at(2).versionCount, 3);
+        auto v1 = m_nb->entry(*id, 1);
+        QCOMPARE(v1->html, QString("<p>Split 1:4</p>"));
+        QVERIFY(!m_nb->entry(*id, 4));
+        QVERIFY(!m_nb->entry("no-such-entry"));
+    }
+
+    void attachmentsOfAwkwardSizesRoundTrip_data() {
+        QTest::addColumn<qint64>("size");
+        QTest::newRow("empty") << qint64(0);
+        QTest::newRow("one byte") << qint64(1);
+        QTest::newRow("exactly one chunk") << qint64(4 * 1024 * 1024);
+        QTest::newRow("one chunk and a byte") << qint64(4 * 1024 * 1024 + 1);
+    }
+
+    void attachmentsOfAwkwardSizesRoundTrip() {
+        QFETCH(qint64, size);
+        auto entry = m_nb->addEntry(m_experiment, "Micrograph", "<p>see file</p>");
+        QVERIFY(entry);
+        QByteArray data(size, Qt::Uninitialized);
+        for (qint64 i = 0; i < size; ++i)
+            data[i] = char((i * 7919) % 251);
+        const QString in = m_tmp.filePath(QString("in-%1.tif").arg(size));
+        test::writeFile(in, data);
+        qint64 lastProgress = -1;
+        auto id = m_nb->attachFile(*entry, in, [&](qint64 done, qint64) { lastProgress = done; });
+        QVERIFY2(id, qPrintable(id.error()));
+        QCOMPARE(lastProgress, size);
+        auto info = m_nb->attachment(*id);
+        QVERIFY(info);
+        QCOMPARE(info->size, size);
+        QCOMPARE(info->name, QString("in-%1.tif").arg(size));
+        QCOMPARE(info->sha256,
+                 QString(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex()));
+        const QString out = m_tmp.filePath(QString("out-%1").arg(size));
+        QVERIFY(m_nb->saveAttachment(*id, out));
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), data);
+        auto e = m_nb->entry(*entry);
+        QCOMPARE(e->version, 2);
+        QCOMPARE(e->attachments.size(), 1);
+        QCOMPARE(e->attachments.first().id, *id);
+        QVERIFY(e->reason.contains(info->name));
+    }
+
+    void identicalChunksAreStoredOnce() {
+        const VerifyReport before = m_nb->verify();
+        auto entry = m_nb->addEntry(m_experiment, "Duplicate upload", "<p>twice</p>");
+        const QString in = m_tmp.filePath("same.bin");
+        test::writeFile(in, QByteArray(3 * 1024 * 1024, 'q'));
+        QVERIFY(m_nb->attachFile(*entry, in));
+        const VerifyReport once = m_nb->verify();
+        QVERIFY(m_nb->attachFile(*entry, in));
+        const VerifyReport twice = m_nb->verify();
+        QCOMPARE(once.chunks, before.chunks + 1);
+        QCOMPARE(twice.chunks, once.chunks);
+        QCOMPARE(m_nb->entry(*entry)->attachments.size(), 2);
+        QVERIFY(twice.passed());
+    }
+
+    void attachmentErrorsAreClear() {
+        auto entry = m_nb->addEntry(m_experiment, "Errors", "<p>x</p>");
+        auto missing = m_nb->attachFile(*entry, m_tmp.filePath("does-not-exist.csv"));
+        QVERIFY(!missing);
+        QVERIFY(missing.error().contains("is not a file"));
+        const QString in = m_tmp.filePath("small.csv");
+        test::writeFile(in, "a,b\n1,2\n");
+        auto id = m_nb->attachFile(*entry, in);
+        QVERIFY(id);
+        auto unwritable = m_nb->saveAttachment(*id, "/proc/quire-cannot-write-here");
+        QVERIFY(!unwritable);
+        QVERIFY(unwritable.error().contains("could not write"));
+        auto tooBig = m_nb->attachmentBytes(*id, 3);
+        QVERIFY(!tooBig);
+        QCOMPARE(*m_nb->attachmentBytes(*id, 1024), QByteArray("a,b\n1,2\n"));
+    }
+
+    void searchFoldsAccentsAndMatchesPrefixes() {
+        auto id = m_nb->addEntry(m_experiment, "Übernachtkultur",
+                                 "<p>Trypsinisation for 5 min at 37 °C</p>");
+        QVERIFY(id);
+        auto accent = m_nb->search("ubernacht");
+        QVERIFY(accent && !accent->isEmpty());
+        QCOMPARE(accent->first().uuid, *id);
+        auto prefix = m_nb->search("trypsin");
+        QVERIFY(prefix && !prefix->isEmpty());
+        QVERIFY(prefix->first().snippet.contains("[[Trypsinisation]]"));
+        auto both = m_nb->search("trypsin nothingmatcheshere");
+        QVERIFY(both && both->isEmpty());
+        auto punctuation = m_nb->search("\"*)(");
+        QVERIFY(punctuation && punctuation->isEmpty());
+    }
+
+    void auditTrailNamesEveryChange() {
+        auto trail = m_nb->auditTrail();
+        QVERIFY(trail);
+        QStringList actions;
+        for (const auto &e : *trail)
+            actions << e.action;
+        QCOMPARE(trail->first().type, QString("notebook"));
+        QVERIFY(actions.contains("created"));
+        QVERIFY(actions.contains("amended"));
+        QVERIFY(actions.contains("voided"));
+        for (const auto &e : *trail)
+            QCOMPARE(e.authorName, QString("Alice Researcher"));
+    }
+
+    void markerIsInNoByteWhileTheNotebookIsOpen() {
+        // While the notebook is open the write-ahead log exists and holds the latest pages;
+        // neither it nor the database nor the repository may show the text in the clear.
+        const QByteArray marker = "QUAHOG-MARKER-5519";
+        auto id = m_nb->addEntry(m_experiment, "Assay " + marker,
+                                 "<p>Compound " + marker + " was dissolved.</p>");
+        QVERIFY2(id, qPrintable(id.error()));
+        const QString file = m_tmp.filePath("notes-" + marker + ".txt");
+        test::writeFile(file, "payload " + marker + "\n");
+        QVERIFY(m_nb->attachFile(*id, file));
+        auto hits = m_nb->search(QString::fromLatin1(marker));
+        QVERIFY(hits && !hits->isEmpty());
+        const QString vault = m_nb->vaultPath();
+        QVERIFY(QFile::exists(vault + "/quire.db-wal"));
+        QVERIFY(QFileInfo(vault + "/quire.db-wal").size() > 0);
+        for (const QByteArray &needle : {marker, marker.toLower()})
+            QCOMPARE(test::filesContaining(vault, needle), QStringList());
+    }
+
+    void verifyPassesAndPassphraseChangeKeepsEverything() {
+        QVERIFY(m_nb->verify().passed());
+        QVERIFY(m_nb->changePassphrase("a different passphrase"));
+        const QString path = m_nb->vaultPath();
+        const int records = recordCount();
+        m_nb.reset();
+        auto old = Notebook::open(path, kPass);
+        QVERIFY(!old);
+        auto reopened = Notebook::open(path, "a different passphrase");
+        QVERIFY2(reopened, qPrintable(reopened.error()));
+        QCOMPARE(int((*reopened)->auditTrail()->size()), records + 2); // unlock_failed + unlock
+        QVERIFY((*reopened)->verify().passed());
+        m_nb = std::move(reopened.value());
+    }
+};
+
+QTEST_GUILESS_MAIN(NotebookTest)
+#include "tst_notebook.moc"
