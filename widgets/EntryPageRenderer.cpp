@@ -1,0 +1,193 @@
+#include "EntryPageRenderer.h"
+
+#include "SchemeHandlers.h"
+#include "UrlSecurity.h"
+
+#include <QLocale>
+#include <QTimeZone>
+
+namespace quire::widgets {
+
+namespace {
+
+QString esc(const QString &text) {
+    return text.toHtmlEscaped();
+}
+
+QString entriesPhrase(int n) {
+    return n == 1 ? EntryPageRenderer::tr("1 entry") : EntryPageRenderer::tr("%1 entries").arg(n);
+}
+
+} // namespace
+
+QString EntryPageRenderer::anchorFor(const QString &entryUuid) {
+    return QStringLiteral("entry-") + entryUuid;
+}
+
+QString EntryPageRenderer::localTime(const QDateTime &utc) {
+    if (!utc.isValid()) return {};
+    const QDateTime local = utc.toLocalTime();
+    return QLocale().toString(local, QStringLiteral("d MMM yyyy, HH:mm:ss")) + QLatin1Char(' ') +
+           local.timeZoneAbbreviation();
+}
+
+QString EntryPageRenderer::localTime(const QString &rfc3339Utc) {
+    QDateTime t = QDateTime::fromString(rfc3339Utc, Qt::ISODateWithMs);
+    if (!t.isValid()) return rfc3339Utc; // show what was recorded rather than nothing
+    return localTime(t);
+}
+
+QString EntryPageRenderer::experimentPage(const ExperimentInfo &experiment,
+                                          const QList<EntryVersion> &entries) {
+    QString body;
+    if (entries.isEmpty()) {
+        body = QStringLiteral("<div class=\"empty\"><p class=\"empty-title\">%1</p><p>%2</p></div>")
+                   .arg(esc(tr("No entries yet")),
+                        esc(tr("Choose “New entry” in the toolbar (Ctrl+N) to write the first "
+                               "one. Each entry is saved as a sealed, dated version.")));
+    } else {
+        for (int i = 0; i < entries.size(); ++i)
+            body += entryArticle(entries.at(i), i + 1);
+    }
+    return QStringLiteral("<!DOCTYPE html>\n<html lang=\"%1\"><head><meta charset=\"utf-8\">"
+                          "<meta http-equiv=\"Content-Security-Policy\" content=\"%2\">"
+                          "<meta name=\"referrer\" content=\"no-referrer\">"
+                          "<title>%3</title><style>%4</style></head>\n"
+                          "<body>%5<main>%6</main></body></html>\n")
+        .arg(esc(QLocale().bcp47Name()), esc(QString::fromLatin1(kContentSecurityPolicy)),
+             esc(experiment.title), styleSheet(), header(experiment, int(entries.size())), body);
+}
+
+QString EntryPageRenderer::header(const ExperimentInfo &x, int entryCount) {
+    QString chips;
+    const bool closed = x.status == QLatin1String("closed");
+    chips += QStringLiteral("<span class=\"chip %1\">%2</span>")
+                 .arg(closed ? QStringLiteral("status-closed") : QStringLiteral("status-open"),
+                      esc(closed ? tr("Closed") : tr("Open")));
+    if (!x.project.isEmpty())
+        chips += QStringLiteral("<span class=\"chip project\" title=\"%1\">%2</span>")
+                     .arg(esc(tr("Project")), esc(x.project));
+    for (const auto &tag : x.tags)
+        chips += QStringLiteral("<span class=\"chip tag\">#%1</span>").arg(esc(tag));
+
+    QStringList facts;
+    if (!x.authorName.isEmpty()) facts << tr("Started by %1").arg(x.authorName);
+    if (!x.createdAt.isEmpty()) facts << localTime(x.createdAt);
+    facts << entriesPhrase(entryCount);
+    return QStringLiteral("<header class=\"experiment\"><h1>%1</h1><p class=\"chips\">%2</p>"
+                          "<p class=\"facts\">%3</p></header>")
+        .arg(esc(x.title), chips, esc(facts.join(QStringLiteral("  ·  "))));
+}
+
+QString EntryPageRenderer::entryArticle(const EntryVersion &e, int number) {
+    const bool voided = e.status == QLatin1String("void");
+    QString notes;
+    if (voided) {
+        notes =
+            QStringLiteral("<p class=\"void-note\"><span class=\"badge-void\">%1</span> %2</p>")
+                .arg(esc(tr("Voided")), esc(e.reason.isEmpty() ? tr("No reason was recorded.")
+                                                               : tr("Reason: %1").arg(e.reason)));
+    } else if (e.version > 1 && !e.reason.isEmpty()) {
+        notes = QStringLiteral("<p class=\"change-note\">%1</p>")
+                    .arg(esc(tr("Changed in version %1: %2").arg(e.version).arg(e.reason)));
+    }
+    const QString meta = tr("Version %1 of %2").arg(e.version).arg(e.versionCount) +
+                         QStringLiteral("  ·  ") + e.authorName + QStringLiteral("  ·  ") +
+                         localTime(e.recordedAt);
+    return QStringLiteral("<article class=\"entry%1\" id=\"%2\"><header>"
+                          "<h2 class=\"entry-title\"><span class=\"order\">%3</span>%4</h2>"
+                          "<p class=\"entry-meta\" title=\"%5\">%6</p>%7</header>"
+                          "<div class=\"content\">%8</div>%9</article>\n")
+        .arg(voided ? QStringLiteral(" voided") : QString(), esc(anchorFor(e.uuid)))
+        .arg(number)
+        .arg(esc(e.title), esc(tr("Recorded %1 (UTC)").arg(e.recordedAt)), esc(meta), notes, e.html,
+             attachmentList(e.attachments));
+}
+
+QString EntryPageRenderer::attachmentList(const QList<AttachmentInfo> &attachments) {
+    if (attachments.isEmpty()) return {};
+    QString items;
+    QString previews;
+    const QLocale locale;
+    for (const auto &a : attachments) {
+        items += QStringLiteral("<li><span class=\"file-name\">%1</span>"
+                                "<span class=\"file-size\">%2</span>"
+                                "<span class=\"file-type\">%3</span></li>")
+                     .arg(esc(a.name), esc(locale.formattedDataSize(a.size)), esc(a.mediaType));
+        if (AttachmentSchemeHandler::isInlineImageType(a.mediaType) &&
+            a.size <= AttachmentSchemeHandler::kMaxInlineSize)
+            previews += QStringLiteral("<figure><img src=\"%1:%2\" alt=\"%3\" title=\"%3\">"
+                                       "</figure>")
+                            .arg(QLatin1String(kAttachmentScheme), esc(a.id), esc(a.name));
+    }
+    return QStringLiteral("<section class=\"attachments\"><h3>%1</h3><ul>%2</ul>%3</section>")
+        .arg(esc(attachments.size() == 1 ? tr("Attached file") : tr("Attached files")), items,
+             previews);
+}
+
+QString EntryPageRenderer::styleSheet() {
+    return QStringLiteral(R"css(
+:root { color-scheme: light; }
+html { background: #f4f5f7; }
+body { margin: 0; padding: 0 0 48px; color: #1f2328; font-size: 15px; line-height: 1.55;
+  font-family: "Noto Sans", "DejaVu Sans", system-ui, sans-serif; }
+header.experiment, main { max-width: 880px; margin: 0 auto; padding: 0 32px; }
+header.experiment { padding-top: 28px; padding-bottom: 4px; }
+h1 { font-size: 26px; line-height: 1.25; font-weight: 600; margin: 0 0 10px; }
+.chips { margin: 0 0 6px; }
+.chip { display: inline-block; font-size: 13px; line-height: 20px; padding: 0 9px;
+  margin: 0 6px 4px 0; border-radius: 10px; background: #e6e9ee; color: #3d4650; }
+.chip.status-open { background: #dcf2e3; color: #17663a; }
+.chip.status-closed { background: #e6e6e6; color: #555; }
+.chip.project { background: #e3ecfa; color: #1d4f91; }
+.facts { margin: 0; color: #5b6570; font-size: 13px; }
+article.entry { background: #fff; border: 1px solid #dde1e6; border-radius: 8px;
+  padding: 18px 26px 16px; margin: 18px 0; }
+h2.entry-title { font-size: 20px; line-height: 1.3; font-weight: 600; margin: 0; }
+.order { display: inline-block; min-width: 26px; color: #8a939c; font-weight: 500; }
+.entry-meta { margin: 3px 0 12px; color: #5b6570; font-size: 13px; }
+.content { overflow-wrap: break-word; }
+.content h1 { font-size: 18px; } .content h2 { font-size: 17px; }
+.content h3 { font-size: 16px; } .content h4 { font-size: 15px; }
+.content h1, .content h2, .content h3, .content h4 { line-height: 1.3; margin: 16px 0 6px; }
+.content > :first-child { margin-top: 0; }
+.content > :last-child { margin-bottom: 0; }
+article.voided { background: #fbfbfb; border-color: #e7c9c9; }
+article.voided .content { color: #7a7f85; text-decoration: line-through;
+  text-decoration-color: rgba(160, 40, 40, .45); }
+.void-note { margin: 0 0 12px; color: #8c1c1c; font-size: 14px; }
+.badge-void { display: inline-block; font-size: 12px; font-weight: 700; letter-spacing: .04em;
+  text-transform: uppercase; padding: 0 8px; line-height: 20px; border-radius: 4px;
+  background: #fbe3e3; color: #a11a1a; margin-right: 6px; }
+.change-note { margin: 0 0 12px; color: #6b5b00; font-size: 13px; background: #fff8db;
+  padding: 4px 10px; border-radius: 4px; }
+table { border-collapse: collapse; margin: 10px 0; }
+th, td { border: 1px solid #d3d8de; padding: 4px 10px; text-align: left; vertical-align: top; }
+th { background: #f2f4f6; font-weight: 600; }
+pre, code { font-family: "DejaVu Sans Mono", "Noto Sans Mono", monospace; font-size: 13px; }
+code { background: #f1f3f5; padding: 1px 4px; border-radius: 3px; }
+pre { background: #f6f8fa; padding: 10px 12px; border-radius: 6px; overflow-x: auto; }
+pre code { background: none; padding: 0; }
+blockquote { margin: 10px 0; padding: 2px 14px; border-left: 3px solid #d0d7de; color: #4b545e; }
+img { max-width: 100%; height: auto; }
+a { color: #1d5fb4; }
+ul.checklist { list-style: none; padding-left: 4px; }
+ul.checklist li::before { content: "☐  "; }
+ul.checklist li[data-checked="true"]::before { content: "☑  "; }
+.attachments { margin-top: 14px; padding-top: 10px; border-top: 1px solid #eceef1; }
+.attachments h3 { font-size: 12px; font-weight: 600; letter-spacing: .05em;
+  text-transform: uppercase; color: #6b747d; margin: 0 0 6px; }
+.attachments ul { list-style: none; margin: 0; padding: 0; }
+.attachments li { padding: 2px 0; }
+.file-name { font-weight: 500; }
+.file-size, .file-type { color: #6b747d; font-size: 13px; margin-left: 12px; }
+figure { margin: 10px 0 0; }
+figcaption { color: #6b747d; font-size: 12px; }
+.empty { margin: 40px 0; padding: 28px 32px; border: 1px dashed #c9cfd6; border-radius: 8px;
+  color: #5b6570; background: #fafbfc; }
+.empty-title { font-size: 17px; font-weight: 600; color: #3d4650; margin: 0 0 6px; }
+.empty p { margin: 0; }
+)css");
+}
+
+} // namespace quire::widgets
