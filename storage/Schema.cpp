@@ -102,6 +102,20 @@ CREATE TABLE search_docs(
 CREATE VIRTUAL TABLE search USING fts4(title, body, tokenize=unicode61 "remove_diacritics=1",
                                        prefix="2,3");
 )sql"),
+        // 2: sync with the shared repository: what is published, what was refused and why.
+        QStringLiteral(R"sql(
+CREATE TABLE sync_state(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE quarantine(
+    path TEXT PRIMARY KEY,
+    oid TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    seen_at TEXT NOT NULL);
+CREATE TABLE alarms(
+    rowid INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    detail TEXT NOT NULL);
+)sql"),
     };
     return migrations;
 }

@@ -7,6 +7,7 @@
 #include "Crypto.h"
 #include "Database.h"
 #include "ObjectRepository.h"
+#include "RepositoryHistory.h"
 #include "Result.h"
 
 #include <QJsonObject>
@@ -164,6 +165,13 @@ public:
 
     Result<void> changePassphrase(const QByteArray &newPassphrase);
     VaultCheck verify(const VaultProgress &progress);
+
+    // ---- the shared repository (FORMAT.md §5) ----------------------------------------------
+    // Commits every encrypted file not yet on branch main of repo.git, plus QUIRE.json, as this
+    // member; returns main's head. Cheap when nothing is new: no tree is read or written.
+    Result<QByteArray> publishLocal();
+    // Files saved locally and not yet committed to main (what a sync would send).
+    Result<int> unpublishedCount();
 
 private:
     Vault();

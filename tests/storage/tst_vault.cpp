@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -368,6 +369,65 @@ private slots:
             QVERIFY(r.seq > last);
             last = r.seq;
         }
+    }
+
+    void publishingCommitsTheFormatLayoutAndNothingElse() {
+        const QString dir = makeVault("publish");
+        const QString repo = dir + "/repo.git";
+        auto v = Vault::open(dir, kPass);
+        QVERIFY(v);
+        QVERIFY(*(*v)->unpublishedCount() > 0);
+        auto head = (*v)->publishLocal();
+        QVERIFY2(head, qPrintable(head.error()));
+        QCOMPARE(*(*v)->unpublishedCount(), 0);
+        QByteArray out;
+        run("git", {"--git-dir", repo, "rev-parse", "main"}, &out);
+        QCOMPARE(out.trimmed(), *head);
+
+        // Exactly the files the database knows, in the FORMAT.md §5 layout, plus QUIRE.json.
+        QStringList expected{"QUIRE.json"};
+        {
+            Database db = openRaw(dir);
+            auto st = db.prepare("SELECT path FROM repo_files");
+            while (*st->next())
+                expected << st->text(0);
+        }
+        expected.sort();
+        run("git", {"--git-dir", repo, "ls-tree", "-r", "--name-only", "main"}, &out);
+        QCOMPARE(QString::fromUtf8(out).trimmed().split('\n'), expected);
+        static const QRegularExpression layout(
+            "^(QUIRE\\.json|[rc]/([0-9a-f]{2})/\\2[0-9a-f]{62})$");
+        for (const auto &path : expected)
+            QVERIFY2(layout.match(path).hasMatch(), qPrintable(path));
+
+        run("git", {"--git-dir", repo, "show", "main:QUIRE.json"}, &out);
+        const QJsonObject quire = QJsonDocument::fromJson(out).object();
+        QCOMPARE(quire.value("format").toString(), QString("quire/1"));
+        QCOMPARE(quire.value("notebook").toString(), (*v)->notebookUuid());
+        QVERIFY(!quire.value("genesis").toString().isEmpty());
+        QCOMPARE(*json::canonicalize(quire), out); // canonical bytes, as every shared file
+
+        // No name leaks into the history, and nothing readable is in any object.
+        run("git", {"--git-dir", repo, "log", "--format=%an %ae %cn %ce", "main"}, &out);
+        QVERIFY(!out.contains("Alice"));
+        QVERIFY(out.contains((*v)->memberUuid().toLatin1() + "@quire.invalid"));
+        run("git", {"--git-dir", repo, "cat-file", "--batch-all-objects", "--batch"}, &out);
+        QVERIFY(out.size() > 5 * 1024 * 1024);
+        for (const QByteArray &needle : {QByteArray("Kinetics"), QByteArray("Assay"),
+                                         QByteArray("xxxxxxxxxxxxxxxx"), QByteArray("Alice")})
+            QVERIFY2(!out.contains(needle), needle.constData());
+
+        // Nothing new: the same head, no new commit. Something new: one commit on top.
+        QCOMPARE(*(*v)->publishLocal(), *head);
+        QVERIFY((*v)->audit("test_event", {}));
+        QCOMPARE(*(*v)->unpublishedCount(), 1);
+        auto next = (*v)->publishLocal();
+        QVERIFY2(next, qPrintable(next.error()));
+        QVERIFY(*next != *head);
+        run("git", {"--git-dir", repo, "rev-parse", "main^"}, &out);
+        QCOMPARE(out.trimmed(), *head);
+        QString fsck = run("git", {"--git-dir", repo, "fsck", "--full", "--strict"});
+        QVERIFY2(!fsck.contains("error"), qPrintable(fsck));
     }
 };
 
