@@ -145,6 +145,40 @@ void noteFailedUnlock(const QString &dir) {
 
 } // namespace
 
+namespace {
+
+// A fetched record file, decrypted, waiting for what it depends on.
+struct Incoming {
+    QString path;
+    QByteArray oid;
+    QByteArray envelopeBytes;
+    QJsonObject record;
+    QJsonObject seal;
+    QString id;
+};
+
+enum class Verdict { Accept, Defer, Refuse, Known };
+struct Admission {
+    Verdict verdict;
+    QString reason;
+};
+
+const QSet<QString> kRecordTypes{"notebook",  "member",  "experiment", "entry", "attachment",
+                                 "signature", "comment", "anchor",     "audit"};
+
+bool isUuid(const QString &s) {
+    static const QRegularExpression re(
+        QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
+    return re.match(s).hasMatch();
+}
+
+bool isRecordId(const QString &s) {
+    static const QRegularExpression re(QStringLiteral("^[0-9a-f]{64}$"));
+    return re.match(s).hasMatch();
+}
+
+} // namespace
+
 struct Vault::Impl {
     QString dir;
     std::unique_ptr<QLockFile> lock;
@@ -641,6 +675,185 @@ struct Vault::Impl {
         lastSeq = seq;
         lastRecordedAt = recordedAt;
         return out;
+    }
+
+    // ---- records from other devices ------------------------------------------------------
+
+    // Decides whether a fetched record may join this notebook now, later (it depends on a
+    // record not here yet), or never. The rules are FORMAT.md §2's, checked against what
+    // this notebook already holds.
+    Admission admit(const QJsonObject &record, const QJsonObject &sealObj, const QString &id) {
+        auto refuse = [](const QString &why) { return Admission{Verdict::Refuse, why}; };
+        {
+            auto known = db.cached(QStringLiteral("SELECT 1 FROM records WHERE id=?"));
+            if (!known) return refuse(known.error());
+            (*known)->bind(1, id);
+            auto row = (*known)->next();
+            const bool have = row && *row;
+            (*known)->reset();
+            if (have) return Admission{Verdict::Known, {}};
+        }
+        static const QRegularExpression timeFormat(
+            QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$"));
+        const QString type = record.value("type").toString();
+        const QString object = record.value("object").toString();
+        const QString prev = record.value("prev").toString();
+        const QString author = record.value("author").toString();
+        const QString device = record.value("device").toString();
+        const qint64 seq = record.value("seq").toInteger();
+        const QString recordedAt = record.value("recorded_at").toString();
+        if (record.value("format").toString() != kRecordFormat || record.size() != 9)
+            return refuse(QStringLiteral("it is not a quire/1 record"));
+        if (!kRecordTypes.contains(type))
+            return refuse(QStringLiteral("it has an unknown record type “%1”").arg(type));
+        if (!isUuid(object) || !isUuid(author) || !isUuid(device) ||
+            !(record.value("prev").isNull() || isRecordId(prev)) || seq < 1 ||
+            !timeFormat.match(recordedAt).hasMatch() || !record.value("body").isObject())
+            return refuse(QStringLiteral("its fields are malformed"));
+        if (auto rules = json::checkRecordRules(record); !rules) return refuse(rules.error());
+        if (type == "notebook") return refuse(QStringLiteral("a second notebook record"));
+
+        // Who sealed it, and whether the seal holds.
+        auto signer = db.cached(QStringLiteral(
+            "SELECT m.uuid, m.status, m.roles, m.sign_cert, r.recorded_at FROM members m "
+            "LEFT JOIN records r ON r.id = m.head WHERE m.cert_sha256=?"));
+        if (!signer) return refuse(signer.error());
+        (*signer)->bind(1, sealObj.value("cert").toString());
+        auto srow = (*signer)->next();
+        if (!srow) return refuse(srow.error());
+        if (!*srow) {
+            (*signer)->reset();
+            return Admission{Verdict::Defer,
+                             QStringLiteral("it is sealed by someone who is not a member")};
+        }
+        const QString signerUuid = (*signer)->text(0);
+        const QString status = (*signer)->text(1);
+        const QStringList roles = (*signer)->text(2).split(',', Qt::SkipEmptyParts);
+        const QByteArray cert = (*signer)->blob(3);
+        const QString statusSince = (*signer)->text(4);
+        (*signer)->reset();
+        if (signerUuid != author)
+            return refuse(QStringLiteral("it is sealed by another member than its author"));
+        if (!crypto::verifyCertificateChain(cert, caCert))
+            return refuse(QStringLiteral("its sealing certificate is not issued by this notebook"));
+        auto info = crypto::certificateInfo(cert);
+        auto key = info ? crypto::EcKey::fromPublicDer(info->subjectPublicKeyDer)
+                        : Result<crypto::EcKey>(info.failure());
+        auto canonical = json::canonicalize(record);
+        if (!key || !canonical || !key->verify(*canonical, unb64(sealObj.value("sig"))))
+            return refuse(QStringLiteral("its seal is not valid"));
+        if (status == "revoked" && recordedAt > statusSince)
+            return refuse(QStringLiteral("it was written after its author's membership was "
+                                         "revoked (%1)")
+                              .arg(statusSince));
+
+        // One sequence number per device, once.
+        {
+            auto dup = db.cached(QStringLiteral("SELECT id FROM records WHERE device=? AND seq=?"));
+            if (!dup) return refuse(dup.error());
+            (*dup)->bind(1, device).bind(2, seq);
+            auto row = (*dup)->next();
+            const bool reused = row && *row;
+            (*dup)->reset();
+            if (reused)
+                return refuse(QStringLiteral("its device used sequence number %1 twice").arg(seq));
+        }
+
+        // Its chain.
+        QString firstAuthor;
+        if (!prev.isEmpty()) {
+            auto p = db.cached(QStringLiteral("SELECT object, type FROM records WHERE id=?"));
+            if (!p) return refuse(p.error());
+            (*p)->bind(1, prev);
+            auto row = (*p)->next();
+            if (!row) return refuse(row.error());
+            if (!*row) {
+                (*p)->reset();
+                return Admission{Verdict::Defer,
+                                 QStringLiteral("its previous version has not arrived")};
+            }
+            const bool sameChain = (*p)->text(0) == object && (*p)->text(1) == type;
+            (*p)->reset();
+            if (!sameChain)
+                return refuse(QStringLiteral("its previous version belongs to another object"));
+        }
+        {
+            auto first = db.cached(
+                QStringLiteral("SELECT author FROM records WHERE object=? AND version=1"));
+            if (!first) return refuse(first.error());
+            (*first)->bind(1, object);
+            auto row = (*first)->next();
+            if (row && *row) firstAuthor = (*first)->text(0);
+            (*first)->reset();
+            if (prev.isEmpty() && !firstAuthor.isEmpty())
+                return refuse(QStringLiteral("it is a second first version of an existing object"));
+        }
+
+        // What its author may write.
+        const QJsonObject body = record.value("body").toObject();
+        const bool changed = !prev.isEmpty();
+        if ((type == "entry" || type == "experiment") && changed &&
+            body.value("reason").toString().trimmed().isEmpty())
+            return refuse(QStringLiteral("it changes a %1 without a reason").arg(type));
+        if (type == "member") {
+            if (!roles.contains("admin"))
+                return refuse(QStringLiteral("only an admin may write member records"));
+            if (!crypto::verifyCertificateChain(unb64(body.value("sign_cert")), caCert))
+                return refuse(
+                    QStringLiteral("the member's certificate is not issued by this notebook"));
+        }
+        if ((type == "experiment" || (type == "entry" && !changed)) && !roles.contains("author"))
+            return refuse(
+                QStringLiteral("only members with the author role may write a %1").arg(type));
+        if (type == "entry") {
+            if (changed && firstAuthor != author)
+                return refuse(QStringLiteral("it changes an entry that someone else wrote"));
+            const QString htmlText = body.value("html").toString();
+            if (html::sanitize(htmlText) != htmlText)
+                return refuse(QStringLiteral("it holds HTML outside the safe subset"));
+        }
+        return Admission{Verdict::Accept, {}};
+    }
+
+    Result<StoredRecord> storedFromIncoming(const QJsonObject &record, const QString &id,
+                                            const QByteArray &envelope) {
+        StoredRecord r;
+        r.id = id;
+        r.type = record.value("type").toString();
+        r.object = record.value("object").toString();
+        r.prev = record.value("prev").toString();
+        r.author = record.value("author").toString();
+        r.device = record.value("device").toString();
+        r.seq = record.value("seq").toInteger();
+        r.recordedAt = record.value("recorded_at").toString();
+        r.body = record.value("body").toObject();
+        r.envelope = envelope;
+        auto v = versionAfter(r.prev, r.object, r.type);
+        if (!v) return v.failure();
+        r.version = *v;
+        return r;
+    }
+
+    Result<void> clearQuarantine(const QString &path) {
+        auto st = db.cached(QStringLiteral("DELETE FROM quarantine WHERE path=?"));
+        if (!st) return st.failure();
+        (*st)->bind(1, path);
+        return (*st)->run();
+    }
+
+    Result<void> noteDeviceSeq(const QString &device, qint64 seq, const QString &recordedAt) {
+        if (device == deviceUuid) return {};
+        auto st = db.cached(QStringLiteral(
+            "INSERT OR IGNORE INTO devices(device, last_seq, last_recorded_at) VALUES(?1,?2,?3)"));
+        if (!st) return st.failure();
+        (*st)->bind(1, device).bind(2, seq).bind(3, recordedAt);
+        if (auto r = (*st)->run(); !r) return r;
+        auto up =
+            db.cached(QStringLiteral("UPDATE devices SET last_seq=max(last_seq, ?2), "
+                                     "last_recorded_at=max(last_recorded_at, ?3) WHERE device=?1"));
+        if (!up) return up.failure();
+        (*up)->bind(1, device).bind(2, seq).bind(3, recordedAt);
+        return (*up)->run();
     }
 
     // ---- reading -------------------------------------------------------------------------
@@ -1540,7 +1753,359 @@ VaultCheck Vault::verify(const VaultProgress &progress) {
             }
         }
     }
+    // What a sync refused or found wrong stays a problem until a person has looked at it.
+    if (auto q = quarantine(); q) {
+        for (const auto &item : *q)
+            problem(QStringLiteral("file %1 from the shared repository was refused (%2): %3")
+                        .arg(item.path, item.seenAt, item.reason));
+    }
+    if (auto alarms =
+            d->db.prepare(QStringLiteral("SELECT at, kind, detail FROM alarms ORDER BY rowid"));
+        alarms) {
+        while (true) {
+            auto row = alarms->next();
+            if (!row || !*row) break;
+            problem(QStringLiteral("sync alarm (%1, %2): %3")
+                        .arg(alarms->text(0), alarms->text(1), alarms->text(2)));
+        }
+    }
     return check;
+}
+
+// ---- merging the shared repository -------------------------------------------------------
+
+Result<QList<Vault::Quarantined>> Vault::quarantine() {
+    auto st = d->db.prepare(
+        QStringLiteral("SELECT path, reason, seen_at FROM quarantine ORDER BY seen_at, path"));
+    if (!st) return st.failure();
+    QList<Quarantined> out;
+    while (true) {
+        auto row = st->next();
+        if (!row) return row.failure();
+        if (!*row) break;
+        out << Quarantined{st->text(0), st->text(1), st->text(2)};
+    }
+    return out;
+}
+
+Result<void> Vault::noteRemoteHead(const QByteArray &remoteHead) {
+    return d->setSyncState(QStringLiteral("remote_head"), QString::fromLatin1(remoteHead));
+}
+
+Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
+    MergeReport report;
+    auto local = publishLocal();
+    if (!local) return local.failure();
+    report.head = *local;
+    if (remoteHead.isEmpty()) {
+        report.ahead = !local->isEmpty();
+        return report;
+    }
+    auto history = d->repoHistory();
+    if (!history) return history.failure();
+    RepositoryHistory &h = **history;
+    const QString now = nowUtc();
+
+    QList<QPair<QString, QString>> alarms; // kind, detail
+    auto quarantineFile = [&](const QString &path, const QByteArray &oid,
+                              const QString &reason) -> Result<void> {
+        auto st = d->db.cached(QStringLiteral(
+            "INSERT OR REPLACE INTO quarantine(path, oid, reason, seen_at) VALUES(?,?,?,?)"));
+        if (!st) return st.failure();
+        (*st)->bind(1, path).bind(2, QString::fromLatin1(oid)).bind(3, reason).bind(4, now);
+        if (auto r = (*st)->run(); !r) return r;
+        report.quarantined << QStringLiteral("%1: %2").arg(path, reason);
+        return {};
+    };
+
+    // The notebook on the server must be this one.
+    auto quireBlob = h.blobAt(remoteHead, QStringLiteral("QUIRE.json"));
+    if (!quireBlob) return quireBlob.failure();
+    if (quireBlob->isEmpty())
+        return fail(QStringLiteral(
+            "the shared repository holds no Quire notebook (QUIRE.json is missing)"));
+    {
+        auto bytes = d->repo.readBlob(*quireBlob);
+        if (!bytes) return bytes.failure();
+        auto quire = json::parseObject(*bytes);
+        if (!quire || quire->value("notebook").toString() != d->notebookUuid)
+            return fail(
+                QStringLiteral("the shared repository holds another notebook than this one; "
+                               "check the remote address"));
+    }
+
+    // A history that no longer contains what this device last saw was rewritten (force-push).
+    auto lastRemote = d->syncState(QStringLiteral("remote_head"));
+    if (!lastRemote) return lastRemote.failure();
+    const QByteArray previous = lastRemote->toLatin1();
+    if (!previous.isEmpty() && previous != remoteHead) {
+        auto kept = h.isAncestor(previous, remoteHead);
+        if (!kept) return kept.failure();
+        if (!*kept)
+            alarms << qMakePair(
+                QStringLiteral("history_rewritten"),
+                QStringLiteral("the shared repository's history was rewritten: it no "
+                               "longer contains commit %1 that this device fetched "
+                               "before. Nothing was removed here; this sync puts "
+                               "back what is missing.")
+                    .arg(QString::fromLatin1(previous.left(12))));
+    }
+
+    auto remoteTree = h.treeOf(remoteHead);
+    if (!remoteTree) return remoteTree.failure();
+    QByteArray localTree;
+    if (!local->isEmpty()) {
+        auto t = h.treeOf(*local);
+        if (!t) return t.failure();
+        localTree = *t;
+    }
+    auto incoming = h.difference(*remoteTree, localTree);
+    if (!incoming) return incoming.failure();
+    auto outgoing = h.difference(localTree, *remoteTree);
+    if (!outgoing) return outgoing.failure();
+
+    Transaction tx(d->db);
+    if (!tx.started()) return tx.started().failure();
+
+    // Only files this notebook has checked and stored count as its own; a path whose local
+    // blob is something a sync refused is still open to a good copy.
+    auto ownsFile = [&](const QString &path, const QByteArray &oid) -> Result<bool> {
+        auto st = d->db.cached(QStringLiteral("SELECT oid FROM repo_files WHERE path=?"));
+        if (!st) return st.failure();
+        (*st)->bind(1, path);
+        auto row = (*st)->next();
+        if (!row) return row.failure();
+        const bool owned = *row && (*st)->text(0).toLatin1() == oid;
+        (*st)->reset();
+        return owned;
+    };
+    TreeEntries toImport = incoming->added;
+    // Content-addressed names never collide between honest writers.
+    for (auto it = incoming->changed.begin(); it != incoming->changed.end(); ++it) {
+        if (it.key() == QLatin1String("QUIRE.json")) continue; // checked above
+        auto localOid = h.blobAt(localTree, it.key());
+        if (!localOid) return localOid.failure();
+        auto owned = ownsFile(it.key(), *localOid);
+        if (!owned) return owned.failure();
+        if (!*owned) {
+            toImport.insert(it.key(), it.value());
+            continue;
+        }
+        const QString reason =
+            QStringLiteral("the shared repository holds other bytes under the name of a file this "
+                           "notebook already has; the local file was kept");
+        if (auto r = quarantineFile(it.key(), it.value(), reason); !r) return r.failure();
+        alarms << qMakePair(QStringLiteral("conflicting_file"),
+                            QStringLiteral("%1: %2").arg(it.key(), reason));
+    }
+    // What only this device holds goes to the server: its own checked files, never a copy of
+    // something it refused.
+    TreeEntries ours;
+    for (const TreeEntries *side : {&outgoing->added, &outgoing->changed}) {
+        for (auto it = side->begin(); it != side->end(); ++it) {
+            auto owned = ownsFile(it.key(), it.value());
+            if (!owned) return owned.failure();
+            if (*owned) ours.insert(it.key(), it.value());
+        }
+    }
+    // Files this device had seen on the server and that are gone now.
+    if (!previous.isEmpty()) {
+        QStringList removed;
+        for (auto it = outgoing->added.begin(); it != outgoing->added.end(); ++it) {
+            if (!ours.contains(it.key())) continue;
+            auto before = h.blobAt(previous, it.key());
+            if (!before) return before.failure();
+            if (!before->isEmpty()) removed << it.key();
+        }
+        if (!removed.isEmpty())
+            alarms << qMakePair(QStringLiteral("file_removed"),
+                                QStringLiteral("%1 file(s) were removed from the shared repository "
+                                               "(%2%3); this sync puts them back")
+                                    .arg(removed.size())
+                                    .arg(removed.mid(0, 3).join(QStringLiteral(", ")),
+                                         removed.size() > 3 ? QStringLiteral(", …") : QString()));
+    }
+
+    // Chunks first (records name them), then records in the order their dependencies allow.
+    QList<Incoming> pending;
+    for (auto it = toImport.begin(); it != toImport.end(); ++it) {
+        const QString &path = it.key();
+        const QByteArray &oid = it.value();
+        const QStringList parts = path.split('/');
+        const bool isRecord = parts.size() == 3 && parts[0] == "r";
+        const bool isChunk = parts.size() == 3 && parts[0] == "c";
+        if (!isRecord && !isChunk) continue; // QUIRE.json, keys/: read where they are used
+        const QByteArray rawName = crypto::fromHex(parts[2].toLatin1());
+        if (rawName.size() != 32 || parts[1] != parts[2].left(2)) {
+            if (auto r =
+                    quarantineFile(path, oid, QStringLiteral("the file name is not a Quire name"));
+                !r)
+                return r.failure();
+            continue;
+        }
+        auto blob = d->repo.readBlob(oid);
+        if (!blob) return blob.failure(); // the fetch brought it: a missing object is an error
+        auto header = crypto::readFileHeader(*blob);
+        QString problem;
+        QByteArray plain;
+        if (!header) {
+            problem = header.error();
+        } else if (!d->epochs.contains(header->epoch)) {
+            problem = QStringLiteral("encrypted with key epoch %1, which this member does not hold")
+                          .arg(header->epoch);
+        } else {
+            const EpochKeys keys = d->epochs.value(header->epoch);
+            auto decrypted = crypto::decryptFile(keys.enc, rawName, *blob);
+            if (!decrypted) {
+                problem = decrypted.error();
+            } else if (isChunk) {
+                const QByteArray sha = crypto::sha256(*decrypted);
+                if (crypto::hmacSha256(keys.name, sha) != rawName) {
+                    problem = QStringLiteral("its name does not match its content");
+                } else {
+                    auto st = d->db.cached(QStringLiteral(
+                        "INSERT OR IGNORE INTO chunks(sha256, path, size) VALUES(?,?,?)"));
+                    if (!st) return st.failure();
+                    (*st)->bind(1, hex(sha)).bind(2, path).bind(3, qint64(decrypted->size()));
+                    if (auto r = (*st)->run(); !r) return r.failure();
+                    auto rf = d->db.cached(QStringLiteral(
+                        "INSERT OR REPLACE INTO repo_files(path, oid, chunk) VALUES(?,?,?)"));
+                    if (!rf) return rf.failure();
+                    (*rf)->bind(1, path).bind(2, QString::fromLatin1(oid)).bind(3, hex(sha));
+                    if (auto r = (*rf)->run(); !r) return r.failure();
+                    if (auto r = d->clearQuarantine(path); !r) return r.failure();
+                    ++report.chunks;
+                }
+            } else {
+                plain = *decrypted;
+                auto envelope = json::parseObject(plain);
+                if (!envelope) {
+                    problem = QStringLiteral("the record cannot be read: %1").arg(envelope.error());
+                } else {
+                    Incoming in;
+                    in.path = path;
+                    in.oid = oid;
+                    in.envelopeBytes = plain;
+                    in.record = envelope->value("record").toObject();
+                    in.seal = envelope->value("seal").toObject();
+                    auto canonical = json::canonicalize(in.record);
+                    auto canonicalEnvelope = json::canonicalize(*envelope);
+                    if (!canonical || !canonicalEnvelope || *canonicalEnvelope != plain ||
+                        envelope->size() != 2) {
+                        problem = QStringLiteral("the record is not in canonical form");
+                    } else {
+                        const QByteArray rawId = crypto::sha256(*canonical);
+                        if (crypto::hmacSha256(keys.name, rawId) != rawName) {
+                            problem = QStringLiteral("its name does not match its content");
+                        } else {
+                            in.id = hex(rawId);
+                            pending << in;
+                        }
+                    }
+                }
+            }
+        }
+        if (!problem.isEmpty())
+            if (auto r = quarantineFile(path, oid, problem); !r) return r.failure();
+    }
+
+    QHash<QString, QString> deferred; // path -> why it waits
+    bool progress = true;
+    while (progress && !pending.isEmpty()) {
+        progress = false;
+        QList<Incoming> later;
+        for (const auto &in : std::as_const(pending)) {
+            const Admission a = d->admit(in.record, in.seal, in.id);
+            if (a.verdict == Verdict::Known) {
+                progress = true;
+                continue;
+            }
+            if (a.verdict == Verdict::Defer) {
+                deferred.insert(in.path, a.reason);
+                later << in;
+                continue;
+            }
+            progress = true;
+            if (a.verdict == Verdict::Refuse) {
+                if (auto r = quarantineFile(in.path, in.oid, a.reason); !r) return r.failure();
+                continue;
+            }
+            auto stored = d->storedFromIncoming(in.record, in.id, in.envelopeBytes);
+            if (!stored) return stored.failure();
+            if (auto r = d->insertRecord(*stored, in.path, in.oid); !r) return r.failure();
+            if (auto r = d->clearQuarantine(in.path); !r) return r.failure();
+            if (auto r = d->noteDeviceSeq(stored->device, stored->seq, stored->recordedAt); !r)
+                return r.failure();
+            ++report.records;
+        }
+        pending = later;
+    }
+    for (const auto &in : std::as_const(pending))
+        if (auto r = quarantineFile(in.path, in.oid, deferred.value(in.path)); !r)
+            return r.failure();
+
+    for (const auto &[kind, detail] : std::as_const(alarms)) {
+        auto st =
+            d->db.cached(QStringLiteral("INSERT INTO alarms(at, kind, detail) VALUES(?,?,?)"));
+        if (!st) return st.failure();
+        (*st)->bind(1, now).bind(2, kind).bind(3, detail);
+        if (auto r = (*st)->run(); !r) return r.failure();
+        report.alarms << detail;
+    }
+    if (auto r = tx.commit(); !r) return r.failure();
+    if (auto r = d->loadState(); !r) return r.failure(); // names and keys may have arrived
+
+    // The union: the remote tree plus what only this device has (its own bytes win).
+    const QByteArray mainRef = "refs/heads/main";
+    if (ours.isEmpty()) {
+        // Everything here is on the server already: follow it.
+        if (*local != remoteHead)
+            if (auto r = h.updateRef(QString::fromLatin1(mainRef), remoteHead, *local,
+                                     QStringLiteral("quire: fast-forward"));
+                !r)
+                return r.failure();
+        report.head = remoteHead;
+    } else {
+        auto merged = h.updateTree(*remoteTree, ours);
+        if (!merged) return merged.failure();
+        QList<QByteArray> parents;
+        if (!local->isEmpty()) parents << *local;
+        parents << remoteHead;
+        auto commit = h.commit(*merged, parents, d->memberUuid,
+                               QStringLiteral("merge %1 file(s)").arg(ours.size()));
+        if (!commit) return commit.failure();
+        if (auto r = h.updateRef(QString::fromLatin1(mainRef), *commit, *local,
+                                 QStringLiteral("quire: merge"));
+            !r)
+            return r.failure();
+        report.head = *commit;
+        report.ahead = true;
+    }
+    // Imported files are on main now: move the publishing watermark past them.
+    auto maxRow = d->db.prepare(QStringLiteral("SELECT coalesce(max(rowid), 0) FROM repo_files"));
+    if (!maxRow) return maxRow.failure();
+    if (auto row = maxRow->next(); !row) return row.failure();
+    if (auto r =
+            d->setSyncState(QStringLiteral("published_rowid"), QString::number(maxRow->integer(0)));
+        !r)
+        return r.failure();
+
+    for (const auto &[kind, detail] : std::as_const(alarms))
+        if (auto r = audit(QStringLiteral("sync_alarm"),
+                           QJsonObject{{"kind", kind}, {"detail", detail}});
+            !r)
+            return r.failure();
+    if (!report.quarantined.isEmpty())
+        if (auto r = audit(QStringLiteral("sync_quarantine"),
+                           QJsonObject{{"count", int(report.quarantined.size())}});
+            !r)
+            return r.failure();
+    // The audit records just written belong on main too.
+    auto finalHead = publishLocal();
+    if (!finalHead) return finalHead.failure();
+    report.head = *finalHead;
+    report.ahead = *finalHead != remoteHead;
+    return report;
 }
 
 } // namespace quire

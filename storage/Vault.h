@@ -172,6 +172,29 @@ public:
     Result<QByteArray> publishLocal();
     // Files saved locally and not yet committed to main (what a sync would send).
     Result<int> unpublishedCount();
+    // What a merge with the shared repository did.
+    struct MergeReport {
+        int records = 0;         // records imported
+        int chunks = 0;          // attachment chunks imported
+        QStringList alarms;      // tampering or rewritten history, one line each
+        QStringList quarantined; // "path: reason" for files refused in this merge
+        QByteArray head;         // main after the merge
+        bool ahead = false;      // main holds files the remote lacks: push it
+    };
+    // Publishes local files, then merges the fetched commit `remoteHead` into main by union of
+    // paths: new files are decrypted and checked (name, seal, chain, write rules) and imported;
+    // a file that fails is quarantined with its reason and never replaces a local one; the
+    // same path with other bytes, a file removed from the server and a rewritten history
+    // raise alarms. Nothing local is ever removed.
+    Result<MergeReport> mergeRemote(const QByteArray &remoteHead);
+    // Remembers what the remote's main was after a successful push or merge.
+    Result<void> noteRemoteHead(const QByteArray &remoteHead);
+    struct Quarantined {
+        QString path;
+        QString reason;
+        QString seenAt;
+    };
+    Result<QList<Quarantined>> quarantine();
 
 private:
     Vault();

@@ -1,0 +1,376 @@
+// Union merge of the shared repository (FORMAT.md §5) between two devices of one notebook,
+// with the git command line carrying the commits to a real bare repository, and the tamper
+// suite against that repository: every change an attacker with write access can make is
+// reported, and nothing local is lost.
+
+#include "CanonicalJson.h"
+#include "Crypto.h"
+#include "Database.h"
+#include "TestSupport.h"
+#include "Vault.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace quire;
+
+namespace {
+
+const QByteArray kPass = "correct horse battery staple";
+
+QByteArray git(const QStringList &args, int *exitCode = nullptr) {
+    QProcess p;
+    p.start(QStringLiteral("git"), args);
+    p.waitForFinished(120000);
+    if (exitCode) *exitCode = p.exitCode();
+    const QByteArray err = p.readAllStandardError();
+    if (p.exitCode() != 0 && !exitCode)
+        qWarning("git %s: %s", qPrintable(args.join(' ')), err.constData());
+    return p.readAllStandardOutput().trimmed();
+}
+
+// Copies a closed vault folder as it is on disk, empty git folders included.
+void copyTree(const QString &from, const QString &to) {
+    QProcess::execute(QStringLiteral("cp"), {QStringLiteral("-a"), from, to});
+    QFile::remove(to + QStringLiteral("/lock"));
+}
+
+QSet<QString> recordIds(Vault &v) {
+    QSet<QString> ids;
+    const auto all = v.allRecords();
+    for (const auto &r : *all) ids.insert(r.id);
+    return ids;
+}
+
+// The keys of epoch 1, derived from the vault file and passphrase exactly as FORMAT.md says.
+struct FormatKeys {
+    QByteArray enc;
+    QByteArray name;
+};
+FormatKeys formatKeys(const QString &dir) {
+    QFile f(dir + "/vault.json");
+    f.open(QIODevice::ReadOnly);
+    const QJsonObject kdf = QJsonDocument::fromJson(f.readAll()).object().value("kdf").toObject();
+    crypto::ScryptParams p;
+    p.n = quint64(kdf.value("n").toInteger());
+    p.r = quint32(kdf.value("r").toInteger());
+    p.p = quint32(kdf.value("p").toInteger());
+    auto out = crypto::scrypt(
+        kPass, QByteArray::fromBase64(kdf.value("salt").toString().toLatin1()), p, 64);
+    auto db = Database::open(dir + "/quire.db", out->mid(0, 32), Database::Mode::OpenExisting);
+    auto st = db->prepare("SELECT wrapped FROM secrets WHERE name='notebook_key/1'");
+    (void)st->next();
+    const QByteArray wrapped = st->blob(0);
+    auto key = crypto::aesGcmOpen(out->mid(32, 32).bytes(), wrapped.left(12), wrapped.mid(12),
+                                  "notebook_key/1");
+    return {crypto::hkdfSha256(*key, {}, "quire/1 enc", 32).bytes(),
+            crypto::hkdfSha256(*key, {}, "quire/1 name", 32).bytes()};
+}
+
+} // namespace
+
+class VaultMergeTest : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_tmp;
+    QString m_server;
+    QString m_dirA, m_dirB;
+    std::unique_ptr<Vault> m_a, m_b;
+    QString m_experiment;
+
+    // One sync as the engine does it, with git as the transport: fetch, merge, push.
+    Vault::MergeReport sync(Vault &v) {
+        const QString repo = v.path() + "/repo.git";
+        git({"--git-dir", repo, "fetch", "--quiet", m_server, "+main:refs/remotes/origin/main"});
+        const QByteArray remote = git(
+            {"--git-dir", repo, "rev-parse", "--verify", "--quiet", "refs/remotes/origin/main"});
+        auto report = v.mergeRemote(remote);
+        if (!report) qFatal("merge failed: %s", qPrintable(report.error()));
+        if (report->ahead) {
+            int rc = 0;
+            git({"--git-dir", repo, "push", "--quiet", m_server, "main:main"}, &rc);
+            if (rc != 0) qFatal("push refused");
+        }
+        if (!v.noteRemoteHead(report->head)) qFatal("note failed");
+        return *report;
+    }
+
+    QString addEntry(Vault &v, const QString &title) {
+        auto r = v.appendOne({"entry",
+                              crypto::newUuid(),
+                              {},
+                              QJsonObject{{"experiment", m_experiment},
+                                          {"order", 1},
+                                          {"title", title},
+                                          {"html", "<p>" + title + "</p>"},
+                                          {"attachments", QJsonArray{}},
+                                          {"status", "active"}},
+                              {}});
+        if (!r) qFatal("append failed: %s", qPrintable(r.error()));
+        return r->id;
+    }
+
+    // A scratch clone of the server where the attacker works.
+    QString attackerClone() {
+        const QString dir = m_tmp.filePath("attacker-" + crypto::newUuid().left(8));
+        git({"clone", "--quiet", m_server, dir});
+        git({"-C", dir, "config", "user.email", "mallory@example"});
+        git({"-C", dir, "config", "user.name", "Mallory"});
+        return dir;
+    }
+    void attackerPush(const QString &dir, const QString &message, bool force = false) {
+        git({"-C", dir, "add", "-A"});
+        git({"-C", dir, "commit", "--quiet", "-m", message});
+        QStringList args{"-C", dir, "push", "--quiet"};
+        if (force) args << "--force";
+        args << "origin"
+             << "main";
+        int rc = 0;
+        git(args, &rc);
+        QCOMPARE(rc, 0);
+    }
+    QString pathOf(Vault &v, const QString &recordId) {
+        auto keys = formatKeys(v.path());
+        const QString name = QString(
+            crypto::toHex(crypto::hmacSha256(keys.name, crypto::fromHex(recordId.toLatin1()))));
+        return "r/" + name.left(2) + "/" + name;
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_tmp.isValid());
+        m_server = m_tmp.filePath("server.git");
+        int rc = 0;
+        git({"init", "--quiet", "--bare", "-b", "main", m_server}, &rc);
+        QCOMPARE(rc, 0);
+        m_dirA = m_tmp.filePath("a");
+        m_dirB = m_tmp.filePath("b");
+        {
+            auto a =
+                Vault::create(m_dirA, "Merge lab", "Alice Researcher", "alice@lab.example", kPass);
+            QVERIFY2(a, qPrintable(a.error()));
+            auto x = (*a)->appendOne({"experiment",
+                                      crypto::newUuid(),
+                                      {},
+                                      QJsonObject{{"title", "Shared"},
+                                                  {"project", ""},
+                                                  {"tags", QJsonArray{}},
+                                                  {"status", "open"}},
+                                      {}});
+            QVERIFY(x);
+            m_experiment = x->object;
+        }
+        // B is a second device of the same member: the same keys, its own device id.
+        copyTree(m_dirA, m_dirB);
+        QFile f(m_dirB + "/vault.json");
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QJsonObject vj = QJsonDocument::fromJson(f.readAll()).object();
+        f.close();
+        vj.insert("device", crypto::newUuid());
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(QJsonDocument(vj).toJson());
+        f.close();
+        auto a = Vault::open(m_dirA, kPass);
+        QVERIFY2(a, qPrintable(a.error()));
+        m_a = std::move(a.value());
+        auto b = Vault::open(m_dirB, kPass);
+        QVERIFY2(b, qPrintable(b.error()));
+        m_b = std::move(b.value());
+    }
+
+    void concurrentWritersConvergeWithoutLossOrDuplicates() {
+        // Both write while apart, then sync in turn; A syncs twice to receive B's work.
+        for (int i = 0; i < 5; ++i)
+            addEntry(*m_a, QString("A offline %1").arg(i));
+        for (int i = 0; i < 7; ++i)
+            addEntry(*m_b, QString("B offline %1").arg(i));
+        const QSet<QString> before = recordIds(*m_a) + recordIds(*m_b);
+        auto first = sync(*m_a);
+        QVERIFY(first.alarms.isEmpty());
+        auto second = sync(*m_b);
+        QVERIFY2(second.quarantined.isEmpty(), qPrintable(second.quarantined.join("; ")));
+        QVERIFY(second.records >= 5);
+        auto third = sync(*m_a);
+        QVERIFY(third.records >= 7);
+        sync(*m_b); // picks up A's audit record of the merge, if any
+        sync(*m_a);
+        const QSet<QString> a = recordIds(*m_a), b = recordIds(*m_b);
+        QCOMPARE(a, b);
+        QVERIFY(a.contains(before));
+        QCOMPARE(int(m_a->allRecords()->size()), int(a.size())); // no duplicates
+        QCOMPARE(int(m_a->entries(m_experiment)->size()), 12);
+        const VaultCheck ca = m_a->verify({}), cb = m_b->verify({});
+        QVERIFY2(ca.problems.isEmpty(), qPrintable(ca.problems.join("\n")));
+        QVERIFY2(cb.problems.isEmpty(), qPrintable(cb.problems.join("\n")));
+        // The server's tree is the union and every object is ciphertext.
+        const QByteArray all =
+            git({"--git-dir", m_server, "cat-file", "--batch-all-objects", "--batch"});
+        QVERIFY(!all.contains("offline"));
+        QVERIFY(!all.contains("Alice"));
+        int rc = 0;
+        git({"--git-dir", m_server, "fsck", "--full", "--strict"}, &rc);
+        QCOMPARE(rc, 0);
+    }
+
+    void flippedByteIsQuarantinedAndNothingLocalIsLost() {
+        const QString id = addEntry(*m_a, "flip target");
+        sync(*m_a);
+        const QString path = pathOf(*m_a, id);
+        const QString evil = attackerClone();
+        QFile f(evil + "/" + path);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QByteArray bytes = f.readAll();
+        bytes[bytes.size() / 2] = char(bytes[bytes.size() / 2] ^ 0x01);
+        f.seek(0);
+        f.write(bytes);
+        f.close();
+        attackerPush(evil, "flip a byte");
+
+        // B never had the record: it is quarantined, not imported.
+        auto b = sync(*m_b);
+        QCOMPARE(b.quarantined.size(), 1);
+        QVERIFY2(b.quarantined.first().contains(path) &&
+                     b.quarantined.first().contains("authentication"),
+                 qPrintable(b.quarantined.first()));
+        QVERIFY(!m_b->record(id));
+        const VaultCheck cb = m_b->verify({});
+        QVERIFY(cb.problems.join("\n").contains("was refused"));
+        // A has it: the server's different bytes raise an alarm and A keeps its own.
+        auto a = sync(*m_a);
+        QVERIFY2(!a.alarms.isEmpty() && a.alarms.join("").contains("other bytes"),
+                 qPrintable(a.alarms.join("; ")));
+        QVERIFY(m_a->record(id));
+        QVERIFY(m_a->verify({}).problems.join("\n").contains("sync alarm"));
+        QCOMPARE(int(m_a->entries(m_experiment)->size()), 13);
+    }
+
+    void swappedFilesAreRefusedByName() {
+        const QString one = addEntry(*m_a, "swap one"), two = addEntry(*m_a, "swap two");
+        const QString p1 = pathOf(*m_a, one), p2 = pathOf(*m_a, two);
+        // Tampered before B ever sees them: each file now sits under the other's name.
+        sync(*m_a);
+        const QString evil = attackerClone();
+        QFile f1(evil + "/" + p1), f2(evil + "/" + p2);
+        QVERIFY(f1.open(QIODevice::ReadOnly) && f2.open(QIODevice::ReadOnly));
+        const QByteArray b1 = f1.readAll(), b2 = f2.readAll();
+        f1.close();
+        f2.close();
+        QVERIFY(f1.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+                f2.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f1.write(b2);
+        f2.write(b1);
+        f1.close();
+        f2.close();
+        attackerPush(evil, "swap");
+        auto b = sync(*m_b);
+        QVERIFY2(b.quarantined.size() == 2, qPrintable(b.quarantined.join("\n")));
+        QVERIFY(!m_b->record(one) && !m_b->record(two));
+        auto a = sync(*m_a);
+        QCOMPARE(a.alarms.size(), 2);
+        QVERIFY(m_a->record(one) && m_a->record(two));
+    }
+
+    void deletedFileIsReportedAndPutBack() {
+        const QString id = addEntry(*m_a, "delete target");
+        sync(*m_a);
+        sync(*m_b);
+        QVERIFY(m_b->record(id));
+        const QString path = pathOf(*m_a, id);
+        const QString evil = attackerClone();
+        QVERIFY(QFile::remove(evil + "/" + path));
+        attackerPush(evil, "delete");
+        auto a = sync(*m_a);
+        QVERIFY2(a.alarms.join("").contains("removed from the shared repository"),
+                 qPrintable(a.alarms.join("; ")));
+        QVERIFY(a.ahead);
+        // The next fetch sees it on the server again.
+        const QByteArray listed =
+            git({"--git-dir", m_server, "ls-tree", "-r", "--name-only", "main"});
+        QVERIFY(listed.contains(path.toLatin1()));
+        QVERIFY(m_a->record(id) && m_b->record(id));
+    }
+
+    void recordSealedByANonMemberIsQuarantined() {
+        // Someone who holds the notebook key (an old device, say) but no member certificate
+        // writes a record sealed with a key of their own.
+        const FormatKeys keys = formatKeys(m_a->path());
+        const crypto::EcKey stranger = crypto::EcKey::generate();
+        const QJsonObject record{{"format", "quire/1"},
+                                 {"type", "entry"},
+                                 {"object", crypto::newUuid()},
+                                 {"prev", QJsonValue(QJsonValue::Null)},
+                                 {"author", m_a->memberUuid()},
+                                 {"device", crypto::newUuid()},
+                                 {"seq", 1},
+                                 {"recorded_at", "2026-11-25T10:00:00.000Z"},
+                                 {"body", QJsonObject{{"experiment", m_experiment},
+                                                      {"order", 9},
+                                                      {"title", "forged"},
+                                                      {"html", "<p>forged</p>"},
+                                                      {"attachments", QJsonArray{}},
+                                                      {"status", "active"}}}};
+        const QByteArray canonical = *json::canonicalize(record);
+        const QByteArray certHash = crypto::toHex(crypto::sha256("not a member's certificate"));
+        const QJsonObject envelope{
+            {"record", record},
+            {"seal", QJsonObject{{"cert", QString(certHash)},
+                                 {"sig", QString(stranger.sign(canonical).toBase64())}}}};
+        const QByteArray rawId = crypto::sha256(canonical);
+        const QByteArray rawName = crypto::hmacSha256(keys.name, rawId);
+        const QString name = QString(crypto::toHex(rawName));
+        const QString evil = attackerClone();
+        QDir().mkpath(evil + "/r/" + name.left(2));
+        test::writeFile(
+            evil + "/r/" + name.left(2) + "/" + name,
+            crypto::encryptFile(keys.enc, 1, rawName, *json::canonicalize(envelope), true));
+        attackerPush(evil, "forge");
+
+        auto b = sync(*m_b);
+        QCOMPARE(b.quarantined.size(), 1);
+        QVERIFY2(b.quarantined.first().contains("not a member"), qPrintable(b.quarantined.first()));
+        QVERIFY(!m_b->record(QString(crypto::toHex(rawId))));
+    }
+
+    void forcePushedOldHistoryIsReportedAndRepaired() {
+        const QByteArray old = git({"--git-dir", m_server, "rev-parse", "main~3"});
+        const QString id = addEntry(*m_a, "after rewind");
+        sync(*m_a);
+        int rc = 0;
+        git({"--git-dir", m_server, "update-ref", "refs/heads/main", old}, &rc); // a force-push
+        QCOMPARE(rc, 0);
+        auto a = sync(*m_a);
+        QVERIFY2(a.alarms.join("").contains("history was rewritten"),
+                 qPrintable(a.alarms.join("; ")));
+        QVERIFY(m_a->record(id));
+        // A pushed the union again, so B still receives everything.
+        sync(*m_b);
+        QVERIFY(m_b->record(id));
+        const QByteArray listed =
+            git({"--git-dir", m_server, "ls-tree", "-r", "--name-only", "main"});
+        QVERIFY(listed.contains(pathOf(*m_a, id).toLatin1()));
+    }
+
+    void anotherNotebookOnTheServerIsRefused() {
+        const QString other = m_tmp.filePath("other");
+        auto v = Vault::create(other, "Other lab", "Olga", "olga@lab.example", kPass);
+        QVERIFY(v);
+        auto head = (*v)->publishLocal();
+        QVERIFY(head);
+        const QString repo = m_a->path() + "/repo.git";
+        int rc = 0;
+        git({"--git-dir", repo, "fetch", "--quiet", other + "/repo.git",
+             "+main:refs/remotes/stray"},
+            &rc);
+        QCOMPARE(rc, 0);
+        auto merged = m_a->mergeRemote(*head);
+        QVERIFY(!merged);
+        QVERIFY2(merged.error().contains("another notebook"), qPrintable(merged.error()));
+    }
+};
+
+QTEST_GUILESS_MAIN(VaultMergeTest)
+#include "tst_vault_merge.moc"
