@@ -918,6 +918,123 @@ QByteArray certificatePem(const QByteArray &certDer) {
     return pem;
 }
 
+// ---- certificate requests (PKCS#10) ---------------------------------------------------------
+
+namespace {
+
+using X509ReqPtr = std::unique_ptr<X509_REQ, Deleter<X509_REQ_free>>;
+
+// A request's CN must survive into the certificate byte for byte (the join request repeats the
+// name beside it), so a name that would be trimmed or cut is refused instead of altered.
+Result<QByteArray> requestCommonName(const QString &name) {
+    if (name.trimmed().isEmpty())
+        return fail(QStringLiteral("a certificate request needs the member's name"));
+    if (name != name.trimmed())
+        return fail(
+            QStringLiteral("the name \"%1\" starts or ends with white space; remove it").arg(name));
+    const QList<uint> characters = name.toUcs4();
+    if (characters.size() > 64)
+        return fail(QStringLiteral("the name \"%1\" has %2 characters; a certificate holds at "
+                                   "most 64")
+                        .arg(name)
+                        .arg(characters.size()));
+    for (const uint c : characters)
+        if (c < 0x20 || (c >= 0x7f && c < 0xa0))
+            return fail(QStringLiteral("the name \"%1\" contains a control character").arg(name));
+    return name.toUtf8();
+}
+
+// Exactly one entry of the NID, or an empty string (with found = false) when there is none or
+// more than one.
+QString onlyNameEntry(const X509_NAME *name, int nid, bool &found) {
+    const int index = X509_NAME_get_index_by_NID(name, nid, -1);
+    found = index >= 0 && X509_NAME_get_index_by_NID(name, nid, index) < 0;
+    if (!found) return {};
+    return asn1StringUtf8(X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, index)));
+}
+
+} // namespace
+
+Result<QByteArray> makeCertificateRequest(const EcKey &key, const QString &name,
+                                          const QString &email) {
+    if (!key.hasPrivate())
+        return fail(QStringLiteral("a certificate request needs the private signing key"));
+    if (!isP256(key.impl()->pkey.get()))
+        return fail(QStringLiteral("a certificate request needs a P-256 key"));
+    auto cn = requestCommonName(name);
+    if (!cn) return cn.failure();
+    if (email != email.trimmed())
+        return fail(QStringLiteral("the email address \"%1\" starts or ends with white space; "
+                                   "remove it")
+                        .arg(email));
+    auto emailAscii = certificateEmail(email);
+    if (!emailAscii) return emailAscii.failure();
+
+    EVP_PKEY *pkey = key.impl()->pkey.get();
+    X509ReqPtr req(X509_REQ_new());
+    X509NamePtr subject(X509_NAME_new());
+    if (!req || !subject || X509_REQ_set_version(req.get(), X509_REQ_VERSION_1) != 1 ||
+        X509_NAME_add_entry_by_NID(subject.get(), NID_commonName, MBSTRING_UTF8, ubytes(*cn),
+                                   int(cn->size()), -1, 0) != 1 ||
+        X509_NAME_add_entry_by_NID(subject.get(), NID_pkcs9_emailAddress, MBSTRING_UTF8,
+                                   ubytes(*emailAscii), int(emailAscii->size()), -1, 0) != 1 ||
+        X509_REQ_set_subject_name(req.get(), subject.get()) != 1 ||
+        X509_REQ_set_pubkey(req.get(), pkey) != 1)
+        return fail(withReason(QStringLiteral("could not build the certificate request")));
+    if (X509_REQ_sign(req.get(), pkey, EVP_sha256()) <= 0)
+        return fail(withReason(QStringLiteral("could not sign the certificate request")));
+    QByteArray der = derOf(req.get(), i2d_X509_REQ);
+    if (der.isEmpty())
+        return fail(withReason(QStringLiteral("could not encode the certificate request")));
+    return der;
+}
+
+Result<CertificateRequestInfo> certificateRequestInfo(const QByteArray &csrDer) {
+    const unsigned char *p = ubytes(csrDer);
+    X509ReqPtr req(d2i_X509_REQ(nullptr, &p, long(csrDer.size())));
+    const bool whole = req && p == ubytes(csrDer) + csrDer.size();
+    ERR_clear_error();
+    if (!whole)
+        return fail(QStringLiteral("the certificate request is damaged or not a DER PKCS#10 "
+                                   "request"));
+    if (X509_REQ_get_version(req.get()) != X509_REQ_VERSION_1)
+        return fail(QStringLiteral("the certificate request has an unknown version"));
+    EVP_PKEY *pkey = X509_REQ_get0_pubkey(req.get());
+    ERR_clear_error();
+    if (!pkey || !isP256(pkey))
+        return fail(QStringLiteral("the certificate request's key is not a P-256 key"));
+    // Anything weaker than what we make (say SHA-1) would still verify; only our own kind of
+    // request is accepted.
+    if (X509_REQ_get_signature_nid(req.get()) != NID_ecdsa_with_SHA256)
+        return fail(QStringLiteral("the certificate request is not signed with ECDSA-SHA256"));
+    const int verified = X509_REQ_verify(req.get(), pkey);
+    ERR_clear_error();
+    if (verified != 1)
+        return fail(QStringLiteral("the certificate request is not signed by its key: it was "
+                                   "changed after it was made"));
+
+    const X509_NAME *subject = X509_REQ_get_subject_name(req.get());
+    CertificateRequestInfo info;
+    bool hasName = false;
+    bool hasEmail = false;
+    info.commonName = onlyNameEntry(subject, NID_commonName, hasName);
+    info.email = onlyNameEntry(subject, NID_pkcs9_emailAddress, hasEmail);
+    if (!hasName || !hasEmail || X509_NAME_entry_count(subject) != 2)
+        return fail(QStringLiteral("the certificate request must name exactly one person (one "
+                                   "common name and one email address)"));
+    info.subjectPublicKeyDer = derOf(pkey, i2d_PUBKEY);
+    ERR_clear_error();
+    if (info.subjectPublicKeyDer.isEmpty())
+        return fail(QStringLiteral("could not read the certificate request's key"));
+    return info;
+}
+
+bool constantTimeEqual(const QByteArray &a, const QByteArray &b) {
+    if (a.size() != b.size()) return false;
+    if (a.isEmpty()) return true;
+    return CRYPTO_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
+}
+
 // ---- encrypted files (FORMAT.md §5) ---------------------------------------------------------
 
 QByteArray encryptFile(const QByteArray &encKey, quint32 epoch, const QByteArray &rawName,

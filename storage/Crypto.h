@@ -135,6 +135,26 @@ Result<CertificateInfo> certificateInfo(const QByteArray &certDer);
 Result<void> verifyCertificateChain(const QByteArray &certDer, const QByteArray &caCertDer);
 QByteArray certificatePem(const QByteArray &certDer);
 
+// PKCS#10 certificate requests (DER): how a newcomer hands an admin the public half of the
+// signing key together with proof that the newcomer holds the private half.
+struct CertificateRequestInfo {
+    QString commonName;
+    QString email;
+    QByteArray subjectPublicKeyDer; // re-encoded by OpenSSL, so byte-equal to EcKey::publicDer()
+};
+// Subject CN = name and emailAddress = email, signed with ECDSA-SHA256 by key. The name must
+// fit a certificate unchanged (1 to 64 characters, no surrounding white space) so that the
+// request and the member record say exactly the same thing.
+Result<QByteArray> makeCertificateRequest(const EcKey &key, const QString &name,
+                                          const QString &email);
+// Parses a request and checks its self-signature (ECDSA-SHA256, P-256 key); the subject must be
+// exactly one CN and one emailAddress.
+Result<CertificateRequestInfo> certificateRequestInfo(const QByteArray &csrDer);
+
+// Compares without leaking through timing where the first difference lies. Sizes are not
+// secret; buffers of different size compare unequal at once.
+bool constantTimeEqual(const QByteArray &a, const QByteArray &b);
+
 // The encrypted file format of FORMAT.md §5: "QNC1" || flags || epoch (u32 BE) || nonce(12)
 // || ciphertext || tag(16); AAD = first 9 bytes || raw name. When deflate is true the plaintext
 // is compressed (zlib, RFC 1950) before encryption and flag bit 0 is set.
