@@ -2,6 +2,7 @@
 
 #include "CanonicalJson.h"
 #include "HtmlSanitizer.h"
+#include "Membership.h"
 #include "Schema.h"
 
 #include <QDateTime>
@@ -202,6 +203,10 @@ struct Vault::Impl {
     qint64 lastSeq = 0;
     QString lastRecordedAt;
     std::unique_ptr<RepositoryHistory> history; // opened at the first sync
+    // A newcomer's vault before its first sync after approval: no records, no notebook key.
+    bool joining = false;
+    QString pendingGenesis; // the genesis the invitation named
+    QString caSha256;       // the CA fingerprint the invitation named
 
     Result<RepositoryHistory *> repoHistory() {
         if (!history) {
@@ -306,7 +311,8 @@ struct Vault::Impl {
             if (!*row) break;
             names << st->text(0);
         }
-        if (names.isEmpty()) return fail(QStringLiteral("the vault holds no notebook key"));
+        if (names.isEmpty() && !joining)
+            return fail(QStringLiteral("the vault holds no notebook key"));
         currentEpoch = 0;
         for (const auto &name : names) {
             auto secret = loadSecret(name);
@@ -328,14 +334,20 @@ struct Vault::Impl {
                 notebookName = st->text(1);
             else if (k == "ca_cert")
                 caCert = QByteArray::fromBase64(st->text(1).toLatin1());
+            else if (k == "pending_genesis")
+                pendingGenesis = st->text(1);
+            else if (k == "ca_sha256")
+                caSha256 = st->text(1);
         }
         auto me = db.prepare(QStringLiteral("SELECT cert_sha256 FROM members WHERE uuid=?"));
         if (!me) return me.failure();
         me->bind(1, memberUuid);
         auto row = me->next();
         if (!row) return row.failure();
-        if (!*row) return fail(QStringLiteral("this vault's member is not in the notebook"));
-        signCertSha256 = me->text(0);
+        joining = !*row && !pendingGenesis.isEmpty();
+        if (!*row && !joining)
+            return fail(QStringLiteral("this vault's member is not in the notebook"));
+        if (*row) signCertSha256 = me->text(0);
 
         auto dev = db.prepare(
             QStringLiteral("SELECT last_seq, last_recorded_at FROM devices WHERE device=?"));
@@ -627,6 +639,9 @@ struct Vault::Impl {
     }
 
     Result<QList<StoredRecord>> appendLocked(QList<RecordDraft> drafts) {
+        if (joining)
+            return fail(QStringLiteral("this notebook is waiting for an admin to approve your join "
+                                       "request; sync once it is approved"));
         QString recordedAt = nowUtc();
         if (!lastRecordedAt.isEmpty() && recordedAt < lastRecordedAt) {
             // The clock went backwards: keep the system time (it is never edited) but say so.
@@ -711,7 +726,28 @@ struct Vault::Impl {
             !timeFormat.match(recordedAt).hasMatch() || !record.value("body").isObject())
             return refuse(QStringLiteral("its fields are malformed"));
         if (auto rules = json::checkRecordRules(record); !rules) return refuse(rules.error());
-        if (type == "notebook") return refuse(QStringLiteral("a second notebook record"));
+        if (type == "notebook") {
+            // Only a newcomer takes a genesis, and only the one its invitation names, whose
+            // certificate authority has the fingerprint the invitation carries.
+            if (!joining || object != notebookUuid || id != pendingGenesis || !prev.isEmpty())
+                return refuse(QStringLiteral("a second notebook record"));
+            const QJsonObject body = record.value("body").toObject();
+            const QByteArray ca = unb64(body.value("ca_cert"));
+            if (!membership::caMatchesFingerprint(ca, caSha256))
+                return refuse(QStringLiteral("its certificate authority is not the one the "
+                                             "invitation names"));
+            const QByteArray founderCert =
+                unb64(body.value("founder").toObject().value("sign_cert"));
+            auto info = crypto::certificateInfo(founderCert);
+            auto key = info ? crypto::EcKey::fromPublicDer(info->subjectPublicKeyDer)
+                            : Result<crypto::EcKey>(info.failure());
+            auto canonical = json::canonicalize(record);
+            if (!crypto::verifyCertificateChain(founderCert, ca) ||
+                sealObj.value("cert").toString() != hex(crypto::sha256(founderCert)) || !key ||
+                !canonical || !key->verify(*canonical, unb64(sealObj.value("sig"))))
+                return refuse(QStringLiteral("its seal is not valid"));
+            return Admission{Verdict::Accept, {}};
+        }
 
         // Who sealed it, and whether the seal holds.
         auto signer = db.cached(QStringLiteral(
@@ -1089,8 +1125,10 @@ Result<std::unique_ptr<Vault>> Vault::open(const QString &dir, const QByteArray 
     auto repo = ObjectRepository::open(d.dir + QStringLiteral("/repo.git"));
     if (!repo) return repo.failure();
     d.repo = std::move(repo.value());
-    if (auto r = d.loadKeys(); !r) return r.failure();
     if (auto r = d.loadState(); !r) return r.failure();
+    if (auto r = d.loadKeys(); !r) return r.failure();
+    // Before approval nothing can be sealed as this member: the audit waits until then.
+    if (d.joining) return v;
 
     QFile failures(failedUnlocksPath(d.dir));
     if (failures.open(QIODevice::ReadOnly | QIODevice::Text)) {
@@ -1539,7 +1577,7 @@ Result<QByteArray> Vault::publishLocal() {
         last = st->integer(0);
         fresh.insert(st->text(1), st->text(2).toLatin1());
     }
-    if (fresh.isEmpty() && !head->isEmpty()) return *head;
+    if (fresh.isEmpty()) return *head; // nothing new (or, for a newcomer, nothing yet)
 
     QByteArray baseTree;
     if (!head->isEmpty()) {
@@ -1809,6 +1847,14 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
     QList<QPair<QString, QString>> alarms; // kind, detail
     auto quarantineFile = [&](const QString &path, const QByteArray &oid,
                               const QString &reason) -> Result<void> {
+        auto seen = d->db.cached(QStringLiteral("SELECT 1 FROM quarantine WHERE path=? AND oid=?"));
+        if (!seen) return seen.failure();
+        (*seen)->bind(1, path).bind(2, QString::fromLatin1(oid));
+        auto already = (*seen)->next();
+        if (!already) return already.failure();
+        const bool known = *already;
+        (*seen)->reset();
+        if (known) return {}; // refused before, still refused: nothing new to say
         auto st = d->db.cached(QStringLiteral(
             "INSERT OR REPLACE INTO quarantine(path, oid, reason, seen_at) VALUES(?,?,?,?)"));
         if (!st) return st.failure();
@@ -1828,11 +1874,20 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
         auto bytes = d->repo.readBlob(*quireBlob);
         if (!bytes) return bytes.failure();
         auto quire = json::parseObject(*bytes);
-        if (!quire || quire->value("notebook").toString() != d->notebookUuid)
+        if (!quire || quire->value("notebook").toString() != d->notebookUuid ||
+            (d->joining && quire->value("genesis").toString() != d->pendingGenesis))
             return fail(
                 QStringLiteral("the shared repository holds another notebook than this one; "
                                "check the remote address"));
     }
+    // A newcomer can read nothing before an admin granted it the notebook key.
+    const QString myGrantPath = QStringLiteral("keys/%1.json").arg(d->memberUuid);
+    auto myGrantOid = h.blobAt(remoteHead, myGrantPath);
+    if (!myGrantOid) return myGrantOid.failure();
+    if (d->joining && myGrantOid->isEmpty())
+        return fail(QStringLiteral("your join request has not been approved yet: the shared "
+                                   "repository holds no key for you. Sync again once an admin "
+                                   "has approved it."));
 
     // A history that no longer contains what this device last saw was rewritten (force-push).
     auto lastRemote = d->syncState(QStringLiteral("remote_head"));
@@ -1880,9 +1935,65 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
         return owned;
     };
     TreeEntries toImport = incoming->added;
-    // Content-addressed names never collide between honest writers.
+    // Files refused before are looked at again: a key that opens them may have arrived since.
+    {
+        auto st = d->db.prepare(QStringLiteral("SELECT path, oid FROM quarantine"));
+        if (!st) return st.failure();
+        while (true) {
+            auto row = st->next();
+            if (!row) return row.failure();
+            if (!*row) break;
+            auto there = h.blobAt(remoteHead, st->text(0));
+            if (!there) return there.failure();
+            if (*there == st->text(1).toLatin1()) toImport.insert(st->text(0), *there);
+        }
+    }
+    // This member's key grant first: it may bring the keys that open what arrived.
+    if (!myGrantOid->isEmpty()) {
+        auto bytes = d->repo.readBlob(*myGrantOid);
+        if (!bytes) return bytes.failure();
+        auto grant = membership::parseGrantFile(*bytes);
+        auto encSecret = d->loadSecret(QStringLiteral("enc_key"));
+        if (!encSecret) return encSecret.failure();
+        auto encKey = crypto::EcKey::fromPrivateDer(encSecret->bytes());
+        if (!encKey) return encKey.failure();
+        if (!grant || grant->member != d->memberUuid) {
+            alarms << qMakePair(
+                QStringLiteral("bad_grant"),
+                QStringLiteral("%1 cannot be read: %2")
+                    .arg(myGrantPath,
+                         grant ? QStringLiteral("it names another member") : grant.error()));
+        } else {
+            for (const auto &wrapped : grant->grants) {
+                if (d->epochs.contains(wrapped.epoch)) continue;
+                auto key = membership::unwrapNotebookKey(d->memberUuid, *encKey, wrapped);
+                if (!key) {
+                    alarms << qMakePair(
+                        QStringLiteral("bad_grant"),
+                        QStringLiteral("the key of epoch %1 in %2 does not open: %3")
+                            .arg(wrapped.epoch)
+                            .arg(myGrantPath, key.error()));
+                    continue;
+                }
+                if (auto r = d->storeSecret(QStringLiteral("notebook_key/%1").arg(wrapped.epoch),
+                                            key->bytes(), d->kdf, d->wrapKey);
+                    !r)
+                    return r.failure();
+                d->addEpoch(wrapped.epoch, key->bytes());
+            }
+        }
+    }
+    // Content-addressed names never collide between honest writers; key grants are the one
+    // kind of file that changes, and they are checked by their seal below.
+    TreeEntries grantFiles;
+    for (auto it = toImport.begin(); it != toImport.end(); ++it)
+        if (it.key().startsWith(QLatin1String("keys/"))) grantFiles.insert(it.key(), it.value());
     for (auto it = incoming->changed.begin(); it != incoming->changed.end(); ++it) {
         if (it.key() == QLatin1String("QUIRE.json")) continue; // checked above
+        if (it.key().startsWith(QLatin1String("keys/"))) {
+            grantFiles.insert(it.key(), it.value());
+            continue;
+        }
         auto localOid = h.blobAt(localTree, it.key());
         if (!localOid) return localOid.failure();
         auto owned = ownsFile(it.key(), *localOid);
@@ -1898,34 +2009,6 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
         alarms << qMakePair(QStringLiteral("conflicting_file"),
                             QStringLiteral("%1: %2").arg(it.key(), reason));
     }
-    // What only this device holds goes to the server: its own checked files, never a copy of
-    // something it refused.
-    TreeEntries ours;
-    for (const TreeEntries *side : {&outgoing->added, &outgoing->changed}) {
-        for (auto it = side->begin(); it != side->end(); ++it) {
-            auto owned = ownsFile(it.key(), it.value());
-            if (!owned) return owned.failure();
-            if (*owned) ours.insert(it.key(), it.value());
-        }
-    }
-    // Files this device had seen on the server and that are gone now.
-    if (!previous.isEmpty()) {
-        QStringList removed;
-        for (auto it = outgoing->added.begin(); it != outgoing->added.end(); ++it) {
-            if (!ours.contains(it.key())) continue;
-            auto before = h.blobAt(previous, it.key());
-            if (!before) return before.failure();
-            if (!before->isEmpty()) removed << it.key();
-        }
-        if (!removed.isEmpty())
-            alarms << qMakePair(QStringLiteral("file_removed"),
-                                QStringLiteral("%1 file(s) were removed from the shared repository "
-                                               "(%2%3); this sync puts them back")
-                                    .arg(removed.size())
-                                    .arg(removed.mid(0, 3).join(QStringLiteral(", ")),
-                                         removed.size() > 3 ? QStringLiteral(", …") : QString()));
-    }
-
     // Chunks first (records name them), then records in the order their dependencies allow.
     QList<Incoming> pending;
     for (auto it = toImport.begin(); it != toImport.end(); ++it) {
@@ -2033,6 +2116,10 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
             auto stored = d->storedFromIncoming(in.record, in.id, in.envelopeBytes);
             if (!stored) return stored.failure();
             if (auto r = d->insertRecord(*stored, in.path, in.oid); !r) return r.failure();
+            if (stored->type == "notebook") { // a newcomer's first trusted record
+                d->caCert = unb64(stored->body.value("ca_cert"));
+                d->notebookName = stored->body.value("name").toString();
+            }
             if (auto r = d->clearQuarantine(in.path); !r) return r.failure();
             if (auto r = d->noteDeviceSeq(stored->device, stored->seq, stored->recordedAt); !r)
                 return r.failure();
@@ -2043,6 +2130,76 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
     for (const auto &in : std::as_const(pending))
         if (auto r = quarantineFile(in.path, in.oid, deferred.value(in.path)); !r)
             return r.failure();
+
+    // Key grants count only when an active admin of this notebook sealed them.
+    for (auto it = grantFiles.begin(); it != grantFiles.end(); ++it) {
+        auto bytes = d->repo.readBlob(it.value());
+        if (!bytes) return bytes.failure();
+        auto grant = membership::parseGrantFile(*bytes);
+        QString problem;
+        if (!grant) {
+            problem = grant.error();
+        } else if (it.key() != QStringLiteral("keys/%1.json").arg(grant->member)) {
+            problem = QStringLiteral("it names another member than its file name");
+        } else {
+            auto st = d->db.cached(
+                QStringLiteral("SELECT sign_cert, roles, status FROM members WHERE cert_sha256=?"));
+            if (!st) return st.failure();
+            (*st)->bind(1, grant->sealCert);
+            auto row = (*st)->next();
+            if (!row) return row.failure();
+            const bool found = *row;
+            const QByteArray cert = found ? (*st)->blob(0) : QByteArray();
+            const bool admin =
+                found && (*st)->text(1).split(',').contains("admin") && (*st)->text(2) == "active";
+            (*st)->reset();
+            if (!admin)
+                problem = QStringLiteral("it is not sealed by an active admin of this notebook");
+            else if (auto sealOk = membership::verifyGrantSeal(*grant, cert); !sealOk)
+                problem = sealOk.error();
+        }
+        if (problem.isEmpty()) {
+            auto rf = d->db.cached(
+                QStringLiteral("INSERT OR REPLACE INTO repo_files(path, oid) VALUES(?,?)"));
+            if (!rf) return rf.failure();
+            (*rf)->bind(1, it.key()).bind(2, QString::fromLatin1(it.value()));
+            if (auto r = (*rf)->run(); !r) return r.failure();
+            if (auto r = d->clearQuarantine(it.key()); !r) return r.failure();
+        } else {
+            const QString reason = QStringLiteral("a key grant was refused: %1").arg(problem);
+            if (auto r = quarantineFile(it.key(), it.value(), reason); !r) return r.failure();
+            alarms << qMakePair(QStringLiteral("bad_grant"),
+                                QStringLiteral("%1: %2").arg(it.key(), reason));
+        }
+    }
+
+    // What only this device holds goes to the server: its own checked files, never a copy of
+    // something it refused.
+    TreeEntries ours;
+    for (const TreeEntries *side : {&outgoing->added, &outgoing->changed}) {
+        for (auto it = side->begin(); it != side->end(); ++it) {
+            auto owned = ownsFile(it.key(), it.value());
+            if (!owned) return owned.failure();
+            if (*owned) ours.insert(it.key(), it.value());
+        }
+    }
+    // Files this device had seen on the server and that are gone now.
+    if (!previous.isEmpty()) {
+        QStringList removed;
+        for (auto it = outgoing->added.begin(); it != outgoing->added.end(); ++it) {
+            if (!ours.contains(it.key())) continue;
+            auto before = h.blobAt(previous, it.key());
+            if (!before) return before.failure();
+            if (!before->isEmpty()) removed << it.key();
+        }
+        if (!removed.isEmpty())
+            alarms << qMakePair(QStringLiteral("file_removed"),
+                                QStringLiteral("%1 file(s) were removed from the shared repository "
+                                               "(%2%3); this sync puts them back")
+                                    .arg(removed.size())
+                                    .arg(removed.mid(0, 3).join(QStringLiteral(", ")),
+                                         removed.size() > 3 ? QStringLiteral(", …") : QString()));
+    }
 
     for (const auto &[kind, detail] : std::as_const(alarms)) {
         auto st =
@@ -2090,6 +2247,10 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
         !r)
         return r.failure();
 
+    if (d->joining) { // not approved (yet): nothing can be sealed as this member
+        report.ahead = false;
+        return report;
+    }
     for (const auto &[kind, detail] : std::as_const(alarms))
         if (auto r = audit(QStringLiteral("sync_alarm"),
                            QJsonObject{{"kind", kind}, {"detail", detail}});
@@ -2106,6 +2267,308 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
     report.head = *finalHead;
     report.ahead = *finalHead != remoteHead;
     return report;
+}
+
+// ---- members ------------------------------------------------------------------------------
+
+namespace {
+const QStringList kRoles{"author", "supervisor", "admin", "auditor"};
+QString grantPath(const QString &member) {
+    return QStringLiteral("keys/%1.json").arg(member);
+}
+} // namespace
+
+bool Vault::isJoining() const {
+    return d->joining;
+}
+
+Result<QString> Vault::remoteUrl() {
+    return d->syncState(QStringLiteral("remote_url"));
+}
+
+Result<void> Vault::setRemoteUrl(const QString &url) {
+    if (auto ok = membership::checkRemoteUrl(url); !ok) return ok;
+    return d->setSyncState(QStringLiteral("remote_url"), url);
+}
+
+Result<Vault::JoinStart> Vault::createJoining(const QString &dir, const QByteArray &invitationBytes,
+                                              const QString &name, const QString &email,
+                                              const QByteArray &passphrase) {
+    auto invitation = membership::parseInvitation(invitationBytes);
+    if (!invitation)
+        return fail(QStringLiteral("the invitation cannot be used: %1").arg(invitation.error()));
+    if (name.trimmed().isEmpty()) return fail(QStringLiteral("your name is needed"));
+    if (passphrase.size() < 8)
+        return fail(QStringLiteral("the passphrase must have at least 8 characters"));
+    if (exists(dir)) return fail(QStringLiteral("a notebook already exists at %1").arg(dir));
+    if (!QDir().mkpath(dir)) return fail(QStringLiteral("could not create the folder %1").arg(dir));
+    QFile::setPermissions(dir,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+
+    auto signKey = crypto::EcKey::generate();
+    const auto encKey = crypto::EcKey::generate();
+    auto request =
+        membership::newJoinRequest(*invitation, name.trimmed(), email.trimmed(), signKey, encKey);
+    if (!request) return request.failure();
+    auto requestBytes = membership::makeJoinRequest(*request);
+    if (!requestBytes) return requestBytes.failure();
+    auto code = membership::joinRequestCode(*request);
+    if (!code) return code.failure();
+
+    std::unique_ptr<Vault> v(new Vault());
+    Impl &d = *v->d;
+    d.dir = QDir(dir).absolutePath();
+    if (auto r = d.acquireLock(); !r) return r.failure();
+    for (const char *leftover : {"quire.db", "quire.db-wal", "quire.db-shm"})
+        QFile::remove(d.dir + '/' + leftover);
+    QDir(d.dir + QStringLiteral("/repo.git")).removeRecursively();
+
+    d.kdf.salt = crypto::randomBytes(16);
+    auto keys = deriveKeys(passphrase, d.kdf);
+    if (!keys) return keys.failure();
+    d.wrapKey = keys->wrap;
+    auto db =
+        Database::open(d.dir + QStringLiteral("/quire.db"), keys->database, Database::Mode::Create);
+    if (!db) return db.failure();
+    d.db = std::move(db.value());
+    if (auto r = d.db.migrate(schemaMigrations()); !r) return r.failure();
+    auto repo = ObjectRepository::openOrCreate(d.dir + QStringLiteral("/repo.git"));
+    if (!repo) return repo.failure();
+    d.repo = std::move(repo.value());
+
+    d.notebookUuid = invitation->notebook;
+    d.notebookName = invitation->notebookName;
+    d.memberUuid = request->member;
+    d.deviceUuid = request->device;
+    d.pendingGenesis = invitation->genesis;
+    d.caSha256 = invitation->caSha256;
+    d.joining = true;
+    {
+        Transaction tx(d.db);
+        if (!tx.started()) return tx.started().failure();
+        for (const auto &[secretName, secret] :
+             {std::pair{QStringLiteral("sign_key"), signKey.privateDer().bytes()},
+              std::pair{QStringLiteral("enc_key"), encKey.privateDer().bytes()}})
+            if (auto r = d.storeSecret(secretName, secret, d.kdf, d.wrapKey); !r)
+                return r.failure();
+        auto st =
+            d.db.cached(QStringLiteral("INSERT OR REPLACE INTO notebook(key, value) VALUES(?,?)"));
+        if (!st) return st.failure();
+        for (const auto &[k, value] :
+             {std::pair{QStringLiteral("name"), invitation->notebookName},
+              std::pair{QStringLiteral("uuid"), invitation->notebook},
+              std::pair{QStringLiteral("pending_genesis"), invitation->genesis},
+              std::pair{QStringLiteral("ca_sha256"), invitation->caSha256}}) {
+            (*st)->bind(1, k).bind(2, value);
+            if (auto r = (*st)->run(); !r) return r.failure();
+        }
+        if (auto r = d.setSyncState(QStringLiteral("remote_url"), invitation->remote); !r)
+            return r.failure();
+        if (auto r = tx.commit(); !r) return r.failure();
+    }
+    d.signKey = std::move(signKey);
+
+    d.vaultJson = QJsonObject{{"format", kVaultFormat},
+                              {"kdf", d.kdf.toJson()},
+                              {"notebook", d.notebookUuid},
+                              {"member", d.memberUuid},
+                              {"device", d.deviceUuid}};
+    if (auto r = writeJsonFileAtomically(d.dir + QStringLiteral("/vault.json"), d.vaultJson); !r)
+        return r.failure();
+    return JoinStart{std::move(v), *requestBytes, *code};
+}
+
+namespace {
+Result<VaultMember> activeAdmin(Vault &v) {
+    if (v.isJoining()) return fail(QStringLiteral("this vault has not joined its notebook yet"));
+    auto me = v.member(v.memberUuid());
+    if (!me) return me.failure();
+    if (me->status != "active" || !me->roles.contains("admin"))
+        return fail(QStringLiteral("only an active admin of the notebook may do this"));
+    return me;
+}
+} // namespace
+
+Result<QByteArray> Vault::makeInvitation() {
+    auto me = activeAdmin(*this);
+    if (!me) return me.failure();
+    auto remote = remoteUrl();
+    if (!remote) return remote.failure();
+    if (remote->isEmpty())
+        return fail(QStringLiteral("set the shared repository first (remote set URL): the "
+                                   "invitation tells the newcomer where it is"));
+    auto genesis = head(d->notebookUuid);
+    if (!genesis) return genesis.failure();
+    membership::Invitation invitation;
+    invitation.notebook = d->notebookUuid;
+    invitation.notebookName = d->notebookName;
+    invitation.genesis = *genesis;
+    invitation.caSha256 = hex(crypto::sha256(d->caCert));
+    invitation.remote = *remote;
+    invitation.invitedBy = d->memberUuid;
+    return membership::makeInvitation(invitation);
+}
+
+Result<QString> Vault::approveJoin(const QByteArray &requestBytes, const QStringList &roles) {
+    auto me = activeAdmin(*this);
+    if (!me) return me.failure();
+    if (roles.isEmpty()) return fail(QStringLiteral("name at least one role for the new member"));
+    for (const auto &role : roles)
+        if (!kRoles.contains(role))
+            return fail(QStringLiteral("“%1” is not a role; roles are %2")
+                            .arg(role, kRoles.join(QStringLiteral(", "))));
+    auto request = membership::parseJoinRequest(requestBytes);
+    if (!request) return request.failure();
+    auto genesis = head(d->notebookUuid);
+    if (!genesis) return genesis.failure();
+    if (request->notebook != d->notebookUuid || request->genesis != *genesis)
+        return fail(QStringLiteral("the join request is for another notebook"));
+    if (member(request->member))
+        return fail(QStringLiteral("%1 is already a member of this notebook").arg(request->member));
+    auto caSecret = d->loadSecret(QStringLiteral("ca_key"));
+    if (!caSecret)
+        return fail(QStringLiteral("only the vault that founded the notebook holds its certificate "
+                                   "authority key and can approve join requests"));
+    auto caKey = crypto::EcKey::fromPrivateDer(caSecret->bytes());
+    if (!caKey) return caKey.failure();
+    auto cert = membership::issueMemberCertificate(*request, *caKey, d->caCert, 30);
+    if (!cert) return cert.failure();
+
+    QList<membership::WrappedKey> grants;
+    for (auto it = d->epochs.begin(); it != d->epochs.end(); ++it) {
+        auto key = d->loadSecret(QStringLiteral("notebook_key/%1").arg(it.key()));
+        if (!key) return key.failure();
+        auto wrapped =
+            membership::wrapNotebookKey(request->member, request->encKey, it.key(), key->bytes());
+        if (!wrapped) return wrapped.failure();
+        grants << *wrapped;
+    }
+    auto grantFile =
+        membership::makeGrantFile(request->member, d->memberUuid, grants, d->signKey, me->signCert);
+    if (!grantFile) return grantFile.failure();
+    auto oid = d->repo.writeBlob(*grantFile);
+    if (!oid) return oid.failure();
+    auto code = membership::joinRequestCode(*request);
+    QStringList sortedRoles = roles;
+    sortedRoles.sort();
+    sortedRoles.removeDuplicates();
+    QJsonArray roleArray;
+    for (const auto &role : sortedRoles)
+        roleArray.append(role);
+    const QString member = request->member;
+    const QString path = grantPath(member);
+    const QByteArray grantOid = *oid;
+    auto appended = appendOne(RecordDraft{
+        "member",
+        member,
+        {},
+        QJsonObject{
+            {"name", request->name},
+            {"email", request->email},
+            {"roles", roleArray},
+            {"sign_cert", b64(*cert)},
+            {"enc_key", b64(request->encKey)},
+            {"status", "active"},
+            {"reason", QStringLiteral("join request %1 approved").arg(code ? *code : QString())}},
+        {}});
+    if (!appended) return appended.failure();
+    auto rf =
+        d->db.cached(QStringLiteral("INSERT OR REPLACE INTO repo_files(path, oid) VALUES(?,?)"));
+    if (!rf) return rf.failure();
+    (*rf)->bind(1, path).bind(2, QString::fromLatin1(grantOid));
+    if (auto r = (*rf)->run(); !r) return r.failure();
+    return member;
+}
+
+Result<void> Vault::revokeMember(const QString &memberUuid, const QString &reason) {
+    auto me = activeAdmin(*this);
+    if (!me) return me.failure();
+    if (memberUuid == d->memberUuid) return fail(QStringLiteral("you cannot revoke yourself"));
+    if (reason.trimmed().isEmpty())
+        return fail(QStringLiteral("a reason is needed to revoke a member"));
+    auto target = member(memberUuid);
+    if (!target) return target.failure();
+    if (target->status != "active")
+        return fail(QStringLiteral("%1 is not an active member").arg(target->name));
+
+    // 1. The revocation itself, still under the old key so that the member can read it.
+    auto current = d->db.prepare(QStringLiteral("SELECT head FROM members WHERE uuid=?"));
+    if (!current) return current.failure();
+    current->bind(1, memberUuid);
+    if (auto row = current->next(); !row || !*row)
+        return fail(QStringLiteral("the member has no record"));
+    auto headRecord = record(current->text(0));
+    if (!headRecord) return headRecord.failure();
+    QJsonObject body = headRecord->type == "member" ? headRecord->body
+                                                    : headRecord->body.value("founder").toObject();
+    body.insert("status", "revoked");
+    body.insert("reason", reason.trimmed());
+    const QString prev = headRecord->type == "member" ? headRecord->id : QString();
+    if (auto r = appendOne(RecordDraft{"member", memberUuid, prev, body, {}}); !r)
+        return r.failure();
+
+    // 2. A new notebook key, granted to every member who is still active.
+    const quint32 epoch = d->currentEpoch + 1;
+    const QByteArray notebookKey = crypto::randomBytes(32);
+    auto all = members();
+    if (!all) return all.failure();
+    Transaction tx(d->db);
+    if (!tx.started()) return tx.started().failure();
+    if (auto r = d->storeSecret(QStringLiteral("notebook_key/%1").arg(epoch), notebookKey, d->kdf,
+                                d->wrapKey);
+        !r)
+        return r.failure();
+    for (const auto &m : *all) {
+        if (m.status != "active") continue; // this member too: its other devices need the key
+        auto enc = d->db.cached(QStringLiteral("SELECT enc_key FROM members WHERE uuid=?"));
+        if (!enc) return enc.failure();
+        (*enc)->bind(1, m.uuid);
+        if (auto row = (*enc)->next(); !row || !*row) continue;
+        const QByteArray encSpki = (*enc)->blob(0);
+        (*enc)->reset();
+        auto wrapped = membership::wrapNotebookKey(m.uuid, encSpki, epoch, notebookKey);
+        if (!wrapped) return wrapped.failure();
+        QByteArray fileBytes;
+        auto existing = d->db.cached(QStringLiteral("SELECT oid FROM repo_files WHERE path=?"));
+        if (!existing) return existing.failure();
+        (*existing)->bind(1, grantPath(m.uuid));
+        auto row = (*existing)->next();
+        const QString existingOid = row && *row ? (*existing)->text(0) : QString();
+        (*existing)->reset();
+        if (!existingOid.isEmpty()) {
+            auto bytes = d->repo.readBlob(existingOid.toLatin1());
+            if (!bytes) return bytes.failure();
+            auto grant = membership::parseGrantFile(*bytes);
+            if (!grant) return grant.failure();
+            auto sealer =
+                d->db.cached(QStringLiteral("SELECT sign_cert FROM members WHERE cert_sha256=?"));
+            if (!sealer) return sealer.failure();
+            (*sealer)->bind(1, grant->sealCert);
+            auto srow = (*sealer)->next();
+            const QByteArray sealerCert = srow && *srow ? (*sealer)->blob(0) : QByteArray();
+            (*sealer)->reset();
+            auto updated = membership::addGrant(*grant, sealerCert, *wrapped, d->memberUuid,
+                                                d->signKey, me->signCert);
+            if (!updated) return updated.failure();
+            fileBytes = *updated;
+        } else {
+            auto made = membership::makeGrantFile(m.uuid, d->memberUuid, {*wrapped}, d->signKey,
+                                                  me->signCert);
+            if (!made) return made.failure();
+            fileBytes = *made;
+        }
+        auto oid = d->repo.writeBlob(fileBytes);
+        if (!oid) return oid.failure();
+        auto rf = d->db.cached(
+            QStringLiteral("INSERT OR REPLACE INTO repo_files(path, oid) VALUES(?,?)"));
+        if (!rf) return rf.failure();
+        (*rf)->bind(1, grantPath(m.uuid)).bind(2, QString::fromLatin1(*oid));
+        if (auto r = (*rf)->run(); !r) return r.failure();
+    }
+    if (auto r = tx.commit(); !r) return r.failure();
+    d->addEpoch(epoch, notebookKey);
+    return audit(QStringLiteral("key_epoch_started"),
+                 QJsonObject{{"epoch", qint64(epoch)}, {"revoked", memberUuid}});
 }
 
 } // namespace quire

@@ -128,6 +128,32 @@ public:
     // counted in <dir>/failed-unlocks and written as an audit record at the next unlock.
     static Result<std::unique_ptr<Vault>> open(const QString &dir, const QByteArray &passphrase);
 
+    // ---- members (FORMAT.md §5, "Joining") ----------------------------------------------------
+    struct JoinStart {
+        std::unique_ptr<Vault> vault;
+        QByteArray request; // the join request file, for an admin of the notebook
+        QString code;       // a short code of the request, to compare over a second channel
+    };
+    // Creates a newcomer's vault from an invitation: fresh signing and encryption keys, no
+    // records yet. It trusts only a notebook whose CA matches the invitation's fingerprint,
+    // and becomes usable at the first sync after an admin approved the request.
+    static Result<JoinStart> createJoining(const QString &dir, const QByteArray &invitation,
+                                           const QString &name, const QString &email,
+                                           const QByteArray &passphrase);
+    // True while the vault waits for its join request to be approved and synced.
+    bool isJoining() const;
+    // An invitation to this notebook through the remote that is set (admins only).
+    Result<QByteArray> makeInvitation();
+    // Approves a join request: issues the certificate, writes the member record and the key
+    // grant for every epoch. Returns the new member's uuid.
+    Result<QString> approveJoin(const QByteArray &request, const QStringList &roles);
+    // Revokes a member: a member record with status revoked, then a new key epoch granted to
+    // every remaining active member, so that what is written from now on is closed to them.
+    Result<void> revokeMember(const QString &member, const QString &reason);
+    // The remote the notebook syncs with (no secret in it).
+    Result<QString> remoteUrl();
+    Result<void> setRemoteUrl(const QString &url);
+
     QString path() const;
     QString notebookUuid() const;
     QString notebookName() const;

@@ -42,7 +42,8 @@ void copyTree(const QString &from, const QString &to) {
 QSet<QString> recordIds(Vault &v) {
     QSet<QString> ids;
     const auto all = v.allRecords();
-    for (const auto &r : *all) ids.insert(r.id);
+    for (const auto &r : *all)
+        ids.insert(r.id);
     return ids;
 }
 
@@ -79,7 +80,7 @@ class VaultMergeTest : public QObject {
     QTemporaryDir m_tmp;
     QString m_server;
     QString m_dirA, m_dirB;
-    std::unique_ptr<Vault> m_a, m_b;
+    std::unique_ptr<Vault> m_a, m_b, m_w;
     QString m_experiment;
 
     // One sync as the engine does it, with git as the transport: fetch, merge, push.
@@ -352,6 +353,128 @@ private slots:
         const QByteArray listed =
             git({"--git-dir", m_server, "ls-tree", "-r", "--name-only", "main"});
         QVERIFY(listed.contains(pathOf(*m_a, id).toLatin1()));
+    }
+
+    void newcomerJoinsThroughTheServerAndWritesBack() {
+        QVERIFY(m_a->setRemoteUrl(m_server));
+        auto invitation = m_a->makeInvitation();
+        QVERIFY2(invitation, qPrintable(invitation.error()));
+        const QString dirW = m_tmp.filePath("w");
+        auto joined =
+            Vault::createJoining(dirW, *invitation, "Walter Newcomer", "walter@lab.example", kPass);
+        QVERIFY2(joined, qPrintable(joined.error()));
+        std::unique_ptr<Vault> w = std::move(joined->vault);
+        QVERIFY(w->isJoining());
+        QVERIFY(!joined->code.isEmpty());
+        // Before approval the newcomer can write nothing and a sync says why.
+        QVERIFY(!w->audit("early", {}));
+        const QString repoW = dirW + "/repo.git";
+        git({"--git-dir", repoW, "fetch", "--quiet", m_server, "+main:refs/remotes/origin/main"});
+        auto early =
+            w->mergeRemote(git({"--git-dir", repoW, "rev-parse", "refs/remotes/origin/main"}));
+        QVERIFY(!early);
+        QVERIFY2(early.error().contains("not been approved"), qPrintable(early.error()));
+
+        // A non-admin role list is checked, then the admin approves.
+        QVERIFY(!m_a->approveJoin(joined->request, {"wizard"}));
+        auto member = m_a->approveJoin(joined->request, {"author"});
+        QVERIFY2(member, qPrintable(member.error()));
+        QCOMPARE(*member, w->memberUuid());
+        QVERIFY(!m_a->approveJoin(joined->request, {"author"})); // only once
+        sync(*m_a);
+
+        auto first = sync(*w);
+        QVERIFY2(first.quarantined.isEmpty(), qPrintable(first.quarantined.join("\n")));
+        QVERIFY(!w->isJoining());
+        QCOMPARE(w->notebookName(), QString("Merge lab"));
+        QCOMPARE(int(w->entries(m_experiment)->size()), int(m_a->entries(m_experiment)->size()));
+        auto mine = w->member(w->memberUuid());
+        QVERIFY(mine && mine->roles == QStringList{"author"});
+
+        // The newcomer writes; the founder receives it.
+        auto entry = w->appendOne({"entry",
+                                   crypto::newUuid(),
+                                   {},
+                                   QJsonObject{{"experiment", m_experiment},
+                                               {"order", 50},
+                                               {"title", "from W"},
+                                               {"html", "<p>from W</p>"},
+                                               {"attachments", QJsonArray{}},
+                                               {"status", "active"}},
+                                   {}});
+        QVERIFY2(entry, qPrintable(entry.error()));
+        sync(*w);
+        auto back = sync(*m_a);
+        QVERIFY2(back.quarantined.isEmpty(), qPrintable(back.quarantined.join("\n")));
+        QVERIFY(m_a->record(entry->id));
+        const VaultCheck cw = w->verify({});
+        // W inherits nothing of A's alarms: its own check is clean.
+        QVERIFY2(cw.problems.isEmpty(), qPrintable(cw.problems.join("\n")));
+        m_w = std::move(w);
+    }
+
+    void replacedGrantIsRefusedAndTheAdminsCopyKept() {
+        QVERIFY(m_w);
+        const QString path = "keys/" + m_w->memberUuid() + ".json";
+        const QString evil = attackerClone();
+        // A grant for the same member, sealed by a key the attacker made up.
+        const crypto::EcKey attacker = crypto::EcKey::generate();
+        QFile f(evil + "/" + path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QJsonObject grant = QJsonDocument::fromJson(f.readAll()).object();
+        f.close();
+        grant.remove("seal");
+        const QByteArray signedBytes = *json::canonicalize(grant);
+        grant.insert("seal",
+                     QJsonObject{{"cert", QString(crypto::toHex(crypto::sha256("attacker cert")))},
+                                 {"sig", QString(attacker.sign(signedBytes).toBase64())}});
+        test::writeFile(evil + "/" + path, *json::canonicalize(grant));
+        attackerPush(evil, "replace grant");
+        auto a = sync(*m_a);
+        QVERIFY2(a.alarms.join("").contains("key grant was refused"),
+                 qPrintable(a.alarms.join("; ")));
+        const QByteArray onServer = git({"--git-dir", m_server, "show", "main:" + path});
+        QVERIFY(!onServer.contains("attacker"));
+        QVERIFY(QJsonDocument::fromJson(onServer)
+                    .object()
+                    .value("seal")
+                    .toObject()
+                    .value("cert")
+                    .toString() != QString(crypto::toHex(crypto::sha256("attacker cert"))));
+    }
+
+    void revokedMemberIsLockedOutOfNewRecords() {
+        QVERIFY(m_w);
+        QVERIFY(!m_w->revokeMember(m_a->memberUuid(), "no")); // not an admin
+        QVERIFY(!m_a->revokeMember(m_w->memberUuid(), "  ")); // a reason is needed
+        QVERIFY2(m_a->revokeMember(m_w->memberUuid(), "left the lab"), "revoke failed");
+        const QString afterRevocation = addEntry(*m_a, "written under the new key");
+        sync(*m_a);
+        // W still writes (it does not know yet) and syncs: its new record is refused by A.
+        QTest::qWait(5); // recorded_at has millisecond resolution
+        auto late = m_w->appendOne({"entry",
+                                    crypto::newUuid(),
+                                    {},
+                                    QJsonObject{{"experiment", m_experiment},
+                                                {"order", 60},
+                                                {"title", "too late"},
+                                                {"html", "<p>too late</p>"},
+                                                {"attachments", QJsonArray{}},
+                                                {"status", "active"}},
+                                    {}});
+        QVERIFY(late);
+        auto w = sync(*m_w);
+        QVERIFY(!m_w->record(afterRevocation)); // epoch 2 is closed to W
+        QVERIFY2(w.quarantined.join("").contains("epoch 2"), qPrintable(w.quarantined.join("\n")));
+        auto a = sync(*m_a);
+        QVERIFY2(a.quarantined.join("").contains("revoked"), qPrintable(a.quarantined.join("\n")));
+        QVERIFY(!m_a->record(late->id));
+        auto revoked = m_a->member(m_w->memberUuid());
+        QVERIFY(revoked && revoked->status == "revoked");
+        // B, the other device of the admin, learns epoch 2 from its grant and reads it all.
+        auto b = sync(*m_b);
+        Q_UNUSED(b);
+        QVERIFY(m_b->record(afterRevocation));
     }
 
     void anotherNotebookOnTheServerIsRefused() {
