@@ -154,6 +154,40 @@ QString Notebook::markdownToHtml(const QByteArray &markdown) {
     return html::sanitize(markdown::toHtml(markdown));
 }
 
+Result<QStringList> Notebook::addEntries(const QString &experimentUuid,
+                                         const QList<NewEntry> &newEntries) {
+    auto x = m_vault->experiment(experimentUuid);
+    if (!x) return x.failure();
+    if (x->status == "closed") return fail(tr("the experiment “%1” is closed").arg(x->title));
+    if (!me().roles.contains(QStringLiteral("author")))
+        return fail(tr("only members with the author role can write entries"));
+    auto order = m_vault->nextEntryOrder(experimentUuid);
+    if (!order) return order.failure();
+    QList<RecordDraft> drafts;
+    QStringList uuids;
+    for (const auto &e : newEntries) {
+        const QString cleanTitle = nfc(e.title.trimmed());
+        if (cleanTitle.isEmpty()) return fail(tr("every entry needs a title"));
+        const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        drafts << RecordDraft{"entry",
+                              uuid,
+                              {},
+                              QJsonObject{{"experiment", experimentUuid},
+                                          {"order", *order + int(uuids.size())},
+                                          {"title", cleanTitle},
+                                          {"html", nfc(html::sanitize(e.html))},
+                                          {"attachments", QJsonArray{}},
+                                          {"status", "active"}},
+                              {}};
+        uuids << uuid;
+    }
+    if (drafts.isEmpty()) return uuids;
+    auto r = m_vault->append(drafts);
+    if (!r) return r.failure();
+    emit changed();
+    return uuids;
+}
+
 Result<QString> Notebook::addEntry(const QString &experimentUuid, const QString &title,
                                    const QString &htmlText) {
     auto x = m_vault->experiment(experimentUuid);

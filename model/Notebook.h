@@ -13,6 +13,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -104,6 +105,40 @@ struct VerifyReport {
 
 using ProgressFn = std::function<void(qint64 done, qint64 total)>;
 
+// What one sync with the shared repository did.
+struct SyncSummary {
+    int recordsReceived = 0;
+    int chunksReceived = 0;
+    bool sent = false; // local changes went to the server
+    int attempts = 0;  // more than one when someone else pushed at the same time
+    QStringList alarms;      // tampering or a rewritten history, one line each
+    QStringList quarantined; // "path: reason" for files refused in this sync
+    QString sshHostKeyPinned; // the ssh server's key, remembered at this first contact
+};
+
+struct SyncStatus {
+    QString remote; // no secret in it
+    int waiting = 0; // files saved locally and not yet sent
+    int quarantined = 0;
+    bool joining = false; // waiting for an admin to approve the join request
+};
+
+// A join request as an admin sees it before approving it.
+struct JoinRequestInfo {
+    QString member; // the uuid the newcomer will have
+    QString name;
+    QString email;
+    QString code; // must equal the code the newcomer reads out
+};
+
+class Notebook;
+
+struct JoinResult {
+    std::unique_ptr<Notebook> notebook; // the newcomer's vault, joining until approved
+    QByteArray request;                 // the join request file, for an admin
+    QString code;                       // to compare with the admin over a second channel
+};
+
 class Notebook : public QObject {
     Q_OBJECT
 public:
@@ -131,6 +166,13 @@ public:
 
     // html is sanitised on the way in (FORMAT.md §6); markdown is converted first.
     Result<QString> addEntry(const QString &experiment, const QString &title, const QString &html);
+    // Many entries in one transaction (imports, instruments that log in bulk): all are saved
+    // or none. Returns the new entries' uuids in order.
+    struct NewEntry {
+        QString title;
+        QString html;
+    };
+    Result<QStringList> addEntries(const QString &experiment, const QList<NewEntry> &entries);
     static QString markdownToHtml(const QByteArray &markdown);
     Result<void> editEntry(const QString &entry, const QString &title, const QString &html,
                            const QString &reason);
@@ -155,6 +197,35 @@ public:
     Result<QList<AuditEvent>> auditTrail();
     Result<void> changePassphrase(const QByteArray &newPassphrase);
     VerifyReport verify(const ProgressFn &progress = {});
+
+    // ---- sharing through the lab's git server (FORMAT.md §5) ---------------------------------
+    // The shared repository and how to log in to it; the secret (password or token) and the
+    // ssh private key are kept encrypted in the vault. Empty ones are removed.
+    Result<void> setRemote(const QString &url, const QString &user, const QByteArray &secret,
+                           const QByteArray &sshPrivateKey, const QString &caFile);
+    Result<QString> remoteUrl();
+    // One sync: fetch, merge, push (retrying when someone pushed in between). It blocks, so
+    // the GUI runs it on a worker; progress arrives on that thread. Emits changed() when
+    // records arrived.
+    Result<SyncSummary>
+    sync(const std::function<void(QString phase, qint64 done, qint64 total)> &progress = {},
+         const std::atomic_bool *cancel = nullptr);
+    Result<SyncStatus> syncStatus();
+
+    // An invitation file for a newcomer (admins only; the remote must be set).
+    Result<QByteArray> invite();
+    // Creates the newcomer's vault from an invitation. It stays "joining" — able to read and
+    // write nothing — until an admin approved the request and a sync brought the key grant.
+    static Result<JoinResult> join(const QString &vaultDir, const QByteArray &invitation,
+                                   const QString &name, const QString &email,
+                                   const QByteArray &passphrase);
+    // What a join request says about its sender, and its comparison code.
+    static Result<JoinRequestInfo> readJoinRequest(const QByteArray &request);
+    // Approves a join request with the given roles (admins only); returns the new member's uuid.
+    Result<QString> approve(const QByteArray &request, const QStringList &roles);
+    // Revokes a member; what is written from now on is closed to them (admins only).
+    Result<void> revoke(const QString &member, const QString &reason);
+    bool isJoining() const;
 
 signals:
     void changed();

@@ -214,6 +214,36 @@ private slots:
             QCOMPARE(e.authorName, QString("Alice Researcher"));
     }
 
+    void bulkEntriesAreSavedAllOrNone() {
+        auto x = m_nb->createExperiment("Plate reader run", {}, {});
+        QVERIFY(x);
+        QList<Notebook::NewEntry> batch;
+        for (int i = 0; i < 50; ++i)
+            batch << Notebook::NewEntry{QString("Well %1").arg(i),
+                                        QString("<p>OD %1</p><script>x</script>").arg(i)};
+        batch[20].title = "   "; // one bad entry refuses the whole batch
+        const int before = recordCount();
+        auto refused = m_nb->addEntries(*x, batch);
+        QVERIFY(!refused);
+        QCOMPARE(recordCount(), before);
+        QCOMPARE(int(m_nb->entries(*x)->size()), 0);
+        batch[20].title = "Well 20";
+        auto saved = m_nb->addEntries(*x, batch);
+        QVERIFY2(saved, qPrintable(saved.error()));
+        QCOMPARE(int(saved->size()), 50);
+        auto list = m_nb->entries(*x);
+        QVERIFY(list);
+        QCOMPARE(int(list->size()), 50);
+        for (int i = 0; i < 50; ++i) {
+            QCOMPARE(list->at(i).uuid, saved->at(i));
+            QCOMPARE(list->at(i).order, i + 1);
+            QCOMPARE(list->at(i).html, QString("<p>OD %1</p>").arg(i));
+        }
+        auto hits = m_nb->search("Well 37");
+        QVERIFY(hits && !hits->isEmpty());
+        QVERIFY(m_nb->verify().passed());
+    }
+
     void markerIsInNoByteWhileTheNotebookIsOpen() {
         // While the notebook is open the write-ahead log exists and holds the latest pages;
         // neither it nor the database nor the repository may show the text in the clear.

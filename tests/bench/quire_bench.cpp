@@ -1,0 +1,1873 @@
+// quire-bench: how fast Quire saves, searches, unlocks and attaches (issue 2). Every figure is
+// printed beside a plain baseline measured in the same run on the same machine, so a reader can
+// tell Quire's own cost from what the disk and the CPU allow. It prints figures; it is not a
+// test, and a missed target is reported in the table, not by the exit code (which is non-zero
+// only when something could not be measured at all).
+
+#include "Notebook.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDataStream>
+#include <QDateTime>
+#include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSysInfo>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <fcntl.h>
+#include <sched.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+namespace {
+
+using quire::Notebook;
+
+const QByteArray kPassphrase = QByteArrayLiteral("bench passphrase, not a secret");
+constexpr quint32 kCorpusMagic = 0x51424331; // "QBC1", shared with quire-bench-sqlite
+constexpr int kSearchLimit = 50;             // what the GUI and quire-cli ask for
+
+QTextStream &err() {
+    static QTextStream s(stderr);
+    return s;
+}
+
+// ---- text generator ----------------------------------------------------------------------
+
+// xoshiro256** seeded through splitmix64: the same text from the same seed on every machine
+// (std:: distributions are allowed to differ between standard libraries).
+class Rng {
+public:
+    explicit Rng(std::uint64_t seed) {
+        for (auto &s : m_s) {
+            seed += 0x9e3779b97f4a7c15ULL;
+            std::uint64_t z = seed;
+            z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+            z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+            s = z ^ (z >> 31);
+        }
+    }
+    std::uint64_t next() {
+        const std::uint64_t result = rotl(m_s[1] * 5, 7) * 9;
+        const std::uint64_t t = m_s[1] << 17;
+        m_s[2] ^= m_s[0];
+        m_s[3] ^= m_s[1];
+        m_s[1] ^= m_s[2];
+        m_s[0] ^= m_s[3];
+        m_s[2] ^= t;
+        m_s[3] = rotl(m_s[3], 45);
+        return result;
+    }
+    qsizetype below(qsizetype n) { return qsizetype(next() % std::uint64_t(n)); }
+    int range(int lo, int hi) { return lo + int(below(hi - lo + 1)); }
+    double unit() { return double(next() >> 11) * 0x1.0p-53; }
+    bool chance(double p) { return unit() < p; }
+    const QString &pick(const QStringList &list) { return list[below(list.size())]; }
+    // Skewed towards index 0, so a few names are common and most are rare (Zipf-like).
+    qsizetype skewed(qsizetype n) {
+        return std::min(n - 1, qsizetype(double(n) * std::pow(unit(), 2.5)));
+    }
+
+private:
+    static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+    std::array<std::uint64_t, 4> m_s{};
+};
+
+QStringList utf8List(std::initializer_list<const char *> items) {
+    QStringList out;
+    for (const char *item : items)
+        out << QString::fromUtf8(item);
+    return out;
+}
+
+struct LabExperiment {
+    QString title;
+    QString project;
+    QStringList tags;
+};
+
+struct LabEntry {
+    int experiment = 0;
+    QString title;
+    QString html; // what a person saves (the FORMAT.md §6 subset)
+    QString text; // the same words without markup, for the plain-SQLite baseline
+};
+
+// Realistic, varied lab text: reagents, quantities with units, temperatures, pH, times, sample
+// ids, sentences in many templates, and a long tail of invented compound and gene names, so the
+// full-text index sees a vocabulary shaped like a real notebook's.
+class LabTextGenerator {
+public:
+    explicit LabTextGenerator(std::uint64_t seed)
+        : m_rng(seed) {
+        const QStringList syllables = utf8List(
+            {"ba",  "ce",  "di",  "fo",  "gu",  "ka",  "le",  "mi",  "no",  "pu",  "ra",  "si",
+             "to",  "vu",  "xe",  "zo",  "tri", "dra", "phe", "thi", "cyl", "mor", "pan", "quin",
+             "sul", "tet", "ven", "lox", "nit", "rez", "hal", "bro", "fla", "glu", "ox",  "am"});
+        const QStringList suffixes = utf8List({"ine", "ase", "ol", "ide", "ate", "one", "in", "an",
+                                               "ex", "amycin", "azole", "ocin", "idine", "oside"});
+        QSet<QString> seen;
+        while (m_compounds.size() < 2500) {
+            QString w;
+            for (int i = 0, n = m_rng.range(2, 3); i < n; ++i)
+                w += m_rng.pick(syllables);
+            w += m_rng.pick(suffixes);
+            if (!seen.contains(w)) {
+                seen.insert(w);
+                m_compounds << w;
+            }
+        }
+        const QString letters = QStringLiteral("ABCDEFGHKLMNPRSTWZ");
+        while (m_genes.size() < 800) {
+            QString g;
+            for (int i = 0, n = m_rng.range(3, 4); i < n; ++i)
+                g += letters[m_rng.below(letters.size())];
+            g += QString::number(m_rng.range(1, 19));
+            if (!seen.contains(g)) {
+                seen.insert(g);
+                m_genes << g;
+            }
+        }
+    }
+
+    LabExperiment experiment(int index) {
+        static const QStringList topics = utf8List(
+            {"Lysozyme crystallisation", "{gene} expression in {cells}", "{compound} stability",
+             "Kinase assay optimisation", "Biofilm formation on glass", "{gene} knockdown",
+             "Membrane protein purification", "Antibiotic susceptibility of {cells}",
+             "Promoter library screen", "Metabolite extraction", "Organoid culture",
+             "{enzyme} kinetics"});
+        static const QStringList projects = utf8List(
+            {"Enzyme kinetics", "Structural biology", "Cell signalling", "Antibiotic resistance",
+             "Protein engineering", "Metabolomics", "Neurodevelopment", "Biofilms"});
+        static const QStringList tags =
+            utf8List({"pilot", "repeat", "GMP", "training", "validation", "screen", "optimisation",
+                      "external", "urgent", "collaboration"});
+        LabExperiment x;
+        x.title = fill(m_rng.pick(topics), false).text + QStringLiteral(" %1").arg(index + 1);
+        x.project = m_rng.pick(projects);
+        for (int i = 0, n = m_rng.range(1, 3); i < n; ++i) {
+            const QString tag = m_rng.pick(tags);
+            if (!x.tags.contains(tag)) x.tags << tag;
+        }
+        return x;
+    }
+
+    LabEntry entry(int experimentCount) {
+        static const QStringList titles = utf8List(
+            {"Expression of {gene} in {cells}", "{reagent} titration, run {n}",
+             "Purification of {gene}-{tag}, day {n}",
+             "Crystallisation screen {cond} with {reagent}",
+             "qPCR of {gene} after {compound} treatment", "Growth curve of {cells} at {temp}",
+             "Buffer preparation: {buffer}", "Transfection of {cells} with {plasmid}",
+             "Western blot for {gene}", "{instrument} calibration and check",
+             "Stability of {compound} at pH {ph}", "Microscopy of {cells} stained with {stain}",
+             "{enzyme} activity assay, plate {plate}", "Sample intake {sample}"});
+        static const QStringList headings =
+            utf8List({"Aim", "Materials", "Method", "Observations", "Results", "Next steps",
+                      "Notes", "Deviations", "Calculations"});
+        LabEntry e;
+        e.experiment = int(m_rng.below(experimentCount));
+        e.title = fill(m_rng.pick(titles), false).text;
+        QStringList html, text;
+        const int target = m_rng.range(700, 1350);
+        qsizetype size = 0;
+        bool tableDone = false;
+        auto add = [&](const QString &h, const QString &t) {
+            html << h;
+            text << t;
+            size += h.size();
+        };
+        if (m_rng.chance(0.5)) {
+            const QString h = m_rng.pick(headings);
+            add(QStringLiteral("<h3>%1</h3>").arg(h), h);
+        }
+        while (size < target) {
+            const double kind = m_rng.unit();
+            if (kind < 0.68 || (size == 0 && kind < 0.9)) {
+                QString ph, pt;
+                for (int i = 0, n = m_rng.range(2, 4); i < n; ++i) {
+                    const Filled s = fill(m_rng.pick(sentenceTemplates()), true);
+                    ph += (i ? QStringLiteral(" ") : QString()) + s.html;
+                    pt += (i ? QStringLiteral(" ") : QString()) + s.text;
+                }
+                add(QStringLiteral("<p>%1</p>").arg(ph), pt);
+            } else if (kind < 0.84) {
+                static const QStringList items =
+                    utf8List({"{reagent}, {conc}", "{mass} {reagent} ({supplier}, lot {lot})",
+                              "{vol} {buffer}", "{step}", "{step}", "{cells}, passage {n}",
+                              "{plasmid} ({conc_dna})"});
+                QString lh = QStringLiteral("<ul>"), lt;
+                for (int i = 0, n = m_rng.range(3, 5); i < n; ++i) {
+                    const Filled it = fill(m_rng.pick(items), true);
+                    lh += QStringLiteral("<li>%1</li>").arg(it.html);
+                    lt += (i ? QStringLiteral("\n") : QString()) + it.text;
+                }
+                add(lh + QStringLiteral("</ul>"), lt);
+            } else if (kind < 0.93 && !tableDone) {
+                tableDone = true;
+                QString th =
+                    QStringLiteral("<table><thead><tr><th>Sample</th><th>OD600</th>"
+                                   "<th>Temperature</th><th>Note</th></tr></thead><tbody>");
+                QString tt = QStringLiteral("Sample OD600 Temperature Note");
+                for (int i = 0, n = m_rng.range(2, 4); i < n; ++i) {
+                    const QStringList cells{slot("sample"), slot("od"), slot("temp"), slot("adj")};
+                    th += QStringLiteral("<tr>");
+                    for (const auto &c : cells)
+                        th += QStringLiteral("<td>%1</td>").arg(c.toHtmlEscaped());
+                    th += QStringLiteral("</tr>");
+                    tt += QStringLiteral("\n") + cells.join(' ');
+                }
+                add(th + QStringLiteral("</tbody></table>"), tt);
+            } else {
+                const QString h = m_rng.pick(headings);
+                add(QStringLiteral("<h3>%1</h3>").arg(h), h);
+            }
+        }
+        e.html = html.join(QString());
+        e.text = text.join('\n');
+        return e;
+    }
+
+    // Queries from the generator's own vocabulary, in three equal groups: single words, two
+    // words, and prefixes of longer words (the way people type "lysoz" and expect lysozyme).
+    QStringList queries(int count, std::uint64_t seed) {
+        Rng rng(seed);
+        static const QRegularExpression nonWord(QStringLiteral("[^\\p{L}\\p{N}]+"));
+        QStringList common, rare;
+        QSet<QString> seen;
+        auto collect = [&](const QStringList &list, QStringList &into) {
+            for (const auto &item : list)
+                for (const auto &w : item.split(nonWord, Qt::SkipEmptyParts)) {
+                    bool digits = false;
+                    w.toInt(&digits);
+                    if (w.size() >= 3 && !digits && !seen.contains(w.toLower())) {
+                        seen.insert(w.toLower());
+                        into << w;
+                    }
+                }
+        };
+        collect(reagents(), common);
+        collect(instruments(), common);
+        collect(cellsList(), common);
+        collect(realGenes(), common);
+        collect(adjectives(), common);
+        collect(observations(), common);
+        collect(stains(), common);
+        collect(enzymes(), common);
+        collect(people(), common);
+        collect(m_compounds.mid(0, 400), rare);
+        collect(m_genes.mid(0, 200), rare);
+        auto word = [&] { return rng.chance(0.7) ? rng.pick(common) : rng.pick(rare); };
+        QStringList out{QStringLiteral("lysoz")};
+        while (out.size() < count) {
+            switch (out.size() % 3) {
+            case 0:
+                out << word();
+                break;
+            case 1: {
+                const QString a = word(), b = word();
+                if (a.compare(b, Qt::CaseInsensitive) != 0) out << a + ' ' + b;
+                break;
+            }
+            default: {
+                const QString w = word();
+                if (w.size() >= 6) out << w.left(rng.range(4, int(w.size()) - 1)).toLower();
+            }
+            }
+        }
+        return out;
+    }
+
+private:
+    struct Filled {
+        QString html;
+        QString text;
+    };
+
+    // Replaces every {slot} in pattern, recursively; html gets escaping and a little markup.
+    Filled fill(const QString &pattern, bool markup) {
+        Filled out;
+        qsizetype i = 0;
+        while (i < pattern.size()) {
+            const qsizetype open = pattern.indexOf('{', i);
+            if (open < 0) {
+                out.text += pattern.mid(i);
+                out.html += pattern.mid(i).toHtmlEscaped();
+                break;
+            }
+            out.text += pattern.mid(i, open - i);
+            out.html += pattern.mid(i, open - i).toHtmlEscaped();
+            const qsizetype close = pattern.indexOf('}', open);
+            const QString name = pattern.mid(open + 1, close - open - 1);
+            const QString value = slot(name);
+            if (value.contains('{')) {
+                const Filled inner = fill(value, markup);
+                out.text += inner.text;
+                out.html += inner.html;
+            } else {
+                out.text += value;
+                const bool emphasise =
+                    markup && (name == "reagent" || name == "compound") && m_rng.chance(0.15);
+                out.html += emphasise
+                                ? QStringLiteral("<strong>%1</strong>").arg(value.toHtmlEscaped())
+                                : value.toHtmlEscaped();
+            }
+            i = close + 1;
+        }
+        return out;
+    }
+
+    static QString decimal(double v, int decimals) { return QString::number(v, 'f', decimals); }
+
+    QString slot(const QString &name) {
+        Rng &r = m_rng;
+        if (name == "reagent") return r.chance(0.8) ? r.pick(reagents()) : synthetic(m_compounds);
+        if (name == "compound") return synthetic(m_compounds);
+        if (name == "buffer") return r.pick(buffers());
+        if (name == "instrument") return r.pick(instruments());
+        if (name == "cells") return r.pick(cellsList());
+        if (name == "gene") return r.chance(0.55) ? r.pick(realGenes()) : synthetic(m_genes);
+        if (name == "enzyme") return r.pick(enzymes());
+        if (name == "tag")
+            return r.pick(
+                utf8List({"His6", "GST", "MBP", "SUMO", "Strep-II", "FLAG", "HA", "Avi"}));
+        if (name == "stain") return r.pick(stains());
+        if (name == "person") return r.pick(people());
+        if (name == "adj") return r.pick(adjectives());
+        if (name == "obs") return r.pick(observations());
+        if (name == "idea") return r.pick(ideas());
+        if (name == "step") return r.pick(steps());
+        if (name == "supplier")
+            return r.pick(utf8List({"Sigma-Aldrich", "Thermo Fisher", "Merck", "NEB", "Promega",
+                                    "Qiagen", "Bio-Rad", "Roche", "VWR", "Carl Roth", "Takara"}));
+        if (name == "detergent")
+            return r.pick(utf8List({"Tween-20", "Triton X-100", "NP-40", "CHAPS", "DDM", "SDS"}));
+        if (name == "acidbase")
+            return r.pick(utf8List(
+                {"1 M NaOH", "5 M HCl", "glacial acetic acid", "10 M KOH", "1 M Tris base"}));
+        if (name == "vol") {
+            static const QStringList units = utf8List({"µL", "µL", "mL", "mL", "L", "nL"});
+            const QString u = r.pick(units);
+            const double v =
+                u == "L" ? r.range(1, 5) * 0.5 : r.range(1, 2000) / (r.chance(0.5) ? 10.0 : 1.0);
+            return decimal(v, v == std::floor(v) ? 0 : 1) + ' ' + u;
+        }
+        if (name == "mass") {
+            static const QStringList units = utf8List({"mg", "mg", "µg", "g", "ng"});
+            return decimal(r.range(1, 5000) / 10.0, r.chance(0.5) ? 1 : 0) + ' ' + r.pick(units);
+        }
+        if (name == "conc") {
+            static const QStringList units =
+                utf8List({"mM", "mM", "µM", "M", "nM", "% (w/v)", "% (v/v)", "mg/mL", "µg/mL"});
+            return decimal(r.range(1, 1000) / (r.chance(0.4) ? 10.0 : 1.0), r.chance(0.4) ? 1 : 0) +
+                   ' ' + r.pick(units);
+        }
+        if (name == "conc_dna") return QStringLiteral("%1 ng/µL").arg(r.range(20, 900));
+        if (name == "temp") {
+            static const QStringList temps =
+                utf8List({"37 °C", "37 °C", "4 °C", "-20 °C", "-80 °C", "95 °C", "30 °C", "25 °C",
+                          "16 °C", "18 °C", "42 °C", "65 °C", "72 °C", "room temperature"});
+            return r.chance(0.15) ? decimal(r.range(150, 700) / 10.0, 1) + QStringLiteral(" °C")
+                                  : r.pick(temps);
+        }
+        if (name == "ph") return decimal(r.range(40, 95) / 10.0, 1);
+        if (name == "time") {
+            switch (r.below(6)) {
+            case 0:
+                return QStringLiteral("%1 s").arg(r.range(5, 90));
+            case 1:
+            case 2:
+                return QStringLiteral("%1 min").arg(r.range(1, 120));
+            case 3:
+                return QStringLiteral("%1 h").arg(r.range(1, 48));
+            case 4:
+                return QStringLiteral("overnight");
+            default:
+                return QStringLiteral("%1 min %2 s").arg(r.range(1, 20)).arg(r.range(0, 59));
+            }
+        }
+        if (name == "rpm") return QString::number(r.range(1, 30) * 50);
+        if (name == "g") return QString::number(r.range(5, 200) * 100);
+        if (name == "od") return decimal(r.range(5, 250) / 100.0, 2);
+        if (name == "abs") return decimal(r.range(1, 3500) / 1000.0, 3);
+        if (name == "wl")
+            return r.pick(
+                utf8List({"260", "280", "340", "405", "450", "488", "562", "595", "600", "620"}));
+        if (name == "sample")
+            return QStringLiteral("S%1-%2")
+                .arg(r.range(21, 26))
+                .arg(r.range(1, 9999), 4, 10, QChar('0'));
+        if (name == "lot") {
+            QString lot;
+            for (int i = 0; i < 2; ++i)
+                lot += QChar('A' + int(r.below(26)));
+            return lot + QString::number(r.range(10000, 99999));
+        }
+        if (name == "plasmid")
+            return QStringLiteral("p%1-%2")
+                .arg(synthetic(m_compounds).left(4).toUpper())
+                .arg(r.range(1, 400));
+        if (name == "primer")
+            return QStringLiteral("o%1%2")
+                .arg(r.pick(utf8List({"JS", "AK", "MB", "LT", "RN", "PW"})))
+                .arg(r.range(100, 999));
+        if (name == "kda") return QString::number(r.range(8, 250));
+        if (name == "pct") return QString::number(r.range(1, 99));
+        if (name == "n") return QString::number(r.range(1, 12));
+        if (name == "m") return QString::number(r.range(12, 48));
+        if (name == "date") return QDate(2026, 1, 1).addDays(r.range(0, 364)).toString(Qt::ISODate);
+        if (name == "plate") return QStringLiteral("P%1").arg(r.range(1, 60));
+        if (name == "row") return QString(QChar('A' + int(r.below(8))));
+        if (name == "box") return QString::number(r.range(1, 40));
+        if (name == "pos")
+            return QString(QChar('A' + int(r.below(9)))) + QString::number(r.range(1, 9));
+        if (name == "ct") return decimal(r.range(150, 380) / 10.0, 1);
+        if (name == "sd") return decimal(r.range(1, 90) / 100.0, 2);
+        if (name == "cond")
+            return QString(QChar('A' + int(r.below(8)))) + QString::number(r.range(1, 12));
+        if (name == "salt")
+            return r.pick(
+                utf8List({"0.2 M ammonium sulfate", "0.1 M sodium acetate", "1.6 M sodium citrate",
+                          "0.2 M lithium sulfate", "0.05 M magnesium chloride"}));
+        if (name == "peg")
+            return QStringLiteral("%1% PEG %2")
+                .arg(r.range(8, 30))
+                .arg(r.pick(utf8List({"3350", "4000", "6000", "8000", "400"})));
+        if (name == "dev") return decimal(r.range(1, 40) / 10.0, 1);
+        return name; // an unknown slot shows up in the text, which makes the typo visible
+    }
+
+    QString synthetic(const QStringList &pool) { return pool[m_rng.skewed(pool.size())]; }
+
+    static const QStringList &sentenceTemplates() {
+        static const QStringList t = utf8List({
+            "Dissolved {mass} of {reagent} in {vol} of {buffer} (pH {ph}) and filtered through a "
+            "0.22 µm membrane.",
+            "Incubated {sample} at {temp} for {time} with shaking at {rpm} rpm.",
+            "Centrifuged at {g} × g for {time} at {temp}; the supernatant was {adj} and the pellet "
+            "was kept on ice.",
+            "Added {vol} of {reagent} ({conc}) to each well of plate {plate}, rows {row} to {row}.",
+            "OD600 reached {od} after {time}; induced with {conc} IPTG and moved to {temp}.",
+            "Measured absorbance at {wl} nm on the {instrument}: {abs} (blank {abs}).",
+            "Sample {sample} ran as a single band near {kda} kDa on a {pct}% SDS-PAGE gel.",
+            "Yield: {mass} from {vol} of culture, about {pct}% of the expected amount.",
+            "Note: {reagent} lot {lot} looked {adj}; replaced it with fresh stock from {supplier}.",
+            "Transfected {cells} with {plasmid} using {reagent} at a ratio of {n}:{n}.",
+            "Observed {obs} in {n} of {m} replicates; will repeat with {reagent} at {conc}.",
+            "Adjusted the pH to {ph} with {acidbase} at {temp}.",
+            "Ran qPCR with primers {primer} and {primer} for {gene}; Ct {ct} ± {sd}.",
+            "Stored aliquots of {vol} at {temp} in box {box}, position {pos}.",
+            "The {instrument} was calibrated by {person} on {date}; deviation {dev}%.",
+            "Washed {n} times with {vol} of {buffer} containing {pct}% {detergent}.",
+            "Eluted {gene}-{tag} with a linear gradient of imidazole over {n} column volumes.",
+            "Crystals appeared after {n} days in condition {cond} ({salt}, {peg}, pH {ph}).",
+            "Cells were fixed in 4% paraformaldehyde for {time} and stained with {stain}.",
+            "Discussed the results with {person}: {idea}.",
+            "Treated {cells} with {compound} at {conc} for {time}; viability dropped to {pct}%.",
+            "{enzyme} digest of {plasmid} at {temp} for {time} gave the expected fragments.",
+            "Mixed {vol} {reagent} with {vol} {reagent}, vortexed for {time} and spun down "
+            "briefly.",
+            "The {instrument} showed an error during the run, so samples {sample} to {sample} were "
+            "measured again.",
+            "Sonicated on ice, {n} cycles of {time} on and {time} off, at {pct}% amplitude.",
+            "Loaded {vol} of lysate onto the column; flow-through was {adj}.",
+            "{gene} signal was {adj} compared with the {stain} control.",
+            "Prepared a dilution series of {compound} from {conc} down to {conc} in {buffer}.",
+            "Plated {n} × 10⁵ {cells} per well and left them to attach {time} at {temp}.",
+            "Reaction mix: {vol} {buffer}, {vol} dNTPs, {vol} template, {vol} polymerase.",
+        });
+        return t;
+    }
+    static const QStringList &reagents() {
+        static const QStringList l = utf8List({"lysozyme",
+                                               "trypsin",
+                                               "BSA",
+                                               "Tris-HCl",
+                                               "HEPES",
+                                               "PBS",
+                                               "DMSO",
+                                               "ethanol",
+                                               "methanol",
+                                               "acetonitrile",
+                                               "glycerol",
+                                               "imidazole",
+                                               "EDTA",
+                                               "DTT",
+                                               "β-mercaptoethanol",
+                                               "SDS",
+                                               "Triton X-100",
+                                               "Tween-20",
+                                               "NaCl",
+                                               "KCl",
+                                               "MgCl2",
+                                               "CaCl2",
+                                               "ammonium sulfate",
+                                               "sodium acetate",
+                                               "PEG 3350",
+                                               "agarose",
+                                               "acrylamide",
+                                               "ampicillin",
+                                               "kanamycin",
+                                               "chloramphenicol",
+                                               "IPTG",
+                                               "X-gal",
+                                               "LB broth",
+                                               "TB medium",
+                                               "DMEM",
+                                               "RPMI 1640",
+                                               "FBS",
+                                               "penicillin-streptomycin",
+                                               "trypan blue",
+                                               "crystal violet",
+                                               "Coomassie blue",
+                                               "SYBR Safe",
+                                               "dNTPs",
+                                               "Taq polymerase",
+                                               "Q5 polymerase",
+                                               "T4 DNA ligase",
+                                               "proteinase K",
+                                               "RNase A",
+                                               "DNase I",
+                                               "Lipofectamine 3000",
+                                               "puromycin",
+                                               "G418",
+                                               "hygromycin",
+                                               "doxycycline",
+                                               "glucose",
+                                               "sucrose",
+                                               "arabinose",
+                                               "casein",
+                                               "gelatin",
+                                               "collagen",
+                                               "fibronectin",
+                                               "poly-L-lysine",
+                                               "paraformaldehyde",
+                                               "glutaraldehyde",
+                                               "luciferin",
+                                               "ATP",
+                                               "NADH",
+                                               "NADPH",
+                                               "TCEP",
+                                               "PMSF",
+                                               "leupeptin",
+                                               "aprotinin",
+                                               "pepstatin A",
+                                               "benzonase",
+                                               "urea",
+                                               "guanidinium chloride",
+                                               "acetic acid",
+                                               "formic acid",
+                                               "trifluoroacetic acid",
+                                               "citric acid",
+                                               "MOPS",
+                                               "MES",
+                                               "PIPES",
+                                               "bicine",
+                                               "tricine",
+                                               "CHAPS",
+                                               "digitonin",
+                                               "sodium azide",
+                                               "Ponceau S",
+                                               "skim milk",
+                                               "ECL substrate",
+                                               "TMB substrate",
+                                               "streptavidin",
+                                               "biotin",
+                                               "Ni-NTA resin",
+                                               "glutathione",
+                                               "maltose",
+                                               "thrombin",
+                                               "TEV protease",
+                                               "zeocin",
+                                               "blasticidin"});
+        return l;
+    }
+    static const QStringList &buffers() {
+        static const QStringList l = utf8List(
+            {"PBS", "TBS-T", "lysis buffer", "binding buffer", "wash buffer", "elution buffer",
+             "50 mM Tris-HCl, 150 mM NaCl", "20 mM HEPES, 100 mM KCl", "TAE", "TBE", "RIPA buffer",
+             "Laemmli buffer", "MES running buffer", "citrate buffer", "phosphate buffer",
+             "carbonate buffer", "HBSS", "storage buffer with 10% glycerol"});
+        return l;
+    }
+    static const QStringList &instruments() {
+        static const QStringList l = utf8List({"centrifuge",
+                                               "microcentrifuge",
+                                               "thermocycler",
+                                               "plate reader",
+                                               "spectrophotometer",
+                                               "NanoDrop",
+                                               "HPLC",
+                                               "FPLC",
+                                               "ÄKTA pure",
+                                               "mass spectrometer",
+                                               "confocal microscope",
+                                               "fluorescence microscope",
+                                               "flow cytometer",
+                                               "sonicator",
+                                               "incubator shaker",
+                                               "biosafety cabinet",
+                                               "autoclave",
+                                               "rotary evaporator",
+                                               "lyophiliser",
+                                               "gel imager",
+                                               "qPCR cycler",
+                                               "pH meter",
+                                               "analytical balance",
+                                               "water bath",
+                                               "heat block",
+                                               "electroporator",
+                                               "ultracentrifuge",
+                                               "Qubit fluorometer",
+                                               "TapeStation",
+                                               "cell counter"});
+        return l;
+    }
+    static const QStringList &cellsList() {
+        static const QStringList l =
+            utf8List({"E. coli BL21(DE3)",    "E. coli DH5α",       "HEK293T cells",
+                      "HeLa cells",           "CHO-K1 cells",       "Jurkat cells",
+                      "S. cerevisiae BY4741", "P. pastoris X-33",   "B. subtilis 168",
+                      "MCF-7 cells",          "A549 cells",         "U2OS cells",
+                      "NIH 3T3 cells",        "Vero cells",         "SH-SY5Y cells",
+                      "primary hepatocytes",  "P. aeruginosa PAO1", "S. aureus USA300",
+                      "iPSC-derived neurons", "zebrafish embryos"});
+        return l;
+    }
+    static const QStringList &realGenes() {
+        static const QStringList l = utf8List(
+            {"GFP",  "mCherry", "GAPDH", "β-actin",    "TP53",       "BRCA1",      "EGFR",  "KRAS",
+             "MYC",  "LacZ",    "Cas9",  "ubiquitin",  "tubulin",    "lamin B1",   "HSP70", "CDK2",
+             "mTOR", "AKT1",    "STAT3", "NF-κB",      "VEGFA",      "IL-6",       "TNF",   "SOX2",
+             "OCT4", "NANOG",   "PAX6",  "luciferase", "lysozyme C", "β-lactamase"});
+        return l;
+    }
+    static const QStringList &enzymes() {
+        static const QStringList l =
+            utf8List({"EcoRI", "BamHI", "HindIII", "NotI", "XhoI", "DpnI", "NdeI", "BsaI",
+                      "alkaline phosphatase", "horseradish peroxidase", "β-galactosidase",
+                      "lactate dehydrogenase", "citrate synthase"});
+        return l;
+    }
+    static const QStringList &stains() {
+        static const QStringList l =
+            utf8List({"DAPI", "Hoechst 33342", "propidium iodide", "phalloidin", "FITC",
+                      "rhodamine", "MitoTracker", "calcein AM", "Gram stain", "Alcian blue"});
+        return l;
+    }
+    static const QStringList &people() {
+        static const QStringList l =
+            utf8List({"Ada",   "Ben",   "Chen", "Dana",   "Eve",  "Farid", "Grace", "Hiro",  "Inès",
+                      "Jonas", "Kemi",  "Lena", "Mateo",  "Nora", "Olu",   "Priya", "Quinn", "Rosa",
+                      "Sven",  "Tariq", "Uma",  "Viktor", "Wen",  "Yara",  "Zoë"});
+        return l;
+    }
+    static const QStringList &adjectives() {
+        static const QStringList l =
+            utf8List({"clear", "turbid", "cloudy", "yellowish", "viscous", "colourless",
+                      "opalescent", "granular", "pinkish", "brownish", "foamy", "stringy", "weaker",
+                      "stronger", "unchanged", "patchy"});
+        return l;
+    }
+    static const QStringList &observations() {
+        static const QStringList l = utf8List(
+            {"a fine white precipitate", "faint bands above the main product",
+             "strong green fluorescence in most cells", "no growth on the negative control",
+             "foaming during resuspension", "a colour change from yellow to pink",
+             "bubbles in the column bed", "high background in the blank wells",
+             "a smear below 1 kb", "contamination in two flasks", "rounded, detached cells",
+             "needle-shaped crystals", "phase separation", "a drifting baseline",
+             "condensation on the lid", "uneven staining at the edges"});
+        return l;
+    }
+    static const QStringList &ideas() {
+        static const QStringList l =
+            utf8List({"try a shallower gradient", "order fresh {reagent}", "switch to {cells}",
+                      "repeat in triplicate", "check the lamp hours of the {instrument}",
+                      "lower the induction temperature to {temp}",
+                      "add {reagent} to the lysis buffer", "book the {instrument} for next week",
+                      "ask {person} for the old protocol", "screen more {salt} conditions"});
+        return l;
+    }
+    static const QStringList &steps() {
+        static const QStringList l = utf8List(
+            {"Thaw {reagent} on ice", "Pre-warm {buffer} to {temp}", "Spin {time} at {g} × g",
+             "Resuspend the pellet in {vol} {buffer}", "Incubate {time} at {temp}",
+             "Read {wl} nm on the {instrument}", "Discard the flow-through",
+             "Label tubes {sample} onwards", "Equilibrate the column with {vol} {buffer}"});
+        return l;
+    }
+
+    Rng m_rng;
+    QStringList m_compounds; // invented names: the long tail of the vocabulary
+    QStringList m_genes;     // invented gene-like symbols
+};
+
+// ---- child processes -------------------------------------------------------------------------
+
+// A child process run to completion, with its own peak memory and time.
+struct ChildRun {
+    QString failure; // empty when the process started
+    int exitCode = -1;
+    int signal = 0;
+    double seconds = 0;
+    qint64 maxRssKiB = 0;
+    double userSeconds = 0;
+    double systemSeconds = 0;
+    QByteArray out;
+    QByteArray errText;
+    bool ok() const { return failure.isEmpty() && signal == 0 && exitCode == 0; }
+    QString describe(const QString &what) const {
+        if (!failure.isEmpty()) return QStringLiteral("%1 did not start: %2").arg(what, failure);
+        if (signal) return QStringLiteral("%1 was killed by signal %2").arg(what).arg(signal);
+        return QStringLiteral("%1 exited with %2: %3")
+            .arg(what)
+            .arg(exitCode)
+            .arg(QString::fromUtf8(errText).trimmed().right(400));
+    }
+};
+
+constexpr const char *kMeasureChild = "--measure-child";
+
+// quire-bench --measure-child REPORT PROGRAM ARGS...: runs PROGRAM and writes
+// "<peak RSS KiB> <seconds> <exit code> <signal> <user s> <system s>" to REPORT. The benchmark
+// starts every child through this small fresh process because Linux carries the exec-ing process's
+// RSS high-water mark into the child's ru_maxrss: spawned straight from the benchmark (which held
+// 100,000 entries in memory), every child would report the benchmark's peak instead of its own.
+// Runs before QCoreApplication exists, so the relay itself stays a few MB.
+int measureChild(int argc, char *argv[]) {
+    if (argc < 4) return 127;
+    timespec start{}, end{};
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    pid_t pid = 0;
+    const int rc = posix_spawnp(&pid, argv[3], nullptr, nullptr, argv + 3, environ);
+    if (rc != 0) {
+        std::fprintf(stderr, "could not start %s: %s\n", argv[3], std::strerror(rc));
+        return 127;
+    }
+    int status = 0;
+    rusage usage{};
+    while (wait4(pid, &status, 0, &usage) < 0)
+        if (errno != EINTR) return 127;
+    clock_gettime(CLOCK_MONOTONIC, &end);
+    const double seconds =
+        double(end.tv_sec - start.tv_sec) + double(end.tv_nsec - start.tv_nsec) / 1e9;
+    const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    const int sig = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+    if (FILE *report = std::fopen(argv[2], "w")) {
+        std::fprintf(report, "%ld %.9f %d %d %ld.%06ld %ld.%06ld\n", usage.ru_maxrss, seconds, code,
+                     sig, long(usage.ru_utime.tv_sec), long(usage.ru_utime.tv_usec),
+                     long(usage.ru_stime.tv_sec), long(usage.ru_stime.tv_usec));
+        std::fclose(report);
+    }
+    return code >= 0 ? code : 128 + sig;
+}
+
+ChildRun runChild(const QString &program, const QStringList &args, const QString &scratchDir,
+                  const QList<QPair<QByteArray, QByteArray>> &env = {}) {
+    ChildRun run;
+    const QString reportPath = scratchDir + QStringLiteral("/child.report");
+    QFile::remove(reportPath);
+    std::vector<std::string> argStore{
+        QFile::encodeName(QCoreApplication::applicationFilePath()).toStdString(), kMeasureChild,
+        QFile::encodeName(reportPath).toStdString(), QFile::encodeName(program).toStdString()};
+    for (const auto &a : args)
+        argStore.push_back(QFile::encodeName(a).toStdString());
+    std::vector<char *> argv;
+    for (auto &a : argStore)
+        argv.push_back(a.data());
+    argv.push_back(nullptr);
+
+    std::vector<std::string> envStore;
+    for (char **e = environ; *e; ++e) {
+        const QByteArray entry(*e);
+        const QByteArray key = entry.left(entry.indexOf('='));
+        if (std::none_of(env.begin(), env.end(), [&](const auto &kv) { return kv.first == key; }))
+            envStore.emplace_back(*e);
+    }
+    for (const auto &[k, v] : env)
+        envStore.push_back((k + '=' + v).toStdString());
+    std::vector<char *> envp;
+    for (auto &e : envStore)
+        envp.push_back(e.data());
+    envp.push_back(nullptr);
+
+    const QByteArray outPath = QFile::encodeName(scratchDir + QStringLiteral("/child.out"));
+    const QByteArray errPath = QFile::encodeName(scratchDir + QStringLiteral("/child.err"));
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 1, outPath.constData(), O_WRONLY | O_CREAT | O_TRUNC,
+                                     0600);
+    posix_spawn_file_actions_addopen(&actions, 2, errPath.constData(), O_WRONLY | O_CREAT | O_TRUNC,
+                                     0600);
+    pid_t pid = 0;
+    const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    if (rc != 0) {
+        run.failure = QString::fromLocal8Bit(std::strerror(rc));
+        return run;
+    }
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR) {
+            run.failure = QString::fromLocal8Bit(std::strerror(errno));
+            return run;
+        }
+    }
+    QFile o(QString::fromLocal8Bit(outPath)), e(QString::fromLocal8Bit(errPath));
+    if (o.open(QIODevice::ReadOnly)) run.out = o.readAll();
+    if (e.open(QIODevice::ReadOnly)) run.errText = e.readAll();
+    QFile report(reportPath);
+    const QList<QByteArray> fields = report.open(QIODevice::ReadOnly)
+                                         ? report.readAll().simplified().split(' ')
+                                         : QList<QByteArray>();
+    if (fields.size() != 6) {
+        run.failure = QString::fromUtf8(run.errText).trimmed();
+        if (run.failure.isEmpty()) run.failure = QStringLiteral("the child process relay failed");
+        return run;
+    }
+    run.maxRssKiB = fields[0].toLongLong();
+    run.seconds = fields[1].toDouble();
+    run.exitCode = fields[2].toInt();
+    run.signal = fields[3].toInt();
+    run.userSeconds = fields[4].toDouble();
+    run.systemSeconds = fields[5].toDouble();
+    return run;
+}
+
+// ---- small helpers ---------------------------------------------------------------------------
+
+double median(QList<double> v) {
+    if (v.isEmpty()) return NAN;
+    std::sort(v.begin(), v.end());
+    const qsizetype n = v.size();
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+// Nearest-rank percentile of sorted values.
+double percentile(const QList<double> &sorted, double p) {
+    if (sorted.isEmpty()) return NAN;
+    const qsizetype rank = qsizetype(std::ceil(p / 100.0 * double(sorted.size())));
+    return sorted[std::clamp<qsizetype>(rank - 1, 0, sorted.size() - 1)];
+}
+
+qint64 diskUsage(const QString &dir, qint64 *files = nullptr) {
+    qint64 total = 0, count = 0;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::NoSymLinks,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        total += it.fileInfo().size();
+        ++count;
+    }
+    if (files) *files = count;
+    return total;
+}
+
+QString readFirstMatch(const QString &path, const QString &key) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly | QIODevice::Text)) return {};
+    for (const auto &line : QString::fromUtf8(f.readAll()).split('\n'))
+        if (line.startsWith(key)) return line.section(':', 1).trimmed();
+    return {};
+}
+
+struct CpuTimes {
+    double user = 0;
+    double system = 0;
+};
+
+CpuTimes ownCpuTimes() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    auto secs = [](const timeval &t) { return double(t.tv_sec) + double(t.tv_usec) / 1e6; };
+    return {secs(usage.ru_utime), secs(usage.ru_stime)};
+}
+
+// Seconds this thread has spent running and waiting for a CPU, from the scheduler. On a shared
+// machine the second tells how much of a figure is other processes' work, not Quire's.
+struct SchedTimes {
+    double running = 0;
+    double waiting = 0;
+};
+
+SchedTimes schedTimes() {
+    QFile f(QStringLiteral("/proc/thread-self/schedstat"));
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    const QList<QByteArray> fields = f.readAll().simplified().split(' ');
+    if (fields.size() < 2) return {};
+    return {fields[0].toDouble() / 1e9, fields[1].toDouble() / 1e9};
+}
+
+QString loadAverage() {
+    QFile f(QStringLiteral("/proc/loadavg"));
+    if (!f.open(QIODevice::ReadOnly)) return QStringLiteral("?");
+    return QString::fromLatin1(f.readAll()).section(' ', 0, 2);
+}
+
+int onlineCpus() {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (sched_getaffinity(0, sizeof set, &set) == 0) return CPU_COUNT(&set);
+    return int(sysconf(_SC_NPROCESSORS_ONLN));
+}
+
+QString locateTool(const char *compiledIn, const QString &envName, const QString &fileName) {
+    const QString fromEnv = qEnvironmentVariable(envName.toLatin1().constData());
+    if (!fromEnv.isEmpty()) return fromEnv;
+    if (compiledIn && QFileInfo(QString::fromUtf8(compiledIn)).isExecutable())
+        return QString::fromUtf8(compiledIn);
+    // Next to this executable, or in the build tree's app/ folder.
+    const QDir here(QCoreApplication::applicationDirPath());
+    for (const QString &candidate :
+         {here.filePath(fileName), here.filePath(QStringLiteral("../../app/") + fileName)})
+        if (QFileInfo(candidate).isExecutable()) return QFileInfo(candidate).canonicalFilePath();
+    return fileName;
+}
+
+// ---- the report ----------------------------------------------------------------------------
+
+struct Row {
+    QString id;
+    QString label;
+    QString unit;
+    int decimals = 0;
+    double quire = NAN;
+    double baseline = NAN;
+    QString baselineIs; // what the baseline figure is, when it differs from the section's
+    QString target;     // e.g. "≥ 2,000"
+    std::optional<bool> met;
+};
+
+struct Section {
+    QString title;
+    QString baselineIs;
+    QList<Row> rows;
+    QStringList notes;
+    QString failure;
+};
+
+QString number(double v, int decimals) {
+    if (std::isnan(v)) return QStringLiteral("—");
+    return QLocale(QLocale::English, QLocale::UnitedStates).toString(v, 'f', decimals);
+}
+
+QString ratioText(double q, double b) {
+    if (std::isnan(q) || std::isnan(b) || b == 0) return QStringLiteral("—");
+    const double r = q / b;
+    return number(r, r >= 100 ? 0 : (r >= 10 ? 1 : 2)) + QStringLiteral("×");
+}
+
+QString padLeft(const QString &s, int w) {
+    return s.rightJustified(w, ' ');
+}
+QString padRight(const QString &s, int w) {
+    return s.leftJustified(w, ' ');
+}
+
+void printTable(QTextStream &out, const QStringList &header, const QList<Section> &sections) {
+    constexpr int wLabel = 44, wNum = 12, wRatio = 10, wTarget = 14;
+    for (const auto &h : header)
+        out << h << '\n';
+    out << '\n'
+        << padRight(QString(), wLabel) << padLeft(QStringLiteral("Quire"), wNum)
+        << padLeft(QStringLiteral("Baseline"), wNum) << padLeft(QStringLiteral("Q/base"), wRatio)
+        << "  " << padRight(QStringLiteral("Target"), wTarget) << "Result\n";
+    out << QString(wLabel + 2 * wNum + wRatio + 2 + wTarget + 8, QChar(0x2500)) << '\n';
+    for (const auto &s : sections) {
+        out << s.title << '\n';
+        if (!s.failure.isEmpty()) out << "   FAILED: " << s.failure << '\n';
+        for (const auto &r : s.rows) {
+            const QString label =
+                QStringLiteral("   ") + r.label + QStringLiteral(" (") + r.unit + ')';
+            out << padRight(label, wLabel) << padLeft(number(r.quire, r.decimals), wNum)
+                << padLeft(number(r.baseline, r.decimals), wNum)
+                << padLeft(ratioText(r.quire, r.baseline), wRatio) << "  "
+                << padRight(r.target, wTarget)
+                << (r.met ? (*r.met ? QStringLiteral("met") : QStringLiteral("MISSED")) : QString())
+                << '\n';
+            if (!r.baselineIs.isEmpty()) out << "      baseline: " << r.baselineIs << '\n';
+        }
+        if (!s.baselineIs.isEmpty()) out << "   baseline: " << s.baselineIs << '\n';
+        for (const auto &n : s.notes)
+            out << "   · " << n << '\n';
+        out << '\n';
+    }
+    out << "Q/base = Quire ÷ baseline (for rates below 1 is slower; for times above 1 is slower). "
+           "MB = 10⁶ bytes.\n";
+    out.flush();
+}
+
+QJsonValue jsonNumber(double v) {
+    return std::isnan(v) ? QJsonValue() : QJsonValue(v);
+}
+
+QJsonObject toJson(const QJsonObject &machine, const QJsonObject &parameters,
+                   const QList<Section> &sections) {
+    QJsonArray results, sectionList;
+    for (const auto &s : sections) {
+        QJsonArray rows;
+        for (const auto &r : s.rows) {
+            QJsonObject o{{"id", r.id},
+                          {"label", r.label},
+                          {"unit", r.unit},
+                          {"quire", jsonNumber(r.quire)},
+                          {"baseline", jsonNumber(r.baseline)},
+                          {"baseline_is", r.baselineIs.isEmpty() ? s.baselineIs : r.baselineIs},
+                          {"ratio", jsonNumber(std::isnan(r.baseline) || r.baseline == 0
+                                                   ? NAN
+                                                   : r.quire / r.baseline)},
+                          {"target", r.target}};
+            if (r.met) o.insert("met", *r.met);
+            rows.append(o);
+            results.append(o);
+        }
+        QJsonObject so{
+            {"title", s.title}, {"rows", rows}, {"notes", QJsonArray::fromStringList(s.notes)}};
+        if (!s.failure.isEmpty()) so.insert("failure", s.failure);
+        sectionList.append(so);
+    }
+    return QJsonObject{{"quire_bench", 1},
+                       {"machine", machine},
+                       {"parameters", parameters},
+                       {"results", results},
+                       {"sections", sectionList}};
+}
+
+// ---- the benchmarks ----------------------------------------------------------------------------
+
+struct Options {
+    int entries = 100000;
+    int singles = 10000; // of which saved one per transaction (Notebook::addEntry)
+    int batch = 1000;    // the rest in batches of this many (Notebook::addEntries)
+    int experiments = 100;
+    int queries = 300;
+    int attachMib = 1024;
+    int unlockRuns = 5;
+    std::uint64_t seed = 20261124;
+    bool baseline = true;
+    QSet<QString> only;
+    QString cli;
+    QString sqliteBaseline;
+    bool wants(const QString &section) const { return only.isEmpty() || only.contains(section); }
+};
+
+void progress(const QString &line) {
+    err() << "quire-bench: " << line << Qt::endl;
+}
+
+class Bench {
+public:
+    Bench(const Options &options, const QString &workDir)
+        : m_opt(options)
+        , m_work(workDir) {}
+
+    QList<Section> run() {
+        QList<Section> sections;
+        if (m_opt.wants("save") || m_opt.wants("search")) {
+            Section save, search;
+            saveAndSearch(save, search);
+            if (m_opt.wants("save")) sections << save;
+            if (m_opt.wants("search")) sections << search;
+        }
+        if (m_opt.wants("unlock")) sections << unlock();
+        if (m_opt.wants("attach")) sections << attach();
+        return sections;
+    }
+
+    QString sqliteVersion() const { return m_sqliteVersion; }
+
+private:
+    QString scratch() const { return m_work; }
+
+    quire::Result<QString> ensureVault(const QString &dir) {
+        if (Notebook::exists(dir)) return dir;
+        auto nb = Notebook::create(dir,
+                                   {QStringLiteral("Bench notebook"), QStringLiteral("Ada Bench"),
+                                    QStringLiteral("ada.bench@example.org")},
+                                   kPassphrase);
+        if (!nb) return nb.failure();
+        return dir;
+    }
+
+    // 1 and 2: save N entries through Notebook::addEntry, then search them; the same texts go
+    // to quire-bench-sqlite for the plain baseline.
+    void saveAndSearch(Section &save, Section &search) {
+        save.title =
+            QStringLiteral("1. Save: %1 entries into %2 experiments (the first %3 one by one "
+                           "with Notebook::addEntry, the rest in batches of %4 with "
+                           "Notebook::addEntries)")
+                .arg(number(m_opt.entries, 0))
+                .arg(m_opt.experiments)
+                .arg(number(std::min(m_opt.singles, m_opt.entries), 0))
+                .arg(number(m_opt.batch, 0));
+        search.title =
+            QStringLiteral("2. Search: %1 queries, %2 hits at most each (Notebook::search)")
+                .arg(m_opt.queries)
+                .arg(kSearchLimit);
+        LabTextGenerator gen(m_opt.seed);
+        const QString vaultDir = m_work + QStringLiteral("/vault");
+        QStringList experimentIds;
+        QList<LabEntry> corpus;
+        {
+            progress(QStringLiteral("generating %1 entries").arg(m_opt.entries));
+            QList<LabExperiment> experiments;
+            for (int i = 0; i < m_opt.experiments; ++i)
+                experiments << gen.experiment(i);
+            corpus.reserve(m_opt.entries);
+            QFile file(m_work + QStringLiteral("/corpus.bin"));
+            if (!file.open(QIODevice::WriteOnly)) {
+                save.failure = search.failure = file.errorString();
+                return;
+            }
+            QDataStream ds(&file);
+            ds.setVersion(QDataStream::Qt_6_4);
+            ds << kCorpusMagic << qint32(m_opt.entries);
+            qint64 htmlBytes = 0, textBytes = 0;
+            for (int i = 0; i < m_opt.entries; ++i) {
+                LabEntry e = gen.entry(m_opt.experiments);
+                ds << qint32(e.experiment) << e.title << e.html << e.text;
+                htmlBytes += e.html.toUtf8().size();
+                textBytes += e.text.toUtf8().size();
+                e.text.clear(); // only the baseline needs it, and it reads the file
+                corpus << std::move(e);
+            }
+            if (ds.status() != QDataStream::Ok || !file.flush()) {
+                save.failure = search.failure = QStringLiteral("could not write the corpus file");
+                return;
+            }
+            m_meanHtml = double(htmlBytes) / std::max(1, m_opt.entries);
+            save.notes << QStringLiteral(
+                              "entries are generated lab text (seed %1): mean %2 bytes of "
+                              "HTML, %3 bytes of plain text")
+                              .arg(m_opt.seed)
+                              .arg(number(m_meanHtml, 0))
+                              .arg(number(double(textBytes) / std::max(1, m_opt.entries), 0));
+
+            progress(QStringLiteral("creating the vault in %1").arg(vaultDir));
+            auto nb =
+                Notebook::create(vaultDir,
+                                 {QStringLiteral("Bench notebook"), QStringLiteral("Ada Bench"),
+                                  QStringLiteral("ada.bench@example.org")},
+                                 kPassphrase);
+            if (!nb) {
+                save.failure = search.failure = nb.error();
+                return;
+            }
+            for (const auto &x : experiments) {
+                auto id = (*nb)->createExperiment(x.title, x.project, x.tags);
+                if (!id) {
+                    save.failure = search.failure = id.error();
+                    return;
+                }
+                experimentIds << *id;
+            }
+
+            // The timed loops: nothing but addEntry, then nothing but addEntries.
+            const int singles = std::min(m_opt.singles, m_opt.entries);
+            progress(QStringLiteral("saving %1 entries one by one").arg(singles));
+            QElapsedTimer total;
+            CpuTimes cpuBefore = ownCpuTimes();
+            SchedTimes schedBefore = schedTimes();
+            total.start();
+            for (int i = 0; i < singles; ++i) {
+                const LabEntry &e = corpus[i];
+                auto id = (*nb)->addEntry(experimentIds[e.experiment], e.title, e.html);
+                if (!id) {
+                    save.failure = search.failure =
+                        QStringLiteral("entry %1 was not saved: %2").arg(i).arg(id.error());
+                    return;
+                }
+            }
+            double seconds = double(total.nsecsElapsed()) / 1e9;
+            CpuTimes cpuAfter = ownCpuTimes();
+            SchedTimes schedAfter = schedTimes();
+            m_saveRate = singles > 0 ? singles / seconds : NAN;
+            auto describe = [&](const QString &what, int count) {
+                const double waited = schedAfter.waiting - schedBefore.waiting;
+                save.notes << QStringLiteral(
+                                  "%1: %2 s, %3 ms per entry: CPU %4 s user + %5 s system, %6 s "
+                                  "waiting for a CPU that other processes held")
+                                  .arg(what, number(seconds, 1),
+                                       number(seconds * 1000 / std::max(1, count), 3),
+                                       number(cpuAfter.user - cpuBefore.user, 1),
+                                       number(cpuAfter.system - cpuBefore.system, 1),
+                                       number(waited, 1));
+                if (waited > 0.05 * seconds)
+                    save.notes << QStringLiteral("  on an idle machine about %1 entries/s (wall "
+                                                 "time less the wait for a CPU)")
+                                      .arg(number(count / (seconds - waited), 0));
+            };
+            describe(QStringLiteral("one by one"), singles);
+
+            const int bulk = m_opt.entries - singles;
+            progress(
+                QStringLiteral("saving %1 entries in batches of %2").arg(bulk).arg(m_opt.batch));
+            cpuBefore = ownCpuTimes();
+            schedBefore = schedTimes();
+            total.restart();
+            for (int start = singles; start < m_opt.entries; start += m_opt.batch) {
+                // A batch is what an import or an instrument hands over at once; it is saved
+                // per experiment, each call one transaction.
+                QMap<int, QList<Notebook::NewEntry>> byExperiment;
+                for (int i = start; i < std::min(m_opt.entries, start + m_opt.batch); ++i)
+                    byExperiment[corpus[i].experiment]
+                        << Notebook::NewEntry{corpus[i].title, corpus[i].html};
+                for (auto it = byExperiment.begin(); it != byExperiment.end(); ++it) {
+                    auto ids = (*nb)->addEntries(experimentIds[it.key()], it.value());
+                    if (!ids) {
+                        save.failure = search.failure =
+                            QStringLiteral("a batch was not saved: %1").arg(ids.error());
+                        return;
+                    }
+                }
+            }
+            seconds = double(total.nsecsElapsed()) / 1e9;
+            cpuAfter = ownCpuTimes();
+            schedAfter = schedTimes();
+            m_bulkRate = bulk > 0 ? bulk / seconds : NAN;
+            describe(QStringLiteral("in batches"), bulk);
+
+            // 2: search the notebook that was just written.
+            const QStringList queries = gen.queries(m_opt.queries, m_opt.seed + 1);
+            QFile qf(m_work + QStringLiteral("/queries.bin"));
+            if (qf.open(QIODevice::WriteOnly)) {
+                QDataStream qs(&qf);
+                qs.setVersion(QDataStream::Qt_6_4);
+                qs << queries;
+            }
+            progress(QStringLiteral("running %1 searches").arg(queries.size()));
+            QList<double> latencies;
+            const SchedTimes searchBefore = schedTimes();
+            qint64 hitTotal = 0;
+            int zeroHit = 0;
+            for (const auto &q : queries) {
+                QElapsedTimer t;
+                t.start();
+                auto hits = (*nb)->search(q, kSearchLimit);
+                const double ms = double(t.nsecsElapsed()) / 1e6;
+                if (!hits) {
+                    search.failure =
+                        QStringLiteral("the search “%1” failed: %2").arg(q, hits.error());
+                    break;
+                }
+                latencies << ms;
+                m_quireHits << int(hits->size());
+                hitTotal += hits->size();
+                if (hits->isEmpty()) ++zeroHit;
+            }
+            const SchedTimes searchAfter = schedTimes();
+            m_queries = queries;
+            m_queryLatencies = latencies;
+            m_searchLatencies = latencies;
+            std::sort(m_searchLatencies.begin(), m_searchLatencies.end());
+            search.notes << QStringLiteral(
+                                "queries: a third single words, a third two words, a third "
+                                "prefixes (such as “%1”, “%2”, “%3”)")
+                                .arg(queries.value(0), queries.value(2), queries.value(4));
+            search.notes << QStringLiteral("all queries: %1 s running, %2 s waiting for a CPU that "
+                                           "other processes held")
+                                .arg(number(searchAfter.running - searchBefore.running, 2),
+                                     number(searchAfter.waiting - searchBefore.waiting, 2));
+            search.notes << QStringLiteral("mean %1 hits per query; %2 queries found nothing")
+                                .arg(number(
+                                    double(hitTotal) / std::max<qsizetype>(1, latencies.size()), 1))
+                                .arg(zeroHit);
+        } // the notebook closes here, so the baseline runs on a quiet machine
+
+        qint64 files = 0;
+        const qint64 vaultBytes = diskUsage(vaultDir, &files);
+        save.notes << QStringLiteral("vault on disk: %1 MB in %2 files (%3 bytes per entry)")
+                          .arg(number(double(vaultBytes) / 1e6, 1), number(double(files), 0),
+                               number(double(vaultBytes) / std::max(1, m_opt.entries), 0));
+        m_vaultDir = vaultDir;
+        corpus.clear();
+
+        Row perTxn{"save.per_transaction",
+                   QStringLiteral("one by one, a transaction each"),
+                   QStringLiteral("entries/s"),
+                   0,
+                   m_saveRate,
+                   NAN,
+                   {},
+                   {},
+                   {}};
+        Row batch{"save.bulk",
+                  QStringLiteral("bulk, batches of %1").arg(number(m_opt.batch, 0)),
+                  QStringLiteral("entries/s"),
+                  0,
+                  m_bulkRate,
+                  NAN,
+                  {},
+                  QStringLiteral("≥ 2,000"),
+                  m_bulkRate >= 2000};
+        QList<double> baseSorted;
+        QList<int> baseHits;
+        if (m_opt.baseline) {
+            progress(
+                QStringLiteral("running the plain SQLite baseline (%1)").arg(m_opt.sqliteBaseline));
+            const QString baseDir = m_work + QStringLiteral("/sqlite");
+            QDir().mkpath(baseDir);
+            const ChildRun b =
+                runChild(m_opt.sqliteBaseline,
+                         {QStringLiteral("--corpus"), m_work + QStringLiteral("/corpus.bin"),
+                          QStringLiteral("--queries"), m_work + QStringLiteral("/queries.bin"),
+                          QStringLiteral("--dir"), baseDir, QStringLiteral("--limit"),
+                          QString::number(kSearchLimit)},
+                         scratch());
+            const QJsonObject o = QJsonDocument::fromJson(b.out).object();
+            if (!b.ok() || o.isEmpty()) {
+                save.notes << b.describe(QStringLiteral("quire-bench-sqlite"));
+            } else {
+                m_sqliteVersion = o.value("sqlite_version").toString();
+                const QJsonObject per = o.value("per_transaction").toObject();
+                const QJsonObject all = o.value("one_transaction").toObject();
+                perTxn.baseline = per.value("count").toDouble() / per.value("seconds").toDouble();
+                batch.baseline = all.value("count").toDouble() / all.value("seconds").toDouble();
+                save.baselineIs =
+                    QStringLiteral(
+                        "plain SQLite %1 (no encryption, no seal, no git object): the same "
+                        "texts into a table + FTS4 (unicode61), WAL, synchronous=NORMAL")
+                        .arg(m_sqliteVersion);
+                save.notes << QStringLiteral("plain SQLite database: %1 MB")
+                                  .arg(number(per.value("bytes").toDouble() / 1e6, 1));
+                for (const auto &v : o.value("search").toObject().value("latencies_ms").toArray())
+                    baseSorted << v.toDouble();
+                for (const auto &v : o.value("search").toObject().value("hits").toArray())
+                    baseHits << v.toInt();
+                std::sort(baseSorted.begin(), baseSorted.end());
+                search.baselineIs =
+                    QStringLiteral(
+                        "the same FTS4 query (prefix terms, snippet, newest %1) in plain "
+                        "SQLite %2 over the same texts")
+                        .arg(kSearchLimit)
+                        .arg(m_sqliteVersion);
+                int differ = 0;
+                for (qsizetype i = 0; i < std::min(baseHits.size(), m_quireHits.size()); ++i)
+                    if (baseHits[i] != m_quireHits[i]) ++differ;
+                if (differ)
+                    search.notes << QStringLiteral("%1 queries returned a different number of hits "
+                                                   "than the baseline")
+                                        .arg(differ);
+                else
+                    search.notes << QStringLiteral(
+                        "every query returned as many hits as the baseline");
+            }
+        }
+        save.rows << perTxn << batch;
+
+        const auto &q = m_searchLatencies;
+        search.rows << Row{"search.p50",
+                           QStringLiteral("p50 latency"),
+                           QStringLiteral("ms"),
+                           2,
+                           percentile(q, 50),
+                           percentile(baseSorted, 50),
+                           {},
+                           {},
+                           {}}
+                    << Row{"search.p95",
+                           QStringLiteral("p95 latency"),
+                           QStringLiteral("ms"),
+                           2,
+                           percentile(q, 95),
+                           percentile(baseSorted, 95),
+                           {},
+                           QStringLiteral("≤ 50"),
+                           q.isEmpty() ? std::optional<bool>() : percentile(q, 95) <= 50}
+                    << Row{"search.max",
+                           QStringLiteral("max latency"),
+                           QStringLiteral("ms"),
+                           2,
+                           q.isEmpty() ? NAN : q.last(),
+                           baseSorted.isEmpty() ? NAN : baseSorted.last(),
+                           {},
+                           {},
+                           {}};
+        if (!m_queryLatencies.isEmpty()) {
+            // The slowest queries, so a reader knows which kind of query to look at.
+            QList<qsizetype> order;
+            for (qsizetype i = 0; i < m_queryLatencies.size(); ++i)
+                order << i;
+            std::sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
+                return m_queryLatencies[a] > m_queryLatencies[b];
+            });
+            QStringList slow;
+            for (qsizetype i = 0; i < std::min<qsizetype>(5, order.size()); ++i)
+                slow << QStringLiteral("“%1” %2 ms (%3 hits)")
+                            .arg(m_queries[order[i]], number(m_queryLatencies[order[i]], 1))
+                            .arg(m_quireHits[order[i]]);
+            search.notes << QStringLiteral("slowest: ") + slow.join(QStringLiteral(", "));
+        }
+        QFile::remove(m_work + QStringLiteral("/corpus.bin"));
+        QDir(m_work + QStringLiteral("/sqlite")).removeRecursively();
+    }
+
+    // 3: Notebook::open, which is dominated by scrypt (N = 2^17, r = 8, p = 1).
+    Section unlock() {
+        Section s;
+        s.title = QStringLiteral("3. Unlock: Notebook::open, median of %1").arg(m_opt.unlockRuns);
+        const QString dir =
+            m_vaultDir.isEmpty() ? m_work + QStringLiteral("/unlock-vault") : m_vaultDir;
+        if (auto v = ensureVault(dir); !v) {
+            s.failure = v.error();
+            return s;
+        }
+        progress(QStringLiteral("unlocking %1 times").arg(m_opt.unlockRuns));
+        QList<double> times;
+        for (int i = 0; i < m_opt.unlockRuns; ++i) {
+            QElapsedTimer t;
+            t.start();
+            auto nb = Notebook::open(dir, kPassphrase);
+            const double secs = double(t.nsecsElapsed()) / 1e9;
+            if (!nb) {
+                s.failure = nb.error();
+                return s;
+            }
+            times << secs;
+        }
+        s.notes << QStringLiteral("each run (s): %1").arg([&] {
+            QStringList l;
+            for (double t : times)
+                l << number(t, 3);
+            return l.join(QStringLiteral(", "));
+        }());
+        if (!m_vaultDir.isEmpty())
+            s.notes << QStringLiteral("the vault is the one from section 1 (%1 entries)")
+                           .arg(number(m_opt.entries, 0));
+        QList<double> base;
+        QString baseFailure;
+        if (m_opt.baseline) {
+            for (int i = 0; i < m_opt.unlockRuns; ++i) {
+                const ChildRun r = runChild(
+                    QStringLiteral("openssl"),
+                    {QStringLiteral("kdf"), QStringLiteral("-keylen"), QStringLiteral("64"),
+                     QStringLiteral("-kdfopt"), QStringLiteral("pass:x"), QStringLiteral("-kdfopt"),
+                     QStringLiteral("hexsalt:%1")
+                         .arg(QString::number(0x5eed0000u + unsigned(i), 16).repeated(4)),
+                     QStringLiteral("-kdfopt"), QStringLiteral("n:131072"),
+                     QStringLiteral("-kdfopt"), QStringLiteral("r:8"), QStringLiteral("-kdfopt"),
+                     QStringLiteral("p:1"), QStringLiteral("-kdfopt"),
+                     QStringLiteral("maxmem_bytes:%1").arg(qint64(256) << 20),
+                     QStringLiteral("SCRYPT")},
+                    scratch());
+                if (!r.ok()) {
+                    baseFailure = r.describe(QStringLiteral("openssl kdf"));
+                    break;
+                }
+                base << r.seconds;
+            }
+            const ChildRun version =
+                runChild(QStringLiteral("openssl"), {QStringLiteral("version")}, scratch());
+            if (version.ok())
+                s.notes << QStringLiteral(
+                               "an empty child process (openssl version) takes %1 s of the "
+                               "baseline's time")
+                               .arg(number(version.seconds, 3));
+        }
+        if (!baseFailure.isEmpty()) s.notes << baseFailure;
+        s.baselineIs =
+            QStringLiteral("`openssl kdf … n:131072 r:8 p:1 SCRYPT` (64 bytes), timed as a "
+                           "child process");
+        s.rows << Row{"unlock.median",
+                      QStringLiteral("unlock time"),
+                      QStringLiteral("s"),
+                      3,
+                      median(times),
+                      base.isEmpty() ? NAN : median(base),
+                      {},
+                      QStringLiteral("< 1"),
+                      median(times) < 1.0};
+        return s;
+    }
+
+    // 4: a large file through `quire-cli attach` and back through `quire-cli attachment get`,
+    // each a child process so that its own peak memory can be read.
+    Section attach() {
+        Section s;
+        const qint64 bytes = qint64(m_opt.attachMib) << 20;
+        s.title =
+            QStringLiteral("4. Attach: %1 MiB of random bytes through quire-cli (a child process)")
+                .arg(number(m_opt.attachMib, 0));
+        const QString file = m_work + QStringLiteral("/instrument-run.bin");
+        {
+            progress(QStringLiteral("writing %1 MiB of random bytes").arg(m_opt.attachMib));
+            QFile f(file);
+            if (!f.open(QIODevice::WriteOnly)) {
+                s.failure = QStringLiteral("could not write %1: %2").arg(file, f.errorString());
+                return s;
+            }
+            Rng rng(m_opt.seed ^ 0xa77ac4ULL);
+            std::vector<std::uint64_t> block((4 << 20) / sizeof(std::uint64_t));
+            for (qint64 done = 0; done < bytes;) {
+                for (auto &w : block)
+                    w = rng.next();
+                const qint64 n =
+                    std::min<qint64>(bytes - done, qint64(block.size() * sizeof(std::uint64_t)));
+                if (f.write(reinterpret_cast<const char *>(block.data()), n) != n) {
+                    s.failure = QStringLiteral("could not write %1: %2").arg(file, f.errorString());
+                    return s;
+                }
+                done += n;
+            }
+            f.flush();
+            // On disk before anything is timed, so that write-back does not run during the
+            // measurements; it stays in the page cache for all readers alike.
+            fsync(f.handle());
+        }
+        const QString vault = m_work + QStringLiteral("/attach-vault");
+        QString entryId;
+        {
+            auto nb = Notebook::create(vault,
+                                       {QStringLiteral("Attach bench"), QStringLiteral("Ada Bench"),
+                                        QStringLiteral("ada.bench@example.org")},
+                                       kPassphrase);
+            if (!nb) {
+                s.failure = nb.error();
+                return s;
+            }
+            auto x = (*nb)->createExperiment(QStringLiteral("Large instrument files"), {}, {});
+            if (!x) {
+                s.failure = x.error();
+                return s;
+            }
+            auto e = (*nb)->addEntry(*x, QStringLiteral("Overnight acquisition"),
+                                     QStringLiteral("<p>Raw data of the overnight run.</p>"));
+            if (!e) {
+                s.failure = e.error();
+                return s;
+            }
+            entryId = *e;
+        }
+        const QList<QPair<QByteArray, QByteArray>> env{{"QUIRE_PASSPHRASE", kPassphrase}};
+        const QStringList vaultArg{QStringLiteral("--vault"), vault};
+        const double mb = double(bytes) / 1e6;
+
+        progress(QStringLiteral("sha256sum of the file (baseline)"));
+        const ChildRun sum = runChild(QStringLiteral("sha256sum"), {file}, scratch());
+        const QString fileSha = QString::fromLatin1(sum.out.left(64));
+
+        progress(QStringLiteral("quire-cli experiment list (unlock only, for reference)"));
+        const ChildRun idle = runChild(
+            m_opt.cli, vaultArg + QStringList{QStringLiteral("experiment"), QStringLiteral("list")},
+            scratch(), env);
+        progress(QStringLiteral("quire-cli attach"));
+        const ChildRun att =
+            runChild(m_opt.cli, vaultArg + QStringList{QStringLiteral("attach"), entryId, file},
+                     scratch(), env);
+        if (!att.ok()) {
+            s.failure = att.describe(QStringLiteral("quire-cli attach"));
+            return s;
+        }
+        const QString attachmentId = QString::fromUtf8(att.out).trimmed();
+        qint64 repoFiles = 0;
+        const qint64 repoBytes = diskUsage(vault + QStringLiteral("/repo.git"), &repoFiles);
+
+        progress(QStringLiteral("quire-cli attachment get"));
+        const QString back = m_work + QStringLiteral("/read-back.bin");
+        const ChildRun get =
+            runChild(m_opt.cli,
+                     vaultArg + QStringList{QStringLiteral("attachment"), QStringLiteral("get"),
+                                            attachmentId, QStringLiteral("--out"), back},
+                     scratch(), env);
+        QString backSha;
+        if (get.ok()) {
+            const ChildRun check = runChild(QStringLiteral("sha256sum"), {back}, scratch());
+            backSha = QString::fromLatin1(check.out.left(64));
+        }
+        QFile::remove(back);
+        QFile::remove(file);
+
+        const double idleSecs = idle.ok() ? idle.seconds : NAN;
+        const double sumRate = sum.ok() ? mb / sum.seconds : NAN;
+        s.rows << Row{"attach.rate",
+                      QStringLiteral("attach, whole command"),
+                      QStringLiteral("MB/s"),
+                      0,
+                      mb / att.seconds,
+                      sumRate,
+                      {},
+                      QStringLiteral("≥ 150"),
+                      mb / att.seconds >= 150};
+        s.rows << Row{"attach.peak_rss",
+                      QStringLiteral("attach, peak RSS"),
+                      QStringLiteral("MB"),
+                      0,
+                      double(att.maxRssKiB) * 1024 / 1e6,
+                      idle.ok() ? double(idle.maxRssKiB) * 1024 / 1e6 : NAN,
+                      QStringLiteral("`quire-cli experiment list` on the same vault: unlock alone"),
+                      QStringLiteral("< 150"),
+                      double(att.maxRssKiB) * 1024 / 1e6 < 150};
+        if (get.ok()) {
+            s.rows << Row{"attach.read_back_rate",
+                          QStringLiteral("read back, whole command"),
+                          QStringLiteral("MB/s"),
+                          0,
+                          mb / get.seconds,
+                          sumRate,
+                          {},
+                          {},
+                          {}};
+            s.rows << Row{"attach.read_back_peak_rss",
+                          QStringLiteral("read back, peak RSS"),
+                          QStringLiteral("MB"),
+                          0,
+                          double(get.maxRssKiB) * 1024 / 1e6,
+                          idle.ok() ? double(idle.maxRssKiB) * 1024 / 1e6 : NAN,
+                          QStringLiteral("unlock alone, as above"),
+                          {},
+                          {}};
+        } else {
+            s.notes << get.describe(QStringLiteral("quire-cli attachment get"));
+        }
+        s.baselineIs = QStringLiteral("`sha256sum` of the same file (page cache warm for both)");
+        if (idle.ok())
+            s.notes << QStringLiteral(
+                           "every quire-cli command first unlocks (%1 s for `experiment list`); "
+                           "without it: attach %2 MB/s, read back %3 MB/s")
+                           .arg(number(idleSecs, 2), number(mb / (att.seconds - idleSecs), 0),
+                                get.ok() ? number(mb / (get.seconds - idleSecs), 0)
+                                         : QStringLiteral("—"));
+        else
+            s.notes << idle.describe(QStringLiteral("quire-cli experiment list"));
+        auto cpu = [](const ChildRun &r) {
+            return QStringLiteral("%1 s (CPU %2 s user + %3 s system)")
+                .arg(number(r.seconds, 2), number(r.userSeconds, 2), number(r.systemSeconds, 2));
+        };
+        s.notes << QStringLiteral("attach took %1, read back %2, sha256sum %3")
+                       .arg(cpu(att), cpu(get), cpu(sum));
+        s.notes << QStringLiteral("repo.git after attaching: %1 MB in %2 files")
+                       .arg(number(double(repoBytes) / 1e6, 1))
+                       .arg(repoFiles);
+        if (!get.ok()) {
+        } else if (backSha.isEmpty() || backSha != fileSha) {
+            s.notes << QStringLiteral("READ-BACK MISMATCH: sha256 %1, expected %2")
+                           .arg(backSha, fileSha);
+        } else {
+            s.notes << QStringLiteral("the file read back is identical (sha256 %1…)")
+                           .arg(fileSha.left(16));
+        }
+        QDir(vault).removeRecursively();
+        return s;
+    }
+
+    Options m_opt;
+    QString m_work;
+    QString m_vaultDir;
+    QString m_sqliteVersion;
+    double m_saveRate = NAN;
+    double m_bulkRate = NAN;
+    double m_meanHtml = 0;
+    QStringList m_queries;
+    QList<int> m_quireHits;
+    QList<double> m_queryLatencies;  // in query order
+    QList<double> m_searchLatencies; // sorted
+};
+
+} // namespace
+
+int main(int argc, char *argv[]) {
+    if (argc > 1 && std::strcmp(argv[1], kMeasureChild) == 0) return measureChild(argc, argv);
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("quire-bench"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Measures Quire's bulk save, search, unlock and attach, each beside a plain baseline."));
+    parser.addHelpOption();
+    const QCommandLineOption entries(QStringLiteral("entries"),
+                                     QStringLiteral("Entries to save (100000)."),
+                                     QStringLiteral("N"), QStringLiteral("100000"));
+    const QCommandLineOption experiments(QStringLiteral("experiments"),
+                                         QStringLiteral("Experiments they go into (100)."),
+                                         QStringLiteral("N"), QStringLiteral("100"));
+    const QCommandLineOption queries(QStringLiteral("queries"),
+                                     QStringLiteral("Search queries (300)."), QStringLiteral("N"),
+                                     QStringLiteral("300"));
+    const QCommandLineOption attachMib(QStringLiteral("attach-mib"),
+                                       QStringLiteral("Size of the attached file in MiB (1024)."),
+                                       QStringLiteral("N"), QStringLiteral("1024"));
+    const QCommandLineOption unlockRuns(QStringLiteral("unlock-runs"),
+                                        QStringLiteral("Unlocks to time (5)."), QStringLiteral("N"),
+                                        QStringLiteral("5"));
+    const QCommandLineOption seed(QStringLiteral("seed"),
+                                  QStringLiteral("Seed of the text generator."),
+                                  QStringLiteral("N"), QStringLiteral("20261124"));
+    const QCommandLineOption only(
+        QStringLiteral("only"),
+        QStringLiteral("Comma-separated sections: save,search,unlock,attach."),
+        QStringLiteral("LIST"));
+    const QCommandLineOption noBaseline(QStringLiteral("no-baseline"),
+                                        QStringLiteral("Skip the baselines (for profiling)."));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("Print JSON on stdout instead of the table."));
+    const QCommandLineOption jsonFile(QStringLiteral("json-file"),
+                                      QStringLiteral("Also write the JSON to this file."),
+                                      QStringLiteral("PATH"));
+    const QCommandLineOption keep(
+        QStringLiteral("keep"), QStringLiteral("Keep the temporary folder (its path is printed)."));
+    const QCommandLineOption cli(QStringLiteral("cli"), QStringLiteral("Path of quire-cli."),
+                                 QStringLiteral("PATH"));
+    const QCommandLineOption singles(QStringLiteral("singles"),
+                                     QStringLiteral("Of the entries, how many to save one by one "
+                                                    "(10000); the rest go in batches."),
+                                     QStringLiteral("N"), QStringLiteral("10000"));
+    const QCommandLineOption batchSize(QStringLiteral("batch"),
+                                       QStringLiteral("Entries per bulk batch (1000)."),
+                                       QStringLiteral("N"), QStringLiteral("1000"));
+    parser.addOptions({singles, batchSize});
+    parser.addOptions({entries, experiments, queries, attachMib, unlockRuns, seed, only, noBaseline,
+                       json, jsonFile, keep, cli});
+    parser.process(app);
+
+    Options opt;
+    bool okAll = true;
+    auto positive = [&](const QCommandLineOption &o, int &into) {
+        bool ok = false;
+        const int v = parser.value(o).toInt(&ok);
+        if (!ok || v < 1) {
+            err() << "quire-bench: --" << o.names().first() << " needs a positive number"
+                  << Qt::endl;
+            okAll = false;
+        } else {
+            into = v;
+        }
+    };
+    positive(entries, opt.entries);
+    positive(singles, opt.singles);
+    positive(batchSize, opt.batch);
+    positive(experiments, opt.experiments);
+    positive(queries, opt.queries);
+    positive(attachMib, opt.attachMib);
+    positive(unlockRuns, opt.unlockRuns);
+    opt.seed = parser.value(seed).toULongLong();
+    opt.baseline = !parser.isSet(noBaseline);
+    for (const auto &s : parser.value(only).split(',', Qt::SkipEmptyParts)) {
+        if (!QStringList{"save", "search", "unlock", "attach"}.contains(s.trimmed())) {
+            err() << "quire-bench: unknown section " << s << " (save, search, unlock, attach)"
+                  << Qt::endl;
+            okAll = false;
+        }
+        opt.only.insert(s.trimmed());
+    }
+    if (!okAll) return 2;
+#ifdef QUIRE_BENCH_CLI
+    const char *cliBuilt = QUIRE_BENCH_CLI;
+#else
+    const char *cliBuilt = nullptr;
+#endif
+    opt.cli = parser.isSet(cli)
+                  ? parser.value(cli)
+                  : locateTool(cliBuilt, QStringLiteral("QUIRE_CLI"), QStringLiteral("quire-cli"));
+    opt.sqliteBaseline = locateTool(QUIRE_BENCH_SQLITE, QStringLiteral("QUIRE_BENCH_SQLITE"),
+                                    QStringLiteral("quire-bench-sqlite"));
+
+    QTemporaryDir work(QDir::tempPath() + QStringLiteral("/quire-bench-XXXXXX"));
+    if (!work.isValid()) {
+        err() << "quire-bench: could not make a temporary folder in " << QDir::tempPath() << ": "
+              << work.errorString() << Qt::endl;
+        return 1;
+    }
+    work.setAutoRemove(!parser.isSet(keep));
+    if (parser.isSet(keep)) progress(QStringLiteral("keeping %1").arg(work.path()));
+
+    const QString cpu =
+        readFirstMatch(QStringLiteral("/proc/cpuinfo"), QStringLiteral("model name"));
+    const double memGiB =
+        readFirstMatch(QStringLiteral("/proc/meminfo"), QStringLiteral("MemTotal"))
+            .section(' ', 0, 0)
+            .toDouble() /
+        1024 / 1024;
+    const QString started = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+#ifdef QUIRE_BENCH_BUILD_TYPE
+    const QString buildType = QStringLiteral(QUIRE_BENCH_BUILD_TYPE);
+#else
+    const QString buildType;
+#endif
+
+    const QString loadStart = loadAverage();
+    Bench bench(opt, work.path());
+    QElapsedTimer wall;
+    wall.start();
+    const QList<Section> sections = bench.run();
+
+    const QJsonObject machine{{"cpu", cpu},
+                              {"nproc", onlineCpus()},
+                              {"memory_gib", memGiB},
+                              {"kernel", QSysInfo::kernelType() + ' ' + QSysInfo::kernelVersion()},
+                              {"os", QSysInfo::prettyProductName()},
+                              {"qt", QString::fromLatin1(qVersion())},
+                              {"sqlite_baseline", bench.sqliteVersion()},
+                              {"build_type", buildType},
+                              {"tmpdir", QDir::tempPath()},
+                              {"load_average_start", loadStart},
+                              {"load_average_end", loadAverage()}};
+    const QJsonObject parameters{{"entries", opt.entries},
+                                 {"experiments", opt.experiments},
+                                 {"queries", opt.queries},
+                                 {"search_limit", kSearchLimit},
+                                 {"attach_mib", opt.attachMib},
+                                 {"unlock_runs", opt.unlockRuns},
+                                 {"seed", QString::number(opt.seed)},
+                                 {"started_at", started},
+                                 {"seconds", double(wall.elapsed()) / 1000}};
+    QTextStream out(stdout);
+    const QByteArray jsonText =
+        QJsonDocument(toJson(machine, parameters, sections)).toJson(QJsonDocument::Indented);
+    if (parser.isSet(jsonFile)) {
+        QFile f(parser.value(jsonFile));
+        if (!f.open(QIODevice::WriteOnly) || f.write(jsonText) != jsonText.size())
+            err() << "quire-bench: could not write " << f.fileName() << ": " << f.errorString()
+                  << Qt::endl;
+    }
+    if (parser.isSet(json)) {
+        out << jsonText;
+    } else {
+        const QStringList header{
+            QStringLiteral("Quire benchmarks, %1 (took %2 s)")
+                .arg(started, number(double(wall.elapsed()) / 1000, 0)),
+            QStringLiteral("Machine   %1, nproc %2, %3 GiB RAM, %4")
+                .arg(cpu)
+                .arg(onlineCpus())
+                .arg(number(memGiB, 1), machine.value("kernel").toString()),
+            QStringLiteral("Build     %1, Qt %2; temporary files in %3")
+                .arg(buildType.isEmpty() ? QStringLiteral("unknown build type") : buildType,
+                     QString::fromLatin1(qVersion()), QDir::tempPath()),
+            QStringLiteral("Load      %1 at the start, %2 at the end (1, 5, 15 min): other work on "
+                           "this machine slows every figure, baselines included")
+                .arg(loadStart, loadAverage())};
+        printTable(out, header, sections);
+    }
+    out.flush();
+    for (const auto &s : sections)
+        if (!s.failure.isEmpty()) return 1;
+    return 0;
+}
