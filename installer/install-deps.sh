@@ -20,6 +20,10 @@ packages=(
     libarchive-dev zlib1g-dev
     # tests: GUI tests run under a virtual X server
     xvfb xauth fonts-dejavu-core
+    # tests: real git servers on 127.0.0.1 (git daemon and git-http-backend come with git):
+    # lighttpd with TLS for https + basic auth, sshd and ssh-agent/ssh-keygen for ssh. The tests
+    # start their own instances on free ports; no system service is configured or needed.
+    lighttpd lighttpd-mod-openssl openssh-server openssh-client
 )
 
 # dpkg-query prints nothing useful for a package it has never heard of and exits non-zero, so

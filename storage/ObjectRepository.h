@@ -1,13 +1,16 @@
 #pragma once
 // ObjectRepository: the bare git repository (repo.git) that holds every encrypted record and
-// attachment chunk as git blobs. Loose objects are written with a low zlib level because the
-// content is ciphertext and does not compress. libgit2 handles stay inside the .cpp.
+// attachment chunk as git blobs. Blobs are ciphertext and do not compress, so they are written
+// as loose objects of zlib "stored" blocks (valid for git and libgit2, no compression work) and
+// read back without libgit2's extra copies; packed objects are read through libgit2. libgit2
+// handles stay inside the .cpp.
 
 #include "Result.h"
 
 #include <QByteArray>
 #include <QString>
 
+#include <future>
 #include <memory>
 
 namespace quire {
@@ -27,6 +30,15 @@ public:
     Result<QByteArray> writeBlob(const QByteArray &content);
     Result<QByteArray> readBlob(const QByteArray &hexOid) const;
     bool hasBlob(const QByteArray &hexOid) const;
+
+    // The same as writeBlob and readBlob, run on a helper thread, so that code streaming many
+    // large blobs (attachment chunks) can encrypt or check one while the next is written or
+    // read. The repository must outlive the returned future (moving it is fine); a future that
+    // is dropped waits for its work to finish. `reuse` lends the allocation of a buffer that is
+    // no longer needed, so that a stream of blobs does not fault in fresh memory for each one.
+    std::future<Result<QByteArray>> writeBlobAsync(QByteArray content);
+    std::future<Result<QByteArray>> readBlobAsync(const QByteArray &hexOid,
+                                                  QByteArray reuse = {}) const;
 
     QString path() const;
 
