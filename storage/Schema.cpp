@@ -124,6 +124,11 @@ INSERT INTO search_v3(docid, title, body) SELECT docid, title, body FROM search;
 DROP TABLE search;
 ALTER TABLE search_v3 RENAME TO search;
 )sql"),
+        // 4: refusals the rules intend (a revoked member's device that kept writing) are kept
+        // apart from those that point at tampering.
+        QStringLiteral(R"sql(
+ALTER TABLE quarantine ADD COLUMN expected INTEGER NOT NULL DEFAULT 0;
+)sql"),
     };
     return migrations;
 }

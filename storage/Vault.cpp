@@ -16,6 +16,11 @@
 #include <QMimeDatabase>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QThread>
+
+#include <algorithm>
+#include <optional>
+#include <thread>
 
 namespace quire {
 
@@ -162,6 +167,9 @@ enum class Verdict { Accept, Defer, Refuse, Known };
 struct Admission {
     Verdict verdict;
     QString reason;
+    // Refused as the rules intend, not because anything was tampered with: a revoked member's
+    // device that kept writing. Kept out of the problems verify reports.
+    bool expected = false;
 };
 
 const QSet<QString> kRecordTypes{"notebook",  "member",  "experiment", "entry", "attachment",
@@ -257,7 +265,17 @@ struct Vault::Impl {
         if (lock->tryLock(0)) return {};
         qint64 pid = 0;
         QString host, app;
-        lock->getLockInfo(&pid, &host, &app);
+        if (!lock->getLockInfo(&pid, &host, &app) || pid <= 0) {
+            // A process killed between creating the lock file and writing its id into it
+            // leaves a file no one can attribute; with no stale time Qt would honour it
+            // forever. A live writer fills it within microseconds, so one that is still
+            // unreadable a moment later is a leftover.
+            QThread::msleep(250);
+            if (!lock->getLockInfo(&pid, &host, &app) || pid <= 0) {
+                lock->removeStaleLockFile();
+                if (lock->tryLock(0)) return {};
+            }
+        }
         return fail(QStringLiteral("the notebook at %1 is already open in another Quire window "
                                    "or command (process %2); close it first")
                         .arg(dir)
@@ -382,11 +400,13 @@ struct Vault::Impl {
         auto canonical = json::canonicalize(record);
         if (!canonical) return canonical.failure();
         const QByteArray signature = signKey.sign(*canonical);
-        QJsonObject envelope{
-            {"record", record},
-            {"seal", QJsonObject{{"cert", signCertSha256}, {"sig", b64(signature)}}}};
-        auto envelopeBytes = json::canonicalize(envelope);
-        if (!envelopeBytes) return envelopeBytes.failure();
+        // The envelope's canonical form is its two members in key order, so the record's
+        // canonical bytes are spliced in rather than canonicalised a second time.
+        auto sealBytes =
+            json::canonicalize(QJsonObject{{"cert", signCertSha256}, {"sig", b64(signature)}});
+        if (!sealBytes) return sealBytes.failure();
+        const Result<QByteArray> envelopeBytes =
+            QByteArray("{\"record\":") + *canonical + QByteArray(",\"seal\":") + *sealBytes + '}';
 
         StoredRecord out;
         out.id = hex(crypto::sha256(*canonical));
@@ -660,7 +680,54 @@ struct Vault::Impl {
         qint64 seq = lastSeq;
         QHash<QString, int> pendingVersions; // versions of records appended in this batch
         QHash<QString, QString> pendingTypes;
-        for (auto draft : drafts) {
+        // A large batch of new objects (an import) is sealed and encrypted on two threads:
+        // those steps need nothing but the draft; writing stays in order on this one.
+        const bool independent =
+            drafts.size() >= 32 && std::all_of(drafts.begin(), drafts.end(), [](const auto &d) {
+                return d.prev.isEmpty() && !d.complete;
+            });
+        if (independent) {
+            struct Prepared {
+                std::optional<StoredRecord> sealed;
+                QString error;
+                QString path;
+                QByteArray file;
+            };
+            QList<Prepared> prepared(drafts.size());
+            // Raw pointers: QList's non-const access may detach, which two threads must not do.
+            Prepared *const cells = prepared.data();
+            const RecordDraft *const input = drafts.constData();
+            const EpochKeys keys = epochs.value(currentEpoch);
+            const quint32 epoch = currentEpoch;
+            auto work = [&](qsizetype from, qsizetype to) {
+                for (qsizetype i = from; i < to; ++i) {
+                    auto sealed = seal(input[i], seq + 1 + i, recordedAt, 1);
+                    if (!sealed) {
+                        cells[i].error = sealed.error();
+                        continue;
+                    }
+                    const QByteArray rawName =
+                        crypto::hmacSha256(keys.name, crypto::fromHex(sealed->id.toLatin1()));
+                    cells[i].file =
+                        crypto::encryptFile(keys.enc, epoch, rawName, sealed->envelope, true);
+                    cells[i].path = objectPath("r", rawName);
+                    cells[i].sealed = std::move(sealed.value());
+                }
+            };
+            const qsizetype half = drafts.size() / 2;
+            std::thread helper(work, half, drafts.size());
+            work(0, half);
+            helper.join();
+            for (auto &p : prepared) {
+                if (!p.sealed) return fail(p.error);
+                auto oid = repo.writeBlob(p.file);
+                if (!oid) return oid.failure();
+                if (auto res = insertRecord(*p.sealed, p.path, *oid); !res) return res.failure();
+                out << *p.sealed;
+            }
+            seq += drafts.size();
+        }
+        for (auto draft : independent ? QList<RecordDraft>{} : drafts) {
             if (draft.complete) draft.complete(draft.body, out);
             int version = 1;
             if (!draft.prev.isEmpty()) {
@@ -779,9 +846,11 @@ struct Vault::Impl {
         if (!key || !canonical || !key->verify(*canonical, unb64(sealObj.value("sig"))))
             return refuse(QStringLiteral("its seal is not valid"));
         if (status == "revoked" && recordedAt > statusSince)
-            return refuse(QStringLiteral("it was written after its author's membership was "
-                                         "revoked (%1)")
-                              .arg(statusSince));
+            return Admission{Verdict::Refuse,
+                             QStringLiteral("it was written after its author's membership was "
+                                            "revoked (%1)")
+                                 .arg(statusSince),
+                             true};
 
         // One sequence number per device, once.
         {
@@ -1226,11 +1295,22 @@ Result<QList<VaultMember>> Vault::members() {
 }
 
 Result<VaultMember> Vault::member(const QString &uuid) {
-    auto all = members();
-    if (!all) return all.failure();
-    for (const auto &m : *all)
-        if (m.uuid == uuid) return m;
-    return fail(QStringLiteral("%1 is not a member of this notebook").arg(uuid));
+    auto st = d->db.cached(QStringLiteral("SELECT uuid, name, email, roles, status, sign_cert, "
+                                          "cert_sha256 FROM members WHERE uuid=?"));
+    if (!st) return st.failure();
+    (*st)->bind(1, uuid);
+    auto row = (*st)->next();
+    if (!row) return row.failure();
+    if (!*row) {
+        (*st)->reset();
+        return fail(QStringLiteral("%1 is not a member of this notebook").arg(uuid));
+    }
+    VaultMember m{(*st)->text(0), (*st)->text(1),
+                  (*st)->text(2), (*st)->text(3).split(',', Qt::SkipEmptyParts),
+                  (*st)->text(4), (*st)->blob(5),
+                  (*st)->text(6)};
+    (*st)->reset();
+    return m;
 }
 
 namespace {
@@ -1378,6 +1458,37 @@ Result<QJsonObject> Vault::storeAttachment(const QString &filePath, const VaultP
     const QFileInfo info(filePath);
     const qint64 total = file.size();
     const EpochKeys keys = d->epochs.value(d->currentEpoch);
+    // While one chunk's object is hashed and written on a helper thread, the next is read,
+    // hashed and encrypted here; a chunk is recorded only once its object is written. So at most
+    // two encrypted chunks and one plain one are in memory, whatever the file's size.
+    struct PendingChunk {
+        std::future<Result<QByteArray>> oid;
+        QString sha256;
+        QByteArray rawName;
+        qint64 size = 0;
+    };
+    std::optional<PendingChunk> pending;
+    auto recordPending = [&]() -> Result<void> {
+        if (!pending) return {};
+        PendingChunk chunk = std::move(*pending);
+        pending.reset();
+        auto oid = chunk.oid.get();
+        if (!oid) return oid.failure();
+        const QString path = d->objectPath("c", chunk.rawName);
+        Transaction tx(d->db);
+        if (!tx.started()) return tx.started().failure();
+        auto ins =
+            d->db.cached(QStringLiteral("INSERT INTO chunks(sha256, path, size) VALUES(?,?,?)"));
+        if (!ins) return ins.failure();
+        (*ins)->bind(1, chunk.sha256).bind(2, path).bind(3, chunk.size);
+        if (auto r = (*ins)->run(); !r) return r.failure();
+        auto rf = d->db.cached(
+            QStringLiteral("INSERT OR REPLACE INTO repo_files(path, oid, chunk) VALUES(?,?,?)"));
+        if (!rf) return rf.failure();
+        (*rf)->bind(1, path).bind(2, QString::fromLatin1(*oid)).bind(3, chunk.sha256);
+        if (auto r = (*rf)->run(); !r) return r.failure();
+        return tx.commit();
+    };
     crypto::Sha256 whole;
     QJsonArray chunkIds;
     QByteArray buffer;
@@ -1400,30 +1511,21 @@ Result<QJsonObject> Vault::storeAttachment(const QString &filePath, const VaultP
         auto row = (*known)->next();
         if (!row) return row.failure();
         (*known)->reset();
-        if (!*row) { // identical chunks are stored once
+        // Identical chunks are stored once, counting the one still being written.
+        if (!*row && !(pending && pending->sha256 == chunkHex)) {
             const QByteArray rawName = crypto::hmacSha256(keys.name, chunkHash);
-            auto oid = d->repo.writeBlob(
-                crypto::encryptFile(keys.enc, d->currentEpoch, rawName, buffer, false));
-            if (!oid) return oid.failure();
-            const QString path = d->objectPath("c", rawName);
-            Transaction tx(d->db);
-            if (!tx.started()) return tx.started().failure();
-            auto ins = d->db.cached(
-                QStringLiteral("INSERT INTO chunks(sha256, path, size) VALUES(?,?,?)"));
-            if (!ins) return ins.failure();
-            (*ins)->bind(1, chunkHex).bind(2, path).bind(3, qint64(buffer.size()));
-            if (auto r = (*ins)->run(); !r) return r.failure();
-            auto rf = d->db.cached(QStringLiteral(
-                "INSERT OR REPLACE INTO repo_files(path, oid, chunk) VALUES(?,?,?)"));
-            if (!rf) return rf.failure();
-            (*rf)->bind(1, path).bind(2, QString::fromLatin1(*oid)).bind(3, chunkHex);
-            if (auto r = (*rf)->run(); !r) return r.failure();
-            if (auto r = tx.commit(); !r) return r.failure();
+            QByteArray sealed =
+                crypto::encryptFile(keys.enc, d->currentEpoch, rawName, buffer, false);
+            if (sealed.isEmpty())
+                return fail(QStringLiteral("could not encrypt a piece of %1").arg(filePath));
+            if (auto r = recordPending(); !r) return r.failure();
+            pending = PendingChunk{d->repo.writeBlobAsync(std::move(sealed)), chunkHex, rawName, n};
         }
         done += n;
         if (progress) progress(done, total);
         if (n == 0) break; // an empty file is one empty chunk
     }
+    if (auto r = recordPending(); !r) return r.failure();
     const QString mediaType = QMimeDatabase().mimeTypeForFile(info).name();
     return QJsonObject{
         {"name", info.fileName().normalized(QString::NormalizationForm_C)},
@@ -1458,8 +1560,16 @@ Result<void> Vault::readAttachment(const QString &id,
                                    const VaultProgress &progress) {
     auto att = attachment(id);
     if (!att) return att.failure();
-    crypto::Sha256 whole;
-    qint64 done = 0;
+    // Every chunk is found first, so that the next chunk's object can be read on a helper thread
+    // while this one is decrypted, checked and handed to the sink (the database stays on this
+    // thread).
+    struct Piece {
+        QString sha256;
+        QString path;
+        QByteArray oid;
+    };
+    QList<Piece> pieces;
+    pieces.reserve(att->chunks.size());
     for (const auto &chunkHex : att->chunks) {
         auto st = d->db.cached(QStringLiteral("SELECT c.path, f.oid FROM chunks c JOIN repo_files "
                                               "f ON f.path = c.path WHERE c.sha256=?"));
@@ -1472,13 +1582,37 @@ Result<void> Vault::readAttachment(const QString &id,
             return fail(
                 QStringLiteral("a piece of “%1” is missing (chunk %2)").arg(att->name, chunkHex));
         }
-        const QString path = (*st)->text(0), oid = (*st)->text(1);
+        pieces.append(Piece{chunkHex, (*st)->text(0), (*st)->text(1).toLatin1()});
         (*st)->reset();
-        auto plain = d->readObject(oid, crypto::fromHex(chunkHex.toLatin1()), path);
+    }
+    // The same checks as Impl::readObject: the tag, then that the name fits the content.
+    auto decrypt = [&](const Piece &piece, const QByteArray &file) -> Result<QByteArray> {
+        auto header = crypto::readFileHeader(file);
+        if (!header) return header.failure();
+        auto keys = d->keysFor(header->epoch);
+        if (!keys) return keys.failure();
+        const QByteArray rawName =
+            crypto::hmacSha256(keys->name, crypto::fromHex(piece.sha256.toLatin1()));
+        if (!piece.path.endsWith(hex(rawName)))
+            return fail(
+                QStringLiteral("%1 does not carry the name its content implies").arg(piece.path));
+        return crypto::decryptFile(keys->enc, rawName, file);
+    };
+    crypto::Sha256 whole;
+    qint64 done = 0;
+    QByteArray spare; // a read chunk's buffer, lent back for reading the one after next
+    std::future<Result<QByteArray>> next;
+    if (!pieces.isEmpty()) next = d->repo.readBlobAsync(pieces.first().oid);
+    for (qsizetype i = 0; i < pieces.size(); ++i) {
+        Result<QByteArray> file = next.get();
+        if (i + 1 < pieces.size())
+            next = d->repo.readBlobAsync(pieces.at(i + 1).oid, std::move(spare));
+        auto plain = file ? decrypt(pieces.at(i), *file) : Result<QByteArray>(file.failure());
         if (!plain)
             return fail(
                 QStringLiteral("a piece of “%1” is damaged: %2").arg(att->name, plain.error()));
-        if (hex(crypto::sha256(*plain)) != chunkHex)
+        spare = std::move(*file);
+        if (hex(crypto::sha256(*plain)) != pieces.at(i).sha256)
             return fail(QStringLiteral("a piece of “%1” does not match its hash").arg(att->name));
         whole.add(*plain);
         done += plain->size();
@@ -1794,8 +1928,9 @@ VaultCheck Vault::verify(const VaultProgress &progress) {
     // What a sync refused or found wrong stays a problem until a person has looked at it.
     if (auto q = quarantine(); q) {
         for (const auto &item : *q)
-            problem(QStringLiteral("file %1 from the shared repository was refused (%2): %3")
-                        .arg(item.path, item.seenAt, item.reason));
+            if (!item.expected)
+                problem(QStringLiteral("file %1 from the shared repository was refused (%2): %3")
+                            .arg(item.path, item.seenAt, item.reason));
     }
     if (auto alarms =
             d->db.prepare(QStringLiteral("SELECT at, kind, detail FROM alarms ORDER BY rowid"));
@@ -1813,15 +1948,15 @@ VaultCheck Vault::verify(const VaultProgress &progress) {
 // ---- merging the shared repository -------------------------------------------------------
 
 Result<QList<Vault::Quarantined>> Vault::quarantine() {
-    auto st = d->db.prepare(
-        QStringLiteral("SELECT path, reason, seen_at FROM quarantine ORDER BY seen_at, path"));
+    auto st = d->db.prepare(QStringLiteral(
+        "SELECT path, reason, seen_at, expected FROM quarantine ORDER BY seen_at, path"));
     if (!st) return st.failure();
     QList<Quarantined> out;
     while (true) {
         auto row = st->next();
         if (!row) return row.failure();
         if (!*row) break;
-        out << Quarantined{st->text(0), st->text(1), st->text(2)};
+        out << Quarantined{st->text(0), st->text(1), st->text(2), st->integer(3) != 0};
     }
     return out;
 }
@@ -1845,8 +1980,8 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
     const QString now = nowUtc();
 
     QList<QPair<QString, QString>> alarms; // kind, detail
-    auto quarantineFile = [&](const QString &path, const QByteArray &oid,
-                              const QString &reason) -> Result<void> {
+    auto quarantineFile = [&](const QString &path, const QByteArray &oid, const QString &reason,
+                              bool expected = false) -> Result<void> {
         auto seen = d->db.cached(QStringLiteral("SELECT 1 FROM quarantine WHERE path=? AND oid=?"));
         if (!seen) return seen.failure();
         (*seen)->bind(1, path).bind(2, QString::fromLatin1(oid));
@@ -1856,9 +1991,15 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
         (*seen)->reset();
         if (known) return {}; // refused before, still refused: nothing new to say
         auto st = d->db.cached(QStringLiteral(
-            "INSERT OR REPLACE INTO quarantine(path, oid, reason, seen_at) VALUES(?,?,?,?)"));
+            "INSERT OR REPLACE INTO quarantine(path, oid, reason, seen_at, expected) "
+            "VALUES(?,?,?,?,?)"));
         if (!st) return st.failure();
-        (*st)->bind(1, path).bind(2, QString::fromLatin1(oid)).bind(3, reason).bind(4, now);
+        (*st)
+            ->bind(1, path)
+            .bind(2, QString::fromLatin1(oid))
+            .bind(3, reason)
+            .bind(4, now)
+            .bind(5, expected ? 1 : 0);
         if (auto r = (*st)->run(); !r) return r;
         report.quarantined << QStringLiteral("%1: %2").arg(path, reason);
         return {};
@@ -2030,12 +2171,14 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
         if (!blob) return blob.failure(); // the fetch brought it: a missing object is an error
         auto header = crypto::readFileHeader(*blob);
         QString problem;
+        bool expectedRefusal = false;
         QByteArray plain;
         if (!header) {
             problem = header.error();
         } else if (!d->epochs.contains(header->epoch)) {
             problem = QStringLiteral("encrypted with key epoch %1, which this member does not hold")
                           .arg(header->epoch);
+            expectedRefusal = true; // written after this member's access ended, or not yet granted
         } else {
             const EpochKeys keys = d->epochs.value(header->epoch);
             auto decrypted = crypto::decryptFile(keys.enc, rawName, *blob);
@@ -2089,7 +2232,8 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
             }
         }
         if (!problem.isEmpty())
-            if (auto r = quarantineFile(path, oid, problem); !r) return r.failure();
+            if (auto r = quarantineFile(path, oid, problem, expectedRefusal); !r)
+                return r.failure();
     }
 
     QHash<QString, QString> deferred; // path -> why it waits
@@ -2110,7 +2254,8 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
             }
             progress = true;
             if (a.verdict == Verdict::Refuse) {
-                if (auto r = quarantineFile(in.path, in.oid, a.reason); !r) return r.failure();
+                if (auto r = quarantineFile(in.path, in.oid, a.reason, a.expected); !r)
+                    return r.failure();
                 continue;
             }
             auto stored = d->storedFromIncoming(in.record, in.id, in.envelopeBytes);
@@ -2287,8 +2432,71 @@ Result<QString> Vault::remoteUrl() {
 }
 
 Result<void> Vault::setRemoteUrl(const QString &url) {
-    if (auto ok = membership::checkRemoteUrl(url); !ok) return ok;
+    if (auto ok = GitRemote::validateUrl(url); !ok) return ok;
     return d->setSyncState(QStringLiteral("remote_url"), url);
+}
+
+Result<void> Vault::setRemote(const QString &url, const QString &user, const QByteArray &secret,
+                              const QByteArray &sshPrivateKey, const QString &extraCaPemFile) {
+    if (auto ok = GitRemote::validateUrl(url); !ok) return ok;
+    if (!extraCaPemFile.isEmpty() && !QFileInfo(extraCaPemFile).isFile())
+        return fail(
+            QStringLiteral("the certificate authority file %1 does not exist").arg(extraCaPemFile));
+    Transaction tx(d->db);
+    if (!tx.started()) return tx.started().failure();
+    for (const auto &[key, value] :
+         {std::pair{QStringLiteral("remote_url"), url},
+          std::pair{QStringLiteral("remote_user"), user},
+          std::pair{QStringLiteral("remote_ca_file"),
+                    extraCaPemFile.isEmpty() ? QString()
+                                             : QFileInfo(extraCaPemFile).absoluteFilePath()},
+          std::pair{QStringLiteral("ssh_host_key"), QString()}})
+        if (auto r = d->setSyncState(key, value); !r) return r.failure();
+    for (const auto &[name, bytes] : {std::pair{QStringLiteral("remote_secret"), secret},
+                                      std::pair{QStringLiteral("remote_ssh_key"), sshPrivateKey}}) {
+        if (bytes.isEmpty()) {
+            auto del = d->db.cached(QStringLiteral("DELETE FROM secrets WHERE name=?"));
+            if (!del) return del.failure();
+            (*del)->bind(1, name);
+            if (auto r = (*del)->run(); !r) return r.failure();
+        } else if (auto r = d->storeSecret(name, bytes, d->kdf, d->wrapKey); !r) {
+            return r.failure();
+        }
+    }
+    return tx.commit();
+}
+
+Result<RemoteCredentials> Vault::remoteCredentials() {
+    RemoteCredentials c;
+    auto user = d->syncState(QStringLiteral("remote_user"));
+    if (!user) return user.failure();
+    c.user = *user;
+    auto ca = d->syncState(QStringLiteral("remote_ca_file"));
+    if (!ca) return ca.failure();
+    c.extraCaPemFile = *ca;
+    auto pin = d->syncState(QStringLiteral("ssh_host_key"));
+    if (!pin) return pin.failure();
+    c.sshHostKeySha256 = *pin;
+    for (const auto &[name, into] :
+         {std::pair{QStringLiteral("remote_secret"), &c.secret},
+          std::pair{QStringLiteral("remote_ssh_key"), &c.sshPrivateKey}}) {
+        auto st = d->db.cached(QStringLiteral("SELECT 1 FROM secrets WHERE name=? AND salt=?"));
+        if (!st) return st.failure();
+        (*st)->bind(1, name).bind(2, d->kdf.saltId());
+        auto row = (*st)->next();
+        if (!row) return row.failure();
+        const bool present = *row;
+        (*st)->reset();
+        if (!present) continue;
+        auto secret = d->loadSecret(name);
+        if (!secret) return secret.failure();
+        *into = *secret;
+    }
+    return c;
+}
+
+Result<void> Vault::pinSshHostKey(const QString &sha256) {
+    return d->setSyncState(QStringLiteral("ssh_host_key"), sha256);
 }
 
 Result<Vault::JoinStart> Vault::createJoining(const QString &dir, const QByteArray &invitationBytes,

@@ -6,6 +6,7 @@
 
 #include "Crypto.h"
 #include "Database.h"
+#include "GitRemote.h"
 #include "ObjectRepository.h"
 #include "RepositoryHistory.h"
 #include "Result.h"
@@ -153,6 +154,13 @@ public:
     // The remote the notebook syncs with (no secret in it).
     Result<QString> remoteUrl();
     Result<void> setRemoteUrl(const QString &url);
+    // The remote and how to log in to it. Secrets (password or token, ssh private key) are
+    // kept wrapped in the database like every other key; empty ones are removed.
+    Result<void> setRemote(const QString &url, const QString &user, const QByteArray &secret,
+                           const QByteArray &sshPrivateKey, const QString &extraCaPemFile);
+    Result<RemoteCredentials> remoteCredentials();
+    // Remembers the ssh server's host key at the first connection (trust on first use).
+    Result<void> pinSshHostKey(const QString &sha256);
 
     QString path() const;
     QString notebookUuid() const;
@@ -219,6 +227,7 @@ public:
         QString path;
         QString reason;
         QString seenAt;
+        bool expected = false; // refused as the rules intend (a revoked member's late writes)
     };
     Result<QList<Quarantined>> quarantine();
 

@@ -340,6 +340,19 @@ private slots:
         QVERIFY2(second.error().contains("already open"), qPrintable(second.error()));
     }
 
+    void lockFileLeftEmptyByAKilledProcessDoesNotLockTheVaultForever() {
+        const QString dir = makeVault("emptylock");
+        // A process killed between creating the lock file and writing its id leaves this.
+        test::writeFile(dir + "/lock", {});
+        QVERIFY(QFile::exists(dir + "/lock"));
+        auto v = Vault::open(dir, kPass);
+        QVERIFY2(v, qPrintable(v.error()));
+        // ...while a lock held by a live opener is still honoured.
+        auto second = Vault::open(dir, kPass);
+        QVERIFY(!second);
+        QVERIFY2(second.error().contains("already open"), qPrintable(second.error()));
+    }
+
     void clockGoingBackwardsIsAudited() {
         const QString dir = makeVault("clock");
         {

@@ -469,6 +469,9 @@ private slots:
         auto a = sync(*m_a);
         QVERIFY2(a.quarantined.join("").contains("revoked"), qPrintable(a.quarantined.join("\n")));
         QVERIFY(!m_a->record(late->id));
+        // Both refusals are what the rules intend, not tampering: verify lists neither.
+        QVERIFY(!m_a->verify({}).problems.join("\n").contains("revoked"));
+        QVERIFY(!m_w->verify({}).problems.join("\n").contains("epoch 2"));
         auto revoked = m_a->member(m_w->memberUuid());
         QVERIFY(revoked && revoked->status == "revoked");
         // B, the other device of the admin, learns epoch 2 from its grant and reads it all.
