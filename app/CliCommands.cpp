@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
+#include <QSaveFile>
 #include <QTextStream>
 
 #include <cstdio>
@@ -53,6 +54,23 @@ Commands:
   audit [--json]
   passphrase change            (new one from QUIRE_NEW_PASSPHRASE or asked for)
   verify [--json]              (exit 0 only if every record, seal, chain and chunk checks out)
+
+Sharing (through the lab's git server, encrypted end to end):
+  remote set URL [--user U] [--ca FILE] [--ssh-key FILE]
+                               URL: a folder path, file://, git://, ssh:// or https:// address.
+                               The https password or token comes from QUIRE_REMOTE_SECRET, else
+                               it is asked for when --user is given; the ssh key file is read
+                               and kept, encrypted, in the vault.
+  sync [--json]                (exit 0 once up to date; an alarm exits 1)
+  member invite --out FILE     an invitation for a newcomer (admins)
+  join --invitation FILE --name "FULL NAME" --email EMAIL --out REQUEST
+                               creates the vault (passphrase as for init) and prints the code
+                               to read to the admin who approves REQUEST
+  member approve REQUEST --roles author[,supervisor,admin,auditor] [--code CODE]
+                               prints the new member's uuid; --code refuses a request whose
+                               code differs from the one the newcomer read out
+  member revoke MEMBER --reason R
+  member list [--json]
 
 Diagnostics:
   selftest save-loop --experiment UUID --count N
@@ -202,6 +220,37 @@ Result<QString> entryHtmlFromFile(const QString &path) {
         return html;
     }
     return fail(QStringLiteral("%1: use an .html, .md or .txt file").arg(path));
+}
+
+Result<QByteArray> readSmallFile(const QString &path, const QString &what) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return fail(
+            QStringLiteral("could not read the %1 %2: %3").arg(what, path, f.errorString()));
+    if (f.size() > 1024 * 1024)
+        return fail(QStringLiteral("%1 is too large to be a %2").arg(path, what));
+    return f.readAll();
+}
+
+Result<void> writeFileAtomically(const QString &path, const QByteArray &bytes) {
+    if (path == QLatin1String("-")) {
+        QFile f;
+        if (!f.open(stdout, QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+            return fail(QStringLiteral("could not write to the standard output"));
+        return {};
+    }
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
+        return fail(QStringLiteral("could not write %1: %2").arg(path, f.errorString()));
+    return {};
+}
+
+// Codes are read out over the phone: compare them without dashes, spaces or case.
+QString normalisedCode(const QString &code) {
+    QString out;
+    for (const QChar c : code)
+        if (c.isLetterOrNumber()) out += c.toUpper();
+    return out;
 }
 
 class Session {
@@ -493,6 +542,251 @@ public:
         return r.passed() ? Ok : Failed;
     }
 
+    int remote(const Args &a) {
+        if (a.positional.value(1) != "set" || a.positional.size() != 3)
+            return failWith(
+                QStringLiteral("usage: remote set URL [--user U] [--ca FILE] [--ssh-key FILE]"),
+                Usage);
+        const QString url = a.positional.value(2).trimmed();
+        const QString user = a.value("--user");
+        const bool https = url.startsWith(QLatin1String("https://"), Qt::CaseInsensitive);
+        QByteArray sshKey;
+        if (a.has("--ssh-key")) {
+            auto key = readSmallFile(a.value("--ssh-key"), QStringLiteral("ssh key file"));
+            if (!key) return failWith(key.error());
+            // The .pub file next to the key is an easy mistake; it would only fail at sync.
+            if (!key->contains("PRIVATE KEY"))
+                return failWith(QStringLiteral("%1 is not a private ssh key (give the key file "
+                                               "itself, not the .pub file)")
+                                    .arg(a.value("--ssh-key")));
+            sshKey = *key;
+        }
+        auto nb = open();
+        if (!nb) return failWith(nb.error());
+        QByteArray secret;
+        if (qEnvironmentVariableIsSet("QUIRE_REMOTE_SECRET")) {
+            if (https)
+                secret = qgetenv("QUIRE_REMOTE_SECRET");
+            else
+                err() << "QUIRE_REMOTE_SECRET is not used: only https:// addresses log in with a "
+                         "password or token."
+                      << Qt::endl;
+        } else if (https && !user.isEmpty()) {
+            secret = promptHidden(QStringLiteral("Password or token for %1: ").arg(user));
+            if (secret.isEmpty())
+                return failWith(QStringLiteral("no password or token was given (set "
+                                               "QUIRE_REMOTE_SECRET or run in a terminal); "
+                                               "nothing was changed"));
+        }
+        auto r = (*nb)->setRemote(url, user, secret, sshKey, a.value("--ca"));
+        wipe(secret);
+        wipe(sshKey);
+        if (!r) return failWith(r.error());
+        err() << "The shared repository is now " << url << "." << Qt::endl;
+        return Ok;
+    }
+
+    int sync(const Args &a) {
+        auto nb = open();
+        if (!nb) return failWith(nb.error());
+        const bool wasJoining = (*nb)->isJoining();
+        const bool showProgress = !a.has("--json") && isatty(STDERR_FILENO);
+        auto summary = (*nb)->sync([showProgress](QString phase, qint64 done, qint64 total) {
+            if (!showProgress) return;
+            err() << "\r" << phase;
+            if (total > 0) err() << " " << done << " of " << total;
+            err() << "\x1b[K";
+            err().flush();
+        });
+        if (showProgress) err() << "\r\x1b[K";
+        if (!summary) return failWith(summary.error());
+        auto remote = (*nb)->remoteUrl();
+        const QString where = remote ? *remote : QString();
+        const bool clean = summary->alarms.isEmpty();
+        if (a.has("--json")) {
+            printJson(QJsonObject{{"remote", where},
+                                  {"records_received", summary->recordsReceived},
+                                  {"chunks_received", summary->chunksReceived},
+                                  {"sent", summary->sent},
+                                  {"attempts", summary->attempts},
+                                  {"alarms", QJsonArray::fromStringList(summary->alarms)},
+                                  {"quarantined", QJsonArray::fromStringList(summary->quarantined)},
+                                  {"ssh_host_key_pinned", summary->sshHostKeyPinned},
+                                  {"joined", wasJoining && !(*nb)->isJoining()},
+                                  {"up_to_date", clean}});
+        } else {
+            if (wasJoining && !(*nb)->isJoining())
+                out() << "You have joined “" << (*nb)->notebookName() << "”." << Qt::endl;
+            if (summary->recordsReceived == 0 && summary->chunksReceived == 0)
+                out() << "Nothing new arrived." << Qt::endl;
+            else
+                out() << "Received " << summary->recordsReceived
+                      << (summary->recordsReceived == 1 ? " record" : " records") << " and "
+                      << summary->chunksReceived
+                      << (summary->chunksReceived == 1 ? " attachment chunk."
+                                                       : " attachment chunks.")
+                      << Qt::endl;
+            out() << (summary->sent ? "Sent this notebook's new changes." : "Nothing to send.")
+                  << Qt::endl;
+            if (!summary->sshHostKeyPinned.isEmpty())
+                out() << "The ssh server's host key (SHA-256 " << summary->sshHostKeyPinned
+                      << ") was remembered; a different key will stop the sync." << Qt::endl;
+            for (const auto &alarm : summary->alarms)
+                out() << "ALARM: " << alarm << Qt::endl;
+            for (const auto &refused : summary->quarantined)
+                out() << "Refused: " << refused << Qt::endl;
+            if (clean) out() << "Up to date with " << where << "." << Qt::endl;
+        }
+        if (!clean)
+            return failWith(QStringLiteral("the shared repository was changed by someone "
+                                           "outside the notebook (%1 alarm%2); nothing local was "
+                                           "lost. Tell an admin of the notebook.")
+                                .arg(summary->alarms.size())
+                                .arg(summary->alarms.size() == 1 ? "" : "s"));
+        return Ok;
+    }
+
+    int join(const Args &a) {
+        for (const char *required : {"--invitation", "--name", "--email", "--out"})
+            if (a.value(required).isEmpty())
+                return failWith(QStringLiteral("join needs %1").arg(required), Usage);
+        auto invitation = readSmallFile(a.value("--invitation"), QStringLiteral("invitation"));
+        if (!invitation) return failWith(invitation.error());
+        // The code alone goes to standard output, so the request must go to a file.
+        const QString outPath = a.value("--out");
+        if (outPath == QLatin1String("-"))
+            return failWith(QStringLiteral("join --out needs a file name: the code is what goes "
+                                           "to the standard output"),
+                            Usage);
+        // Opened before the vault exists: a lost request would leave a vault nobody can approve.
+        QSaveFile request(outPath);
+        if (!request.open(QIODevice::WriteOnly))
+            return failWith(
+                QStringLiteral("could not write %1: %2").arg(outPath, request.errorString()));
+        auto pass = passphrase(m_passphraseFile, true);
+        if (!pass) return failWith(pass.error());
+        auto joined =
+            Notebook::join(m_vault, *invitation, a.value("--name"), a.value("--email"), *pass);
+        wipe(*pass);
+        if (!joined) return failWith(joined.error());
+        if (request.write(joined->request) != joined->request.size() || !request.commit())
+            return failWith(QStringLiteral("could not write %1: %2; remove the folder %3 and join "
+                                           "again")
+                                .arg(outPath, request.errorString(), m_vault));
+        out() << joined->code << Qt::endl;
+        err() << "Send " << outPath << " to an admin of “" << joined->notebook->notebookName()
+              << "” and read them the code " << joined->code
+              << " by phone or in person, so they can check that the request is yours. Once they "
+                 "have approved it, run: quire-cli sync"
+              << Qt::endl;
+        return Ok;
+    }
+
+    int member(const Args &a) {
+        const QString sub = a.positional.value(1);
+        if (sub == "list") return memberList(a);
+        if (sub == "invite") {
+            if (a.value("--out").isEmpty())
+                return failWith(QStringLiteral("member invite needs --out FILE"), Usage);
+            auto nb = open();
+            if (!nb) return failWith(nb.error());
+            auto invitation = (*nb)->invite();
+            if (!invitation) return failWith(invitation.error());
+            if (auto w = writeFileAtomically(a.value("--out"), *invitation); !w)
+                return failWith(w.error());
+            err() << "Give " << a.value("--out")
+                  << " to the newcomer; it holds no secret. They run: quire-cli join --invitation "
+                     "FILE --name \"FULL NAME\" --email EMAIL --out request.json"
+                  << Qt::endl;
+            return Ok;
+        }
+        if (sub == "approve") {
+            const QString file = a.positional.value(2);
+            if (file.isEmpty() || a.value("--roles").isEmpty())
+                return failWith(QStringLiteral("usage: member approve REQUEST --roles "
+                                               "author[,supervisor,admin,auditor] [--code CODE]"),
+                                Usage);
+            auto bytes = readSmallFile(file, QStringLiteral("join request"));
+            if (!bytes) return failWith(bytes.error());
+            auto info = Notebook::readJoinRequest(*bytes);
+            if (!info) return failWith(info.error());
+            if (a.has("--code") && normalisedCode(a.value("--code")) != normalisedCode(info->code))
+                return failWith(
+                    QStringLiteral("the code you were given is not this request's code: "
+                                   "the request may not come from %1. Nothing was "
+                                   "approved; ask them for a new request.")
+                        .arg(info->name));
+            auto nb = open();
+            if (!nb) return failWith(nb.error());
+            auto member = (*nb)->approve(*bytes, a.value("--roles").split(u','));
+            if (!member) return failWith(member.error());
+            out() << *member << Qt::endl;
+            err() << "Approved " << info->name << " <" << info->email << "> as "
+                  << a.value("--roles") << ". The request's code is " << info->code
+                  << (a.has("--code") ? " (it matches)."
+                                      : ": it must be the code they read to you.")
+                  << " Sync to send the approval: quire-cli sync" << Qt::endl;
+            return Ok;
+        }
+        if (sub == "revoke") {
+            const QString who = a.positional.value(2);
+            if (who.isEmpty())
+                return failWith(QStringLiteral("usage: member revoke MEMBER --reason R"), Usage);
+            if (a.value("--reason").trimmed().isEmpty())
+                return failWith(QStringLiteral("member revoke needs --reason"), Usage);
+            auto nb = open();
+            if (!nb) return failWith(nb.error());
+            auto people = (*nb)->members();
+            if (!people) return failWith(people.error());
+            // A member is named by uuid, or by an email address only one member has.
+            QList<MemberInfo> matches;
+            for (const auto &m : *people)
+                if (m.uuid == who || m.email.compare(who, Qt::CaseInsensitive) == 0) matches << m;
+            if (matches.isEmpty())
+                return failWith(QStringLiteral("no member of this notebook is %1 (see: member "
+                                               "list)")
+                                    .arg(who));
+            if (matches.size() > 1)
+                return failWith(QStringLiteral("several members have the address %1: name one by "
+                                               "its uuid (see: member list)")
+                                    .arg(who));
+            auto r = (*nb)->revoke(matches.first().uuid, a.value("--reason"));
+            if (!r) return failWith(r.error());
+            err() << matches.first().name
+                  << " was revoked: what is written from now on is closed to them. Sync to send "
+                     "the revocation: quire-cli sync"
+                  << Qt::endl;
+            return Ok;
+        }
+        return failWith(QStringLiteral("unknown command 'member %1' (try --help)").arg(sub), Usage);
+    }
+
+    int memberList(const Args &a) {
+        auto nb = open();
+        if (!nb) return failWith(nb.error());
+        auto people = (*nb)->members();
+        if (!people) return failWith(people.error());
+        if (a.has("--json")) {
+            QJsonArray arr;
+            for (const auto &m : *people)
+                arr.append(QJsonObject{{"uuid", m.uuid},
+                                       {"name", m.name},
+                                       {"email", m.email},
+                                       {"roles", QJsonArray::fromStringList(m.roles)},
+                                       {"status", m.status}});
+            printJson(arr);
+            return Ok;
+        }
+        if ((*nb)->isJoining())
+            out() << "This vault waits for an admin to approve its join request; sync once they "
+                     "have."
+                  << Qt::endl;
+        for (const auto &m : *people)
+            out() << m.name << " <" << m.email << ">  " << m.roles.join(',') << "  " << m.status
+                  << "  " << m.uuid << Qt::endl;
+        return Ok;
+    }
+
     // Saves entries one after another and prints each id once its transaction committed;
     // the crash test kills this process at random moments and checks every printed id.
     int selftest(const Args &a) {
@@ -564,6 +858,10 @@ int run(const QStringList &arguments) {
     if (command == "passphrase") return s.changePassphrase(a);
     if (command == "verify") return s.verify(a);
     if (command == "selftest") return s.selftest(a);
+    if (command == "remote") return s.remote(a);
+    if (command == "sync") return s.sync(a);
+    if (command == "join") return s.join(a);
+    if (command == "member") return s.member(a);
     return failWith(QStringLiteral("unknown command '%1' (try --help)").arg(command), Usage);
 }
 

@@ -2,6 +2,8 @@
 
 #include "HtmlSanitizer.h"
 #include "Markdown.h"
+#include "Membership.h"
+#include "SyncEngine.h"
 #include "Vault.h"
 
 #include <QDir>
@@ -490,6 +492,101 @@ VerifyReport Notebook::verify(const ProgressFn &progress) {
     r.chunksOk = c.chunksOk;
     r.problems = c.problems;
     return r;
+}
+
+// ---- sharing -------------------------------------------------------------------------------
+
+Result<void> Notebook::setRemote(const QString &url, const QString &user, const QByteArray &secret,
+                                 const QByteArray &sshPrivateKey, const QString &caFile) {
+    return m_vault->setRemote(url.trimmed(), user.trimmed(), secret, sshPrivateKey, caFile);
+}
+
+Result<QString> Notebook::remoteUrl() {
+    return m_vault->remoteUrl();
+}
+
+Result<SyncSummary>
+Notebook::sync(const std::function<void(QString phase, qint64 done, qint64 total)> &progress,
+               const std::atomic_bool *cancel) {
+    const bool wasJoining = m_vault->isJoining();
+    auto report = SyncEngine::run(
+        *m_vault,
+        [&progress](const SyncProgress &p) {
+            if (progress) progress(p.phase, p.done, p.total);
+        },
+        cancel);
+    if (!report) return report.failure();
+    SyncSummary s;
+    s.recordsReceived = report->recordsReceived;
+    s.chunksReceived = report->chunksReceived;
+    s.sent = report->pushed;
+    s.attempts = report->attempts;
+    s.alarms = report->alarms;
+    s.quarantined = report->quarantined;
+    s.sshHostKeyPinned = report->sshHostKeyPinned;
+    if (s.recordsReceived > 0 || wasJoining != m_vault->isJoining()) emit changed();
+    return s;
+}
+
+Result<SyncStatus> Notebook::syncStatus() {
+    SyncStatus status;
+    status.joining = m_vault->isJoining();
+    auto url = m_vault->remoteUrl();
+    if (!url) return url.failure();
+    status.remote = *url;
+    auto waiting = m_vault->unpublishedCount();
+    if (!waiting) return waiting.failure();
+    status.waiting = *waiting;
+    auto refused = m_vault->quarantine();
+    if (!refused) return refused.failure();
+    status.quarantined = int(refused->size());
+    return status;
+}
+
+Result<QByteArray> Notebook::invite() {
+    return m_vault->makeInvitation();
+}
+
+Result<JoinResult> Notebook::join(const QString &vaultDir, const QByteArray &invitation,
+                                  const QString &name, const QString &email,
+                                  const QByteArray &passphrase) {
+    auto start = Vault::createJoining(vaultDir, invitation, nfc(name.trimmed()),
+                                      nfc(email.trimmed()), passphrase);
+    if (!start) return start.failure();
+    JoinResult out;
+    out.notebook.reset(new Notebook(std::move(start->vault)));
+    out.request = start->request;
+    out.code = start->code;
+    return out;
+}
+
+Result<JoinRequestInfo> Notebook::readJoinRequest(const QByteArray &request) {
+    auto parsed = membership::parseJoinRequest(request);
+    if (!parsed) return fail(tr("the join request cannot be used: %1").arg(parsed.error()));
+    auto code = membership::joinRequestCode(*parsed);
+    if (!code) return code.failure();
+    return JoinRequestInfo{parsed->member, parsed->name, parsed->email, *code};
+}
+
+Result<QString> Notebook::approve(const QByteArray &request, const QStringList &roles) {
+    QStringList cleanRoles;
+    for (const auto &role : roles)
+        if (!role.trimmed().isEmpty()) cleanRoles << role.trimmed().toLower();
+    auto member = m_vault->approveJoin(request, cleanRoles);
+    if (!member) return member.failure();
+    emit changed();
+    return member;
+}
+
+Result<void> Notebook::revoke(const QString &member, const QString &reason) {
+    auto r = m_vault->revokeMember(member.trimmed(), nfc(reason.trimmed()));
+    if (!r) return r;
+    emit changed();
+    return {};
+}
+
+bool Notebook::isJoining() const {
+    return m_vault->isJoining();
 }
 
 } // namespace quire

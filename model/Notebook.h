@@ -109,15 +109,15 @@ using ProgressFn = std::function<void(qint64 done, qint64 total)>;
 struct SyncSummary {
     int recordsReceived = 0;
     int chunksReceived = 0;
-    bool sent = false; // local changes went to the server
-    int attempts = 0;  // more than one when someone else pushed at the same time
-    QStringList alarms;      // tampering or a rewritten history, one line each
-    QStringList quarantined; // "path: reason" for files refused in this sync
+    bool sent = false;        // local changes went to the server
+    int attempts = 0;         // more than one when someone else pushed at the same time
+    QStringList alarms;       // tampering or a rewritten history, one line each
+    QStringList quarantined;  // "path: reason" for files refused in this sync
     QString sshHostKeyPinned; // the ssh server's key, remembered at this first contact
 };
 
 struct SyncStatus {
-    QString remote; // no secret in it
+    QString remote;  // no secret in it
     int waiting = 0; // files saved locally and not yet sent
     int quarantined = 0;
     bool joining = false; // waiting for an admin to approve the join request
