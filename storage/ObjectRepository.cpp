@@ -615,6 +615,13 @@ Result<ObjectRepository> ObjectRepository::openOrCreate(const QString &path) {
     if (git_repository_init_ext(&raw, QFile::encodeName(path).constData(), &options) < 0)
         return gitFailure(
             QStringLiteral("could not create the notebook's object store at %1").arg(path));
+    // Every blob is ciphertext: looking for deltas between them when a push packs them costs
+    // seconds per 40 MB and never finds one.
+    git_config *config = nullptr;
+    if (git_repository_config(&config, raw) == 0) {
+        git_config_set_int64(config, "pack.windowMemory", 1);
+        git_config_free(config);
+    }
     git_repository_free(raw);
     // Opening the fresh repository takes the same path as every later start.
     return open(path);

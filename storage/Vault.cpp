@@ -282,6 +282,47 @@ struct Vault::Impl {
                         .arg(pid));
     }
 
+    // A new vault folder: private, locked, an empty database with every migration and an
+    // empty repository, the key derived from the passphrase with a fresh salt.
+    Result<void> prepareNewFolder(const QString &folder, const QByteArray &passphrase) {
+        if (Vault::exists(folder))
+            return fail(QStringLiteral("a notebook already exists at %1").arg(folder));
+        if (!QDir().mkpath(folder))
+            return fail(QStringLiteral("could not create the folder %1").arg(folder));
+        QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                          QFileDevice::ExeOwner);
+        dir = QDir(folder).absolutePath();
+        if (auto r = acquireLock(); !r) return r;
+        // Leftovers of a creation that crashed before vault.json was written hold no user data.
+        for (const char *leftover : {"quire.db", "quire.db-wal", "quire.db-shm"})
+            QFile::remove(dir + '/' + leftover);
+        QDir(dir + QStringLiteral("/repo.git")).removeRecursively();
+
+        kdf.salt = crypto::randomBytes(16);
+        auto keys = deriveKeys(passphrase, kdf);
+        if (!keys) return keys.failure();
+        wrapKey = keys->wrap;
+        auto opened = Database::open(dir + QStringLiteral("/quire.db"), keys->database,
+                                     Database::Mode::Create);
+        if (!opened) return opened.failure();
+        db = std::move(opened.value());
+        if (auto r = db.migrate(schemaMigrations()); !r) return r;
+        auto created = ObjectRepository::openOrCreate(dir + QStringLiteral("/repo.git"));
+        if (!created) return created.failure();
+        repo = std::move(created.value());
+        return {};
+    }
+
+    // vault.json is written last: until it exists the folder is not a vault.
+    Result<void> writeVaultJson() {
+        vaultJson = QJsonObject{{"format", kVaultFormat},
+                                {"kdf", kdf.toJson()},
+                                {"notebook", notebookUuid},
+                                {"member", memberUuid},
+                                {"device", deviceUuid}};
+        return writeJsonFileAtomically(dir + QStringLiteral("/vault.json"), vaultJson);
+    }
+
     Result<void> storeSecret(const QString &name, const QByteArray &secret, const Kdf &forKdf,
                              const SecureBytes &withKey) {
         auto st = db.cached(
@@ -1042,32 +1083,10 @@ Result<std::unique_ptr<Vault>> Vault::create(const QString &dir, const QString &
         return fail(QStringLiteral("“%1” is not an email address").arg(email));
     if (passphrase.size() < 8)
         return fail(QStringLiteral("the passphrase must have at least 8 characters"));
-    if (exists(dir)) return fail(QStringLiteral("a notebook already exists at %1").arg(dir));
-    if (!QDir().mkpath(dir)) return fail(QStringLiteral("could not create the folder %1").arg(dir));
-    QFile::setPermissions(dir,
-                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
 
     std::unique_ptr<Vault> v(new Vault());
     Impl &d = *v->d;
-    d.dir = QDir(dir).absolutePath();
-    if (auto r = d.acquireLock(); !r) return r.failure();
-    // Leftovers of a creation that crashed before vault.json was written hold no user data.
-    for (const char *leftover : {"quire.db", "quire.db-wal", "quire.db-shm"})
-        QFile::remove(d.dir + '/' + leftover);
-    QDir(d.dir + QStringLiteral("/repo.git")).removeRecursively();
-
-    d.kdf.salt = crypto::randomBytes(16);
-    auto keys = deriveKeys(passphrase, d.kdf);
-    if (!keys) return keys.failure();
-    d.wrapKey = keys->wrap;
-    auto db =
-        Database::open(d.dir + QStringLiteral("/quire.db"), keys->database, Database::Mode::Create);
-    if (!db) return db.failure();
-    d.db = std::move(db.value());
-    if (auto r = d.db.migrate(schemaMigrations()); !r) return r.failure();
-    auto repo = ObjectRepository::openOrCreate(d.dir + QStringLiteral("/repo.git"));
-    if (!repo) return repo.failure();
-    d.repo = std::move(repo.value());
+    if (auto r = d.prepareNewFolder(dir, passphrase); !r) return r.failure();
 
     d.notebookUuid = crypto::newUuid();
     d.memberUuid = crypto::newUuid();
@@ -1115,14 +1134,7 @@ Result<std::unique_ptr<Vault>> Vault::create(const QString &dir, const QString &
         {}}});
     if (!genesis) return genesis.failure();
 
-    d.vaultJson = QJsonObject{{"format", kVaultFormat},
-                              {"kdf", d.kdf.toJson()},
-                              {"notebook", d.notebookUuid},
-                              {"member", d.memberUuid},
-                              {"device", d.deviceUuid}};
-    // vault.json is written last: until it exists the folder is not a vault.
-    if (auto r = writeJsonFileAtomically(d.dir + QStringLiteral("/vault.json"), d.vaultJson); !r)
-        return r.failure();
+    if (auto r = d.writeVaultJson(); !r) return r.failure();
     return v;
 }
 
@@ -2508,10 +2520,6 @@ Result<Vault::JoinStart> Vault::createJoining(const QString &dir, const QByteArr
     if (name.trimmed().isEmpty()) return fail(QStringLiteral("your name is needed"));
     if (passphrase.size() < 8)
         return fail(QStringLiteral("the passphrase must have at least 8 characters"));
-    if (exists(dir)) return fail(QStringLiteral("a notebook already exists at %1").arg(dir));
-    if (!QDir().mkpath(dir)) return fail(QStringLiteral("could not create the folder %1").arg(dir));
-    QFile::setPermissions(dir,
-                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
 
     auto signKey = crypto::EcKey::generate();
     const auto encKey = crypto::EcKey::generate();
@@ -2525,24 +2533,7 @@ Result<Vault::JoinStart> Vault::createJoining(const QString &dir, const QByteArr
 
     std::unique_ptr<Vault> v(new Vault());
     Impl &d = *v->d;
-    d.dir = QDir(dir).absolutePath();
-    if (auto r = d.acquireLock(); !r) return r.failure();
-    for (const char *leftover : {"quire.db", "quire.db-wal", "quire.db-shm"})
-        QFile::remove(d.dir + '/' + leftover);
-    QDir(d.dir + QStringLiteral("/repo.git")).removeRecursively();
-
-    d.kdf.salt = crypto::randomBytes(16);
-    auto keys = deriveKeys(passphrase, d.kdf);
-    if (!keys) return keys.failure();
-    d.wrapKey = keys->wrap;
-    auto db =
-        Database::open(d.dir + QStringLiteral("/quire.db"), keys->database, Database::Mode::Create);
-    if (!db) return db.failure();
-    d.db = std::move(db.value());
-    if (auto r = d.db.migrate(schemaMigrations()); !r) return r.failure();
-    auto repo = ObjectRepository::openOrCreate(d.dir + QStringLiteral("/repo.git"));
-    if (!repo) return repo.failure();
-    d.repo = std::move(repo.value());
+    if (auto r = d.prepareNewFolder(dir, passphrase); !r) return r.failure();
 
     d.notebookUuid = invitation->notebook;
     d.notebookName = invitation->notebookName;
@@ -2576,13 +2567,7 @@ Result<Vault::JoinStart> Vault::createJoining(const QString &dir, const QByteArr
     }
     d.signKey = std::move(signKey);
 
-    d.vaultJson = QJsonObject{{"format", kVaultFormat},
-                              {"kdf", d.kdf.toJson()},
-                              {"notebook", d.notebookUuid},
-                              {"member", d.memberUuid},
-                              {"device", d.deviceUuid}};
-    if (auto r = writeJsonFileAtomically(d.dir + QStringLiteral("/vault.json"), d.vaultJson); !r)
-        return r.failure();
+    if (auto r = d.writeVaultJson(); !r) return r.failure();
     return JoinStart{std::move(v), *requestBytes, *code};
 }
 
