@@ -2315,6 +2315,43 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
             else if (auto sealOk = membership::verifyGrantSeal(*grant, cert); !sealOk)
                 problem = sealOk.error();
         }
+        // A grant only ever gains epochs. When this device holds another version of it, the
+        // one with more epochs wins; the older one is simply superseded (the push brings the
+        // server up to date), and two versions that each lack an epoch are an alarm.
+        bool keepOurs = false;
+        if (problem.isEmpty()) {
+            auto st = d->db.cached(QStringLiteral("SELECT oid FROM repo_files WHERE path=?"));
+            if (!st) return st.failure();
+            (*st)->bind(1, it.key());
+            auto row = (*st)->next();
+            if (!row) return row.failure();
+            const QByteArray localOid = *row ? (*st)->text(0).toLatin1() : QByteArray();
+            (*st)->reset();
+            if (!localOid.isEmpty() && localOid != it.value()) {
+                auto localBytes = d->repo.readBlob(localOid);
+                if (!localBytes) return localBytes.failure();
+                auto local = membership::parseGrantFile(*localBytes);
+                QSet<quint32> ourEpochs, theirEpochs;
+                if (local)
+                    for (const auto &g : local->grants)
+                        ourEpochs.insert(g.epoch);
+                for (const auto &g : grant->grants)
+                    theirEpochs.insert(g.epoch);
+                if (local && theirEpochs.contains(ourEpochs) && theirEpochs != ourEpochs) {
+                    keepOurs = false; // theirs is newer
+                } else if (local && ourEpochs.contains(theirEpochs)) {
+                    keepOurs = true; // theirs is older: ours goes to the server
+                } else {
+                    keepOurs = true;
+                    alarms << qMakePair(QStringLiteral("bad_grant"),
+                                        QStringLiteral("%1: two versions of a key grant, each "
+                                                       "lacking a key the other holds; the local "
+                                                       "one was kept")
+                                            .arg(it.key()));
+                }
+            }
+        }
+        if (problem.isEmpty() && keepOurs) continue;
         if (problem.isEmpty()) {
             auto rf = d->db.cached(
                 QStringLiteral("INSERT OR REPLACE INTO repo_files(path, oid) VALUES(?,?)"));

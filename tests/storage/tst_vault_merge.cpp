@@ -445,6 +445,18 @@ private slots:
 
     void revokedMemberIsLockedOutOfNewRecords() {
         QVERIFY(m_w);
+        // X, another member with a grant of its own, must keep access through the new epoch.
+        auto invitation = m_a->makeInvitation();
+        QVERIFY(invitation);
+        auto joinedX = Vault::createJoining(m_tmp.filePath("x"), *invitation, "Xenia Member",
+                                            "xenia@lab.example", kPass);
+        QVERIFY2(joinedX, qPrintable(joinedX.error()));
+        std::unique_ptr<Vault> x = std::move(joinedX->vault);
+        QVERIFY(m_a->approveJoin(joinedX->request, {"author"}));
+        sync(*m_a);
+        sync(*x);
+        QVERIFY(!x->isJoining());
+
         QVERIFY(!m_w->revokeMember(m_a->memberUuid(), "no")); // not an admin
         QVERIFY(!m_a->revokeMember(m_w->memberUuid(), "  ")); // a reason is needed
         QVERIFY2(m_a->revokeMember(m_w->memberUuid(), "left the lab"), "revoke failed");
@@ -474,6 +486,15 @@ private slots:
         QVERIFY(!m_w->verify({}).problems.join("\n").contains("epoch 2"));
         auto revoked = m_a->member(m_w->memberUuid());
         QVERIFY(revoked && revoked->status == "revoked");
+        // X's grant on the server now holds epochs 1 and 2, and X reads the new record.
+        const QByteArray grantX =
+            git({"--git-dir", m_server, "show", "main:keys/" + x->memberUuid() + ".json"});
+        QCOMPARE(QJsonDocument::fromJson(grantX).object().value("grants").toArray().size(), 2);
+        auto xs = sync(*x);
+        // Only W's late record is refused there too; nothing is closed to X.
+        QVERIFY2(!xs.quarantined.join("").contains("epoch"), qPrintable(xs.quarantined.join("\n")));
+        QVERIFY(!x->verify({}).problems.join("\n").contains("revoked"));
+        QVERIFY(x->record(afterRevocation));
         // B, the other device of the admin, learns epoch 2 from its grant and reads it all.
         auto b = sync(*m_b);
         Q_UNUSED(b);
