@@ -129,6 +129,10 @@ ALTER TABLE search_v3 RENAME TO search;
         QStringLiteral(R"sql(
 ALTER TABLE quarantine ADD COLUMN expected INTEGER NOT NULL DEFAULT 0;
 )sql"),
+        // 5: imports check every arriving record's (device, seq) for reuse.
+        QStringLiteral(R"sql(
+CREATE INDEX records_by_device ON records(device, seq);
+)sql"),
     };
     return migrations;
 }

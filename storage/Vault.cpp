@@ -211,6 +211,8 @@ struct Vault::Impl {
     qint64 lastSeq = 0;
     QString lastRecordedAt;
     std::unique_ptr<RepositoryHistory> history; // opened at the first sync
+    // Seal keys of certificates already checked against the CA during the current merge.
+    QHash<QString, std::shared_ptr<crypto::EcKey>> sealKeys;
     // A newcomer's vault before its first sync after approval: no records, no notebook key.
     bool joining = false;
     QString pendingGenesis; // the genesis the invitation named
@@ -878,13 +880,22 @@ struct Vault::Impl {
         (*signer)->reset();
         if (signerUuid != author)
             return refuse(QStringLiteral("it is sealed by another member than its author"));
-        if (!crypto::verifyCertificateChain(cert, caCert))
-            return refuse(QStringLiteral("its sealing certificate is not issued by this notebook"));
-        auto info = crypto::certificateInfo(cert);
-        auto key = info ? crypto::EcKey::fromPublicDer(info->subjectPublicKeyDer)
-                        : Result<crypto::EcKey>(info.failure());
+        // A member's certificate is checked against the CA once per merge, not per record.
+        const QString certKey = hex(crypto::sha256(cert + caCert));
+        std::shared_ptr<crypto::EcKey> key = sealKeys.value(certKey);
+        if (!key) {
+            if (!crypto::verifyCertificateChain(cert, caCert))
+                return refuse(
+                    QStringLiteral("its sealing certificate is not issued by this notebook"));
+            auto info = crypto::certificateInfo(cert);
+            auto parsed = info ? crypto::EcKey::fromPublicDer(info->subjectPublicKeyDer)
+                               : Result<crypto::EcKey>(info.failure());
+            if (!parsed) return refuse(QStringLiteral("its seal is not valid"));
+            key = std::make_shared<crypto::EcKey>(std::move(parsed.value()));
+            sealKeys.insert(certKey, key);
+        }
         auto canonical = json::canonicalize(record);
-        if (!key || !canonical || !key->verify(*canonical, unb64(sealObj.value("sig"))))
+        if (!canonical || !key->verify(*canonical, unb64(sealObj.value("sig"))))
             return refuse(QStringLiteral("its seal is not valid"));
         if (status == "revoked" && recordedAt > statusSince)
             return Admission{Verdict::Refuse,
@@ -1979,6 +1990,7 @@ Result<void> Vault::noteRemoteHead(const QByteArray &remoteHead) {
 
 Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
     MergeReport report;
+    d->sealKeys.clear();
     auto local = publishLocal();
     if (!local) return local.failure();
     report.head = *local;

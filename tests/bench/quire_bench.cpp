@@ -1,5 +1,5 @@
-// quire-bench: how fast Quire saves, searches, unlocks and attaches (issue 2). Every figure is
-// printed beside a plain baseline measured in the same run on the same machine, so a reader can
+// quire-bench: how fast Quire saves, searches, unlocks, attaches and syncs (issue 2). Every figure
+// is printed beside a plain baseline measured in the same run on the same machine, so a reader can
 // tell Quire's own cost from what the disk and the CPU allow. It prints figures; it is not a
 // test, and a missed target is reported in the table, not by the exit code (which is non-zero
 // only when something could not be measured at all).
@@ -8,6 +8,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDataStream>
 #include <QDateTime>
 #include <QDir>
@@ -1073,6 +1074,7 @@ struct Options {
     int queries = 300;
     int attachMib = 1024;
     int unlockRuns = 5;
+    int syncRecords = 100000;
     std::uint64_t seed = 20261124;
     bool baseline = true;
     QSet<QString> only;
@@ -1101,6 +1103,7 @@ public:
         }
         if (m_opt.wants("unlock")) sections << unlock();
         if (m_opt.wants("attach")) sections << attach();
+        if (m_opt.wants("sync")) sections << sync();
         return sections;
     }
 
@@ -1680,6 +1683,410 @@ private:
         return s;
     }
 
+    // 5: sharing through a git server (a local bare repository, so the figures are Quire's own
+    // work and not a network's): the first push of N records, a push of 10,000 new ones, a
+    // newcomer's first sync of the whole notebook, and a sync with nothing to do. Each beside
+    // the git CLI doing the equivalent with the same number of small files.
+    Section sync() {
+        Section s;
+        const int n = m_opt.syncRecords;
+        constexpr int kMore = 10000;
+        constexpr int kNoopRuns = 5;
+        s.title = QStringLiteral("5. Sync: %1 entries through a local bare repository "
+                                 "(Notebook::sync), then %2 more, then a newcomer's vault")
+                      .arg(number(n, 0), number(kMore, 0));
+        s.baselineIs = QStringLiteral("git %1 CLI on a work tree of as many ~1.2 KB random files "
+                                      "(r/aa/<64 hex>), pushed to its own bare repository")
+                           .arg(gitVersion());
+        const QString base = m_work + QStringLiteral("/sync");
+        const QString vaultDir = base + QStringLiteral("/vault");
+        const QString server = base + QStringLiteral("/server.git");
+        const QString newcomerDir = base + QStringLiteral("/newcomer");
+        QDir().mkpath(base);
+        auto cleanUp = [&] { QDir(base).removeRecursively(); };
+
+        if (const ChildRun r =
+                git({QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("--bare"),
+                     QStringLiteral("-b"), QStringLiteral("main"), server});
+            !r.ok()) {
+            s.failure = r.describe(QStringLiteral("git init --bare"));
+            cleanUp();
+            return s;
+        }
+
+        LabTextGenerator gen(m_opt.seed + 5);
+        double firstPush = NAN, morePush = NAN, importSecs = NAN, noop = NAN;
+        int imported = 0, newcomerEntries = -1;
+        QList<double> noopRuns;
+        QStringList trouble; // alarms and quarantined files, whichever sync reported them
+        auto collect = [&](const QString &which, const quire::SyncSummary &sum) {
+            for (const auto &a : sum.alarms)
+                trouble << QStringLiteral("ALARM in %1: %2").arg(which, a);
+            for (const auto &q : sum.quarantined)
+                trouble << QStringLiteral("QUARANTINED in %1: %2").arg(which, q);
+        };
+        // Wall time of one call, with what this thread ran and waited for a CPU.
+        auto timed = [&](const QString &what, const auto &call) -> double {
+            const SchedTimes before = schedTimes();
+            const CpuTimes cpuBefore = ownCpuTimes();
+            QElapsedTimer t;
+            t.start();
+            const bool ok = call();
+            const double secs = double(t.nsecsElapsed()) / 1e9;
+            const SchedTimes after = schedTimes();
+            const CpuTimes cpuAfter = ownCpuTimes();
+            if (ok && !what.isEmpty())
+                s.notes << QStringLiteral("%1: %2 s, CPU %3 s user + %4 s system, %5 s waiting "
+                                          "for a CPU that other processes held")
+                               .arg(what, number(secs, 2),
+                                    number(cpuAfter.user - cpuBefore.user, 2),
+                                    number(cpuAfter.system - cpuBefore.system, 2),
+                                    number(after.waiting - before.waiting, 2));
+            return ok ? secs : NAN;
+        };
+        {
+            progress(QStringLiteral("sync: creating a vault of %1 entries").arg(n));
+            auto nb =
+                Notebook::create(vaultDir,
+                                 {QStringLiteral("Bench notebook"), QStringLiteral("Ada Bench"),
+                                  QStringLiteral("ada.bench@example.org")},
+                                 kPassphrase);
+            if (!nb) {
+                s.failure = nb.error();
+                cleanUp();
+                return s;
+            }
+            Notebook &v = **nb;
+            const LabExperiment x = gen.experiment(0);
+            auto experiment = v.createExperiment(x.title, x.project, x.tags);
+            if (!experiment) {
+                s.failure = experiment.error();
+                cleanUp();
+                return s;
+            }
+            auto addMany = [&](int count) -> QString {
+                for (int done = 0; done < count; done += m_opt.batch) {
+                    QList<Notebook::NewEntry> batch;
+                    for (int i = done; i < std::min(count, done + m_opt.batch); ++i) {
+                        const LabEntry e = gen.entry(1);
+                        batch << Notebook::NewEntry{e.title, e.html};
+                    }
+                    if (auto ids = v.addEntries(*experiment, batch); !ids) return ids.error();
+                }
+                return {};
+            };
+            QString failure;
+            const double setup = timed({}, [&] { return (failure = addMany(n)).isEmpty(); });
+            if (!failure.isEmpty()) {
+                s.failure = QStringLiteral("saving the entries failed: %1").arg(failure);
+                cleanUp();
+                return s;
+            }
+            s.notes << QStringLiteral("setup (not timed as a result): %1 entries saved with "
+                                      "addEntries in batches of %2 in %3 s")
+                           .arg(number(n, 0), number(m_opt.batch, 0), number(setup, 1));
+            if (auto r = v.setRemote(server, {}, {}, {}, {}); !r) {
+                s.failure = QStringLiteral("setRemote: %1").arg(r.error());
+                cleanUp();
+                return s;
+            }
+            auto syncOnce = [&](const QString &which, quire::SyncSummary *out = nullptr) {
+                auto sum = v.sync();
+                if (!sum) {
+                    failure = QStringLiteral("%1: %2").arg(which, sum.error());
+                    return false;
+                }
+                collect(which, *sum);
+                if (!sum->sent && which != QStringLiteral("no-op sync"))
+                    trouble << QStringLiteral("%1 reported that nothing was sent").arg(which);
+                if (out) *out = *sum;
+                return true;
+            };
+
+            progress(QStringLiteral("sync: first push of %1 entries").arg(n));
+            firstPush = timed(QStringLiteral("first push"),
+                              [&] { return syncOnce(QStringLiteral("first push")); });
+            if (std::isnan(firstPush)) {
+                s.failure = failure;
+                cleanUp();
+                return s;
+            }
+            qint64 serverFiles = 0;
+            const qint64 serverBytes = diskUsage(server, &serverFiles);
+            s.notes << QStringLiteral("server repository after the first push: %1 MB in %2 files")
+                           .arg(number(double(serverBytes) / 1e6, 1),
+                                number(double(serverFiles), 0));
+
+            progress(QStringLiteral("sync: adding %1 entries and pushing them").arg(kMore));
+            if (const QString f = addMany(kMore); !f.isEmpty()) {
+                s.failure = QStringLiteral("saving the 10k entries failed: %1").arg(f);
+                cleanUp();
+                return s;
+            }
+            morePush = timed(QStringLiteral("push of 10k"),
+                             [&] { return syncOnce(QStringLiteral("push of 10k")); });
+            if (std::isnan(morePush)) s.notes << failure;
+
+            progress(QStringLiteral("sync: a newcomer joins and syncs"));
+            auto invitation = v.invite();
+            if (!invitation) {
+                s.notes << QStringLiteral("invite failed: %1").arg(invitation.error());
+            } else if (auto joined =
+                           Notebook::join(newcomerDir, *invitation, QStringLiteral("Bo Bench"),
+                                          QStringLiteral("bo.bench@example.org"), kPassphrase);
+                       !joined) {
+                s.notes << QStringLiteral("join failed: %1").arg(joined.error());
+            } else if (auto approved = v.approve(joined->request, {QStringLiteral("author")});
+                       !approved) {
+                s.notes << QStringLiteral("approve failed: %1").arg(approved.error());
+            } else if (!syncOnce(QStringLiteral("sync after approving"))) {
+                s.notes << failure;
+            } else {
+                Notebook &w = *joined->notebook;
+                quire::SyncSummary got;
+                QString wFailure;
+                importSecs = timed(QStringLiteral("newcomer's first sync"), [&] {
+                    auto sum = w.sync();
+                    if (!sum) {
+                        wFailure = sum.error();
+                        return false;
+                    }
+                    got = *sum;
+                    return true;
+                });
+                if (std::isnan(importSecs)) {
+                    s.notes << QStringLiteral("the newcomer's first sync failed: %1").arg(wFailure);
+                } else {
+                    collect(QStringLiteral("newcomer's first sync"), got);
+                    imported = got.recordsReceived;
+                    if (auto xs = w.experiments()) {
+                        newcomerEntries = 0;
+                        for (const auto &e : *xs)
+                            newcomerEntries += e.entryCount;
+                    }
+                    s.notes << QStringLiteral("the newcomer received %1 records and %2 chunks "
+                                              "and sees %3 entries (expected %4); still joining: "
+                                              "%5")
+                                   .arg(number(imported, 0), number(got.chunksReceived, 0),
+                                        number(newcomerEntries, 0), number(n + kMore, 0),
+                                        w.isJoining() ? QStringLiteral("yes")
+                                                      : QStringLiteral("no"));
+                }
+            }
+
+            progress(QStringLiteral("sync: %1 syncs with nothing to do").arg(kNoopRuns));
+            for (int i = 0; i < kNoopRuns; ++i) {
+                // The newcomer's join left records on the server; the first no-op sync may
+                // fetch them, so one sync before the timed ones.
+                if (i == 0) syncOnce(QStringLiteral("no-op sync"));
+                quire::SyncSummary sum;
+                const double t =
+                    timed({}, [&] { return syncOnce(QStringLiteral("no-op sync"), &sum); });
+                if (std::isnan(t)) {
+                    s.notes << failure;
+                    break;
+                }
+                if (sum.sent || sum.recordsReceived > 0)
+                    trouble << QStringLiteral("no-op sync %1 sent or received something (%2 "
+                                              "records received)")
+                                   .arg(i + 1)
+                                   .arg(sum.recordsReceived);
+                noopRuns << t * 1000;
+            }
+            noop = median(noopRuns);
+        }
+
+        // The baseline: the same number of small files through the git CLI.
+        double gitFirst = NAN, gitMore = NAN, gitClone = NAN, gitFetch = NAN;
+        if (m_opt.baseline) {
+            progress(QStringLiteral("sync baseline: git with %1 files").arg(n));
+            const QString tree = base + QStringLiteral("/git-tree");
+            const QString gitServer = base + QStringLiteral("/git-server.git");
+            Rng rng(m_opt.seed + 6);
+            auto writeFiles = [&](int count) {
+                for (int i = 0; i < count; ++i) {
+                    QByteArray bytes(1200 + int(rng.below(64)), Qt::Uninitialized);
+                    for (qsizetype j = 0; j < bytes.size(); j += 8) {
+                        const std::uint64_t r = rng.next();
+                        std::memcpy(bytes.data() + j, &r,
+                                    size_t(std::min<qsizetype>(8, bytes.size() - j)));
+                    }
+                    const QString hex = QString::fromLatin1(
+                        QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+                    const QString dir = tree + QStringLiteral("/r/") + hex.left(2);
+                    QDir().mkpath(dir);
+                    QFile f(dir + '/' + hex);
+                    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+                        return false;
+                }
+                return true;
+            };
+            const QStringList who{QStringLiteral("-c"), QStringLiteral("user.name=Bench"),
+                                  QStringLiteral("-c"), QStringLiteral("user.email=b@example.org")};
+            auto inTree = [&](const QStringList &args) {
+                return git(QStringList{QStringLiteral("-C"), tree} + who + args);
+            };
+            // add + commit + push, each a child process; returns the summed wall time.
+            auto commitAndPush = [&](const QString &message, QString &why) -> double {
+                double total = 0;
+                for (const QStringList &args :
+                     {QStringList{QStringLiteral("add"), QStringLiteral("-A")},
+                      QStringList{QStringLiteral("commit"), QStringLiteral("-q"),
+                                  QStringLiteral("-m"), message},
+                      QStringList{QStringLiteral("push"), QStringLiteral("-q"),
+                                  QStringLiteral("origin"), QStringLiteral("main")}}) {
+                    const ChildRun r = inTree(args);
+                    if (!r.ok()) {
+                        why = r.describe(QStringLiteral("git ") + args.first());
+                        return NAN;
+                    }
+                    total += r.seconds;
+                }
+                return total;
+            };
+            QString why;
+            if (!git({QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("--bare"),
+                      QStringLiteral("-b"), QStringLiteral("main"), gitServer})
+                     .ok() ||
+                !git({QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"),
+                      QStringLiteral("main"), tree})
+                     .ok() ||
+                !inTree({QStringLiteral("remote"), QStringLiteral("add"), QStringLiteral("origin"),
+                         gitServer})
+                     .ok()) {
+                s.notes << QStringLiteral("the git baseline could not set up its repositories");
+            } else if (!writeFiles(n)) {
+                s.notes << QStringLiteral("the git baseline could not write its files");
+            } else {
+                gitFirst = commitAndPush(QStringLiteral("first"), why);
+                if (!writeFiles(kMore)) {
+                    s.notes << QStringLiteral("the git baseline could not write its files");
+                } else {
+                    progress(QStringLiteral("sync baseline: git add/commit/push of %1 files")
+                                 .arg(kMore));
+                    gitMore = commitAndPush(QStringLiteral("more"), why);
+                }
+                if (!why.isEmpty()) s.notes << why;
+            }
+
+            progress(QStringLiteral("sync baseline: git clone --bare and git fetch"));
+            const QString cloned = base + QStringLiteral("/clone.git");
+            if (const ChildRun r =
+                    git({QStringLiteral("clone"), QStringLiteral("-q"), QStringLiteral("--bare"),
+                         QStringLiteral("--no-local"), server, cloned});
+                r.ok())
+                gitClone = r.seconds;
+            else
+                s.notes << r.describe(QStringLiteral("git clone --bare"));
+            QDir(cloned).removeRecursively();
+
+            const QString fetchClone = base + QStringLiteral("/fetch-clone");
+            QList<double> fetches;
+            if (const ChildRun r =
+                    git({QStringLiteral("clone"), QStringLiteral("-q"), gitServer, fetchClone});
+                !r.ok()) {
+                s.notes << r.describe(QStringLiteral("git clone"));
+            } else {
+                for (int i = 0; i < kNoopRuns; ++i) {
+                    const ChildRun f = git({QStringLiteral("-C"), fetchClone,
+                                            QStringLiteral("fetch"), QStringLiteral("-q")});
+                    if (!f.ok()) {
+                        s.notes << f.describe(QStringLiteral("git fetch"));
+                        break;
+                    }
+                    fetches << f.seconds * 1000;
+                }
+                gitFetch = median(fetches);
+            }
+        }
+
+        const double total = n + kMore;
+        s.rows << Row{"sync.first_push",
+                      QStringLiteral("first push of %1 records").arg(number(n, 0)),
+                      QStringLiteral("records/s"),
+                      0,
+                      n / firstPush,
+                      n / gitFirst,
+                      QStringLiteral("git add -A, commit, push of %1 new files").arg(number(n, 0)),
+                      {},
+                      {}};
+        s.rows << Row{"sync.push_10k",
+                      QStringLiteral("push of 10k new records"),
+                      QStringLiteral("s"),
+                      2,
+                      morePush,
+                      gitMore,
+                      QStringLiteral("git add -A, commit, push of 10,000 new files"),
+                      {},
+                      {}};
+        s.rows << Row{
+            "sync.first_sync_rate",
+            QStringLiteral("newcomer's first sync, rate"),
+            QStringLiteral("records/s"),
+            0,
+            imported > 0 ? imported / importSecs : NAN,
+            total / gitClone,
+            QStringLiteral("git clone --bare --no-local of the same server repository, as "
+                           "%1 entries/s")
+                .arg(number(total, 0)),
+            QStringLiteral("≥ 2,000"),
+            std::isnan(importSecs) || imported == 0
+                ? std::optional<bool>()
+                : std::optional<bool>(imported / importSecs >= 2000)};
+        s.rows << Row{"sync.first_sync_time",
+                      QStringLiteral("newcomer's first sync"),
+                      QStringLiteral("s"),
+                      2,
+                      importSecs,
+                      gitClone,
+                      QStringLiteral("git clone --bare --no-local of the same server repository"),
+                      {},
+                      {}};
+        s.rows << Row{"sync.noop",
+                      QStringLiteral("no-op sync, median of %1").arg(kNoopRuns),
+                      QStringLiteral("ms"),
+                      1,
+                      noop,
+                      gitFetch,
+                      QStringLiteral("git fetch in an up-to-date clone of the baseline repository, "
+                                     "median of %1")
+                          .arg(kNoopRuns),
+                      QStringLiteral("< 300"),
+                      std::isnan(noop) ? std::optional<bool>() : std::optional<bool>(noop < 300)};
+        if (!noopRuns.isEmpty())
+            s.notes << QStringLiteral("no-op syncs (ms): %1").arg([&] {
+                QStringList l;
+                for (double t : noopRuns)
+                    l << number(t, 1);
+                return l.join(QStringLiteral(", "));
+            }());
+        s.notes << QStringLiteral("git baseline wall times (s): first add/commit/push %1, 10k "
+                                  "add/commit/push %2, clone --bare %3")
+                       .arg(number(gitFirst, 2), number(gitMore, 2), number(gitClone, 2));
+        s.notes << QStringLiteral(
+            "the server is a local path: Quire fetches and pushes in-process, git starts "
+            "upload-pack/receive-pack; --no-local keeps git clone from hard-linking the objects");
+        if (trouble.isEmpty())
+            s.notes << QStringLiteral("no sync reported an alarm or a quarantined file");
+        else
+            s.notes << trouble;
+        cleanUp();
+        return s;
+    }
+
+    ChildRun git(const QStringList &args) {
+        // No user or system configuration, so a reader's ~/.gitconfig cannot change the figures.
+        return runChild(QStringLiteral("git"), args, scratch(),
+                        {{"GIT_CONFIG_NOSYSTEM", "1"},
+                         {"GIT_CONFIG_GLOBAL", "/dev/null"},
+                         {"GIT_TERMINAL_PROMPT", "0"}});
+    }
+
+    QString gitVersion() {
+        const ChildRun r = git({QStringLiteral("--version")});
+        return r.ok() ? QString::fromUtf8(r.out).trimmed().section(' ', 2) : QStringLiteral("?");
+    }
+
     Options m_opt;
     QString m_work;
     QString m_vaultDir;
@@ -1701,7 +2108,8 @@ int main(int argc, char *argv[]) {
     QCoreApplication::setApplicationName(QStringLiteral("quire-bench"));
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Measures Quire's bulk save, search, unlock and attach, each beside a plain baseline."));
+        "Measures Quire's bulk save, search, unlock, attach and sync, each beside a plain "
+        "baseline."));
     parser.addHelpOption();
     const QCommandLineOption entries(QStringLiteral("entries"),
                                      QStringLiteral("Entries to save (100000)."),
@@ -1723,7 +2131,7 @@ int main(int argc, char *argv[]) {
                                   QStringLiteral("N"), QStringLiteral("20261124"));
     const QCommandLineOption only(
         QStringLiteral("only"),
-        QStringLiteral("Comma-separated sections: save,search,unlock,attach."),
+        QStringLiteral("Comma-separated sections: save,search,unlock,attach,sync."),
         QStringLiteral("LIST"));
     const QCommandLineOption noBaseline(QStringLiteral("no-baseline"),
                                         QStringLiteral("Skip the baselines (for profiling)."));
@@ -1743,7 +2151,11 @@ int main(int argc, char *argv[]) {
     const QCommandLineOption batchSize(QStringLiteral("batch"),
                                        QStringLiteral("Entries per bulk batch (1000)."),
                                        QStringLiteral("N"), QStringLiteral("1000"));
-    parser.addOptions({singles, batchSize});
+    const QCommandLineOption syncRecords(
+        QStringLiteral("sync-records"),
+        QStringLiteral("Entries in the notebook the sync section pushes and shares (100000)."),
+        QStringLiteral("N"), QStringLiteral("100000"));
+    parser.addOptions({singles, batchSize, syncRecords});
     parser.addOptions({entries, experiments, queries, attachMib, unlockRuns, seed, only, noBaseline,
                        json, jsonFile, keep, cli});
     parser.process(app);
@@ -1768,11 +2180,12 @@ int main(int argc, char *argv[]) {
     positive(queries, opt.queries);
     positive(attachMib, opt.attachMib);
     positive(unlockRuns, opt.unlockRuns);
+    positive(syncRecords, opt.syncRecords);
     opt.seed = parser.value(seed).toULongLong();
     opt.baseline = !parser.isSet(noBaseline);
     for (const auto &s : parser.value(only).split(',', Qt::SkipEmptyParts)) {
-        if (!QStringList{"save", "search", "unlock", "attach"}.contains(s.trimmed())) {
-            err() << "quire-bench: unknown section " << s << " (save, search, unlock, attach)"
+        if (!QStringList{"save", "search", "unlock", "attach", "sync"}.contains(s.trimmed())) {
+            err() << "quire-bench: unknown section " << s << " (save, search, unlock, attach, sync)"
                   << Qt::endl;
             okAll = false;
         }
@@ -1830,15 +2243,12 @@ int main(int argc, char *argv[]) {
                               {"tmpdir", QDir::tempPath()},
                               {"load_average_start", loadStart},
                               {"load_average_end", loadAverage()}};
-    const QJsonObject parameters{{"entries", opt.entries},
-                                 {"experiments", opt.experiments},
-                                 {"queries", opt.queries},
-                                 {"search_limit", kSearchLimit},
-                                 {"attach_mib", opt.attachMib},
-                                 {"unlock_runs", opt.unlockRuns},
-                                 {"seed", QString::number(opt.seed)},
-                                 {"started_at", started},
-                                 {"seconds", double(wall.elapsed()) / 1000}};
+    const QJsonObject parameters{
+        {"entries", opt.entries},          {"experiments", opt.experiments},
+        {"queries", opt.queries},          {"search_limit", kSearchLimit},
+        {"attach_mib", opt.attachMib},     {"unlock_runs", opt.unlockRuns},
+        {"sync_records", opt.syncRecords}, {"seed", QString::number(opt.seed)},
+        {"started_at", started},           {"seconds", double(wall.elapsed()) / 1000}};
     QTextStream out(stdout);
     const QByteArray jsonText =
         QJsonDocument(toJson(machine, parameters, sections)).toJson(QJsonDocument::Indented);
