@@ -21,22 +21,9 @@ QByteArray unhex(const char *text) {
     return QByteArray::fromHex(text);
 }
 
-struct Tool {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QString all() const { return QString::fromUtf8(out + err); }
-};
-
+using test::Tool;
 Tool openssl(const QStringList &args) {
-    QProcess p;
-    p.start(QStringLiteral("openssl"), args);
-    Tool t;
-    if (!p.waitForStarted() || !p.waitForFinished(60000)) return t;
-    t.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    t.out = p.readAllStandardOutput();
-    t.err = p.readAllStandardError();
-    return t;
+    return test::runTool(QStringLiteral("openssl"), args);
 }
 
 QByteArray readAll(const QString &path) {

@@ -5,6 +5,7 @@
 #include "CanonicalJson.h"
 #include "Crypto.h"
 #include "Membership.h"
+#include "TestSupport.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -19,22 +20,9 @@ using namespace quire::membership;
 
 namespace {
 
-struct Tool {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QString all() const { return QString::fromUtf8(out + err); }
-};
-
+using test::Tool;
 Tool openssl(const QStringList &args) {
-    QProcess p;
-    p.start(QStringLiteral("openssl"), args);
-    Tool t;
-    if (!p.waitForStarted() || !p.waitForFinished(60000)) return t;
-    t.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    t.out = p.readAllStandardOutput();
-    t.err = p.readAllStandardError();
-    return t;
+    return test::runTool(QStringLiteral("openssl"), args);
 }
 
 QByteArray pem(const char *label, const QByteArray &der) {

@@ -54,6 +54,25 @@ inline CliResult runCli(const QString &vault, const QStringList &args,
     return r;
 }
 
+// A command-line tool run to completion (openssl, git, sha256sum...), for cross-checks.
+struct Tool {
+    int exitCode = -1; // -1: did not start, crashed or timed out
+    QByteArray out;
+    QByteArray err;
+    QString all() const { return QString::fromUtf8(out + err); }
+};
+
+inline Tool runTool(const QString &program, const QStringList &args, int timeoutMs = 60000) {
+    QProcess p;
+    p.start(program, args);
+    Tool t;
+    if (!p.waitForStarted() || !p.waitForFinished(timeoutMs)) return t;
+    t.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    t.out = p.readAllStandardOutput();
+    t.err = p.readAllStandardError();
+    return t;
+}
+
 // SHA-256 of every file below dir, by relative path.
 inline QMap<QString, QByteArray> hashTree(const QString &dir) {
     QMap<QString, QByteArray> out;
