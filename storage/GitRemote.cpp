@@ -784,6 +784,32 @@ QString GitRemote::redactUrl(const QString &url) {
     return at < 0 ? url : scheme + rest.mid(at + 1);
 }
 
+namespace {
+
+// What fetch and push both check before touching the network: the address, the pinned
+// host key and the two ref names.
+struct TransferPlan {
+    Address address;
+    QString hostKeyPin;
+    QString remoteRef; // refs/heads/<branch> on the server
+};
+
+Result<TransferPlan> planTransfer(const QString &url, const RemoteCredentials &credentials,
+                                  const QString &branch, const QString &localRef) {
+    const Result<Address> address = parseAddress(url);
+    if (!address) return address.failure();
+    const Result<QString> pin = normalizeHostKeyPin(credentials.sshHostKeySha256);
+    if (!pin) return pin.failure();
+    const QString remoteRef = QStringLiteral("refs/heads/") + branch;
+    if (branch.isEmpty() || !isValidRefName(remoteRef))
+        return fail(QStringLiteral("\"%1\" is not a valid branch name").arg(branch));
+    if (!localRef.startsWith(QStringLiteral("refs/")) || !isValidRefName(localRef))
+        return fail(QStringLiteral("\"%1\" is not a valid reference name").arg(localRef));
+    return TransferPlan{*address, *pin, remoteRef};
+}
+
+} // namespace
+
 Result<void> GitRemote::validateUrl(const QString &url) {
     const Result<Address> address = parseAddress(url);
     if (!address) return address.failure();
@@ -798,33 +824,28 @@ Result<FetchOutcome> GitRemote::fetch(const QString &repoPath, const QString &ur
     initLibgit2();
     // Declared first so that it outlives the remote, whose clean-up may still write.
     const SigpipeGuard sigpipeGuard;
-    const Result<Address> address = parseAddress(url);
-    if (!address) return address.failure();
-    const Result<QString> pin = normalizeHostKeyPin(credentials.sshHostKeySha256);
-    if (!pin) return pin.failure();
-    const QString remoteRef = QStringLiteral("refs/heads/") + branch;
-    if (branch.isEmpty() || !isValidRefName(remoteRef))
-        return fail(QStringLiteral("\"%1\" is not a valid branch name").arg(branch));
-    if (!trackingRef.startsWith(QStringLiteral("refs/")) || !isValidRefName(trackingRef))
-        return fail(QStringLiteral("\"%1\" is not a valid reference name").arg(trackingRef));
+    const Result<TransferPlan> plan = planTransfer(url, credentials, branch, trackingRef);
+    if (!plan) return plan.failure();
+    const Address &address = plan->address;
+    const QString &pin = plan->hostKeyPin;
+    const QString &remoteRef = plan->remoteRef;
 
     if (cancel && cancel->load()) return fail(QStringLiteral("the transfer was cancelled"));
     Result<RepositoryHandle> repo = openRepository(repoPath);
     if (!repo) return repo.failure();
 
     git_remote *rawRemote = nullptr;
-    if (git_remote_create_anonymous(&rawRemote, repo->get(), address->url.toUtf8().constData()) < 0)
+    if (git_remote_create_anonymous(&rawRemote, repo->get(), address.url.toUtf8().constData()) < 0)
         return fail(scrub(QStringLiteral("the server address %1 cannot be used: %2")
                               .arg(redactUrl(url), lastGitError()),
                           credentials));
     RemoteHandle remote(rawRemote);
 
-    Session session(*address, credentials, *pin, progress, cancel);
+    Session session(address, credentials, pin, progress, cancel);
     const git_remote_callbacks callbacks = callbacksFor(session);
     git_proxy_options proxy = GIT_PROXY_OPTIONS_INIT;
     std::optional<ConnectionWatchdog> watchdog;
-    if (address->kind != Address::Kind::Local)
-        watchdog.emplace(address->host, address->port, cancel);
+    if (address.kind != Address::Kind::Local) watchdog.emplace(address.host, address.port, cancel);
     if (watchdog) session.watchdog = &*watchdog;
 
     if (const int rc =
@@ -891,15 +912,11 @@ Result<PushOutcome> GitRemote::push(const QString &repoPath, const QString &url,
     initLibgit2();
     // Declared first so that it outlives the remote, whose clean-up may still write.
     const SigpipeGuard sigpipeGuard;
-    const Result<Address> address = parseAddress(url);
-    if (!address) return address.failure();
-    const Result<QString> pin = normalizeHostKeyPin(credentials.sshHostKeySha256);
-    if (!pin) return pin.failure();
-    const QString remoteRef = QStringLiteral("refs/heads/") + remoteBranch;
-    if (remoteBranch.isEmpty() || !isValidRefName(remoteRef))
-        return fail(QStringLiteral("\"%1\" is not a valid branch name").arg(remoteBranch));
-    if (!localRef.startsWith(QStringLiteral("refs/")) || !isValidRefName(localRef))
-        return fail(QStringLiteral("\"%1\" is not a valid reference name").arg(localRef));
+    const Result<TransferPlan> plan = planTransfer(url, credentials, remoteBranch, localRef);
+    if (!plan) return plan.failure();
+    const Address &address = plan->address;
+    const QString &pin = plan->hostKeyPin;
+    const QString &remoteRef = plan->remoteRef;
 
     if (cancel && cancel->load()) return fail(QStringLiteral("the transfer was cancelled"));
     Result<RepositoryHandle> repo = openRepository(repoPath);
@@ -910,18 +927,17 @@ Result<PushOutcome> GitRemote::push(const QString &repoPath, const QString &url,
                         .arg(localRef, repoPath));
 
     git_remote *rawRemote = nullptr;
-    if (git_remote_create_anonymous(&rawRemote, repo->get(), address->url.toUtf8().constData()) < 0)
+    if (git_remote_create_anonymous(&rawRemote, repo->get(), address.url.toUtf8().constData()) < 0)
         return fail(scrub(QStringLiteral("the server address %1 cannot be used: %2")
                               .arg(redactUrl(url), lastGitError()),
                           credentials));
     RemoteHandle remote(rawRemote);
 
-    Session session(*address, credentials, *pin, progress, cancel);
+    Session session(address, credentials, pin, progress, cancel);
     const git_remote_callbacks callbacks = callbacksFor(session);
     git_proxy_options proxy = GIT_PROXY_OPTIONS_INIT;
     std::optional<ConnectionWatchdog> watchdog;
-    if (address->kind != Address::Kind::Local)
-        watchdog.emplace(address->host, address->port, cancel);
+    if (address.kind != Address::Kind::Local) watchdog.emplace(address.host, address.port, cancel);
     if (watchdog) session.watchdog = &*watchdog;
 
     if (const int rc =
@@ -960,7 +976,7 @@ Result<PushOutcome> GitRemote::push(const QString &repoPath, const QString &url,
             if (!isRetryableRejection(status))
                 return fail(scrub(QStringLiteral("the server %1 refused the push to %2 (%3): ask "
                                                  "its administrator for write access")
-                                      .arg(address->where(), remoteBranch, statuses),
+                                      .arg(address.where(), remoteBranch, statuses),
                                   credentials));
         outcome.rejected = true;
         outcome.message = scrub(QStringLiteral("the server took other changes first (%1): fetch "
