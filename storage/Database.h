@@ -12,6 +12,7 @@
 #include <QVariant>
 
 #include <memory>
+#include <type_traits>
 
 namespace quire {
 
@@ -38,6 +39,18 @@ public:
     // Steps to completion (for INSERT/UPDATE/DELETE); resets afterwards.
     Result<void> run();
     void reset(); // also clears bindings
+
+    // Steps through every remaining row, turning each into a value with `toValue`.
+    template <typename F>
+    Result<QList<std::invoke_result_t<F, const Statement &>>> collect(F toValue) {
+        QList<std::invoke_result_t<F, const Statement &>> out;
+        while (true) {
+            auto more = next();
+            if (!more) return more.failure();
+            if (!*more) return out;
+            out << toValue(*this);
+        }
+    }
 
     QString text(int column) const;
     QByteArray blob(int column) const;

@@ -365,13 +365,9 @@ struct Vault::Impl {
                                             "'notebook_key/%'"));
         if (!st) return st.failure();
         st->bind(1, kdf.saltId());
-        QStringList names;
-        while (true) {
-            auto row = st->next();
-            if (!row) return row.failure();
-            if (!*row) break;
-            names << st->text(0);
-        }
+        auto found = st->collect([](const Statement &row) { return row.text(0); });
+        if (!found) return found.failure();
+        const QStringList names = *found;
         if (names.isEmpty() && !joining)
             return fail(QStringLiteral("the vault holds no notebook key"));
         currentEpoch = 0;
@@ -1043,14 +1039,7 @@ struct Vault::Impl {
         if (!st) return st.failure();
         for (int i = 0; i < args.size(); ++i)
             st->bind(i + 1, args[i]);
-        QList<StoredRecord> out;
-        while (true) {
-            auto row = st->next();
-            if (!row) return row.failure();
-            if (!*row) break;
-            out << recordFromRow(*st);
-        }
-        return out;
+        return st->collect([](const Statement &row) { return recordFromRow(row); });
     }
 
     Result<EpochKeys> keysFor(quint32 epoch) {
@@ -1305,16 +1294,11 @@ Result<QList<VaultMember>> Vault::members() {
     auto st = d->db.prepare(QStringLiteral("SELECT uuid, name, email, roles, status, sign_cert, "
                                            "cert_sha256 FROM members ORDER BY name"));
     if (!st) return st.failure();
-    QList<VaultMember> out;
-    while (true) {
-        auto row = st->next();
-        if (!row) return row.failure();
-        if (!*row) break;
-        out << VaultMember{
-            st->text(0), st->text(1), st->text(2), st->text(3).split(',', Qt::SkipEmptyParts),
-            st->text(4), st->blob(5), st->text(6)};
-    }
-    return out;
+    return st->collect([](const Statement &row) {
+        return VaultMember{
+            row.text(0), row.text(1), row.text(2), row.text(3).split(',', Qt::SkipEmptyParts),
+            row.text(4), row.blob(5), row.text(6)};
+    });
 }
 
 Result<VaultMember> Vault::member(const QString &uuid) {
@@ -1379,14 +1363,7 @@ Result<QList<VaultExperiment>> Vault::experiments() {
     auto st = d->db.prepare(QLatin1String(kExperimentColumns) +
                             QStringLiteral("ORDER BY x.updated_at DESC"));
     if (!st) return st.failure();
-    QList<VaultExperiment> out;
-    while (true) {
-        auto row = st->next();
-        if (!row) return row.failure();
-        if (!*row) break;
-        out << experimentFromRow(*st);
-    }
-    return out;
+    return st->collect([](const Statement &row) { return experimentFromRow(row); });
 }
 
 Result<VaultExperiment> Vault::experiment(const QString &uuid) {
@@ -1404,14 +1381,7 @@ Result<QList<VaultEntry>> Vault::entries(const QString &experiment) {
                             QStringLiteral("WHERE experiment=? ORDER BY ord, created_at"));
     if (!st) return st.failure();
     st->bind(1, experiment);
-    QList<VaultEntry> out;
-    while (true) {
-        auto row = st->next();
-        if (!row) return row.failure();
-        if (!*row) break;
-        out << entryFromRow(*st);
-    }
-    return out;
+    return st->collect([](const Statement &row) { return entryFromRow(row); });
 }
 
 Result<VaultEntry> Vault::entry(const QString &uuid) {
@@ -1666,13 +1636,9 @@ Result<void> Vault::changePassphrase(const QByteArray &newPassphrase) {
         auto st = d->db.prepare(QStringLiteral("SELECT name FROM secrets WHERE salt=?"));
         if (!st) return st.failure();
         st->bind(1, d->kdf.saltId());
-        QStringList names;
-        while (true) {
-            auto row = st->next();
-            if (!row) return row.failure();
-            if (!*row) break;
-            names << st->text(0);
-        }
+        auto found = st->collect([](const Statement &row) { return row.text(0); });
+        if (!found) return found.failure();
+        const QStringList names = *found;
         Transaction tx(d->db);
         if (!tx.started()) return tx.started();
         for (const auto &name : names) {
@@ -1974,14 +1940,9 @@ Result<QList<Vault::Quarantined>> Vault::quarantine() {
     auto st = d->db.prepare(QStringLiteral(
         "SELECT path, reason, seen_at, expected FROM quarantine ORDER BY seen_at, path"));
     if (!st) return st.failure();
-    QList<Quarantined> out;
-    while (true) {
-        auto row = st->next();
-        if (!row) return row.failure();
-        if (!*row) break;
-        out << Quarantined{st->text(0), st->text(1), st->text(2), st->integer(3) != 0};
-    }
-    return out;
+    return st->collect([](const Statement &row) {
+        return Quarantined{row.text(0), row.text(1), row.text(2), row.integer(3) != 0};
+    });
 }
 
 Result<void> Vault::noteRemoteHead(const QByteArray &remoteHead) {
