@@ -644,6 +644,11 @@ private slots:
             QCOMPARE(html::sanitize(nfc), nfc);
             const QString forbidden = forbiddenMarkup(once);
             QVERIFY2(forbidden.isEmpty(), qPrintable(forbidden + " in " + once));
+            // The search text read without the parser is the parser's, for what sanitize()
+            // wrote and for anything else.
+            QCOMPARE(html::plainText(once), html::plainTextByParsing(once));
+            QCOMPARE(html::plainText(nfc), html::plainTextByParsing(nfc));
+            QCOMPARE(html::plainText(soup), html::plainTextByParsing(soup));
         }
     }
 
