@@ -16,10 +16,8 @@ namespace quire {
 
 namespace {
 
-// SQLCipher 3.x writes 1024-byte pages unless told otherwise; a file whose size is a whole
-// number of pages looks like a notebook database, so a first page that does not decrypt most
-// likely means another key rather than damage.
-constexpr qint64 kCipherPageSize = 1024;
+// A file whose size is a whole number of pages looks like a notebook database, so a first page
+// that does not decrypt most likely means another key rather than damage.
 constexpr int kBusyTimeoutMs = 5000;
 constexpr int kRawKeySize = 32;
 
@@ -127,17 +125,23 @@ Result<Connection> openConnection(const QString &path, int flags) {
 // Applies the key and proves it by reading the schema from page 1. SQLCipher says only "not a
 // database" both for another key and for garbage, so the file's size decides which one to
 // report: a whole number of pages is taken for a wrong passphrase (the cause a person can fix).
-Result<void> applyAndVerifyKey(sqlite3 *db, const crypto::SecureBytes &rawKey, qint64 fileSize) {
+Result<void> applyAndVerifyKey(sqlite3 *db, const crypto::SecureBytes &rawKey, qint64 fileSize,
+                               int pageSize) {
     {
         const crypto::SecureBytes literal = rawKeyLiteral(rawKey);
         const int rc = sqlite3_key_v2(db, "main", literal.bytes().constData(), literal.size());
         if (rc != SQLITE_OK) return failure(db, rc);
+        // The page size is not stored in the encrypted file; it has to be named before the
+        // first page is read.
+        const QByteArray pragma = "PRAGMA cipher_page_size = " + QByteArray::number(pageSize) + ';';
+        const int sizeRc = sqlite3_exec(db, pragma.constData(), nullptr, nullptr, nullptr);
+        if (sizeRc != SQLITE_OK) return failure(db, sizeRc, QString::fromLatin1(pragma));
     }
     const int rc =
         sqlite3_exec(db, "SELECT count(*) FROM sqlite_master;", nullptr, nullptr, nullptr);
     if (rc == SQLITE_OK) return {};
     if ((rc & 0xff) == SQLITE_NOTADB) {
-        if (fileSize >= kCipherPageSize && fileSize % kCipherPageSize == 0)
+        if (fileSize >= pageSize && fileSize % pageSize == 0)
             return fail(QStringLiteral("the passphrase is wrong"));
         return fail(QStringLiteral("the notebook database is damaged"));
     }
@@ -302,6 +306,7 @@ bool Statement::isNull(int column) const {
 struct Database::Impl {
     Connection db;
     QString path;
+    int pageSize = Database::kDefaultPageSize;
     // Declared after db so that the statements are finalized before the connection closes.
     std::unordered_map<QString, std::unique_ptr<Statement>, QStringHash> cache;
 };
@@ -325,7 +330,12 @@ Database &Database::operator=(Database &&other) noexcept {
     return *this;
 }
 
-Result<Database> Database::open(const QString &path, const crypto::SecureBytes &rawKey, Mode mode) {
+Result<Database> Database::open(const QString &path, const crypto::SecureBytes &rawKey, Mode mode,
+                                int pageSize) {
+    if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) != 0)
+        return fail(QStringLiteral("could not open %1: %2 bytes is not a database page size")
+                        .arg(path)
+                        .arg(pageSize));
     if (rawKey.size() != kRawKeySize)
         return fail(QStringLiteral("could not open %1: the key must be %2 bytes")
                         .arg(path)
@@ -352,7 +362,7 @@ Result<Database> Database::open(const QString &path, const crypto::SecureBytes &
         // a read-only one cannot, so a wrong passphrase leaves every byte as it was.
         Result<Connection> probe = openConnection(path, SQLITE_OPEN_READONLY);
         if (!probe) return probe.failure();
-        const Result<void> keyed = applyAndVerifyKey(probe->get(), rawKey, size);
+        const Result<void> keyed = applyAndVerifyKey(probe->get(), rawKey, size, pageSize);
         if (!keyed) return keyed.failure();
     }
 
@@ -367,7 +377,7 @@ Result<Database> Database::open(const QString &path, const crypto::SecureBytes &
     if (sqlite3_db_readonly(db, "main") == 1)
         return fail(QStringLiteral("could not open %1: the file is read-only").arg(path));
 
-    if (const Result<void> keyed = applyAndVerifyKey(db, rawKey, size); !keyed)
+    if (const Result<void> keyed = applyAndVerifyKey(db, rawKey, size, pageSize); !keyed)
         return keyed.failure();
 
     // SQLCipher 3.4 has no cipher_memory_security pragma (it arrived in 4.0); 3.x always wipes
@@ -395,6 +405,7 @@ Result<Database> Database::open(const QString &path, const crypto::SecureBytes &
     result.d = std::make_unique<Impl>();
     result.d->db = std::move(connection.value());
     result.d->path = path;
+    result.d->pageSize = pageSize;
     return result;
 }
 
@@ -485,7 +496,7 @@ Result<void> Database::rekey(const crypto::SecureBytes &newRawKey) {
     Result<Connection> probe = openConnection(d->path, SQLITE_OPEN_READONLY);
     if (!probe) return probe.failure();
     const Result<void> verified =
-        applyAndVerifyKey(probe->get(), newRawKey, QFileInfo(d->path).size());
+        applyAndVerifyKey(probe->get(), newRawKey, QFileInfo(d->path).size(), d->pageSize);
     if (!verified)
         return fail(QStringLiteral("the new key could not be verified: %1").arg(verified.error()));
     return {};

@@ -74,7 +74,11 @@ public:
     // Opens (or creates) `path` with the raw key (32 bytes -> PRAGMA key = "x'..'"), verifies
     // the key by reading the schema, then sets WAL mode, synchronous=NORMAL, foreign_keys=ON,
     // busy timeout. A wrong key gives the error "the passphrase is wrong" and writes nothing.
-    static Result<Database> open(const QString &path, const crypto::SecureBytes &rawKey, Mode mode);
+    // `pageSize` is SQLCipher's page size, which the encrypted file does not record: 1024 is
+    // SQLCipher 3's default; new vaults use 4096, which halves the bytes encrypted per save.
+    static Result<Database> open(const QString &path, const crypto::SecureBytes &rawKey, Mode mode,
+                                 int pageSize = kDefaultPageSize);
+    static constexpr int kDefaultPageSize = 1024;
 
     Result<void> exec(const QString &sql); // one or more statements, no results
     Result<Statement> prepare(const QString &sql);

@@ -1,13 +1,15 @@
 #pragma once
 // ObjectRepository: the bare git repository (repo.git) that holds every encrypted record and
 // attachment chunk as git blobs. Blobs are ciphertext and do not compress, so they are written
-// as loose objects of zlib "stored" blocks (valid for git and libgit2, no compression work) and
-// read back without libgit2's extra copies; packed objects are read through libgit2. libgit2
-// handles stay inside the .cpp.
+// in zlib "stored" blocks (valid for git and libgit2, no compression work): one at a time as
+// loose objects, read back without libgit2's extra copies, and a bulk import's as one pack of
+// our own making (git's pack and index version 2), read through libgit2. libgit2 handles stay
+// inside the .cpp.
 
 #include "Result.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include <future>
@@ -28,6 +30,11 @@ public:
 
     // Writes a blob and returns its object id (40 lowercase hex digits).
     Result<QByteArray> writeBlob(const QByteArray &content);
+    // Many blobs at once (a bulk import): from a few on, they go into one pack and its index,
+    // flushed to the disk, instead of a loose file each. Returns their ids in order.
+    Result<QList<QByteArray>> writeBlobs(const QList<QByteArray> &contents);
+    // The id writeBlob would give these bytes, without writing anything.
+    static QByteArray blobId(const QByteArray &content);
     Result<QByteArray> readBlob(const QByteArray &hexOid) const;
     bool hasBlob(const QByteArray &hexOid) const;
 

@@ -32,6 +32,9 @@ struct RecordDraft {
     // Called just before sealing, with the records already sealed in the same append(), so
     // that a draft can name an earlier one (an entry version naming its new attachment).
     std::function<void(QJsonObject &body, const QList<StoredRecord> &earlier)> complete;
+    // Work on the body that needs nothing but this draft (sanitising imported HTML). In a bulk
+    // append it runs on a worker thread, beside the sealing of other drafts.
+    std::function<void(QJsonObject &body)> prepare = {};
 };
 
 struct StoredRecord {

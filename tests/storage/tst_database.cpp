@@ -6,6 +6,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -159,6 +160,31 @@ private slots:
         QVERIFY(!orphan);
         QVERIFY2(orphan.error().contains(QStringLiteral("FOREIGN KEY")),
                  qPrintable(orphan.error()));
+    }
+
+    // SQLCipher does not record its page size in the file: a database made with larger pages
+    // opens only when told so, and a smaller size is refused like a wrong key, never rewritten.
+    void pageSizeIsAppliedAndMustBeNamedToOpen() {
+        const QString path = newPath();
+        {
+            auto db = Database::open(path, keyOf('a'), Database::Mode::Create, 4096);
+            QVERIFY2(db, qPrintable(db.error()));
+            QCOMPARE(scalar(*db, QStringLiteral("PRAGMA cipher_page_size")), 4096);
+            QVERIFY(db->exec(QStringLiteral("CREATE TABLE notes(body TEXT);"
+                                            "INSERT INTO notes VALUES ('x');")));
+        }
+        QVERIFY(QFileInfo(path).size() >= 4096);
+        QCOMPARE(QFileInfo(path).size() % 4096, qint64(0));
+        const QByteArray before = fileHash(path);
+        auto wrongSize = Database::open(path, keyOf('a'), Database::Mode::OpenExisting);
+        QVERIFY(!wrongSize);
+        QCOMPARE(fileHash(path), before);
+        auto right = Database::open(path, keyOf('a'), Database::Mode::OpenExisting, 4096);
+        QVERIFY2(right, qPrintable(right.error()));
+        QCOMPARE(scalar(*right, QStringLiteral("SELECT count(*) FROM notes")), 1);
+        auto odd = Database::open(path, keyOf('a'), Database::Mode::OpenExisting, 3000);
+        QVERIFY(!odd);
+        QVERIFY2(odd.error().contains(QStringLiteral("page size")), qPrintable(odd.error()));
     }
 
     void wrongPassphraseIsReportedAndChangesNoByte() {

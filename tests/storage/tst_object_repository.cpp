@@ -247,6 +247,63 @@ private slots:
         QVERIFY2(fsck.exitCode == 0, fsck.err.constData());
     }
 
+    // A bulk import writes its blobs as one pack and index of our own making; git must take
+    // them as its own: the same ids, verify-pack and fsck clean, every blob readable by git,
+    // libgit2 and us, and a repeated blob stored once.
+    void batchOfBlobsBecomesOnePackGitAccepts() {
+        const QString path = newPath();
+        auto repo = ObjectRepository::openOrCreate(path);
+        QVERIFY2(repo, qPrintable(repo.error()));
+        QList<QByteArray> contents;
+        for (int i = 0; i < 300; ++i)
+            contents << randomBytes(i == 7 ? 200 * 1024 : 1 + (i * 37) % 3000);
+        contents << QByteArray() << contents.at(3); // an empty blob and a repeat
+        const auto ids = repo->writeBlobs(contents);
+        QVERIFY2(ids, qPrintable(ids.error()));
+        QCOMPARE(ids->size(), contents.size());
+        QCOMPARE(ids->at(301), ids->at(3));
+
+        const QStringList packs = filesBelow(path + "/objects/pack", QStringLiteral("*.pack"));
+        const QStringList indexes = filesBelow(path + "/objects/pack", QStringLiteral("*.idx"));
+        QCOMPARE(packs.size(), 1);
+        QCOMPARE(indexes.size(), 1);
+        QVERIFY(filesBelow(path + "/objects", QStringLiteral("tmp_*")).isEmpty());
+        QCOMPARE(filesBelow(path + "/objects", QStringLiteral("*")).size(), 2); // nothing loose
+
+        const GitRun verify =
+            git({QStringLiteral("verify-pack"), QStringLiteral("-v"), indexes[0]});
+        QVERIFY2(verify.exitCode == 0, verify.err.constData());
+        QVERIFY(verify.out.contains("non delta: 301 objects"));
+        QCOMPARE(fsckProblems(path), QString());
+
+        for (int i = 0; i < contents.size(); ++i) {
+            const GitRun hash =
+                git({QStringLiteral("hash-object"), QStringLiteral("--stdin")}, contents[i]);
+            QCOMPARE(hash.out.trimmed(), ids->at(i));
+            QVERIFY(repo->hasBlob(ids->at(i)));
+            const auto read = repo->readBlob(ids->at(i));
+            QVERIFY2(read, qPrintable(read.error()));
+            QVERIFY(*read == contents[i]);
+            if (i % 50 == 0) {
+                const GitRun cat =
+                    git({QStringLiteral("--git-dir=") + path, QStringLiteral("cat-file"),
+                         QStringLiteral("blob"), QString::fromLatin1(ids->at(i))});
+                QVERIFY(cat.out == contents[i]);
+                QCOMPARE(readWithLibgit2(path, ids->at(i)).value_or("missing"), contents[i]);
+            }
+        }
+        for (int i = 0; i < contents.size(); ++i)
+            QCOMPARE(ObjectRepository::blobId(contents[i]), ids->at(i));
+
+        // A few blobs are not worth a pack: they are written loose.
+        const QList<QByteArray> few{randomBytes(10), randomBytes(20)};
+        const auto fewIds = repo->writeBlobs(few);
+        QVERIFY2(fewIds, qPrintable(fewIds.error()));
+        QCOMPARE(filesBelow(path + "/objects/pack", QStringLiteral("*.pack")).size(), 1);
+        for (const QByteArray &id : *fewIds)
+            QVERIFY(QFile::exists(looseObjectPath(path, id)));
+    }
+
     void repositoryIsBareWithHeadOnMain() {
         const QString path = newPath();
         auto repo = ObjectRepository::openOrCreate(path);

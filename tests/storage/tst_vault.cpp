@@ -39,8 +39,9 @@ crypto::SecureBytes formatKeys(const QString &dir, const QByteArray &pass) {
 }
 
 Database openRaw(const QString &dir) {
-    auto db = Database::open(dir + "/quire.db", formatKeys(dir, kPass).mid(0, 32),
-                             Database::Mode::OpenExisting);
+    auto db = Database::open(
+        dir + "/quire.db", formatKeys(dir, kPass).mid(0, 32), Database::Mode::OpenExisting,
+        vaultJson(dir).value("db").toObject().value("cipher_page_size").toInt());
     if (!db) qFatal("raw open failed: %s", qPrintable(db.error()));
     return std::move(db.value());
 }
@@ -114,9 +115,12 @@ private slots:
         QCOMPARE(kdf.value("r").toInteger(), 8);
         QCOMPARE(kdf.value("p").toInteger(), 1);
         QCOMPARE(QByteArray::fromBase64(kdf.value("salt").toString().toLatin1()).size(), 16);
+        // The page size is not in the encrypted file, so vault.json names it.
+        QCOMPARE(vj.value("db").toObject().value("cipher_page_size").toInt(), 4096);
         QFile db(dir + "/quire.db");
         QVERIFY(db.open(QIODevice::ReadOnly));
         QVERIFY(!db.read(16).startsWith("SQLite format 3"));
+        QCOMPARE(db.size() % 4096, qint64(0));
         QCOMPARE(run("git", {"--git-dir", dir + "/repo.git", "symbolic-ref", "HEAD"}).trimmed(),
                  QString("refs/heads/main"));
         QVERIFY(problems(dir).isEmpty());

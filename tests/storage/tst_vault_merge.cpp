@@ -55,14 +55,16 @@ struct FormatKeys {
 FormatKeys formatKeys(const QString &dir) {
     QFile f(dir + "/vault.json");
     f.open(QIODevice::ReadOnly);
-    const QJsonObject kdf = QJsonDocument::fromJson(f.readAll()).object().value("kdf").toObject();
+    const QJsonObject vault = QJsonDocument::fromJson(f.readAll()).object();
+    const QJsonObject kdf = vault.value("kdf").toObject();
     crypto::ScryptParams p;
     p.n = quint64(kdf.value("n").toInteger());
     p.r = quint32(kdf.value("r").toInteger());
     p.p = quint32(kdf.value("p").toInteger());
     auto out = crypto::scrypt(
         kPass, QByteArray::fromBase64(kdf.value("salt").toString().toLatin1()), p, 64);
-    auto db = Database::open(dir + "/quire.db", out->mid(0, 32), Database::Mode::OpenExisting);
+    auto db = Database::open(dir + "/quire.db", out->mid(0, 32), Database::Mode::OpenExisting,
+                             vault.value("db").toObject().value("cipher_page_size").toInt());
     auto st = db->prepare("SELECT wrapped FROM secrets WHERE name='notebook_key/1'");
     (void)st->next();
     const QByteArray wrapped = st->blob(0);
