@@ -84,22 +84,27 @@ Result<std::unique_ptr<Notebook>> Notebook::open(const QString &vaultDir,
 }
 
 QString Notebook::vaultPath() const {
+    const std::lock_guard lock(m_mutex);
     return m_vault->path();
 }
 QString Notebook::notebookName() const {
+    const std::lock_guard lock(m_mutex);
     return m_vault->notebookName();
 }
 QString Notebook::notebookUuid() const {
+    const std::lock_guard lock(m_mutex);
     return m_vault->notebookUuid();
 }
 
 MemberInfo Notebook::me() const {
+    const std::lock_guard lock(m_mutex);
     auto m = m_vault->member(m_vault->memberUuid());
     if (!m) return MemberInfo{m_vault->memberUuid(), {}, {}, {}, {}};
     return toMemberInfo(*m);
 }
 
 Result<QList<MemberInfo>> Notebook::members() {
+    const std::lock_guard lock(m_mutex);
     auto all = m_vault->members();
     if (!all) return all.failure();
     QList<MemberInfo> out;
@@ -110,6 +115,7 @@ Result<QList<MemberInfo>> Notebook::members() {
 
 Result<QString> Notebook::createExperiment(const QString &title, const QString &project,
                                            const QStringList &tags) {
+    const std::lock_guard lock(m_mutex);
     const QString cleanTitle = nfc(title.trimmed());
     if (cleanTitle.isEmpty()) return fail(tr("the experiment needs a title"));
     if (!me().roles.contains(QStringLiteral("author")))
@@ -132,6 +138,7 @@ Result<QString> Notebook::createExperiment(const QString &title, const QString &
 }
 
 Result<QList<ExperimentInfo>> Notebook::experiments() {
+    const std::lock_guard lock(m_mutex);
     auto list = m_vault->experiments();
     if (!list) return list.failure();
     auto people = m_vault->members();
@@ -146,6 +153,7 @@ Result<QList<ExperimentInfo>> Notebook::experiments() {
 }
 
 Result<ExperimentInfo> Notebook::experiment(const QString &uuid) {
+    const std::lock_guard lock(m_mutex);
     auto x = m_vault->experiment(uuid);
     if (!x) return x.failure();
     auto m = m_vault->member(x->author);
@@ -158,29 +166,47 @@ QString Notebook::markdownToHtml(const QByteArray &markdown) {
 
 Result<QStringList> Notebook::addEntries(const QString &experimentUuid,
                                          const QList<NewEntry> &newEntries) {
-    auto x = m_vault->experiment(experimentUuid);
-    if (!x) return x.failure();
-    if (x->status == "closed") return fail(tr("the experiment “%1” is closed").arg(x->title));
+    QList<NewEntry> entries = newEntries;
+    for (auto &e : entries)
+        e.experiment = experimentUuid;
+    return addEntries(entries);
+}
+
+Result<QStringList> Notebook::addEntries(const QList<NewEntry> &newEntries) {
+    const std::lock_guard lock(m_mutex);
     if (!me().roles.contains(QStringLiteral("author")))
         return fail(tr("only members with the author role can write entries"));
-    auto order = m_vault->nextEntryOrder(experimentUuid);
-    if (!order) return order.failure();
+    QHash<QString, int> nextOrder; // per experiment
     QList<RecordDraft> drafts;
     QStringList uuids;
     for (const auto &e : newEntries) {
+        if (!nextOrder.contains(e.experiment)) {
+            auto x = m_vault->experiment(e.experiment);
+            if (!x) return x.failure();
+            if (x->status == "closed")
+                return fail(tr("the experiment “%1” is closed").arg(x->title));
+            auto order = m_vault->nextEntryOrder(e.experiment);
+            if (!order) return order.failure();
+            nextOrder.insert(e.experiment, *order);
+        }
         const QString cleanTitle = nfc(e.title.trimmed());
         if (cleanTitle.isEmpty()) return fail(tr("every entry needs a title"));
         const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
         drafts << RecordDraft{"entry",
                               uuid,
                               {},
-                              QJsonObject{{"experiment", experimentUuid},
-                                          {"order", *order + int(uuids.size())},
+                              QJsonObject{{"experiment", e.experiment},
+                                          {"order", nextOrder[e.experiment]++},
                                           {"title", cleanTitle},
-                                          {"html", nfc(html::sanitize(e.html))},
+                                          {"html", e.html},
                                           {"attachments", QJsonArray{}},
                                           {"status", "active"}},
-                              {}};
+                              {},
+                              // Sanitising is the costly part of an import; the vault runs it
+                              // on its worker threads.
+                              [](QJsonObject &body) {
+                                  body["html"] = nfc(html::sanitize(body.value("html").toString()));
+                              }};
         uuids << uuid;
     }
     if (drafts.isEmpty()) return uuids;
@@ -192,6 +218,7 @@ Result<QStringList> Notebook::addEntries(const QString &experimentUuid,
 
 Result<QString> Notebook::addEntry(const QString &experimentUuid, const QString &title,
                                    const QString &htmlText) {
+    const std::lock_guard lock(m_mutex);
     auto x = m_vault->experiment(experimentUuid);
     if (!x) return x.failure();
     if (x->status == "closed") return fail(tr("the experiment “%1” is closed").arg(x->title));
@@ -239,6 +266,7 @@ Result<StoredRecord> editableHead(Vault &vault, const QString &entry, const QStr
 
 Result<void> Notebook::editEntry(const QString &entryUuid, const QString &title,
                                  const QString &htmlText, const QString &reason) {
+    const std::lock_guard lock(m_mutex);
     auto head = editableHead(*m_vault, entryUuid, reason, m_vault->memberUuid());
     if (!head) return head.failure();
     QJsonObject body = head->body;
@@ -257,6 +285,7 @@ Result<void> Notebook::editEntry(const QString &entryUuid, const QString &title,
 }
 
 Result<void> Notebook::voidEntry(const QString &entryUuid, const QString &reason) {
+    const std::lock_guard lock(m_mutex);
     auto head = editableHead(*m_vault, entryUuid, reason, m_vault->memberUuid());
     if (!head) return head.failure();
     QJsonObject body = head->body;
@@ -306,6 +335,7 @@ static EntryVersion toEntryVersion(Vault &vault, const StoredRecord &r, int coun
 }
 
 Result<EntryVersion> Notebook::entry(const QString &entryUuid, int version) {
+    const std::lock_guard lock(m_mutex);
     auto chain = m_vault->chain(entryUuid);
     if (!chain) return chain.failure();
     if (chain->isEmpty() || chain->first().type != "entry")
@@ -320,6 +350,7 @@ Result<EntryVersion> Notebook::entry(const QString &entryUuid, int version) {
 }
 
 Result<QList<EntryVersion>> Notebook::history(const QString &entryUuid) {
+    const std::lock_guard lock(m_mutex);
     auto chain = m_vault->chain(entryUuid);
     if (!chain) return chain.failure();
     if (chain->isEmpty() || chain->first().type != "entry")
@@ -332,6 +363,7 @@ Result<QList<EntryVersion>> Notebook::history(const QString &entryUuid) {
 }
 
 Result<QList<EntryVersion>> Notebook::entries(const QString &experimentUuid) {
+    const std::lock_guard lock(m_mutex);
     auto list = m_vault->entries(experimentUuid);
     if (!list) return list.failure();
     QHash<QString, QString> names;
@@ -346,6 +378,7 @@ Result<QList<EntryVersion>> Notebook::entries(const QString &experimentUuid) {
 
 Result<QString> Notebook::attachFile(const QString &entryUuid, const QString &filePath,
                                      const ProgressFn &progress) {
+    const std::lock_guard lock(m_mutex);
     const QFileInfo info(filePath);
     if (!info.isFile()) return fail(tr("%1 is not a file").arg(filePath));
     auto head = editableHead(*m_vault, entryUuid, QStringLiteral("attach"), m_vault->memberUuid());
@@ -370,6 +403,7 @@ Result<QString> Notebook::attachFile(const QString &entryUuid, const QString &fi
 }
 
 Result<AttachmentInfo> Notebook::attachment(const QString &id) {
+    const std::lock_guard lock(m_mutex);
     auto a = m_vault->attachment(id);
     if (!a) return a.failure();
     return toAttachmentInfo(*a);
@@ -377,6 +411,7 @@ Result<AttachmentInfo> Notebook::attachment(const QString &id) {
 
 Result<void> Notebook::saveAttachment(const QString &id, const QString &outPath,
                                       const ProgressFn &progress) {
+    const std::lock_guard lock(m_mutex);
     // Written to a temporary file and renamed only when every chunk has checked out, so a
     // damaged attachment never leaves a plausible-looking partial file behind.
     QSaveFile out(outPath);
@@ -399,6 +434,7 @@ Result<void> Notebook::saveAttachment(const QString &id, const QString &outPath,
 }
 
 Result<QByteArray> Notebook::attachmentBytes(const QString &id, qint64 maxSize) {
+    const std::lock_guard lock(m_mutex);
     auto a = m_vault->attachment(id);
     if (!a) return a.failure();
     if (a->size > maxSize) return fail(tr("“%1” is too large to show here").arg(a->name));
@@ -414,6 +450,7 @@ Result<QByteArray> Notebook::attachmentBytes(const QString &id, qint64 maxSize) 
 }
 
 Result<QList<SearchHit>> Notebook::search(const QString &query, int limit) {
+    const std::lock_guard lock(m_mutex);
     auto hits = m_vault->search(query, limit);
     if (!hits) return hits.failure();
     QList<SearchHit> out;
@@ -423,6 +460,7 @@ Result<QList<SearchHit>> Notebook::search(const QString &query, int limit) {
 }
 
 Result<QList<AuditEvent>> Notebook::auditTrail() {
+    const std::lock_guard lock(m_mutex);
     auto records = m_vault->allRecords();
     if (!records) return records.failure();
     QHash<QString, QString> names;
@@ -480,10 +518,12 @@ Result<QList<AuditEvent>> Notebook::auditTrail() {
 }
 
 Result<void> Notebook::changePassphrase(const QByteArray &newPassphrase) {
+    const std::lock_guard lock(m_mutex);
     return m_vault->changePassphrase(newPassphrase);
 }
 
 VerifyReport Notebook::verify(const ProgressFn &progress) {
+    const std::lock_guard lock(m_mutex);
     const VaultCheck c = m_vault->verify(progress);
     VerifyReport r;
     r.records = c.records;
@@ -498,16 +538,19 @@ VerifyReport Notebook::verify(const ProgressFn &progress) {
 
 Result<void> Notebook::setRemote(const QString &url, const QString &user, const QByteArray &secret,
                                  const QByteArray &sshPrivateKey, const QString &caFile) {
+    const std::lock_guard lock(m_mutex);
     return m_vault->setRemote(url.trimmed(), user.trimmed(), secret, sshPrivateKey, caFile);
 }
 
 Result<QString> Notebook::remoteUrl() {
+    const std::lock_guard lock(m_mutex);
     return m_vault->remoteUrl();
 }
 
 Result<SyncSummary>
 Notebook::sync(const std::function<void(QString phase, qint64 done, qint64 total)> &progress,
                const std::atomic_bool *cancel) {
+    const std::lock_guard lock(m_mutex);
     const bool wasJoining = m_vault->isJoining();
     auto report = SyncEngine::run(
         *m_vault,
@@ -529,6 +572,7 @@ Notebook::sync(const std::function<void(QString phase, qint64 done, qint64 total
 }
 
 Result<SyncStatus> Notebook::syncStatus() {
+    const std::lock_guard lock(m_mutex);
     SyncStatus status;
     status.joining = m_vault->isJoining();
     auto url = m_vault->remoteUrl();
@@ -544,6 +588,7 @@ Result<SyncStatus> Notebook::syncStatus() {
 }
 
 Result<QByteArray> Notebook::invite() {
+    const std::lock_guard lock(m_mutex);
     return m_vault->makeInvitation();
 }
 
@@ -569,6 +614,7 @@ Result<JoinRequestInfo> Notebook::readJoinRequest(const QByteArray &request) {
 }
 
 Result<QString> Notebook::approve(const QByteArray &request, const QStringList &roles) {
+    const std::lock_guard lock(m_mutex);
     QStringList cleanRoles;
     for (const auto &role : roles)
         if (!role.trimmed().isEmpty()) cleanRoles << role.trimmed().toLower();
@@ -579,6 +625,7 @@ Result<QString> Notebook::approve(const QByteArray &request, const QStringList &
 }
 
 Result<void> Notebook::revoke(const QString &member, const QString &reason) {
+    const std::lock_guard lock(m_mutex);
     auto r = m_vault->revokeMember(member.trimmed(), nfc(reason.trimmed()));
     if (!r) return r;
     emit changed();
@@ -586,6 +633,7 @@ Result<void> Notebook::revoke(const QString &member, const QString &reason) {
 }
 
 bool Notebook::isJoining() const {
+    const std::lock_guard lock(m_mutex);
     return m_vault->isJoining();
 }
 

@@ -3,6 +3,13 @@
 // their versions, attachments, search, the audit trail — and the rules that go with them
 // (edits and voids need a reason, only an entry's author edits it, nothing is deleted).
 // The GUI and quire-cli both work through this class; storage stays hidden behind it.
+//
+// Threads: every member function holds one recursive mutex for its whole run, so a worker
+// (a sync, storing an attachment) and the GUI thread never use the vault at the same time.
+// A call made while a worker runs waits for that worker's whole job — a sync may take
+// seconds — so the GUI does not call in while it knows a worker is busy. Static functions
+// touch no open vault and take no lock. changed() is emitted with the mutex held, on the
+// thread that made the change; receivers on another thread get it queued.
 
 #include "Result.h"
 
@@ -16,6 +23,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <mutex>
 
 namespace quire {
 
@@ -171,8 +179,11 @@ public:
     struct NewEntry {
         QString title;
         QString html;
+        QString experiment = {}; // the experiment's uuid; the first overload sets it
     };
     Result<QStringList> addEntries(const QString &experiment, const QList<NewEntry> &entries);
+    // The same, for entries that go into several experiments (each names its own).
+    Result<QStringList> addEntries(const QList<NewEntry> &entries);
     static QString markdownToHtml(const QByteArray &markdown);
     Result<void> editEntry(const QString &entry, const QString &title, const QString &html,
                            const QString &reason);
@@ -232,6 +243,8 @@ signals:
 
 private:
     explicit Notebook(std::unique_ptr<Vault> vault);
+    // Recursive: public functions call each other (createExperiment asks me()).
+    mutable std::recursive_mutex m_mutex;
     std::unique_ptr<Vault> m_vault;
 };
 

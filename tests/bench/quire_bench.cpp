@@ -1239,19 +1239,17 @@ private:
             schedBefore = schedTimes();
             total.restart();
             for (int start = singles; start < m_opt.entries; start += m_opt.batch) {
-                // A batch is what an import or an instrument hands over at once; it is saved
-                // per experiment, each call one transaction.
-                QMap<int, QList<Notebook::NewEntry>> byExperiment;
+                // A batch is what an import or an instrument hands over at once; it spans
+                // experiments and is saved in one transaction, all or nothing.
+                QList<Notebook::NewEntry> batch;
                 for (int i = start; i < std::min(m_opt.entries, start + m_opt.batch); ++i)
-                    byExperiment[corpus[i].experiment]
-                        << Notebook::NewEntry{corpus[i].title, corpus[i].html};
-                for (auto it = byExperiment.begin(); it != byExperiment.end(); ++it) {
-                    auto ids = (*nb)->addEntries(experimentIds[it.key()], it.value());
-                    if (!ids) {
-                        save.failure = search.failure =
-                            QStringLiteral("a batch was not saved: %1").arg(ids.error());
-                        return;
-                    }
+                    batch << Notebook::NewEntry{corpus[i].title, corpus[i].html,
+                                                experimentIds[corpus[i].experiment]};
+                auto ids = (*nb)->addEntries(batch);
+                if (!ids) {
+                    save.failure = search.failure =
+                        QStringLiteral("a batch was not saved: %1").arg(ids.error());
+                    return;
                 }
             }
             seconds = double(total.nsecsElapsed()) / 1e9;

@@ -244,6 +244,47 @@ private slots:
         QVERIFY(m_nb->verify().passed());
     }
 
+    // An import hands over entries for several experiments at once: one transaction, each
+    // experiment's order continuing where it was, sanitised and searchable like single saves.
+    void bulkEntriesAcrossExperimentsKeepEachExperimentsOrder() {
+        auto a = m_nb->createExperiment("Growth curve A", {}, {});
+        auto b = m_nb->createExperiment("Growth curve B", {}, {});
+        QVERIFY(a && b);
+        QVERIFY(m_nb->addEntry(*a, "Set-up", "<p>inoculated</p>"));
+        QList<Notebook::NewEntry> batch;
+        for (int i = 0; i < 64; ++i)
+            batch << Notebook::NewEntry{QString("Reading %1").arg(i),
+                                        QString("<p onclick=x()>absorbance%1 <b>ok</b></p>"
+                                                "<img src=https://evil.example/p.png>")
+                                            .arg(i),
+                                        i % 2 ? *a : *b};
+        const int before = recordCount();
+        QList<Notebook::NewEntry> broken = batch;
+        broken[40].experiment = QStringLiteral("00000000-0000-4000-8000-000000000000");
+        QVERIFY(!m_nb->addEntries(broken));
+        QCOMPARE(recordCount(), before);
+
+        auto saved = m_nb->addEntries(batch);
+        QVERIFY2(saved, qPrintable(saved.error()));
+        QCOMPARE(recordCount(), before + 64);
+        auto inA = m_nb->entries(*a);
+        auto inB = m_nb->entries(*b);
+        QVERIFY(inA && inB);
+        QCOMPARE(int(inA->size()), 33);
+        QCOMPARE(int(inB->size()), 32);
+        for (int i = 0; i < inA->size(); ++i)
+            QCOMPARE(inA->at(i).order, i + 1);
+        QCOMPARE(inA->at(1).title, QString("Reading 1"));
+        QCOMPARE(inB->at(0).title, QString("Reading 0"));
+        QCOMPARE(inB->at(5).html, QString("<p>absorbance10 <strong>ok</strong></p>"));
+        auto hits = m_nb->search("absorbance63");
+        QVERIFY(hits);
+        QCOMPARE(int(hits->size()), 1);
+        QCOMPARE(hits->at(0).uuid, saved->at(63));
+        QCOMPARE(hits->at(0).experiment, *a);
+        QVERIFY(m_nb->verify().passed());
+    }
+
     void markerIsInNoByteWhileTheNotebookIsOpen() {
         // While the notebook is open the write-ahead log exists and holds the latest pages;
         // neither it nor the database nor the repository may show the text in the clear.
