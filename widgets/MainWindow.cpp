@@ -8,6 +8,9 @@
 #include "ExperimentDelegate.h"
 #include "ExperimentDialog.h"
 #include "ExperimentListModel.h"
+#include "MembersDialog.h"
+#include "RemoteSettingsDialog.h"
+#include "SyncController.h"
 #include "UnlockDialog.h"
 
 #include <QAction>
@@ -18,19 +21,23 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
 #include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QProgressDialog>
 #include <QPromise>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace quire::widgets {
@@ -87,6 +94,12 @@ MainWindow::MainWindow(const QString &vaultPath, QWidget *parent)
     m_refreshTimer.setInterval(0);
     connect(&m_refreshTimer, &QTimer::timeout, this, &MainWindow::refresh);
 
+    m_sync = new SyncController(this);
+    m_sync->setStartGuard([this] { return !m_busy && !hasOpenDialog(); });
+    connect(m_sync, &SyncController::statusChanged, this, &MainWindow::updateSyncStatus);
+    connect(m_sync, &SyncController::started, this, &MainWindow::syncStarted);
+    connect(m_sync, &SyncController::finished, this, &MainWindow::syncFinished);
+
     buildActions();
     buildMenusAndToolBar();
 
@@ -99,15 +112,20 @@ MainWindow::MainWindow(const QString &vaultPath, QWidget *parent)
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
     m_statusLabel->setContentsMargins(8, 0, 8, 0);
+    statusBar()->addPermanentWidget(buildSyncStatus());
     statusBar()->addPermanentWidget(m_statusLabel);
 
     updateLockedPage();
+    updateSyncStatus();
     updateActions();
 }
 
 MainWindow::~MainWindow() {
     // The page view may still ask for attachment images while it is torn down.
     if (m_entryView) m_entryView->setNotebook(nullptr);
+    // A sync still running uses the notebook: stop it before the notebook goes.
+    delete m_sync;
+    m_sync = nullptr;
 }
 
 void MainWindow::buildActions() {
@@ -139,6 +157,24 @@ void MainWindow::buildActions() {
     m_lock->setIconText(tr("Lock"));
     connect(m_lock, &QAction::triggered, this, &MainWindow::lock);
 
+    m_syncNow = new QAction(themeIcon("view-refresh"), tr("&Sync now"), this);
+    m_syncNow->setObjectName(QStringLiteral("syncNowAction"));
+    m_syncNow->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_syncNow->setToolTip(
+        tr("Send your changes to the shared repository and receive the others' (Ctrl+Shift+S)"));
+    m_syncNow->setIconText(tr("Sync now"));
+    connect(m_syncNow, &QAction::triggered, this, &MainWindow::syncNow);
+
+    m_remoteSettings = new QAction(themeIcon("network-server"), tr("&Remote settings…"), this);
+    m_remoteSettings->setObjectName(QStringLiteral("remoteSettingsAction"));
+    m_remoteSettings->setToolTip(tr("Where this notebook is shared, and how to log in there"));
+    connect(m_remoteSettings, &QAction::triggered, this, &MainWindow::showRemoteSettings);
+
+    m_members = new QAction(themeIcon("system-users"), tr("&Members…"), this);
+    m_members->setObjectName(QStringLiteral("membersAction"));
+    m_members->setToolTip(tr("Who belongs to this notebook; invite, approve and revoke members"));
+    connect(m_members, &QAction::triggered, this, &MainWindow::showMembers);
+
     m_quit = new QAction(themeIcon("application-exit"), tr("&Quit"), this);
     m_quit->setShortcut(QKeySequence::Quit);
     m_quit->setMenuRole(QAction::QuitRole);
@@ -163,6 +199,11 @@ void MainWindow::buildMenusAndToolBar() {
     file->addAction(m_lock);
     file->addSeparator();
     file->addAction(m_quit);
+    QMenu *shared = menuBar()->addMenu(tr("&Notebook"));
+    shared->addAction(m_syncNow);
+    shared->addSeparator();
+    shared->addAction(m_remoteSettings);
+    shared->addAction(m_members);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_about);
 
@@ -175,6 +216,8 @@ void MainWindow::buildMenusAndToolBar() {
     bar->addAction(m_newExperiment);
     bar->addAction(m_newEntry);
     bar->addAction(m_attach);
+    bar->addSeparator();
+    bar->addAction(m_syncNow);
     auto *spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
@@ -189,17 +232,34 @@ QWidget *MainWindow::buildLockedPage() {
 }
 
 QWidget *MainWindow::buildEmptyNotebookPage() {
-    QLabel *title = nullptr;
-    QLabel *hint = nullptr;
-    QPushButton *button = nullptr;
-    QWidget *page = centredMessage(this, &title, &hint, &button);
-    title->setText(tr("Your notebook is empty"));
-    setWrappedText(hint, tr("Start with an experiment: a title for one piece of work, such as "
-                            "“Phosphate buffer, pH 7.4”. The entries you write go into it."));
-    button->setText(tr("New experiment…"));
-    button->setObjectName(QStringLiteral("firstExperimentButton"));
-    connect(button, &QPushButton::clicked, this, &MainWindow::newExperiment);
+    QWidget *page = centredMessage(this, &m_emptyTitle, &m_emptyHint, &m_emptyButton);
+    m_emptyButton->setObjectName(QStringLiteral("firstExperimentButton"));
+    connect(m_emptyButton, &QPushButton::clicked, this, [this] {
+        if (m_joining)
+            syncNow();
+        else
+            newExperiment();
+    });
+    updateEmptyPage();
     return page;
+}
+
+void MainWindow::updateEmptyPage() {
+    if (m_joining) {
+        m_emptyTitle->setText(tr("Waiting for approval"));
+        setWrappedText(m_emptyHint,
+                       tr("Your request to join “%1” is with its admin. Once they have approved "
+                          "it, the next sync brings the notebook here. Quire syncs every few "
+                          "minutes; you can also sync now.")
+                           .arg(m_notebookName));
+        m_emptyButton->setText(tr("Sync now"));
+    } else {
+        m_emptyTitle->setText(tr("Your notebook is empty"));
+        setWrappedText(m_emptyHint,
+                       tr("Start with an experiment: a title for one piece of work, such as "
+                          "“Phosphate buffer, pH 7.4”. The entries you write go into it."));
+        m_emptyButton->setText(tr("New experiment…"));
+    }
 }
 
 QWidget *MainWindow::buildNotebookPage() {
@@ -246,6 +306,222 @@ QWidget *MainWindow::buildNotebookPage() {
     return m_splitter;
 }
 
+QWidget *MainWindow::buildSyncStatus() {
+    m_syncStatus = new QWidget(this);
+    m_syncStatus->setObjectName(QStringLiteral("syncStatus"));
+    auto *layout = new QHBoxLayout(m_syncStatus);
+    layout->setContentsMargins(0, 0, 4, 0);
+    layout->setSpacing(6);
+    m_syncProgress = new QProgressBar(m_syncStatus);
+    m_syncProgress->setObjectName(QStringLiteral("syncProgress"));
+    m_syncProgress->setTextVisible(false);
+    m_syncProgress->setFixedSize(90, 10);
+    m_syncButton = new QToolButton(m_syncStatus);
+    m_syncButton->setObjectName(QStringLiteral("syncStatusButton"));
+    m_syncButton->setAutoRaise(true);
+    m_syncButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_syncButton->setIconSize(QSize(16, 16));
+    m_syncButton->setAccessibleName(tr("Sync status"));
+    m_syncCancel = new QToolButton(m_syncStatus);
+    m_syncCancel->setObjectName(QStringLiteral("cancelSyncButton"));
+    m_syncCancel->setText(tr("Cancel"));
+    m_syncCancel->setToolTip(tr("Stop this sync; nothing is lost, the changes are sent next time"));
+    layout->addWidget(m_syncButton);
+    layout->addWidget(m_syncProgress);
+    layout->addWidget(m_syncCancel);
+    // Keeps the sync state apart from the notebook and member beside it.
+    auto *rule = new QFrame(m_syncStatus);
+    rule->setFrameShape(QFrame::VLine);
+    rule->setFrameShadow(QFrame::Sunken);
+    layout->addSpacing(4);
+    layout->addWidget(rule);
+    connect(m_syncCancel, &QToolButton::clicked, m_sync, &SyncController::cancel);
+    connect(m_syncButton, &QToolButton::clicked, this, [this] {
+        switch (m_sync->state()) {
+        case SyncController::State::Alarm:
+            showSyncAlarm();
+            break;
+        case SyncController::State::NotShared:
+            showRemoteSettings();
+            break;
+        case SyncController::State::Off:
+        case SyncController::State::Syncing:
+            break;
+        default:
+            syncNow();
+        }
+    });
+    return m_syncStatus;
+}
+
+void MainWindow::updateSyncStatus() {
+    const SyncController::State state = m_sync->state();
+    m_syncStatus->setVisible(state != SyncController::State::Off);
+    m_syncButton->setText(m_sync->statusText());
+    m_syncButton->setToolTip(m_sync->statusToolTip());
+    const bool syncing = state == SyncController::State::Syncing;
+    m_syncProgress->setVisible(syncing);
+    m_syncCancel->setVisible(syncing);
+    if (syncing) {
+        const qint64 total = m_sync->progressTotal();
+        // Object counts fit an int; a bar without a total shows that something moves.
+        m_syncProgress->setRange(0, int(qMin<qint64>(total, INT_MAX)));
+        m_syncProgress->setValue(int(qMin(m_sync->progressDone(), total)));
+    }
+
+    const char *icon = nullptr;
+    if (state == SyncController::State::Alarm)
+        icon = "dialog-warning";
+    else if (state == SyncController::State::Offline)
+        icon = "network-offline";
+    else if (state == SyncController::State::Joining)
+        icon = "dialog-information";
+    m_syncButton->setIcon(icon ? themeIcon(icon) : QIcon());
+
+    // The warning colour and weight of an error line, so that an alarm cannot be overlooked.
+    QPalette p = m_syncStatus->palette();
+    QFont f = m_syncStatus->font();
+    if (state == SyncController::State::Alarm) {
+        const bool dark = p.color(QPalette::Window).lightness() < 128;
+        const QColor warning = dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb3, 0x26, 0x1e);
+        p.setColor(QPalette::ButtonText, warning);
+        p.setColor(QPalette::WindowText, warning);
+        f.setWeight(QFont::DemiBold);
+    }
+    m_syncButton->setPalette(p);
+    m_syncButton->setFont(f);
+    updateActions();
+}
+
+bool MainWindow::isBusy() const {
+    return m_busy || (m_sync && m_sync->isRunning());
+}
+
+bool MainWindow::hasOpenDialog() const {
+    for (QDialog *dialog : findChildren<QDialog *>(Qt::FindDirectChildrenOnly))
+        if (dialog->isVisible()) return true;
+    return false;
+}
+
+void MainWindow::syncNow() {
+    if (!m_notebook || isBusy()) return;
+    if (!m_sync->hasRemote()) {
+        statusBar()->showMessage(tr("Set the shared repository first."), 5000);
+        showRemoteSettings();
+        return;
+    }
+    m_sync->syncNow();
+}
+
+void MainWindow::syncStarted() {
+    // The page would read attachment images from the notebook the worker holds.
+    m_entryView->setNotebook(nullptr);
+    updateActions();
+}
+
+void MainWindow::syncFinished(bool ok, bool receivedRecords, const QString &error) {
+    if (m_notebook) m_entryView->setNotebook(m_notebook.get());
+    if (m_closeAfterSync) {
+        close();
+        return;
+    }
+    if (m_lockAfterSync) {
+        m_lockAfterSync = false;
+        lock();
+        return;
+    }
+    if (!ok && m_sync->state() == SyncController::State::Offline) {
+        // Ends in "…" rather than being cut off mid-word; the status shows all of it on hover.
+        const int room = statusBar()->width() - m_syncStatus->sizeHint().width() -
+                         m_statusLabel->sizeHint().width() - 48;
+        statusBar()->showMessage(
+            statusBar()->fontMetrics().elidedText(tr("Offline: %1").arg(asSentence(error)),
+                                                  Qt::ElideRight, qMax(room, 120)),
+            15000);
+    }
+    if (receivedRecords) m_refreshPending = true;
+    catchUpAfterWorker();
+    updateActions();
+}
+
+void MainWindow::notebookChanged() {
+    if (isBusy()) {
+        m_changePending = true;
+        return;
+    }
+    m_sync->noteLocalChange();
+}
+
+void MainWindow::catchUpAfterWorker() {
+    if (!m_notebook || isBusy()) return;
+    if (m_changePending) {
+        m_changePending = false;
+        m_sync->noteLocalChange();
+    }
+    if (m_refreshPending) {
+        m_refreshPending = false;
+        m_showPending = false; // refresh shows the current experiment again
+        refresh();
+    } else if (m_showPending) {
+        m_showPending = false;
+        showCurrentExperiment();
+    }
+}
+
+void MainWindow::showRemoteSettings() {
+    if (!m_notebook || isBusy()) return;
+    auto *dialog = new RemoteSettingsDialog(m_notebook.get(), this);
+    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    connect(dialog, &QDialog::accepted, this, [this] {
+        statusBar()->showMessage(tr("Remote settings saved."), 5000);
+        m_sync->remoteChanged();
+    });
+    dialog->open();
+}
+
+void MainWindow::showMembers() {
+    if (!m_notebook || isBusy()) return;
+    auto *dialog = new MembersDialog(m_notebook.get(), this);
+    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    dialog->open();
+}
+
+void MainWindow::showSyncAlarm() {
+    const QStringList lines = m_sync->alarms();
+    if (lines.isEmpty()) return;
+    const bool tampering = m_sync->alarmIsTampering();
+    auto *box = new QMessageBox(
+        QMessageBox::Warning, tr("Sync alarm"),
+        tampering ? tr("The copy on the shared repository does not match what was written in "
+                       "this notebook.")
+                  : tr("Some files that came from the shared repository did not pass the checks "
+                       "and were set aside."),
+        QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("syncAlarmBox"));
+    constexpr int kShown = 6;
+    // File names are 64 hex digits; the first twelve tell them apart on screen, and the
+    // details keep them whole for the admin.
+    static const QRegularExpression longHex(QStringLiteral("\\b([0-9a-f]{12})[0-9a-f]{20,}\\b"));
+    QString listed;
+    for (QString line : lines.mid(0, kShown))
+        listed += QStringLiteral("<li>%1</li>")
+                      .arg(line.replace(longHex, QStringLiteral("\\1…")).toHtmlEscaped());
+    if (lines.size() > kShown)
+        listed += QStringLiteral("<li>%1</li>").arg(tr("… and %1 more").arg(lines.size() - kShown));
+    box->setTextFormat(Qt::PlainText);
+    box->setInformativeText(
+        tr("<p>Nothing in this notebook was changed or lost: Quire kept its own records and "
+           "did not take in the server's versions.</p><ul>%1</ul><p>Tell the admin of this "
+           "notebook, who can check who changed the shared repository.</p>")
+            .arg(listed));
+    box->setDetailedText(lines.join(QLatin1Char('\n')));
+    box->button(QMessageBox::Ok)->setText(tr("I have seen this"));
+    box->button(QMessageBox::Ok)->setIcon(QIcon());
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QDialog::finished, m_sync, &SyncController::acknowledgeAlarms);
+    box->open();
+}
+
 QString MainWindow::currentExperiment() const {
     return m_list->currentIndex().data(ExperimentListModel::UuidRole).toString();
 }
@@ -283,12 +559,13 @@ void MainWindow::adopt(std::unique_ptr<Notebook> notebook) {
     if (!notebook) return;
     m_notebook = std::move(notebook);
     connect(m_notebook.get(), &Notebook::changed, &m_refreshTimer, qOverload<>(&QTimer::start));
+    connect(m_notebook.get(), &Notebook::changed, this, &MainWindow::notebookChanged);
     m_entryView->setNotebook(m_notebook.get());
 
-    const QString name = m_notebook->notebookName();
-    setWindowTitle(tr("Quire — %1").arg(name));
-    m_statusLabel->setText(tr("%1  ·  %2  ·  Unlocked").arg(name, m_notebook->me().name));
+    m_notebookName = m_notebook->notebookName();
+    setWindowTitle(tr("Quire — %1").arg(m_notebookName));
     refresh();
+    m_sync->setNotebook(m_notebook.get());
     updateActions();
     m_list->setFocus();
     emit unlocked();
@@ -296,6 +573,12 @@ void MainWindow::adopt(std::unique_ptr<Notebook> notebook) {
 
 void MainWindow::lock() {
     if (!m_notebook || m_busy) return;
+    if (m_sync->isRunning()) {
+        // Locked as soon as the worker lets go of the notebook.
+        m_lockAfterSync = true;
+        m_sync->cancel();
+        return;
+    }
     // Open dialogs belong to the unlocked notebook (and may show its content); they close
     // with it, unsaved input included.
     for (QDialog *dialog : findChildren<QDialog *>(Qt::FindDirectChildrenOnly))
@@ -306,6 +589,9 @@ void MainWindow::lock() {
     m_model->clear();
     m_pendingSelection.clear();
     m_pendingAnchor.clear();
+    m_refreshPending = m_showPending = m_changePending = false;
+    m_joining = false;
+    m_sync->setNotebook(nullptr);
     m_notebook.reset();
 
     setWindowTitle(tr("Quire"));
@@ -320,11 +606,22 @@ void MainWindow::lock() {
 
 void MainWindow::refresh() {
     if (!m_notebook) return;
+    if (isBusy()) {
+        m_refreshPending = true;
+        return;
+    }
     auto list = m_notebook->experiments();
     if (!list) {
         showProblem(this, tr("The experiments could not be read"), list.error());
         return;
     }
+    // A joining vault learns its member record (and so the name) at the sync that lets it in.
+    m_memberName = m_notebook->me().name;
+    m_joining = m_notebook->isJoining();
+    updateEmptyPage();
+    m_statusLabel->setText(m_memberName.isEmpty()
+                               ? tr("%1  ·  Unlocked").arg(m_notebookName)
+                               : tr("%1  ·  %2  ·  Unlocked").arg(m_notebookName, m_memberName));
     const QString wanted = m_pendingSelection.isEmpty() ? currentExperiment() : m_pendingSelection;
     m_pendingSelection.clear();
     m_model->setExperiments(*list);
@@ -346,6 +643,10 @@ void MainWindow::showCurrentExperiment() {
     const QString uuid = currentExperiment();
     updateActions();
     if (!m_notebook || uuid.isEmpty()) return;
+    if (isBusy()) {
+        m_showPending = true;
+        return;
+    }
     auto experiment = m_notebook->experiment(uuid);
     auto entries = m_notebook->entries(uuid);
     if (!experiment || !entries) {
@@ -359,12 +660,16 @@ void MainWindow::showCurrentExperiment() {
 }
 
 void MainWindow::updateActions() {
-    const bool open = m_notebook != nullptr && !m_busy;
+    const bool open = m_notebook != nullptr && !isBusy();
     const bool hasExperiment = open && !currentExperiment().isEmpty();
-    m_newExperiment->setEnabled(open);
+    m_newExperiment->setEnabled(open && !m_joining);
     m_newEntry->setEnabled(hasExperiment);
     m_attach->setEnabled(hasExperiment);
-    m_lock->setEnabled(open);
+    // Locking during a sync waits for the sync to stop (lock() cancels it).
+    m_lock->setEnabled(m_notebook != nullptr && !m_busy);
+    m_syncNow->setEnabled(open);
+    m_remoteSettings->setEnabled(open);
+    m_members->setEnabled(open);
 }
 
 void MainWindow::updateLockedPage() {
@@ -495,6 +800,7 @@ void MainWindow::attachFile() {
         m_busy = false;
         m_entryView->setNotebook(m_notebook.get());
         updateActions();
+        catchUpAfterWorker();
         if (!result) {
             showProblem(this, tr("The file could not be attached"), result.error());
             return;
@@ -518,6 +824,14 @@ void MainWindow::attachFile() {
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {
+    if (m_sync->isRunning()) {
+        // Closed as soon as the worker lets go of the notebook.
+        m_closeAfterSync = true;
+        m_sync->cancel();
+        statusBar()->showMessage(tr("Stopping the sync…"));
+        event->ignore();
+        return;
+    }
     if (m_busy) {
         // A worker is writing into the notebook; closing now would pull it from under it.
         statusBar()->showMessage(tr("Please wait until the file is stored."), 5000);
@@ -525,6 +839,7 @@ void MainWindow::closeEvent(QCloseEvent *event) {
         return;
     }
     m_entryView->setNotebook(nullptr);
+    m_sync->setNotebook(nullptr);
     m_notebook.reset();
     event->accept();
 }

@@ -1,7 +1,9 @@
 #pragma once
 // MainWindow: one notebook on screen — the experiments on the left, the selected
 // experiment's entries on the right — and the way in and out of it (create, unlock, lock).
-// It owns the unlocked Notebook; everything it shows comes from the model's API.
+// It owns the unlocked Notebook; everything it shows comes from the model's API. Sharing
+// shows in the status bar (SyncController) and through the Notebook menu: sync now, remote
+// settings, members.
 
 #include "Notebook.h"
 
@@ -16,13 +18,16 @@ class QAction;
 class QLabel;
 class QListView;
 class QPushButton;
+class QProgressBar;
 class QSplitter;
 class QStackedWidget;
+class QToolButton;
 
 namespace quire::widgets {
 
 class EntryPageView;
 class ExperimentListModel;
+class SyncController;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -43,12 +48,20 @@ public:
     QString currentExperiment() const;
     // The create or unlock dialog while one is open.
     QDialog *gateDialog() const { return m_gate; }
+    SyncController *syncController() const { return m_sync; }
+    // A worker (a sync, storing a file) is using the notebook: the window leaves it alone.
+    bool isBusy() const;
 
 public slots:
     void lock();
     void newExperiment();
     void newEntry();
     void attachFile();
+    void syncNow();
+    void showRemoteSettings();
+    void showMembers();
+    // What the last sync found wrong on the server; closing it acknowledges the alarm.
+    void showSyncAlarm();
 
 signals:
     void unlocked();
@@ -65,6 +78,7 @@ private:
     QWidget *buildLockedPage();
     QWidget *buildEmptyNotebookPage();
     QWidget *buildNotebookPage();
+    QWidget *buildSyncStatus();
 
     void openGate();
     void adopt(std::unique_ptr<Notebook> notebook);
@@ -72,11 +86,28 @@ private:
     void showCurrentExperiment();
     void updateActions();
     void updateLockedPage();
+    void updateEmptyPage();
     void showProblem(QWidget *parent, const QString &title, const QString &modelMessage);
+    void updateSyncStatus();
+    void syncStarted();
+    void syncFinished(bool ok, bool receivedRecords, const QString &error);
+    void notebookChanged();
+    // Runs what was held back while a worker had the notebook.
+    void catchUpAfterWorker();
+    bool hasOpenDialog() const;
 
     QString m_vaultPath;
     std::unique_ptr<Notebook> m_notebook;
-    bool m_busy = false; // a worker is using the notebook
+    bool m_busy = false; // a worker storing a file is using the notebook
+    // Held back while a worker had the notebook, done when it is free again.
+    bool m_refreshPending = false;
+    bool m_showPending = false;
+    bool m_changePending = false;
+    bool m_lockAfterSync = false;
+    bool m_closeAfterSync = false;
+    QString m_notebookName;
+    QString m_memberName;
+    SyncController *m_sync = nullptr;
     QString m_pendingSelection;
     QString m_pendingAnchor;
     QTimer m_refreshTimer;
@@ -86,12 +117,19 @@ private:
     QAction *m_newEntry = nullptr;
     QAction *m_attach = nullptr;
     QAction *m_lock = nullptr;
+    QAction *m_syncNow = nullptr;
+    QAction *m_remoteSettings = nullptr;
+    QAction *m_members = nullptr;
     QAction *m_quit = nullptr;
     QAction *m_about = nullptr;
 
     QStackedWidget *m_stack = nullptr;
     QLabel *m_lockedTitle = nullptr;
     QLabel *m_lockedHint = nullptr;
+    QLabel *m_emptyTitle = nullptr;
+    QLabel *m_emptyHint = nullptr;
+    QPushButton *m_emptyButton = nullptr;
+    bool m_joining = false; // the vault waits for an admin's approval
     QPushButton *m_lockedButton = nullptr;
     QSplitter *m_splitter = nullptr;
     QLabel *m_listHeading = nullptr;
@@ -99,6 +137,10 @@ private:
     ExperimentListModel *m_model = nullptr;
     EntryPageView *m_entryView = nullptr;
     QLabel *m_statusLabel = nullptr;
+    QWidget *m_syncStatus = nullptr;
+    QToolButton *m_syncButton = nullptr;
+    QProgressBar *m_syncProgress = nullptr;
+    QToolButton *m_syncCancel = nullptr;
 };
 
 } // namespace quire::widgets

@@ -1,0 +1,746 @@
+// Sharing through the real main window: a founder's window on vault A sets the remote (a
+// real bare repository made with `git init --bare`) through the remote settings dialog and
+// syncs with Ctrl+Shift+S; the members dialog writes an invitation, a newcomer's vault B is
+// made from it with Notebook::join and opened in a second window, which waits for approval;
+// the founder approves B's request (comparing the code), and after syncs on both sides B lists
+// A's experiment. Also: an automatic sync after a save, revoking with a reason, a server that
+// cannot be reached (offline, nothing lost) and a tampered server (alarm). Runs under Xvfb and
+// saves a screenshot of every state of the status bar and of each dialog.
+
+#include "MainWindow.h"
+#include "MembersDialog.h"
+#include "Notebook.h"
+#include "RemoteSettingsDialog.h"
+#include "SyncController.h"
+#include "TestSupport.h"
+#include "UnlockDialog.h"
+#include "UrlSecurity.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QDirIterator>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMessageBox>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QScreen>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableWidget>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+#include <cstdio>
+
+using namespace quire;
+using namespace quire::widgets;
+using quire::test::runTool;
+
+namespace {
+
+const QByteArray kPassphrase = "correct horse battery staple";
+const QString kExperiment = QStringLiteral("Shared titration of acetic acid");
+const QString kNewcomer = QStringLiteral("Walter Newcomer");
+// Typed into the remote settings; must never be shown again or stored in plain text.
+const QString kSecret = QStringLiteral("tok-OKAPI-7731-secret");
+constexpr int kLong = 10 * 60 * 1000; // automatic syncs out of the way unless a test wants one
+
+QPushButton *okButton(QWidget *dialog) {
+    auto *box = dialog->findChild<QDialogButtonBox *>();
+    return box ? box->button(QDialogButtonBox::Ok) : nullptr;
+}
+
+QByteArray readAll(const QString &path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QString git(const QStringList &args) {
+    const auto t = runTool(QStringLiteral("git"), args);
+    if (t.exitCode != 0) qWarning("git %s: %s", qPrintable(args.join(' ')), qPrintable(t.all()));
+    return QString::fromUtf8(t.out).trimmed();
+}
+
+} // namespace
+
+class SyncUiTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void statusSaysNotSharedBeforeARemoteIsSet();
+    void remoteSettingsDialogSetsTheRemoteAndNeverShowsTheSecret();
+    void syncNowSendsEverythingToTheServer();
+    void membersDialogWritesAnInvitation();
+    void newcomerWindowWaitsForApproval();
+    void approvingShowsTheCodeAndAddsTheMember();
+    void afterSyncsOnBothSidesTheNewcomerSeesTheExperiment();
+    void memberButtonsAreForAdminsOnly();
+    void saveIsSentAutomaticallyShortlyAfterwards();
+    void revokingAsksForAReasonAndMarksTheMemberRevoked();
+    void unreachableServerSaysOfflineAndLosesNothing();
+    void tamperedServerRaisesAnAlarmUntilSeen();
+    void cancelStopsASyncThatHangsAndKeepsTheChanges();
+    void lockingDuringASyncWaitsForItToStop();
+    void cleanupTestCase();
+
+private:
+    void screenshot(MainWindow *window, const QString &name, QWidget *extra = nullptr);
+    void openAndUnlock(MainWindow *window);
+    void pressShortcutOrTrigger(MainWindow *window, const QKeySequence &keys,
+                                const QString &actionName);
+    QString statusText(MainWindow *window);
+    QToolButton *statusButton(MainWindow *window);
+    RemoteSettingsDialog *openRemoteSettings();
+    void setRemoteThroughDialog(const QString &url);
+    MembersDialog *openMembers(MainWindow *window);
+    // Sync now in the window and wait until the sync has finished.
+    void syncAndWait(MainWindow *window);
+    int waiting(MainWindow *window);
+    QString serverHead();
+
+    QTemporaryDir m_dir;
+    QString m_bare;
+    QString m_vaultA, m_vaultB;
+    QString m_shots;
+    int m_shotNumber = 0;
+    std::unique_ptr<MainWindow> m_window;  // the founder's, on A
+    std::unique_ptr<MainWindow> m_windowB; // the newcomer's, on B
+    QString m_invitation, m_request, m_code;
+    QTcpServer m_silent; // accepts connections and never answers: a server that hangs
+};
+
+void SyncUiTest::initTestCase() {
+    QVERIFY(m_dir.isValid());
+    m_bare = m_dir.filePath(QStringLiteral("server.git"));
+    const auto init =
+        runTool(QStringLiteral("git"),
+                {QStringLiteral("init"), QStringLiteral("--quiet"), QStringLiteral("--bare"),
+                 QStringLiteral("-b"), QStringLiteral("main"), m_bare});
+    QVERIFY2(init.exitCode == 0, qPrintable(init.all()));
+
+    m_vaultA = m_dir.filePath(QStringLiteral("a"));
+    m_vaultB = m_dir.filePath(QStringLiteral("b"));
+    {
+        auto created =
+            Notebook::create(m_vaultA,
+                             NotebookSpec{QStringLiteral("Acid lab"), QStringLiteral("Ada Founder"),
+                                          QStringLiteral("ada@lab.example")},
+                             kPassphrase);
+        QVERIFY2(created, qPrintable(created.error()));
+        Notebook &a = **created;
+        auto x =
+            a.createExperiment(kExperiment, QStringLiteral("Titrations"), {QStringLiteral("acid")});
+        QVERIFY2(x, qPrintable(x.error()));
+        auto e = a.addEntry(*x, QStringLiteral("Standardising NaOH"),
+                            QStringLiteral("<p>0.1 M NaOH against KHP, three replicates.</p>"));
+        QVERIFY2(e, qPrintable(e.error()));
+        // A few chunks, so that the first sync has something to count.
+        QByteArray bytes(9 * 1024 * 1024, Qt::Uninitialized);
+        QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(bytes.data()),
+                                              bytes.size() / 4);
+        const QString raw = m_dir.filePath(QStringLiteral("burette-log.bin"));
+        quire::test::writeFile(raw, bytes);
+        auto att = a.attachFile(*e, raw);
+        QVERIFY2(att, qPrintable(att.error()));
+    } // released for the window
+
+    m_shots = qEnvironmentVariable("QUIRE_SCREENSHOT_DIR", QCoreApplication::applicationDirPath() +
+                                                               QStringLiteral("/screenshots"));
+    m_shots += QStringLiteral("/sync");
+    QVERIFY(QDir().mkpath(m_shots));
+
+    m_window = std::make_unique<MainWindow>(m_vaultA);
+    m_window->resize(1100, 700);
+    m_window->move(0, 0);
+    m_window->syncController()->setIntervals(kLong, kLong);
+    openAndUnlock(m_window.get());
+}
+
+void SyncUiTest::openAndUnlock(MainWindow *window) {
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    window->start();
+    UnlockDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = qobject_cast<UnlockDialog *>(window->gateDialog())) &&
+                dialog->isVisible());
+    auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("passphraseEdit"));
+    QVERIFY(edit);
+    QTest::keyClicks(edit, QString::fromUtf8(kPassphrase));
+    QSignalSpy unlocked(window, &MainWindow::unlocked);
+    QTest::keyClick(edit, Qt::Key_Return);
+    QVERIFY(unlocked.wait(15000));
+    QTRY_VERIFY(!window->gateDialog());
+}
+
+void SyncUiTest::screenshot(MainWindow *window, const QString &name, QWidget *extra) {
+    window->raise();
+    if (extra) extra->raise();
+    QApplication::processEvents();
+    QTest::qWait(150);
+    QRect area = window->frameGeometry();
+    if (extra) area = area.united(extra->frameGeometry());
+    const QPixmap shot =
+        window->screen()->grabWindow(0, area.x(), area.y(), area.width(), area.height());
+    const QString path = QStringLiteral("%1/%2-%3.png")
+                             .arg(m_shots)
+                             .arg(++m_shotNumber, 2, 10, QLatin1Char('0'))
+                             .arg(name);
+    QVERIFY2(shot.save(path), qPrintable(path));
+}
+
+void SyncUiTest::pressShortcutOrTrigger(MainWindow *window, const QKeySequence &keys,
+                                        const QString &actionName) {
+    auto *action = window->findChild<QAction *>(actionName);
+    QVERIFY(action);
+    QCOMPARE(action->shortcut(), keys);
+    QVERIFY(action->isEnabled());
+    window->activateWindow();
+    if (QTest::qWaitForWindowActive(window, 2000)) {
+        QTest::keySequence(window, keys);
+    } else {
+        qInfo("window not active; triggering %s directly", qPrintable(actionName));
+        action->trigger();
+    }
+}
+
+QToolButton *SyncUiTest::statusButton(MainWindow *window) {
+    return window->findChild<QToolButton *>(QStringLiteral("syncStatusButton"));
+}
+
+QString SyncUiTest::statusText(MainWindow *window) {
+    QToolButton *button = statusButton(window);
+    return button && button->isVisible() ? button->text() : QString();
+}
+
+int SyncUiTest::waiting(MainWindow *window) {
+    auto status = window->notebook()->syncStatus();
+    return status ? status->waiting : -1;
+}
+
+QString SyncUiTest::serverHead() {
+    return git({QStringLiteral("--git-dir"), m_bare, QStringLiteral("for-each-ref"),
+                QStringLiteral("--format=%(refname) %(objectname)")});
+}
+
+RemoteSettingsDialog *SyncUiTest::openRemoteSettings() {
+    m_window->findChild<QAction *>(QStringLiteral("remoteSettingsAction"))->trigger();
+    RemoteSettingsDialog *dialog = nullptr;
+    if (!QTest::qWaitFor(
+            [&] {
+                return (dialog = m_window->findChild<RemoteSettingsDialog *>()) &&
+                       dialog->isVisible();
+            },
+            5000))
+        return nullptr;
+    return dialog;
+}
+
+void SyncUiTest::setRemoteThroughDialog(const QString &url) {
+    QPointer<RemoteSettingsDialog> dialog = openRemoteSettings();
+    QVERIFY(dialog);
+    auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("urlEdit"));
+    edit->clear();
+    QTest::keyClicks(edit, url);
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QVERIFY2(!dialog || dialog->errorText().isEmpty(), qPrintable(dialog->errorText()));
+    QTRY_VERIFY(!dialog || !dialog->isVisible());
+    QCOMPARE(*m_window->notebook()->remoteUrl(), url);
+}
+
+MembersDialog *SyncUiTest::openMembers(MainWindow *window) {
+    window->findChild<QAction *>(QStringLiteral("membersAction"))->trigger();
+    MembersDialog *dialog = nullptr;
+    if (!QTest::qWaitFor(
+            [&] { return (dialog = window->findChild<MembersDialog *>()) && dialog->isVisible(); },
+            5000))
+        return nullptr;
+    return dialog;
+}
+
+void SyncUiTest::syncAndWait(MainWindow *window) {
+    SyncController *sync = window->syncController();
+    QSignalSpy finished(sync, &SyncController::finished);
+    auto *action = window->findChild<QAction *>(QStringLiteral("syncNowAction"));
+    QTRY_VERIFY(action->isEnabled());
+    action->trigger();
+    QVERIFY(sync->isRunning() || finished.count() == 1);
+    QVERIFY(finished.count() == 1 || finished.wait(60000));
+}
+
+void SyncUiTest::statusSaysNotSharedBeforeARemoteIsSet() {
+    QCOMPARE(statusText(m_window.get()), QStringLiteral("Not shared"));
+    QVERIFY(statusButton(m_window.get())->toolTip().contains(QStringLiteral("Remote settings")));
+    QCOMPARE(m_window->syncController()->state(), SyncController::State::NotShared);
+    // Without a remote, Sync now leads to the remote settings instead of failing.
+    m_window->findChild<QAction *>(QStringLiteral("syncNowAction"))->trigger();
+    QPointer<RemoteSettingsDialog> dialog;
+    QTRY_VERIFY((dialog = m_window->findChild<RemoteSettingsDialog *>()) && dialog->isVisible());
+    dialog->reject();
+    QTRY_VERIFY(!dialog);
+    QVERIFY(!m_window->syncController()->isRunning());
+    screenshot(m_window.get(), QStringLiteral("status-not-shared"));
+}
+
+void SyncUiTest::remoteSettingsDialogSetsTheRemoteAndNeverShowsTheSecret() {
+    QPointer<RemoteSettingsDialog> dialog = openRemoteSettings();
+    QVERIFY(dialog);
+    auto field = [&](const char *name) {
+        return dialog->findChild<QLineEdit *>(QLatin1String(name));
+    };
+    QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("currentRemoteLabel"))
+                ->text()
+                .contains(QStringLiteral("not shared")));
+    QCOMPARE(field("secretEdit")->echoMode(), QLineEdit::Password);
+    QVERIFY(!okButton(dialog)->isEnabled()); // an address is needed
+
+    // A password inside the address is refused, and not repeated back.
+    QTest::keyClicks(field("urlEdit"),
+                     QStringLiteral("https://ada:%1@git.lab.example/acid.git").arg(kSecret));
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QVERIFY(dialog && dialog->isVisible());
+    QVERIFY2(!dialog->errorText().isEmpty(), "no error shown");
+    QVERIFY2(!dialog->errorText().contains(kSecret), qPrintable(dialog->errorText()));
+    QVERIFY(m_window->notebook()->remoteUrl()->isEmpty());
+
+    field("urlEdit")->clear();
+    QTest::keyClicks(field("urlEdit"), m_bare);
+    QTest::keyClicks(field("userEdit"), QStringLiteral("ada"));
+    QTest::keyClicks(field("secretEdit"), kSecret);
+    screenshot(m_window.get(), QStringLiteral("remote-settings-dialog"), dialog);
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QTRY_VERIFY(!dialog || !dialog->isVisible());
+    QCOMPARE(*m_window->notebook()->remoteUrl(), m_bare);
+
+    // Saved changes wait: the notebook's records and the attachment's chunks.
+    const int n = waiting(m_window.get());
+    QVERIFY2(n > 3, qPrintable(QString::number(n)));
+    QTRY_COMPARE(statusText(m_window.get()), QStringLiteral("%1 changes waiting to send").arg(n));
+    QCOMPARE(m_window->syncController()->state(), SyncController::State::Waiting);
+    screenshot(m_window.get(), QStringLiteral("status-waiting"));
+
+    // Opened again it shows where the notebook is shared, and no secret anywhere.
+    dialog = openRemoteSettings();
+    QVERIFY(dialog);
+    QCOMPARE(field("urlEdit")->text(), m_bare);
+    QVERIFY(field("secretEdit")->text().isEmpty());
+    QVERIFY(field("userEdit")->text().isEmpty());
+    const QString current =
+        dialog->findChild<QLabel *>(QStringLiteral("currentRemoteLabel"))->text();
+    QVERIFY2(current.contains(m_bare), qPrintable(current));
+    for (QLineEdit *edit : dialog->findChildren<QLineEdit *>())
+        QVERIFY(!edit->text().contains(kSecret));
+    for (QLabel *label : dialog->findChildren<QLabel *>())
+        QVERIFY(!label->text().contains(kSecret));
+    dialog->reject();
+    QTRY_VERIFY(!dialog);
+    // Kept encrypted: no file of the vault holds it in plain text.
+    QCOMPARE(quire::test::filesContaining(m_vaultA, kSecret.toUtf8()), QStringList());
+}
+
+void SyncUiTest::syncNowSendsEverythingToTheServer() {
+    QVERIFY(serverHead().isEmpty());
+    SyncController *sync = m_window->syncController();
+    QSignalSpy finished(sync, &SyncController::finished);
+    pressShortcutOrTrigger(m_window.get(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
+                           QStringLiteral("syncNowAction"));
+    QVERIFY(sync->isRunning() || finished.count() == 1);
+    if (sync->isRunning()) {
+        QVERIFY2(statusText(m_window.get()).startsWith(QStringLiteral("Syncing…")),
+                 qPrintable(statusText(m_window.get())));
+        auto *cancel = m_window->findChild<QToolButton *>(QStringLiteral("cancelSyncButton"));
+        QVERIFY(cancel && cancel->isVisible());
+        QVERIFY(m_window->findChild<QProgressBar *>(QStringLiteral("syncProgress"))->isVisible());
+        // Nothing that would touch the notebook can start while the worker has it.
+        QVERIFY(!m_window->findChild<QAction *>(QStringLiteral("newEntryAction"))->isEnabled());
+        QVERIFY(!m_window->findChild<QAction *>(QStringLiteral("membersAction"))->isEnabled());
+        // Wait for a count, if the transfer lasts long enough to show one.
+        const bool counted = QTest::qWaitFor(
+            [&] { return !sync->isRunning() || statusText(m_window.get()).contains(" of "); },
+            5000);
+        if (counted && sync->isRunning())
+            screenshot(m_window.get(), QStringLiteral("status-syncing"));
+    }
+    QVERIFY(finished.count() == 1 || finished.wait(60000));
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(2).toString()));
+
+    const QString upToDate = statusText(m_window.get());
+    QVERIFY2(QRegularExpression(QStringLiteral("^Up to date · \\S+")).match(upToDate).hasMatch(),
+             qPrintable(upToDate));
+    QCOMPARE(waiting(m_window.get()), 0);
+    const QString head = serverHead();
+    QVERIFY2(head.startsWith(QStringLiteral("refs/heads/main ")), qPrintable(head));
+    QVERIFY(m_window->findChild<QAction *>(QStringLiteral("newEntryAction"))->isEnabled());
+    screenshot(m_window.get(), QStringLiteral("status-up-to-date"));
+}
+
+void SyncUiTest::membersDialogWritesAnInvitation() {
+    QPointer<MembersDialog> dialog = openMembers(m_window.get());
+    QVERIFY(dialog);
+    auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("membersTable"));
+    QCOMPARE(table->rowCount(), 1);
+    QCOMPARE(table->item(0, 0)->text(), QStringLiteral("Ada Founder (you)"));
+    QCOMPARE(table->item(0, 1)->text(), QStringLiteral("ada@lab.example"));
+    QVERIFY2(table->item(0, 2)->text().contains(QStringLiteral("Admin")),
+             qPrintable(table->item(0, 2)->text()));
+    QCOMPARE(table->item(0, 3)->text(), QStringLiteral("Active"));
+    QVERIFY(dialog->findChild<QPushButton *>(QStringLiteral("inviteButton"))->isEnabled());
+    QVERIFY(dialog->findChild<QPushButton *>(QStringLiteral("approveButton"))->isEnabled());
+
+    m_invitation = m_dir.filePath(QStringLiteral("invitation.json"));
+    dialog->inviteTo(m_invitation);
+    QVERIFY2(dialog->errorText().isEmpty(), qPrintable(dialog->errorText()));
+    QVERIFY2(dialog->messageText().contains(m_invitation), qPrintable(dialog->messageText()));
+    const QJsonObject invitation = QJsonDocument::fromJson(readAll(m_invitation)).object();
+    QCOMPARE(invitation.value(QStringLiteral("remote")).toString(), m_bare);
+    screenshot(m_window.get(), QStringLiteral("members-invitation-saved"), dialog);
+    dialog->reject();
+    QTRY_VERIFY(!dialog);
+}
+
+void SyncUiTest::newcomerWindowWaitsForApproval() {
+    QVERIFY(!m_invitation.isEmpty());
+    auto joined = Notebook::join(m_vaultB, readAll(m_invitation), kNewcomer,
+                                 QStringLiteral("walter@lab.example"), kPassphrase);
+    QVERIFY2(joined, qPrintable(joined.error()));
+    m_code = joined->code;
+    m_request = m_dir.filePath(QStringLiteral("walter-request.json"));
+    quire::test::writeFile(m_request, joined->request);
+    joined->notebook.reset(); // released for the second window
+
+    m_windowB = std::make_unique<MainWindow>(m_vaultB);
+    m_windowB->resize(1100, 700);
+    m_windowB->move(480, 290);
+    m_windowB->syncController()->setIntervals(kLong, kLong);
+    openAndUnlock(m_windowB.get());
+    QCOMPARE(statusText(m_windowB.get()), QStringLiteral("Waiting for approval"));
+
+    // Asking the server before the approval changes nothing and still says why.
+    syncAndWait(m_windowB.get());
+    QCOMPARE(statusText(m_windowB.get()), QStringLiteral("Waiting for approval"));
+    QVERIFY(m_windowB->notebook()->isJoining());
+    QCOMPARE(m_windowB->experimentList()->model()->rowCount(), 0);
+    // The empty notebook says why it is empty, and offers a sync rather than an experiment.
+    auto *button = m_windowB->findChild<QPushButton *>(QStringLiteral("firstExperimentButton"));
+    QTRY_VERIFY(button->isVisible());
+    QCOMPARE(button->text(), QStringLiteral("Sync now"));
+    QVERIFY(!m_windowB->findChild<QAction *>(QStringLiteral("newExperimentAction"))->isEnabled());
+    screenshot(m_windowB.get(), QStringLiteral("status-waiting-for-approval"));
+    m_windowB->lower();
+}
+
+void SyncUiTest::approvingShowsTheCodeAndAddsTheMember() {
+    QVERIFY(!m_request.isEmpty());
+    QPointer<MembersDialog> dialog = openMembers(m_window.get());
+    QVERIFY(dialog);
+    dialog->approveRequestFrom(m_request);
+    QVERIFY2(dialog->errorText().isEmpty(), qPrintable(dialog->errorText()));
+    QPointer<ApproveRequestDialog> approve = dialog->approveDialog();
+    QVERIFY(approve);
+    QTRY_VERIFY(approve->isVisible());
+    QCOMPARE(approve->findChild<QLabel *>(QStringLiteral("requestNameLabel"))->text(), kNewcomer);
+    QCOMPARE(approve->findChild<QLabel *>(QStringLiteral("requestEmailLabel"))->text(),
+             QStringLiteral("walter@lab.example"));
+    auto *code = approve->findChild<QLabel *>(QStringLiteral("codeLabel"));
+    QCOMPARE(code->text(), m_code);
+    QVERIFY(code->font().pointSizeF() > approve->font().pointSizeF() * 1.5);
+
+    // Approving needs the code compared and at least one role.
+    QPushButton *ok = okButton(approve);
+    QVERIFY(!ok->isEnabled());
+    approve->findChild<QCheckBox *>(QStringLiteral("role_author"))->click();
+    QVERIFY(!ok->isEnabled());
+    approve->findChild<QCheckBox *>(QStringLiteral("codeMatchesCheck"))->click();
+    QVERIFY(ok->isEnabled());
+    QCOMPARE(approve->roles(), QStringList{QStringLiteral("author")});
+    screenshot(m_window.get(), QStringLiteral("approve-request-with-code"), approve);
+    QTest::mouseClick(ok, Qt::LeftButton);
+    QTRY_VERIFY(!approve);
+
+    auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("membersTable"));
+    QCOMPARE(table->rowCount(), 2);
+    int row = -1;
+    for (int i = 0; i < table->rowCount(); ++i)
+        if (table->item(i, 0)->text() == kNewcomer) row = i;
+    QVERIFY(row >= 0);
+    QCOMPARE(table->item(row, 1)->text(), QStringLiteral("walter@lab.example"));
+    QCOMPARE(table->item(row, 2)->text(), QStringLiteral("Author"));
+    QCOMPARE(table->item(row, 3)->text(), QStringLiteral("Active"));
+    QVERIFY2(dialog->messageText().contains(kNewcomer), qPrintable(dialog->messageText()));
+    screenshot(m_window.get(), QStringLiteral("members-after-approval"), dialog);
+    dialog->reject();
+    QTRY_VERIFY(!dialog);
+    // The approval is a saved change waiting to go out.
+    QTRY_VERIFY(statusText(m_window.get()).contains(QStringLiteral("waiting to send")));
+}
+
+void SyncUiTest::afterSyncsOnBothSidesTheNewcomerSeesTheExperiment() {
+    QVERIFY(m_windowB);
+    syncAndWait(m_window.get());
+    QVERIFY(statusText(m_window.get()).startsWith(QStringLiteral("Up to date")));
+
+    syncAndWait(m_windowB.get());
+    QVERIFY2(statusText(m_windowB.get()).startsWith(QStringLiteral("Up to date")) ||
+                 statusText(m_windowB.get()).contains(QStringLiteral("waiting")),
+             qPrintable(statusText(m_windowB.get())));
+    QVERIFY(!m_windowB->notebook()->isJoining());
+    // The window refreshed itself after records arrived.
+    QListView *list = m_windowB->experimentList();
+    QTRY_COMPARE(list->model()->rowCount(), 1);
+    QCOMPARE(list->model()->index(0, 0).data().toString(), kExperiment);
+    QTRY_VERIFY(
+        m_windowB->findChild<QLabel *>(QStringLiteral("statusLabel"))->text().contains(kNewcomer));
+    screenshot(m_windowB.get(), QStringLiteral("newcomer-sees-the-experiment"));
+    m_windowB->lower();
+}
+
+void SyncUiTest::memberButtonsAreForAdminsOnly() {
+    QVERIFY(m_windowB);
+    QPointer<MembersDialog> dialog = openMembers(m_windowB.get());
+    QVERIFY(dialog);
+    QCOMPARE(dialog->findChild<QTableWidget *>(QStringLiteral("membersTable"))->rowCount(), 2);
+    for (const char *name : {"inviteButton", "approveButton", "revokeButton"}) {
+        auto *button = dialog->findChild<QPushButton *>(QLatin1String(name));
+        QVERIFY2(!button->isEnabled(), name);
+        QVERIFY2(button->toolTip().contains(QStringLiteral("Only an admin")),
+                 qPrintable(button->toolTip()));
+    }
+    screenshot(m_windowB.get(), QStringLiteral("members-as-author"), dialog);
+    dialog->reject();
+    QTRY_VERIFY(!dialog);
+    m_windowB->lower();
+}
+
+void SyncUiTest::saveIsSentAutomaticallyShortlyAfterwards() {
+    const QString before = serverHead();
+    SyncController *sync = m_window->syncController();
+    sync->setIntervals(kLong, 300);
+    QSignalSpy finished(sync, &SyncController::finished);
+    auto x = m_window->notebook()->createExperiment(QStringLiteral("Buffer capacity"), {}, {});
+    QVERIFY2(x, qPrintable(x.error()));
+    QTRY_VERIFY(statusText(m_window.get()).contains(QStringLiteral("waiting to send")));
+    QVERIFY(finished.wait(15000));
+    QVERIFY(finished.first().at(0).toBool());
+    QTRY_VERIFY(statusText(m_window.get()).startsWith(QStringLiteral("Up to date")));
+    QVERIFY(serverHead() != before);
+    // The refresh held back during the sync happened: the new experiment is listed.
+    QTRY_COMPARE(m_window->experimentList()->model()->rowCount(), 2);
+    sync->setIntervals(kLong, kLong);
+}
+
+void SyncUiTest::revokingAsksForAReasonAndMarksTheMemberRevoked() {
+    QPointer<MembersDialog> dialog = openMembers(m_window.get());
+    QVERIFY(dialog);
+    auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("membersTable"));
+    auto *revoke = dialog->findChild<QPushButton *>(QStringLiteral("revokeButton"));
+    QVERIFY(!revoke->isEnabled()); // nobody selected
+    int row = -1;
+    for (int i = 0; i < table->rowCount(); ++i)
+        if (table->item(i, 0)->text() == kNewcomer) row = i;
+    QVERIFY(row >= 0);
+    table->selectRow(1 - row); // oneself cannot be revoked
+    QVERIFY(!revoke->isEnabled());
+    table->selectRow(row);
+    QVERIFY(revoke->isEnabled());
+    QTest::mouseClick(revoke, Qt::LeftButton);
+    QPointer<RevokeMemberDialog> confirm = dialog->revokeDialog();
+    QVERIFY(confirm);
+    QTRY_VERIFY(confirm->isVisible());
+    QPushButton *ok = okButton(confirm);
+    QVERIFY(!ok->isEnabled()); // a reason is required
+    QTest::keyClicks(confirm->findChild<QLineEdit *>(QStringLiteral("reasonEdit")),
+                     QStringLiteral("left the lab"));
+    QVERIFY(ok->isEnabled());
+    screenshot(m_window.get(), QStringLiteral("revoke-member"), confirm);
+    QTest::mouseClick(ok, Qt::LeftButton);
+    QTRY_VERIFY(!confirm);
+
+    for (int i = 0; i < table->rowCount(); ++i)
+        if (table->item(i, 0)->text() == kNewcomer)
+            QCOMPARE(table->item(i, 3)->text(), QStringLiteral("Revoked"));
+    auto members = m_window->notebook()->members();
+    QVERIFY(members);
+    bool revoked = false;
+    for (const MemberInfo &m : *members)
+        if (m.name == kNewcomer) revoked = m.status == QLatin1String("revoked");
+    QVERIFY(revoked);
+    dialog->reject();
+    QTRY_VERIFY(!dialog);
+    syncAndWait(m_window.get());
+    QVERIFY(statusText(m_window.get()).startsWith(QStringLiteral("Up to date")));
+}
+
+void SyncUiTest::unreachableServerSaysOfflineAndLosesNothing() {
+    auto experiments = m_window->notebook()->experiments();
+    QVERIFY(experiments && !experiments->isEmpty());
+    auto entry = m_window->notebook()->addEntry(experiments->first().uuid,
+                                                QStringLiteral("Written on the train"),
+                                                QStringLiteral("<p>No network here.</p>"));
+    QVERIFY2(entry, qPrintable(entry.error()));
+    const QString missing = m_dir.filePath(QStringLiteral("no-such-server/acid.git"));
+    setRemoteThroughDialog(missing);
+    const int before = waiting(m_window.get());
+    QVERIFY(before > 0);
+
+    syncAndWait(m_window.get());
+    SyncController *sync = m_window->syncController();
+    QCOMPARE(sync->state(), SyncController::State::Offline);
+    QCOMPARE(statusText(m_window.get()), QStringLiteral("Offline — %1 waiting").arg(before));
+    QCOMPARE(waiting(m_window.get()), before);
+    const QString tip = statusButton(m_window.get())->toolTip();
+    QVERIFY2(!sync->lastError().isEmpty() &&
+                 tip.contains(sync->lastError().left(20), Qt::CaseInsensitive) &&
+                 tip.contains(QStringLiteral("Nothing is lost")),
+             qPrintable(tip));
+    const QString message = m_window->statusBar()->currentMessage();
+    QVERIFY2(message.startsWith(QStringLiteral("Offline: ")) && message.size() > 12,
+             qPrintable(message));
+    QTest::qWait(500); // the page reloaded after the save
+    screenshot(m_window.get(), QStringLiteral("status-offline"));
+
+    // Back on the real server, everything that waited is sent.
+    setRemoteThroughDialog(m_bare);
+    syncAndWait(m_window.get());
+    QVERIFY2(statusText(m_window.get()).startsWith(QStringLiteral("Up to date")),
+             qPrintable(statusText(m_window.get())));
+    QCOMPARE(waiting(m_window.get()), 0);
+}
+
+void SyncUiTest::tamperedServerRaisesAnAlarmUntilSeen() {
+    // Someone with write access to the server changes one byte of one record file.
+    const QString evil = m_dir.filePath(QStringLiteral("evil"));
+    git({QStringLiteral("clone"), QStringLiteral("--quiet"), m_bare, evil});
+    QString target;
+    QDirIterator it(evil + QStringLiteral("/r"), QDir::Files, QDirIterator::Subdirectories);
+    if (it.hasNext()) target = it.next();
+    QVERIFY(!target.isEmpty());
+    QByteArray bytes = readAll(target);
+    QVERIFY(bytes.size() > 40);
+    bytes[bytes.size() / 2] = char(bytes[bytes.size() / 2] ^ 0x01);
+    quire::test::writeFile(target, bytes);
+    for (const QStringList &args :
+         {QStringList{QStringLiteral("-C"), evil, QStringLiteral("-c"),
+                      QStringLiteral("user.name=Mallory"), QStringLiteral("-c"),
+                      QStringLiteral("user.email=mallory@example"), QStringLiteral("commit"),
+                      QStringLiteral("--quiet"), QStringLiteral("-am"), QStringLiteral("flip")},
+          QStringList{QStringLiteral("-C"), evil, QStringLiteral("push"), QStringLiteral("--quiet"),
+                      QStringLiteral("origin"), QStringLiteral("main")}}) {
+        const auto t = runTool(QStringLiteral("git"), args);
+        QVERIFY2(t.exitCode == 0, qPrintable(t.all()));
+    }
+    const int experimentsBefore = int(m_window->notebook()->experiments()->size());
+
+    syncAndWait(m_window.get());
+    SyncController *sync = m_window->syncController();
+    QVERIFY2(sync->state() == SyncController::State::Alarm, qPrintable(sync->lastError()));
+    const QString text = statusText(m_window.get());
+    QVERIFY2(text.startsWith(QStringLiteral("Alarm: ")), qPrintable(text));
+    QToolButton *button = statusButton(m_window.get());
+    const QColor colour = button->palette().color(QPalette::ButtonText);
+    QVERIFY2(colour.red() > 2 * colour.green() && colour.red() > 2 * colour.blue(),
+             qPrintable(colour.name()));
+    const QString tip = button->toolTip();
+    QVERIFY2(tip.contains(sync->alarms().first().left(30)) &&
+                 tip.contains(QStringLiteral("Click for details")),
+             qPrintable(tip));
+    QCOMPARE(int(m_window->notebook()->experiments()->size()), experimentsBefore);
+    screenshot(m_window.get(), QStringLiteral("status-alarm"));
+
+    // A click shows the details; closing them acknowledges the alarm.
+    QTest::mouseClick(button, Qt::LeftButton);
+    QPointer<QMessageBox> box;
+    QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(QStringLiteral("syncAlarmBox"))) &&
+                box->isVisible());
+    QVERIFY(box->detailedText().contains(sync->alarms().first()));
+    QVERIFY2(box->informativeText().contains(QStringLiteral("other bytes")),
+             qPrintable(box->informativeText()));
+    screenshot(m_window.get(), QStringLiteral("alarm-details"), box);
+    QTest::mouseClick(box->button(QMessageBox::Ok), Qt::LeftButton);
+    QTRY_VERIFY(!box);
+    QVERIFY(sync->alarms().isEmpty());
+    QVERIFY2(statusText(m_window.get()).startsWith(QStringLiteral("Up to date")),
+             qPrintable(statusText(m_window.get())));
+}
+
+void SyncUiTest::cancelStopsASyncThatHangsAndKeepsTheChanges() {
+    QVERIFY(m_silent.listen(QHostAddress::LocalHost));
+    auto experiments = m_window->notebook()->experiments();
+    QVERIFY(experiments && !experiments->isEmpty());
+    QVERIFY(m_window->notebook()->addEntry(experiments->first().uuid,
+                                           QStringLiteral("Before the cancel"),
+                                           QStringLiteral("<p>Kept.</p>")));
+    setRemoteThroughDialog(
+        QStringLiteral("git://127.0.0.1:%1/acid.git").arg(m_silent.serverPort()));
+    const int before = waiting(m_window.get());
+    QVERIFY(before > 0);
+
+    SyncController *sync = m_window->syncController();
+    QSignalSpy finished(sync, &SyncController::finished);
+    m_window->findChild<QAction *>(QStringLiteral("syncNowAction"))->trigger();
+    QVERIFY(sync->isRunning());
+    QTest::qWait(500);
+    QVERIFY(sync->isRunning()); // the server says nothing
+    auto *cancel = m_window->findChild<QToolButton *>(QStringLiteral("cancelSyncButton"));
+    QVERIFY(cancel->isVisible());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QVERIFY(finished.count() == 1 || finished.wait(15000));
+    QCOMPARE(finished.first().at(0).toBool(), false);
+    QCOMPARE(sync->state(), SyncController::State::Cancelled);
+    QCOMPARE(statusText(m_window.get()), QStringLiteral("Sync cancelled — %1 waiting").arg(before));
+    QCOMPARE(waiting(m_window.get()), before);
+    QVERIFY(m_window->findChild<QAction *>(QStringLiteral("newEntryAction"))->isEnabled());
+    screenshot(m_window.get(), QStringLiteral("status-cancelled"));
+}
+
+void SyncUiTest::lockingDuringASyncWaitsForItToStop() {
+    QVERIFY(m_silent.isListening());
+    SyncController *sync = m_window->syncController();
+    QSignalSpy locked(m_window.get(), &MainWindow::locked);
+    m_window->findChild<QAction *>(QStringLiteral("syncNowAction"))->trigger();
+    QVERIFY(sync->isRunning());
+    m_window->lock();
+    // The worker still has the notebook: it is cancelled first, then the window locks.
+    QVERIFY(m_window->notebook());
+    QVERIFY(locked.wait(15000));
+    QCOMPARE(m_window->notebook(), nullptr);
+    QVERIFY(!sync->isRunning());
+    QCOMPARE(sync->state(), SyncController::State::Off);
+    QVERIFY(!statusButton(m_window.get())->isVisible());
+}
+
+void SyncUiTest::cleanupTestCase() {
+    m_windowB.reset();
+    m_window.reset();
+    std::printf("Screenshots in %s\n", qPrintable(m_shots));
+}
+
+int main(int argc, char *argv[]) {
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
+        std::puts("SKIP: the GUI test needs a display; run it under xvfb-run");
+        return 77;
+    }
+    QStandardPaths::setTestModeEnabled(true);
+    quire::widgets::hardenWebEngineEnvironment();
+    quire::widgets::registerUrlSchemes();
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Quire"));
+    QCoreApplication::setApplicationName(QStringLiteral("QuireSyncGuiTest"));
+    MainWindow::useFallbackIconTheme();
+    SyncUiTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_sync_ui.moc"
