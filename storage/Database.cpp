@@ -420,6 +420,10 @@ Result<void> Database::exec(const QString &sql) {
     return fail(describe(d->db.get(), rc, detail, sql));
 }
 
+Result<void> Database::setCacheKiB(int kib) {
+    return exec(QStringLiteral("PRAGMA cache_size = -%1;").arg(kib));
+}
+
 Result<Statement> Database::prepare(const QString &sql) {
     if (!d || !d->db) return notOpen();
     const QByteArray utf8 = sql.toUtf8();

@@ -81,6 +81,9 @@ public:
     static constexpr int kDefaultPageSize = 1024;
 
     Result<void> exec(const QString &sql); // one or more statements, no results
+    // The page cache's size in KiB (32 MiB after open). A large import raises it for a while:
+    // its random index keys touch pages all over a file that outgrows the usual cache.
+    Result<void> setCacheKiB(int kib);
     Result<Statement> prepare(const QString &sql);
     // A cached prepared statement for `sql` (reset and ready to bind).
     Result<Statement *> cached(const QString &sql);
@@ -123,6 +126,17 @@ public:
     Result<void> commit() {
         m_done = true;
         return m_db.commit();
+    }
+    // Makes what was done so far durable and goes on in a new transaction, which this object
+    // then rolls back or commits. A long import does this now and then, so that the
+    // write-ahead log is folded into the database as it goes instead of growing to its size.
+    Result<void> commitAndContinue() {
+        if (auto r = m_db.commit(); !r) {
+            m_done = true;
+            return r;
+        }
+        m_status = m_db.begin();
+        return m_status;
     }
 
 private:

@@ -17,6 +17,7 @@
 #include <QMimeDatabase>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QScopeGuard>
 #include <QThread>
 
 #include <algorithm>
@@ -33,6 +34,12 @@ constexpr auto kVaultFormat = "quire-vault/1";
 // SQLCipher's page size for new vaults, recorded in vault.json ("db"): four times SQLCipher 3's
 // default, which makes a bulk save a quarter faster (fewer pages to encrypt and authenticate).
 constexpr int kNewVaultPageSize = 4096;
+// Records a sync admits between commits.
+constexpr int kImportCommitEvery = 20000;
+// From this many arriving files on, a sync uses a larger database cache while it merges.
+constexpr qsizetype kLargeImport = 5000;
+constexpr int kLargeImportCacheKiB = 256 * 1024;
+constexpr int kCacheKiB = 32 * 1024; // Database::open's
 constexpr auto kRecordFormat = "quire/1";
 
 QString nowUtc() {
@@ -536,7 +543,18 @@ struct Vault::Impl {
         return (*fts)->run();
     }
 
+    // A member as admit() sees them, by certificate; dropped whenever a member record lands.
+    struct Signer {
+        QString uuid;
+        QString status;
+        QStringList roles;
+        QByteArray cert;
+        QString statusSince; // when the member's current record was written
+    };
+    QHash<QString, Signer> signers;
+
     Result<void> upsertMember(const QString &uuid, const QString &head, const QJsonObject &m) {
+        signers.clear();
         const QByteArray cert = unb64(m.value("sign_cert"));
         auto st = db.cached(QStringLiteral(
             "INSERT OR REPLACE INTO members(uuid, head, name, email, roles, status, sign_cert, "
@@ -937,24 +955,32 @@ struct Vault::Impl {
         }
 
         // Who sealed it, and whether the seal holds.
-        auto signer = db.cached(QStringLiteral(
-            "SELECT m.uuid, m.status, m.roles, m.sign_cert, r.recorded_at FROM members m "
-            "LEFT JOIN records r ON r.id = m.head WHERE m.cert_sha256=?"));
-        if (!signer) return refuse(signer.error());
-        (*signer)->bind(1, sealObj.value("cert").toString());
-        auto srow = (*signer)->next();
-        if (!srow) return refuse(srow.error());
-        if (!*srow) {
+        const QString certSha = sealObj.value("cert").toString();
+        auto known = signers.constFind(certSha);
+        if (known == signers.constEnd()) {
+            auto signer = db.cached(QStringLiteral(
+                "SELECT m.uuid, m.status, m.roles, m.sign_cert, r.recorded_at FROM members m "
+                "LEFT JOIN records r ON r.id = m.head WHERE m.cert_sha256=?"));
+            if (!signer) return refuse(signer.error());
+            (*signer)->bind(1, certSha);
+            auto srow = (*signer)->next();
+            if (!srow) return refuse(srow.error());
+            if (!*srow) {
+                (*signer)->reset();
+                return Admission{Verdict::Defer,
+                                 QStringLiteral("it is sealed by someone who is not a member")};
+            }
+            known =
+                signers.insert(certSha, Signer{(*signer)->text(0), (*signer)->text(1),
+                                               (*signer)->text(2).split(',', Qt::SkipEmptyParts),
+                                               (*signer)->blob(3), (*signer)->text(4)});
             (*signer)->reset();
-            return Admission{Verdict::Defer,
-                             QStringLiteral("it is sealed by someone who is not a member")};
         }
-        const QString signerUuid = (*signer)->text(0);
-        const QString status = (*signer)->text(1);
-        const QStringList roles = (*signer)->text(2).split(',', Qt::SkipEmptyParts);
-        const QByteArray cert = (*signer)->blob(3);
-        const QString statusSince = (*signer)->text(4);
-        (*signer)->reset();
+        const QString &signerUuid = known->uuid;
+        const QString &status = known->status;
+        const QStringList &roles = known->roles;
+        const QByteArray &cert = known->cert;
+        const QString &statusSince = known->statusSince;
         if (signerUuid != author)
             return refuse(QStringLiteral("it is sealed by another member than its author"));
         // A member's certificate is checked against the CA once per merge, not per record.
@@ -2094,6 +2120,7 @@ Result<void> Vault::noteRemoteHead(const QByteArray &remoteHead) {
 Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
     MergeReport report;
     d->sealKeys.clear();
+    d->signers.clear();
     auto local = publishLocal();
     if (!local) return local.failure();
     report.head = *local;
@@ -2187,6 +2214,15 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
     auto outgoing = h.difference(localTree, *remoteTree);
     if (!outgoing) return outgoing.failure();
 
+    // A first sync of a large notebook touches index pages all over a file far larger than
+    // the usual cache; a larger one for the length of the merge saves reading and
+    // re-encrypting them again and again.
+    const bool large = incoming->added.size() > kLargeImport;
+    if (large)
+        if (auto r = d->db.setCacheKiB(kLargeImportCacheKiB); !r) return r.failure();
+    const auto restoreCache = qScopeGuard([&] {
+        if (large) (void)d->db.setCacheKiB(kCacheKiB);
+    });
     Transaction tx(d->db);
     if (!tx.started()) return tx.started().failure();
 
@@ -2204,6 +2240,7 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
     };
     TreeEntries toImport = incoming->added;
     // Files refused before are looked at again: a key that opens them may have arrived since.
+    QSet<QString> refusedBefore;
     {
         auto st = d->db.prepare(QStringLiteral("SELECT path, oid FROM quarantine"));
         if (!st) return st.failure();
@@ -2211,6 +2248,7 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
             auto row = st->next();
             if (!row) return row.failure();
             if (!*row) break;
+            refusedBefore.insert(st->text(0));
             auto there = h.blobAt(remoteHead, st->text(0));
             if (!there) return there.failure();
             if (*there == st->text(1).toLatin1()) toImport.insert(st->text(0), *there);
@@ -2452,11 +2490,15 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
                     d->caCert = unb64(stored->body.value("ca_cert"));
                     d->notebookName = stored->body.value("name").toString();
                 }
-                if (auto r = d->clearQuarantine(in.path); !r) return r.failure();
+                if (refusedBefore.contains(in.path))
+                    if (auto r = d->clearQuarantine(in.path); !r) return r.failure();
                 auto &seen = devicesSeen[stored->device];
                 seen.first = std::max(seen.first, stored->seq);
                 seen.second = std::max(seen.second, stored->recordedAt);
-                ++report.records;
+                // What is admitted stays admitted: a large first sync commits as it goes, and
+                // one cut short finds these records known next time.
+                if (++report.records % kImportCommitEvery == 0)
+                    if (auto r = tx.commitAndContinue(); !r) return r.failure();
             }
             waiting = later;
         }
@@ -2560,13 +2602,13 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
     }
     // Files this device had seen on the server and that are gone now.
     if (!previous.isEmpty()) {
+        auto previousTree = h.treeOf(previous);
+        if (!previousTree) return previousTree.failure();
+        auto gone = h.difference(*previousTree, *remoteTree); // there before, not now
+        if (!gone) return gone.failure();
         QStringList removed;
-        for (auto it = outgoing->added.begin(); it != outgoing->added.end(); ++it) {
-            if (!ours.contains(it.key())) continue;
-            auto before = h.blobAt(previous, it.key());
-            if (!before) return before.failure();
-            if (!before->isEmpty()) removed << it.key();
-        }
+        for (auto it = gone->added.begin(); it != gone->added.end(); ++it)
+            if (ours.contains(it.key())) removed << it.key();
         if (!removed.isEmpty())
             alarms << qMakePair(QStringLiteral("file_removed"),
                                 QStringLiteral("%1 file(s) were removed from the shared repository "

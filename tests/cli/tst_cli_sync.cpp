@@ -8,6 +8,8 @@
 #include "GitServers.h"
 #include "TestSupport.h"
 
+#include <QDirIterator>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,6 +18,8 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <functional>
 
 using namespace quire::test;
 
@@ -109,10 +113,9 @@ class CliSyncTest : public QObject {
     }
 
     bool startDaemon() {
-        if (!m_daemon) {
-            m_daemon = std::make_unique<GitDaemon>(m_serverRoot);
-            if (!m_daemon->start()) return false;
-        }
+        if (!m_daemon) m_daemon = std::make_unique<GitDaemon>(m_serverRoot);
+        // A test that killed it and failed before restarting it leaves it down.
+        if (!m_daemon->isRunning() && !m_daemon->start()) return false;
         return m_daemon->isRunning();
     }
     bool startHttps() {
@@ -296,6 +299,59 @@ class CliSyncTest : public QObject {
             QVERIFY2(!objects.contains(plain), plain.constData());
     }
 
+    // Files under a repository's objects/ folder: a pack arriving shows up there first as a
+    // temporary file, and its index is written last.
+    static QSet<QString> objectFiles(const QString &gitDir) {
+        QSet<QString> files;
+        QDirIterator it(gitDir + "/objects", QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            files.insert(it.next());
+        return files;
+    }
+
+    struct CutSync {
+        bool cut = false;            // the cut came before the sync ended
+        bool cutMidTransfer = false; // ... while a pack was arriving
+        int exitCode = -1;           // -1: killed
+        QByteArray err;
+    };
+
+    // Runs `quire-cli sync` on `vault` and calls `cut` as soon as a pack starts arriving in
+    // `receivingRepo` (a new file there and no new index yet), or once `deadlineMs` have
+    // passed (a fast loopback transfer can slip between two looks).
+    CutSync syncCutOff(const QString &vault, const QString &receivingRepo,
+                       const std::function<void(QProcess &)> &cut, int deadlineMs = -1) {
+        const QSet<QString> before = objectFiles(receivingRepo);
+        QProcess p;
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QUIRE_PASSPHRASE"), QString::fromUtf8(kPass));
+        p.setProcessEnvironment(env);
+        p.start(cliPath(), {QStringLiteral("--vault"), vault, QStringLiteral("sync")});
+        CutSync result;
+        QElapsedTimer clock;
+        clock.start();
+        if (!p.waitForStarted()) return result;
+        while (p.state() != QProcess::NotRunning) {
+            bool arriving = false, indexed = false;
+            for (const QString &f : objectFiles(receivingRepo) - before) {
+                arriving = true;
+                indexed = indexed || f.endsWith(QLatin1String(".idx"));
+            }
+            if ((arriving && !indexed) || (deadlineMs >= 0 && clock.elapsed() >= deadlineMs)) {
+                if (p.state() == QProcess::NotRunning) break;
+                cut(p);
+                result.cut = true;
+                result.cutMidTransfer = arriving && !indexed;
+                break;
+            }
+            p.waitForFinished(2);
+        }
+        p.waitForFinished(120000);
+        result.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        result.err = p.readAllStandardError();
+        return result;
+    }
+
 private slots:
     void initTestCase() {
         QVERIFY(m_tmp.isValid());
@@ -370,6 +426,87 @@ private slots:
         QVERIFY(!pair.remote.serverGitDir.isEmpty());
         pair.remote.url = m_daemon->url("daemon.git");
         shareThrough(pair, "daemon");
+    }
+
+    // The server dies in the middle of a push, and a newcomer's sync is killed in the middle
+    // of its fetch, again and again: each time the server keeps its last good state, the
+    // vaults keep theirs, and the next sync finishes the job with verify passing.
+    void syncsCutOffOnEitherSideLeaveNothingHalfDone() {
+        QVERIFY2(startDaemon(), qPrintable(m_daemon->error()));
+        Pair pair;
+        pair.remote.serverGitDir = serverRepo("cutoff");
+        pair.remote.url = m_daemon->url("cutoff.git");
+        QString firstAttachment;
+        QByteArray firstBytes;
+        found(pair, "cutoff", &firstAttachment, &firstBytes);
+        if (QTest::currentTestFailed()) return;
+        const QString server = pair.remote.serverGitDir;
+        const QByteArray publishedHead =
+            runGit({"--git-dir", server, "rev-parse", "refs/heads/main"}).out.trimmed();
+
+        // Something worth cutting off: 48 MiB of instrument data.
+        const auto entry = cli(pair.v, {"entry", "add", "--experiment", pair.experiment, "--title",
+                                        "Overnight run", "--file",
+                                        file("cutoff-run.html", "<p>Overnight run.</p>")});
+        CLI_OK(entry);
+        const QByteArray big = randomBytes(48 * 1024 * 1024);
+        const auto attached = cli(pair.v, {"attach", entry.outLine(), file("cutoff-run.bin", big)});
+        CLI_OK(attached);
+
+        int cuts = 0;
+        for (int round = 0; round < 3; ++round) {
+            const CutSync push =
+                syncCutOff(pair.v, server, [this](QProcess &) { m_daemon->kill(); });
+            if (push.cutMidTransfer) {
+                ++cuts;
+                QVERIFY2(push.exitCode > 0, push.err);
+                QVERIFY2(push.err.contains("connection was lost"), push.err);
+                QCOMPARE(
+                    runGit({"--git-dir", server, "rev-parse", "refs/heads/main"}).out.trimmed(),
+                    publishedHead);
+                const Tool fsck = runTool("git", {"--git-dir", server, "fsck", "--strict"});
+                QVERIFY2(fsck.exitCode == 0, qPrintable(fsck.all()));
+            }
+            QVERIFY2(m_daemon->start(), qPrintable(m_daemon->error()));
+            CLI_OK(cli(pair.v, {"verify"}));
+            if (!push.cutMidTransfer) break; // it finished before any pack arrived
+        }
+        QVERIFY2(cuts >= 1, "no push was cut off while its pack was arriving");
+        const auto sent = cli(pair.v, {"sync", "--json"});
+        CLI_OK(sent);
+        QVERIFY(json(sent).object().value("up_to_date").toBool());
+        QVERIFY(runGit({"--git-dir", server, "rev-parse", "refs/heads/main"}).out.trimmed() !=
+                publishedHead);
+
+        joinAndApprove(pair, "cutoff");
+        if (QTest::currentTestFailed()) return;
+        const QString wRepo = pair.w + "/repo.git";
+        // The newcomer's sync is killed ever later (its unlock alone takes about 0.4 s) until
+        // one gets through: before, during and after its fetch, while it merges.
+        cuts = 0;
+        int midTransfer = 0;
+        for (int round = 0; round < 12; ++round) {
+            const CutSync fetch = syncCutOff(
+                pair.w, wRepo, [](QProcess &p) { p.kill(); }, 350 + 100 * round);
+            if (!fetch.cut) break;
+            ++cuts;
+            midTransfer += fetch.cutMidTransfer ? 1 : 0;
+            QCOMPARE(fetch.exitCode, -1);
+            QVERIFY(experiments(pair.w).isEmpty() || experiments(pair.w) == experiments(pair.v));
+        }
+        qInfo("the newcomer's sync was killed %d times, %d of them while a pack arrived", cuts,
+              midTransfer);
+        QVERIFY2(cuts >= 2, "the newcomer's sync was not killed twice before it got through");
+        const auto joined = cli(pair.w, {"sync", "--json"});
+        CLI_OK(joined);
+        QVERIFY2(json(joined).object().value("quarantined").toArray().isEmpty(), joined.out);
+        CLI_OK(cli(pair.w, {"verify"}));
+        QCOMPARE(experiments(pair.w), experiments(pair.v));
+        const QString copy = path("cutoff-copy.bin");
+        CLI_OK(cli(pair.w, {"attachment", "get", attached.outLine(), "--out", copy}));
+        QVERIFY(readAll(copy) == big);
+        QFile::remove(copy);
+        QCOMPARE(recordIds(pair.w) - recordIds(pair.v), QSet<QString>{});
     }
 
     void joinAndSyncThroughHttpsWithBasicAuth() {
