@@ -4,7 +4,10 @@
 
 #include <git2.h>
 
+#include <QDir>
+#include <QFile>
 #include <QString>
+#include <QTemporaryDir>
 
 namespace quire {
 
@@ -15,6 +18,22 @@ inline void initLibgit2() {
         git_libgit2_init();
         // On by default; set here because a mismatching object must be an error, never data.
         git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1);
+        // libgit2 reads the user's and the system's git configuration too (url rewrites,
+        // proxies, pack settings); Quire's transfers must not depend on them. Every level it
+        // searches points at a private folder (0700, removed at exit) with one setting of our
+        // own: the files are ciphertext, so looking for deltas between them is wasted work,
+        // also where libgit2 builds the pack for a path remote on the server's side.
+        static QTemporaryDir configHome(QDir::tempPath() + QStringLiteral("/quire-git-XXXXXX"));
+        QString folder = configHome.path();
+        QFile config(folder + QStringLiteral("/.gitconfig"));
+        if (!configHome.isValid() || !config.open(QIODevice::WriteOnly) ||
+            config.write("[pack]\n\twindowMemory = 1\n") < 0)
+            folder.clear(); // then no configuration file at all is read
+        config.close();
+        const QByteArray path = QFile::encodeName(folder);
+        for (const int level : {GIT_CONFIG_LEVEL_SYSTEM, GIT_CONFIG_LEVEL_XDG,
+                                GIT_CONFIG_LEVEL_GLOBAL, GIT_CONFIG_LEVEL_PROGRAMDATA})
+            git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, path.constData());
         return true;
     }();
     (void)initialized;

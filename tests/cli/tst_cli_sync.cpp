@@ -454,7 +454,8 @@ private slots:
         CLI_OK(attached);
 
         int cuts = 0;
-        for (int round = 0; round < 3; ++round) {
+        QByteArray serverHead = publishedHead;
+        for (int round = 0; round < 6 && cuts < 2; ++round) {
             const CutSync push =
                 syncCutOff(pair.v, server, [this](QProcess &) { m_daemon->kill(); });
             if (push.cutMidTransfer) {
@@ -463,13 +464,21 @@ private slots:
                 QVERIFY2(push.err.contains("connection was lost"), push.err);
                 QCOMPARE(
                     runGit({"--git-dir", server, "rev-parse", "refs/heads/main"}).out.trimmed(),
-                    publishedHead);
+                    serverHead);
                 const Tool fsck = runTool("git", {"--git-dir", server, "fsck", "--strict"});
                 QVERIFY2(fsck.exitCode == 0, qPrintable(fsck.all()));
             }
-            QVERIFY2(m_daemon->start(), qPrintable(m_daemon->error()));
+            if (!m_daemon->isRunning()) QVERIFY2(m_daemon->start(), qPrintable(m_daemon->error()));
             CLI_OK(cli(pair.v, {"verify"}));
-            if (!push.cutMidTransfer) break; // it finished before any pack arrived
+            if (!push.cutMidTransfer) {
+                // It got through before a pack was seen: the next round gets more to send.
+                QVERIFY2(push.exitCode == 0, push.err);
+                serverHead =
+                    runGit({"--git-dir", server, "rev-parse", "refs/heads/main"}).out.trimmed();
+                CLI_OK(cli(pair.v, {"attach", entry.outLine(),
+                                    file(QString("cutoff-more-%1.bin").arg(round),
+                                         randomBytes(32 * 1024 * 1024))}));
+            }
         }
         QVERIFY2(cuts >= 1, "no push was cut off while its pack was arriving");
         const auto sent = cli(pair.v, {"sync", "--json"});
@@ -507,6 +516,44 @@ private slots:
         QVERIFY(readAll(copy) == big);
         QFile::remove(copy);
         QCOMPARE(recordIds(pair.w) - recordIds(pair.v), QSet<QString>{});
+    }
+
+    // A user's git configuration (here a url rewrite that sends the transfer elsewhere) has no
+    // say in Quire's syncs: libgit2 reads only Quire's own settings.
+    void usersGitConfigurationCannotRedirectASync() {
+        Pair pair;
+        pair.remote.serverGitDir = serverRepo("config");
+        QVERIFY(!pair.remote.serverGitDir.isEmpty());
+        pair.remote.url = pair.remote.serverGitDir;
+        QString attachment;
+        QByteArray bytes;
+        found(pair, "config", &attachment, &bytes);
+        if (QTest::currentTestFailed()) return;
+        const QString home = path("config-home");
+        QVERIFY(QDir().mkpath(home + "/git"));
+        const QByteArray rewrite = "[url \"" + path("nowhere.git").toUtf8() +
+                                   "\"]\n\tinsteadOf = " + pair.remote.url.toUtf8() + "\n";
+        writeFile(home + "/.gitconfig", rewrite);
+        writeFile(home + "/git/config", rewrite);
+        const QMap<QString, QString> env{{"HOME", home}, {"XDG_CONFIG_HOME", home}};
+        // git itself follows the rewrite, so the file is in force.
+        QProcess git;
+        QProcessEnvironment gitEnv = QProcessEnvironment::systemEnvironment();
+        gitEnv.insert("HOME", home);
+        gitEnv.insert("XDG_CONFIG_HOME", home);
+        git.setProcessEnvironment(gitEnv);
+        git.start("git", {"ls-remote", pair.remote.url});
+        QVERIFY(git.waitForFinished(60000));
+        QVERIFY2(git.exitCode() != 0, git.readAllStandardOutput());
+
+        const QByteArray before =
+            runGit({"--git-dir", pair.remote.serverGitDir, "rev-parse", "refs/heads/main"}).out;
+        CLI_OK(cli(pair.v, {"experiment", "new", "--title", "Config check"}, env));
+        const auto synced = cli(pair.v, {"sync"}, env);
+        CLI_OK(synced);
+        QVERIFY(
+            runGit({"--git-dir", pair.remote.serverGitDir, "rev-parse", "refs/heads/main"}).out !=
+            before);
     }
 
     void joinAndSyncThroughHttpsWithBasicAuth() {

@@ -9,6 +9,7 @@
 #include "EntryPageView.h"
 #include "ExperimentDialog.h"
 #include "ExperimentListModel.h"
+#include "GuiTestMain.h"
 #include "MainWindow.h"
 #include "Notebook.h"
 #include "UnlockDialog.h"
@@ -569,20 +570,7 @@ void MainWindowTest::cleanupTestCase() {
 }
 
 int main(int argc, char *argv[]) {
-    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
-        std::puts("SKIP: the GUI test needs a display; run it under xvfb-run");
-        return 77;
-    }
-    QStandardPaths::setTestModeEnabled(true);
-    quire::widgets::hardenWebEngineEnvironment();
-    quire::widgets::registerUrlSchemes();
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
-    QApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("Quire"));
-    QCoreApplication::setApplicationName(QStringLiteral("QuireGuiTest"));
-    MainWindow::useFallbackIconTheme();
-    MainWindowTest test;
-    return QTest::qExec(&test, argc, argv);
+    return runGuiTest<MainWindowTest>(argc, argv, "QuireGuiTest");
 }
 
 #include "tst_main_window.moc"

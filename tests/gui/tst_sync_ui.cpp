@@ -7,6 +7,7 @@
 // cannot be reached (offline, nothing lost) and a tampered server (alarm). Runs under Xvfb and
 // saves a screenshot of every state of the status bar and of each dialog.
 
+#include "GuiTestMain.h"
 #include "MainWindow.h"
 #include "MembersDialog.h"
 #include "Notebook.h"
@@ -727,20 +728,7 @@ void SyncUiTest::cleanupTestCase() {
 }
 
 int main(int argc, char *argv[]) {
-    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
-        std::puts("SKIP: the GUI test needs a display; run it under xvfb-run");
-        return 77;
-    }
-    QStandardPaths::setTestModeEnabled(true);
-    quire::widgets::hardenWebEngineEnvironment();
-    quire::widgets::registerUrlSchemes();
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
-    QApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("Quire"));
-    QCoreApplication::setApplicationName(QStringLiteral("QuireSyncGuiTest"));
-    MainWindow::useFallbackIconTheme();
-    SyncUiTest test;
-    return QTest::qExec(&test, argc, argv);
+    return runGuiTest<SyncUiTest>(argc, argv, "QuireSyncGuiTest");
 }
 
 #include "tst_sync_ui.moc"
