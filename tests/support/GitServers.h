@@ -208,6 +208,7 @@ public:
                          int signal = SIGKILL) {
         m_thread = std::thread([this, serverPid, direction, threshold, signal] {
             const QHash<QByteArray, qint64> before = ownTcpBytes(direction);
+            m_watching = true;
             while (!m_stop) {
                 const QHash<QByteArray, qint64> now = ownTcpBytes(direction);
                 for (auto it = now.begin(); it != now.end(); ++it) {
@@ -223,6 +224,10 @@ public:
                 std::this_thread::sleep_for(std::chrono::milliseconds(1));
             }
         });
+        // On a loaded machine the thread may start late; the transfer must not begin before
+        // it watches, or a fast one slips through unseen.
+        while (!m_watching)
+            std::this_thread::yield();
     }
     KillServerAfterBytes(const KillServerAfterBytes &) = delete;
     KillServerAfterBytes &operator=(const KillServerAfterBytes &) = delete;
@@ -238,6 +243,7 @@ public:
 
 private:
     std::atomic_bool m_stop = false;
+    std::atomic_bool m_watching = false;
     std::atomic<qint64> m_bytesAtKill = 0;
     std::thread m_thread;
 };
