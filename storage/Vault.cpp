@@ -2368,8 +2368,8 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
             o.problem =
                 QStringLiteral("encrypted with key epoch %1, which this member does not hold")
                     .arg(header->epoch);
-            o.expectedRefusal =
-                true; // written after this member's access ended, or not yet granted
+            // Written after this member's access ended, or not yet granted.
+            o.expectedRefusal = true;
             return;
         }
         const EpochKeys &keys = d->epochs.constFind(header->epoch).value();
