@@ -604,16 +604,18 @@ public:
         const QString where = remote ? *remote : QString();
         const bool clean = summary->alarms.isEmpty();
         if (a.has("--json")) {
-            printJson(QJsonObject{{"remote", where},
-                                  {"records_received", summary->recordsReceived},
-                                  {"chunks_received", summary->chunksReceived},
-                                  {"sent", summary->sent},
-                                  {"attempts", summary->attempts},
-                                  {"alarms", QJsonArray::fromStringList(summary->alarms)},
-                                  {"quarantined", QJsonArray::fromStringList(summary->quarantined)},
-                                  {"ssh_host_key_pinned", summary->sshHostKeyPinned},
-                                  {"joined", wasJoining && !(*nb)->isJoining()},
-                                  {"up_to_date", clean}});
+            printJson(QJsonObject{
+                {"remote", where},
+                {"records_received", summary->recordsReceived},
+                {"chunks_received", summary->chunksReceived},
+                {"sent", summary->sent},
+                {"attempts", summary->attempts},
+                {"alarms", QJsonArray::fromStringList(summary->alarms)},
+                {"quarantined", QJsonArray::fromStringList(summary->quarantined)},
+                {"expected_refusals", QJsonArray::fromStringList(summary->expectedRefusals)},
+                {"ssh_host_key_pinned", summary->sshHostKeyPinned},
+                {"joined", wasJoining && !(*nb)->isJoining()},
+                {"up_to_date", clean}});
         } else {
             if (wasJoining && !(*nb)->isJoining())
                 out() << "You have joined “" << (*nb)->notebookName() << "”." << Qt::endl;
@@ -635,6 +637,8 @@ public:
                 out() << "ALARM: " << alarm << Qt::endl;
             for (const auto &refused : summary->quarantined)
                 out() << "Refused: " << refused << Qt::endl;
+            for (const auto &refused : summary->expectedRefusals)
+                out() << "Refused as the rules intend (not tampering): " << refused << Qt::endl;
             if (clean) out() << "Up to date with " << where << "." << Qt::endl;
         }
         if (!clean)

@@ -566,6 +566,7 @@ Notebook::sync(const std::function<void(QString phase, qint64 done, qint64 total
     s.attempts = report->attempts;
     s.alarms = report->alarms;
     s.quarantined = report->quarantined;
+    s.expectedRefusals = report->expectedRefusals;
     s.sshHostKeyPinned = report->sshHostKeyPinned;
     if (s.recordsReceived > 0 || wasJoining != m_vault->isJoining()) emit changed();
     return s;

@@ -117,10 +117,13 @@ using ProgressFn = std::function<void(qint64 done, qint64 total)>;
 struct SyncSummary {
     int recordsReceived = 0;
     int chunksReceived = 0;
-    bool sent = false;        // local changes went to the server
-    int attempts = 0;         // more than one when someone else pushed at the same time
-    QStringList alarms;       // tampering or a rewritten history, one line each
-    QStringList quarantined;  // "path: reason" for files refused in this sync
+    bool sent = false;       // local changes went to the server
+    int attempts = 0;        // more than one when someone else pushed at the same time
+    QStringList alarms;      // tampering or a rewritten history, one line each
+    QStringList quarantined; // "path: reason" for files refused in this sync
+    // Files refused as the rules intend (closed to this member, or written by a revoked member
+    // after the revocation): not tampering, so no alarm.
+    QStringList expectedRefusals;
     QString sshHostKeyPinned; // the ssh server's key, remembered at this first contact
 };
 

@@ -47,6 +47,7 @@ Result<SyncReport> SyncEngine::run(Vault &vault,
         out.chunksReceived += merged->chunks;
         out.alarms += merged->alarms;
         out.quarantined += merged->quarantined;
+        out.expectedRefusals += merged->expectedRefusals;
         out.head = merged->head;
         if (!merged->ahead) {
             if (auto r = vault.noteRemoteHead(fetched->remoteHead); !r) return r.failure();

@@ -34,7 +34,8 @@ struct SyncReport {
     QByteArray head;     // main, equal to the server's main afterwards
     QStringList alarms;  // tampering or a rewritten history
     QStringList quarantined;
-    QString sshHostKeyPinned; // set when this sync pinned the server's host key
+    QStringList expectedRefusals; // see Vault::MergeReport
+    QString sshHostKeyPinned;     // set when this sync pinned the server's host key
 };
 
 class SyncEngine {

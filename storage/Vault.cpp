@@ -2155,7 +2155,8 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
             .bind(4, now)
             .bind(5, expected ? 1 : 0);
         if (auto r = (*st)->run(); !r) return r;
-        report.quarantined << QStringLiteral("%1: %2").arg(path, reason);
+        (expected ? report.expectedRefusals : report.quarantined)
+            << QStringLiteral("%1: %2").arg(path, reason);
         return {};
     };
 

@@ -215,8 +215,12 @@ public:
         int chunks = 0;          // attachment chunks imported
         QStringList alarms;      // tampering or rewritten history, one line each
         QStringList quarantined; // "path: reason" for files refused in this merge
-        QByteArray head;         // main after the merge
-        bool ahead = false;      // main holds files the remote lacks: push it
+        // Refusals the rules intend, not tampering: files under a key epoch this member does not
+        // hold (written after its access ended, or not granted yet), or written by a revoked
+        // member after the revocation. Kept apart from `quarantined`.
+        QStringList expectedRefusals;
+        QByteArray head;    // main after the merge
+        bool ahead = false; // main holds files the remote lacks: push it
     };
     // Publishes local files, then merges the fetched commit `remoteHead` into main by union of
     // paths: new files are decrypted and checked (name, seal, chain, write rules) and imported;

@@ -670,7 +670,9 @@ private slots:
 
         const auto w = cli(m_bare.w, {"sync"});
         CLI_OK(w);
-        QVERIFY2(w.out.contains("Refused:") && w.out.contains("epoch 2"), w.out);
+        QVERIFY2(w.out.contains("Refused as the rules intend (not tampering):") &&
+                     w.out.contains("epoch 2") && !w.out.contains("\nRefused:"),
+                 w.out);
         const auto show = cli(m_bare.w, {"entry", "show", secret.outLine()});
         QCOMPARE(show.exitCode, 1);
         QVERIFY(!show.out.contains("antibody"));
@@ -687,7 +689,9 @@ private slots:
         // What W wrote after its revocation reached the server, but V refuses it.
         const auto v = cli(m_bare.v, {"sync"});
         CLI_OK(v);
-        QVERIFY2(v.out.contains("Refused:") && v.out.contains("revoked"), v.out);
+        QVERIFY2(v.out.contains("Refused as the rules intend (not tampering):") &&
+                     v.out.contains("revoked"),
+                 v.out);
     }
 
     void threeWritersConvergeWhateverTheOrderOfTheirSyncs() {
