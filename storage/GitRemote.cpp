@@ -810,6 +810,48 @@ Result<TransferPlan> planTransfer(const QString &url, const RemoteCredentials &c
 
 } // namespace
 
+// An anonymous remote with the session its callbacks report to and, for a network address,
+// the watchdog that ends a stalled connection. Built in place and never moved: the callbacks
+// point at the session and the session at the watchdog. The remote is declared first, so it is
+// freed last, as it was when these were locals of fetch() and push().
+struct ConnectedRemote {
+    ConnectedRemote(const Address &address, const RemoteCredentials &credentials,
+                    const QString &hostKeyPin, const TransferProgressCallback &progress,
+                    const std::atomic_bool *cancel)
+        : address(address)
+        , session(address, credentials, hostKeyPin, progress, cancel)
+        , callbacks(callbacksFor(session)) {
+        if (address.kind != Address::Kind::Local)
+            watchdog.emplace(address.host, address.port, cancel);
+        if (watchdog) session.watchdog = &*watchdog;
+    }
+    ConnectedRemote(const ConnectedRemote &) = delete;
+    ConnectedRemote &operator=(const ConnectedRemote &) = delete;
+
+    // Creates the remote for the address and connects it; `verb` names the transfer in errors.
+    Result<void> connect(git_repository *repo, const QString &url, git_direction direction,
+                         const QString &verb) {
+        git_remote *raw = nullptr;
+        if (git_remote_create_anonymous(&raw, repo, address.url.toUtf8().constData()) < 0)
+            return fail(scrub(QStringLiteral("the server address %1 cannot be used: %2")
+                                  .arg(GitRemote::redactUrl(url), lastGitError()),
+                              session.credentials));
+        remote.reset(raw);
+        if (const int rc = git_remote_connect(remote.get(), direction, &callbacks, &proxy, nullptr);
+            rc < 0)
+            return fail(
+                scrub(describeFailure(session, rc, Phase::Connect, verb), session.credentials));
+        return {};
+    }
+
+    RemoteHandle remote;
+    const Address &address;
+    Session session;
+    const git_remote_callbacks callbacks;
+    git_proxy_options proxy = GIT_PROXY_OPTIONS_INIT;
+    std::optional<ConnectionWatchdog> watchdog;
+};
+
 Result<void> GitRemote::validateUrl(const QString &url) {
     const Result<Address> address = parseAddress(url);
     if (!address) return address.failure();
@@ -834,39 +876,24 @@ Result<FetchOutcome> GitRemote::fetch(const QString &repoPath, const QString &ur
     Result<RepositoryHandle> repo = openRepository(repoPath);
     if (!repo) return repo.failure();
 
-    git_remote *rawRemote = nullptr;
-    if (git_remote_create_anonymous(&rawRemote, repo->get(), address.url.toUtf8().constData()) < 0)
-        return fail(scrub(QStringLiteral("the server address %1 cannot be used: %2")
-                              .arg(redactUrl(url), lastGitError()),
-                          credentials));
-    RemoteHandle remote(rawRemote);
-
-    Session session(address, credentials, pin, progress, cancel);
-    const git_remote_callbacks callbacks = callbacksFor(session);
-    git_proxy_options proxy = GIT_PROXY_OPTIONS_INIT;
-    std::optional<ConnectionWatchdog> watchdog;
-    if (address.kind != Address::Kind::Local) watchdog.emplace(address.host, address.port, cancel);
-    if (watchdog) session.watchdog = &*watchdog;
-
-    if (const int rc =
-            git_remote_connect(remote.get(), GIT_DIRECTION_FETCH, &callbacks, &proxy, nullptr);
-        rc < 0)
-        return fail(scrub(describeFailure(session, rc, Phase::Connect, QStringLiteral("fetch")),
-                          credentials));
+    ConnectedRemote link(address, credentials, pin, progress, cancel);
+    if (auto r = link.connect(repo->get(), url, GIT_DIRECTION_FETCH, QStringLiteral("fetch")); !r)
+        return r.failure();
 
     const git_remote_head **heads = nullptr;
     size_t headCount = 0;
-    if (git_remote_ls(&heads, &headCount, remote.get()) < 0)
-        return fail(scrub(describeFailure(session, -1, Phase::Transfer, QStringLiteral("fetch")),
-                          credentials));
+    if (git_remote_ls(&heads, &headCount, link.remote.get()) < 0)
+        return fail(
+            scrub(describeFailure(link.session, -1, Phase::Transfer, QStringLiteral("fetch")),
+                  credentials));
     FetchOutcome outcome;
     const QByteArray remoteRefBytes = remoteRef.toUtf8();
     for (size_t i = 0; i < headCount; ++i)
         if (remoteRefBytes == heads[i]->name) outcome.remoteHead = oidHex(heads[i]->oid).toLatin1();
-    outcome.sshHostKeySha256 = session.hostKeySha256;
+    outcome.sshHostKeySha256 = link.session.hostKeySha256;
     if (outcome.remoteHead.isEmpty()) {
         // A new, empty shared repository: nothing to fetch, and the tracking ref stays as is.
-        git_remote_disconnect(remote.get());
+        git_remote_disconnect(link.remote.get());
         return outcome;
     }
 
@@ -875,22 +902,23 @@ Result<FetchOutcome> GitRemote::fetch(const QString &repoPath, const QString &ur
     char *refspecText[] = {const_cast<char *>(refspec.constData())};
     const git_strarray refspecs = {refspecText, 1};
     git_fetch_options options = GIT_FETCH_OPTIONS_INIT;
-    options.callbacks = callbacks;
-    options.proxy_opts = proxy;
+    options.callbacks = link.callbacks;
+    options.proxy_opts = link.proxy;
     options.prune = GIT_FETCH_NO_PRUNE;
     // FETCH_HEAD would record the address; the sync engine reads the tracking ref instead.
     options.update_fetchhead = 0;
     options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
 
-    int rc = git_remote_download(remote.get(), &refspecs, &options);
-    if (rc == 0 && session.cancelled()) rc = GIT_EUSER;
+    int rc = git_remote_download(link.remote.get(), &refspecs, &options);
+    if (rc == 0 && link.session.cancelled()) rc = GIT_EUSER;
     if (rc < 0)
-        return fail(scrub(describeFailure(session, rc, Phase::Transfer, QStringLiteral("fetch")),
-                          credentials));
+        return fail(
+            scrub(describeFailure(link.session, rc, Phase::Transfer, QStringLiteral("fetch")),
+                  credentials));
     // The reflog message is given so that libgit2's default, which names the address, is not used.
-    rc = git_remote_update_tips(remote.get(), &callbacks, 0, GIT_REMOTE_DOWNLOAD_TAGS_NONE,
-                                "quire: fetch");
-    git_remote_disconnect(remote.get());
+    rc = git_remote_update_tips(link.remote.get(), &link.callbacks, 0,
+                                GIT_REMOTE_DOWNLOAD_TAGS_NONE, "quire: fetch");
+    git_remote_disconnect(link.remote.get());
     if (rc < 0)
         return fail(QStringLiteral("could not record what was fetched in %1: %2")
                         .arg(trackingRef, lastGitError()));
@@ -926,53 +954,38 @@ Result<PushOutcome> GitRemote::push(const QString &repoPath, const QString &url,
         return fail(QStringLiteral("there is nothing to push: %1 does not exist in %2")
                         .arg(localRef, repoPath));
 
-    git_remote *rawRemote = nullptr;
-    if (git_remote_create_anonymous(&rawRemote, repo->get(), address.url.toUtf8().constData()) < 0)
-        return fail(scrub(QStringLiteral("the server address %1 cannot be used: %2")
-                              .arg(redactUrl(url), lastGitError()),
-                          credentials));
-    RemoteHandle remote(rawRemote);
-
-    Session session(address, credentials, pin, progress, cancel);
-    const git_remote_callbacks callbacks = callbacksFor(session);
-    git_proxy_options proxy = GIT_PROXY_OPTIONS_INIT;
-    std::optional<ConnectionWatchdog> watchdog;
-    if (address.kind != Address::Kind::Local) watchdog.emplace(address.host, address.port, cancel);
-    if (watchdog) session.watchdog = &*watchdog;
-
-    if (const int rc =
-            git_remote_connect(remote.get(), GIT_DIRECTION_PUSH, &callbacks, &proxy, nullptr);
-        rc < 0)
-        return fail(scrub(describeFailure(session, rc, Phase::Connect, QStringLiteral("push")),
-                          credentials));
+    ConnectedRemote link(address, credentials, pin, progress, cancel);
+    if (auto r = link.connect(repo->get(), url, GIT_DIRECTION_PUSH, QStringLiteral("push")); !r)
+        return r.failure();
 
     // Not forced: the server must already hold an ancestor of what is pushed, or it refuses.
     const QByteArray refspec = QStringLiteral("%1:%2").arg(localRef, remoteRef).toUtf8();
     char *refspecText[] = {const_cast<char *>(refspec.constData())};
     const git_strarray refspecs = {refspecText, 1};
     git_push_options options = GIT_PUSH_OPTIONS_INIT;
-    options.callbacks = callbacks;
-    options.proxy_opts = proxy;
+    options.callbacks = link.callbacks;
+    options.proxy_opts = link.proxy;
 
     PushOutcome outcome;
-    int rc = git_remote_upload(remote.get(), &refspecs, &options);
-    git_remote_disconnect(remote.get());
-    outcome.sshHostKeySha256 = session.hostKeySha256;
-    if (rc == GIT_ENONFASTFORWARD && !session.cancelled()) {
+    int rc = git_remote_upload(link.remote.get(), &refspecs, &options);
+    git_remote_disconnect(link.remote.get());
+    outcome.sshHostKeySha256 = link.session.hostKeySha256;
+    if (rc == GIT_ENONFASTFORWARD && !link.session.cancelled()) {
         // libgit2 found this before sending anything: the server's branch is not an ancestor.
         outcome.rejected = true;
         outcome.message = QStringLiteral("the server has changes this copy does not have yet: "
                                          "fetch and merge them, then push again");
         return outcome;
     }
-    if (rc == 0 && session.cancelled()) rc = GIT_EUSER;
+    if (rc == 0 && link.session.cancelled()) rc = GIT_EUSER;
     if (rc < 0)
-        return fail(scrub(describeFailure(session, rc, Phase::Transfer, QStringLiteral("push")),
-                          credentials));
+        return fail(
+            scrub(describeFailure(link.session, rc, Phase::Transfer, QStringLiteral("push")),
+                  credentials));
 
-    if (!session.refRejections.isEmpty()) {
-        const QString statuses = session.refRejections.join(QStringLiteral("; "));
-        for (const QString &status : std::as_const(session.refRejections))
+    if (!link.session.refRejections.isEmpty()) {
+        const QString statuses = link.session.refRejections.join(QStringLiteral("; "));
+        for (const QString &status : std::as_const(link.session.refRejections))
             if (!isRetryableRejection(status))
                 return fail(scrub(QStringLiteral("the server %1 refused the push to %2 (%3): ask "
                                                  "its administrator for write access")
