@@ -1112,12 +1112,17 @@ public:
 private:
     QString scratch() const { return m_work; }
 
+    // Every vault the benchmarks write into: one notebook, one member.
+    static quire::Result<std::unique_ptr<Notebook>> createVault(const QString &dir) {
+        return Notebook::create(dir,
+                                {QStringLiteral("Bench notebook"), QStringLiteral("Ada Bench"),
+                                 QStringLiteral("ada.bench@example.org")},
+                                kPassphrase);
+    }
+
     quire::Result<QString> ensureVault(const QString &dir) {
         if (Notebook::exists(dir)) return dir;
-        auto nb = Notebook::create(dir,
-                                   {QStringLiteral("Bench notebook"), QStringLiteral("Ada Bench"),
-                                    QStringLiteral("ada.bench@example.org")},
-                                   kPassphrase);
+        auto nb = createVault(dir);
         if (!nb) return nb.failure();
         return dir;
     }
@@ -1177,11 +1182,7 @@ private:
                               .arg(number(double(textBytes) / std::max(1, m_opt.entries), 0));
 
             progress(QStringLiteral("creating the vault in %1").arg(vaultDir));
-            auto nb =
-                Notebook::create(vaultDir,
-                                 {QStringLiteral("Bench notebook"), QStringLiteral("Ada Bench"),
-                                  QStringLiteral("ada.bench@example.org")},
-                                 kPassphrase);
+            auto nb = createVault(vaultDir);
             if (!nb) {
                 save.failure = search.failure = nb.error();
                 return;
@@ -1744,11 +1745,7 @@ private:
         };
         {
             progress(QStringLiteral("sync: creating a vault of %1 entries").arg(n));
-            auto nb =
-                Notebook::create(vaultDir,
-                                 {QStringLiteral("Bench notebook"), QStringLiteral("Ada Bench"),
-                                  QStringLiteral("ada.bench@example.org")},
-                                 kPassphrase);
+            auto nb = createVault(vaultDir);
             if (!nb) {
                 s.failure = nb.error();
                 cleanUp();
