@@ -2446,14 +2446,12 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
     // Records are admitted one by one in dependency order (the rules look at what is already
     // there). The notebook and member records come first; once their sealing certificates
     // are known, the seals of everything else are checked ahead on all cores.
-    std::stable_partition(pending.begin(), pending.end(), [](const Incoming &in) {
-        const QString type = in.record.value("type").toString();
-        return type == QLatin1String("notebook") || type == QLatin1String("member");
-    });
-    const qsizetype membership = std::count_if(pending.begin(), pending.end(), [](const auto &in) {
-        const QString type = in.record.value("type").toString();
-        return type == QLatin1String("notebook") || type == QLatin1String("member");
-    });
+    const auto othersBegin =
+        std::stable_partition(pending.begin(), pending.end(), [](const Incoming &in) {
+            const QString type = in.record.value("type").toString();
+            return type == QLatin1String("notebook") || type == QLatin1String("member");
+        });
+    const qsizetype membership = othersBegin - pending.begin();
     QHash<QString, QString> deferred; // path -> why it waits
     // A device's highest sequence number is noted once at the end, not once per record.
     QHash<QString, QPair<qint64, QString>> devicesSeen;
