@@ -3,6 +3,7 @@
 #include "Notebook.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -53,7 +54,22 @@ Commands:
   search QUERY [--json]
   audit [--json]
   passphrase change            (new one from QUIRE_NEW_PASSPHRASE or asked for)
-  verify [--json]              (exit 0 only if every record, seal, chain and chunk checks out)
+  verify [--json] [--records]  (exit 0 only if every record, seal, chain, signature and chunk
+                               checks out; --records lists each record's checks and time)
+
+Signatures (21 CFR Part 11) and trusted time (RFC 3161):
+  sign ENTRY [--version N] --meaning authored|reviewed|approved|witnessed
+                               asks for the passphrase again (or QUIRE_SIGN_PASSPHRASE) and
+                               prints the signature record's id
+  signatures ENTRY [--json]
+  evidence SIGNATURE --out DIR files an openssl-only check needs, with verify.sh
+  tsa set URL [URL...] --trust tsa-ca.pem
+                               time-stamp authorities, tried in order, and the certificates
+                               of the ones this notebook trusts
+  tsa show [--json]
+  anchor [--json]              has what waits attested by a time-stamp authority (also done at
+                               each sync); exits 1 with each authority's reason if none answers
+  review-queue [--json]        entries signed by their author, waiting for a countersignature
 
 Sharing (through the lab's git server, encrypted end to end):
   remote set URL [--user U] [--ca FILE] [--ssh-key FILE]
@@ -88,7 +104,8 @@ struct Args {
     bool has(const QString &name) const { return options.contains(name) || flags.contains(name); }
 };
 
-const QSet<QString> kFlags{QStringLiteral("--json"), QStringLiteral("--help")};
+const QSet<QString> kFlags{QStringLiteral("--json"), QStringLiteral("--help"),
+                           QStringLiteral("--records")};
 
 Result<Args> parseArgs(const QStringList &words) {
     Args a;
@@ -177,10 +194,38 @@ QJsonObject attachmentJson(const AttachmentInfo &a) {
                        {"size", a.size}, {"sha256", a.sha256}, {"recorded_at", a.recordedAt}};
 }
 
+QJsonObject signatureJson(const SignatureInfo &s) {
+    return QJsonObject{{"id", s.id},
+                       {"entry", s.entry},
+                       {"target", s.target},
+                       {"version", s.version},
+                       {"meaning", s.meaning},
+                       {"signer", s.signer},
+                       {"printed_name", s.printedName},
+                       {"signed_at", s.signedAt},
+                       {"manifestation", Notebook::manifestation(s)},
+                       {"valid", s.valid},
+                       {"allowed", s.allowed},
+                       {"problem", s.problem},
+                       {"attested_at", s.attestedAt.isEmpty() || !s.attestedTrusted
+                                           ? QJsonValue(QJsonValue::Null)
+                                           : QJsonValue(s.attestedAt)},
+                       {"attested_by", s.attestedBy}};
+}
+
+QString attestation(const QString &at, bool trusted) {
+    if (at.isEmpty()) return QStringLiteral("time not yet attested");
+    if (!trusted) return QStringLiteral("time stamp %1 by an authority not trusted here").arg(at);
+    return QStringLiteral("time attested at %1").arg(at);
+}
+
 QJsonObject versionJson(const EntryVersion &v) {
     QJsonArray atts;
     for (const auto &a : v.attachments)
         atts.append(attachmentJson(a));
+    QJsonArray sigs;
+    for (const auto &s : v.signatures)
+        sigs.append(signatureJson(s));
     return QJsonObject{{"entry", v.uuid},
                        {"record", v.recordId},
                        {"version", v.version},
@@ -194,7 +239,12 @@ QJsonObject versionJson(const EntryVersion &v) {
                        {"reason", v.reason},
                        {"author", v.author},
                        {"author_name", v.authorName},
-                       {"recorded_at", v.recordedAt}};
+                       {"recorded_at", v.recordedAt},
+                       {"signatures", sigs},
+                       {"signed_by_author", v.signedByAuthor},
+                       {"changed_after_signing", v.changedAfterSigning},
+                       {"attested_at", v.attestedAt.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                              : QJsonValue(v.attestedAt)}};
 }
 
 QString humanSize(qint64 bytes) {
@@ -352,7 +402,8 @@ public:
         if (sub == "edit") {
             if (a.value("--file").isEmpty())
                 return failWith(QStringLiteral("entry edit needs --file"), Usage);
-            if (a.value("--reason").trimmed().isEmpty())
+            // A blank reason is the notebook's to refuse: it says more for a signed entry.
+            if (!a.has("--reason"))
                 return failWith(QStringLiteral("entry edit needs --reason: every change says why"),
                                 Usage);
             auto html = entryHtmlFromFile(a.value("--file"));
@@ -396,6 +447,15 @@ public:
                 out() << "VOIDED: " << v->reason << Qt::endl;
             else if (!v->reason.isEmpty())
                 out() << "Reason for this version: " << v->reason << Qt::endl;
+            if (v->changedAfterSigning)
+                out() << "Changed after signing: an earlier version carries the author's signature."
+                      << Qt::endl;
+            for (const auto &s : v->signatures)
+                out() << "Signature: " << Notebook::manifestation(s)
+                      << (s.valid && s.allowed ? QString() : "  NOT VALID: " + s.problem) << "  ("
+                      << attestation(s.attestedAt, s.attestedTrusted) << ")" << Qt::endl;
+            out() << "This version: " << attestation(v->attestedAt, !v->attestedAt.isEmpty())
+                  << Qt::endl;
             for (const auto &att : v->attachments)
                 out() << "Attachment: " << att.name << " (" << humanSize(att.size) << ", sha256 "
                       << att.sha256 << ") " << att.id << Qt::endl;
@@ -523,15 +583,45 @@ public:
     int verify(const Args &a) {
         auto nb = open();
         if (!nb) return failWith(nb.error());
-        const VerifyReport r = (*nb)->verify();
+        const bool perRecord = a.has("--json") || a.has("--records");
+        const VerifyReport r = (*nb)->verify({}, perRecord);
         if (a.has("--json")) {
+            QJsonArray records;
+            for (const auto &v : r.recordVerdicts) {
+                QJsonObject o{{"id", v.id},
+                              {"type", v.type},
+                              {"object", v.object},
+                              {"version", v.version},
+                              {"author", v.authorName},
+                              {"seal", v.sealOk},
+                              {"chain", v.chainOk},
+                              {"stored", v.stored},
+                              {"ok", v.ok()},
+                              {"attested_at", v.attestedAt.isEmpty() || !v.attestedTrusted
+                                                  ? QJsonValue(QJsonValue::Null)
+                                                  : QJsonValue(v.attestedAt)},
+                              {"problems", QJsonArray::fromStringList(v.problems)}};
+                if (v.isSignature) o.insert("signature", signatureJson(v.signature));
+                records.append(o);
+            }
             printJson(QJsonObject{{"passed", r.passed()},
                                   {"records", r.records},
                                   {"records_ok", r.recordsOk},
                                   {"chunks", r.chunks},
                                   {"chunks_ok", r.chunksOk},
-                                  {"problems", QJsonArray::fromStringList(r.problems)}});
+                                  {"problems", QJsonArray::fromStringList(r.problems)},
+                                  {"record_checks", records}});
         } else {
+            for (const auto &v : r.recordVerdicts) {
+                out() << (v.ok() ? "ok   " : "FAIL ") << v.id.left(12) << "  " << v.type << " v"
+                      << v.version << "  " << v.authorName << "  seal " << (v.sealOk ? "ok" : "BAD")
+                      << ", chain " << (v.chainOk ? "ok" : "BAD");
+                if (v.isSignature)
+                    out() << ", signature " << (v.signature.valid ? "valid" : "INVALID") << " ("
+                          << v.signature.meaning << " by " << v.signature.printedName << ", "
+                          << (v.signature.allowed ? "allowed" : "NOT ALLOWED") << ")";
+                out() << ", " << attestation(v.attestedAt, v.attestedTrusted) << Qt::endl;
+            }
             for (const auto &p : r.problems)
                 out() << "PROBLEM: " << p << Qt::endl;
             out() << r.recordsOk << " of " << r.records << " records and " << r.chunksOk << " of "
@@ -540,6 +630,180 @@ public:
                   << Qt::endl;
         }
         return r.passed() ? Ok : Failed;
+    }
+
+    // ---- electronic signatures and trusted time ---------------------------------------------
+
+    int sign(const Args &a) {
+        const QString target = a.positional.value(1);
+        const QString meaning = a.value("--meaning");
+        bool okNumber = true;
+        const int version = a.has("--version") ? a.value("--version").toInt(&okNumber) : 0;
+        if (target.isEmpty() || meaning.isEmpty() || !okNumber || version < 0)
+            return failWith(QStringLiteral("usage: sign ENTRY [--version N] --meaning "
+                                           "authored|reviewed|approved|witnessed"),
+                            Usage);
+        auto nb = open();
+        if (!nb) return failWith(nb.error());
+        // The rules first: a refusal needs no passphrase.
+        auto problem = (*nb)->signingProblem(target, version, meaning);
+        if (!problem) return failWith(problem.error());
+        if (!problem->isEmpty()) return failWith(*problem + QStringLiteral("; nothing was signed"));
+        auto v = (*nb)->entry(target, version);
+        if (!v) return failWith(v.error());
+        const MemberInfo me = (*nb)->me();
+        err() << "You are signing “" << v->title << "”, version " << v->version << " of "
+              << v->versionCount << ", as " << Notebook::meaningLabel(meaning).toLower() << "."
+              << Qt::endl
+              << "This electronic signature is the legally binding equivalent of the handwritten "
+                 "signature of "
+              << me.name << " <" << me.email << "> (21 CFR 11.100)." << Qt::endl;
+        // 11.200: both components again, every time. QUIRE_SIGN_PASSPHRASE serves scripts.
+        QByteArray again = qgetenv("QUIRE_SIGN_PASSPHRASE");
+        if (again.isEmpty())
+            again = promptHidden(QStringLiteral("Passphrase of %1, to sign: ").arg(me.name));
+        if (again.isEmpty())
+            return failWith(QStringLiteral("no passphrase was given; nothing was signed"));
+        auto s = (*nb)->sign(target, version, meaning, again);
+        if (!s) return failWith(s.error());
+        err() << "Signed: " << Notebook::manifestation(*s) << Qt::endl;
+        out() << s->id << Qt::endl;
+        return Ok;
+    }
+
+    int signatures(const Args &a) {
+        const QString target = a.positional.value(1);
+        if (target.isEmpty())
+            return failWith(QStringLiteral("usage: signatures ENTRY [--json]"), Usage);
+        auto nb = open();
+        if (!nb) return failWith(nb.error());
+        auto list = (*nb)->signatures(target);
+        if (!list) return failWith(list.error());
+        if (a.has("--json")) {
+            QJsonArray arr;
+            for (const auto &s : *list)
+                arr.append(signatureJson(s));
+            printJson(arr);
+            return Ok;
+        }
+        if (list->isEmpty()) out() << "No signatures." << Qt::endl;
+        for (const auto &s : *list) {
+            out() << "v" << s.version << "  " << Notebook::manifestation(s) << "  ["
+                  << (s.valid && s.allowed ? QStringLiteral("valid") : "NOT VALID: " + s.problem)
+                  << "; " << attestation(s.attestedAt, s.attestedTrusted) << "]  " << s.id
+                  << Qt::endl;
+        }
+        return Ok;
+    }
+
+    int evidence(const Args &a) {
+        const QString id = a.positional.value(1);
+        if (id.isEmpty() || !a.has("--out"))
+            return failWith(QStringLiteral("usage: evidence SIGNATURE --out DIR"), Usage);
+        auto nb = open();
+        if (!nb) return failWith(nb.error());
+        auto files = (*nb)->exportEvidence(id, a.value("--out"));
+        if (!files) return failWith(files.error());
+        for (const auto &f : *files)
+            out() << f << Qt::endl;
+        err() << "Check it without Quire: bash " << QDir(a.value("--out")).filePath("verify.sh")
+              << Qt::endl;
+        return Ok;
+    }
+
+    int tsa(const Args &a) {
+        const QString sub = a.positional.value(1);
+        auto nb = open();
+        if (!nb) return failWith(nb.error());
+        if (sub == "set") {
+            const QStringList urls = a.positional.mid(2);
+            if (urls.isEmpty() || !a.has("--trust"))
+                return failWith(QStringLiteral("usage: tsa set URL [URL...] --trust tsa-ca.pem"),
+                                Usage);
+            QByteArray pem;
+            for (const auto &file : a.values("--trust")) {
+                auto bytes = readSmallFile(file, QStringLiteral("certificate file"));
+                if (!bytes) return failWith(bytes.error());
+                pem += *bytes + '\n';
+            }
+            if (auto r = (*nb)->setTimestampSettings(TimestampSettings{urls, pem}); !r)
+                return failWith(r.error());
+            out() << "Time-stamp authorities: " << urls.join(", ") << Qt::endl;
+            return Ok;
+        }
+        if (sub == "show" || sub.isEmpty()) {
+            auto t = (*nb)->timestampSettings();
+            if (!t) return failWith(t.error());
+            auto waiting = (*nb)->unattestedCount();
+            if (a.has("--json")) {
+                printJson(QJsonObject{{"urls", QJsonArray::fromStringList(t->urls)},
+                                      {"trusted_pem", QString::fromUtf8(t->trustedPem)},
+                                      {"waiting", waiting ? *waiting : -1}});
+                return Ok;
+            }
+            out() << "Time-stamp authorities: "
+                  << (t->urls.isEmpty() ? QStringLiteral("none set") : t->urls.join(", "))
+                  << Qt::endl
+                  << "Records waiting for a time-stamp: " << (waiting ? *waiting : -1) << Qt::endl;
+            return Ok;
+        }
+        return failWith(QStringLiteral("usage: tsa set URL [URL...] --trust tsa-ca.pem | tsa show"),
+                        Usage);
+    }
+
+    int anchor(const Args &a) {
+        auto nb = open();
+        if (!nb) return failWith(nb.error());
+        auto r = (*nb)->anchor();
+        if (!r) {
+            if (a.has("--json")) printJson(QJsonObject{{"anchored", 0}, {"error", r.error()}});
+            return failWith(r.error());
+        }
+        if (a.has("--json")) {
+            printJson(QJsonObject{{"anchored", r->records},
+                                  {"tsa", r->tsa},
+                                  {"attested_at", r->attestedAt},
+                                  {"failures", QJsonArray::fromStringList(r->failures)}});
+            return Ok;
+        }
+        for (const auto &f : r->failures)
+            out() << "Did not answer: " << f << Qt::endl;
+        if (r->records == 0)
+            out() << "Nothing waits for a time-stamp." << Qt::endl;
+        else
+            out() << r->records << (r->records == 1 ? " record" : " records") << " attested at "
+                  << r->attestedAt << " by " << r->tsa << "." << Qt::endl;
+        return Ok;
+    }
+
+    int reviewQueue(const Args &a) {
+        auto nb = open();
+        if (!nb) return failWith(nb.error());
+        const MemberInfo me = (*nb)->me();
+        auto queue = (*nb)->reviewQueue();
+        if (!queue) return failWith(queue.error());
+        if (a.has("--json")) {
+            QJsonArray arr;
+            for (const auto &item : *queue) {
+                QJsonObject o = signatureJson(item.authored);
+                o.insert("entry_title", item.entryTitle);
+                o.insert("experiment", item.experiment);
+                o.insert("experiment_title", item.experimentTitle);
+                arr.append(o);
+            }
+            printJson(arr);
+            return Ok;
+        }
+        if (!me.roles.contains("supervisor"))
+            out() << "Only supervisors countersign; you are not a supervisor of this notebook."
+                  << Qt::endl;
+        else if (queue->isEmpty())
+            out() << "Nothing waits for your countersignature." << Qt::endl;
+        for (const auto &item : *queue)
+            out() << item.authored.entry << "  v" << item.authored.version << "  “"
+                  << item.entryTitle << "” (" << item.experimentTitle << ")  "
+                  << Notebook::manifestation(item.authored) << Qt::endl;
+        return Ok;
     }
 
     int remote(const Args &a) {
@@ -615,6 +879,8 @@ public:
                 {"expected_refusals", QJsonArray::fromStringList(summary->expectedRefusals)},
                 {"ssh_host_key_pinned", summary->sshHostKeyPinned},
                 {"joined", wasJoining && !(*nb)->isJoining()},
+                {"anchored", summary->anchored},
+                {"anchor_problem", summary->anchorProblem},
                 {"up_to_date", clean}});
         } else {
             if (wasJoining && !(*nb)->isJoining())
@@ -639,6 +905,12 @@ public:
                 out() << "Refused: " << refused << Qt::endl;
             for (const auto &refused : summary->expectedRefusals)
                 out() << "Refused as the rules intend (not tampering): " << refused << Qt::endl;
+            if (summary->anchored > 0)
+                out() << summary->anchored << " records were attested by a time-stamp authority."
+                      << Qt::endl;
+            if (!summary->anchorProblem.isEmpty())
+                out() << "Not yet attested (will retry at the next sync): "
+                      << summary->anchorProblem << Qt::endl;
             if (clean) out() << "Up to date with " << where << "." << Qt::endl;
         }
         if (!clean)
@@ -866,6 +1138,12 @@ int run(const QStringList &arguments) {
     if (command == "sync") return s.sync(a);
     if (command == "join") return s.join(a);
     if (command == "member") return s.member(a);
+    if (command == "sign") return s.sign(a);
+    if (command == "signatures") return s.signatures(a);
+    if (command == "evidence") return s.evidence(a);
+    if (command == "tsa") return s.tsa(a);
+    if (command == "anchor") return s.anchor(a);
+    if (command == "review-queue") return s.reviewQueue(a);
     return failWith(QStringLiteral("unknown command '%1' (try --help)").arg(command), Usage);
 }
 

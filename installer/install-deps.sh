@@ -24,6 +24,8 @@ packages=(
     # lighttpd with TLS for https + basic auth, sshd and ssh-agent/ssh-keygen for ssh. The tests
     # start their own instances on free ports; no system service is configured or needed.
     lighttpd lighttpd-mod-openssl openssh-server openssh-client
+    # tests: a computer clock set back in time (libfaketime), for the clock-backwards audit
+    faketime
 )
 
 # dpkg-query prints nothing useful for a package it has never heard of and exits non-zero, so

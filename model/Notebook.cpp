@@ -6,6 +6,7 @@
 #include "SyncEngine.h"
 #include "Vault.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -14,6 +15,8 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QUuid>
+
+#include <algorithm>
 
 namespace quire {
 
@@ -258,8 +261,19 @@ Result<StoredRecord> editableHead(Vault &vault, const QString &entry, const QStr
     if (head.body.value("status").toString() == "void")
         return fail(Notebook::tr("the entry “%1” was voided and cannot be changed")
                         .arg(head.body.value("title").toString()));
-    if (reason.trimmed().isEmpty())
+    if (reason.trimmed().isEmpty()) {
+        auto sigs = vault.signaturesOf(entry);
+        const bool signedHead =
+            sigs && std::any_of(sigs->begin(), sigs->end(), [&head](const VaultSignature &s) {
+                return s.target == head.id && s.meaning == "authored" && s.valid && s.allowed;
+            });
+        if (signedHead)
+            return fail(Notebook::tr("the entry “%1” is signed; a change is an amendment and needs "
+                                     "a reason, and the signature stays with the version it "
+                                     "signed")
+                            .arg(head.body.value("title").toString()));
         return fail(Notebook::tr("a reason is needed to change an entry"));
+    }
     return head;
 }
 } // namespace
@@ -303,9 +317,42 @@ AttachmentInfo toAttachmentInfo(const VaultAttachment &a) {
 }
 } // namespace
 
+static SignatureInfo toSignatureInfo(Vault &vault, const VaultSignature &s) {
+    SignatureInfo i;
+    i.id = s.id;
+    i.entry = s.targetObject;
+    i.target = s.target;
+    i.version = s.targetVersion;
+    i.meaning = s.meaning;
+    i.meaningLabel = Notebook::meaningLabel(s.meaning);
+    i.signer = s.signer;
+    i.printedName = s.printedName;
+    i.signedAt = s.signedAt;
+    i.valid = s.valid;
+    i.allowed = s.allowed;
+    i.problem = s.problem;
+    if (auto t = vault.anchorTime(s.id); t && *t) {
+        i.attestedTrusted = (*t)->trusted;
+        i.attestedAt = (*t)->genTime;
+        i.attestedBy = (*t)->tsa;
+    }
+    return i;
+}
+
 static EntryVersion toEntryVersion(Vault &vault, const StoredRecord &r, int count,
-                                   QHash<QString, QString> &names) {
+                                   QHash<QString, QString> &names,
+                                   const QList<VaultSignature> &signatures) {
     EntryVersion v;
+    for (const auto &s : signatures) {
+        const bool authoredAndHolds = s.meaning == "authored" && s.valid && s.allowed;
+        if (s.target == r.id) {
+            v.signatures << toSignatureInfo(vault, s);
+            if (authoredAndHolds) v.signedByAuthor = true;
+        } else if (authoredAndHolds && s.targetVersion < r.version) {
+            v.changedAfterSigning = true;
+        }
+    }
+    if (auto t = vault.anchorTime(r.id); t && *t && (*t)->trusted) v.attestedAt = (*t)->genTime;
     v.uuid = r.object;
     v.recordId = r.id;
     v.version = r.version;
@@ -346,7 +393,9 @@ Result<EntryVersion> Notebook::entry(const QString &entryUuid, int version) {
                 .arg(version));
     QHash<QString, QString> names;
     const StoredRecord &r = version == 0 ? chain->last() : chain->at(version - 1);
-    return toEntryVersion(*m_vault, r, int(chain->size()), names);
+    auto sigs = m_vault->signaturesOf(entryUuid);
+    if (!sigs) return sigs.failure();
+    return toEntryVersion(*m_vault, r, int(chain->size()), names, *sigs);
 }
 
 Result<QList<EntryVersion>> Notebook::history(const QString &entryUuid) {
@@ -357,8 +406,10 @@ Result<QList<EntryVersion>> Notebook::history(const QString &entryUuid) {
         return fail(tr("there is no entry %1").arg(entryUuid));
     QHash<QString, QString> names;
     QList<EntryVersion> out;
+    auto sigs = m_vault->signaturesOf(entryUuid);
+    if (!sigs) return sigs.failure();
     for (const auto &r : *chain)
-        out << toEntryVersion(*m_vault, r, int(chain->size()), names);
+        out << toEntryVersion(*m_vault, r, int(chain->size()), names, *sigs);
     return out;
 }
 
@@ -371,7 +422,9 @@ Result<QList<EntryVersion>> Notebook::entries(const QString &experimentUuid) {
     for (const auto &e : *list) {
         auto r = m_vault->record(e.head);
         if (!r) return r.failure();
-        out << toEntryVersion(*m_vault, *r, e.versions, names);
+        auto sigs = m_vault->signaturesOf(e.uuid);
+        if (!sigs) return sigs.failure();
+        out << toEntryVersion(*m_vault, *r, e.versions, names, *sigs);
     }
     return out;
 }
@@ -491,11 +544,33 @@ Result<QList<AuditEvent>> Notebook::auditTrail() {
                 e.summary = tr("passphrase changed");
             else if (e.action == "clock_backwards")
                 e.summary = tr("the computer's clock went back from %1 to %2")
-                                .arg(e.detail.value("last_recorded_at").toString(),
+                                .arg(e.detail.value("last_recorded_at")
+                                         .toString(e.detail.value("last_trusted_time").toString()),
                                      e.detail.value("clock_now").toString());
+            else if (e.action == "signing_failed")
+                e.summary = tr("signing as %1 failed: %2")
+                                .arg(meaningLabel(e.detail.value("meaning").toString()),
+                                     e.detail.value("reason").toString());
+            else if (e.action == "settings_changed")
+                e.summary = tr("settings changed: %1").arg(e.detail.value("setting").toString());
+            else if (e.action == "export")
+                e.summary = tr("exported: %1").arg(e.detail.value("what").toString());
         } else if (r.type == "notebook") {
             e.action = QStringLiteral("created");
             e.summary = tr("notebook “%1” created").arg(r.body.value("name").toString());
+        } else if (r.type == "signature") {
+            e.action = QStringLiteral("signed");
+            SignatureInfo si;
+            si.printedName = r.body.value("printed_name").toString();
+            si.meaning = r.body.value("meaning").toString();
+            si.signedAt = r.body.value("signed_at").toString();
+            e.summary = tr("signature: %1 on record %2")
+                            .arg(manifestation(si), r.body.value("target").toString().left(12));
+        } else if (r.type == "anchor") {
+            e.action = QStringLiteral("attested");
+            e.summary = tr("%n record(s) attested by the time-stamp authority %1", nullptr,
+                           int(r.body.value("leaves").toArray().size()))
+                            .arg(r.body.value("tsa").toString());
         } else if (r.type == "attachment") {
             e.action = QStringLiteral("created");
             e.summary = tr("file “%1” stored (%2 bytes)")
@@ -522,16 +597,333 @@ Result<void> Notebook::changePassphrase(const QByteArray &newPassphrase) {
     return m_vault->changePassphrase(newPassphrase);
 }
 
-VerifyReport Notebook::verify(const ProgressFn &progress) {
+VerifyReport Notebook::verify(const ProgressFn &progress, bool perRecord) {
     const std::lock_guard lock(m_mutex);
-    const VaultCheck c = m_vault->verify(progress);
+    const VaultCheck c = m_vault->verify(progress, perRecord);
     VerifyReport r;
     r.records = c.records;
     r.recordsOk = c.recordsOk;
     r.chunks = c.chunks;
     r.chunksOk = c.chunksOk;
     r.problems = c.problems;
+    QHash<QString, QString> names;
+    if (auto people = m_vault->members(); people)
+        for (const auto &m : *people)
+            names.insert(m.uuid, m.name);
+    r.recordVerdicts.reserve(c.recordChecks.size());
+    for (const auto &rc : c.recordChecks) {
+        RecordVerdict v;
+        v.id = rc.id;
+        v.type = rc.type;
+        v.object = rc.object;
+        v.version = rc.version;
+        v.authorName = names.value(rc.author, rc.author);
+        v.sealOk = rc.sealOk;
+        v.chainOk = rc.chainOk;
+        v.stored = rc.stored;
+        v.problems = rc.problems;
+        if (rc.signature) {
+            v.isSignature = true;
+            v.signature = toSignatureInfo(*m_vault, *rc.signature);
+        }
+        if (rc.anchoredAt) {
+            v.attestedAt = rc.anchoredAt->genTime;
+            v.attestedTrusted = rc.anchoredAt->trusted;
+        }
+        r.recordVerdicts << v;
+    }
     return r;
+}
+
+// ---- electronic signatures ---------------------------------------------------------------
+
+QStringList Notebook::signatureMeanings() {
+    return {QStringLiteral("authored"), QStringLiteral("reviewed"), QStringLiteral("approved"),
+            QStringLiteral("witnessed")};
+}
+
+QString Notebook::meaningLabel(const QString &meaning) {
+    if (meaning == "authored") return tr("Authored");
+    if (meaning == "reviewed") return tr("Reviewed");
+    if (meaning == "approved") return tr("Approved");
+    if (meaning == "witnessed") return tr("Witnessed");
+    return meaning;
+}
+
+QString Notebook::manifestation(const SignatureInfo &s) {
+    const QDateTime utc = QDateTime::fromString(s.signedAt, Qt::ISODateWithMs);
+    const QDateTime local = utc.toLocalTime();
+    const int offset = local.offsetFromUtc();
+    const QString zone = QStringLiteral("%1 (UTC%2%3:%4)")
+                             .arg(local.timeZoneAbbreviation(), offset < 0 ? "-" : "+")
+                             .arg(qAbs(offset) / 3600, 2, 10, QLatin1Char('0'))
+                             .arg(qAbs(offset) % 3600 / 60, 2, 10, QLatin1Char('0'));
+    //: printed name — meaning — date and time with zone (21 CFR 11.50)
+    return tr("%1 — %2 — %3 %4")
+        .arg(s.printedName, meaningLabel(s.meaning),
+             local.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), zone);
+}
+
+namespace {
+// The entry version a signature is about: its record id, or the reason there is none.
+Result<StoredRecord> versionToSign(Vault &vault, const QString &entry, int version) {
+    auto chain = vault.chain(entry);
+    if (!chain) return chain.failure();
+    if (chain->isEmpty() || chain->first().type != "entry")
+        return fail(Notebook::tr("there is no entry %1").arg(entry));
+    if (version < 0 || version > chain->size())
+        return fail(Notebook::tr("the entry has %n version(s); there is no version %1", nullptr,
+                                 int(chain->size()))
+                        .arg(version));
+    return version == 0 ? chain->last() : chain->at(version - 1);
+}
+} // namespace
+
+Result<QString> Notebook::signingProblem(const QString &entryUuid, int version,
+                                         const QString &meaning) {
+    const std::lock_guard lock(m_mutex);
+    auto target = versionToSign(*m_vault, entryUuid, version);
+    if (!target) return target.failure();
+    return m_vault->signingProblem(target->id, meaning);
+}
+
+Result<SignatureInfo> Notebook::sign(const QString &entryUuid, int version, const QString &meaning,
+                                     const QByteArray &passphrase) {
+    const std::lock_guard lock(m_mutex);
+    auto target = versionToSign(*m_vault, entryUuid, version);
+    if (!target) return target.failure();
+    // The rules first: a refusal asks for no passphrase and writes nothing.
+    auto problem = m_vault->signingProblem(target->id, meaning);
+    if (!problem) return problem.failure();
+    if (!problem->isEmpty()) return fail(*problem);
+    if (!m_vault->checkPassphrase(passphrase)) {
+        auto audited = m_vault->audit(QStringLiteral("signing_failed"),
+                                      QJsonObject{{"target", target->id},
+                                                  {"meaning", meaning},
+                                                  {"reason", QStringLiteral("wrong passphrase")}});
+        emit changed();
+        if (!audited) return audited.failure();
+        return fail(tr("the passphrase is wrong; nothing was signed, and the failed attempt was "
+                       "recorded"));
+    }
+    auto signature = m_vault->sign(target->id, meaning);
+    if (!signature) return signature.failure();
+    emit changed();
+    return toSignatureInfo(*m_vault, *signature);
+}
+
+Result<QList<SignatureInfo>> Notebook::signatures(const QString &entryUuid) {
+    const std::lock_guard lock(m_mutex);
+    auto sigs = m_vault->signaturesOf(entryUuid);
+    if (!sigs) return sigs.failure();
+    QList<SignatureInfo> out;
+    for (const auto &s : *sigs)
+        out << toSignatureInfo(*m_vault, s);
+    return out;
+}
+
+Result<SignatureInfo> Notebook::signature(const QString &id) {
+    const std::lock_guard lock(m_mutex);
+    auto s = m_vault->signature(id);
+    if (!s) return s.failure();
+    return toSignatureInfo(*m_vault, *s);
+}
+
+Result<QList<ReviewItem>> Notebook::reviewQueue() {
+    const std::lock_guard lock(m_mutex);
+    auto me = m_vault->member(m_vault->memberUuid());
+    if (!me) return me.failure();
+    QList<ReviewItem> out;
+    if (me->status != "active" || !me->roles.contains("supervisor")) return out;
+    auto waiting = m_vault->awaitingCountersignature();
+    if (!waiting) return waiting.failure();
+    QHash<QString, QString> experimentTitles;
+    for (const auto &s : *waiting) {
+        if (s.signer == me->uuid) continue; // a supervisor never countersigns their own entry
+        ReviewItem item;
+        item.authored = toSignatureInfo(*m_vault, s);
+        auto e = m_vault->entry(s.targetObject);
+        if (!e) continue;
+        item.entryTitle = e->title;
+        item.experiment = e->experiment;
+        if (!experimentTitles.contains(e->experiment)) {
+            auto x = m_vault->experiment(e->experiment);
+            experimentTitles.insert(e->experiment, x ? x->title : QString());
+        }
+        item.experimentTitle = experimentTitles.value(e->experiment);
+        out << item;
+    }
+    return out;
+}
+
+namespace {
+// verify.sh: checks the evidence folder with nothing but bash and the openssl command line.
+constexpr auto kVerifyScript = R"sh(#!/bin/bash
+# Checks this signature without Quire: bash and the openssl command line are enough.
+set -u
+cd "$(dirname "$0")" || exit 2
+ok=1
+say() { printf '%s\n' "$*"; }
+
+# 1. The signature (CMS, RFC 5652) holds over the statement, by the certificate in signer.pem,
+#    which the notebook's certificate authority in ca.pem issued.
+if openssl cms -verify -binary -inform DER -in signature.der -content statement.json \
+    -CAfile ca.pem -purpose any -certfile signer.pem -nointern -out /dev/null 2>/dev/null; then
+    say "signature: valid (statement.json signed by the holder of signer.pem, issued by ca.pem)"
+else
+    say "signature: INVALID"; ok=0
+fi
+
+# 2. The signature record (record.json) carries this very signature; its SHA-256 is its id.
+if grep -qF "\"cms\":\"$(openssl base64 -A -in signature.der)\"" record.json; then
+    say "record: carries signature.der"
+else
+    say "record: does NOT carry signature.der"; ok=0
+fi
+record_id=$(openssl dgst -sha256 -r record.json | cut -c1-64)
+say "record id: $record_id"
+
+# 3. Trusted time, when the record was anchored: fold the Merkle path (RFC 6962) from the
+#    record id to the root, then check the time-stamp token (RFC 3161) over that root.
+if [ -f timestamp.tsr ]; then
+    hex_to_file() { printf '%b' "$(printf '%s' "$1" | sed 's/../\\x&/g')" > "$2"; }
+    sha() { openssl dgst -sha256 -r "$1" | cut -c1-64; }
+    tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+    flat=$(cat merkle-path.json)
+    path_id=$(printf '%s' "$flat" | sed 's/.*"record":"\([0-9a-f]*\)".*/\1/')
+    [ "$path_id" = "$record_id" ] || { say "merkle path: is for another record"; ok=0; }
+    hex_to_file "00$record_id" "$tmp/leaf"; node=$(sha "$tmp/leaf")
+    steps=$(printf '%s' "$flat" | sed 's/.*"path":\[\([^]]*\)\].*/\1/' | tr '}' '\n')
+    rebuilt=""
+    while IFS= read -r step; do
+        [ -n "$step" ] || continue
+        side=$(printf '%s' "$step" | sed 's/.*"side":"\([a-z]*\)".*/\1/')
+        hash=$(printf '%s' "$step" | sed 's/.*"hash":"\([0-9a-f]*\)".*/\1/')
+        rebuilt="$rebuilt${rebuilt:+,}{\"hash\":\"$hash\",\"side\":\"$side\"}"
+        case "$side" in
+            left) hex_to_file "01$hash$node" "$tmp/n" ;;
+            right) hex_to_file "01$node$hash" "$tmp/n" ;;
+            *) say "merkle path: a step is neither left nor right"; ok=0 ;;
+        esac
+        node=$(sha "$tmp/n")
+    done <<< "$steps"
+    root=$(printf '%s' "$flat" | sed 's/.*"root":"\([0-9a-f]*\)".*/\1/')
+    # merkle-path.json is canonical JSON holding only these values: rebuilt, it must be equal.
+    if [ "{\"path\":[$rebuilt],\"record\":\"$path_id\",\"root\":\"$root\"}" != "$flat" ]; then
+        say "merkle path: merkle-path.json is not in its exact form"; ok=0
+    fi
+    if [ "$node" = "$root" ]; then
+        say "merkle path: leads to root $root"
+    else
+        say "merkle path: does NOT lead to the root"; ok=0
+    fi
+    # The token's certificates lie outside its signature: each must chain to tsa-ca.pem, so
+    # that no byte of the token goes unchecked.
+    if openssl pkcs7 -inform DER -in timestamp.tsr -print_certs -out "$tmp/carried.pem" \
+        2>/dev/null; then
+        awk -v dir="$tmp" '/BEGIN CERT/{n++} n{print > (dir "/carried-" n ".pem")}' \
+            "$tmp/carried.pem"
+        for c in "$tmp"/carried-*.pem; do
+            [ -e "$c" ] || continue
+            if ! openssl verify -CAfile tsa-ca.pem -purpose any "$c" >/dev/null 2>&1; then
+                say "time-stamp: carries a certificate that does not chain to tsa-ca.pem"; ok=0
+            fi
+        done
+    else
+        say "time-stamp: timestamp.tsr cannot be read"; ok=0
+    fi
+    if openssl ts -verify -digest "$node" -in timestamp.tsr -token_in -CAfile tsa-ca.pem \
+        >/dev/null 2>&1; then
+        say "time-stamp: valid; $(openssl ts -reply -in timestamp.tsr -token_in -token_out \
+            -text 2>/dev/null | grep 'Time stamp:')"
+    else
+        say "time-stamp: INVALID"; ok=0
+    fi
+else
+    say "time-stamp: none yet (the record was not anchored when this evidence was exported)"
+fi
+if [ "$ok" = 1 ]; then say "RESULT: all checks passed"; exit 0; fi
+say "RESULT: FAILED"; exit 1
+)sh";
+} // namespace
+
+Result<QStringList> Notebook::exportEvidence(const QString &signatureId, const QString &outDir) {
+    const std::lock_guard lock(m_mutex);
+    auto files = m_vault->signatureEvidence(signatureId);
+    if (!files) return files.failure();
+    auto sig = m_vault->signature(signatureId);
+    if (!sig) return sig.failure();
+    if (!QDir().mkpath(outDir)) return fail(tr("could not create the folder %1").arg(outDir));
+    const bool anchored = std::any_of(files->begin(), files->end(),
+                                      [](const auto &f) { return f.first == "timestamp.tsr"; });
+    QString readme =
+        tr("Evidence of an electronic signature in the Quire notebook “%1”\n\n"
+           "%2\nsigned record: %3 (entry %4, version %5)\n\n"
+           "Check it with the openssl command line alone:\n\n"
+           "  openssl cms -verify -binary -inform DER -in signature.der -content statement.json "
+           "-CAfile ca.pem -purpose any -certfile signer.pem -nointern -out /dev/null\n")
+            .arg(m_vault->notebookName(), manifestation(toSignatureInfo(*m_vault, *sig)),
+                 sig->target, sig->targetObject)
+            .arg(sig->targetVersion);
+    if (anchored)
+        readme += tr("  openssl ts -verify -digest <root from merkle-path.json> -in timestamp.tsr "
+                     "-token_in -CAfile tsa-ca.pem\n\n"
+                     "The root is reached from SHA-256(record.json) by the Merkle path (RFC 6962: "
+                     "leaf = SHA-256(0x00 ‖ id), node = SHA-256(0x01 ‖ left ‖ right)).\n");
+    readme += tr("\nverify.sh runs every check (bash and openssl only).\n");
+    *files << qMakePair(QStringLiteral("README.txt"), readme.toUtf8());
+    *files << qMakePair(QStringLiteral("verify.sh"), QByteArray(kVerifyScript));
+    QStringList written;
+    for (const auto &[name, bytes] : *files) {
+        QSaveFile f(QDir(outDir).filePath(name));
+        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
+            return fail(tr("could not write %1: %2").arg(f.fileName(), f.errorString()));
+        if (name == "verify.sh")
+            QFile::setPermissions(f.fileName(), QFile::permissions(f.fileName()) |
+                                                    QFileDevice::ExeOwner | QFileDevice::ExeGroup |
+                                                    QFileDevice::ExeOther);
+        written << f.fileName();
+    }
+    if (auto r =
+            m_vault->audit(QStringLiteral("export"), QJsonObject{{"what", "signature evidence"},
+                                                                 {"signature", signatureId},
+                                                                 {"anchored", anchored}});
+        !r)
+        return r.failure();
+    emit changed();
+    return written;
+}
+
+// ---- trusted time -------------------------------------------------------------------------
+
+Result<TimestampSettings> Notebook::timestampSettings() {
+    const std::lock_guard lock(m_mutex);
+    auto t = m_vault->tsaSettings();
+    if (!t) return t.failure();
+    return TimestampSettings{t->urls, t->trustedPem};
+}
+
+Result<void> Notebook::setTimestampSettings(const TimestampSettings &settings) {
+    const std::lock_guard lock(m_mutex);
+    QStringList urls;
+    for (const auto &u : settings.urls)
+        if (!u.trimmed().isEmpty()) urls << u.trimmed();
+    auto r = m_vault->setTsaSettings(TsaSettings{urls, settings.trustedPem});
+    if (r) emit changed();
+    return r;
+}
+
+Result<int> Notebook::unattestedCount() {
+    const std::lock_guard lock(m_mutex);
+    return m_vault->unanchoredCount();
+}
+
+Result<AnchorSummary> Notebook::anchor(int timeoutMs) {
+    const std::lock_guard lock(m_mutex);
+    auto a = m_vault->anchorPending(timeoutMs);
+    if (!a) return a.failure();
+    if (a->records > 0) emit changed();
+    return AnchorSummary{a->records, a->tsa, a->genTime, a->failures};
 }
 
 // ---- sharing -------------------------------------------------------------------------------
@@ -552,6 +944,22 @@ Notebook::sync(const std::function<void(QString phase, qint64 done, qint64 total
                const std::atomic_bool *cancel) {
     const std::lock_guard lock(m_mutex);
     const bool wasJoining = m_vault->isJoining();
+    // Trusted time at each sync (FORMAT.md §4): what waits is anchored first, so that the
+    // anchor travels with this sync. An authority that does not answer only delays that.
+    int anchored = 0;
+    QString anchorProblem;
+    if (!wasJoining) {
+        auto tsa = m_vault->tsaSettings();
+        auto waiting = m_vault->unanchoredCount();
+        if (tsa && !tsa->urls.isEmpty() && waiting && *waiting > 0) {
+            if (progress) progress(QStringLiteral("timestamp"), 0, *waiting);
+            auto a = m_vault->anchorPending(5000);
+            if (a)
+                anchored = a->records;
+            else
+                anchorProblem = a.error();
+        }
+    }
     auto report = SyncEngine::run(
         *m_vault,
         [&progress](const SyncProgress &p) {
@@ -568,7 +976,10 @@ Notebook::sync(const std::function<void(QString phase, qint64 done, qint64 total
     s.quarantined = report->quarantined;
     s.expectedRefusals = report->expectedRefusals;
     s.sshHostKeyPinned = report->sshHostKeyPinned;
-    if (s.recordsReceived > 0 || wasJoining != m_vault->isJoining()) emit changed();
+    s.anchored = anchored;
+    s.anchorProblem = anchorProblem;
+    if (s.recordsReceived > 0 || s.anchored > 0 || wasJoining != m_vault->isJoining())
+        emit changed();
     return s;
 }
 

@@ -65,6 +65,25 @@ struct AttachmentInfo {
     QString recordedAt;
 };
 
+// One electronic signature (21 CFR 11.50): who, when, what it means, and whether it holds.
+struct SignatureInfo {
+    QString id;     // the signature record
+    QString entry;  // the entry's uuid
+    QString target; // the signed entry version's record id
+    int version = 0;
+    QString meaning;      // authored, reviewed, approved, witnessed
+    QString meaningLabel; // the meaning in the user's language
+    QString signer;       // member uuid
+    QString printedName;
+    QString signedAt;     // RFC 3339 UTC
+    bool valid = false;   // the signature verifies over its statement
+    bool allowed = false; // the signer was allowed to sign with this meaning
+    QString problem;      // why not, if either is false
+    QString attestedAt;   // when a trusted time-stamp authority attested it; empty if not yet
+    bool attestedTrusted = false;
+    QString attestedBy; // the time-stamp authority's URL
+};
+
 struct EntryVersion {
     QString uuid;
     QString recordId;
@@ -80,6 +99,48 @@ struct EntryVersion {
     QString author;
     QString authorName;
     QString recordedAt;
+    QList<SignatureInfo> signatures;  // of this version
+    bool signedByAuthor = false;      // an `authored` signature locks this version
+    bool changedAfterSigning = false; // an earlier version was signed: this is an amendment
+    QString attestedAt;               // this version's trusted time, empty if not yet attested
+};
+
+// An entry version its author signed that no one has countersigned yet.
+struct ReviewItem {
+    SignatureInfo authored;
+    QString entryTitle;
+    QString experiment; // uuid
+    QString experimentTitle;
+};
+
+struct TimestampSettings {
+    QStringList urls;      // time-stamp authorities, tried in order
+    QByteArray trustedPem; // their certificates (or CAs) this notebook trusts
+};
+
+struct AnchorSummary {
+    int records = 0; // records the new time-stamp covers; 0 when nothing was waiting
+    QString tsa;
+    QString attestedAt;
+    QStringList failures; // authorities that did not answer, and why
+};
+
+// What verify found for one record.
+struct RecordVerdict {
+    QString id;
+    QString type;
+    QString object;
+    int version = 0;
+    QString authorName;
+    bool sealOk = false;
+    bool chainOk = false;
+    bool stored = false;
+    bool isSignature = false;
+    SignatureInfo signature; // when isSignature
+    QString attestedAt;      // empty: not yet attested
+    bool attestedTrusted = false;
+    QStringList problems;
+    bool ok() const { return problems.isEmpty(); }
 };
 
 struct SearchHit {
@@ -107,7 +168,8 @@ struct VerifyReport {
     int recordsOk = 0;
     int chunks = 0;
     int chunksOk = 0;
-    QStringList problems; // one line each, naming the record or chunk
+    QStringList problems;                // one line each, naming the record or chunk
+    QList<RecordVerdict> recordVerdicts; // one per record, when asked for
     bool passed() const { return problems.isEmpty() && records == recordsOk && chunks == chunksOk; }
 };
 
@@ -125,6 +187,8 @@ struct SyncSummary {
     // after the revocation): not tampering, so no alarm.
     QStringList expectedRefusals;
     QString sshHostKeyPinned; // the ssh server's key, remembered at this first contact
+    int anchored = 0;         // records a time-stamp authority attested during this sync
+    QString anchorProblem;    // why records still wait for a time-stamp, if they do
 };
 
 struct SyncStatus {
@@ -210,7 +274,37 @@ public:
     Result<QList<SearchHit>> search(const QString &query, int limit = 50);
     Result<QList<AuditEvent>> auditTrail();
     Result<void> changePassphrase(const QByteArray &newPassphrase);
-    VerifyReport verify(const ProgressFn &progress = {});
+    // Checks every record and chunk; with perRecord, recordVerdicts says what held for each.
+    VerifyReport verify(const ProgressFn &progress = {}, bool perRecord = false);
+
+    // ---- electronic signatures (21 CFR Part 11; FORMAT.md §3) -------------------------------
+    static QStringList signatureMeanings();
+    static QString meaningLabel(const QString &meaning);
+    // The manifestation 11.50 asks for: printed name, date and time with zone, meaning.
+    static QString manifestation(const SignatureInfo &signature);
+    // Why I may not sign this entry version with this meaning, or empty if I may (version 0 =
+    // the latest). Asks for no passphrase, so the GUI can say it before asking.
+    Result<QString> signingProblem(const QString &entry, int version, const QString &meaning);
+    // Signs as me after checking the passphrase again (11.200). A wrong passphrase writes an
+    // audit record and no signature; a refusal by the rules writes nothing.
+    Result<SignatureInfo> sign(const QString &entry, int version, const QString &meaning,
+                               const QByteArray &passphrase);
+    Result<QList<SignatureInfo>> signatures(const QString &entry);
+    Result<SignatureInfo> signature(const QString &id);
+    // Entry versions signed by their author and waiting for a countersignature I may give
+    // (empty for members who are not supervisors).
+    Result<QList<ReviewItem>> reviewQueue();
+    // Writes what an independent check needs (FORMAT.md §3/§4) into outDir, plus verify.sh and
+    // README.txt; returns the files written.
+    Result<QStringList> exportEvidence(const QString &signatureId, const QString &outDir);
+
+    // ---- trusted time (FORMAT.md §4) -------------------------------------------------------
+    Result<TimestampSettings> timestampSettings();
+    Result<void> setTimestampSettings(const TimestampSettings &settings);
+    Result<int> unattestedCount();
+    // Asks the time-stamp authorities to attest every record not yet attested. Fails with
+    // every authority's reason when none answered; the records wait for the next chance.
+    Result<AnchorSummary> anchor(int timeoutMs = 15000);
 
     // ---- sharing through the lab's git server (FORMAT.md §5) ---------------------------------
     // The shared repository and how to log in to it; the secret (password or token) and the

@@ -133,6 +133,30 @@ ALTER TABLE quarantine ADD COLUMN expected INTEGER NOT NULL DEFAULT 0;
         QStringLiteral(R"sql(
 CREATE INDEX records_by_device ON records(device, seq);
 )sql"),
+        // 6: electronic signatures and trusted time (FORMAT.md §3, §4). `anchored` says which
+        // anchor first covered a record; a record in no anchor is waiting for one.
+        QStringLiteral(R"sql(
+CREATE TABLE signatures(
+    id TEXT PRIMARY KEY,
+    target TEXT NOT NULL,
+    target_object TEXT NOT NULL,
+    meaning TEXT NOT NULL,
+    signer TEXT NOT NULL,
+    printed_name TEXT NOT NULL,
+    signed_at TEXT NOT NULL);
+CREATE INDEX signatures_by_target ON signatures(target);
+CREATE INDEX signatures_by_object ON signatures(target_object);
+CREATE TABLE anchors(
+    id TEXT PRIMARY KEY,
+    root TEXT NOT NULL,
+    tsa TEXT NOT NULL,
+    gen_time TEXT NOT NULL,
+    leaves INTEGER NOT NULL);
+CREATE TABLE anchored(
+    record TEXT PRIMARY KEY,
+    anchor TEXT NOT NULL,
+    leaf INTEGER NOT NULL);
+)sql"),
     };
     return migrations;
 }

@@ -1,10 +1,12 @@
 #include "Vault.h"
 
 #include "CanonicalJson.h"
+#include "Cms.h"
 #include "HtmlSanitizer.h"
 #include "Membership.h"
 #include "Parallel.h"
 #include "Schema.h"
+#include "Timestamp.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -19,6 +21,7 @@
 #include <QSaveFile>
 #include <QScopeGuard>
 #include <QThread>
+#include <QUrl>
 
 #include <algorithm>
 #include <optional>
@@ -232,6 +235,7 @@ struct Vault::Impl {
 
     qint64 lastSeq = 0;
     QString lastRecordedAt;
+    QString lastTrustedTime;                    // the latest time a time-stamp token names
     std::unique_ptr<RepositoryHistory> history; // opened at the first sync
     // Seal keys of certificates already checked against the CA during the current merge.
     QHash<QString, std::shared_ptr<crypto::EcKey>> sealKeys;
@@ -440,6 +444,10 @@ struct Vault::Impl {
             lastSeq = dev->integer(0);
             lastRecordedAt = dev->text(1);
         }
+        auto trusted = db.prepare(QStringLiteral("SELECT max(gen_time) FROM anchors"));
+        if (!trusted) return trusted.failure();
+        if (auto trow = trusted->next(); trow && *trow && !trusted->isNull(0))
+            lastTrustedTime = trusted->text(0);
         return {};
     }
 
@@ -706,7 +714,47 @@ struct Vault::Impl {
                 .bind(7, r.recordedAt);
             return (*st)->run();
         }
-        return {}; // signature, comment, anchor, audit: the records table is enough for now
+        if (r.type == "signature") {
+            auto st = db.cached(QStringLiteral(
+                "INSERT OR IGNORE INTO signatures(id, target, target_object, meaning, signer, "
+                "printed_name, signed_at) VALUES(?,?,?,?,?,?,?)"));
+            if (!st) return st.failure();
+            (*st)
+                ->bind(1, r.id)
+                .bind(2, b.value("target").toString())
+                .bind(3, targetInfo(b.value("target").toString()).object)
+                .bind(4, b.value("meaning").toString())
+                .bind(5, r.author)
+                .bind(6, b.value("printed_name").toString())
+                .bind(7, b.value("signed_at").toString());
+            return (*st)->run();
+        }
+        if (r.type == "anchor") {
+            auto token = timestamp::readToken(unb64(b.value("token")));
+            if (!token) return token.failure();
+            const QString genTime = token->genTime.toUTC().toString(Qt::ISODateWithMs);
+            const QJsonArray leaves = b.value("leaves").toArray();
+            auto st = db.cached(QStringLiteral("INSERT OR IGNORE INTO anchors(id, root, tsa, "
+                                               "gen_time, leaves) VALUES(?,?,?,?,?)"));
+            if (!st) return st.failure();
+            (*st)
+                ->bind(1, r.id)
+                .bind(2, b.value("root").toString())
+                .bind(3, b.value("tsa").toString())
+                .bind(4, genTime)
+                .bind(5, qint64(leaves.size()));
+            if (auto res = (*st)->run(); !res) return res;
+            auto leaf = db.cached(QStringLiteral(
+                "INSERT OR IGNORE INTO anchored(record, anchor, leaf) VALUES(?,?,?)"));
+            if (!leaf) return leaf.failure();
+            for (qsizetype i = 0; i < leaves.size(); ++i) {
+                (*leaf)->bind(1, leaves.at(i).toString()).bind(2, r.id).bind(3, qint64(i));
+                if (auto res = (*leaf)->run(); !res) return res;
+            }
+            if (genTime > lastTrustedTime) lastTrustedTime = genTime;
+            return {};
+        }
+        return {}; // comment, audit: the records table is enough
     }
 
     // What INSERT OR REPLACE would do — a path written again gets a new rowid, so that
@@ -778,15 +826,26 @@ struct Vault::Impl {
             return fail(QStringLiteral("this notebook is waiting for an admin to approve your join "
                                        "request; sync once it is approved"));
         QString recordedAt = nowUtc();
-        if (!lastRecordedAt.isEmpty() && recordedAt < lastRecordedAt) {
+        // A time-stamp authority's clock and ours may differ by a little; a minute is not a
+        // clock running backwards.
+        const QString trustedFloor = lastTrustedTime.isEmpty()
+                                         ? QString()
+                                         : QDateTime::fromString(lastTrustedTime, Qt::ISODateWithMs)
+                                               .addSecs(-60)
+                                               .toUTC()
+                                               .toString(Qt::ISODateWithMs);
+        const bool beforeLastRecord = !lastRecordedAt.isEmpty() && recordedAt < lastRecordedAt;
+        const bool beforeTrustedTime = !trustedFloor.isEmpty() && recordedAt < trustedFloor;
+        if (beforeLastRecord || beforeTrustedTime) {
             // The clock went backwards: keep the system time (it is never edited) but say so.
+            QJsonObject detail{{"clock_now", recordedAt}};
+            if (beforeLastRecord) detail.insert("last_recorded_at", lastRecordedAt);
+            if (beforeTrustedTime) detail.insert("last_trusted_time", lastTrustedTime);
             drafts.prepend(
                 RecordDraft{"audit",
                             crypto::newUuid(),
                             {},
-                            QJsonObject{{"action", "clock_backwards"},
-                                        {"detail", QJsonObject{{"last_recorded_at", lastRecordedAt},
-                                                               {"clock_now", recordedAt}}}},
+                            QJsonObject{{"action", "clock_backwards"}, {"detail", detail}},
                             {}});
         }
         Transaction tx(db);
@@ -1079,6 +1138,25 @@ struct Vault::Impl {
             if (pre ? !pre->htmlSafe : html::sanitize(htmlText) != htmlText)
                 return refuse(QStringLiteral("it holds HTML outside the safe subset"));
         }
+        if (type == "signature") {
+            if (changed) return refuse(QStringLiteral("a signature has only one version"));
+            bool missingTarget = false;
+            const QString rule =
+                signatureRuleProblem(author, body.value("meaning").toString(),
+                                     body.value("target").toString(), recordedAt, &missingTarget);
+            if (missingTarget)
+                return Admission{Verdict::Defer,
+                                 QStringLiteral("the record it signs has not arrived")};
+            if (!rule.isEmpty()) return refuse(rule);
+            const VaultSignature sig =
+                checkSignature(id, author, recordedAt, body, sealObj.value("cert").toString());
+            if (!sig.valid || !sig.allowed) return refuse(sig.problem);
+        }
+        if (type == "anchor") {
+            if (changed) return refuse(QStringLiteral("an anchor has only one version"));
+            if (const QString problem = anchorProblem(body); !problem.isEmpty())
+                return refuse(problem);
+        }
         return Admission{Verdict::Accept, {}};
     }
 
@@ -1209,6 +1287,271 @@ struct Vault::Impl {
         return st->collect([](const Statement &row) { return recordFromRow(row); });
     }
 
+    // ---- electronic signatures and trusted time (FORMAT.md §3, §4) ---------------------
+
+    // The statement a signature's CMS signs: what the signer saw and meant, and nothing else.
+    static Result<QByteArray> statementBytes(const QJsonObject &body, const QString &signer) {
+        return json::canonicalize(QJsonObject{{"format", kRecordFormat},
+                                              {"meaning", body.value("meaning").toString()},
+                                              {"printed_name", body.value("printed_name")},
+                                              {"signed_at", body.value("signed_at")},
+                                              {"signer", signer},
+                                              {"target", body.value("target")}});
+    }
+
+    // A member as the records describe them at `time`: the latest member record recorded then
+    // or earlier (the founder's first one is inside the notebook record).
+    struct MemberAt {
+        bool known = false;
+        QString name;
+        QStringList roles;
+        QString status;
+        QByteArray signCert;
+    };
+    MemberAt memberAt(const QString &uuid, const QString &time) {
+        MemberAt m;
+        auto fill = [&m](const QJsonObject &b) {
+            m.known = true;
+            m.name = b.value("name").toString();
+            m.roles = toStringList(b.value("roles"));
+            m.status = b.value("status").toString();
+            m.signCert = unb64(b.value("sign_cert"));
+        };
+        auto st = db.cached(QStringLiteral(
+            "SELECT envelope FROM records WHERE type='member' AND object=? AND recorded_at<=? "
+            "ORDER BY recorded_at DESC, version DESC LIMIT 1"));
+        if (st) {
+            (*st)->bind(1, uuid).bind(2, time);
+            auto row = (*st)->next();
+            if (row && *row) {
+                fill(QJsonDocument::fromJson((*st)->blob(0))
+                         .object()
+                         .value("record")
+                         .toObject()
+                         .value("body")
+                         .toObject());
+            }
+            (*st)->reset();
+            if (m.known) return m;
+        }
+        auto genesis = db.cached(
+            QStringLiteral("SELECT author, envelope FROM records WHERE type='notebook' LIMIT 1"));
+        if (genesis) {
+            auto row = (*genesis)->next();
+            if (row && *row && (*genesis)->text(0) == uuid)
+                fill(QJsonDocument::fromJson((*genesis)->blob(1))
+                         .object()
+                         .value("record")
+                         .toObject()
+                         .value("body")
+                         .toObject()
+                         .value("founder")
+                         .toObject());
+            (*genesis)->reset();
+        }
+        return m;
+    }
+
+    struct TargetInfo {
+        bool found = false;
+        QString type;
+        QString object;
+        QString author;
+        int version = 0;
+        QString status;
+    };
+    TargetInfo targetInfo(const QString &id) {
+        TargetInfo t;
+        auto st = db.cached(QStringLiteral(
+            "SELECT type, object, author, version, envelope FROM records WHERE id=?"));
+        if (!st) return t;
+        (*st)->bind(1, id);
+        auto row = (*st)->next();
+        if (row && *row) {
+            t.found = true;
+            t.type = (*st)->text(0);
+            t.object = (*st)->text(1);
+            t.author = (*st)->text(2);
+            t.version = int((*st)->integer(3));
+            t.status = QJsonDocument::fromJson((*st)->blob(4))
+                           .object()
+                           .value("record")
+                           .toObject()
+                           .value("body")
+                           .toObject()
+                           .value("status")
+                           .toString();
+        }
+        (*st)->reset();
+        return t;
+    }
+
+    // FORMAT.md §3: who may sign what. Empty when `signer` may sign `target` with `meaning` at
+    // `time`; the message says why not otherwise. `missingTarget` is set when the target is
+    // not (yet) in this vault.
+    QString signatureRuleProblem(const QString &signer, const QString &meaning,
+                                 const QString &target, const QString &time,
+                                 bool *missingTarget = nullptr) {
+        static const QStringList meanings{"authored", "reviewed", "approved", "witnessed"};
+        if (!meanings.contains(meaning))
+            return QStringLiteral("“%1” is not a signature meaning; meanings are %2")
+                .arg(meaning, meanings.join(", "));
+        const TargetInfo t = targetInfo(target);
+        if (!t.found) {
+            if (missingTarget) *missingTarget = true;
+            return QStringLiteral("the signed record %1 is not in this notebook").arg(target);
+        }
+        if (t.type != "entry")
+            return QStringLiteral("only entry versions are signed, and %1 is a %2 record")
+                .arg(target.left(12), t.type);
+        if (t.status == "void") return QStringLiteral("a voided entry cannot be signed");
+        const MemberAt m = memberAt(signer, time);
+        if (!m.known) return QStringLiteral("the signer is not a member of this notebook");
+        if (m.status != "active") return QStringLiteral("the signer's membership was revoked");
+        if (meaning == "authored") {
+            if (t.author != signer)
+                return QStringLiteral("only the entry's author can sign it as authored");
+        } else {
+            if (t.author == signer)
+                return QStringLiteral("the entry's author cannot sign it as %1; a %1 signature "
+                                      "must come from someone else")
+                    .arg(meaning);
+            if (!m.roles.contains("supervisor"))
+                return QStringLiteral("only a supervisor can sign an entry as %1").arg(meaning);
+        }
+        return {};
+    }
+
+    // Checks a signature record: its CMS against the statement, the certificate that sealed
+    // it, and the rules.
+    VaultSignature checkSignature(const StoredRecord &r) {
+        return checkSignature(r.id, r.author, r.recordedAt, r.body,
+                              QJsonDocument::fromJson(r.envelope)
+                                  .object()
+                                  .value("seal")
+                                  .toObject()
+                                  .value("cert")
+                                  .toString());
+    }
+    VaultSignature checkSignature(const QString &id, const QString &author,
+                                  const QString &recordedAt, const QJsonObject &b,
+                                  const QString &sealCert) {
+        VaultSignature s;
+        s.id = id;
+        s.target = b.value("target").toString();
+        s.meaning = b.value("meaning").toString();
+        s.signer = author;
+        s.printedName = b.value("printed_name").toString();
+        s.signedAt = b.value("signed_at").toString();
+        s.cms = unb64(b.value("cms"));
+        const TargetInfo t = targetInfo(s.target);
+        s.targetObject = t.object;
+        s.targetVersion = t.version;
+        auto statement = statementBytes(b, author);
+        if (!statement) {
+            s.problem = statement.error();
+            return s;
+        }
+        s.statement = *statement;
+        auto verified = cms::verifyDetached(s.cms, s.statement, caCert);
+        if (!verified)
+            s.problem = verified.error();
+        else if (hex(crypto::sha256(verified->certDer)) != sealCert)
+            s.problem = QStringLiteral("the signature was made with another certificate than the "
+                                       "one that sealed its record");
+        else
+            s.valid = true;
+        const QString rule = signatureRuleProblem(author, s.meaning, s.target, recordedAt);
+        s.allowed = rule.isEmpty();
+        if (!s.allowed) s.problem = s.problem.isEmpty() ? rule : s.problem + "; " + rule;
+        if (s.allowed && s.valid) {
+            const MemberAt m = memberAt(author, recordedAt);
+            if (s.printedName != m.name) {
+                s.allowed = false;
+                s.problem = QStringLiteral("the printed name “%1” is not the signer's name “%2”")
+                                .arg(s.printedName, m.name);
+            }
+        }
+        return s;
+    }
+
+    Result<TsaSettings> tsaSettings() {
+        TsaSettings t;
+        auto urls = syncState(QStringLiteral("tsa_urls"));
+        if (!urls) return urls.failure();
+        t.urls = urls->split('\n', Qt::SkipEmptyParts);
+        auto trust = syncState(QStringLiteral("tsa_trust"));
+        if (!trust) return trust.failure();
+        t.trustedPem = trust->toUtf8();
+        return t;
+    }
+
+    // Anchors whose token was checked against the trusted TSA certificates, and the verdict.
+    QHash<QString, bool> anchorTrust;
+
+    Result<bool> anchorTrusted(const QString &anchorId) {
+        if (auto known = anchorTrust.constFind(anchorId); known != anchorTrust.constEnd())
+            return *known;
+        auto settings = tsaSettings();
+        if (!settings) return settings.failure();
+        auto rec = queryRecords(QStringLiteral("WHERE id=?"), {anchorId});
+        if (!rec) return rec.failure();
+        if (rec->isEmpty()) return fail(QStringLiteral("there is no anchor %1").arg(anchorId));
+        const QJsonObject &b = rec->first().body;
+        const bool trusted =
+            !settings->trustedPem.isEmpty() &&
+            timestamp::verifyToken(unb64(b.value("token")),
+                                   crypto::fromHex(b.value("root").toString().toLatin1()),
+                                   settings->trustedPem)
+                .ok();
+        anchorTrust.insert(anchorId, trusted);
+        return trusted;
+    }
+
+    Result<std::optional<VaultAnchorTime>> anchorTime(const QString &record) {
+        auto st = db.cached(QStringLiteral("SELECT a.id, a.gen_time, a.tsa FROM anchored x JOIN "
+                                           "anchors a ON a.id = x.anchor WHERE x.record=?"));
+        if (!st) return st.failure();
+        (*st)->bind(1, record);
+        auto row = (*st)->next();
+        if (!row) return row.failure();
+        if (!*row) {
+            (*st)->reset();
+            return std::optional<VaultAnchorTime>{};
+        }
+        VaultAnchorTime t{(*st)->text(0), (*st)->text(1), (*st)->text(2), false};
+        (*st)->reset();
+        auto trusted = anchorTrusted(t.anchor);
+        if (!trusted) return trusted.failure();
+        t.trusted = *trusted;
+        return std::optional<VaultAnchorTime>(t);
+    }
+
+    // An anchor's leaves, root and token agree (FORMAT.md §4). Whether the TSA is trusted is a
+    // local setting and is judged when the time is shown, not here.
+    static QString anchorProblem(const QJsonObject &b) {
+        const QJsonArray leaves = b.value("leaves").toArray();
+        if (leaves.isEmpty()) return QStringLiteral("an anchor without records");
+        QList<QByteArray> raw;
+        raw.reserve(leaves.size());
+        QSet<QString> seen;
+        for (const auto &leaf : leaves) {
+            const QString id = leaf.toString();
+            if (!isRecordId(id) || seen.contains(id))
+                return QStringLiteral("an anchor with a malformed or repeated record id");
+            seen.insert(id);
+            raw << crypto::fromHex(id.toLatin1());
+        }
+        const QByteArray root = timestamp::merkleRoot(raw);
+        if (hex(root) != b.value("root").toString())
+            return QStringLiteral("the anchor's root is not the root of its records");
+        auto token = timestamp::readToken(unb64(b.value("token")));
+        if (!token) return QStringLiteral("the anchor's time-stamp token: %1").arg(token.error());
+        if (token->digest != root)
+            return QStringLiteral("the anchor's time-stamp token is for another set of records");
+        return {};
+    }
+
     Result<EpochKeys> keysFor(quint32 epoch) {
         if (!epochs.contains(epoch))
             return fail(QStringLiteral("this vault has no key for epoch %1").arg(epoch));
@@ -1218,12 +1561,18 @@ struct Vault::Impl {
     // Reads and decrypts one object, checking the tag and that the name fits the content.
     Result<QByteArray> readObject(const QString &oid, const QByteArray &rawContentId,
                                   const QString &path) {
+        return readObjectConst(oid, rawContentId, path);
+    }
+    // Reads nothing but the repository and the epoch keys, so several threads may call it.
+    Result<QByteArray> readObjectConst(const QString &oid, const QByteArray &rawContentId,
+                                       const QString &path) const {
         auto blob = repo.readBlob(oid.toLatin1());
         if (!blob) return blob.failure();
         auto header = crypto::readFileHeader(*blob);
         if (!header) return header.failure();
-        auto keys = keysFor(header->epoch);
-        if (!keys) return keys.failure();
+        if (!epochs.contains(header->epoch))
+            return fail(QStringLiteral("this vault has no key for epoch %1").arg(header->epoch));
+        const EpochKeys *keys = &*epochs.constFind(header->epoch);
         const QByteArray rawName = crypto::hmacSha256(keys->name, rawContentId);
         if (!path.endsWith(hex(rawName)))
             return fail(QStringLiteral("%1 does not carry the name its content implies").arg(path));
@@ -1902,7 +2251,7 @@ Result<QByteArray> Vault::publishLocal() {
     return *commit;
 }
 
-VaultCheck Vault::verify(const VaultProgress &progress) {
+VaultCheck Vault::verify(const VaultProgress &progress, bool perRecord) {
     VaultCheck check;
     auto problem = [&](const QString &what) { check.problems << what; };
 
@@ -1938,6 +2287,21 @@ VaultCheck Vault::verify(const VaultProgress &progress) {
         signers.insert(m.certSha256, s);
     }
 
+    // Rows are read in batches on this thread; each record's own checks (parse, hash, seal,
+    // HTML, the encrypted copy) run on all cores; what needs the database (signatures, anchor
+    // times) runs here, in order.
+    struct Row {
+        QString id, type, object, prev, author, path, oid;
+        int version = 0;
+        QByteArray envelope;
+        bool prevMissing = false;
+        QString prevObject, prevType;
+        int prevVersion = 0;
+        QString firstAuthor; // empty when unknown
+        // Filled by the checks:
+        VaultRecordCheck result;
+        QJsonObject body;
+    };
     auto st = d->db.prepare(QStringLiteral(
         "SELECT r.id, r.type, r.object, r.prev, r.author, r.version, r.envelope, f.path, f.oid, "
         "p.object, p.type, p.version, first.author FROM records r "
@@ -1948,100 +2312,162 @@ VaultCheck Vault::verify(const VaultProgress &progress) {
         problem(st.error());
         return check;
     }
-    qint64 done = 0;
-    int genesisCount = 0;
-    while (true) {
-        auto row = st->next();
-        if (!row) {
-            problem(row.error());
-            break;
-        }
-        if (!*row) break;
-        ++check.records;
-        const QString id = st->text(0), type = st->text(1), object = st->text(2);
-        const QString prev = st->isNull(3) ? QString() : st->text(3);
-        const QString author = st->text(4);
-        const int version = int(st->integer(5));
-        const QByteArray envelopeBytes = st->blob(6);
-        const QString path = st->text(7), oid = st->text(8);
-        const int before = check.problems.size();
-        const QString label = QStringLiteral("record %1 (%2)").arg(id.left(12), type);
-
-        auto envelope = json::parseObject(envelopeBytes);
+    const Impl &impl = *d;
+    auto checkRow = [&signers, &impl](Row &row) {
+        VaultRecordCheck &c = row.result;
+        const QString label = QStringLiteral("record %1 (%2)").arg(row.id.left(12), row.type);
+        auto problem = [&](const QString &what) {
+            c.problems << label + QStringLiteral(": ") + what;
+        };
+        c.id = row.id;
+        c.type = row.type;
+        c.object = row.object;
+        c.version = row.version;
+        c.author = row.author;
+        auto envelope = json::parseObject(row.envelope);
         if (!envelope) {
-            problem(QStringLiteral("%1: cannot be read: %2").arg(label, envelope.error()));
+            problem(QStringLiteral("cannot be read: %1").arg(envelope.error()));
         } else {
             const QJsonObject record = envelope->value("record").toObject();
             const QJsonObject sealObj = envelope->value("seal").toObject();
+            row.body = record.value("body").toObject();
             auto canonical = json::canonicalize(record);
             auto canonicalEnvelope = json::canonicalize(*envelope);
-            if (!canonical || hex(crypto::sha256(*canonical)) != id)
-                problem(QStringLiteral("%1: its content does not match its id").arg(label));
-            if (!canonicalEnvelope || *canonicalEnvelope != envelopeBytes)
-                problem(QStringLiteral("%1: is not stored in canonical form").arg(label));
-            if (auto rules = json::checkRecordRules(record); !rules)
-                problem(QStringLiteral("%1: %2").arg(label, rules.error()));
+            const bool idOk = canonical && hex(crypto::sha256(*canonical)) == row.id;
+            if (!idOk) problem(QStringLiteral("its content does not match its id"));
+            if (!canonicalEnvelope || *canonicalEnvelope != row.envelope)
+                problem(QStringLiteral("is not stored in canonical form"));
+            if (auto rules = json::checkRecordRules(record); !rules) problem(rules.error());
             if (record.value("format").toString() != kRecordFormat ||
-                record.value("type").toString() != type ||
-                record.value("object").toString() != object ||
-                record.value("author").toString() != author ||
-                record.value("prev").toString() != prev)
-                problem(QStringLiteral("%1: its fields disagree with the index").arg(label));
+                record.value("type").toString() != row.type ||
+                record.value("object").toString() != row.object ||
+                record.value("author").toString() != row.author ||
+                record.value("prev").toString() != row.prev)
+                problem(QStringLiteral("its fields disagree with the index"));
             const Signer signer = signers.value(sealObj.value("cert").toString());
             if (!signer.key)
-                problem(QStringLiteral("%1: sealed by a certificate that belongs to no member")
-                            .arg(label));
-            else if (signer.member != author)
-                problem(QStringLiteral("%1: sealed by another member than its author").arg(label));
+                problem(QStringLiteral("sealed by a certificate that belongs to no member"));
+            else if (signer.member != row.author)
+                problem(QStringLiteral("sealed by another member than its author"));
             else if (!signer.chainOk)
-                problem(QStringLiteral("%1: the sealing certificate is not issued by this notebook")
-                            .arg(label));
+                problem(QStringLiteral("the sealing certificate is not issued by this notebook"));
             else if (!canonical || !signer.key->verify(*canonical, unb64(sealObj.value("sig"))))
-                problem(QStringLiteral("%1: the seal is not valid").arg(label));
+                problem(QStringLiteral("the seal is not valid"));
+            else
+                c.sealOk = idOk;
 
             // Chain and write rules (FORMAT.md §2).
-            if (!prev.isEmpty()) {
-                if (st->isNull(9))
-                    problem(QStringLiteral("%1: its previous version is missing").arg(label));
-                else if (st->text(9) != object || st->text(10) != type ||
-                         st->integer(11) + 1 != version)
-                    problem(QStringLiteral("%1: its previous version belongs to another chain")
-                                .arg(label));
-            } else if (version != 1) {
-                problem(QStringLiteral("%1: a first version with a later position").arg(label));
+            const int before = c.problems.size();
+            if (!row.prev.isEmpty()) {
+                if (row.prevMissing)
+                    problem(QStringLiteral("its previous version is missing"));
+                else if (row.prevObject != row.object || row.prevType != row.type ||
+                         row.prevVersion + 1 != row.version)
+                    problem(QStringLiteral("its previous version belongs to another chain"));
+            } else if (row.version != 1) {
+                problem(QStringLiteral("a first version with a later position"));
             }
-            const QJsonObject body = record.value("body").toObject();
-            if (type == "notebook") {
-                ++genesisCount;
-                if (!prev.isEmpty() || object != d->notebookUuid)
-                    problem(QStringLiteral("%1: a second or foreign notebook record").arg(label));
-            }
-            if ((type == "entry" || type == "experiment") && !prev.isEmpty() &&
-                body.value("reason").toString().trimmed().isEmpty())
-                problem(QStringLiteral("%1: a changed version without a reason").arg(label));
-            if (type == "entry") {
-                if (!st->isNull(12) && st->text(12) != author)
-                    problem(
-                        QStringLiteral("%1: changed by someone other than its author").arg(label));
-                const QString htmlText = body.value("html").toString();
+            if ((row.type == "entry" || row.type == "experiment") && !row.prev.isEmpty() &&
+                row.body.value("reason").toString().trimmed().isEmpty())
+                problem(QStringLiteral("a changed version without a reason"));
+            if (row.type == "entry") {
+                if (!row.firstAuthor.isEmpty() && row.firstAuthor != row.author)
+                    problem(QStringLiteral("changed by someone other than its author"));
+                const QString htmlText = row.body.value("html").toString();
                 if (html::sanitize(htmlText) != htmlText)
-                    problem(QStringLiteral("%1: holds HTML outside the safe subset").arg(label));
+                    problem(QStringLiteral("holds HTML outside the safe subset"));
             }
+            if (row.type == "anchor")
+                if (const QString p = Impl::anchorProblem(row.body); !p.isEmpty()) problem(p);
+            c.chainOk = c.problems.size() == before;
         }
         // The encrypted copy in repo.git must hold exactly this envelope.
-        if (path.isEmpty()) {
-            problem(QStringLiteral("%1: has no encrypted copy in the repository").arg(label));
+        if (row.path.isEmpty()) {
+            problem(QStringLiteral("has no encrypted copy in the repository"));
         } else {
-            auto plain = d->readObject(oid, crypto::fromHex(id.toLatin1()), path);
+            auto plain =
+                impl.readObjectConst(row.oid, crypto::fromHex(row.id.toLatin1()), row.path);
             if (!plain)
-                problem(QStringLiteral("%1: its encrypted copy is unreadable: %2")
-                            .arg(label, plain.error()));
-            else if (*plain != envelopeBytes)
-                problem(
-                    QStringLiteral("%1: its encrypted copy differs from the record").arg(label));
+                problem(QStringLiteral("its encrypted copy is unreadable: %1").arg(plain.error()));
+            else if (*plain != row.envelope)
+                problem(QStringLiteral("its encrypted copy differs from the record"));
+            else
+                c.stored = true;
         }
-        if (check.problems.size() == before) ++check.recordsOk;
-        if (progress) progress(++done, recordTotal + chunkTotal);
+    };
+
+    constexpr int kBatch = 2048;
+    qint64 done = 0;
+    int genesisCount = 0;
+    bool more = true;
+    while (more) {
+        std::vector<Row> batch;
+        batch.reserve(kBatch);
+        while (batch.size() < size_t(kBatch)) {
+            auto next = st->next();
+            if (!next) {
+                problem(next.error());
+                more = false;
+                break;
+            }
+            if (!*next) {
+                more = false;
+                break;
+            }
+            Row row;
+            row.id = st->text(0);
+            row.type = st->text(1);
+            row.object = st->text(2);
+            row.prev = st->isNull(3) ? QString() : st->text(3);
+            row.author = st->text(4);
+            row.version = int(st->integer(5));
+            row.envelope = st->blob(6);
+            row.path = st->text(7);
+            row.oid = st->text(8);
+            row.prevMissing = st->isNull(9);
+            row.prevObject = st->text(9);
+            row.prevType = st->text(10);
+            row.prevVersion = int(st->integer(11));
+            row.firstAuthor = st->isNull(12) ? QString() : st->text(12);
+            batch.push_back(std::move(row));
+        }
+        auto consume = [&](qsizetype i) {
+            Row &row = batch[size_t(i)];
+            VaultRecordCheck &c = row.result;
+            ++check.records;
+            if (row.type == "notebook") {
+                ++genesisCount;
+                if (!row.prev.isEmpty() || row.object != d->notebookUuid)
+                    c.problems << QStringLiteral("record %1 (notebook): a second or foreign "
+                                                 "notebook record")
+                                      .arg(row.id.left(12));
+            }
+            if (row.type == "signature") {
+                StoredRecord r;
+                r.id = row.id;
+                r.author = row.author;
+                r.body = row.body;
+                r.envelope = row.envelope;
+                r.recordedAt = QJsonDocument::fromJson(row.envelope)
+                                   .object()
+                                   .value("record")
+                                   .toObject()
+                                   .value("recorded_at")
+                                   .toString();
+                c.signature = d->checkSignature(r);
+                if (!c.signature->valid || !c.signature->allowed)
+                    c.problems << QStringLiteral("record %1 (signature): %2")
+                                      .arg(row.id.left(12), c.signature->problem);
+            }
+            if (auto at = d->anchorTime(row.id); at && *at) c.anchoredAt = **at;
+            check.problems << c.problems;
+            if (c.problems.isEmpty()) ++check.recordsOk;
+            if (perRecord) check.recordChecks << std::move(c);
+            if (progress) progress(++done, recordTotal + chunkTotal);
+            return true;
+        };
+        prepareInParallelConsumeInOrder(
+            qsizetype(batch.size()), 64, [&](qsizetype i) { checkRow(batch[size_t(i)]); }, consume);
     }
     if (genesisCount != 1)
         problem(QStringLiteral("the notebook must have exactly one genesis record, it has %1")
@@ -3013,6 +3439,252 @@ Result<void> Vault::revokeMember(const QString &memberUuid, const QString &reaso
     d->addEpoch(epoch, notebookKey);
     return audit(QStringLiteral("key_epoch_started"),
                  QJsonObject{{"epoch", qint64(epoch)}, {"revoked", memberUuid}});
+}
+
+} // namespace quire
+
+namespace quire {
+
+// ---- electronic signatures (FORMAT.md §3) ------------------------------------------------
+
+bool Vault::checkPassphrase(const QByteArray &passphrase) {
+    auto keys = deriveKeys(passphrase, d->kdf);
+    return keys && crypto::constantTimeEqual(keys->wrap.bytes(), d->wrapKey.bytes());
+}
+
+Result<QString> Vault::signingProblem(const QString &target, const QString &meaning) {
+    if (d->joining)
+        return QStringLiteral("this notebook is waiting for an admin to approve your join request");
+    const QString rule = d->signatureRuleProblem(d->memberUuid, meaning, target, nowUtc());
+    if (!rule.isEmpty()) return rule;
+    auto dup = d->db.cached(QStringLiteral(
+        "SELECT signed_at FROM signatures WHERE target=? AND signer=? AND meaning=?"));
+    if (!dup) return dup.failure();
+    (*dup)->bind(1, target).bind(2, d->memberUuid).bind(3, meaning);
+    auto row = (*dup)->next();
+    if (!row) return row.failure();
+    const QString before = *row ? (*dup)->text(0) : QString();
+    (*dup)->reset();
+    if (!before.isEmpty())
+        return QStringLiteral("you already signed this version as %1 (%2)").arg(meaning, before);
+    return QString();
+}
+
+Result<VaultSignature> Vault::sign(const QString &target, const QString &meaning) {
+    auto problem = signingProblem(target, meaning);
+    if (!problem) return problem.failure();
+    if (!problem->isEmpty()) return fail(*problem);
+    auto me = member(d->memberUuid);
+    if (!me) return me.failure();
+    const QJsonObject statementFields{{"target", target},
+                                      {"meaning", meaning},
+                                      {"printed_name", me->name},
+                                      {"signed_at", nowUtc()}};
+    auto statement = Impl::statementBytes(statementFields, d->memberUuid);
+    if (!statement) return statement.failure();
+    auto cmsDer = cms::signDetached(d->signKey, me->signCert, *statement);
+    if (!cmsDer) return cmsDer.failure();
+    QJsonObject body = statementFields;
+    body.insert("cms", b64(*cmsDer));
+    auto stored = appendOne(RecordDraft{"signature", crypto::newUuid(), {}, body, {}});
+    if (!stored) return stored.failure();
+    return d->checkSignature(*stored);
+}
+
+Result<QList<VaultSignature>> Vault::signaturesOf(const QString &object) {
+    auto recs = d->queryRecords(QStringLiteral("WHERE id IN (SELECT id FROM signatures WHERE "
+                                               "target_object=?) ORDER BY rowid"),
+                                {object});
+    if (!recs) return recs.failure();
+    QList<VaultSignature> out;
+    for (const auto &r : *recs)
+        out << d->checkSignature(r);
+    return out;
+}
+
+Result<VaultSignature> Vault::signature(const QString &id) {
+    auto recs = d->queryRecords(QStringLiteral("WHERE id=? AND type='signature'"), {id});
+    if (!recs) return recs.failure();
+    if (recs->isEmpty()) return fail(QStringLiteral("there is no signature %1").arg(id));
+    return d->checkSignature(recs->first());
+}
+
+Result<QList<VaultSignature>> Vault::awaitingCountersignature() {
+    // An authored signature on an entry's latest version, active, with no reviewed, approved or
+    // witnessed signature on that version yet.
+    auto recs = d->queryRecords(
+        QStringLiteral(
+            "WHERE id IN (SELECT s.id FROM signatures s JOIN entries e ON e.head = s.target "
+            "WHERE s.meaning='authored' AND e.status='active' AND NOT EXISTS (SELECT 1 FROM "
+            "signatures c WHERE c.target = s.target AND c.meaning <> 'authored')) ORDER BY rowid"),
+        {});
+    if (!recs) return recs.failure();
+    QList<VaultSignature> out;
+    for (const auto &r : *recs) {
+        VaultSignature s = d->checkSignature(r);
+        if (s.valid && s.allowed) out << s;
+    }
+    return out;
+}
+
+// ---- trusted time (FORMAT.md §4) ---------------------------------------------------------
+
+Result<TsaSettings> Vault::tsaSettings() {
+    return d->tsaSettings();
+}
+
+Result<void> Vault::setTsaSettings(const TsaSettings &settings) {
+    for (const auto &url : settings.urls) {
+        const QUrl u(url);
+        if (!u.isValid() || (u.scheme() != "http" && u.scheme() != "https") || u.host().isEmpty())
+            return fail(QStringLiteral("“%1” is not an http or https address").arg(url));
+    }
+    if (!settings.trustedPem.isEmpty() &&
+        !settings.trustedPem.contains("-----BEGIN CERTIFICATE-----"))
+        return fail(QStringLiteral("the trusted time-stamp certificates must be PEM certificates"));
+    Transaction tx(d->db);
+    if (!tx.started()) return tx.started().failure();
+    if (auto r = d->setSyncState(QStringLiteral("tsa_urls"), settings.urls.join('\n')); !r)
+        return r;
+    if (auto r =
+            d->setSyncState(QStringLiteral("tsa_trust"), QString::fromUtf8(settings.trustedPem));
+        !r)
+        return r;
+    if (auto r = tx.commit(); !r) return r;
+    d->anchorTrust.clear();
+    return audit("settings_changed",
+                 QJsonObject{{"setting", "time-stamp authorities"},
+                             {"urls", toJsonArray(settings.urls)},
+                             {"trusted_sha256", hex(crypto::sha256(settings.trustedPem))}});
+}
+
+Result<int> Vault::unanchoredCount() {
+    auto st = d->db.prepare(
+        QStringLiteral("SELECT count(*) FROM records r WHERE r.type <> 'anchor' AND NOT EXISTS "
+                       "(SELECT 1 FROM anchored a WHERE a.record = r.id)"));
+    if (!st) return st.failure();
+    auto row = st->next();
+    if (!row) return row.failure();
+    return int(st->integer(0));
+}
+
+Result<AnchorOutcome> Vault::anchorPending(int timeoutMs) {
+    // One anchor record names its records; this keeps it under ~4 MB. More wait for the next.
+    constexpr int kMaxLeaves = 50000;
+    auto settings = d->tsaSettings();
+    if (!settings) return settings.failure();
+    if (settings->urls.isEmpty())
+        return fail(QStringLiteral("no time-stamp authority is set (quire-cli tsa set URL "
+                                   "--trust CERT.pem, or Settings in the app)"));
+    if (settings->trustedPem.isEmpty())
+        return fail(QStringLiteral("no time-stamp authority certificate is trusted yet"));
+    auto st = d->db.prepare(QStringLiteral(
+        "SELECT r.id FROM records r WHERE r.type <> 'anchor' AND NOT EXISTS "
+        "(SELECT 1 FROM anchored a WHERE a.record = r.id) ORDER BY r.rowid LIMIT ?"));
+    if (!st) return st.failure();
+    st->bind(1, kMaxLeaves);
+    QJsonArray leaves;
+    QList<QByteArray> raw;
+    while (true) {
+        auto row = st->next();
+        if (!row) return row.failure();
+        if (!*row) break;
+        leaves.append(st->text(0));
+        raw << crypto::fromHex(st->text(0).toLatin1());
+    }
+    AnchorOutcome out;
+    if (raw.isEmpty()) return out;
+    const QByteArray root = timestamp::merkleRoot(raw);
+    for (const auto &url : settings->urls) {
+        auto token = timestamp::requestToken(url, root, settings->trustedPem, timeoutMs);
+        if (!token) {
+            out.failures << QStringLiteral("%1: %2").arg(url, token.error());
+            continue;
+        }
+        auto info = timestamp::readToken(*token);
+        if (!info) {
+            out.failures << QStringLiteral("%1: %2").arg(url, info.error());
+            continue;
+        }
+        auto stored = appendOne(RecordDraft{
+            "anchor",
+            crypto::newUuid(),
+            {},
+            QJsonObject{
+                {"leaves", leaves}, {"root", hex(root)}, {"tsa", url}, {"token", b64(*token)}},
+            {}});
+        if (!stored) return stored.failure();
+        d->anchorTrust.insert(stored->id, true);
+        out.records = int(raw.size());
+        out.anchor = stored->id;
+        out.tsa = url;
+        out.genTime = info->genTime.toUTC().toString(Qt::ISODateWithMs);
+        return out;
+    }
+    return fail(QStringLiteral("no time-stamp authority answered; %1 records wait for the next "
+                               "chance:\n%2")
+                    .arg(raw.size())
+                    .arg(out.failures.join('\n')));
+}
+
+Result<std::optional<VaultAnchorTime>> Vault::anchorTime(const QString &record) {
+    return d->anchorTime(record);
+}
+
+Result<QList<QPair<QString, QByteArray>>> Vault::signatureEvidence(const QString &signatureId) {
+    auto recs = d->queryRecords(QStringLiteral("WHERE id=? AND type='signature'"), {signatureId});
+    if (!recs) return recs.failure();
+    if (recs->isEmpty()) return fail(QStringLiteral("there is no signature %1").arg(signatureId));
+    const StoredRecord &r = recs->first();
+    const VaultSignature sig = d->checkSignature(r);
+    if (!sig.valid)
+        return fail(QStringLiteral("the signature does not verify: %1").arg(sig.problem));
+    auto cmsInfo = cms::read(sig.cms);
+    if (!cmsInfo) return cmsInfo.failure();
+    auto envelope = json::parseObject(r.envelope);
+    if (!envelope) return envelope.failure();
+    auto recordBytes = json::canonicalize(envelope->value("record"));
+    if (!recordBytes) return recordBytes.failure();
+    QList<QPair<QString, QByteArray>> files{
+        {QStringLiteral("statement.json"), sig.statement},
+        {QStringLiteral("signature.der"), sig.cms},
+        {QStringLiteral("ca.pem"), crypto::certificatePem(d->caCert)},
+        {QStringLiteral("signer.pem"), crypto::certificatePem(cmsInfo->certDer)},
+        {QStringLiteral("record.json"), *recordBytes},
+    };
+    auto anchored = d->anchorTime(r.id);
+    if (!anchored) return anchored.failure();
+    // The time goes in only when this vault trusts the authority that gave it: the evidence
+    // names the certificates to check it with.
+    if (*anchored && (*anchored)->trusted) {
+        auto anchorRec = d->queryRecords(QStringLiteral("WHERE id=?"), {(*anchored)->anchor});
+        if (!anchorRec) return anchorRec.failure();
+        if (anchorRec->isEmpty()) return fail(QStringLiteral("the anchor record is missing"));
+        const QJsonObject &b = anchorRec->first().body;
+        QList<QByteArray> raw;
+        int index = -1;
+        const QJsonArray leaves = b.value("leaves").toArray();
+        for (qsizetype i = 0; i < leaves.size(); ++i) {
+            if (leaves.at(i).toString() == r.id) index = int(i);
+            raw << crypto::fromHex(leaves.at(i).toString().toLatin1());
+        }
+        if (index < 0) return fail(QStringLiteral("the anchor does not name this signature"));
+        QJsonArray path;
+        for (const auto &step : timestamp::merklePath(raw, index))
+            path.append(QJsonObject{{"side", step.siblingOnLeft ? "left" : "right"},
+                                    {"hash", hex(step.sibling)}});
+        // Canonical and holding nothing else, so that a checker can rebuild it byte for byte
+        // from the values it uses: no byte of it can change unnoticed.
+        auto proof = json::canonicalize(
+            QJsonObject{{"record", r.id}, {"root", b.value("root").toString()}, {"path", path}});
+        if (!proof) return proof.failure();
+        files << qMakePair(QStringLiteral("timestamp.tsr"), unb64(b.value("token")));
+        files << qMakePair(QStringLiteral("merkle-path.json"), *proof);
+        auto settings = d->tsaSettings();
+        if (!settings) return settings.failure();
+        files << qMakePair(QStringLiteral("tsa-ca.pem"), settings->trustedPem);
+    }
+    return files;
 }
 
 } // namespace quire

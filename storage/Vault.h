@@ -19,6 +19,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace quire {
 
@@ -105,12 +106,66 @@ struct VaultSearchHit {
     QString snippet;
 };
 
+// A `signature` record as the vault holds it, with what a check of it found.
+struct VaultSignature {
+    QString id;           // the signature record
+    QString target;       // the signed record (an entry version)
+    QString targetObject; // the entry's uuid
+    int targetVersion = 0;
+    QString meaning; // authored, reviewed, approved, witnessed
+    QString signer;  // member uuid
+    QString printedName;
+    QString signedAt; // RFC 3339 UTC
+    QByteArray cms;
+    QByteArray statement; // the canonical statement bytes the CMS signs
+    bool valid = false;   // the CMS holds over the statement, by the signer's certificate
+    bool allowed = false; // the signer was allowed to sign with this meaning (FORMAT.md §3)
+    QString problem;      // why not, when either is false
+};
+
+// When a record's existence was attested by a time-stamp authority (FORMAT.md §4).
+struct VaultAnchorTime {
+    QString anchor;       // the anchor record
+    QString genTime;      // the token's time, RFC 3339 UTC
+    QString tsa;          // the URL that answered
+    bool trusted = false; // the token verifies against the TSA certificates this vault trusts
+};
+
+// What verify() found for one record.
+struct VaultRecordCheck {
+    QString id;
+    QString type;
+    QString object;
+    int version = 0;
+    QString author;
+    bool sealOk = false;
+    bool chainOk = false;
+    bool stored = false; // the encrypted copy in repo.git holds exactly this record
+    std::optional<VaultSignature> signature; // for signature records
+    std::optional<VaultAnchorTime> anchoredAt;
+    QStringList problems;
+};
+
 struct VaultCheck {
     int records = 0;
     int recordsOk = 0;
     int chunks = 0;
     int chunksOk = 0;
     QStringList problems;
+    QList<VaultRecordCheck> recordChecks; // in local order, when asked for
+};
+
+struct TsaSettings {
+    QStringList urls;      // tried in order
+    QByteArray trustedPem; // TSA certificates (or their CAs) this vault trusts
+};
+
+struct AnchorOutcome {
+    int records = 0; // records the new anchor covers (0: nothing was waiting)
+    QString anchor;  // the anchor record id
+    QString tsa;
+    QString genTime;
+    QStringList failures; // one line per TSA that did not answer well
 };
 
 using VaultProgress = std::function<void(qint64 done, qint64 total)>;
@@ -201,7 +256,38 @@ public:
                                 const VaultProgress &progress);
 
     Result<void> changePassphrase(const QByteArray &newPassphrase);
-    VaultCheck verify(const VaultProgress &progress);
+    // Checks every record (seal, chain, write rules, encrypted copy, signatures, anchors) and
+    // every chunk, on all cores. With perRecord, recordChecks holds one entry per record.
+    VaultCheck verify(const VaultProgress &progress, bool perRecord = false);
+
+    // ---- electronic signatures (FORMAT.md §3) ----------------------------------------------
+    // True if `passphrase` unlocks this vault (one scrypt, ~0.4 s); nothing is written.
+    bool checkPassphrase(const QByteArray &passphrase);
+    // Why this member may not sign `target` with `meaning` now, or empty if it may.
+    Result<QString> signingProblem(const QString &target, const QString &meaning);
+    // Signs record `target` with `meaning` as this member: a CMS over the statement, appended
+    // as a `signature` record. The rules are checked again here.
+    Result<VaultSignature> sign(const QString &target, const QString &meaning);
+    // Every signature of every version of an object, checked, in the order they were recorded.
+    Result<QList<VaultSignature>> signaturesOf(const QString &object);
+    Result<VaultSignature> signature(const QString &id);
+    // Latest entry versions with an `authored` signature and no countersignature yet.
+    Result<QList<VaultSignature>> awaitingCountersignature();
+
+    // ---- trusted time (FORMAT.md §4) -----------------------------------------------------
+    Result<TsaSettings> tsaSettings();
+    Result<void> setTsaSettings(const TsaSettings &settings);
+    // Records not yet covered by an anchor.
+    Result<int> unanchoredCount();
+    // Builds the Merkle tree of every record not yet anchored, asks the TSAs in order for a
+    // token over its root and appends the `anchor` record. Fails, writing nothing, when no TSA
+    // answered with a token the vault trusts; the records wait for the next chance.
+    Result<AnchorOutcome> anchorPending(int timeoutMs = 15000);
+    Result<std::optional<VaultAnchorTime>> anchorTime(const QString &record);
+    // What an independent check of a signature needs (file name -> bytes): statement.json,
+    // signature.der, ca.pem, signer.pem, record.json and, once anchored, timestamp.tsr,
+    // merkle-path.json, tsa-ca.pem.
+    Result<QList<QPair<QString, QByteArray>>> signatureEvidence(const QString &signatureId);
 
     // ---- the shared repository (FORMAT.md §5) ----------------------------------------------
     // Commits every encrypted file not yet on branch main of repo.git, plus QUIRE.json, as this

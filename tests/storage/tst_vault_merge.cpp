@@ -7,6 +7,8 @@
 #include "Crypto.h"
 #include "Database.h"
 #include "TestSupport.h"
+#include "TestTsa.h"
+#include "Timestamp.h"
 #include "Vault.h"
 
 #include <QJsonArray>
@@ -524,6 +526,86 @@ private slots:
         auto merged = m_a->mergeRemote(*head);
         QVERIFY(!merged);
         QVERIFY2(merged.error().contains("another notebook"), qPrintable(merged.error()));
+    }
+
+    // A member's device can write any record it likes into its own vault; the others judge it
+    // on arrival by FORMAT.md §3 and §4. Each forgery is refused with its reason, the honest
+    // records beside it arrive, and verify names the forgery in the vault that wrote it.
+    void forgedSignaturesAndAnchorsAreRefusedOnArrival() {
+        test::TestTsa tsa(m_tmp.path(), QStringLiteral("merge-tsa"));
+        QVERIFY2(tsa.ok(), qPrintable(tsa.error()));
+        QVERIFY(tsa.start());
+        const QString firstVersion = addEntry(*m_a, "Signed and forged");
+        const QString entry = m_a->record(firstVersion)->object;
+        auto head = m_a->head(entry);
+        QVERIFY(head);
+        auto honest = m_a->sign(*head, "authored");
+        QVERIFY2(honest, qPrintable(honest.error()));
+        QVERIFY(honest->valid && honest->allowed);
+
+        auto forge = [&](const QString &type, const QJsonObject &body) {
+            auto r = m_a->appendOne({type, crypto::newUuid(), {}, body, {}});
+            if (!r) qFatal("append failed: %s", qPrintable(r.error()));
+            return r->id;
+        };
+        const QJsonObject signed_ = m_a->record(honest->id)->body;
+        // The author witnessing her own entry (a witness is never the inventor).
+        QJsonObject ownWitness = signed_;
+        ownWitness.insert("meaning", "witnessed");
+        const QString witness = forge("signature", ownWitness);
+        // A valid CMS under someone else's printed name.
+        QJsonObject renamed = signed_;
+        renamed.insert("printed_name", "Carol Supervisor");
+        const QString rename = forge("signature", renamed);
+        // An anchor whose token is for another root.
+        auto otherToken =
+            timestamp::requestToken(tsa.url(), crypto::sha256("another root"), tsa.caPem());
+        QVERIFY2(otherToken, qPrintable(otherToken.error()));
+        const QJsonArray leafIds{*head, honest->id};
+        QList<QByteArray> raw{crypto::fromHex(head->toLatin1()),
+                              crypto::fromHex(honest->id.toLatin1())};
+        const QString root = QString(crypto::toHex(timestamp::merkleRoot(raw)));
+        const QString wrongRoot =
+            forge("anchor", QJsonObject{{"leaves", leafIds},
+                                        {"root", root},
+                                        {"tsa", tsa.url()},
+                                        {"token", QString(otherToken->toBase64())}});
+        // An anchor whose root is not its records' root.
+        auto realToken = timestamp::requestToken(tsa.url(), crypto::sha256("x"), tsa.caPem());
+        QVERIFY(realToken);
+        const QString badLeaves =
+            forge("anchor", QJsonObject{{"leaves", leafIds},
+                                        {"root", QString(crypto::toHex(crypto::sha256("x")))},
+                                        {"tsa", tsa.url()},
+                                        {"token", QString(realToken->toBase64())}});
+
+        const VaultCheck own = m_a->verify({}, true);
+        const QString problems = own.problems.join('\n');
+        for (const QString &id : {witness, rename, wrongRoot, badLeaves})
+            QVERIFY2(problems.contains(id.left(12)), qPrintable(id + "\n" + problems));
+        QVERIFY(problems.contains("cannot sign it as witnessed"));
+        QVERIFY(problems.contains("does not match the signed statement"));
+        QVERIFY(problems.contains("token is for another set of records"));
+        QVERIFY(problems.contains("root is not the root of its records"));
+        for (const auto &rc : own.recordChecks)
+            if (rc.id == honest->id)
+                QVERIFY(rc.signature && rc.signature->valid && rc.signature->allowed);
+
+        sync(*m_a);
+        const auto arrived = sync(*m_b);
+        const QString refused = arrived.quarantined.join('\n');
+        QCOMPARE(arrived.quarantined.size(), 4);
+        QVERIFY2(refused.contains("cannot sign it as witnessed") &&
+                     refused.contains("does not match the signed statement") &&
+                     refused.contains("another set of records") &&
+                     refused.contains("root is not the root"),
+                 qPrintable(refused));
+        // The honest signature and the entry did arrive, and hold there too.
+        auto there = m_b->signaturesOf(entry);
+        QVERIFY(there);
+        QCOMPARE(there->size(), 1);
+        QCOMPARE(there->first().id, honest->id);
+        QVERIFY(there->first().valid && there->first().allowed);
     }
 };
 
