@@ -12,8 +12,10 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QTimeZone>
 #include <QUuid>
 
 #include <algorithm>
@@ -502,9 +504,24 @@ Result<QByteArray> Notebook::attachmentBytes(const QString &id, qint64 maxSize) 
     return all;
 }
 
-Result<QList<SearchHit>> Notebook::search(const QString &query, int limit) {
+Result<QList<SearchHit>> Notebook::search(const QString &query, int limit,
+                                          const SearchFilter &filter) {
     const std::lock_guard lock(m_mutex);
-    auto hits = m_vault->search(query, limit);
+    VaultSearchFilter f;
+    // Days are the person's local days; the vault's times are UTC.
+    auto startOf = [](const QDate &day) {
+        return QDateTime(day, QTime(0, 0), QTimeZone::systemTimeZone())
+            .toUTC()
+            .toString(Qt::ISODateWithMs);
+    };
+    if (filter.from.isValid()) f.from = startOf(filter.from);
+    if (filter.to.isValid()) f.before = startOf(filter.to.addDays(1));
+    f.author = filter.author;
+    f.tag = filter.tag;
+    f.signedState = filter.signedState == SearchFilter::Signed::SignedOnly     ? 1
+                    : filter.signedState == SearchFilter::Signed::UnsignedOnly ? 2
+                                                                               : 0;
+    auto hits = m_vault->search(query, limit, f);
     if (!hits) return hits.failure();
     QList<SearchHit> out;
     for (const auto &h : *hits)
@@ -590,6 +607,60 @@ Result<QList<AuditEvent>> Notebook::auditTrail() {
         out << e;
     }
     return out;
+}
+
+QByteArray Notebook::auditCsv(const QList<AuditEvent> &events) {
+    auto cell = [](QString text) {
+        // A leading = + - @ (or tab/CR) makes spreadsheets evaluate the cell.
+        if (!text.isEmpty() && QStringLiteral("=+-@\t\r").contains(text.front()))
+            text.prepend('\'');
+        if (text.contains(QRegularExpression(QStringLiteral("[\",\r\n]")))) {
+            text.replace('"', QStringLiteral("\"\""));
+            text = '"' + text + '"';
+        }
+        return text;
+    };
+    QString out = QStringLiteral("recorded_at,author,action,type,object,summary,record\r\n");
+    for (const auto &e : events) {
+        out += QStringList{cell(e.recordedAt), cell(e.authorName), cell(e.action),  cell(e.type),
+                           cell(e.object),     cell(e.summary),    cell(e.recordId)}
+                   .join(',') +
+               QStringLiteral("\r\n");
+    }
+    return QByteArray("\xEF\xBB\xBF") + out.toUtf8();
+}
+
+Result<QStringList> Notebook::tags() {
+    const std::lock_guard lock(m_mutex);
+    auto list = m_vault->experiments();
+    if (!list) return list.failure();
+    QStringList out;
+    for (const auto &x : *list)
+        out << x.tags;
+    out.removeDuplicates();
+    out.sort(Qt::CaseInsensitive);
+    return out;
+}
+
+Result<void> Notebook::saveDraft(const Draft &draft) {
+    const std::lock_guard lock(m_mutex);
+    return m_vault->putDraft(VaultDraft{
+        draft.key, draft.entry, draft.experiment, draft.base, draft.title, draft.html, {}});
+}
+
+Result<QList<Draft>> Notebook::drafts() {
+    const std::lock_guard lock(m_mutex);
+    auto list = m_vault->drafts();
+    if (!list) return list.failure();
+    QList<Draft> out;
+    for (const auto &d : *list)
+        out << Draft{d.key, d.entry, d.experiment, d.base, d.title, d.html, d.savedAt};
+    return out;
+}
+
+Result<void> Notebook::discardDraft(const QString &key) {
+    const std::lock_guard lock(m_mutex);
+    return m_vault->removeDraft(key);
 }
 
 Result<void> Notebook::changePassphrase(const QByteArray &newPassphrase) {

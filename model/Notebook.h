@@ -14,6 +14,7 @@
 #include "Result.h"
 
 #include <QByteArray>
+#include <QDate>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -151,6 +152,31 @@ struct SearchHit {
     QString snippet; // matches wrapped in [[ and ]]
 };
 
+// Narrows a search: by the date of the last change, author, experiment tag, and whether the
+// entry carries a signature. An empty filter narrows nothing.
+struct SearchFilter {
+    QDate from;     // last change on or after this day (local time)
+    QDate to;       // last change on or before this day (local time)
+    QString author; // member uuid
+    QString tag;
+    enum class Signed { Any, SignedOnly, UnsignedOnly } signedState = Signed::Any;
+    bool isEmpty() const {
+        return !from.isValid() && !to.isValid() && author.isEmpty() && tag.isEmpty() &&
+               signedState == Signed::Any;
+    }
+};
+
+// Text being typed into an entry, kept between saves so that a crash loses nothing.
+struct Draft {
+    QString key;   // the entry's uuid, or a fresh uuid for an entry not saved yet
+    QString entry; // empty for a new entry
+    QString experiment;
+    QString base; // the version the draft started from (empty for a new entry)
+    QString title;
+    QString html;
+    QString savedAt; // RFC 3339 UTC
+};
+
 struct AuditEvent {
     QString recordId;
     QString type; // record type: entry, audit, ...
@@ -271,8 +297,20 @@ public:
     // The whole content in memory (for previews of small files).
     Result<QByteArray> attachmentBytes(const QString &id, qint64 maxSize);
 
-    Result<QList<SearchHit>> search(const QString &query, int limit = 50);
+    Result<QList<SearchHit>> search(const QString &query, int limit = 50,
+                                    const SearchFilter &filter = {});
     Result<QList<AuditEvent>> auditTrail();
+    // The audit trail as CSV (RFC 4180, UTF-8 with a byte order mark for spreadsheets); cells
+    // that a spreadsheet would take for a formula are prefixed with an apostrophe.
+    static QByteArray auditCsv(const QList<AuditEvent> &events);
+    // Experiment tags in use, sorted, for filters.
+    Result<QStringList> tags();
+
+    // ---- drafts (local, never synced) ------------------------------------------------------
+    // Keeps what is being typed; saving the entry or discarding removes it.
+    Result<void> saveDraft(const Draft &draft);
+    Result<QList<Draft>> drafts();
+    Result<void> discardDraft(const QString &key);
     Result<void> changePassphrase(const QByteArray &newPassphrase);
     // Checks every record and chunk; with perRecord, recordVerdicts says what held for each.
     VerifyReport verify(const ProgressFn &progress = {}, bool perRecord = false);

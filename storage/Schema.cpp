@@ -157,6 +157,18 @@ CREATE TABLE anchored(
     anchor TEXT NOT NULL,
     leaf INTEGER NOT NULL);
 )sql"),
+        // 7: drafts: what someone is typing, kept between saves so that a crash loses nothing.
+        // Local only (never synced); `base` is the version the draft started from.
+        QStringLiteral(R"sql(
+CREATE TABLE drafts(
+    key TEXT PRIMARY KEY,
+    entry TEXT,
+    experiment TEXT NOT NULL,
+    base TEXT,
+    title TEXT NOT NULL,
+    html TEXT NOT NULL,
+    saved_at TEXT NOT NULL);
+)sql"),
     };
     return migrations;
 }

@@ -1927,20 +1927,63 @@ Result<int> Vault::nextEntryOrder(const QString &experiment) {
     return order;
 }
 
-Result<QList<VaultSearchHit>> Vault::search(const QString &query, int limit) {
+Result<QList<VaultSearchHit>> Vault::search(const QString &query, int limit,
+                                            const VaultSearchFilter &filter) {
     // Every word the person typed must match, each as a prefix; FTS syntax in the query is
     // treated as text, so a stray quote or "NEAR" cannot break or widen the search.
     static const QRegularExpression nonWord(QStringLiteral("[^\\p{L}\\p{N}]+"));
     QStringList terms;
     for (const auto &word : query.split(nonWord, Qt::SkipEmptyParts))
         terms << QStringLiteral("\"%1*\"").arg(word); // FTS4 prefix: the star inside the quotes
-    if (terms.isEmpty()) return QList<VaultSearchHit>{};
-    auto st = d->db.cached(QStringLiteral(
-        "SELECT d.kind, d.ref, d.experiment, m.title, m.snip FROM (SELECT docid, title, "
-        "snippet(search, '[[', ']]', '…', -1, 12) AS snip FROM search WHERE search MATCH ? "
-        "ORDER BY docid DESC LIMIT ?) m JOIN search_docs d ON d.docid = m.docid"));
+    if (terms.isEmpty() && filter.isEmpty()) return QList<VaultSearchHit>{};
+    // Conditions on what a hit belongs to: its entry (for an attachment, the entry holding it)
+    // and its experiment. With a signature condition only entries can match.
+    const QString conditions = QStringLiteral(
+        "(?2 = '' OR coalesce(e.updated_at, x.updated_at) >= ?2) AND "
+        "(?3 = '' OR coalesce(e.updated_at, x.updated_at) < ?3) AND "
+        "(?4 = '' OR coalesce(e.author, x.author) = ?4) AND "
+        "(?5 = '' OR x.tags LIKE ?5 ESCAPE '\\') AND "
+        "(?6 = 0 OR (e.uuid IS NOT NULL AND (?6 = 1) = EXISTS(SELECT 1 FROM signatures g WHERE "
+        "g.target_object = e.uuid)))");
+    const QString joins = QStringLiteral(
+        " JOIN search_docs d ON d.docid = s.docid LEFT JOIN entries e ON e.uuid = CASE d.kind "
+        "WHEN 'entry' THEN d.ref WHEN 'attachment' THEN d.entry END LEFT JOIN experiments x ON "
+        "x.uuid = d.experiment ");
+    QString sql;
+    if (filter.isEmpty()) {
+        sql = QStringLiteral(
+            "SELECT d.kind, d.ref, d.experiment, m.title, m.snip FROM (SELECT docid, title, "
+            "snippet(search, '[[', ']]', '…', -1, 12) AS snip FROM search WHERE search MATCH ?1 "
+            "ORDER BY docid DESC LIMIT ?7) m JOIN search_docs d ON d.docid = m.docid");
+    } else if (!terms.isEmpty()) {
+        sql = QStringLiteral("SELECT d.kind, d.ref, d.experiment, s.title, snippet(search, '[[', "
+                             "']]', '…', -1, 12) FROM search s") +
+              joins + QStringLiteral("WHERE search MATCH ?1 AND ") + conditions +
+              QStringLiteral(" ORDER BY s.docid DESC LIMIT ?7");
+    } else {
+        // Filters alone: every entry and experiment that meets them, newest first.
+        sql = QStringLiteral("SELECT d.kind, d.ref, d.experiment, s.title, '' FROM search s") +
+              joins + QStringLiteral("WHERE d.kind <> 'attachment' AND ?1 = '' AND ") + conditions +
+              QStringLiteral(" ORDER BY s.docid DESC LIMIT ?7");
+    }
+    auto st = d->db.cached(sql);
     if (!st) return st.failure();
-    (*st)->bind(1, terms.join(' ')).bind(2, limit);
+    QString tagPattern;
+    if (!filter.tag.isEmpty()) {
+        QString escaped = filter.tag;
+        escaped.replace('\\', QStringLiteral("\\\\"))
+            .replace('%', QStringLiteral("\\%"))
+            .replace('_', QStringLiteral("\\_"));
+        tagPattern = QStringLiteral("%\"") + escaped + QStringLiteral("\"%");
+    }
+    (*st)->bind(1, terms.join(' ')).bind(7, limit);
+    if (!filter.isEmpty())
+        (*st)
+            ->bind(2, filter.from)
+            .bind(3, filter.before)
+            .bind(4, filter.author)
+            .bind(5, tagPattern)
+            .bind(6, filter.signedState);
     QList<VaultSearchHit> out;
     while (true) {
         auto row = (*st)->next();
@@ -1963,6 +2006,48 @@ Result<QList<VaultSearchHit>> Vault::search(const QString &query, int limit) {
         (*e)->reset();
     }
     return out;
+}
+
+// ---- drafts --------------------------------------------------------------------------------
+
+Result<void> Vault::putDraft(const VaultDraft &draft) {
+    if (draft.key.isEmpty() || draft.experiment.isEmpty())
+        return fail(QStringLiteral("a draft needs its entry or experiment"));
+    auto st = d->db.cached(
+        QStringLiteral("INSERT OR REPLACE INTO drafts(key, entry, experiment, base, title, html, "
+                       "saved_at) VALUES(?,?,?,?,?,?,?)"));
+    if (!st) return st.failure();
+    (*st)->bind(1, draft.key);
+    if (draft.entry.isEmpty())
+        (*st)->bindNull(2);
+    else
+        (*st)->bind(2, draft.entry);
+    (*st)->bind(3, draft.experiment);
+    if (draft.base.isEmpty())
+        (*st)->bindNull(4);
+    else
+        (*st)->bind(4, draft.base);
+    (*st)->bind(5, draft.title).bind(6, draft.html).bind(7, nowUtc());
+    return (*st)->run();
+}
+
+Result<QList<VaultDraft>> Vault::drafts() {
+    auto st = d->db.prepare(QStringLiteral("SELECT key, entry, experiment, base, title, html, "
+                                           "saved_at FROM drafts ORDER BY saved_at"));
+    if (!st) return st.failure();
+    return st->collect([](const Statement &row) {
+        return VaultDraft{row.text(0), row.isNull(1) ? QString() : row.text(1),
+                          row.text(2), row.isNull(3) ? QString() : row.text(3),
+                          row.text(4), row.text(5),
+                          row.text(6)};
+    });
+}
+
+Result<void> Vault::removeDraft(const QString &key) {
+    auto st = d->db.cached(QStringLiteral("DELETE FROM drafts WHERE key=?"));
+    if (!st) return st.failure();
+    (*st)->bind(1, key);
+    return (*st)->run();
 }
 
 Result<QJsonObject> Vault::storeAttachment(const QString &filePath, const VaultProgress &progress) {

@@ -155,6 +155,29 @@ struct VaultCheck {
     QList<VaultRecordCheck> recordChecks; // in local order, when asked for
 };
 
+// Text being typed, kept between saves (local to this vault, never synced).
+struct VaultDraft {
+    QString key;   // the entry's uuid, or a new uuid for an entry not saved yet
+    QString entry; // empty for a new entry
+    QString experiment;
+    QString base; // the version the draft started from (empty for a new entry)
+    QString title;
+    QString html;
+    QString savedAt;
+};
+
+struct VaultSearchFilter {
+    QString from;        // RFC 3339 prefix, inclusive: last change at or after
+    QString before;      // RFC 3339 prefix, exclusive: last change before
+    QString author;      // member uuid
+    QString tag;         // an experiment tag
+    int signedState = 0; // 0 any, 1 entries with a signature, 2 entries without
+    bool isEmpty() const {
+        return from.isEmpty() && before.isEmpty() && author.isEmpty() && tag.isEmpty() &&
+               signedState == 0;
+    }
+};
+
 struct TsaSettings {
     QStringList urls;      // tried in order
     QByteArray trustedPem; // TSA certificates (or their CAs) this vault trusts
@@ -244,7 +267,13 @@ public:
     Result<QList<VaultEntry>> entries(const QString &experiment);
     Result<VaultEntry> entry(const QString &uuid);
     Result<int> nextEntryOrder(const QString &experiment);
-    Result<QList<VaultSearchHit>> search(const QString &query, int limit);
+    Result<QList<VaultSearchHit>> search(const QString &query, int limit,
+                                         const VaultSearchFilter &filter = {});
+
+    // ---- drafts --------------------------------------------------------------------------
+    Result<void> putDraft(const VaultDraft &draft);
+    Result<QList<VaultDraft>> drafts();
+    Result<void> removeDraft(const QString &key);
 
     // Streams a file into encrypted chunks in repo.git and returns the body of an
     // `attachment` record (not yet appended).

@@ -318,6 +318,103 @@ private slots:
         QVERIFY((*reopened)->verify().passed());
         m_nb = std::move(reopened.value());
     }
+
+    void searchFiltersNarrowByDateAuthorTagAndSignature() {
+        auto other = m_nb->createExperiment("Buffers", "Chemistry", {"ph", "buffer"});
+        QVERIFY(other);
+        auto a = m_nb->addEntry(m_experiment, "Quokka passage", "<p>quokka cells split 1:4</p>");
+        auto b = m_nb->addEntry(*other, "Quokka buffer", "<p>quokka buffer pH 7.4</p>");
+        QVERIFY(a && b);
+        auto ids = [](const Result<QList<SearchHit>> &hits) {
+            QStringList out;
+            for (const auto &h : *hits)
+                if (h.kind == "entry") out << h.uuid;
+            out.sort();
+            return out;
+        };
+        auto all = m_nb->search("quokka");
+        QVERIFY(all);
+        QCOMPARE(ids(all).size(), 2);
+        SearchFilter byTag;
+        byTag.tag = "ph";
+        QCOMPARE(ids(m_nb->search("quokka", 50, byTag)), QStringList{*b});
+        // A tag is matched whole: "p" is no tag here.
+        byTag.tag = "p";
+        QVERIFY(ids(m_nb->search("quokka", 50, byTag)).isEmpty());
+        SearchFilter today;
+        today.from = QDate::currentDate();
+        today.to = QDate::currentDate();
+        QCOMPARE(ids(m_nb->search("quokka", 50, today)).size(), 2);
+        SearchFilter yesterday;
+        yesterday.to = QDate::currentDate().addDays(-1);
+        QVERIFY(ids(m_nb->search("quokka", 50, yesterday)).isEmpty());
+        SearchFilter byAuthor;
+        byAuthor.author = m_nb->me().uuid;
+        QCOMPARE(ids(m_nb->search("quokka", 50, byAuthor)).size(), 2);
+        byAuthor.author = "00000000-0000-4000-8000-000000000000";
+        QVERIFY(ids(m_nb->search("quokka", 50, byAuthor)).isEmpty());
+        // The passphrase changed in verifyPassesAndPassphraseChangeKeepsEverything.
+        auto sig = m_nb->sign(*a, 0, "authored", "a different passphrase");
+        QVERIFY2(sig, qPrintable(sig.error()));
+        SearchFilter signedOnly;
+        signedOnly.signedState = SearchFilter::Signed::SignedOnly;
+        QCOMPARE(ids(m_nb->search("quokka", 50, signedOnly)), QStringList{*a});
+        SearchFilter unsignedOnly;
+        unsignedOnly.signedState = SearchFilter::Signed::UnsignedOnly;
+        QCOMPARE(ids(m_nb->search("quokka", 50, unsignedOnly)), QStringList{*b});
+        // Filters without words list what meets them.
+        QVERIFY(ids(m_nb->search("", 50, signedOnly)).contains(*a));
+        QVERIFY(m_nb->tags()->contains("buffer"));
+    }
+
+    void draftsSurviveClosingTheNotebook() {
+        const QString vault = m_tmp.filePath("drafts");
+        {
+            auto nb = Notebook::create(vault, {"Draft lab", "Dana", "dana@lab.example"}, kPass);
+            QVERIFY(nb);
+            auto x = (*nb)->createExperiment("Drafting", {}, {});
+            QVERIFY(x);
+            QVERIFY((*nb)->saveDraft({"k1", {}, *x, {}, "Half written", "<p>so far</p>", {}}));
+            QVERIFY(
+                (*nb)->saveDraft({"k1", {}, *x, {}, "Half written", "<p>so far, more</p>", {}}));
+        } // closed without saving the entry, as a crash would
+        auto nb = Notebook::open(vault, kPass);
+        QVERIFY(nb);
+        auto drafts = (*nb)->drafts();
+        QVERIFY(drafts);
+        QCOMPARE(drafts->size(), 1);
+        QCOMPARE(drafts->first().html, QString("<p>so far, more</p>"));
+        QVERIFY(!drafts->first().savedAt.isEmpty());
+        QVERIFY((*nb)->discardDraft("k1"));
+        QVERIFY((*nb)->drafts()->isEmpty());
+        // The draft text is in no file as plain text (the database is encrypted).
+        QVERIFY((*nb)->saveDraft({"k2",
+                                  {},
+                                  (*nb)->experiments()->first().uuid,
+                                  {},
+                                  "T",
+                                  "<p>ZEBRA-DRAFT-MARK</p>",
+                                  {}}));
+        for (const auto &file : test::hashTree(vault).keys()) {
+            QFile f(vault + "/" + file);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY2(!f.readAll().contains("ZEBRA-DRAFT-MARK"), qPrintable(file));
+        }
+    }
+
+    void auditCsvQuotesAndDefusesFormulas() {
+        AuditEvent e;
+        e.recordedAt = "2026-11-25T10:00:00.000Z";
+        e.authorName = "=HYPERLINK(\"http://x\")";
+        e.action = "amended";
+        e.type = "entry";
+        e.summary = "line one\nline \"two\", three";
+        const QByteArray csv = Notebook::auditCsv({e});
+        QVERIFY(csv.startsWith("\xEF\xBB\xBFrecorded_at,author,action,"));
+        QVERIFY2(csv.contains(",\"'=HYPERLINK(\"\"http://x\"\")\","), csv);
+        QVERIFY2(csv.contains("\"line one\nline \"\"two\"\", three\""), csv);
+        QVERIFY(csv.endsWith("\r\n"));
+    }
 };
 
 QTEST_GUILESS_MAIN(NotebookTest)
