@@ -1,6 +1,7 @@
 // quire: the desktop notebook. main() hardens the process before anything secret exists in
 // it, then hands over to the main window.
 
+#include "Language.h"
 #include "MainWindow.h"
 #include "Notebook.h"
 #include "UrlSecurity.h"
@@ -40,6 +41,7 @@ int main(int argc, char *argv[]) {
     QGuiApplication::setDesktopFileName(QStringLiteral("org.quire.Quire"));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Quire"));
     quire::widgets::MainWindow::useFallbackIconTheme();
+    quire::widgets::installTranslations();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
