@@ -3,6 +3,7 @@
 #include "HtmlSanitizer.h"
 #include "Markdown.h"
 #include "Membership.h"
+#include "Preview.h"
 #include "SyncEngine.h"
 #include "Vault.h"
 
@@ -502,6 +503,22 @@ Result<QByteArray> Notebook::attachmentBytes(const QString &id, qint64 maxSize) 
                                      {});
     if (!r) return r.failure();
     return all;
+}
+
+bool Notebook::canPreview(const QString &mediaType) {
+    return preview::canPreview(mediaType);
+}
+
+Result<QImage> Notebook::attachmentPreview(const QString &id, int maxSide, int page) {
+    constexpr qint64 kMaxPreviewBytes = 64 * 1024 * 1024;
+    const std::lock_guard lock(m_mutex);
+    auto a = m_vault->attachment(id);
+    if (!a) return a.failure();
+    if (!preview::canPreview(a->mediaType))
+        return fail(tr("there is no preview for “%1”").arg(a->name));
+    auto bytes = attachmentBytes(id, kMaxPreviewBytes);
+    if (!bytes) return bytes.failure();
+    return preview::render(*bytes, a->mediaType, maxSide, page);
 }
 
 Result<QList<SearchHit>> Notebook::search(const QString &query, int limit,

@@ -15,6 +15,7 @@
 
 #include <QByteArray>
 #include <QDate>
+#include <QImage>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -296,6 +297,10 @@ public:
                                 const ProgressFn &progress = {});
     // The whole content in memory (for previews of small files).
     Result<QByteArray> attachmentBytes(const QString &id, qint64 maxSize);
+    // A picture of an image or of a PDF page (0-based), no larger than maxSide pixels; files of
+    // other kinds, or larger than 64 MiB, have none.
+    Result<QImage> attachmentPreview(const QString &id, int maxSide, int page = 0);
+    static bool canPreview(const QString &mediaType);
 
     Result<QList<SearchHit>> search(const QString &query, int limit = 50,
                                     const SearchFilter &filter = {});

@@ -4,6 +4,8 @@
 #include "Notebook.h"
 #include "TestSupport.h"
 
+#include <QColor>
+#include <QImage>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -400,6 +402,69 @@ private slots:
             QVERIFY(f.open(QIODevice::ReadOnly));
             QVERIFY2(!f.readAll().contains("ZEBRA-DRAFT-MARK"), qPrintable(file));
         }
+    }
+
+    void imagesAndPdfPagesArePreviewed() {
+        auto entry = m_nb->addEntry(m_experiment, "Gel photo", "<p>lanes 1-4</p>");
+        QVERIFY(entry);
+        QImage gel(800, 400, QImage::Format_RGB32);
+        gel.fill(QColor(0, 128, 255));
+        const QString png = m_tmp.filePath("gel.png");
+        QVERIFY(gel.save(png));
+        auto pngId = m_nb->attachFile(*entry, png);
+        QVERIFY2(pngId, qPrintable(pngId.error()));
+        auto picture = m_nb->attachmentPreview(*pngId, 200);
+        QVERIFY2(picture, qPrintable(picture.error()));
+        QCOMPARE(picture->size(), QSize(200, 100));
+        QCOMPARE(QColor(picture->pixel(100, 50)), QColor(0, 128, 255));
+
+        // A one-page PDF (A4 landscape) with a red rectangle over its left half, written by hand.
+        QList<QByteArray> objects{
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 4 0 R >>",
+        };
+        const QByteArray content = "1 0 0 rg 0 0 421 595 re f";
+        objects << "<< /Length " + QByteArray::number(content.size()) + " >>\nstream\n" + content +
+                       "\nendstream";
+        QByteArray pdf = "%PDF-1.4\n";
+        QList<qsizetype> offsets;
+        for (int i = 0; i < objects.size(); ++i) {
+            offsets << pdf.size();
+            pdf += QByteArray::number(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+        }
+        const qsizetype xref = pdf.size();
+        pdf += "xref\n0 " + QByteArray::number(objects.size() + 1) + "\n0000000000 65535 f \n";
+        for (const auto offset : offsets)
+            pdf += QByteArray::number(offset).rightJustified(10, '0') + " 00000 n \n";
+        pdf += "trailer\n<< /Size " + QByteArray::number(objects.size() + 1) +
+               " /Root 1 0 R >>\nstartxref\n" + QByteArray::number(xref) + "\n%%EOF\n";
+        const QString pdfPath = m_tmp.filePath("plate.pdf");
+        QFile f(pdfPath);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(pdf);
+        f.close();
+        auto pdfId = m_nb->attachFile(*entry, pdfPath);
+        QVERIFY(pdfId);
+        QCOMPARE(m_nb->attachment(*pdfId)->mediaType, QString("application/pdf"));
+        auto page = m_nb->attachmentPreview(*pdfId, 300);
+        QVERIFY2(page, qPrintable(page.error()));
+        QCOMPARE(page->width(), 300);
+        QVERIFY(qAbs(page->height() - 212) <= 1);
+        QCOMPARE(QColor(page->pixel(50, 100)), QColor(255, 0, 0));
+        QCOMPARE(QColor(page->pixel(250, 100)), QColor(255, 255, 255));
+        QVERIFY(!m_nb->attachmentPreview(*pdfId, 300, 1));
+
+        // Damaged bytes give a message, not a crash.
+        QFile bad(m_tmp.filePath("bad.pdf"));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("%PDF-1.4\nnot really");
+        bad.close();
+        auto badId = m_nb->attachFile(*entry, bad.fileName());
+        QVERIFY(badId);
+        auto none = m_nb->attachmentPreview(*badId, 300);
+        QVERIFY(!none);
+        QVERIFY2(none.error().contains("PDF"), qPrintable(none.error()));
     }
 
     void auditCsvQuotesAndDefusesFormulas() {
