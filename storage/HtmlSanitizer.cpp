@@ -1244,6 +1244,157 @@ std::optional<QString> scanSanitized(std::string_view html) {
 
 } // namespace
 
+namespace {
+
+// The value of a double-quoted attribute as sanitize() writes it, unescaped; nullopt for any
+// other character reference or a raw '<' or '"'.
+std::optional<std::string> unescapedAttribute(std::string_view value) {
+    std::string out;
+    out.reserve(value.size());
+    for (size_t i = 0; i < value.size();) {
+        const char c = value[i];
+        if (c == '<' || c == '"' || c == '>' || c == '\0') return std::nullopt;
+        if (c != '&') {
+            out += c;
+            ++i;
+            continue;
+        }
+        bool known = false;
+        for (const auto &[reference, character] : {std::pair<std::string_view, char>{"&amp;", '&'},
+                                                   {"&lt;", '<'},
+                                                   {"&gt;", '>'},
+                                                   {"&quot;", '"'}}) {
+            if (value.substr(i, reference.size()) == reference) {
+                out += character;
+                i += reference.size();
+                known = true;
+                break;
+            }
+        }
+        if (!known) return std::nullopt;
+    }
+    return out;
+}
+
+// Whether an element of `kind` may carry exactly these attributes (sorted by name, as
+// sanitize() writes them) with these values.
+bool attributesAllowed(Kind kind, const std::vector<std::pair<std::string_view, std::string>> &a) {
+    for (size_t k = 1; k < a.size(); ++k)
+        if (!(a[k - 1].first < a[k].first)) return false;
+    auto only = [&](std::initializer_list<std::string_view> names) {
+        for (const auto &[name, value] : a)
+            if (std::find(names.begin(), names.end(), name) == names.end()) return false;
+        return true;
+    };
+    auto find = [&](std::string_view name) -> const std::string * {
+        for (const auto &[n, v] : a)
+            if (n == name) return &v;
+        return nullptr;
+    };
+    auto integerOk = [&](std::string_view name, long maximum) {
+        const std::string *v = find(name);
+        return !v || boundedInteger(*v, 1, maximum) == *v;
+    };
+    switch (kind) {
+    case Kind::A: {
+        const std::string *href = find("href");
+        return only({"href"}) && href && allowedHref(*href) == *href;
+    }
+    case Kind::Img: {
+        const std::string *src = find("src");
+        return only({"alt", "height", "src", "width"}) && src &&
+               src->size() == kAttachmentScheme.size() + 64 &&
+               attachmentId(*src) == src->substr(kAttachmentScheme.size()) &&
+               src->compare(0, kAttachmentScheme.size(), kAttachmentScheme) == 0 &&
+               integerOk("height", 100000) && integerOk("width", 100000);
+    }
+    case Kind::Span: {
+        const std::string *cls = find("class");
+        return only({"class", "data-tex"}) && cls && *cls == "math";
+    }
+    case Kind::Ul: {
+        const std::string *cls = find("class");
+        return only({"class"}) && (!cls || *cls == "checklist");
+    }
+    case Kind::Li: {
+        const std::string *checked = find("data-checked");
+        return only({"data-checked"}) && (!checked || *checked == "true" || *checked == "false");
+    }
+    case Kind::Td:
+    case Kind::Th:
+        return only({"colspan", "rowspan"}) && integerOk("colspan", 1000) &&
+               integerOk("rowspan", 1000);
+    default:
+        return a.empty();
+    }
+}
+
+} // namespace
+
+bool isInSafeSubset(const QString &html) {
+    const QByteArray utf8 = html.toUtf8();
+    const std::string_view s(utf8.constData(), size_t(utf8.size()));
+    std::vector<GumboTag> open;
+    size_t i = 0;
+    while (i < s.size()) {
+        const size_t run = s.find_first_of("<&>\r", i);
+        const size_t textEnd = run == std::string_view::npos ? s.size() : run;
+        if (textEnd > i) {
+            if (s.substr(i, textEnd - i).find('\0') != std::string_view::npos) return false;
+            i = textEnd;
+            continue;
+        }
+        if (s[i] == '&') {
+            bool known = false;
+            for (std::string_view reference : {"&amp;", "&lt;", "&gt;", "&quot;", "&#824;"})
+                if (s.substr(i, reference.size()) == reference) {
+                    i += reference.size();
+                    known = true;
+                    break;
+                }
+            if (!known) return false;
+            continue;
+        }
+        if (s[i] != '<') return false; // a bare '>' or a carriage return
+        const bool closing = i + 1 < s.size() && s[i + 1] == '/';
+        const size_t nameStart = i + 1 + (closing ? 1 : 0);
+        size_t p = nameStart;
+        while (p < s.size() && ((s[p] >= 'a' && s[p] <= 'z') || (s[p] >= '0' && s[p] <= '9')))
+            ++p;
+        if (p == nameStart) return false;
+        const std::string_view name = s.substr(nameStart, p - nameStart);
+        const GumboTag tag = gumbo_tagn_enum(name.data(), unsigned(name.size()));
+        const Mapping mapping = classify(tag);
+        if (tag == GUMBO_TAG_UNKNOWN || mapping.action != Action::Keep ||
+            name != tagName(mapping.kind))
+            return false;
+        std::vector<std::pair<std::string_view, std::string>> attributes;
+        while (!closing && p < s.size() && s[p] == ' ') {
+            const size_t attrStart = ++p;
+            while (p < s.size() && ((s[p] >= 'a' && s[p] <= 'z') || s[p] == '-'))
+                ++p;
+            if (p == attrStart || s.substr(p, 2) != "=\"") return false;
+            const size_t valueStart = p + 2;
+            const size_t valueEnd = s.find('"', valueStart);
+            if (valueEnd == std::string_view::npos) return false;
+            auto value = unescapedAttribute(s.substr(valueStart, valueEnd - valueStart));
+            if (!value) return false;
+            attributes.emplace_back(s.substr(attrStart, p - attrStart), std::move(*value));
+            p = valueEnd + 1;
+        }
+        if (p >= s.size() || s[p] != '>') return false;
+        i = p + 1;
+        if (closing) {
+            if (open.empty() || open.back() != tag) return false;
+            open.pop_back();
+            continue;
+        }
+        if (!attributesAllowed(mapping.kind, attributes)) return false;
+        if (!isVoid(mapping.kind)) open.push_back(tag);
+    }
+    return open.empty();
+}
+
 QString plainTextByParsing(const QString &sanitizedHtml) {
     const GumboFragment parsed(sanitizedHtml);
     if (!parsed.root()) return {};

@@ -17,6 +17,13 @@ QString sanitize(const QString &html);
 // Attachment record ids referenced by img src="quire-attachment:<id>" in sanitised HTML.
 QStringList attachmentReferences(const QString &sanitizedHtml);
 
+// True when `html` is made only of what FORMAT.md §6 allows, written as sanitize() writes it:
+// allowed tags, properly nested, allowed attributes with allowed values (link schemes,
+// attachment sources), escaped text. A fast scan with no parser, for checks over whole
+// notebooks; a false answer means only "not recognised", so callers fall back to comparing
+// with sanitize().
+bool isInSafeSubset(const QString &html);
+
 // The readable text of sanitised HTML (block elements separated by new lines), for search.
 QString plainText(const QString &sanitizedHtml);
 // The same, always through the HTML parser (plainText takes a faster path for what sanitize()

@@ -1135,7 +1135,8 @@ struct Vault::Impl {
             if (changed && firstAuthor != author)
                 return refuse(QStringLiteral("it changes an entry that someone else wrote"));
             const QString htmlText = body.value("html").toString();
-            if (pre ? !pre->htmlSafe : html::sanitize(htmlText) != htmlText)
+            if (pre ? !pre->htmlSafe
+                    : !html::isInSafeSubset(htmlText) && html::sanitize(htmlText) != htmlText)
                 return refuse(QStringLiteral("it holds HTML outside the safe subset"));
         }
         if (type == "signature") {
@@ -1166,7 +1167,8 @@ struct Vault::Impl {
             in.pre.rulesProblem = rules.error();
         if (in.record.value("type").toString() == QLatin1String("entry")) {
             const QString htmlText = in.record.value("body").toObject().value("html").toString();
-            in.pre.htmlSafe = html::sanitize(htmlText) == htmlText;
+            in.pre.htmlSafe =
+                html::isInSafeSubset(htmlText) || html::sanitize(htmlText) == htmlText;
         }
     }
 
@@ -1413,9 +1415,10 @@ struct Vault::Impl {
                 return QStringLiteral("only the entry's author can sign it as authored");
         } else {
             if (t.author == signer)
-                return QStringLiteral("the entry's author cannot sign it as %1; a %1 signature "
+                return QStringLiteral("the entry's author cannot sign it as %1; %2 %1 signature "
                                       "must come from someone else")
-                    .arg(meaning);
+                    .arg(meaning,
+                         meaning.startsWith('a') ? QStringLiteral("an") : QStringLiteral("a"));
             if (!m.roles.contains("supervisor"))
                 return QStringLiteral("only a supervisor can sign an entry as %1").arg(meaning);
         }
@@ -2417,10 +2420,13 @@ VaultCheck Vault::verify(const VaultProgress &progress, bool perRecord) {
             const QJsonObject sealObj = envelope->value("seal").toObject();
             row.body = record.value("body").toObject();
             auto canonical = json::canonicalize(record);
-            auto canonicalEnvelope = json::canonicalize(*envelope);
+            // The canonical envelope is {"record":…,"seal":…} ("record" sorts first): built
+            // from the record's canonical bytes, which are needed anyway for its id.
+            auto canonicalSeal = json::canonicalize(sealObj);
             const bool idOk = canonical && hex(crypto::sha256(*canonical)) == row.id;
             if (!idOk) problem(QStringLiteral("its content does not match its id"));
-            if (!canonicalEnvelope || *canonicalEnvelope != row.envelope)
+            if (!canonical || !canonicalSeal || envelope->size() != 2 ||
+                row.envelope != "{\"record\":" + *canonical + ",\"seal\":" + *canonicalSeal + '}')
                 problem(QStringLiteral("is not stored in canonical form"));
             if (auto rules = json::checkRecordRules(record); !rules) problem(rules.error());
             if (record.value("format").toString() != kRecordFormat ||
@@ -2459,7 +2465,7 @@ VaultCheck Vault::verify(const VaultProgress &progress, bool perRecord) {
                 if (!row.firstAuthor.isEmpty() && row.firstAuthor != row.author)
                     problem(QStringLiteral("changed by someone other than its author"));
                 const QString htmlText = row.body.value("html").toString();
-                if (html::sanitize(htmlText) != htmlText)
+                if (!html::isInSafeSubset(htmlText) && html::sanitize(htmlText) != htmlText)
                     problem(QStringLiteral("holds HTML outside the safe subset"));
             }
             if (row.type == "anchor")

@@ -617,6 +617,7 @@ private slots:
                                         QString("<ul><li>").repeated(99),
                                         QString("<table><tr><td>").repeated(49)};
         QRandomGenerator random(20261124);
+        int rawAccepted = 0;
         for (int round = 0; round < 3000; ++round) {
             QString soup = round % 2 ? QString() : deepPrefixes[random.bounded(4)];
             const int pieces = random.bounded(1, 50);
@@ -649,6 +650,56 @@ private slots:
             QCOMPARE(html::plainText(once), html::plainTextByParsing(once));
             QCOMPARE(html::plainText(nfc), html::plainTextByParsing(nfc));
             QCOMPARE(html::plainText(soup), html::plainTextByParsing(soup));
+            // The parser-free safety check recognises all that sanitize() writes, and accepts
+            // raw input only when it holds nothing but allowed markup.
+            QVERIFY2(html::isInSafeSubset(once), qPrintable(once));
+            if (html::isInSafeSubset(soup)) {
+                const QString forbiddenRaw = forbiddenMarkup(soup);
+                QVERIFY2(forbiddenRaw.isEmpty(), qPrintable(forbiddenRaw + " in " + soup));
+                ++rawAccepted;
+            }
+        }
+        QVERIFY(rawAccepted > 0); // some soup happens to be clean; it must still be checked
+    }
+
+    void safetyScanRefusesWhatTheSubsetForbids() {
+        const QString id = QString(64, 'a');
+        for (const QString &bad : {
+                 QString("<script>alert(1)</script>"),
+                 QString("<p onclick=\"x()\">a</p>"),
+                 QString("<img src=\"https://example.com/x.png\">"),
+                 QString("<img src=\"quire-attachment:%1\" onerror=\"x()\">").arg(id),
+                 QString("<img src=\"quire-attachment:%1\">").arg(QString(64, 'A')),
+                 QString("<a href=\"javascript:alert(1)\">x</a>"),
+                 QString("<a href=\" javascript:alert(1)\">x</a>"),
+                 QString("<span class=\"evil\">x</span>"),
+                 QString("<ul class=\"checklist other\"><li>x</li></ul>"),
+                 QString("<li data-checked=\"maybe\">x</li>"),
+                 QString("<td colspan=\"0\">x</td>"),
+                 QString("<p>unclosed"),
+                 QString("<p>a</b></p>"),
+                 QString("<P>upper</P>"),
+                 QString("<p>&nbsp;</p>"),
+                 QString("<p>a > b</p>"),
+                 QString("<iframe></iframe>"),
+                 QString("<p style=\"x\">a</p>"),
+                 QString("<img alt=\"a\" src=\"quire-attachment:%1\" alt=\"b\">").arg(id),
+                 QString("<img src=\"quire-attachment:%1\" alt=\"a\">").arg(id), // order
+                 QString("<!-- c --><p>a</p>"),
+             })
+            QVERIFY2(!html::isInSafeSubset(bad), qPrintable(bad));
+        for (const QString &good : {
+                 QString("<p>a &amp; b &lt; c</p>"),
+                 QString("<p><a href=\"https://example.com/?a=1&amp;b=2\">x</a></p>"),
+                 QString("<p><img alt=\"gel\" height=\"20\" src=\"quire-attachment:%1\" "
+                         "width=\"40\"></p>")
+                     .arg(id),
+                 QString("<ul class=\"checklist\"><li data-checked=\"true\"><p>x</p></li></ul>"),
+                 QString("<p><span class=\"math\" data-tex=\"a&lt;b\"></span></p>"),
+                 QString("<table><tbody><tr><td colspan=\"2\">x</td></tr></tbody></table>"),
+             }) {
+            QVERIFY2(html::isInSafeSubset(good), qPrintable(good));
+            QCOMPARE(html::sanitize(good), good);
         }
     }
 
