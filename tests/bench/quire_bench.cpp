@@ -1,10 +1,13 @@
-// quire-bench: how fast Quire saves, searches, unlocks, attaches and syncs (issue 2). Every figure
-// is printed beside a plain baseline measured in the same run on the same machine, so a reader can
+// quire-bench: how fast Quire saves, searches, unlocks, attaches and syncs (issue 2), and how fast
+// it signs, verifies a whole notebook and gets records attested by a time-stamp authority (issue
+// 4). Every figure is printed beside a plain baseline measured in the same run on the same
+// machine, so a reader can
 // tell Quire's own cost from what the disk and the CPU allow. It prints figures; it is not a
 // test, and a missed target is reported in the table, not by the exit code (which is non-zero
 // only when something could not be measured at all).
 
 #include "Notebook.h"
+#include "TestTsa.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -39,6 +42,7 @@
 #include <vector>
 
 #include <fcntl.h>
+#include <openssl/evp.h>
 #include <sched.h>
 #include <spawn.h>
 #include <sys/resource.h>
@@ -914,6 +918,13 @@ CpuTimes ownCpuTimes() {
     return {secs(usage.ru_utime), secs(usage.ru_stime)};
 }
 
+// CPU time of all of this process's threads, in ms, precise to the nanosecond.
+double processCpuMs() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+}
+
 // Seconds this thread has spent running and waiting for a CPU, from the scheduler. On a shared
 // machine the second tells how much of a figure is other processes' work, not Quire's.
 struct SchedTimes {
@@ -950,7 +961,8 @@ QString locateTool(const char *compiledIn, const QString &envName, const QString
     // Next to this executable, or in the build tree's app/ folder.
     const QDir here(QCoreApplication::applicationDirPath());
     for (const QString &candidate :
-         {here.filePath(fileName), here.filePath(QStringLiteral("../../app/") + fileName)})
+         {here.filePath(fileName), here.filePath(QStringLiteral("../") + fileName),
+          here.filePath(QStringLiteral("../../app/") + fileName)})
         if (QFileInfo(candidate).isExecutable()) return QFileInfo(candidate).canonicalFilePath();
     return fileName;
 }
@@ -1075,6 +1087,9 @@ struct Options {
     int attachMib = 1024;
     int unlockRuns = 5;
     int syncRecords = 100000;
+    int signRuns = 20;
+    int verifyRecords = 100000;
+    int verifySignatures = 200;
     std::uint64_t seed = 20261124;
     bool baseline = true;
     QSet<QString> only;
@@ -1104,6 +1119,12 @@ public:
         if (m_opt.wants("unlock")) sections << unlock();
         if (m_opt.wants("attach")) sections << attach();
         if (m_opt.wants("sync")) sections << sync();
+        if (m_opt.wants("sign")) {
+            sections << signLatency();
+            Section verify, anchor;
+            verifyAndAnchor(verify, anchor);
+            sections << verify << anchor;
+        }
         return sections;
     }
 
@@ -2069,6 +2090,816 @@ private:
         return s;
     }
 
+    // ---- issue 4: electronic signatures, verification, trusted time ----------------------------
+
+    // A few runs of `openssl <args>` as child processes; their wall times (ms), or the reason
+    // the first failed.
+    QList<double> timeOpenssl(const QStringList &args, int runs, QString &failure,
+                              QList<double> *cpuMs = nullptr) {
+        QList<double> ms;
+        for (int i = 0; i < runs; ++i) {
+            const ChildRun r = runChild(QStringLiteral("openssl"), args, scratch());
+            if (!r.ok()) {
+                failure = r.describe(QStringLiteral("openssl ") + args.first());
+                break;
+            }
+            ms << r.seconds * 1000;
+            if (cpuMs) *cpuMs << (r.userSeconds + r.systemSeconds) * 1000;
+        }
+        return ms;
+    }
+
+    static QString msList(const QList<double> &ms, int decimals = 0) {
+        QStringList l;
+        for (double t : ms)
+            l << number(t, decimals);
+        return l.join(QStringLiteral(", "));
+    }
+
+    // 6: Notebook::sign one entry at a time, in a small notebook. Every signature first checks
+    // the passphrase with scrypt (11.200), so scrypt at the vault's own parameters is timed
+    // apart in this process, to show what the rest costs.
+    Section signLatency() {
+        Section s;
+        const int n = m_opt.signRuns;
+        s.title =
+            QStringLiteral("6. Sign: %1 entries signed “authored” one by one (Notebook::sign, "
+                           "which checks the passphrase again with scrypt, 11.200)")
+                .arg(n);
+        const QString loadBefore = loadAverage();
+        const QString dir = m_work + QStringLiteral("/sign-vault");
+        QList<double> times, kdf, rest, restCpu, signCpuMs, kdfCpuMs;
+        QString kdfFailure;
+        progress(QStringLiteral("sign: signing %1 entries one by one").arg(n));
+        {
+            auto nb = createVault(dir);
+            if (!nb) {
+                s.failure = nb.error();
+                return s;
+            }
+            auto x = (*nb)->createExperiment(QStringLiteral("Signed work"),
+                                             QStringLiteral("Signatures"), {});
+            if (!x) {
+                s.failure = x.error();
+                return s;
+            }
+            LabTextGenerator gen(m_opt.seed + 8);
+            QList<Notebook::NewEntry> batch;
+            for (int i = 0; i < n; ++i) {
+                const LabEntry e = gen.entry(1);
+                batch << Notebook::NewEntry{e.title, e.html};
+            }
+            auto ids = (*nb)->addEntries(*x, batch);
+            if (!ids) {
+                s.failure = ids.error();
+                return s;
+            }
+            // scrypt as the passphrase check runs it: the vault's parameters and salt, 64
+            // bytes. It runs right after each signature, so that both see the same load on a
+            // shared machine, and the rest of a signature is taken pair by pair.
+            QFile f(dir + QStringLiteral("/vault.json"));
+            const QJsonObject o = f.open(QIODevice::ReadOnly)
+                                      ? QJsonDocument::fromJson(f.readAll()).object()
+                                      : QJsonObject();
+            const QJsonObject k = o.value("kdf").toObject();
+            const QByteArray salt = QByteArray::fromBase64(k.value("salt").toString().toLatin1());
+            const auto kn = std::uint64_t(k.value("n").toInteger());
+            const auto kr = std::uint64_t(k.value("r").toInteger());
+            const auto kp = std::uint64_t(k.value("p").toInteger());
+            s.notes << QStringLiteral("the vault's scrypt: N = %1, r = %2, p = %3")
+                           .arg(kn)
+                           .arg(kr)
+                           .arg(kp);
+            if (kn == 0) kdfFailure = QStringLiteral("vault.json names no scrypt parameters");
+            int invalid = 0;
+            // Wall and CPU milliseconds of one scrypt; NaN when it failed.
+            auto scrypt = [&](double &cpuMs) {
+                std::array<unsigned char, 64> key{};
+                const double cpu = processCpuMs();
+                QElapsedTimer t;
+                t.start();
+                const int ok = EVP_PBE_scrypt(
+                    kPassphrase.constData(), size_t(kPassphrase.size()),
+                    reinterpret_cast<const unsigned char *>(salt.constData()), size_t(salt.size()),
+                    kn, kr, kp, std::uint64_t(512) << 20, key.data(), key.size());
+                const double ms = double(t.nsecsElapsed()) / 1e6;
+                cpuMs = processCpuMs() - cpu;
+                if (ok != 1) kdfFailure = QStringLiteral("EVP_PBE_scrypt failed");
+                return ok == 1 ? ms : NAN;
+            };
+            for (qsizetype i = 0; i < ids->size(); ++i) {
+                // Every other pair runs scrypt first, so that a drift in the machine's load
+                // does not favour one side.
+                const bool kdfFirst = i % 2 == 1 && kdfFailure.isEmpty();
+                double kdfCpu = 0;
+                double kdfMs = kdfFirst ? scrypt(kdfCpu) : NAN;
+                const double cpu = processCpuMs();
+                QElapsedTimer t;
+                t.start();
+                auto sig = (*nb)->sign(ids->at(i), 0, QStringLiteral("authored"), kPassphrase);
+                const double ms = double(t.nsecsElapsed()) / 1e6;
+                const double signCpu = processCpuMs() - cpu;
+                if (!sig) {
+                    s.failure = QStringLiteral("signing failed: %1").arg(sig.error());
+                    return s;
+                }
+                if (!sig->valid || !sig->allowed) ++invalid;
+                times << ms;
+                signCpuMs << signCpu;
+                if (!kdfFirst && kdfFailure.isEmpty()) kdfMs = scrypt(kdfCpu);
+                if (std::isnan(kdfMs)) continue;
+                kdf << kdfMs;
+                kdfCpuMs << kdfCpu;
+                rest << ms - kdfMs;
+                restCpu << signCpu - kdfCpu;
+            }
+            s.notes << QStringLiteral("each signature (ms): %1").arg(msList(times));
+            if (invalid)
+                s.notes << QStringLiteral("%1 signatures did not verify or were not allowed")
+                               .arg(invalid);
+        }
+        if (!kdfFailure.isEmpty()) s.notes << kdfFailure;
+        s.notes << QStringLiteral("scrypt alone, in this process, beside each signature "
+                                  "(ms): %1")
+                       .arg(msList(kdf));
+        s.notes << QStringLiteral("the rest of each signature, signature − the scrypt beside it "
+                                  "(ms): %1")
+                       .arg(msList(rest, 1));
+        s.notes << QStringLiteral("the same in CPU time (ms): signatures %1; scrypt %2; the rest "
+                                  "%3")
+                       .arg(msList(signCpuMs), msList(kdfCpuMs), msList(restCpu, 1));
+        QDir(dir).removeRecursively();
+
+        QList<double> cms, cmsCpu, kdfCli;
+        QString baseFailure;
+        double emptyChild = NAN;
+        if (m_opt.baseline) {
+            progress(QStringLiteral("sign baseline: openssl cms -sign %1 times").arg(n));
+            const QString base = m_work + QStringLiteral("/cms-baseline");
+            QDir().mkpath(base);
+            const QString key = base + QStringLiteral("/key.pem");
+            const QString cert = base + QStringLiteral("/cert.pem");
+            const QString statement = base + QStringLiteral("/statement.json");
+            QFile st(statement);
+            if (st.open(QIODevice::WriteOnly))
+                st.write(QByteArrayLiteral(
+                    "{\"format\":\"quire/1\",\"meaning\":\"authored\",\"printed_name\":\"Ada "
+                    "Bench\",\"signed_at\":\"2026-11-24T19:40:00.000Z\",\"signer\":"
+                    "\"0b7d4c1e-5f2a-4c3b-9d8e-1a2b3c4d5e6f\",\"target\":"
+                    "\"9a1b2c3d4e5f60718293a4b5c6d7e8f9a1b2c3d4e5f60718293a4b5c6d7e8f9\"}"));
+            st.close();
+            timeOpenssl({QStringLiteral("genpkey"), QStringLiteral("-algorithm"),
+                         QStringLiteral("EC"), QStringLiteral("-pkeyopt"),
+                         QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-out"), key},
+                        1, baseFailure);
+            if (baseFailure.isEmpty())
+                timeOpenssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-new"),
+                             QStringLiteral("-key"), key, QStringLiteral("-subj"),
+                             QStringLiteral("/CN=Ada Bench"), QStringLiteral("-days"),
+                             QStringLiteral("2"), QStringLiteral("-sha256"), QStringLiteral("-out"),
+                             cert},
+                            1, baseFailure);
+            if (baseFailure.isEmpty())
+                cms = timeOpenssl({QStringLiteral("cms"), QStringLiteral("-sign"),
+                                   QStringLiteral("-binary"), QStringLiteral("-md"),
+                                   QStringLiteral("sha256"), QStringLiteral("-cades"),
+                                   QStringLiteral("-in"), statement, QStringLiteral("-signer"),
+                                   cert, QStringLiteral("-inkey"), key, QStringLiteral("-outform"),
+                                   QStringLiteral("DER"), QStringLiteral("-out"),
+                                   base + QStringLiteral("/signature.der")},
+                                  n, baseFailure, &cmsCpu);
+            if (baseFailure.isEmpty())
+                kdfCli = timeOpenssl(
+                    {QStringLiteral("kdf"), QStringLiteral("-keylen"), QStringLiteral("64"),
+                     QStringLiteral("-kdfopt"), QStringLiteral("pass:x"), QStringLiteral("-kdfopt"),
+                     QStringLiteral("hexsalt:5eed5eed5eed5eed5eed5eed5eed5eed"),
+                     QStringLiteral("-kdfopt"), QStringLiteral("n:131072"),
+                     QStringLiteral("-kdfopt"), QStringLiteral("r:8"), QStringLiteral("-kdfopt"),
+                     QStringLiteral("p:1"), QStringLiteral("-kdfopt"),
+                     QStringLiteral("maxmem_bytes:%1").arg(qint64(256) << 20),
+                     QStringLiteral("SCRYPT")},
+                    3, baseFailure);
+            QString ignored;
+            const QList<double> empty = timeOpenssl({QStringLiteral("version")}, 5, ignored);
+            emptyChild = median(empty);
+            if (!baseFailure.isEmpty()) s.notes << baseFailure;
+            s.notes << QStringLiteral("openssl cms -sign (ms): %1").arg(msList(cms, 1));
+            QDir(base).removeRecursively();
+        }
+        std::sort(times.begin(), times.end());
+        QList<double> cmsSorted = cms;
+        std::sort(cmsSorted.begin(), cmsSorted.end());
+        s.baselineIs = QStringLiteral(
+            "`openssl cms -sign -binary -md sha256 -cades` of a statement file with a P-256 key "
+            "and certificate made by the openssl CLI; each a child process, so the figure "
+            "includes starting openssl (nothing subtracted)");
+        s.rows << Row{"sign.median",
+                      QStringLiteral("per signature, median"),
+                      QStringLiteral("ms"),
+                      1,
+                      median(times),
+                      median(cms),
+                      {},
+                      {},
+                      {}};
+        s.rows << Row{"sign.p95",
+                      QStringLiteral("per signature, p95"),
+                      QStringLiteral("ms"),
+                      1,
+                      percentile(times, 95),
+                      percentile(cmsSorted, 95),
+                      {},
+                      {},
+                      {}};
+        s.rows << Row{"sign.scrypt",
+                      QStringLiteral("of which scrypt, median"),
+                      QStringLiteral("ms"),
+                      1,
+                      median(kdf),
+                      median(kdfCli),
+                      QStringLiteral("`openssl kdf … n:131072 r:8 p:1 SCRYPT`, a child process; "
+                                     "Quire's figure is EVP_PBE_scrypt with the vault's "
+                                     "parameters in this process"),
+                      {},
+                      {}};
+        // The rest is a few ms beside ~450 ms of scrypt, whose own time varies by tens of ms with
+        // the memory traffic of other processes: one pair tells little, so the figure is the
+        // median of the pairs, with its standard error.
+        auto least = [](const QList<double> &v) {
+            return v.isEmpty() ? NAN : *std::min_element(v.begin(), v.end());
+        };
+        auto most = [](const QList<double> &v) {
+            return v.isEmpty() ? NAN : *std::max_element(v.begin(), v.end());
+        };
+        auto medianError = [](const QList<double> &v) {
+            if (v.size() < 2) return double(NAN);
+            double mean = 0, squares = 0;
+            for (double x : v)
+                mean += x / double(v.size());
+            for (double x : v)
+                squares += (x - mean) * (x - mean);
+            return 1.2533 * std::sqrt(squares / double(v.size() - 1)) / std::sqrt(double(v.size()));
+        };
+        s.rows << Row{"sign.without_scrypt",
+                      QStringLiteral("rest: sign − scrypt, median of pairs"),
+                      QStringLiteral("ms"),
+                      1,
+                      median(rest),
+                      median(cms),
+                      QStringLiteral("openssl cms -sign, as above"),
+                      {},
+                      {}};
+        s.rows << Row{"sign.without_scrypt_cpu",
+                      QStringLiteral("rest in CPU time, median of pairs"),
+                      QStringLiteral("ms"),
+                      1,
+                      median(restCpu),
+                      median(cmsCpu),
+                      QStringLiteral("CPU time (user + system) of openssl cms -sign, process start "
+                                     "included"),
+                      {},
+                      {}};
+        s.notes << QStringLiteral(
+                       "a signature is %1 % scrypt (the passphrase check, median %2 ms of %3 ms); "
+                       "the rest is the rules, the statement, CMS signing, sealing and storing "
+                       "the record")
+                       .arg(number(100 * median(kdf) / median(times), 0), number(median(kdf), 0),
+                            number(median(times), 0));
+        s.notes << QStringLiteral(
+                       "the rest is below the noise of this machine: single pairs range from %1 "
+                       "to %2 ms (scrypt's own variation); median %3 ± %4 ms wall, %5 ± %6 ms CPU "
+                       "(± one standard error); fastest sign − fastest scrypt %7 ms")
+                       .arg(number(least(rest), 0), number(most(rest), 0), number(median(rest), 1),
+                            number(medianError(rest), 1), number(median(restCpu), 1),
+                            number(medianError(restCpu), 1), number(least(times) - least(kdf), 1));
+        if (!std::isnan(emptyChild))
+            s.notes << QStringLiteral("an empty child process (openssl version) takes %1 ms of "
+                                      "each baseline figure")
+                           .arg(number(emptyChild, 1));
+        s.notes
+            << QStringLiteral("load average %1 before, %2 after").arg(loadBefore, loadAverage());
+        return s;
+    }
+
+    // 7 and 8: a notebook of N entries with some hundred signatures, verified whole (with and
+    // without a verdict per record), then anchored at a local RFC 3161 authority.
+    void verifyAndAnchor(Section &v, Section &a) {
+        const int n = m_opt.verifyRecords;
+        const int wantSigned = std::min(m_opt.verifySignatures, n);
+        v.title = QStringLiteral("7. Verify: the whole notebook, %1 entries and %2 signatures "
+                                 "(Notebook::verify)")
+                      .arg(number(n, 0))
+                      .arg(wantSigned);
+        a.title = QStringLiteral("8. Trusted time: that notebook anchored at a local RFC 3161 "
+                                 "authority (Notebook::anchor, quire-test-tsa)");
+        const QString loadStart = loadAverage();
+        const bool reuse = !m_vaultDir.isEmpty() && m_opt.entries == n;
+        const QString dir = reuse ? m_vaultDir : m_work + QStringLiteral("/verify-vault");
+        auto cleanUp = [&] {
+            if (!reuse) QDir(dir).removeRecursively();
+        };
+        const int cores = onlineCpus();
+
+        std::unique_ptr<Notebook> nb;
+        QStringList toSign;
+        if (reuse) {
+            progress(QStringLiteral("verify: reopening the save section's vault"));
+            auto opened = Notebook::open(dir, kPassphrase);
+            if (!opened) {
+                v.failure = a.failure = opened.error();
+                return;
+            }
+            nb = std::move(*opened);
+            auto xs = nb->experiments();
+            if (!xs) {
+                v.failure = a.failure = xs.error();
+                return;
+            }
+            for (const auto &x : *xs) {
+                if (toSign.size() >= wantSigned) break;
+                auto es = nb->entries(x.uuid);
+                if (!es) {
+                    v.failure = a.failure = es.error();
+                    return;
+                }
+                for (const auto &e : *es)
+                    if (toSign.size() < wantSigned) toSign << e.uuid;
+            }
+            v.notes << QStringLiteral("the notebook is the save section's vault (%1 entries)")
+                           .arg(number(m_opt.entries, 0));
+        } else {
+            progress(QStringLiteral("verify: creating a vault of %1 entries").arg(n));
+            auto created = createVault(dir);
+            if (!created) {
+                v.failure = a.failure = created.error();
+                return;
+            }
+            nb = std::move(*created);
+            LabTextGenerator gen(m_opt.seed + 7);
+            QStringList experimentIds;
+            for (int i = 0; i < m_opt.experiments; ++i) {
+                const LabExperiment x = gen.experiment(i);
+                auto id = nb->createExperiment(x.title, x.project, x.tags);
+                if (!id) {
+                    v.failure = a.failure = id.error();
+                    cleanUp();
+                    return;
+                }
+                experimentIds << *id;
+            }
+            QElapsedTimer t;
+            t.start();
+            for (int done = 0; done < n; done += m_opt.batch) {
+                QList<Notebook::NewEntry> batch;
+                for (int i = done; i < std::min(n, done + m_opt.batch); ++i) {
+                    const LabEntry e = gen.entry(m_opt.experiments);
+                    batch << Notebook::NewEntry{e.title, e.html, experimentIds[e.experiment]};
+                }
+                auto ids = nb->addEntries(batch);
+                if (!ids) {
+                    v.failure = a.failure =
+                        QStringLiteral("a batch was not saved: %1").arg(ids.error());
+                    nb.reset();
+                    cleanUp();
+                    return;
+                }
+                for (const auto &id : *ids)
+                    if (toSign.size() < wantSigned) toSign << id;
+            }
+            v.notes << QStringLiteral("setup (not timed as a result): %1 entries in %2 "
+                                      "experiments saved with addEntries in batches of %3 in %4 s")
+                           .arg(number(n, 0))
+                           .arg(m_opt.experiments)
+                           .arg(number(m_opt.batch, 0), number(double(t.elapsed()) / 1000, 1));
+        }
+
+        // Signatures, so that verifying checks CMS too. Each checks the passphrase (scrypt).
+        progress(QStringLiteral("verify: signing %1 entries").arg(toSign.size()));
+        QList<double> signMs;
+        for (const auto &id : toSign) {
+            QElapsedTimer t;
+            t.start();
+            auto sig = nb->sign(id, 0, QStringLiteral("authored"), kPassphrase);
+            if (!sig) {
+                v.notes << QStringLiteral("signing stopped after %1: %2")
+                               .arg(signMs.size())
+                               .arg(sig.error());
+                break;
+            }
+            signMs << double(t.nsecsElapsed()) / 1e6;
+        }
+        std::sort(signMs.begin(), signMs.end());
+        v.notes << QStringLiteral("setup: %1 signatures in this notebook took %2 ms each "
+                                  "(median; p95 %3 ms)")
+                       .arg(signMs.size())
+                       .arg(number(median(signMs), 1), number(percentile(signMs, 95), 1));
+
+        // One verification, timed, with the CPU time of all its threads.
+        struct Timed {
+            double seconds = NAN;
+            double cpu = 0;
+            quire::VerifyReport report;
+            QString load;
+        };
+        auto timedVerify = [&](bool perRecord) {
+            Timed r;
+            const CpuTimes before = ownCpuTimes();
+            QElapsedTimer t;
+            t.start();
+            r.report = nb->verify({}, perRecord);
+            r.seconds = double(t.nsecsElapsed()) / 1e9;
+            const CpuTimes after = ownCpuTimes();
+            r.cpu = after.user - before.user + after.system - before.system;
+            r.load = loadAverage();
+            return r;
+        };
+        auto describe = [&](const QString &what, const Timed &r) {
+            v.notes << QStringLiteral("%1: %2 records in %3 s, CPU %4 s (%5 of %6 cores busy), "
+                                      "%7 records per CPU-second; load average %8 after")
+                           .arg(what, number(r.report.records, 0), number(r.seconds, 2),
+                                number(r.cpu, 2), number(r.cpu / r.seconds, 2))
+                           .arg(cores)
+                           .arg(number(r.report.records / r.cpu, 0), r.load);
+            if (!r.report.passed())
+                v.notes << QStringLiteral("%1 did NOT pass: %2 of %3 records ok; %4")
+                               .arg(what)
+                               .arg(r.report.recordsOk)
+                               .arg(r.report.records)
+                               .arg(r.report.problems.mid(0, 3).join(QStringLiteral("; ")));
+        };
+        // As a person would: unlock, then verify. The second run finds warm caches.
+        nb.reset();
+        {
+            QElapsedTimer t;
+            t.start();
+            auto reopened = Notebook::open(dir, kPassphrase);
+            if (!reopened) {
+                v.failure = a.failure = reopened.error();
+                cleanUp();
+                return;
+            }
+            nb = std::move(*reopened);
+            v.notes << QStringLiteral("unlocked again before verifying (%1 s)")
+                           .arg(number(double(t.elapsed()) / 1000, 2));
+        }
+        progress(QStringLiteral("verify: the whole notebook"));
+        const Timed plain = timedVerify(false);
+        describe(QStringLiteral("verify({}, false), first after unlocking"), plain);
+        progress(QStringLiteral("verify: the whole notebook again"));
+        const Timed again = timedVerify(false);
+        describe(QStringLiteral("verify({}, false), again"), again);
+        progress(QStringLiteral("verify: the whole notebook, a verdict per record"));
+        const Timed perRecord = timedVerify(true);
+        describe(QStringLiteral("verify({}, true)"), perRecord);
+        int signatureRecords = 0, signaturesValid = 0;
+        for (const auto &verdict : perRecord.report.recordVerdicts)
+            if (verdict.isSignature) {
+                ++signatureRecords;
+                if (verdict.signature.valid && verdict.signature.allowed) ++signaturesValid;
+            }
+        v.notes << QStringLiteral("the notebook holds %1 records, %2 of them signatures (%3 "
+                                  "verified as valid and allowed)")
+                       .arg(number(perRecord.report.records, 0))
+                       .arg(signatureRecords)
+                       .arg(signaturesValid);
+
+        // 8: anchoring. The authority runs `openssl ts -reply` per request, as a child process.
+        progress(QStringLiteral("anchor: starting quire-test-tsa"));
+        a.baselineIs =
+            QStringLiteral("one `openssl ts -reply` run by the CLI on a query file with the "
+                           "authority's own key and configuration: the authority's own cost per "
+                           "request (a child process, median of 5)");
+        struct Call {
+            int records = 0;
+            int requests = 0;
+            double seconds = NAN;
+            int left = -1;
+        };
+        QList<Call> backlog;
+        Call more;
+        double afterAnchor = NAN;
+        Timed anchoredVerify;
+        int pendingBefore = -1;
+        const QString tsaDir = m_work + QStringLiteral("/tsa");
+        QList<double> tsReply;
+        {
+            quire::test::TestTsa tsa(tsaDir);
+            if (!tsa.ok() || !tsa.start()) {
+                a.failure = tsa.error();
+            } else if (auto set = nb->setTimestampSettings({{tsa.url()}, tsa.caPem()}); !set) {
+                a.failure = set.error();
+            } else {
+                auto pending = nb->unattestedCount();
+                pendingBefore = pending ? *pending : -1;
+                auto anchorOnce = [&](Call &c) -> bool {
+                    const int requestsBefore = tsa.requestCount();
+                    QElapsedTimer t;
+                    t.start();
+                    auto r = nb->anchor();
+                    c.seconds = double(t.nsecsElapsed()) / 1e9;
+                    c.requests = tsa.requestCount() - requestsBefore;
+                    if (!r) {
+                        a.notes << QStringLiteral("anchor() failed: %1").arg(r.error());
+                        return false;
+                    }
+                    c.records = r->records;
+                    for (const auto &f : r->failures)
+                        a.notes << QStringLiteral("an authority failed: %1").arg(f);
+                    auto left = nb->unattestedCount();
+                    c.left = left ? *left : -1;
+                    return true;
+                };
+                progress(QStringLiteral("anchor: %1 records waiting").arg(pendingBefore));
+                // One call anchors at most what the vault puts into one anchor record; the rest
+                // waits for the next call, as it would for the next sync.
+                for (int i = 0; i < 10; ++i) {
+                    Call c;
+                    if (!anchorOnce(c)) break;
+                    backlog << c;
+                    if (c.records == 0 || c.left == 0) break;
+                }
+                progress(QStringLiteral("anchor: 1,000 more entries"));
+                auto xs = nb->experiments();
+                LabTextGenerator gen(m_opt.seed + 9);
+                QList<Notebook::NewEntry> batch;
+                for (int i = 0; i < 1000; ++i) {
+                    const LabEntry e = gen.entry(1);
+                    batch << Notebook::NewEntry{
+                        e.title, e.html, xs && !xs->isEmpty() ? xs->first().uuid : QString()};
+                }
+                if (auto ids = nb->addEntries(batch); !ids)
+                    a.notes << QStringLiteral("the 1,000 more entries were not saved: %1")
+                                   .arg(ids.error());
+                else
+                    anchorOnce(more);
+                progress(QStringLiteral("verify: the whole notebook once more, now anchored"));
+                anchoredVerify = timedVerify(false);
+                describe(QStringLiteral("verify({}, false) after anchoring (§8)"), anchoredVerify);
+                afterAnchor = anchoredVerify.report.records / anchoredVerify.seconds;
+            }
+            tsa.stop();
+            if (m_opt.baseline && tsa.ok()) {
+                // A query as Quire sends it: a SHA-256 imprint, a nonce, the certificate asked.
+                const QString query = tsa.dir() + QStringLiteral("/bench-query.tsq");
+                QString failure;
+                timeOpenssl({QStringLiteral("ts"), QStringLiteral("-query"),
+                             QStringLiteral("-digest"), QString(64, QChar('a')),
+                             QStringLiteral("-sha256"), QStringLiteral("-cert"),
+                             QStringLiteral("-out"), query},
+                            1, failure);
+                if (failure.isEmpty())
+                    tsReply = timeOpenssl(
+                        {QStringLiteral("ts"), QStringLiteral("-reply"), QStringLiteral("-config"),
+                         tsa.dir() + QStringLiteral("/tsa.cnf"), QStringLiteral("-queryfile"),
+                         query, QStringLiteral("-inkey"), tsa.dir() + QStringLiteral("/tsa.key"),
+                         QStringLiteral("-signer"), tsa.certPemPath(), QStringLiteral("-chain"),
+                         tsa.caPemPath(), QStringLiteral("-out"),
+                         tsa.dir() + QStringLiteral("/bench-reply.tsr")},
+                        5, failure);
+                if (!failure.isEmpty()) a.notes << failure;
+                a.notes << QStringLiteral("openssl ts -reply (ms): %1").arg(msList(tsReply, 1));
+            }
+        }
+        nb.reset();
+        QDir(tsaDir).removeRecursively();
+        cleanUp();
+
+        // The baseline of 7: one core's raw ECDSA P-256 verifications.
+        double speedVerify = NAN;
+        if (m_opt.baseline) {
+            progress(QStringLiteral("verify baseline: openssl speed -seconds 3 ecdsap256"));
+            const ChildRun r = runChild(QStringLiteral("openssl"),
+                                        {QStringLiteral("speed"), QStringLiteral("-seconds"),
+                                         QStringLiteral("3"), QStringLiteral("ecdsap256")},
+                                        scratch());
+            if (!r.ok()) {
+                v.notes << r.describe(QStringLiteral("openssl speed"));
+            } else {
+                for (const auto &line : QString::fromUtf8(r.out).split('\n'))
+                    if (line.contains(QStringLiteral("ecdsa (nistp256)"))) {
+                        const QStringList f = line.simplified().split(' ');
+                        speedVerify = f.isEmpty() ? NAN : f.last().toDouble();
+                    }
+                // openssl divides by the CPU time it used, not the wall time.
+                static const QRegularExpression doing(
+                    QStringLiteral("(\\d+) 256 bits ECDSA verify in ([\\d.]+)s"));
+                const QRegularExpressionMatch m = doing.match(QString::fromUtf8(r.errText));
+                if (m.hasMatch())
+                    v.notes << QStringLiteral("openssl speed: %1 verifications in %2 s of CPU "
+                                              "time on one core (%3 s of wall time); load "
+                                              "average %4 after")
+                                   .arg(number(m.captured(1).toDouble(), 0),
+                                        number(m.captured(2).toDouble(), 2), QStringLiteral("3"),
+                                        loadAverage());
+                if (std::isnan(speedVerify))
+                    v.notes << QStringLiteral("the verify/s column of openssl speed was not found");
+            }
+        }
+        v.baselineIs =
+            QStringLiteral("`openssl speed -seconds 3 ecdsap256`: verify/s of 256-bit ECDSA "
+                           "(nistp256) on ONE core, per CPU-second; Quire's verify uses all %1 "
+                           "cores and is timed by the wall clock")
+                .arg(cores);
+        const double rate = plain.report.records / plain.seconds;
+        const double rateAgain = again.report.records / again.seconds;
+        const double ratePer = perRecord.report.records / perRecord.seconds;
+        auto half = [&](double r) {
+            return std::isnan(r) || std::isnan(speedVerify)
+                       ? std::optional<bool>()
+                       : std::optional<bool>(r >= speedVerify / 2);
+        };
+        v.rows << Row{"verify.rate",
+                      QStringLiteral("whole notebook"),
+                      QStringLiteral("records/s"),
+                      0,
+                      rate,
+                      speedVerify,
+                      {},
+                      QStringLiteral("≥ 0.50×"),
+                      half(rate)};
+        v.rows << Row{"verify.rate_again",
+                      QStringLiteral("whole notebook, again"),
+                      QStringLiteral("records/s"),
+                      0,
+                      rateAgain,
+                      speedVerify,
+                      {},
+                      QStringLiteral("≥ 0.50×"),
+                      half(rateAgain)};
+        v.rows << Row{"verify.rate_per_record",
+                      QStringLiteral("with a verdict per record"),
+                      QStringLiteral("records/s"),
+                      0,
+                      ratePer,
+                      speedVerify,
+                      {},
+                      QStringLiteral("≥ 0.50×"),
+                      half(ratePer)};
+        v.rows << Row{"verify.percent_of_openssl",
+                      QStringLiteral("as % of openssl speed"),
+                      QStringLiteral("%"),
+                      1,
+                      100 * rate / speedVerify,
+                      NAN,
+                      {},
+                      QStringLiteral("≥ 50"),
+                      half(rate)};
+        v.rows << Row{"verify.seconds",
+                      QStringLiteral("whole notebook, time"),
+                      QStringLiteral("s"),
+                      2,
+                      plain.seconds,
+                      plain.report.records / speedVerify,
+                      QStringLiteral("as many ECDSA verifications at openssl speed's rate "
+                                     "(one core)"),
+                      {},
+                      {}};
+        v.rows << Row{"verify.per_cpu_second",
+                      QStringLiteral("per CPU-second"),
+                      QStringLiteral("records/s"),
+                      0,
+                      plain.report.records / plain.cpu,
+                      speedVerify,
+                      QStringLiteral("openssl speed, per CPU-second as above: the like-for-like "
+                                     "comparison"),
+                      {},
+                      {}};
+        if (!std::isnan(afterAnchor))
+            v.rows << Row{"verify.rate_anchored",
+                          QStringLiteral("after anchoring (§8)"),
+                          QStringLiteral("records/s"),
+                          0,
+                          afterAnchor,
+                          speedVerify,
+                          {},
+                          {},
+                          {}};
+        v.notes << QStringLiteral("this machine has %1 cores; openssl speed uses one, Quire's "
+                                  "verify uses all of them")
+                       .arg(cores);
+        // Other processes took CPUs during the wall-clock figures; the per-CPU-second rate does
+        // not depend on them, so it gives the idle-machine ceiling.
+        if (plain.cpu > 0 && !std::isnan(speedVerify))
+            v.notes << QStringLiteral("with all %1 cores to itself, verify could reach about %2 "
+                                      "records/s (%1 × its rate per CPU-second) = %3 % of openssl "
+                                      "speed: an estimate, not a measurement")
+                           .arg(cores)
+                           .arg(number(cores * plain.report.records / plain.cpu, 0),
+                                number(100 * cores * plain.report.records / plain.cpu / speedVerify,
+                                       0));
+        v.notes << QStringLiteral("load average %1 at the start of sections 7 and 8, %2 at the end")
+                       .arg(loadStart, loadAverage());
+
+        // 8's figures.
+        if (!a.failure.isEmpty()) return;
+        int totalRecords = 0, totalRequests = 0;
+        double totalSeconds = 0;
+        for (qsizetype i = 0; i < backlog.size(); ++i) {
+            const Call &c = backlog[i];
+            totalRecords += c.records;
+            totalRequests += c.requests;
+            totalSeconds += c.seconds;
+            a.notes << QStringLiteral("anchor() call %1: %2 records, %3 TSA request(s), %4 s; %5 "
+                                      "records still waiting")
+                           .arg(i + 1)
+                           .arg(number(c.records, 0))
+                           .arg(c.requests)
+                           .arg(number(c.seconds, 2), number(c.left, 0));
+        }
+        a.notes << QStringLiteral("%1 records were waiting before the first call (entries, "
+                                  "experiments, signatures, members, audit records); one anchor "
+                                  "covers at most 50,000 (Vault::anchorPending), so one anchor() "
+                                  "call makes one request and the rest waits for the next call")
+                       .arg(number(pendingBefore, 0));
+        a.notes << QStringLiteral("1,000 more entries: %1 records, %2 TSA request(s), %3 s")
+                       .arg(number(more.records, 0))
+                       .arg(more.requests)
+                       .arg(number(more.seconds, 2));
+        const double reply = median(tsReply) / 1000;
+        const Call first = backlog.value(0);
+        a.rows << Row{"anchor.first_records",
+                      QStringLiteral("first anchor(): records"),
+                      QStringLiteral("records"),
+                      0,
+                      double(first.records),
+                      NAN,
+                      {},
+                      {},
+                      {}};
+        a.rows << Row{"anchor.first_requests",
+                      QStringLiteral("first anchor(): TSA requests"),
+                      QStringLiteral("requests"),
+                      0,
+                      double(first.requests),
+                      NAN,
+                      {},
+                      {},
+                      {}};
+        a.rows << Row{"anchor.first_seconds",
+                      QStringLiteral("first anchor(): time"),
+                      QStringLiteral("s"),
+                      3,
+                      first.seconds,
+                      reply,
+                      {},
+                      {},
+                      {}};
+        a.rows << Row{"anchor.backlog_calls",
+                      QStringLiteral("backlog: anchor() calls"),
+                      QStringLiteral("calls"),
+                      0,
+                      double(backlog.size()),
+                      NAN,
+                      {},
+                      {},
+                      {}};
+        a.rows << Row{"anchor.backlog_records_per_request",
+                      QStringLiteral("backlog: records per request"),
+                      QStringLiteral("records"),
+                      0,
+                      totalRequests ? double(totalRecords) / totalRequests : NAN,
+                      NAN,
+                      {},
+                      {},
+                      {}};
+        a.rows << Row{"anchor.backlog_rate",
+                      QStringLiteral("backlog: anchored"),
+                      QStringLiteral("records/s"),
+                      0,
+                      totalSeconds > 0 ? totalRecords / totalSeconds : NAN,
+                      NAN,
+                      {},
+                      {},
+                      {}};
+        a.rows << Row{"anchor.more_records",
+                      QStringLiteral("+1,000 entries: records"),
+                      QStringLiteral("records"),
+                      0,
+                      double(more.records),
+                      NAN,
+                      {},
+                      {},
+                      {}};
+        a.rows << Row{"anchor.more_requests",
+                      QStringLiteral("+1,000 entries: TSA requests"),
+                      QStringLiteral("requests"),
+                      0,
+                      double(more.requests),
+                      NAN,
+                      {},
+                      {},
+                      {}};
+        a.rows << Row{"anchor.more_seconds",
+                      QStringLiteral("+1,000 entries: time"),
+                      QStringLiteral("s"),
+                      3,
+                      more.seconds,
+                      reply,
+                      {},
+                      {},
+                      {}};
+    }
+
     ChildRun git(const QStringList &args) {
         // No user or system configuration, so a reader's ~/.gitconfig cannot change the figures.
         return runChild(QStringLiteral("git"), args, scratch(),
@@ -2103,8 +2934,8 @@ int main(int argc, char *argv[]) {
     QCoreApplication::setApplicationName(QStringLiteral("quire-bench"));
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Measures Quire's bulk save, search, unlock, attach and sync, each beside a plain "
-        "baseline."));
+        "Measures Quire's bulk save, search, unlock, attach, sync, signing, verification and "
+        "trusted time, each beside a plain baseline."));
     parser.addHelpOption();
     const QCommandLineOption entries(QStringLiteral("entries"),
                                      QStringLiteral("Entries to save (100000)."),
@@ -2126,7 +2957,7 @@ int main(int argc, char *argv[]) {
                                   QStringLiteral("N"), QStringLiteral("20261124"));
     const QCommandLineOption only(
         QStringLiteral("only"),
-        QStringLiteral("Comma-separated sections: save,search,unlock,attach,sync."),
+        QStringLiteral("Comma-separated sections: save,search,unlock,attach,sync,sign."),
         QStringLiteral("LIST"));
     const QCommandLineOption noBaseline(QStringLiteral("no-baseline"),
                                         QStringLiteral("Skip the baselines (for profiling)."));
@@ -2150,7 +2981,20 @@ int main(int argc, char *argv[]) {
         QStringLiteral("sync-records"),
         QStringLiteral("Entries in the notebook the sync section pushes and shares (100000)."),
         QStringLiteral("N"), QStringLiteral("100000"));
-    parser.addOptions({singles, batchSize, syncRecords});
+    const QCommandLineOption signRuns(
+        QStringLiteral("sign-runs"),
+        QStringLiteral("Entries signed one by one for the signing latency (20)."),
+        QStringLiteral("N"), QStringLiteral("20"));
+    const QCommandLineOption verifyRecords(
+        QStringLiteral("verify-records"),
+        QStringLiteral("Entries in the notebook that is verified and anchored (100000); the save "
+                       "section's vault is reused when it has as many."),
+        QStringLiteral("N"), QStringLiteral("100000"));
+    const QCommandLineOption verifySignatures(
+        QStringLiteral("verify-signatures"),
+        QStringLiteral("Entries of that notebook signed before verifying it (200)."),
+        QStringLiteral("N"), QStringLiteral("200"));
+    parser.addOptions({singles, batchSize, syncRecords, signRuns, verifyRecords, verifySignatures});
     parser.addOptions({entries, experiments, queries, attachMib, unlockRuns, seed, only, noBaseline,
                        json, jsonFile, keep, cli});
     parser.process(app);
@@ -2176,12 +3020,16 @@ int main(int argc, char *argv[]) {
     positive(attachMib, opt.attachMib);
     positive(unlockRuns, opt.unlockRuns);
     positive(syncRecords, opt.syncRecords);
+    positive(signRuns, opt.signRuns);
+    positive(verifyRecords, opt.verifyRecords);
+    positive(verifySignatures, opt.verifySignatures);
     opt.seed = parser.value(seed).toULongLong();
     opt.baseline = !parser.isSet(noBaseline);
     for (const auto &s : parser.value(only).split(',', Qt::SkipEmptyParts)) {
-        if (!QStringList{"save", "search", "unlock", "attach", "sync"}.contains(s.trimmed())) {
-            err() << "quire-bench: unknown section " << s << " (save, search, unlock, attach, sync)"
-                  << Qt::endl;
+        if (!QStringList{"save", "search", "unlock", "attach", "sync", "sign"}.contains(
+                s.trimmed())) {
+            err() << "quire-bench: unknown section " << s
+                  << " (save, search, unlock, attach, sync, sign)" << Qt::endl;
             okAll = false;
         }
         opt.only.insert(s.trimmed());
@@ -2197,6 +3045,16 @@ int main(int argc, char *argv[]) {
                   : locateTool(cliBuilt, QStringLiteral("QUIRE_CLI"), QStringLiteral("quire-cli"));
     opt.sqliteBaseline = locateTool(QUIRE_BENCH_SQLITE, QStringLiteral("QUIRE_BENCH_SQLITE"),
                                     QStringLiteral("quire-bench-sqlite"));
+    // TestTsa starts the authority named by QUIRE_TEST_TSA (ctest sets it for the tests).
+#ifdef QUIRE_TEST_TSA_PATH
+    const char *tsaBuilt = QUIRE_TEST_TSA_PATH;
+#else
+    const char *tsaBuilt = nullptr;
+#endif
+    if (qEnvironmentVariableIsEmpty("QUIRE_TEST_TSA"))
+        qputenv("QUIRE_TEST_TSA",
+                QFile::encodeName(locateTool(tsaBuilt, QStringLiteral("QUIRE_TEST_TSA"),
+                                             QStringLiteral("quire-test-tsa"))));
 
     QTemporaryDir work(QDir::tempPath() + QStringLiteral("/quire-bench-XXXXXX"));
     if (!work.isValid()) {
@@ -2238,12 +3096,19 @@ int main(int argc, char *argv[]) {
                               {"tmpdir", QDir::tempPath()},
                               {"load_average_start", loadStart},
                               {"load_average_end", loadAverage()}};
-    const QJsonObject parameters{
-        {"entries", opt.entries},          {"experiments", opt.experiments},
-        {"queries", opt.queries},          {"search_limit", kSearchLimit},
-        {"attach_mib", opt.attachMib},     {"unlock_runs", opt.unlockRuns},
-        {"sync_records", opt.syncRecords}, {"seed", QString::number(opt.seed)},
-        {"started_at", started},           {"seconds", double(wall.elapsed()) / 1000}};
+    const QJsonObject parameters{{"entries", opt.entries},
+                                 {"experiments", opt.experiments},
+                                 {"queries", opt.queries},
+                                 {"search_limit", kSearchLimit},
+                                 {"attach_mib", opt.attachMib},
+                                 {"unlock_runs", opt.unlockRuns},
+                                 {"sync_records", opt.syncRecords},
+                                 {"sign_runs", opt.signRuns},
+                                 {"verify_records", opt.verifyRecords},
+                                 {"verify_signatures", opt.verifySignatures},
+                                 {"seed", QString::number(opt.seed)},
+                                 {"started_at", started},
+                                 {"seconds", double(wall.elapsed()) / 1000}};
     QTextStream out(stdout);
     const QByteArray jsonText =
         QJsonDocument(toJson(machine, parameters, sections)).toJson(QJsonDocument::Indented);
