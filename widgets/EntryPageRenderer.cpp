@@ -24,6 +24,22 @@ QString EntryPageRenderer::anchorFor(const QString &entryUuid) {
     return QStringLiteral("entry-") + entryUuid;
 }
 
+QString EntryPageRenderer::signFragment(const QString &entryUuid) {
+    return QStringLiteral("sign-") + entryUuid;
+}
+
+QString EntryPageRenderer::evidenceFragment(const QString &signatureId) {
+    return QStringLiteral("evidence-") + signatureId;
+}
+
+QString EntryPageRenderer::entryToSign(const QString &fragment) {
+    return fragment.startsWith(QLatin1String("sign-")) ? fragment.mid(5) : QString();
+}
+
+QString EntryPageRenderer::signatureForEvidence(const QString &fragment) {
+    return fragment.startsWith(QLatin1String("evidence-")) ? fragment.mid(9) : QString();
+}
+
 QString EntryPageRenderer::localTime(const QDateTime &utc) {
     if (!utc.isValid()) return {};
     const QDateTime local = utc.toLocalTime();
@@ -91,17 +107,87 @@ QString EntryPageRenderer::entryArticle(const EntryVersion &e, int number) {
         notes = QStringLiteral("<p class=\"change-note\">%1</p>")
                     .arg(esc(tr("Changed in version %1: %2").arg(e.version).arg(e.reason)));
     }
+    if (e.changedAfterSigning)
+        notes += QStringLiteral("<p class=\"signed-change-note\"><strong>%1</strong> %2</p>")
+                     .arg(esc(tr("Changed after signing.")),
+                          esc(tr("An earlier version of this entry was signed; its signatures "
+                                 "stay with that version, not with this one.")));
     const QString meta = tr("Version %1 of %2").arg(e.version).arg(e.versionCount) +
                          QStringLiteral("  ·  ") + e.authorName + QStringLiteral("  ·  ") +
                          localTime(e.recordedAt);
+    // A voided entry is withdrawn; nobody signs it any more.
+    const QString signLink =
+        voided
+            ? QString()
+            : QStringLiteral("<a class=\"action\" href=\"#%1\" title=\"%2\">%3</a>")
+                  .arg(esc(signFragment(e.uuid)),
+                       esc(tr("Sign version %1 of this entry").arg(e.version)), esc(tr("Sign…")));
     return QStringLiteral("<article class=\"entry%1\" id=\"%2\"><header>"
                           "<h2 class=\"entry-title\"><span class=\"order\">%3</span>%4</h2>"
-                          "<p class=\"entry-meta\" title=\"%5\">%6</p>%7</header>"
-                          "<div class=\"content\">%8</div>%9</article>\n")
+                          "<p class=\"entry-meta\"><span title=\"%5\">%6</span>%7%8</p>%9%10"
+                          "</header><div class=\"content\">%11</div>%12</article>\n")
         .arg(voided ? QStringLiteral(" voided") : QString(), esc(anchorFor(e.uuid)))
         .arg(number)
-        .arg(esc(e.title), esc(tr("Recorded %1 (UTC)").arg(e.recordedAt)), esc(meta), notes, e.html,
-             attachmentList(e.attachments));
+        .arg(esc(e.title), esc(tr("Recorded %1 (UTC)").arg(e.recordedAt)), esc(meta),
+             timeBadge(e.attestedAt, !e.attestedAt.isEmpty()), signLink, notes, signatureBlock(e),
+             e.html, attachmentList(e.attachments));
+}
+
+QString EntryPageRenderer::timeBadge(const QString &attestedAt, bool trusted) {
+    if (attestedAt.isEmpty())
+        return QStringLiteral("<span class=\"badge time-waiting\" title=\"%1\">%2</span>")
+            .arg(esc(tr("No trusted time-stamp authority has vouched for this time yet; the "
+                        "time shown comes from the computer's clock. It is attested at the "
+                        "next sync with a time-stamp authority.")),
+                 esc(tr("Time not yet attested")));
+    if (!trusted)
+        return QStringLiteral("<span class=\"badge time-untrusted\" title=\"%1\">%2</span>")
+            .arg(esc(tr("A time-stamp authority this notebook does not trust attested this "
+                        "time (%1 UTC).")
+                         .arg(attestedAt)),
+                 esc(tr("Time attested at %1 by an authority not trusted here")
+                         .arg(localTime(attestedAt))));
+    return QStringLiteral("<span class=\"badge time-attested\" title=\"%1\">%2</span>")
+        .arg(esc(tr("A trusted time-stamp authority vouches that this existed at %1 UTC.")
+                     .arg(attestedAt)),
+             esc(tr("Time attested at %1").arg(localTime(attestedAt))));
+}
+
+QString EntryPageRenderer::signatureBlock(const EntryVersion &e) {
+    if (e.signatures.isEmpty()) return {};
+    // A table, so that the badges form one column and the manifestations line up beside them.
+    QString rows;
+    for (const SignatureInfo &s : e.signatures) {
+        const bool holds = s.valid && s.allowed;
+        QString badge;
+        QString problem;
+        if (holds) {
+            // "Signed" reads better than "Authored" on a badge; the manifestation beside it
+            // names the meaning exactly as 11.50 asks.
+            const QString word = s.meaning == QLatin1String("authored")
+                                     ? tr("Signed")
+                                     : Notebook::meaningLabel(s.meaning);
+            badge = QStringLiteral("<span class=\"badge sig-valid\">%1</span>").arg(esc(word));
+        } else {
+            badge = QStringLiteral("<span class=\"badge sig-invalid\">%1</span>")
+                        .arg(esc(tr("Not valid")));
+            problem =
+                QStringLiteral("<div class=\"sig-problem\">%1</div>")
+                    .arg(esc(tr("Signature not valid: %1")
+                                 .arg(s.problem.isEmpty() ? tr("it does not verify") : s.problem)));
+        }
+        rows += QStringLiteral("<tr class=\"signature%1\"><td class=\"sig-badge\">%2</td><td>"
+                               "<div class=\"manifestation\">%3</div>%4"
+                               "<div class=\"sig-facts\">%5<a class=\"action\" href=\"#%6\" "
+                               "title=\"%7\">%8</a></div></td></tr>")
+                    .arg(holds ? QString() : QStringLiteral(" invalid"), badge,
+                         esc(Notebook::manifestation(s)), problem,
+                         timeBadge(s.attestedAt, s.attestedTrusted), esc(evidenceFragment(s.id)),
+                         esc(tr("Save what an independent check of this signature needs")),
+                         esc(tr("Export evidence…")));
+    }
+    return QStringLiteral("<table class=\"signatures\" title=\"%1\">%2</table>")
+        .arg(esc(tr("Electronic signatures of this version")), rows);
 }
 
 QString EntryPageRenderer::attachmentList(const QList<AttachmentInfo> &attachments) {
@@ -161,6 +247,29 @@ article.voided .content { color: #7a7f85; text-decoration: line-through;
   background: #fbe3e3; color: #a11a1a; margin-right: 6px; }
 .change-note { margin: 0 0 12px; color: #6b5b00; font-size: 13px; background: #fff8db;
   padding: 4px 10px; border-radius: 4px; }
+.signed-change-note { margin: 0 0 12px; color: #6b4400; font-size: 13px; background: #fdf0d5;
+  border-left: 3px solid #e0a030; padding: 4px 10px; border-radius: 0 4px 4px 0; }
+.badge { display: inline-block; font-size: 12px; font-weight: 600; line-height: 20px;
+  padding: 0 8px; border-radius: 10px; white-space: nowrap; vertical-align: baseline; }
+.entry-meta .badge { margin-left: 10px; font-weight: 500; }
+.badge.sig-valid { background: #dcf2e3; color: #17663a; }
+.badge.sig-invalid { background: #fbe3e3; color: #a11a1a; }
+.badge.time-attested { background: #e3ecfa; color: #1d4f91; font-weight: 500; }
+.badge.time-waiting { background: #eceef1; color: #5b6570; font-weight: 500; }
+.badge.time-untrusted { background: #fdf0d5; color: #6b4400; font-weight: 500; }
+a.action { font-size: 13px; margin-left: 12px; text-decoration: none; white-space: nowrap; }
+a.action:hover { text-decoration: underline; }
+table.signatures { width: 100%; margin: 0 0 14px; border-collapse: separate; border-spacing: 0;
+  background: #f7f9fb; border: 1px solid #e6eaef; border-radius: 6px; }
+table.signatures td { border: none; padding: 7px 12px 7px 0; vertical-align: top;
+  font-size: 13px; line-height: 20px; }
+table.signatures td.sig-badge { width: 1%; padding-left: 12px; white-space: nowrap; }
+table.signatures tr + tr td { border-top: 1px solid #e6eaef; }
+.manifestation { color: #1f2328; }
+.sig-facts { margin-top: 3px; }
+.sig-facts a.action { margin-left: 10px; }
+.sig-problem { color: #a11a1a; margin-top: 2px; }
+tr.signature.invalid .manifestation { color: #7a2020; }
 table { border-collapse: collapse; margin: 10px 0; }
 th, td { border: 1px solid #d3d8de; padding: 4px 10px; text-align: left; vertical-align: top; }
 th { background: #f2f4f6; font-weight: 600; }

@@ -19,6 +19,14 @@ public:
 
     // The element id of an entry's article, for scrolling to it.
     static QString anchorFor(const QString &entryUuid);
+    // The page's own commands are links to a fragment of the page itself ("#sign-<entry>"),
+    // because a click may only move within the shown document; the window watches the page's
+    // URL and acts on these. Content cannot forge them: the sanitiser keeps no "#" links.
+    static QString signFragment(const QString &entryUuid);
+    static QString evidenceFragment(const QString &signatureId);
+    // The entry uuid or signature id a fragment names, or empty when it names neither.
+    static QString entryToSign(const QString &fragment);
+    static QString signatureForEvidence(const QString &fragment);
     // "24 Nov 2026, 20:33:25 CET": local time with its zone, as people read it.
     static QString localTime(const QString &rfc3339Utc);
     static QString localTime(const QDateTime &utc);
@@ -28,6 +36,9 @@ private:
     // `number` is the entry's position on the page, counted from 1.
     static QString entryArticle(const EntryVersion &entry, int number);
     static QString attachmentList(const QList<AttachmentInfo> &attachments);
+    // One line per signature (21 CFR 11.50 manifestation, validity, trusted time).
+    static QString signatureBlock(const EntryVersion &entry);
+    static QString timeBadge(const QString &attestedAt, bool trusted);
     static QString styleSheet();
 };
 

@@ -10,7 +10,10 @@
 #include "ExperimentListModel.h"
 #include "MembersDialog.h"
 #include "RemoteSettingsDialog.h"
+#include "ReviewQueueDialog.h"
+#include "SignDialog.h"
 #include "SyncController.h"
+#include "TimestampSettingsDialog.h"
 #include "UnlockDialog.h"
 
 #include <QAction>
@@ -39,6 +42,9 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QWebEnginePage>
+
+#include <algorithm>
 
 namespace quire::widgets {
 
@@ -77,7 +83,9 @@ QWidget *centredMessage(QWidget *parent, QLabel **title, QLabel **hint, QPushBut
     return page;
 }
 
-QIcon themeIcon(const char *name) {
+QIcon themeIcon(const char *name, const char *fallback = nullptr) {
+    if (fallback && !QIcon::hasThemeIcon(QLatin1String(name)))
+        return QIcon::fromTheme(QLatin1String(fallback));
     return QIcon::fromTheme(QLatin1String(name));
 }
 
@@ -112,6 +120,19 @@ MainWindow::MainWindow(const QString &vaultPath, QWidget *parent)
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
     m_statusLabel->setContentsMargins(8, 0, 8, 0);
+    // Quiet on purpose: records waiting for a trusted time are no alarm, they are sent later.
+    m_timeHint = new QToolButton(this);
+    m_timeHint->setObjectName(QStringLiteral("timeHintButton"));
+    m_timeHint->setAutoRaise(true);
+    m_timeHint->setText(tr("Time not yet attested"));
+    QPalette muted = m_timeHint->palette();
+    QColor mutedText = muted.color(QPalette::ButtonText);
+    mutedText.setAlphaF(0.65f);
+    muted.setColor(QPalette::ButtonText, mutedText);
+    m_timeHint->setPalette(muted);
+    m_timeHint->hide();
+    connect(m_timeHint, &QToolButton::clicked, this, &MainWindow::showTimestampSettings);
+    statusBar()->addPermanentWidget(m_timeHint);
     statusBar()->addPermanentWidget(buildSyncStatus());
     statusBar()->addPermanentWidget(m_statusLabel);
 
@@ -170,6 +191,26 @@ void MainWindow::buildActions() {
     m_remoteSettings->setToolTip(tr("Where this notebook is shared, and how to log in there"));
     connect(m_remoteSettings, &QAction::triggered, this, &MainWindow::showRemoteSettings);
 
+    m_sign = new QAction(themeIcon("document-edit", "accessories-text-editor"), tr("&Sign…"), this);
+    m_sign->setObjectName(QStringLiteral("signAction"));
+    m_sign->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+    m_sign->setToolTip(tr("Sign an entry of the selected experiment with your electronic signature "
+                          "(Ctrl+Shift+G)"));
+    m_sign->setIconText(tr("Sign"));
+    connect(m_sign, &QAction::triggered, this, [this] { signEntry(); });
+
+    m_reviewQueue = new QAction(themeIcon("mail-unread"), tr("&Waiting for my signature"), this);
+    m_reviewQueue->setObjectName(QStringLiteral("reviewQueueAction"));
+    m_reviewQueue->setToolTip(tr("Entries signed by their authors that wait for your "
+                                 "countersignature"));
+    connect(m_reviewQueue, &QAction::triggered, this, &MainWindow::showReviewQueue);
+
+    m_timestamps = new QAction(themeIcon("appointment-soon"), tr("&Time-stamp authorities…"), this);
+    m_timestamps->setObjectName(QStringLiteral("timestampSettingsAction"));
+    m_timestamps->setToolTip(tr("Who vouches for when your records existed, and records still "
+                                "waiting for a trusted time"));
+    connect(m_timestamps, &QAction::triggered, this, &MainWindow::showTimestampSettings);
+
     m_members = new QAction(themeIcon("system-users"), tr("&Members…"), this);
     m_members->setObjectName(QStringLiteral("membersAction"));
     m_members->setToolTip(tr("Who belongs to this notebook; invite, approve and revoke members"));
@@ -199,8 +240,13 @@ void MainWindow::buildMenusAndToolBar() {
     file->addAction(m_lock);
     file->addSeparator();
     file->addAction(m_quit);
+    QMenu *entry = menuBar()->addMenu(tr("&Entry"));
+    entry->addAction(m_sign);
     QMenu *shared = menuBar()->addMenu(tr("&Notebook"));
     shared->addAction(m_syncNow);
+    shared->addSeparator();
+    shared->addAction(m_reviewQueue);
+    shared->addAction(m_timestamps);
     shared->addSeparator();
     shared->addAction(m_remoteSettings);
     shared->addAction(m_members);
@@ -216,6 +262,7 @@ void MainWindow::buildMenusAndToolBar() {
     bar->addAction(m_newExperiment);
     bar->addAction(m_newEntry);
     bar->addAction(m_attach);
+    bar->addAction(m_sign);
     bar->addSeparator();
     bar->addAction(m_syncNow);
     auto *spacer = new QWidget(bar);
@@ -271,6 +318,20 @@ QWidget *MainWindow::buildNotebookPage() {
     auto *sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
     sideLayout->setSpacing(0);
+    // Shown to a supervisor only while something waits, at the top of the sidebar so that it
+    // is seen without a search through the menus.
+    m_reviewButton = new QPushButton(side);
+    m_reviewButton->setObjectName(QStringLiteral("reviewQueueButton"));
+    m_reviewButton->setIcon(themeIcon("mail-unread"));
+    m_reviewButton->setStyleSheet(QStringLiteral(
+        "QPushButton { text-align: left; padding: 7px 10px; margin: 8px 8px 2px; "
+        "font-weight: 600; color: #6b4400; background: #fdf0d5; border: 1px solid #ecd3a0; "
+        "border-radius: 5px; } QPushButton:hover { background: #fbe6bd; }"));
+    m_reviewButton->setToolTip(m_reviewQueue->toolTip());
+    m_reviewButton->setCursor(Qt::PointingHandCursor);
+    m_reviewButton->hide();
+    connect(m_reviewButton, &QPushButton::clicked, this, &MainWindow::showReviewQueue);
+    sideLayout->addWidget(m_reviewButton);
     m_listHeading = new QLabel(side);
     m_listHeading->setContentsMargins(12, 10, 12, 6);
     QFont headingFont = m_listHeading->font();
@@ -297,6 +358,7 @@ QWidget *MainWindow::buildNotebookPage() {
     m_entryView->setAccessibleName(tr("Entries of the selected experiment"));
     connect(m_entryView, &EntryPageView::externalLinkActivated, this,
             [](const QUrl &url) { QDesktopServices::openUrl(url); });
+    connect(m_entryView, &QWebEngineView::urlChanged, this, &MainWindow::pageUrlChanged);
 
     m_splitter->addWidget(side);
     m_splitter->addWidget(m_entryView);
@@ -358,7 +420,9 @@ void MainWindow::updateSyncStatus() {
     const SyncController::State state = m_sync->state();
     m_syncStatus->setVisible(state != SyncController::State::Off);
     m_syncButton->setText(m_sync->statusText());
-    m_syncButton->setToolTip(m_sync->statusToolTip());
+    QString tip = m_sync->statusToolTip();
+    if (m_timeHint->isVisible() && !tip.isEmpty()) tip += QLatin1Char('\n') + m_timeHint->toolTip();
+    m_syncButton->setToolTip(tip);
     const bool syncing = state == SyncController::State::Syncing;
     m_syncProgress->setVisible(syncing);
     m_syncCancel->setVisible(syncing);
@@ -441,6 +505,7 @@ void MainWindow::syncFinished(bool ok, bool receivedRecords, const QString &erro
     }
     if (receivedRecords) m_refreshPending = true;
     catchUpAfterWorker();
+    if (ok) updateTimeHint();
     updateActions();
 }
 
@@ -587,6 +652,11 @@ void MainWindow::lock() {
     m_entryView->setNotebook(nullptr);
     m_entryView->clearDocument();
     m_model->clear();
+    m_shownEntries.clear();
+    m_reviewCount = 0;
+    m_reviewButton->hide();
+    m_reviewQueue->setText(tr("&Waiting for my signature"));
+    m_timeHint->hide();
     m_pendingSelection.clear();
     m_pendingAnchor.clear();
     m_refreshPending = m_showPending = m_changePending = false;
@@ -626,6 +696,7 @@ void MainWindow::refresh() {
     m_pendingSelection.clear();
     m_model->setExperiments(*list);
     m_listHeading->setText(tr("Experiments (%1)").arg(list->size()));
+    updateReviewCount();
     if (list->isEmpty()) {
         m_stack->setCurrentIndex(EmptyNotebookPage);
         updateActions();
@@ -654,9 +725,11 @@ void MainWindow::showCurrentExperiment() {
                     experiment ? entries.error() : experiment.error());
         return;
     }
+    m_shownEntries = *entries;
     m_entryView->showDocument(EntryPageRenderer::experimentPage(*experiment, *entries),
                               m_pendingAnchor);
     m_pendingAnchor.clear();
+    updateActions();
 }
 
 void MainWindow::updateActions() {
@@ -670,6 +743,14 @@ void MainWindow::updateActions() {
     m_syncNow->setEnabled(open);
     m_remoteSettings->setEnabled(open);
     m_members->setEnabled(open);
+    const bool signable =
+        hasExperiment && !m_joining &&
+        std::any_of(m_shownEntries.cbegin(), m_shownEntries.cend(),
+                    [](const EntryVersion &e) { return e.status != QLatin1String("void"); });
+    m_sign->setEnabled(signable);
+    m_reviewQueue->setEnabled(open && !m_joining);
+    m_reviewButton->setEnabled(open);
+    m_timestamps->setEnabled(open && !m_joining);
 }
 
 void MainWindow::updateLockedPage() {
@@ -823,6 +904,193 @@ void MainWindow::attachFile() {
         }));
 }
 
+void MainWindow::beginWork() {
+    m_busy = true;
+    // The page would read attachment images from the notebook the worker holds.
+    m_entryView->setNotebook(nullptr);
+    updateActions();
+}
+
+void MainWindow::endWork() {
+    m_busy = false;
+    if (m_notebook) m_entryView->setNotebook(m_notebook.get());
+    updateActions();
+    catchUpAfterWorker();
+}
+
+SignDialog *MainWindow::openSignDialog(const QList<EntryVersion> &entries, const QString &entry,
+                                       QWidget *parent) {
+    auto *dialog = new SignDialog(m_notebook.get(), entries, entry, parent ? parent : this);
+    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    connect(dialog, &SignDialog::busyChanged, this,
+            [this](bool busy) { busy ? beginWork() : endWork(); });
+    connect(dialog, &SignDialog::signedEntry, this, [this](const SignatureInfo &signature) {
+        // The page is shown again once the worker lets go; it opens at the signed entry.
+        m_pendingAnchor = EntryPageRenderer::anchorFor(signature.entry);
+        m_refreshPending = true;
+        statusBar()->showMessage(tr("Signed: %1").arg(Notebook::manifestation(signature)), 8000);
+    });
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::signEntry(const QString &entry) {
+    if (!m_notebook || isBusy()) return;
+    if (m_shownEntries.isEmpty()) {
+        showProblem(this, tr("Nothing to sign"),
+                    tr("signatures are given to entries; choose an experiment with entries "
+                       "first"));
+        return;
+    }
+    openSignDialog(m_shownEntries, entry, this);
+}
+
+void MainWindow::showReviewQueue() {
+    if (!m_notebook || isBusy()) return;
+    auto *dialog = new ReviewQueueDialog(m_notebook.get(), this);
+    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    connect(dialog, &ReviewQueueDialog::openRequested, this,
+            [this](const QString &experiment, const QString &entry) {
+                m_pendingAnchor = EntryPageRenderer::anchorFor(entry);
+                const QModelIndex index = m_model->indexOf(experiment);
+                if (index.isValid() && index != m_list->currentIndex())
+                    m_list->setCurrentIndex(index); // shows it, at the entry
+                else
+                    showCurrentExperiment();
+            });
+    connect(dialog, &ReviewQueueDialog::countersignRequested, this,
+            [this, dialog](const QString &entry, int version) {
+                if (!m_notebook || isBusy()) return;
+                auto signedVersion = m_notebook->entry(entry, version);
+                if (!signedVersion) {
+                    showProblem(dialog, tr("The entry could not be read"), signedVersion.error());
+                    return;
+                }
+                SignDialog *sign = openSignDialog({*signedVersion}, entry, dialog);
+                connect(sign, &QDialog::finished, dialog, [this, dialog] {
+                    if (isBusy()) return;
+                    dialog->reload();
+                    updateReviewCount();
+                });
+            });
+    dialog->open();
+}
+
+void MainWindow::showTimestampSettings() {
+    if (!m_notebook || isBusy()) return;
+    auto *dialog = new TimestampSettingsDialog(m_notebook.get(), this);
+    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    connect(dialog, &TimestampSettingsDialog::busyChanged, this,
+            [this](bool busy) { busy ? beginWork() : endWork(); });
+    connect(dialog, &QDialog::finished, this, [this] {
+        if (!isBusy()) updateTimeHint();
+    });
+    dialog->open();
+}
+
+void MainWindow::exportEvidence(const QString &signatureId, const QString &parentDir) {
+    if (!m_notebook || isBusy()) return;
+    const EntryVersion *owner = nullptr;
+    SignatureInfo signature;
+    for (const EntryVersion &e : std::as_const(m_shownEntries))
+        for (const SignatureInfo &s : e.signatures)
+            if (s.id == signatureId) {
+                owner = &e;
+                signature = s;
+            }
+    if (!owner) return;
+    const QString title = owner->title;
+    QString dir = parentDir;
+    if (dir.isEmpty())
+        dir = QFileDialog::getExistingDirectory(
+            this,
+            tr("Choose a folder for the evidence of %1’s signature").arg(signature.printedName),
+            QDir::homePath());
+    if (dir.isEmpty() || !m_notebook) return;
+    auto folder = SignDialog::writeEvidence(m_notebook.get(), signature, title, dir);
+    if (!folder) {
+        showProblem(this, tr("The evidence could not be exported"), folder.error());
+        return;
+    }
+    // A path is too long for the status bar, and the person will want to find the folder.
+    auto *box = new QMessageBox(
+        QMessageBox::Information, tr("Evidence exported"),
+        tr("The evidence of %1’s signature is in this folder:").arg(signature.printedName),
+        QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("evidenceBox"));
+    box->setTextFormat(Qt::PlainText);
+    box->setInformativeText(
+        tr("%1\n\nAnyone can check it there with verify.sh, which needs only bash and openssl.")
+            .arg(QDir::toNativeSeparators(*folder)));
+    box->button(QMessageBox::Ok)->setIcon(QIcon());
+    QPushButton *show = box->addButton(tr("Show folder"), QMessageBox::ActionRole);
+    show->setObjectName(QStringLiteral("showFolderButton"));
+    const QString path = *folder;
+    connect(show, &QPushButton::clicked, this,
+            [path] { QDesktopServices::openUrl(QUrl::fromLocalFile(path)); });
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::pageUrlChanged(const QUrl &url) {
+    const QString fragment = url.fragment();
+    const QString entry = EntryPageRenderer::entryToSign(fragment);
+    const QString signature = EntryPageRenderer::signatureForEvidence(fragment);
+    if (entry.isEmpty() && signature.isEmpty()) return;
+    // Back to where the page was, so that the same link clicked again changes the URL again;
+    // and the dialog opens once the engine has finished with this navigation.
+    QMetaObject::invokeMethod(
+        this,
+        [this, entry, signature] {
+            m_entryView->page()->triggerAction(QWebEnginePage::Back);
+            if (!m_notebook) return;
+            if (isBusy()) {
+                statusBar()->showMessage(tr("Please wait until the sync has finished."), 5000);
+                return;
+            }
+            if (!entry.isEmpty())
+                signEntry(entry);
+            else
+                exportEvidence(signature);
+        },
+        Qt::QueuedConnection);
+}
+
+void MainWindow::updateReviewCount() {
+    int count = 0;
+    if (m_notebook && !isBusy() && !m_joining)
+        if (auto queue = m_notebook->reviewQueue(); queue) count = int(queue->size());
+    m_reviewCount = count;
+    m_reviewQueue->setText(count > 0 ? tr("&Waiting for my signature (%1)").arg(count)
+                                     : tr("&Waiting for my signature"));
+    m_reviewButton->setText(tr("Waiting for my signature (%1)").arg(count));
+    m_reviewButton->setVisible(count > 0);
+}
+
+void MainWindow::updateTimeHint() {
+    bool show = false;
+    if (m_notebook && !isBusy() && !m_joining) {
+        auto settings = m_notebook->timestampSettings();
+        auto waiting = m_notebook->unattestedCount();
+        // Without an authority set nothing is ever attested; that is a setting, not news.
+        if (settings && !settings->urls.isEmpty() && waiting && *waiting > 0) {
+            show = true;
+            m_timeHint->setToolTip(
+                (*waiting == 1 ? tr("1 record has no trusted time yet.")
+                               : tr("%1 records have no trusted time yet.").arg(*waiting)) +
+                QLatin1Char(' ') +
+                tr("The time-stamp authority is asked again at the next sync; nothing is lost "
+                   "meanwhile. Click to see the time-stamp settings.") +
+                (m_sync->anchorProblem().isEmpty()
+                     ? QString()
+                     : QStringLiteral("\n\n") +
+                           tr("Last attempt: %1").arg(m_sync->anchorProblem())));
+        }
+    }
+    m_timeHint->setVisible(show);
+    updateSyncStatus();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event) {
     if (m_sync->isRunning()) {
         // Closed as soon as the worker lets go of the notebook.
@@ -834,7 +1102,9 @@ void MainWindow::closeEvent(QCloseEvent *event) {
     }
     if (m_busy) {
         // A worker is writing into the notebook; closing now would pull it from under it.
-        statusBar()->showMessage(tr("Please wait until the file is stored."), 5000);
+        statusBar()->showMessage(tr("Please wait until Quire has finished writing into the "
+                                    "notebook."),
+                                 5000);
         event->ignore();
         return;
     }

@@ -3,7 +3,9 @@
 // experiment's entries on the right — and the way in and out of it (create, unlock, lock).
 // It owns the unlocked Notebook; everything it shows comes from the model's API. Sharing
 // shows in the status bar (SyncController) and through the Notebook menu: sync now, remote
-// settings, members.
+// settings, members. Electronic signatures: Entry ▸ Sign…, the "Sign…" and "Export evidence…"
+// links on the page, and Notebook ▸ Waiting for my signature; trusted time under Notebook ▸
+// Time-stamp authorities….
 
 #include "Notebook.h"
 
@@ -22,11 +24,13 @@ class QProgressBar;
 class QSplitter;
 class QStackedWidget;
 class QToolButton;
+class QUrl;
 
 namespace quire::widgets {
 
 class EntryPageView;
 class ExperimentListModel;
+class SignDialog;
 class SyncController;
 
 class MainWindow : public QMainWindow {
@@ -60,6 +64,14 @@ public slots:
     void syncNow();
     void showRemoteSettings();
     void showMembers();
+    // Opens the sign dialog on the shown experiment's entries, `entry` chosen first (the
+    // latest entry when empty).
+    void signEntry(const QString &entry = QString());
+    void showReviewQueue();
+    void showTimestampSettings();
+    // Asks for a folder and writes the evidence of one signature on the shown page there;
+    // with `parentDir` given, asks nothing.
+    void exportEvidence(const QString &signatureId, const QString &parentDir = QString());
     // What the last sync found wrong on the server; closing it acknowledges the alarm.
     void showSyncAlarm();
 
@@ -94,6 +106,15 @@ private:
     void notebookChanged();
     // Runs what was held back while a worker had the notebook.
     void catchUpAfterWorker();
+    // A dialog's worker (signing, attesting) has the notebook: the window leaves it alone.
+    void beginWork();
+    void endWork();
+    SignDialog *openSignDialog(const QList<EntryVersion> &entries, const QString &entry,
+                               QWidget *parent);
+    void updateReviewCount();
+    void updateTimeHint();
+    // The page's own links ("#sign-…", "#evidence-…") arrive as a change of its URL.
+    void pageUrlChanged(const QUrl &url);
     bool hasOpenDialog() const;
 
     QString m_vaultPath;
@@ -120,6 +141,9 @@ private:
     QAction *m_syncNow = nullptr;
     QAction *m_remoteSettings = nullptr;
     QAction *m_members = nullptr;
+    QAction *m_sign = nullptr;
+    QAction *m_reviewQueue = nullptr;
+    QAction *m_timestamps = nullptr;
     QAction *m_quit = nullptr;
     QAction *m_about = nullptr;
 
@@ -141,6 +165,11 @@ private:
     QToolButton *m_syncButton = nullptr;
     QProgressBar *m_syncProgress = nullptr;
     QToolButton *m_syncCancel = nullptr;
+    QToolButton *m_timeHint = nullptr;
+    QPushButton *m_reviewButton = nullptr;
+    // The entries on the page now, for the sign dialog and the page's links.
+    QList<EntryVersion> m_shownEntries;
+    int m_reviewCount = 0;
 };
 
 } // namespace quire::widgets

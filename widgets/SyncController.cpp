@@ -185,6 +185,7 @@ void SyncController::onFinished() {
         addNew(m_alarms, result->alarms);
         addNew(m_refused, result->quarantined);
         received = result->recordsReceived > 0;
+        m_anchorProblem = result->anchorProblem;
     } else {
         m_lastFailure = QDateTime::currentDateTime();
         m_lastError = result.error();

@@ -63,6 +63,8 @@ public:
     QString lastError() const { return m_lastError; }
     // Alarm lines (tampering first, then refused files) not yet acknowledged.
     QStringList alarms() const;
+    // Why the last sync left records without a trusted time, if it did (never an alarm).
+    QString anchorProblem() const { return m_anchorProblem; }
     bool alarmIsTampering() const { return !m_alarms.isEmpty(); }
     void acknowledgeAlarms();
 
@@ -98,6 +100,7 @@ private:
     QDateTime m_lastSuccess;
     QDateTime m_lastFailure;
     QString m_lastError;
+    QString m_anchorProblem;
     bool m_cancelled = false;
     QStringList m_alarms;
     QStringList m_refused;
