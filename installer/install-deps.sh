@@ -28,6 +28,13 @@ packages=(
     faketime
 )
 
+# build: the entry editor's page is bundled from npm packages (resources/editor). A node that
+# came from elsewhere (NodeSource, nvm) brings its own npm, and Debian's npm would conflict
+# with it, so Debian's node and npm are added only when there is no npm at all.
+if ! command -v npm >/dev/null 2>&1; then
+    packages+=(nodejs npm)
+fi
+
 # dpkg-query prints nothing useful for a package it has never heard of and exits non-zero, so
 # both "unknown" and "known but not installed" count as missing.
 missing=()
