@@ -169,6 +169,13 @@ CREATE TABLE drafts(
     html TEXT NOT NULL,
     saved_at TEXT NOT NULL);
 )sql"),
+        // 8: records waiting for a trusted time, by rowid, so that neither a sync nor an anchor
+        // has to scan every record to find them.
+        QStringLiteral(R"sql(
+CREATE TABLE unanchored(rowid INTEGER PRIMARY KEY);
+INSERT INTO unanchored(rowid) SELECT r.rowid FROM records r WHERE r.type <> 'anchor' AND
+    NOT EXISTS (SELECT 1 FROM anchored a WHERE a.record = r.id);
+)sql"),
     };
     return migrations;
 }

@@ -747,9 +747,14 @@ struct Vault::Impl {
             auto leaf = db.cached(QStringLiteral(
                 "INSERT OR IGNORE INTO anchored(record, anchor, leaf) VALUES(?,?,?)"));
             if (!leaf) return leaf.failure();
+            auto done = db.cached(QStringLiteral(
+                "DELETE FROM unanchored WHERE rowid = (SELECT rowid FROM records WHERE id=?)"));
+            if (!done) return done.failure();
             for (qsizetype i = 0; i < leaves.size(); ++i) {
                 (*leaf)->bind(1, leaves.at(i).toString()).bind(2, r.id).bind(3, qint64(i));
                 if (auto res = (*leaf)->run(); !res) return res;
+                (*done)->bind(1, leaves.at(i).toString());
+                if (auto res = (*done)->run(); !res) return res;
             }
             if (genTime > lastTrustedTime) lastTrustedTime = genTime;
             return {};
@@ -800,6 +805,16 @@ struct Vault::Impl {
             .bind(9, r.version)
             .bind(10, r.envelope);
         if (auto res = (*st)->run(); !res) return res;
+        if (r.type != "anchor") {
+            // Waits for a trusted time, unless an anchor that arrived first already covers it.
+            const qint64 rowid = db.lastInsertRowId();
+            auto wait = db.cached(QStringLiteral(
+                "INSERT INTO unanchored(rowid) SELECT ?1 WHERE NOT EXISTS (SELECT 1 FROM anchored "
+                "WHERE record = ?2)"));
+            if (!wait) return wait.failure();
+            (*wait)->bind(1, rowid).bind(2, r.id);
+            if (auto res = (*wait)->run(); !res) return res;
+        }
         if (auto res = putRepoFile(path, oid, r.id); !res) return res;
         return materialize(r, precomputedSearch, fresh);
     }
@@ -3650,9 +3665,7 @@ Result<void> Vault::setTsaSettings(const TsaSettings &settings) {
 }
 
 Result<int> Vault::unanchoredCount() {
-    auto st = d->db.prepare(
-        QStringLiteral("SELECT count(*) FROM records r WHERE r.type <> 'anchor' AND NOT EXISTS "
-                       "(SELECT 1 FROM anchored a WHERE a.record = r.id)"));
+    auto st = d->db.prepare(QStringLiteral("SELECT count(*) FROM unanchored"));
     if (!st) return st.failure();
     auto row = st->next();
     if (!row) return row.failure();
@@ -3669,9 +3682,9 @@ Result<AnchorOutcome> Vault::anchorPending(int timeoutMs) {
                                    "--trust CERT.pem, or Settings in the app)"));
     if (settings->trustedPem.isEmpty())
         return fail(QStringLiteral("no time-stamp authority certificate is trusted yet"));
-    auto st = d->db.prepare(QStringLiteral(
-        "SELECT r.id FROM records r WHERE r.type <> 'anchor' AND NOT EXISTS "
-        "(SELECT 1 FROM anchored a WHERE a.record = r.id) ORDER BY r.rowid LIMIT ?"));
+    auto st = d->db.prepare(
+        QStringLiteral("SELECT r.id FROM unanchored u JOIN records r ON r.rowid = u.rowid ORDER BY "
+                       "u.rowid LIMIT ?"));
     if (!st) return st.failure();
     st->bind(1, kMaxLeaves);
     QJsonArray leaves;
