@@ -32,12 +32,38 @@ QString EntryPageRenderer::evidenceFragment(const QString &signatureId) {
     return QStringLiteral("evidence-") + signatureId;
 }
 
+QString EntryPageRenderer::historyFragment(const QString &entryUuid) {
+    return QStringLiteral("history-") + entryUuid;
+}
+
+QString EntryPageRenderer::fileFragment(const QString &attachmentId) {
+    return QStringLiteral("file-") + attachmentId;
+}
+
+namespace {
+QString afterPrefix(const QString &fragment, QLatin1String prefix) {
+    return fragment.startsWith(prefix) ? fragment.mid(prefix.size()) : QString();
+}
+} // namespace
+
 QString EntryPageRenderer::entryToSign(const QString &fragment) {
-    return fragment.startsWith(QLatin1String("sign-")) ? fragment.mid(5) : QString();
+    return afterPrefix(fragment, QLatin1String("sign-"));
 }
 
 QString EntryPageRenderer::signatureForEvidence(const QString &fragment) {
-    return fragment.startsWith(QLatin1String("evidence-")) ? fragment.mid(9) : QString();
+    return afterPrefix(fragment, QLatin1String("evidence-"));
+}
+
+QString EntryPageRenderer::entryForHistory(const QString &fragment) {
+    return afterPrefix(fragment, QLatin1String("history-"));
+}
+
+QString EntryPageRenderer::attachmentForFile(const QString &fragment) {
+    return afterPrefix(fragment, QLatin1String("file-"));
+}
+
+QString EntryPageRenderer::entryForAnchor(const QString &fragment) {
+    return afterPrefix(fragment, QLatin1String("entry-"));
 }
 
 QString EntryPageRenderer::localTime(const QDateTime &utc) {
@@ -116,20 +142,26 @@ QString EntryPageRenderer::entryArticle(const EntryVersion &e, int number) {
                          QStringLiteral("  ·  ") + e.authorName + QStringLiteral("  ·  ") +
                          localTime(e.recordedAt);
     // A voided entry is withdrawn; nobody signs it any more.
-    const QString signLink =
-        voided
-            ? QString()
-            : QStringLiteral("<a class=\"action\" href=\"#%1\" title=\"%2\">%3</a>")
-                  .arg(esc(signFragment(e.uuid)),
-                       esc(tr("Sign version %1 of this entry").arg(e.version)), esc(tr("Sign…")));
+    QString links = voided ? QString()
+                           : QStringLiteral("<a class=\"action\" href=\"#%1\" title=\"%2\">%3</a>")
+                                 .arg(esc(signFragment(e.uuid)),
+                                      esc(tr("Sign version %1 of this entry").arg(e.version)),
+                                      esc(tr("Sign…")));
+    // Voided entries keep their history too: it is where the withdrawn text can be read.
+    links += QStringLiteral("<a class=\"action\" href=\"#%1\" title=\"%2\">%3</a>")
+                 .arg(esc(historyFragment(e.uuid)),
+                      esc(tr("Every version of this entry and what changed between them")),
+                      esc(tr("History")));
+    // The links float beside the title, out of the way of the facts under it.
     return QStringLiteral("<article class=\"entry%1\" id=\"%2\"><header>"
+                          "<div class=\"entry-actions\">%8</div>"
                           "<h2 class=\"entry-title\"><span class=\"order\">%3</span>%4</h2>"
-                          "<p class=\"entry-meta\"><span title=\"%5\">%6</span>%7%8</p>%9%10"
+                          "<p class=\"entry-meta\"><span title=\"%5\">%6</span>%7</p>%9%10"
                           "</header><div class=\"content\">%11</div>%12</article>\n")
         .arg(voided ? QStringLiteral(" voided") : QString(), esc(anchorFor(e.uuid)))
         .arg(number)
         .arg(esc(e.title), esc(tr("Recorded %1 (UTC)").arg(e.recordedAt)), esc(meta),
-             timeBadge(e.attestedAt, !e.attestedAt.isEmpty()), signLink, notes, signatureBlock(e),
+             timeBadge(e.attestedAt, !e.attestedAt.isEmpty()), links, notes, signatureBlock(e),
              e.html, attachmentList(e.attachments));
 }
 
@@ -196,10 +228,12 @@ QString EntryPageRenderer::attachmentList(const QList<AttachmentInfo> &attachmen
     QString previews;
     const QLocale locale;
     for (const auto &a : attachments) {
-        items += QStringLiteral("<li><span class=\"file-name\">%1</span>"
-                                "<span class=\"file-size\">%2</span>"
-                                "<span class=\"file-type\">%3</span></li>")
-                     .arg(esc(a.name), esc(locale.formattedDataSize(a.size)), esc(a.mediaType));
+        // The name selects the file in the attachments panel, where it can be opened or saved.
+        items += QStringLiteral("<li><a class=\"file-name\" href=\"#%1\" title=\"%2\">%3</a>"
+                                "<span class=\"file-size\">%4</span>"
+                                "<span class=\"file-type\">%5</span></li>")
+                     .arg(esc(fileFragment(a.id)), esc(tr("Show this file in the attached files")),
+                          esc(a.name), esc(locale.formattedDataSize(a.size)), esc(a.mediaType));
         if (AttachmentSchemeHandler::isInlineImageType(a.mediaType) &&
             a.size <= AttachmentSchemeHandler::kMaxInlineSize)
             previews += QStringLiteral("<figure><img src=\"%1:%2\" alt=\"%3\" title=\"%3\">"
@@ -238,6 +272,8 @@ h2.entry-title { font-size: 20px; line-height: 1.3; font-weight: 600; margin: 0;
 .content h1, .content h2, .content h3, .content h4 { line-height: 1.3; margin: 16px 0 6px; }
 .content > :first-child { margin-top: 0; }
 .content > :last-child { margin-bottom: 0; }
+/* The entry a search result or a link led to. */
+article.entry:target { border-color: #7aa7e0; box-shadow: 0 0 0 3px #d6e4f7; }
 article.voided { background: #fbfbfb; border-color: #e7c9c9; }
 article.voided .content { color: #7a7f85; text-decoration: line-through;
   text-decoration-color: rgba(160, 40, 40, .45); }
@@ -258,6 +294,7 @@ article.voided .content { color: #7a7f85; text-decoration: line-through;
 .badge.time-waiting { background: #eceef1; color: #5b6570; font-weight: 500; }
 .badge.time-untrusted { background: #fdf0d5; color: #6b4400; font-weight: 500; }
 a.action { font-size: 13px; margin-left: 12px; text-decoration: none; white-space: nowrap; }
+.entry-actions { float: right; margin: 5px 0 0 16px; line-height: 20px; }
 a.action:hover { text-decoration: underline; }
 table.signatures { width: 100%; margin: 0 0 14px; border-collapse: separate; border-spacing: 0;
   background: #f7f9fb; border: 1px solid #e6eaef; border-radius: 6px; }
@@ -288,7 +325,8 @@ ul.checklist li[data-checked="true"]::before { content: "☑  "; }
   text-transform: uppercase; color: #6b747d; margin: 0 0 6px; }
 .attachments ul { list-style: none; margin: 0; padding: 0; }
 .attachments li { padding: 2px 0; }
-.file-name { font-weight: 500; }
+.file-name { font-weight: 500; text-decoration: none; }
+a.file-name:hover { text-decoration: underline; }
 .file-size, .file-type { color: #6b747d; font-size: 13px; margin-left: 12px; }
 figure { margin: 10px 0 0; }
 figcaption { color: #6b747d; font-size: 12px; }

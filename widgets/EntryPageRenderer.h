@@ -24,9 +24,16 @@ public:
     // URL and acts on these. Content cannot forge them: the sanitiser keeps no "#" links.
     static QString signFragment(const QString &entryUuid);
     static QString evidenceFragment(const QString &signatureId);
-    // The entry uuid or signature id a fragment names, or empty when it names neither.
+    static QString historyFragment(const QString &entryUuid);
+    static QString fileFragment(const QString &attachmentId);
+    // The entry uuid, signature id or attachment id a fragment names, or empty when it names
+    // none of its kind.
     static QString entryToSign(const QString &fragment);
     static QString signatureForEvidence(const QString &fragment);
+    static QString entryForHistory(const QString &fragment);
+    static QString attachmentForFile(const QString &fragment);
+    // The entry whose article a fragment (from anchorFor) points at.
+    static QString entryForAnchor(const QString &fragment);
     // "24 Nov 2026, 20:33:25 CET": local time with its zone, as people read it.
     static QString localTime(const QString &rfc3339Utc);
     static QString localTime(const QDateTime &utc);

@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "AttachmentPanel.h"
+#include "AuditTrailDialog.h"
 #include "CreateNotebookDialog.h"
 #include "DialogParts.h"
 #include "EntryDialog.h"
@@ -8,9 +10,13 @@
 #include "ExperimentDelegate.h"
 #include "ExperimentDialog.h"
 #include "ExperimentListModel.h"
+#include "HistoryDialog.h"
+#include "IdleLock.h"
 #include "MembersDialog.h"
 #include "RemoteSettingsDialog.h"
 #include "ReviewQueueDialog.h"
+#include "SearchPanel.h"
+#include "SettingsDialog.h"
 #include "SignDialog.h"
 #include "SyncController.h"
 #include "TimestampSettingsDialog.h"
@@ -27,18 +33,22 @@
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QProgressBar>
 #include <QProgressDialog>
 #include <QPromise>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QtConcurrent/QtConcurrentRun>
+#include <QTemporaryDir>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -101,6 +111,14 @@ MainWindow::MainWindow(const QString &vaultPath, QWidget *parent)
     m_refreshTimer.setSingleShot(true);
     m_refreshTimer.setInterval(0);
     connect(&m_refreshTimer, &QTimer::timeout, this, &MainWindow::refresh);
+    // Qt sends a language change once per translator removed and installed: one pass is enough.
+    m_retranslateTimer.setSingleShot(true);
+    m_retranslateTimer.setInterval(0);
+    connect(&m_retranslateTimer, &QTimer::timeout, this, &MainWindow::retranslate);
+
+    m_idleLock = new IdleLock(this);
+    connect(m_idleLock, &IdleLock::idle, this, &MainWindow::idleTimeReached);
+    setAcceptDrops(true);
 
     m_sync = new SyncController(this);
     m_sync->setStartGuard([this] { return !m_busy && !hasOpenDialog(); });
@@ -124,7 +142,6 @@ MainWindow::MainWindow(const QString &vaultPath, QWidget *parent)
     m_timeHint = new QToolButton(this);
     m_timeHint->setObjectName(QStringLiteral("timeHintButton"));
     m_timeHint->setAutoRaise(true);
-    m_timeHint->setText(tr("Time not yet attested"));
     QPalette muted = m_timeHint->palette();
     QColor mutedText = muted.color(QPalette::ButtonText);
     mutedText.setAlphaF(0.65f);
@@ -136,9 +153,7 @@ MainWindow::MainWindow(const QString &vaultPath, QWidget *parent)
     statusBar()->addPermanentWidget(buildSyncStatus());
     statusBar()->addPermanentWidget(m_statusLabel);
 
-    updateLockedPage();
-    updateSyncStatus();
-    updateActions();
+    retranslate();
 }
 
 MainWindow::~MainWindow() {
@@ -147,81 +162,82 @@ MainWindow::~MainWindow() {
     // A sync still running uses the notebook: stop it before the notebook goes.
     delete m_sync;
     m_sync = nullptr;
+    // The panel's worker may still be writing a copy out of the notebook.
+    delete m_attachments;
+    m_attachments = nullptr;
+    removeOpenFolder();
 }
 
 void MainWindow::buildActions() {
-    m_newExperiment = new QAction(themeIcon("folder-new"), tr("New e&xperiment…"), this);
-    m_newExperiment->setObjectName(QStringLiteral("newExperimentAction"));
+    // Words are set in retranslate(), so that a change of language reaches them too.
+    auto action = [this](const char *icon, const char *fallback, const char *name) {
+        auto *a = new QAction(icon ? themeIcon(icon, fallback) : QIcon(), QString(), this);
+        a->setObjectName(QLatin1String(name));
+        return a;
+    };
+    m_newExperiment = action("folder-new", nullptr, "newExperimentAction");
     m_newExperiment->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
-    m_newExperiment->setToolTip(tr("Start a new experiment (Ctrl+Shift+N)"));
-    m_newExperiment->setIconText(tr("New experiment"));
     connect(m_newExperiment, &QAction::triggered, this, &MainWindow::newExperiment);
 
-    m_newEntry = new QAction(themeIcon("document-new"), tr("&New entry…"), this);
-    m_newEntry->setObjectName(QStringLiteral("newEntryAction"));
+    m_newEntry = action("document-new", nullptr, "newEntryAction");
     m_newEntry->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
-    m_newEntry->setToolTip(tr("Write a new entry in the selected experiment (Ctrl+N)"));
-    m_newEntry->setIconText(tr("New entry"));
     connect(m_newEntry, &QAction::triggered, this, &MainWindow::newEntry);
 
-    m_attach = new QAction(themeIcon("mail-attachment"), tr("&Attach file…"), this);
-    m_attach->setObjectName(QStringLiteral("attachAction"));
+    m_attach = action("mail-attachment", nullptr, "attachAction");
     m_attach->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
-    m_attach->setToolTip(tr("Store a file with an entry of the selected experiment"));
-    m_attach->setIconText(tr("Attach file"));
     connect(m_attach, &QAction::triggered, this, &MainWindow::attachFile);
 
-    m_lock = new QAction(themeIcon("system-lock-screen"), tr("&Lock notebook"), this);
-    m_lock->setObjectName(QStringLiteral("lockAction"));
+    m_lock = action("system-lock-screen", nullptr, "lockAction");
     m_lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    m_lock->setToolTip(tr("Close the notebook until the passphrase is entered again (Ctrl+L)"));
-    m_lock->setIconText(tr("Lock"));
     connect(m_lock, &QAction::triggered, this, &MainWindow::lock);
 
-    m_syncNow = new QAction(themeIcon("view-refresh"), tr("&Sync now"), this);
-    m_syncNow->setObjectName(QStringLiteral("syncNowAction"));
+    m_syncNow = action("view-refresh", nullptr, "syncNowAction");
     m_syncNow->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
-    m_syncNow->setToolTip(
-        tr("Send your changes to the shared repository and receive the others' (Ctrl+Shift+S)"));
-    m_syncNow->setIconText(tr("Sync now"));
     connect(m_syncNow, &QAction::triggered, this, &MainWindow::syncNow);
 
-    m_remoteSettings = new QAction(themeIcon("network-server"), tr("&Remote settings…"), this);
-    m_remoteSettings->setObjectName(QStringLiteral("remoteSettingsAction"));
-    m_remoteSettings->setToolTip(tr("Where this notebook is shared, and how to log in there"));
+    m_remoteSettings = action("network-server", nullptr, "remoteSettingsAction");
     connect(m_remoteSettings, &QAction::triggered, this, &MainWindow::showRemoteSettings);
 
-    m_sign = new QAction(themeIcon("document-edit", "accessories-text-editor"), tr("&Sign…"), this);
-    m_sign->setObjectName(QStringLiteral("signAction"));
+    m_sign = action("document-edit", "accessories-text-editor", "signAction");
     m_sign->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
-    m_sign->setToolTip(tr("Sign an entry of the selected experiment with your electronic signature "
-                          "(Ctrl+Shift+G)"));
-    m_sign->setIconText(tr("Sign"));
     connect(m_sign, &QAction::triggered, this, [this] { signEntry(); });
 
-    m_reviewQueue = new QAction(themeIcon("mail-unread"), tr("&Waiting for my signature"), this);
-    m_reviewQueue->setObjectName(QStringLiteral("reviewQueueAction"));
-    m_reviewQueue->setToolTip(tr("Entries signed by their authors that wait for your "
-                                 "countersignature"));
+    m_history = action("document-open-recent", nullptr, "historyAction");
+    m_history->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    connect(m_history, &QAction::triggered, this, [this] { showHistory(); });
+
+    m_reviewQueue = action("mail-unread", nullptr, "reviewQueueAction");
     connect(m_reviewQueue, &QAction::triggered, this, &MainWindow::showReviewQueue);
 
-    m_timestamps = new QAction(themeIcon("appointment-soon"), tr("&Time-stamp authorities…"), this);
-    m_timestamps->setObjectName(QStringLiteral("timestampSettingsAction"));
-    m_timestamps->setToolTip(tr("Who vouches for when your records existed, and records still "
-                                "waiting for a trusted time"));
+    m_timestamps = action("appointment-soon", nullptr, "timestampSettingsAction");
     connect(m_timestamps, &QAction::triggered, this, &MainWindow::showTimestampSettings);
 
-    m_members = new QAction(themeIcon("system-users"), tr("&Members…"), this);
-    m_members->setObjectName(QStringLiteral("membersAction"));
-    m_members->setToolTip(tr("Who belongs to this notebook; invite, approve and revoke members"));
+    m_auditTrail = action("document-properties", nullptr, "auditTrailAction");
+    connect(m_auditTrail, &QAction::triggered, this, &MainWindow::showAuditTrail);
+
+    m_members = action("system-users", nullptr, "membersAction");
     connect(m_members, &QAction::triggered, this, &MainWindow::showMembers);
 
-    m_quit = new QAction(themeIcon("application-exit"), tr("&Quit"), this);
+    m_find = action("edit-find", nullptr, "findAction");
+    m_find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    connect(m_find, &QAction::triggered, this, &MainWindow::focusSearch);
+
+    m_showAttachments = action("mail-attachment", nullptr, "showAttachmentsAction");
+    m_showAttachments->setCheckable(true);
+    m_showAttachments->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    connect(m_showAttachments, &QAction::toggled, this, &MainWindow::setAttachmentsVisible);
+
+    m_settings = action("preferences-system", nullptr, "settingsAction");
+    m_settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_settings->setMenuRole(QAction::PreferencesRole);
+    connect(m_settings, &QAction::triggered, this, &MainWindow::showSettings);
+
+    m_quit = action("application-exit", nullptr, "quitAction");
     m_quit->setShortcut(QKeySequence::Quit);
     m_quit->setMenuRole(QAction::QuitRole);
     connect(m_quit, &QAction::triggered, this, &QWidget::close);
 
-    m_about = new QAction(tr("&About Quire"), this);
+    m_about = action(nullptr, nullptr, "aboutAction");
     m_about->setMenuRole(QAction::AboutRole);
     connect(m_about, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About Quire"),
@@ -231,29 +247,132 @@ void MainWindow::buildActions() {
     });
 }
 
-void MainWindow::buildMenusAndToolBar() {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_newExperiment);
-    file->addAction(m_newEntry);
-    file->addAction(m_attach);
-    file->addSeparator();
-    file->addAction(m_lock);
-    file->addSeparator();
-    file->addAction(m_quit);
-    QMenu *entry = menuBar()->addMenu(tr("&Entry"));
-    entry->addAction(m_sign);
-    QMenu *shared = menuBar()->addMenu(tr("&Notebook"));
-    shared->addAction(m_syncNow);
-    shared->addSeparator();
-    shared->addAction(m_reviewQueue);
-    shared->addAction(m_timestamps);
-    shared->addSeparator();
-    shared->addAction(m_remoteSettings);
-    shared->addAction(m_members);
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(m_about);
+void MainWindow::retranslate() {
+    m_newExperiment->setText(tr("New e&xperiment…"));
+    m_newExperiment->setToolTip(tr("Start a new experiment (Ctrl+Shift+N)"));
+    m_newExperiment->setIconText(tr("New experiment"));
+    m_newEntry->setText(tr("&New entry…"));
+    m_newEntry->setToolTip(tr("Write a new entry in the selected experiment (Ctrl+N)"));
+    m_newEntry->setIconText(tr("New entry"));
+    m_attach->setText(tr("&Attach file…"));
+    m_attach->setToolTip(tr("Store a file with an entry of the selected experiment"));
+    m_attach->setIconText(tr("Attach file"));
+    m_lock->setText(tr("&Lock notebook"));
+    m_lock->setToolTip(tr("Close the notebook until the passphrase is entered again (Ctrl+L)"));
+    m_lock->setIconText(tr("Lock"));
+    m_syncNow->setText(tr("&Sync now"));
+    m_syncNow->setToolTip(
+        tr("Send your changes to the shared repository and receive the others' (Ctrl+Shift+S)"));
+    m_syncNow->setIconText(tr("Sync now"));
+    m_remoteSettings->setText(tr("&Remote settings…"));
+    m_remoteSettings->setToolTip(tr("Where this notebook is shared, and how to log in there"));
+    m_sign->setText(tr("&Sign…"));
+    m_sign->setToolTip(tr("Sign an entry of the selected experiment with your electronic signature "
+                          "(Ctrl+Shift+G)"));
+    m_sign->setIconText(tr("Sign"));
+    m_history->setText(tr("&History…"));
+    m_history->setToolTip(tr("Every version of an entry and what changed between them (Ctrl+H)"));
+    m_reviewQueue->setToolTip(tr("Entries signed by their authors that wait for your "
+                                 "countersignature"));
+    m_timestamps->setText(tr("&Time-stamp authorities…"));
+    m_timestamps->setToolTip(tr("Who vouches for when your records existed, and records still "
+                                "waiting for a trusted time"));
+    m_auditTrail->setText(tr("&Audit trail…"));
+    m_auditTrail->setToolTip(tr("Everything recorded in this notebook, by whom and when"));
+    m_members->setText(tr("&Members…"));
+    m_members->setToolTip(tr("Who belongs to this notebook; invite, approve and revoke members"));
+    m_find->setText(tr("&Find…"));
+    m_find->setToolTip(tr("Search titles, text and file names (Ctrl+F)"));
+    m_showAttachments->setText(tr("&Attached files"));
+    m_showAttachments->setToolTip(
+        tr("Show the files attached to the entries on the page (Ctrl+Shift+F)"));
+    m_settings->setText(tr("Se&ttings…"));
+    m_settings->setToolTip(tr("Sharing, trusted time, locking and language (Ctrl+,)"));
+    m_quit->setText(tr("&Quit"));
+    m_about->setText(tr("&About Quire"));
 
-    QToolBar *bar = addToolBar(tr("Main toolbar"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_entryMenu->setTitle(tr("&Entry"));
+    m_notebookMenu->setTitle(tr("&Notebook"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_toolBar->setWindowTitle(tr("Main toolbar"));
+    m_searchField->setPlaceholderText(tr("Search the notebook (Ctrl+F)"));
+    m_searchField->setAccessibleName(tr("Search"));
+
+    m_list->setAccessibleName(tr("Experiments"));
+    m_entryView->setAccessibleName(tr("Entries of the selected experiment"));
+    m_timeHint->setText(tr("Time not yet attested"));
+    m_syncButton->setAccessibleName(tr("Sync status"));
+    m_syncCancel->setText(tr("Cancel"));
+    m_syncCancel->setToolTip(tr("Stop this sync; nothing is lost, the changes are sent next time"));
+
+    setWindowTitle(m_notebook ? tr("Quire — %1").arg(m_notebookName) : tr("Quire"));
+    updateStatusLabel();
+    updateListHeading();
+    updateLockedPage();
+    updateEmptyPage();
+    // The rest reads the notebook, which a worker may hold; they catch up when it lets go.
+    if (m_notebook && !isBusy()) {
+        updateReviewCount();
+        updateTimeHint();
+        showCurrentExperiment();
+    } else {
+        m_reviewQueue->setText(tr("&Waiting for my signature"));
+        m_reviewButton->setText(tr("Waiting for my signature (%1)").arg(m_reviewCount));
+        if (m_notebook) m_refreshPending = true;
+    }
+    m_reviewButton->setToolTip(m_reviewQueue->toolTip());
+    updateSyncStatus();
+    updateActions();
+}
+
+void MainWindow::updateStatusLabel() {
+    if (!m_notebook)
+        m_statusLabel->setText(tr("Locked"));
+    else
+        m_statusLabel->setText(
+            m_memberName.isEmpty()
+                ? tr("%1  ·  Unlocked").arg(m_notebookName)
+                : tr("%1  ·  %2  ·  Unlocked").arg(m_notebookName, m_memberName));
+}
+
+void MainWindow::updateListHeading() {
+    m_listHeading->setText(tr("Experiments (%1)").arg(m_experimentCount));
+}
+
+void MainWindow::buildMenusAndToolBar() {
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_newExperiment);
+    m_fileMenu->addAction(m_newEntry);
+    m_fileMenu->addAction(m_attach);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_settings);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_lock);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quit);
+    m_entryMenu = menuBar()->addMenu(QString());
+    m_entryMenu->addAction(m_sign);
+    m_entryMenu->addAction(m_history);
+    m_notebookMenu = menuBar()->addMenu(QString());
+    m_notebookMenu->addAction(m_find);
+    m_notebookMenu->addSeparator();
+    m_notebookMenu->addAction(m_syncNow);
+    m_notebookMenu->addSeparator();
+    m_notebookMenu->addAction(m_reviewQueue);
+    m_notebookMenu->addAction(m_timestamps);
+    m_notebookMenu->addAction(m_auditTrail);
+    m_notebookMenu->addSeparator();
+    m_notebookMenu->addAction(m_remoteSettings);
+    m_notebookMenu->addAction(m_members);
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->addAction(m_showAttachments);
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->addAction(m_about);
+
+    m_toolBar = addToolBar(QString());
+    QToolBar *bar = m_toolBar;
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setMovable(false);
     bar->setFloatable(false);
@@ -268,6 +387,17 @@ void MainWindow::buildMenusAndToolBar() {
     auto *spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
+    m_searchField = new QLineEdit(bar);
+    m_searchField->setObjectName(QStringLiteral("searchField"));
+    m_searchField->setClearButtonEnabled(true);
+    m_searchField->addAction(themeIcon("edit-find"), QLineEdit::LeadingPosition);
+    m_searchField->setFixedWidth(300);
+    // Typing is searching: the results take the sidebar's place at the first key.
+    connect(m_searchField, &QLineEdit::textEdited, this, &MainWindow::showSearchSide);
+    bar->addWidget(m_searchField);
+    auto *gap = new QWidget(bar);
+    gap->setFixedWidth(8);
+    bar->addWidget(gap);
     bar->addAction(m_lock);
 }
 
@@ -313,8 +443,10 @@ QWidget *MainWindow::buildNotebookPage() {
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setChildrenCollapsible(false);
 
-    auto *side = new QWidget(m_splitter);
-    side->setMinimumWidth(220);
+    // The sidebar is the list of experiments, or the search results while searching.
+    m_side = new QStackedWidget(m_splitter);
+    m_side->setMinimumWidth(220);
+    auto *side = new QWidget(m_side);
     auto *sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
     sideLayout->setSpacing(0);
@@ -333,6 +465,7 @@ QWidget *MainWindow::buildNotebookPage() {
     connect(m_reviewButton, &QPushButton::clicked, this, &MainWindow::showReviewQueue);
     sideLayout->addWidget(m_reviewButton);
     m_listHeading = new QLabel(side);
+    m_listHeading->setObjectName(QStringLiteral("experimentsHeading"));
     m_listHeading->setContentsMargins(12, 10, 12, 6);
     QFont headingFont = m_listHeading->font();
     headingFont.setWeight(QFont::DemiBold);
@@ -348,23 +481,60 @@ QWidget *MainWindow::buildNotebookPage() {
     m_list->setFrameShape(QFrame::NoFrame);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_list->setAccessibleName(tr("Experiments"));
     sideLayout->addWidget(m_list, 1);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::showCurrentExperiment);
 
+    m_side->insertWidget(ExperimentsSide, side);
+
+    m_searchPanel = new SearchPanel(m_side);
+    m_searchPanel->setSearchField(m_searchField);
+    m_side->insertWidget(SearchSide, m_searchPanel);
+    connect(m_searchPanel, &SearchPanel::openRequested, this, &MainWindow::openAt);
+    connect(m_searchPanel, &SearchPanel::closeRequested, this, &MainWindow::closeSearch);
+
     m_entryView = new EntryPageView(m_splitter);
     m_entryView->setObjectName(QStringLiteral("entryView"));
-    m_entryView->setAccessibleName(tr("Entries of the selected experiment"));
     connect(m_entryView, &EntryPageView::externalLinkActivated, this,
             [](const QUrl &url) { QDesktopServices::openUrl(url); });
     connect(m_entryView, &QWebEngineView::urlChanged, this, &MainWindow::pageUrlChanged);
 
-    m_splitter->addWidget(side);
+    m_attachments = new AttachmentPanel(m_splitter);
+    m_attachments->setOpenFolder([this]() -> QString {
+        if (!m_notebook) return {};
+        if (!m_openFolder) {
+            m_openFolder = std::make_unique<QTemporaryDir>(QDir::tempPath() +
+                                                           QStringLiteral("/quire-open-XXXXXX"));
+            if (!m_openFolder->isValid()) {
+                m_openFolder.reset();
+                return {};
+            }
+        }
+        return m_openFolder->path();
+    });
+    connect(m_attachments, &AttachmentPanel::busyChanged, this,
+            [this](bool busy) { busy ? beginWork() : endWork(); });
+    connect(m_attachments, &AttachmentPanel::entrySelected, this,
+            [this](const QString &entry) { m_currentEntry = entry; });
+    connect(m_attachments, &AttachmentPanel::addFileRequested, this,
+            [this](const QString &entry) { attachFiles(entry); });
+    connect(m_attachments, &AttachmentPanel::filesDropped, this, &MainWindow::attachFiles);
+    connect(m_attachments, &AttachmentPanel::closeRequested, this,
+            [this] { m_showAttachments->setChecked(false); });
+    connect(m_attachments, &AttachmentPanel::copyFailed, this, [this](const QString &message) {
+        showProblem(this, tr("The file could not be written"), message);
+    });
+
+    m_splitter->addWidget(m_side);
     m_splitter->addWidget(m_entryView);
+    m_splitter->addWidget(m_attachments);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({320, 960});
+    m_splitter->setStretchFactor(2, 0);
+    m_splitter->setSizes({320, 680, 300});
+    const bool shown = QSettings().value(QStringLiteral("attachmentsPanelShown"), true).toBool();
+    m_showAttachments->setChecked(shown);
+    m_attachments->setVisible(shown);
     return m_splitter;
 }
 
@@ -383,11 +553,8 @@ QWidget *MainWindow::buildSyncStatus() {
     m_syncButton->setAutoRaise(true);
     m_syncButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_syncButton->setIconSize(QSize(16, 16));
-    m_syncButton->setAccessibleName(tr("Sync status"));
     m_syncCancel = new QToolButton(m_syncStatus);
     m_syncCancel->setObjectName(QStringLiteral("cancelSyncButton"));
-    m_syncCancel->setText(tr("Cancel"));
-    m_syncCancel->setToolTip(tr("Stop this sync; nothing is lost, the changes are sent next time"));
     layout->addWidget(m_syncButton);
     layout->addWidget(m_syncProgress);
     layout->addWidget(m_syncCancel);
@@ -478,19 +645,19 @@ void MainWindow::syncNow() {
 }
 
 void MainWindow::syncStarted() {
-    // The page would read attachment images from the notebook the worker holds.
-    m_entryView->setNotebook(nullptr);
+    // The views would read from the notebook the worker holds.
+    lendNotebookToViews(false);
     updateActions();
 }
 
 void MainWindow::syncFinished(bool ok, bool receivedRecords, const QString &error) {
-    if (m_notebook) m_entryView->setNotebook(m_notebook.get());
+    lendNotebookToViews(true);
     if (m_closeAfterSync) {
         close();
         return;
     }
-    if (m_lockAfterSync) {
-        m_lockAfterSync = false;
+    if (m_lockAfterSync || m_lockWhenFree) {
+        m_lockAfterSync = m_lockWhenFree = false;
         lock();
         return;
     }
@@ -519,6 +686,11 @@ void MainWindow::notebookChanged() {
 
 void MainWindow::catchUpAfterWorker() {
     if (!m_notebook || isBusy()) return;
+    if (m_lockWhenFree) {
+        m_lockWhenFree = false;
+        lock();
+        return;
+    }
     if (m_changePending) {
         m_changePending = false;
         m_sync->noteLocalChange();
@@ -625,12 +797,13 @@ void MainWindow::adopt(std::unique_ptr<Notebook> notebook) {
     m_notebook = std::move(notebook);
     connect(m_notebook.get(), &Notebook::changed, &m_refreshTimer, qOverload<>(&QTimer::start));
     connect(m_notebook.get(), &Notebook::changed, this, &MainWindow::notebookChanged);
-    m_entryView->setNotebook(m_notebook.get());
+    lendNotebookToViews(true);
 
     m_notebookName = m_notebook->notebookName();
     setWindowTitle(tr("Quire — %1").arg(m_notebookName));
     refresh();
     m_sync->setNotebook(m_notebook.get());
+    m_idleLock->start();
     updateActions();
     m_list->setFocus();
     emit unlocked();
@@ -644,20 +817,33 @@ void MainWindow::lock() {
         m_sync->cancel();
         return;
     }
+    m_idleLock->stop();
+    m_lockWhenFree = false;
     // Open dialogs belong to the unlocked notebook (and may show its content); they close
-    // with it, unsaved input included.
-    for (QDialog *dialog : findChildren<QDialog *>(Qt::FindDirectChildrenOnly))
-        if (dialog != m_gate) dialog->reject();
-    // Nothing decrypted may stay on screen or in the engine's memory cache.
-    m_entryView->setNotebook(nullptr);
+    // with it, unsaved input included — those opened from other dialogs first.
+    QList<QDialog *> dialogs = findChildren<QDialog *>();
+    std::reverse(dialogs.begin(), dialogs.end());
+    for (QDialog *dialog : std::as_const(dialogs))
+        if (dialog != m_gate && dialog->isVisible()) dialog->reject();
+    // Nothing decrypted may stay on screen, in the engine's memory cache or on disk.
+    lendNotebookToViews(false);
     m_entryView->clearDocument();
+    // Only which experiment was open is kept, so that unlocking comes back to it.
+    const QString wasShown = currentExperiment();
+    closeSearch();
+    m_searchPanel->clear();
+    m_attachments->clear();
+    removeOpenFolder();
+    m_attachQueue.clear();
+    m_currentEntry.clear();
     m_model->clear();
+    m_experimentCount = 0;
     m_shownEntries.clear();
     m_reviewCount = 0;
     m_reviewButton->hide();
     m_reviewQueue->setText(tr("&Waiting for my signature"));
     m_timeHint->hide();
-    m_pendingSelection.clear();
+    m_pendingSelection = wasShown;
     m_pendingAnchor.clear();
     m_refreshPending = m_showPending = m_changePending = false;
     m_joining = false;
@@ -665,7 +851,7 @@ void MainWindow::lock() {
     m_notebook.reset();
 
     setWindowTitle(tr("Quire"));
-    m_statusLabel->setText(tr("Locked"));
+    updateStatusLabel();
     statusBar()->clearMessage();
     updateLockedPage();
     m_stack->setCurrentIndex(LockedPage);
@@ -689,13 +875,18 @@ void MainWindow::refresh() {
     m_memberName = m_notebook->me().name;
     m_joining = m_notebook->isJoining();
     updateEmptyPage();
-    m_statusLabel->setText(m_memberName.isEmpty()
-                               ? tr("%1  ·  Unlocked").arg(m_notebookName)
-                               : tr("%1  ·  %2  ·  Unlocked").arg(m_notebookName, m_memberName));
+    updateStatusLabel();
     const QString wanted = m_pendingSelection.isEmpty() ? currentExperiment() : m_pendingSelection;
     m_pendingSelection.clear();
     m_model->setExperiments(*list);
-    m_listHeading->setText(tr("Experiments (%1)").arg(list->size()));
+    m_experimentCount = int(list->size());
+    updateListHeading();
+    m_searchPanel->setExperiments(*list);
+    // New tags or members may have arrived; results may have changed with them.
+    if (m_side->currentIndex() == SearchSide) {
+        m_searchPanel->reloadChoices();
+        m_searchPanel->search();
+    }
     updateReviewCount();
     if (list->isEmpty()) {
         m_stack->setCurrentIndex(EmptyNotebookPage);
@@ -726,9 +917,14 @@ void MainWindow::showCurrentExperiment() {
         return;
     }
     m_shownEntries = *entries;
+    if (const QString marked = EntryPageRenderer::entryForAnchor(m_pendingAnchor);
+        !marked.isEmpty())
+        m_currentEntry = marked;
     m_entryView->showDocument(EntryPageRenderer::experimentPage(*experiment, *entries),
                               m_pendingAnchor);
     m_pendingAnchor.clear();
+    m_attachments->setEntries(m_shownEntries, m_notebook->me().uuid);
+    m_attachments->selectEntry(currentEntry());
     updateActions();
 }
 
@@ -751,11 +947,17 @@ void MainWindow::updateActions() {
     m_reviewQueue->setEnabled(open && !m_joining);
     m_reviewButton->setEnabled(open);
     m_timestamps->setEnabled(open && !m_joining);
+    m_history->setEnabled(hasExperiment && !m_joining && !m_shownEntries.isEmpty());
+    m_auditTrail->setEnabled(open && !m_joining);
+    m_find->setEnabled(open && !m_joining);
+    m_searchField->setEnabled(open && !m_joining);
+    m_settings->setEnabled(!isBusy());
+    m_showAttachments->setEnabled(m_notebook != nullptr);
 }
 
 void MainWindow::updateLockedPage() {
     if (m_notebook) return;
-    m_statusLabel->setText(tr("Locked"));
+    updateStatusLabel();
     if (Notebook::exists(m_vaultPath)) {
         m_lockedTitle->setText(tr("The notebook is locked"));
         setWrappedText(
@@ -822,18 +1024,17 @@ void MainWindow::newEntry() {
 }
 
 void MainWindow::attachFile() {
+    attachFiles(QString());
+}
+
+void MainWindow::attachFiles(const QString &entryUuid, const QStringList &paths) {
     const QString experiment = currentExperiment();
-    if (!m_notebook || m_busy || experiment.isEmpty()) return;
-    auto entries = m_notebook->entries(experiment);
-    if (!entries) {
-        showProblem(this, tr("The entries could not be read"), entries.error());
-        return;
-    }
+    if (!m_notebook || isBusy() || experiment.isEmpty()) return;
     // Numbered as on the page; only the author's own, unvoided entries can take a file.
     QList<EntryVersion> open;
     QStringList names;
-    for (int i = 0; i < entries->size(); ++i) {
-        const EntryVersion &e = entries->at(i);
+    for (int i = 0; i < m_shownEntries.size(); ++i) {
+        const EntryVersion &e = m_shownEntries.at(i);
         if (e.status == QLatin1String("void") || e.author != m_notebook->me().uuid) continue;
         open << e;
         names << tr("%1. %2").arg(i + 1).arg(e.title);
@@ -844,8 +1045,20 @@ void MainWindow::attachFile() {
                        "first"));
         return;
     }
-    EntryVersion target = open.last();
-    if (open.size() > 1) {
+    EntryVersion target;
+    if (!entryUuid.isEmpty()) {
+        const auto it = std::find_if(open.cbegin(), open.cend(),
+                                     [&](const EntryVersion &e) { return e.uuid == entryUuid; });
+        if (it == open.cend()) {
+            showProblem(this, tr("This entry cannot take files"),
+                        tr("files are kept with an entry you wrote that is not voided; choose "
+                           "one of your own entries"));
+            return;
+        }
+        target = *it;
+    } else if (open.size() == 1) {
+        target = open.first();
+    } else {
         bool ok = false;
         const QString choice =
             QInputDialog::getItem(this, tr("Attach file"), tr("Attach the file to the entry:"),
@@ -853,17 +1066,37 @@ void MainWindow::attachFile() {
         if (!ok) return;
         target = open.at(names.indexOf(choice));
     }
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Attach a file to “%1”").arg(target.title), QDir::homePath());
-    if (path.isEmpty() || !m_notebook) return;
+    QStringList files = paths;
+    if (files.isEmpty())
+        files = QFileDialog::getOpenFileNames(this, tr("Attach files to “%1”").arg(target.title),
+                                              QDir::homePath());
+    if (files.isEmpty() || !m_notebook || isBusy()) return;
+    m_attachEntry = target.uuid;
+    m_attachQueue = files;
+    m_attachTotal = int(files.size());
+    startNextAttachment();
+}
+
+void MainWindow::startNextAttachment() {
+    if (!m_notebook || m_attachQueue.isEmpty()) return;
+    const QString path = m_attachQueue.takeFirst();
+    const QString experiment = currentExperiment();
+    const QString entry = m_attachEntry;
+    QString title;
+    for (const EntryVersion &e : std::as_const(m_shownEntries))
+        if (e.uuid == entry) title = e.title;
 
     // Storing a large file takes a while; the notebook is not shared between threads, so the
-    // window is blocked (window-modal progress) and the page stops reading attachments.
-    m_busy = true;
-    updateActions();
-    m_entryView->setNotebook(nullptr);
+    // window is blocked (window-modal progress) and the views stop reading the notebook.
+    beginWork();
+    const int number = m_attachTotal - int(m_attachQueue.size());
+    const QString name = QFileInfo(path).fileName();
     auto *progress =
-        new QProgressDialog(tr("Storing “%1” in the notebook…").arg(QFileInfo(path).fileName()),
+        new QProgressDialog(m_attachTotal > 1 ? tr("Storing “%1” in the notebook (%2 of %3)…")
+                                                    .arg(name)
+                                                    .arg(number)
+                                                    .arg(m_attachTotal)
+                                              : tr("Storing “%1” in the notebook…").arg(name),
                             QString(), 0, 1000, this);
     progress->setWindowTitle(tr("Attach file"));
     progress->setWindowModality(Qt::WindowModal);
@@ -878,22 +1111,25 @@ void MainWindow::attachFile() {
         const Result<QString> result = watcher->result();
         watcher->deleteLater();
         progress->deleteLater();
-        m_busy = false;
-        m_entryView->setNotebook(m_notebook.get());
-        updateActions();
-        catchUpAfterWorker();
         if (!result) {
+            m_attachQueue.clear();
+            endWork();
             showProblem(this, tr("The file could not be attached"), result.error());
             return;
         }
         m_pendingSelection = experiment;
-        m_pendingAnchor = EntryPageRenderer::anchorFor(target.uuid);
-        m_refreshTimer.start();
-        statusBar()->showMessage(
-            tr("“%1” attached to “%2”").arg(QFileInfo(path).fileName(), target.title), 5000);
+        m_pendingAnchor = EntryPageRenderer::anchorFor(entry);
+        m_refreshPending = true;
+        statusBar()->showMessage(tr("“%1” attached to “%2”").arg(name, title), 5000);
+        if (!m_attachQueue.isEmpty() && !m_lockWhenFree) {
+            // Still busy: the next file is stored on top of the entry's new version.
+            startNextAttachment();
+            return;
+        }
+        m_attachQueue.clear();
+        endWork();
     });
     Notebook *notebook = m_notebook.get();
-    const QString entry = target.uuid;
     watcher->setFuture(
         QtConcurrent::run([notebook, entry, path](QPromise<Result<QString>> &promise) {
             promise.setProgressRange(0, 1000);
@@ -906,16 +1142,23 @@ void MainWindow::attachFile() {
 
 void MainWindow::beginWork() {
     m_busy = true;
-    // The page would read attachment images from the notebook the worker holds.
-    m_entryView->setNotebook(nullptr);
+    // The views would read from the notebook the worker holds.
+    lendNotebookToViews(false);
     updateActions();
 }
 
 void MainWindow::endWork() {
     m_busy = false;
-    if (m_notebook) m_entryView->setNotebook(m_notebook.get());
+    lendNotebookToViews(true);
     updateActions();
     catchUpAfterWorker();
+}
+
+void MainWindow::lendNotebookToViews(bool lend) {
+    Notebook *notebook = lend ? m_notebook.get() : nullptr;
+    m_entryView->setNotebook(notebook);
+    m_searchPanel->setNotebook(notebook);
+    m_attachments->setNotebook(notebook);
 }
 
 SignDialog *MainWindow::openSignDialog(const QList<EntryVersion> &entries, const QString &entry,
@@ -977,8 +1220,12 @@ void MainWindow::showReviewQueue() {
 }
 
 void MainWindow::showTimestampSettings() {
+    openTimestampSettings(this);
+}
+
+void MainWindow::openTimestampSettings(QWidget *parent) {
     if (!m_notebook || isBusy()) return;
-    auto *dialog = new TimestampSettingsDialog(m_notebook.get(), this);
+    auto *dialog = new TimestampSettingsDialog(m_notebook.get(), parent);
     connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
     connect(dialog, &TimestampSettingsDialog::busyChanged, this,
             [this](bool busy) { busy ? beginWork() : endWork(); });
@@ -1034,24 +1281,36 @@ void MainWindow::exportEvidence(const QString &signatureId, const QString &paren
 
 void MainWindow::pageUrlChanged(const QUrl &url) {
     const QString fragment = url.fragment();
+    if (const QString at = EntryPageRenderer::entryForAnchor(fragment); !at.isEmpty()) {
+        m_currentEntry = at;
+        return;
+    }
     const QString entry = EntryPageRenderer::entryToSign(fragment);
     const QString signature = EntryPageRenderer::signatureForEvidence(fragment);
-    if (entry.isEmpty() && signature.isEmpty()) return;
+    const QString history = EntryPageRenderer::entryForHistory(fragment);
+    const QString file = EntryPageRenderer::attachmentForFile(fragment);
+    if (entry.isEmpty() && signature.isEmpty() && history.isEmpty() && file.isEmpty()) return;
     // Back to where the page was, so that the same link clicked again changes the URL again;
     // and the dialog opens once the engine has finished with this navigation.
     QMetaObject::invokeMethod(
         this,
-        [this, entry, signature] {
+        [this, entry, signature, history, file] {
             m_entryView->page()->triggerAction(QWebEnginePage::Back);
             if (!m_notebook) return;
             if (isBusy()) {
                 statusBar()->showMessage(tr("Please wait until the sync has finished."), 5000);
                 return;
             }
-            if (!entry.isEmpty())
+            if (!file.isEmpty()) {
+                setAttachmentsVisible(true);
+                m_attachments->selectAttachment(file);
+            } else if (!entry.isEmpty()) {
                 signEntry(entry);
-            else
+            } else if (!history.isEmpty()) {
+                showHistory(history);
+            } else {
                 exportEvidence(signature);
+            }
         },
         Qt::QueuedConnection);
 }
@@ -1108,10 +1367,143 @@ void MainWindow::closeEvent(QCloseEvent *event) {
         event->ignore();
         return;
     }
-    m_entryView->setNotebook(nullptr);
+    m_idleLock->stop();
+    lendNotebookToViews(false);
+    m_attachments->clear();
+    removeOpenFolder();
     m_sync->setNotebook(nullptr);
     m_notebook.reset();
     event->accept();
+}
+
+void MainWindow::changeEvent(QEvent *event) {
+    if (event->type() == QEvent::LanguageChange) m_retranslateTimer.start();
+    QMainWindow::changeEvent(event);
+}
+
+QString MainWindow::openFolderPath() const {
+    return m_openFolder ? m_openFolder->path() : QString();
+}
+
+void MainWindow::removeOpenFolder() {
+    // QTemporaryDir removes the folder with every copy in it (read-only copies included: what
+    // counts is the folder, which is ours).
+    m_openFolder.reset();
+}
+
+QString MainWindow::currentEntry() const {
+    for (const EntryVersion &e : m_shownEntries)
+        if (e.uuid == m_currentEntry) return e.uuid;
+    for (auto it = m_shownEntries.crbegin(); it != m_shownEntries.crend(); ++it)
+        if (it->status != QLatin1String("void")) return it->uuid;
+    return m_shownEntries.isEmpty() ? QString() : m_shownEntries.last().uuid;
+}
+
+void MainWindow::showHistory(const QString &entry) {
+    if (!m_notebook || isBusy() || m_shownEntries.isEmpty()) return;
+    const QString chosen = entry.isEmpty() ? currentEntry() : entry;
+    m_currentEntry = chosen;
+    auto *dialog = new HistoryDialog(m_notebook.get(), m_shownEntries, chosen, this);
+    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    dialog->open();
+}
+
+void MainWindow::showAuditTrail() {
+    if (!m_notebook || isBusy()) return;
+    auto *dialog = new AuditTrailDialog(m_notebook.get(), this);
+    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    connect(dialog, &AuditTrailDialog::busyChanged, this,
+            [this](bool busy) { busy ? beginWork() : endWork(); });
+    dialog->open();
+    dialog->load();
+}
+
+void MainWindow::showSettings() {
+    if (isBusy()) return;
+    auto *dialog = new SettingsDialog(m_notebook != nullptr, this);
+    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    connect(dialog, &SettingsDialog::idleMinutesChanged, m_idleLock, &IdleLock::setMinutes);
+    connect(dialog, &SettingsDialog::remoteSettingsRequested, this, [this, dialog] {
+        if (!m_notebook || isBusy()) return;
+        auto *remote = new RemoteSettingsDialog(m_notebook.get(), dialog);
+        connect(remote, &QDialog::finished, remote, &QObject::deleteLater);
+        connect(remote, &QDialog::accepted, this, [this] {
+            statusBar()->showMessage(tr("Remote settings saved."), 5000);
+            m_sync->remoteChanged();
+        });
+        remote->open();
+    });
+    connect(dialog, &SettingsDialog::timestampSettingsRequested, this,
+            [this, dialog] { openTimestampSettings(dialog); });
+    dialog->open();
+}
+
+void MainWindow::showSearchSide() {
+    if (!m_notebook || m_side->currentIndex() == SearchSide) return;
+    m_side->setCurrentIndex(SearchSide);
+    if (!isBusy()) m_searchPanel->reloadChoices();
+}
+
+void MainWindow::focusSearch() {
+    if (!m_notebook || m_joining) return;
+    showSearchSide();
+    m_searchField->setFocus(Qt::ShortcutFocusReason);
+    m_searchField->selectAll();
+}
+
+void MainWindow::closeSearch() {
+    m_searchField->clear();
+    m_side->setCurrentIndex(ExperimentsSide);
+    if (m_notebook) m_list->setFocus();
+}
+
+void MainWindow::openAt(const QString &experiment, const QString &entry) {
+    if (!m_notebook) return;
+    m_pendingAnchor = entry.isEmpty() ? QString() : EntryPageRenderer::anchorFor(entry);
+    if (!entry.isEmpty()) m_currentEntry = entry;
+    const QModelIndex index = m_model->indexOf(experiment);
+    if (index.isValid() && index != m_list->currentIndex())
+        m_list->setCurrentIndex(index); // shows it, at the entry
+    else
+        showCurrentExperiment();
+}
+
+void MainWindow::setAttachmentsVisible(bool visible) {
+    if (m_showAttachments->isChecked() != visible) {
+        m_showAttachments->setChecked(visible); // comes back here through toggled()
+        return;
+    }
+    m_attachments->setVisible(visible);
+    QSettings().setValue(QStringLiteral("attachmentsPanelShown"), visible);
+}
+
+void MainWindow::idleTimeReached() {
+    if (!m_notebook) return;
+    // A worker writing into the notebook is let finish; the lock follows at once. (A sync is
+    // cancelled instead: lock() does that, and nothing is lost by it.)
+    if (m_busy) {
+        m_lockWhenFree = true;
+        return;
+    }
+    lock();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event) {
+    if (!m_notebook || isBusy() || currentExperiment().isEmpty() || !event->mimeData()->hasUrls())
+        return;
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (std::any_of(urls.cbegin(), urls.cend(), [](const QUrl &u) { return u.isLocalFile(); }))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event) {
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls())
+        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isFile()) paths << url.toLocalFile();
+    if (paths.isEmpty()) return;
+    event->acceptProposedAction();
+    // Dropped on the page: the entry the person is at takes the files, if it can.
+    attachFiles(currentEntry(), paths);
 }
 
 } // namespace quire::widgets

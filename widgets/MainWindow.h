@@ -6,6 +6,12 @@
 // settings, members. Electronic signatures: Entry ▸ Sign…, the "Sign…" and "Export evidence…"
 // links on the page, and Notebook ▸ Waiting for my signature; trusted time under Notebook ▸
 // Time-stamp authorities….
+//
+// Everyday tools: the toolbar's search field (Ctrl+F) turns the sidebar into search results;
+// Entry ▸ History… (Ctrl+H) and each entry's "History" link show its versions side by side;
+// Notebook ▸ Audit trail…; the attached files of the page's entries in a panel on the right
+// (View ▸ Attached files); File ▸ Settings… (Ctrl+,). The notebook locks itself after a time
+// without use (IdleLock), and everything that showed its content is closed or emptied then.
 
 #include "Notebook.h"
 
@@ -18,18 +24,25 @@
 
 class QAction;
 class QLabel;
+class QLineEdit;
 class QListView;
+class QMenu;
 class QPushButton;
 class QProgressBar;
 class QSplitter;
 class QStackedWidget;
+class QTemporaryDir;
+class QToolBar;
 class QToolButton;
 class QUrl;
 
 namespace quire::widgets {
 
+class AttachmentPanel;
 class EntryPageView;
 class ExperimentListModel;
+class IdleLock;
+class SearchPanel;
 class SignDialog;
 class SyncController;
 
@@ -53,6 +66,16 @@ public:
     // The create or unlock dialog while one is open.
     QDialog *gateDialog() const { return m_gate; }
     SyncController *syncController() const { return m_sync; }
+    QLineEdit *searchField() const { return m_searchField; }
+    SearchPanel *searchPanel() const { return m_searchPanel; }
+    AttachmentPanel *attachmentPanel() const { return m_attachments; }
+    IdleLock *idleLock() const { return m_idleLock; }
+    // The private folder that "Open" copies attachments into; empty while there is none (it is
+    // made when first needed and removed at lock and close).
+    QString openFolderPath() const;
+    // The entry the person is at: the one a link, a search result or the attachments panel
+    // chose last, else the last entry on the page.
+    QString currentEntry() const;
     // A worker (a sync, storing a file) is using the notebook: the window leaves it alone.
     bool isBusy() const;
 
@@ -60,7 +83,11 @@ public slots:
     void lock();
     void newExperiment();
     void newEntry();
+    // Asks which entry, then which file.
     void attachFile();
+    // Stores the files with the entry, one after another on a worker; asks for a file when
+    // `paths` is empty, and for an entry when `entry` is empty.
+    void attachFiles(const QString &entry, const QStringList &paths = {});
     void syncNow();
     void showRemoteSettings();
     void showMembers();
@@ -74,6 +101,16 @@ public slots:
     void exportEvidence(const QString &signatureId, const QString &parentDir = QString());
     // What the last sync found wrong on the server; closing it acknowledges the alarm.
     void showSyncAlarm();
+    // The versions of an entry on the page (the current entry when empty).
+    void showHistory(const QString &entry = QString());
+    void showAuditTrail();
+    void showSettings();
+    // Puts the cursor in the search field and shows the search in the sidebar.
+    void focusSearch();
+    void closeSearch();
+    // Shows the experiment, scrolled to the entry (if given) and marked.
+    void openAt(const QString &experiment, const QString &entry);
+    void setAttachmentsVisible(bool visible);
 
 signals:
     void unlocked();
@@ -81,12 +118,21 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     enum Page { LockedPage, EmptyNotebookPage, NotebookPage };
+    enum SidePage { ExperimentsSide, SearchSide };
 
     void buildActions();
     void buildMenusAndToolBar();
+    // Every word the window shows that it made itself, in the current language.
+    void retranslate();
+    void updateStatusLabel();
+    void updateListHeading();
+    void showSearchSide();
     QWidget *buildLockedPage();
     QWidget *buildEmptyNotebookPage();
     QWidget *buildNotebookPage();
@@ -109,6 +155,13 @@ private:
     // A dialog's worker (signing, attesting) has the notebook: the window leaves it alone.
     void beginWork();
     void endWork();
+    // Gives the views that read the notebook (page images, search, previews) the notebook, or
+    // takes it from them while a worker has it.
+    void lendNotebookToViews(bool lend);
+    void startNextAttachment();
+    void idleTimeReached();
+    void openTimestampSettings(QWidget *parent);
+    void removeOpenFolder();
     SignDialog *openSignDialog(const QList<EntryVersion> &entries, const QString &entry,
                                QWidget *parent);
     void updateReviewCount();
@@ -126,13 +179,22 @@ private:
     bool m_changePending = false;
     bool m_lockAfterSync = false;
     bool m_closeAfterSync = false;
+    bool m_lockWhenFree = false; // the idle time passed while a worker had the notebook
     QString m_notebookName;
     QString m_memberName;
     SyncController *m_sync = nullptr;
     QString m_pendingSelection;
     QString m_pendingAnchor;
     QTimer m_refreshTimer;
+    QTimer m_retranslateTimer;
     QPointer<QDialog> m_gate;
+    QString m_currentEntry;
+    std::unique_ptr<QTemporaryDir> m_openFolder;
+    IdleLock *m_idleLock = nullptr;
+    // Files waiting to be stored, one at a time, with this entry.
+    QString m_attachEntry;
+    QStringList m_attachQueue;
+    int m_attachTotal = 0;
 
     QAction *m_newExperiment = nullptr;
     QAction *m_newEntry = nullptr;
@@ -146,6 +208,18 @@ private:
     QAction *m_timestamps = nullptr;
     QAction *m_quit = nullptr;
     QAction *m_about = nullptr;
+    QAction *m_find = nullptr;
+    QAction *m_history = nullptr;
+    QAction *m_auditTrail = nullptr;
+    QAction *m_settings = nullptr;
+    QAction *m_showAttachments = nullptr;
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_entryMenu = nullptr;
+    QMenu *m_notebookMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    QLineEdit *m_searchField = nullptr;
 
     QStackedWidget *m_stack = nullptr;
     QLabel *m_lockedTitle = nullptr;
@@ -157,6 +231,9 @@ private:
     QPushButton *m_lockedButton = nullptr;
     QSplitter *m_splitter = nullptr;
     QLabel *m_listHeading = nullptr;
+    QStackedWidget *m_side = nullptr;
+    SearchPanel *m_searchPanel = nullptr;
+    AttachmentPanel *m_attachments = nullptr;
     QListView *m_list = nullptr;
     ExperimentListModel *m_model = nullptr;
     EntryPageView *m_entryView = nullptr;
@@ -169,6 +246,7 @@ private:
     QPushButton *m_reviewButton = nullptr;
     // The entries on the page now, for the sign dialog and the page's links.
     QList<EntryVersion> m_shownEntries;
+    int m_experimentCount = 0;
     int m_reviewCount = 0;
 };
 
