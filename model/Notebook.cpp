@@ -592,6 +592,19 @@ Result<QList<AuditEvent>> Notebook::auditTrail() {
         } else if (r.type == "notebook") {
             e.action = QStringLiteral("created");
             e.summary = tr("notebook “%1” created").arg(r.body.value("name").toString());
+        } else if (r.type == "member") {
+            const bool revoked = r.body.value("status").toString() == "revoked";
+            e.action = r.prev.isEmpty()
+                           ? QStringLiteral("created")
+                           : (revoked ? QStringLiteral("revoked") : QStringLiteral("amended"));
+            e.summary = r.prev.isEmpty() ? tr("member “%1” added (%2)")
+                                               .arg(r.body.value("name").toString(),
+                                                    stringList(r.body.value("roles")).join(", "))
+                        : revoked ? tr("membership of “%1” revoked: %2")
+                                        .arg(r.body.value("name").toString(), reason)
+                                  : tr("member “%1” changed (%2)")
+                                        .arg(r.body.value("name").toString(),
+                                             stringList(r.body.value("roles")).join(", "));
         } else if (r.type == "signature") {
             e.action = QStringLiteral("signed");
             SignatureInfo si;
