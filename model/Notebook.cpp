@@ -660,6 +660,15 @@ QByteArray Notebook::auditCsv(const QList<AuditEvent> &events) {
     return QByteArray("\xEF\xBB\xBF") + out.toUtf8();
 }
 
+Result<void> Notebook::noteExport(const QString &what, const QJsonObject &detail) {
+    const std::lock_guard lock(m_mutex);
+    QJsonObject d = detail;
+    d.insert(QStringLiteral("what"), what);
+    auto r = m_vault->audit(QStringLiteral("export"), d);
+    if (r) emit changed();
+    return r;
+}
+
 Result<QStringList> Notebook::tags() {
     const std::lock_guard lock(m_mutex);
     auto list = m_vault->experiments();

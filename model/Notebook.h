@@ -308,6 +308,9 @@ public:
     // The audit trail as CSV (RFC 4180, UTF-8 with a byte order mark for spreadsheets); cells
     // that a spreadsheet would take for a formula are prefixed with an apostrophe.
     static QByteArray auditCsv(const QList<AuditEvent> &events);
+    // Records in the audit trail that something left the notebook (an audit CSV, a copy of a
+    // file): what, and details such as how many rows.
+    Result<void> noteExport(const QString &what, const QJsonObject &detail = {});
     // Experiment tags in use, sorted, for filters.
     Result<QStringList> tags();
 

@@ -12,6 +12,7 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -340,6 +341,12 @@ Result<void> AuditTrailDialog::exportTo(const QString &path) {
     const QByteArray csv = Notebook::auditCsv(events);
     if (file.write(csv) != csv.size() || !file.commit())
         return fail(tr("could not write %1: %2").arg(path, file.errorString()));
+    // The export itself belongs in the trail (ALCOA+: what left the notebook, and when).
+    if (m_notebook)
+        if (auto noted = m_notebook->noteExport(QStringLiteral("audit trail CSV"),
+                                                QJsonObject{{"rows", int(events.size())}});
+            !noted)
+            return noted.failure();
     hideError(m_error);
     m_result->setText(
         events.size() == 1
