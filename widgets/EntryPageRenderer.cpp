@@ -263,9 +263,6 @@ h1 { font-size: 26px; line-height: 1.25; font-weight: 600; margin: 0 0 10px; }
 .facts { margin: 0; color: #5b6570; font-size: 13px; }
 article.entry { background: #fff; border: 1px solid #dde1e6; border-radius: 8px;
   padding: 18px 26px 16px; margin: 18px 0; }
-/* An experiment may hold hundreds of entries: only those on screen are laid out and painted
-   (measured: a 208-entry page loads in 69 ms instead of 270 ms). */
-article.entry { content-visibility: auto; contain-intrinsic-size: auto 600px; }
 h2.entry-title { font-size: 20px; line-height: 1.3; font-weight: 600; margin: 0; }
 .order { display: inline-block; min-width: 26px; color: #8a939c; font-weight: 500; }
 .entry-meta { margin: 3px 0 12px; color: #5b6570; font-size: 13px; }
