@@ -5,195 +5,195 @@
     <name>QObject</name>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Electronic lab notebook</source>
-        <translation type="unfinished"></translation>
+        <translation>Elektronisches Laborbuch</translation>
     </message>
     <message>
         <source>Open the notebook in &lt;folder&gt; (default: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Laborbuch in &lt;Ordner&gt; öffnen (Standard: %1).</translation>
     </message>
     <message>
         <source>folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner</translation>
     </message>
 </context>
 <context>
     <name>quire::Notebook</name>
     <message>
         <source>the experiment needs a title</source>
-        <translation type="unfinished"></translation>
+        <translation>das Experiment braucht einen Titel</translation>
     </message>
     <message>
         <source>only members with the author role can create experiments</source>
-        <translation type="unfinished"></translation>
+        <translation>nur Mitglieder mit der Rolle Autor können Experimente anlegen</translation>
     </message>
     <message>
         <source>only members with the author role can write entries</source>
-        <translation type="unfinished"></translation>
+        <translation>nur Mitglieder mit der Rolle Autor können Einträge schreiben</translation>
     </message>
     <message>
         <source>the experiment “%1” is closed</source>
-        <translation type="unfinished"></translation>
+        <translation>das Experiment „%1“ ist abgeschlossen</translation>
     </message>
     <message>
         <source>every entry needs a title</source>
-        <translation type="unfinished"></translation>
+        <translation>jeder Eintrag braucht einen Titel</translation>
     </message>
     <message>
         <source>the entry needs a title</source>
-        <translation type="unfinished"></translation>
+        <translation>der Eintrag braucht einen Titel</translation>
     </message>
     <message>
         <source>there is no entry %1</source>
-        <translation type="unfinished"></translation>
+        <translation>es gibt keinen Eintrag %1</translation>
     </message>
     <message>
         <source>only the entry&apos;s author can change it; others can comment</source>
-        <translation type="unfinished"></translation>
+        <translation>nur der Autor des Eintrags kann ihn ändern; andere können ihn kommentieren</translation>
     </message>
     <message>
         <source>the entry “%1” was voided and cannot be changed</source>
-        <translation type="unfinished"></translation>
+        <translation>der Eintrag „%1“ wurde ungültig gemacht und kann nicht mehr geändert werden</translation>
     </message>
     <message>
         <source>the entry “%1” is signed; a change is an amendment and needs a reason, and the signature stays with the version it signed</source>
-        <translation type="unfinished"></translation>
+        <translation>der Eintrag „%1“ ist signiert; jede Änderung gilt als Änderung nach Signatur und braucht eine Begründung, und die Signatur bleibt bei der signierten Version</translation>
     </message>
     <message>
         <source>a reason is needed to change an entry</source>
-        <translation type="unfinished"></translation>
+        <translation>für die Änderung eines Eintrags ist eine Begründung nötig</translation>
     </message>
     <message>
         <source>nothing changed, so no new version was saved</source>
-        <translation type="unfinished"></translation>
+        <translation>es hat sich nichts geändert, daher wurde keine neue Version gespeichert</translation>
     </message>
     <message>
         <source>(missing attachment)</source>
-        <translation type="unfinished"></translation>
+        <translation>(fehlender Anhang)</translation>
     </message>
     <message numerus="yes">
         <source>the entry has %n version(s); there is no version %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>der Eintrag hat %n Version; es gibt keine Version %1</numerusform>
+            <numerusform>der Eintrag hat %n Versionen; es gibt keine Version %1</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 is not a file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine Datei</translation>
     </message>
     <message>
         <source>attached “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ angehängt</translation>
     </message>
     <message>
         <source>could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>“%1” is too large to show here</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist zu groß, um hier angezeigt zu werden</translation>
     </message>
     <message numerus="yes">
         <source>%n failed unlock attempt(s) before this unlock</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fehlgeschlagener Entsperrversuch vor diesem Entsperren</numerusform>
+            <numerusform>%n fehlgeschlagene Entsperrversuche vor diesem Entsperren</numerusform>
         </translation>
     </message>
     <message>
         <source>notebook unlocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Laborbuch entsperrt</translation>
     </message>
     <message>
         <source>passphrase changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase geändert</translation>
     </message>
     <message>
         <source>the computer&apos;s clock went back from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>die Uhr des Computers ist von %1 auf %2 zurückgesprungen</translation>
     </message>
     <message>
         <source>signing as %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Signieren mit der Bedeutung „%1“ fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>settings changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen geändert: %1</translation>
     </message>
     <message>
         <source>exported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>exportiert: %1</translation>
     </message>
     <message>
         <source>notebook “%1” created</source>
-        <translation type="unfinished"></translation>
+        <translation>Laborbuch „%1“ angelegt</translation>
     </message>
     <message>
         <source>signature: %1 on record %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Signatur: %1 für Aufzeichnung %2</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) attested by the time-stamp authority %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Aufzeichnung vom Zeitstempeldienst %1 bestätigt</numerusform>
+            <numerusform>%n Aufzeichnungen vom Zeitstempeldienst %1 bestätigt</numerusform>
         </translation>
     </message>
     <message>
         <source>file “%1” stored (%2 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei „%1“ gespeichert (%2 Bytes)</translation>
     </message>
     <message>
         <source>%1 “%2” created</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 „%2“ angelegt</translation>
     </message>
     <message>
         <source>%1 “%2” version %3 %4: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 „%2“ Version %3 %4: %5</translation>
     </message>
     <message>
         <source>voided</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültig gemacht</translation>
     </message>
     <message>
         <source>amended</source>
-        <translation type="unfinished"></translation>
+        <translation>geändert</translation>
     </message>
     <message>
         <source>Authored</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfasst</translation>
     </message>
     <message>
         <source>Reviewed</source>
-        <translation type="unfinished"></translation>
+        <translation>Geprüft</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigegeben</translation>
     </message>
     <message>
         <source>Witnessed</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezeugt</translation>
     </message>
     <message>
         <source>%1 — %2 — %3 %4</source>
         <extracomment>printed name — meaning — date and time with zone (21 CFR 11.50)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 — %3 %4</translation>
     </message>
     <message>
         <source>the passphrase is wrong; nothing was signed, and the failed attempt was recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>die Passphrase ist falsch; es wurde nichts signiert, und der Fehlversuch wurde aufgezeichnet</translation>
     </message>
     <message>
         <source>could not create the folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Ordner %1 konnte nicht angelegt werden</translation>
     </message>
     <message>
         <source>Evidence of an electronic signature in the Quire notebook “%1”
@@ -205,1560 +205,2698 @@ Check it with the openssl command line alone:
 
   openssl cms -verify -binary -inform DER -in signature.der -content statement.json -CAfile ca.pem -purpose any -certfile signer.pem -nointern -out /dev/null
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Nachweis einer elektronischen Signatur im Quire-Laborbuch „%1“
+
+%2
+signierte Aufzeichnung: %3 (Eintrag %4, Version %5)
+
+Prüfen Sie ihn allein mit der openssl-Befehlszeile:
+
+  openssl cms -verify -binary -inform DER -in signature.der -content statement.json -CAfile ca.pem -purpose any -certfile signer.pem -nointern -out /dev/null
+</translation>
     </message>
     <message>
         <source>  openssl ts -verify -digest &lt;root from merkle-path.json&gt; -in timestamp.tsr -token_in -CAfile tsa-ca.pem
 
 The root is reached from SHA-256(record.json) by the Merkle path (RFC 6962: leaf = SHA-256(0x00 ‖ id), node = SHA-256(0x01 ‖ left ‖ right)).
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  openssl ts -verify -digest &lt;Wurzel aus merkle-path.json&gt; -in timestamp.tsr -token_in -CAfile tsa-ca.pem
+
+Die Wurzel ergibt sich aus SHA-256(record.json) über den Merkle-Pfad (RFC 6962: Blatt = SHA-256(0x00 ‖ id), Knoten = SHA-256(0x01 ‖ links ‖ rechts)).
+</translation>
     </message>
     <message>
         <source>
 verify.sh runs every check (bash and openssl only).
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+verify.sh führt alle Prüfungen aus (nur mit bash und openssl).
+</translation>
     </message>
     <message>
         <source>the join request cannot be used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Beitrittsanfrage kann nicht verwendet werden: %1</translation>
+    </message>
+    <message>
+        <source>there is no preview for “%1”</source>
+        <translation>für „%1“ gibt es keine Vorschau</translation>
+    </message>
+    <message>
+        <source>member “%1” added (%2)</source>
+        <translation>Mitglied „%1“ hinzugefügt (%2)</translation>
+    </message>
+    <message>
+        <source>membership of “%1” revoked: %2</source>
+        <translation>Zugang für „%1“ entzogen: %2</translation>
+    </message>
+    <message>
+        <source>member “%1” changed (%2)</source>
+        <translation>Mitglied „%1“ geändert (%2)</translation>
     </message>
 </context>
 <context>
     <name>quire::widgets::ApproveRequestDialog</name>
     <message>
         <source>Approve a join request</source>
-        <translation type="unfinished"></translation>
+        <translation>Beitrittsanfrage genehmigen</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <source>Email:</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail:</translation>
     </message>
     <message>
         <source>Before you approve, phone %1 on a number you already know — not one from the message that brought this file — and ask them to read out the code Quire showed them. It must be exactly this:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rufen Sie %1 vor dem Genehmigen unter einer Nummer an, die Sie bereits kennen – nicht unter einer aus der Nachricht, mit der diese Datei kam –, und lassen Sie sich den Code vorlesen, den Quire dort angezeigt hat. Er muss genau so lauten:</translation>
     </message>
     <message>
         <source>Comparison code</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleichscode</translation>
     </message>
     <message>
         <source>If the code differs, do not approve: someone may have changed the file on its way to you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn der Code abweicht, genehmigen Sie nicht: Jemand könnte die Datei auf dem Weg zu Ihnen verändert haben.</translation>
     </message>
     <message>
         <source>%1 read out exactly this code to me</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat mir genau diesen Code vorgelesen</translation>
     </message>
     <message>
         <source>Roles</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollen</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>A&amp;pprove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Genehmigen</translation>
     </message>
     <message>
         <source>First compare the code by phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleichen Sie zuerst den Code am Telefon</translation>
     </message>
     <message>
         <source>Choose at least one role</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie mindestens eine Rolle</translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::AttachmentPanel</name>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>no files</source>
+        <translation>keine Dateien</translation>
+    </message>
+    <message>
+        <source>1 file</source>
+        <translation>1 Datei</translation>
+    </message>
+    <message>
+        <source>%1 files</source>
+        <translation>%1 Dateien</translation>
+    </message>
+    <message>
+        <source>%1
+%2, %3</source>
+        <translation>%1
+%2, %3</translation>
+    </message>
+    <message>
+        <source>Attached files</source>
+        <translation>Angehängte Dateien</translation>
+    </message>
+    <message>
+        <source>Attached files (%1)</source>
+        <translation>Angehängte Dateien (%1)</translation>
+    </message>
+    <message>
+        <source>Files are kept with an entry. This experiment has no entries yet.</source>
+        <translation>Dateien werden bei einem Eintrag abgelegt. Dieses Experiment hat noch keine Einträge.</translation>
+    </message>
+    <message>
+        <source>No files yet. Choose an entry below and Add file…, or drop files on it.</source>
+        <translation>Noch keine Dateien. Wählen Sie unten einen Eintrag und dann „Datei hinzufügen…“, oder ziehen Sie Dateien darauf.</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the whole file:
+%1</source>
+        <translation>SHA-256 der ganzen Datei:
+%1</translation>
+    </message>
+    <message>
+        <source>No preview for this kind of file. Open shows it in the program your computer uses for it.</source>
+        <translation>Für diese Art von Datei gibt es keine Vorschau. „Öffnen“ zeigt sie in dem Programm, das Ihr Computer dafür verwendet.</translation>
+    </message>
+    <message>
+        <source>The preview is shown when Quire has finished its work.</source>
+        <translation>Die Vorschau erscheint, sobald Quire seine Arbeit beendet hat.</translation>
+    </message>
+    <message>
+        <source>No preview: %1</source>
+        <translation>Keine Vorschau: %1</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Seite %1</translation>
+    </message>
+    <message>
+        <source>The only page</source>
+        <translation>Einzige Seite</translation>
+    </message>
+    <message>
+        <source>SHA-256 copied.</source>
+        <translation>SHA-256 kopiert.</translation>
+    </message>
+    <message>
+        <source>Save a copy of “%1”</source>
+        <translation>Eine Kopie von „%1“ speichern</translation>
+    </message>
+    <message>
+        <source>there is no private folder to open files from</source>
+        <translation>es gibt keinen privaten Ordner, aus dem Dateien geöffnet werden können</translation>
+    </message>
+    <message>
+        <source>could not make the folder %1</source>
+        <translation>der Ordner %1 konnte nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Opening “%1”…</source>
+        <translation>„%1“ wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Saving “%1”…</source>
+        <translation>„%1“ wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Opened a private copy; it is removed when the notebook is locked.</source>
+        <translation>Eine private Kopie wurde geöffnet; sie wird entfernt, wenn das Laborbuch gesperrt wird.</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Gespeichert unter %1</translation>
+    </message>
+    <message>
+        <source>Hide the attached files</source>
+        <translation>Angehängte Dateien ausblenden</translation>
+    </message>
+    <message>
+        <source>Attached files, by entry</source>
+        <translation>Angehängte Dateien, nach Eintrag</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256:</translation>
+    </message>
+    <message>
+        <source>Copy SHA-256</source>
+        <translation>SHA-256 kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Open a private copy in the program your computer uses for this kind of file</source>
+        <translation>Eine private Kopie in dem Programm öffnen, das Ihr Computer für diese Art von Datei verwendet</translation>
+    </message>
+    <message>
+        <source>Save a &amp;copy…</source>
+        <translation>&amp;Kopie speichern…</translation>
+    </message>
+    <message>
+        <source>Write the file somewhere else, checked against its SHA-256</source>
+        <translation>Die Datei an einem anderen Ort speichern, geprüft anhand ihres SHA-256-Werts</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Vorige Seite</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Nächste Seite</translation>
+    </message>
+    <message>
+        <source>&amp;Add file…</source>
+        <translation>Datei &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Attach a file to the chosen entry</source>
+        <translation>Eine Datei an den gewählten Eintrag anhängen</translation>
+    </message>
+    <message>
+        <source>Or drop files here: they go to the entry under the pointer.</source>
+        <translation>Oder Dateien hierher ziehen – sie werden an den Eintrag unter dem Mauszeiger angehängt.</translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::AuditTrailDialog</name>
+    <message>
+        <source>Recorded %1 (UTC)</source>
+        <translation>Aufgezeichnet am %1 (UTC)</translation>
+    </message>
+    <message>
+        <source>%1
+Record %2</source>
+        <translation>%1
+Aufzeichnung %2</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <source>The audit trail could not be read: %1</source>
+        <translation>Der Prüfpfad konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Alle Aktionen</translation>
+    </message>
+    <message>
+        <source>1 event</source>
+        <translation>1 Ereignis</translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation>%1 Ereignisse</translation>
+    </message>
+    <message>
+        <source>%1 of %2 events</source>
+        <translation>%1 von %2 Ereignissen</translation>
+    </message>
+    <message>
+        <source>could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>1 event saved to %1</source>
+        <translation>1 Ereignis gespeichert unter %1</translation>
+    </message>
+    <message>
+        <source>%1 events saved to %2</source>
+        <translation>%1 Ereignisse gespeichert unter %2</translation>
+    </message>
+    <message>
+        <source>Audit trail %1 %2.csv</source>
+        <translation>Prüfpfad %1 %2.csv</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>Prüfpfad exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Ungültig gemacht</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Signiert</translation>
+    </message>
+    <message>
+        <source>Time attested</source>
+        <translation>Zeit bestätigt</translation>
+    </message>
+    <message>
+        <source>Unlocked</source>
+        <translation>Entsperrt</translation>
+    </message>
+    <message>
+        <source>Failed unlock</source>
+        <translation>Entsperren fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Passphrase changed</source>
+        <translation>Passphrase geändert</translation>
+    </message>
+    <message>
+        <source>Clock went back</source>
+        <translation>Uhr zurückgesprungen</translation>
+    </message>
+    <message>
+        <source>Failed signing</source>
+        <translation>Signieren fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>Einstellungen geändert</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exportiert</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Prüfpfad</translation>
+    </message>
+    <message>
+        <source>Audit trail of “%1”</source>
+        <translation>Prüfpfad von „%1“</translation>
+    </message>
+    <message>
+        <source>Everything that was recorded in this notebook, and by whom: new and changed entries, signatures, unlocks and failed attempts. Nothing here can be changed or removed.</source>
+        <translation>Alles, was in diesem Laborbuch aufgezeichnet wurde, und von wem: neue und geänderte Einträge, Signaturen, Entsperrungen und Fehlversuche. Nichts hiervon kann geändert oder entfernt werden.</translation>
+    </message>
+    <message>
+        <source>Filter by words, names or record</source>
+        <translation>Nach Wörtern, Namen oder Aufzeichnung filtern</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>&amp;Aktion:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;to:</source>
+        <translation>&amp;bis:</translation>
+    </message>
+    <message>
+        <source>Reading the audit trail…</source>
+        <translation>Prüfpfad wird gelesen…</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the events shown, oldest first, as a spreadsheet file</source>
+        <translation>Die angezeigten Ereignisse, älteste zuerst, als Tabellendatei speichern</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>
     <name>quire::widgets::CreateNotebookDialog</name>
     <message>
         <source>Create notebook</source>
-        <translation type="unfinished"></translation>
+        <translation>Laborbuch anlegen</translation>
     </message>
     <message>
         <source>Create your notebook</source>
-        <translation type="unfinished"></translation>
+        <translation>Legen Sie Ihr Laborbuch an</translation>
     </message>
     <message>
         <source>Quire keeps the notebook, encrypted, in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Quire speichert das Laborbuch verschlüsselt in %1</translation>
     </message>
     <message>
         <source>&amp;Notebook name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des &amp;Laborbuchs:</translation>
     </message>
     <message>
         <source>e.g. Protein lab 2026</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Proteinlabor 2026</translation>
     </message>
     <message>
         <source>&amp;Your name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ihr Name:</translation>
     </message>
     <message>
         <source>As it should appear on entries</source>
-        <translation type="unfinished"></translation>
+        <translation>So, wie er bei Einträgen erscheinen soll</translation>
     </message>
     <message>
         <source>&amp;Email:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-Mail:</translation>
     </message>
     <message>
         <source>name@institute.org</source>
-        <translation type="unfinished"></translation>
+        <translation>name@institut.de</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passphrase:</translation>
     </message>
     <message>
         <source>At least %1 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestens %1 Zeichen</translation>
     </message>
     <message>
         <source>&amp;Repeat passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase &amp;wiederholen:</translation>
     </message>
     <message>
         <source>The passphrase unlocks the notebook on this computer. Nobody can recover it for you, so keep a copy somewhere safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Passphrase entsperrt das Laborbuch auf diesem Computer. Niemand kann sie für Sie wiederherstellen; bewahren Sie daher eine Kopie an einem sicheren Ort auf.</translation>
     </message>
     <message>
         <source>Creating the notebook…</source>
-        <translation type="unfinished"></translation>
+        <translation>Laborbuch wird angelegt…</translation>
     </message>
     <message>
         <source>&amp;Create notebook</source>
-        <translation type="unfinished"></translation>
+        <translation>Laborbuch &amp;anlegen</translation>
     </message>
     <message>
         <source>Give the notebook a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie dem Laborbuch einen Namen.</translation>
     </message>
     <message>
         <source>Enter your name; it is recorded with everything you write.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Ihren Namen ein; er wird mit allem aufgezeichnet, was Sie schreiben.</translation>
     </message>
     <message>
         <source>Enter an email address, such as name@institute.org.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine E-Mail-Adresse ein, etwa name@institut.de.</translation>
     </message>
     <message>
         <source>The passphrase needs at least %1 characters; a few words in a row work well.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Passphrase braucht mindestens %1 Zeichen; einige Wörter hintereinander eignen sich gut.</translation>
     </message>
     <message>
         <source>The two passphrases are not the same. Type the passphrase again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die beiden Passphrasen stimmen nicht überein. Geben Sie die Passphrase noch einmal ein.</translation>
     </message>
 </context>
 <context>
     <name>quire::widgets::EntryDialog</name>
     <message>
         <source>New entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Eintrag</translation>
     </message>
     <message>
         <source>New entry in “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Eintrag in „%1“</translation>
     </message>
     <message>
         <source>e.g. Calibration of the pH meter</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Kalibrierung des pH-Meters</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Titel:</translation>
     </message>
     <message>
         <source>What did you do, use and observe? Leave a blank line between paragraphs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Was haben Sie getan, verwendet und beobachtet? Lassen Sie zwischen Absätzen eine Leerzeile.</translation>
     </message>
     <message>
         <source>Text is &amp;HTML</source>
-        <translation type="unfinished"></translation>
+        <translation>Text ist &amp;HTML</translation>
     </message>
     <message>
         <source>Tables, lists and emphasis written as HTML are kept; anything unsafe is removed when the entry is saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Als HTML geschriebene Tabellen, Listen und Hervorhebungen bleiben erhalten; alles Unsichere wird beim Speichern des Eintrags entfernt.</translation>
     </message>
     <message>
         <source>Saving records this version with your name and the time. Later changes become new versions; nothing is overwritten.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Speichern wird diese Version mit Ihrem Namen und der Uhrzeit aufgezeichnet. Spätere Änderungen werden zu neuen Versionen; nichts wird überschrieben.</translation>
     </message>
     <message>
         <source>&amp;Add entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag &amp;anlegen</translation>
+    </message>
+    <message>
+        <source>&amp;Why are you changing this entry?</source>
+        <translation>&amp;Warum ändern Sie diesen Eintrag?</translation>
+    </message>
+    <message>
+        <source>e.g. corrected the buffer volume</source>
+        <translation>z. B. Puffervolumen korrigiert</translation>
+    </message>
+    <message>
+        <source>&amp;Save version</source>
+        <translation>Version &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Records the text as a new version with your name and the time (%1)</source>
+        <translation>Zeichnet den Text als neue Version mit Ihrem Namen und der Uhrzeit auf (%1)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>The entry this text was written for cannot be changed any more: %1 Saving adds the text as a new entry.</source>
+        <translation>Der Eintrag, für den dieser Text geschrieben wurde, kann nicht mehr geändert werden: %1 Beim Speichern wird der Text als neuer Eintrag angelegt.</translation>
+    </message>
+    <message>
+        <source>Only the entry&apos;s author can change it; others can comment on it.</source>
+        <translation>Nur der Autor des Eintrags kann ihn ändern; andere können ihn kommentieren.</translation>
+    </message>
+    <message>
+        <source>The entry “%1” was voided and cannot be changed.</source>
+        <translation>Der Eintrag „%1“ wurde ungültig gemacht und kann nicht mehr geändert werden.</translation>
+    </message>
+    <message>
+        <source>Recovered text you had not saved (from %1). Save a version to record it in the notebook.</source>
+        <translation>Wiederhergestellter Text, den Sie nicht gespeichert hatten (Stand: %1). Speichern Sie eine Version, um ihn im Laborbuch aufzuzeichnen.</translation>
+    </message>
+    <message>
+        <source>Saving records this version with your name and the time. While you write, your text is kept every few seconds as an encrypted draft on this computer.</source>
+        <translation>Beim Speichern wird diese Version mit Ihrem Namen und der Uhrzeit aufgezeichnet. Während Sie schreiben, wird Ihr Text alle paar Sekunden als verschlüsselter Entwurf auf diesem Computer gesichert.</translation>
+    </message>
+    <message>
+        <source>Edit entry</source>
+        <translation>Eintrag bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit “%1”</source>
+        <translation>„%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>In “%1”, version %2. Saving records the next version with your name, the time and your reason; every earlier version stays in the history.</source>
+        <translation>In „%1“, Version %2. Beim Speichern wird die nächste Version mit Ihrem Namen, der Uhrzeit und Ihrer Begründung aufgezeichnet; jede frühere Version bleibt im Verlauf erhalten.</translation>
+    </message>
+    <message>
+        <source>You signed version %1 of this entry. A change is saved as an amendment: the entry is shown as changed after signing, and your signature stays with the version you signed. Say below why you are changing it.</source>
+        <translation>Sie haben Version %1 dieses Eintrags signiert. Eine Änderung wird als Änderung nach Signatur gespeichert: Der Eintrag wird als „nach dem Signieren geändert“ angezeigt, und Ihre Signatur bleibt bei der Version, die Sie signiert haben. Geben Sie unten an, warum Sie ihn ändern.</translation>
+    </message>
+    <message>
+        <source>This entry changed after your text was started: version %1 was saved by %2 on %3, and your text does not include that change. Saving makes your text version %4; version %1 stays in the history.</source>
+        <translation>Dieser Eintrag wurde geändert, nachdem Sie mit Ihrem Text begonnen hatten: Version %1 wurde von %2 am %3 gespeichert, und Ihr Text enthält diese Änderung nicht. Beim Speichern wird Ihr Text zu Version %4; Version %1 bleibt im Verlauf erhalten.</translation>
+    </message>
+    <message>
+        <source>Your text could not be kept as a draft: %1</source>
+        <translation>Ihr Text konnte nicht als Entwurf gesichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Draft kept at %1, not yet saved as a version</source>
+        <translation>Entwurf um %1 gesichert, noch nicht als Version gespeichert</translation>
+    </message>
+    <message>
+        <source>The notebook is locked. Unlock it to save; your text is kept as a draft.</source>
+        <translation>Das Laborbuch ist gesperrt. Entsperren Sie es, um zu speichern; Ihr Text bleibt als Entwurf erhalten.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: the entry needs a title.</source>
+        <translation>Nichts wurde gespeichert: Der Eintrag braucht einen Titel.</translation>
+    </message>
+    <message>
+        <source>finished writing the new entry, first saved when its first image was added</source>
+        <translation>neuen Eintrag fertig geschrieben; zuerst gespeichert, als sein erstes Bild hinzugefügt wurde</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: this entry is signed, so a change is an amendment and needs a reason. Write in the field above why you are changing it, then save again.</source>
+        <translation>Nichts wurde gespeichert: Dieser Eintrag ist signiert, daher gilt jede Änderung als Änderung nach Signatur und braucht eine Begründung. Schreiben Sie in das Feld oben, warum Sie ihn ändern, und speichern Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: a change to an entry needs a reason. Write in the field above why you are changing it, then save again.</source>
+        <translation>Nichts wurde gespeichert: Eine Änderung an einem Eintrag braucht eine Begründung. Schreiben Sie in das Feld oben, warum Sie ihn ändern, und speichern Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Waiting for the notebook to finish another task…</source>
+        <translation>Warten, bis das Laborbuch eine andere Aufgabe beendet hat…</translation>
+    </message>
+    <message>
+        <source>The notebook was locked before the version was saved.</source>
+        <translation>Das Laborbuch wurde gesperrt, bevor die Version gespeichert war.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Version %1 saved at %2</source>
+        <translation>Version %1 um %2 gespeichert</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Nicht gespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>This entry has changes that are not saved as a version.</source>
+        <translation>Dieser Eintrag hat Änderungen, die nicht als Version gespeichert sind.</translation>
+    </message>
+    <message>
+        <source>“%1” has changes that are not saved as a version.</source>
+        <translation>„%1“ hat Änderungen, die nicht als Version gespeichert sind.</translation>
+    </message>
+    <message>
+        <source>“Keep as draft” keeps your text encrypted on this computer only; it opens again the next time you unlock the notebook.</source>
+        <translation>„Als Entwurf behalten“ bewahrt Ihren Text verschlüsselt nur auf diesem Computer auf; er öffnet sich wieder, wenn Sie das Laborbuch das nächste Mal entsperren.</translation>
+    </message>
+    <message>
+        <source>“Keep as draft” keeps your text encrypted on this computer only; it opens again when you next edit this entry or unlock the notebook.</source>
+        <translation>„Als Entwurf behalten“ bewahrt Ihren Text verschlüsselt nur auf diesem Computer auf; er öffnet sich wieder, wenn Sie diesen Eintrag das nächste Mal bearbeiten oder das Laborbuch entsperren.</translation>
+    </message>
+    <message>
+        <source>Save version</source>
+        <translation>Version speichern</translation>
+    </message>
+    <message>
+        <source>Keep as draft</source>
+        <translation>Als Entwurf behalten</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <source>Keep writing</source>
+        <translation>Weiterschreiben</translation>
+    </message>
+    <message>
+        <source>The draft could not be removed: %1</source>
+        <translation>Der Entwurf konnte nicht entfernt werden: %1</translation>
+    </message>
+    <message>
+        <source>The notebook is busy with another task; add the image again in a moment.</source>
+        <translation>Das Laborbuch ist mit einer anderen Aufgabe beschäftigt; fügen Sie das Bild gleich noch einmal ein.</translation>
+    </message>
+    <message>
+        <source>Give the entry a title first. An image is kept with its entry, so the entry is saved when you add its first image.</source>
+        <translation>Geben Sie dem Eintrag zuerst einen Titel. Ein Bild wird mit seinem Eintrag aufbewahrt, deshalb wird der Eintrag gespeichert, sobald Sie sein erstes Bild hinzufügen.</translation>
+    </message>
+    <message>
+        <source>The image could not be added: %1</source>
+        <translation>Das Bild konnte nicht hinzugefügt werden: %1</translation>
+    </message>
+    <message>
+        <source>The entry was saved as version 1 when you added its first image, so that the image is kept with it. Save version records the rest of your text.</source>
+        <translation>Der Eintrag wurde beim Hinzufügen seines ersten Bildes als Version 1 gespeichert, damit das Bild bei ihm bleibt. „Version speichern“ zeichnet den Rest Ihres Textes auf.</translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::EntryEditor</name>
+    <message>
+        <source>Write your entry…</source>
+        <translation>Schreiben Sie Ihren Eintrag…</translation>
+    </message>
+    <message>
+        <source>Entry text</source>
+        <translation>Text des Eintrags</translation>
+    </message>
+    <message>
+        <source>Formatting</source>
+        <translation>Formatierung</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Normal text</source>
+        <translation>Normaler Text</translation>
+    </message>
+    <message>
+        <source>Heading 1</source>
+        <translation>Überschrift 1</translation>
+    </message>
+    <message>
+        <source>Heading 2</source>
+        <translation>Überschrift 2</translation>
+    </message>
+    <message>
+        <source>Heading 3</source>
+        <translation>Überschrift 3</translation>
+    </message>
+    <message>
+        <source>Heading 4</source>
+        <translation>Überschrift 4</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>Fett</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>Kursiv</translation>
+    </message>
+    <message>
+        <source>Underline</source>
+        <translation>Unterstrichen</translation>
+    </message>
+    <message>
+        <source>Strikethrough</source>
+        <translation>Durchgestrichen</translation>
+    </message>
+    <message>
+        <source>Subscript</source>
+        <translation>Tiefgestellt</translation>
+    </message>
+    <message>
+        <source>Superscript</source>
+        <translation>Hochgestellt</translation>
+    </message>
+    <message>
+        <source>Inline code</source>
+        <translation>Code im Text</translation>
+    </message>
+    <message>
+        <source>Bulleted list</source>
+        <translation>Aufzählung</translation>
+    </message>
+    <message>
+        <source>Numbered list</source>
+        <translation>Nummerierte Liste</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Checkliste</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Zitat</translation>
+    </message>
+    <message>
+        <source>Code block</source>
+        <translation>Codeblock</translation>
+    </message>
+    <message>
+        <source>Horizontal line</source>
+        <translation>Horizontale Linie</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Formula</source>
+        <translation>Formel</translation>
+    </message>
+    <message>
+        <source>Insert image…</source>
+        <translation>Bild einfügen…</translation>
+    </message>
+    <message>
+        <source>Insert table</source>
+        <translation>Tabelle einfügen</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Row above</source>
+        <translation>Zeile oberhalb</translation>
+    </message>
+    <message>
+        <source>Row below</source>
+        <translation>Zeile unterhalb</translation>
+    </message>
+    <message>
+        <source>Delete row</source>
+        <translation>Zeile löschen</translation>
+    </message>
+    <message>
+        <source>Column left</source>
+        <translation>Spalte links</translation>
+    </message>
+    <message>
+        <source>Column right</source>
+        <translation>Spalte rechts</translation>
+    </message>
+    <message>
+        <source>Delete column</source>
+        <translation>Spalte löschen</translation>
+    </message>
+    <message>
+        <source>Header row</source>
+        <translation>Kopfzeile</translation>
+    </message>
+    <message>
+        <source>Delete table</source>
+        <translation>Tabelle löschen</translation>
+    </message>
+    <message>
+        <source>Link address</source>
+        <translation>Linkadresse</translation>
+    </message>
+    <message>
+        <source>A link can lead to a web page (http, https), an e-mail address (mailto) or a notebook entry (quire).</source>
+        <translation>Ein Link kann zu einer Webseite (http, https), einer E-Mail-Adresse (mailto) oder einem Eintrag im Laborbuch (quire) führen.</translation>
+    </message>
+    <message>
+        <source>Formula (TeX)</source>
+        <translation>Formel (TeX)</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>The image could not be stored.</source>
+        <translation>Das Bild konnte nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>The image is larger than 20 MB; attach it to the entry as a file.</source>
+        <translation>Das Bild ist größer als 20 MB; hängen Sie es als Datei an den Eintrag an.</translation>
+    </message>
+    <message>
+        <source>Only PNG, JPEG, GIF, WebP and BMP images can be placed in the text; attach other files to the entry.</source>
+        <translation>Nur PNG-, JPEG-, GIF-, WebP- und BMP-Bilder können in den Text eingefügt werden; hängen Sie andere Dateien an den Eintrag an.</translation>
     </message>
 </context>
 <context>
     <name>quire::widgets::EntryPageRenderer</name>
     <message>
         <source>1 entry</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Eintrag</translation>
     </message>
     <message>
         <source>%1 entries</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Einträge</translation>
     </message>
     <message>
         <source>No entries yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Einträge</translation>
     </message>
     <message>
         <source>Choose “New entry” in the toolbar (Ctrl+N) to write the first one. Each entry is saved as a sealed, dated version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie „Neuer Eintrag“ in der Werkzeugleiste (Strg+N), um den ersten zu schreiben. Jeder Eintrag wird als versiegelte, datierte Version gespeichert.</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschlossen</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Offen</translation>
     </message>
     <message>
         <source>Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt</translation>
     </message>
     <message>
         <source>Started by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Begonnen von %1</translation>
     </message>
     <message>
         <source>Voided</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültig gemacht</translation>
     </message>
     <message>
         <source>No reason was recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde keine Begründung aufgezeichnet.</translation>
     </message>
     <message>
         <source>Reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Begründung: %1</translation>
     </message>
     <message>
         <source>Changed in version %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert in Version %1: %2</translation>
     </message>
     <message>
         <source>Changed after signing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach dem Signieren geändert.</translation>
     </message>
     <message>
         <source>An earlier version of this entry was signed; its signatures stay with that version, not with this one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine frühere Version dieses Eintrags wurde signiert; ihre Signaturen bleiben bei jener Version, nicht bei dieser.</translation>
     </message>
     <message>
         <source>Version %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 von %2</translation>
     </message>
     <message>
         <source>Sign version %1 of this entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 dieses Eintrags signieren</translation>
     </message>
     <message>
         <source>Sign…</source>
-        <translation type="unfinished"></translation>
+        <translation>Signieren…</translation>
     </message>
     <message>
         <source>Recorded %1 (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgezeichnet am %1 (UTC)</translation>
     </message>
     <message>
         <source>No trusted time-stamp authority has vouched for this time yet; the time shown comes from the computer&apos;s clock. It is attested at the next sync with a time-stamp authority.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch hat kein vertrauenswürdiger Zeitstempeldienst diese Zeit bestätigt; die angezeigte Zeit stammt von der Uhr des Computers. Die Bestätigung erfolgt bei der nächsten Synchronisation mit einem Zeitstempeldienst.</translation>
     </message>
     <message>
         <source>Time not yet attested</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit noch nicht bestätigt</translation>
     </message>
     <message>
         <source>A time-stamp authority this notebook does not trust attested this time (%1 UTC).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Zeitstempeldienst, dem dieses Laborbuch nicht vertraut, hat diese Zeit bestätigt (%1 UTC).</translation>
     </message>
     <message>
         <source>Time attested at %1 by an authority not trusted here</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit bestätigt am %1 durch einen hier nicht vertrauenswürdigen Dienst</translation>
     </message>
     <message>
         <source>A trusted time-stamp authority vouches that this existed at %1 UTC.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein vertrauenswürdiger Zeitstempeldienst bestätigt, dass dies am %1 UTC existierte.</translation>
     </message>
     <message>
         <source>Time attested at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit bestätigt am %1</translation>
     </message>
     <message>
         <source>Signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Signiert</translation>
     </message>
     <message>
         <source>Not valid</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gültig</translation>
     </message>
     <message>
         <source>Signature not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Signatur nicht gültig: %1</translation>
     </message>
     <message>
         <source>it does not verify</source>
-        <translation type="unfinished"></translation>
+        <translation>die Prüfung schlägt fehl</translation>
     </message>
     <message>
         <source>Save what an independent check of this signature needs</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles speichern, was für eine unabhängige Prüfung dieser Signatur nötig ist</translation>
     </message>
     <message>
         <source>Export evidence…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachweis exportieren…</translation>
     </message>
     <message>
         <source>Electronic signatures of this version</source>
-        <translation type="unfinished"></translation>
+        <translation>Elektronische Signaturen dieser Version</translation>
     </message>
     <message>
         <source>Attached file</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehängte Datei</translation>
     </message>
     <message>
         <source>Attached files</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehängte Dateien</translation>
+    </message>
+    <message>
+        <source>Every version of this entry and what changed between them</source>
+        <translation>Alle Versionen dieses Eintrags und was sich zwischen ihnen geändert hat</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Show this file in the attached files</source>
+        <translation>Diese Datei bei den angehängten Dateien zeigen</translation>
+    </message>
+    <message>
+        <source>Write a new version of this entry (a change says why)</source>
+        <translation>Eine neue Version dieses Eintrags schreiben (eine Änderung braucht eine Begründung)</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
     </message>
 </context>
 <context>
     <name>quire::widgets::ExperimentDelegate</name>
     <message>
         <source>No project or tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Projekt, keine Schlagwörter</translation>
     </message>
 </context>
 <context>
     <name>quire::widgets::ExperimentDialog</name>
     <message>
         <source>New experiment</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Experiment</translation>
     </message>
     <message>
         <source>An experiment groups the entries you write about one piece of work.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Experiment fasst die Einträge zusammen, die Sie zu einer Arbeit schreiben.</translation>
     </message>
     <message>
         <source>e.g. Phosphate buffer, pH 7.4</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Phosphatpuffer, pH 7,4</translation>
     </message>
     <message>
         <source>Optional</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional</translation>
     </message>
     <message>
         <source>Optional, separated by commas: buffer, routine</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional, durch Kommas getrennt: Puffer, Routine</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Titel:</translation>
     </message>
     <message>
         <source>&amp;Project:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Projekt:</translation>
     </message>
     <message>
         <source>T&amp;ags:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schlagwörter:</translation>
     </message>
     <message>
         <source>&amp;Create experiment</source>
-        <translation type="unfinished"></translation>
+        <translation>Experiment &amp;anlegen</translation>
     </message>
 </context>
 <context>
     <name>quire::widgets::ExperimentListModel</name>
     <message>
         <source>No entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Einträge</translation>
     </message>
     <message>
         <source>1 entry</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Eintrag</translation>
     </message>
     <message>
         <source>%1 entries</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Einträge</translation>
     </message>
     <message>
         <source>Project: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt: %1</translation>
     </message>
     <message>
         <source>Tags: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlagwörter: %1</translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::HistoryDialog</name>
+    <message>
+        <source>The history could not be read: %1</source>
+        <translation>Der Verlauf konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>History of “%1”</source>
+        <translation>Verlauf von „%1“</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Ungültig gemacht</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <source>Earlier</source>
+        <translation>Ältere Version</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>signiert</translation>
+    </message>
+    <message>
+        <source>%1 signatures</source>
+        <translation>%1 Signaturen</translation>
+    </message>
+    <message>
+        <source>First version</source>
+        <translation>Erste Version</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Version 1&lt;/b&gt; — the first version, as written</source>
+        <translation>&lt;b&gt;Version 1&lt;/b&gt; – die erste Version, wie geschrieben</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Version %1&lt;/b&gt; withdrew the entry. Reason: %2</source>
+        <translation>&lt;b&gt;Version %1&lt;/b&gt; hat den Eintrag ungültig gemacht. Begründung: %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Version %1&lt;/b&gt; compared with version %2. Reason: %3</source>
+        <translation>&lt;b&gt;Version %1&lt;/b&gt; im Vergleich mit Version %2. Begründung: %3</translation>
+    </message>
+    <message>
+        <source>Signatures of version %1</source>
+        <translation>Signaturen von Version %1</translation>
+    </message>
+    <message>
+        <source>Version %1 · %2 · %3</source>
+        <translation>Version %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Nothing before</source>
+        <translation>Keine frühere Version</translation>
+    </message>
+    <message>
+        <source>The text is the same as in the version before.</source>
+        <translation>Der Text ist derselbe wie in der vorigen Version.</translation>
+    </message>
+    <message>
+        <source>This version has no signatures.</source>
+        <translation>Diese Version hat keine Signaturen.</translation>
+    </message>
+    <message>
+        <source>not valid: %1</source>
+        <translation>nicht gültig: %1</translation>
+    </message>
+    <message>
+        <source>it does not verify</source>
+        <translation>die Prüfung schlägt fehl</translation>
+    </message>
+    <message>
+        <source>Every saved version is kept. Choose a version to see what changed from the one before it.</source>
+        <translation>Jede gespeicherte Version bleibt erhalten. Wählen Sie eine Version, um zu sehen, was sich gegenüber der vorigen geändert hat.</translation>
+    </message>
+    <message>
+        <source>&amp;Entry:</source>
+        <translation>&amp;Eintrag:</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Reason for the change</source>
+        <translation>Begründung der Änderung</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Versions of this entry</source>
+        <translation>Versionen dieses Eintrags</translation>
+    </message>
+    <message>
+        <source>Changes from the version before</source>
+        <translation>Änderungen gegenüber der vorigen Version</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Entfernt</translation>
     </message>
 </context>
 <context>
     <name>quire::widgets::MainWindow</name>
     <message>
         <source>Quire</source>
-        <translation type="unfinished"></translation>
+        <translation>Quire</translation>
     </message>
     <message>
         <source>Time not yet attested</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit noch nicht bestätigt</translation>
     </message>
     <message>
         <source>New e&amp;xperiment…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues E&amp;xperiment…</translation>
     </message>
     <message>
         <source>Start a new experiment (Ctrl+Shift+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein neues Experiment beginnen (Strg+Umschalt+N)</translation>
     </message>
     <message>
         <source>New experiment</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Experiment</translation>
     </message>
     <message>
         <source>&amp;New entry…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neuer Eintrag…</translation>
     </message>
     <message>
         <source>Write a new entry in the selected experiment (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen neuen Eintrag im ausgewählten Experiment schreiben (Strg+N)</translation>
     </message>
     <message>
         <source>New entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Eintrag</translation>
     </message>
     <message>
         <source>&amp;Attach file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei &amp;anhängen…</translation>
     </message>
     <message>
         <source>Store a file with an entry of the selected experiment</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Datei bei einem Eintrag des ausgewählten Experiments ablegen</translation>
     </message>
     <message>
         <source>Attach file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei anhängen</translation>
     </message>
     <message>
         <source>&amp;Lock notebook</source>
-        <translation type="unfinished"></translation>
+        <translation>Laborbuch &amp;sperren</translation>
     </message>
     <message>
         <source>Close the notebook until the passphrase is entered again (Ctrl+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Laborbuch schließen, bis die Passphrase erneut eingegeben wird (Strg+L)</translation>
     </message>
     <message>
         <source>Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperren</translation>
     </message>
     <message>
         <source>&amp;Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt s&amp;ynchronisieren</translation>
     </message>
     <message>
         <source>Send your changes to the shared repository and receive the others&apos; (Ctrl+Shift+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Änderungen an das gemeinsame Repository senden und die der anderen empfangen (Strg+Umschalt+S)</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
         <source>&amp;Remote settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Repository-Einstellungen…</translation>
     </message>
     <message>
         <source>Where this notebook is shared, and how to log in there</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo dieses Laborbuch geteilt wird und wie Sie sich dort anmelden</translation>
     </message>
     <message>
         <source>&amp;Sign…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Signieren…</translation>
     </message>
     <message>
         <source>Sign an entry of the selected experiment with your electronic signature (Ctrl+Shift+G)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Eintrag des ausgewählten Experiments mit Ihrer elektronischen Signatur signieren (Strg+Umschalt+G)</translation>
     </message>
     <message>
         <source>Sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Signieren</translation>
     </message>
     <message>
         <source>&amp;Waiting for my signature</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Warten auf meine Signatur</translation>
     </message>
     <message>
         <source>Entries signed by their authors that wait for your countersignature</source>
-        <translation type="unfinished"></translation>
+        <translation>Von ihren Autoren signierte Einträge, die auf Ihre Gegenzeichnung warten</translation>
     </message>
     <message>
         <source>&amp;Time-stamp authorities…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitstempeldienste…</translation>
     </message>
     <message>
         <source>Who vouches for when your records existed, and records still waiting for a trusted time</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer bestätigt, wann Ihre Aufzeichnungen existierten, und welche Aufzeichnungen noch auf eine vertrauenswürdige Zeit warten</translation>
     </message>
     <message>
         <source>&amp;Members…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mitglieder…</translation>
     </message>
     <message>
         <source>Who belongs to this notebook; invite, approve and revoke members</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer zu diesem Laborbuch gehört; Mitglieder einladen, genehmigen und ihnen den Zugang entziehen</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;About Quire</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber Quire</translation>
     </message>
     <message>
         <source>About Quire</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Quire</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Quire&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;An electronic lab notebook. Every saved version is kept, sealed and attributable.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;Quire&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Ein elektronisches Laborbuch. Jede gespeicherte Version bleibt erhalten, versiegelt und zuordenbar.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Entry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eintrag</translation>
     </message>
     <message>
         <source>&amp;Notebook</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Laborbuch</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
         <source>Waiting for approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten auf Genehmigung</translation>
     </message>
     <message>
         <source>Your request to join “%1” is with its admin. Once they have approved it, the next sync brings the notebook here. Quire syncs every few minutes; you can also sync now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Anfrage, „%1“ beizutreten, liegt beim Administrator. Sobald sie genehmigt ist, bringt die nächste Synchronisation das Laborbuch hierher. Quire synchronisiert alle paar Minuten; Sie können auch jetzt synchronisieren.</translation>
     </message>
     <message>
         <source>Your notebook is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Laborbuch ist leer</translation>
     </message>
     <message>
         <source>Start with an experiment: a title for one piece of work, such as “Phosphate buffer, pH 7.4”. The entries you write go into it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginnen Sie mit einem Experiment: einem Titel für eine Arbeit, etwa „Phosphatpuffer, pH 7,4“. Die Einträge, die Sie schreiben, kommen dort hinein.</translation>
     </message>
     <message>
         <source>New experiment…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Experiment…</translation>
     </message>
     <message>
         <source>Experiments</source>
-        <translation type="unfinished"></translation>
+        <translation>Experimente</translation>
     </message>
     <message>
         <source>Entries of the selected experiment</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge des ausgewählten Experiments</translation>
     </message>
     <message>
         <source>Sync status</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisationsstatus</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Stop this sync; nothing is lost, the changes are sent next time</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Synchronisation abbrechen; nichts geht verloren, die Änderungen werden beim nächsten Mal gesendet</translation>
     </message>
     <message>
         <source>Set the shared repository first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Legen Sie zuerst das gemeinsame Repository fest.</translation>
     </message>
     <message>
         <source>Offline: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline: %1</translation>
     </message>
     <message>
         <source>Remote settings saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Repository-Einstellungen gespeichert.</translation>
     </message>
     <message>
         <source>Sync alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm bei der Synchronisation</translation>
     </message>
     <message>
         <source>The copy on the shared repository does not match what was written in this notebook.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kopie im gemeinsamen Repository stimmt nicht mit dem überein, was in diesem Laborbuch geschrieben wurde.</translation>
     </message>
     <message>
         <source>Some files that came from the shared repository did not pass the checks and were set aside.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige Dateien aus dem gemeinsamen Repository haben die Prüfungen nicht bestanden und wurden beiseitegelegt.</translation>
     </message>
     <message>
         <source>… and %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>… und %1 weitere</translation>
     </message>
     <message>
         <source>&lt;p&gt;Nothing in this notebook was changed or lost: Quire kept its own records and did not take in the server&apos;s versions.&lt;/p&gt;&lt;ul&gt;%1&lt;/ul&gt;&lt;p&gt;Tell the admin of this notebook, who can check who changed the shared repository.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;In diesem Laborbuch wurde nichts geändert und nichts ging verloren: Quire hat seine eigenen Aufzeichnungen behalten und die Versionen des Servers nicht übernommen.&lt;/p&gt;&lt;ul&gt;%1&lt;/ul&gt;&lt;p&gt;Informieren Sie den Administrator dieses Laborbuchs; er kann prüfen, wer das gemeinsame Repository geändert hat.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>I have seen this</source>
-        <translation type="unfinished"></translation>
+        <translation>Zur Kenntnis genommen</translation>
     </message>
     <message>
         <source>Quire — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Quire — %1</translation>
     </message>
     <message>
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesperrt</translation>
     </message>
     <message>
         <source>The experiments could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Experimente konnten nicht gelesen werden</translation>
     </message>
     <message>
         <source>%1  ·  Unlocked</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  ·  Entsperrt</translation>
     </message>
     <message>
         <source>%1  ·  %2  ·  Unlocked</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  ·  %2  ·  Entsperrt</translation>
     </message>
     <message>
         <source>Experiments (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Experimente (%1)</translation>
     </message>
     <message>
         <source>The experiment could not be shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Experiment konnte nicht angezeigt werden</translation>
     </message>
     <message>
         <source>The notebook is locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Laborbuch ist gesperrt</translation>
     </message>
     <message>
         <source>Enter your passphrase to open %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Ihre Passphrase ein, um %1 zu öffnen.</translation>
     </message>
     <message>
         <source>Unlock…</source>
-        <translation type="unfinished"></translation>
+        <translation>Entsperren…</translation>
     </message>
     <message>
         <source>Welcome to Quire</source>
-        <translation type="unfinished"></translation>
+        <translation>Willkommen bei Quire</translation>
     </message>
     <message>
         <source>There is no notebook in %1 yet. Create one to start writing.</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 gibt es noch kein Laborbuch. Legen Sie eines an, um mit dem Schreiben zu beginnen.</translation>
     </message>
     <message>
         <source>Create notebook…</source>
-        <translation type="unfinished"></translation>
+        <translation>Laborbuch anlegen…</translation>
     </message>
     <message>
         <source>The experiment could not be created</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Experiment konnte nicht angelegt werden</translation>
     </message>
     <message>
         <source>Experiment “%1” created</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The entry could not be saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Experiment „%1“ angelegt</translation>
     </message>
     <message>
         <source>Entry “%1” saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The entries could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag „%1“ gespeichert</translation>
     </message>
     <message>
         <source>%1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. %2</translation>
     </message>
     <message>
         <source>No entry to attach to</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Eintrag zum Anhängen</translation>
     </message>
     <message>
         <source>files are kept with an entry you wrote; add an entry to this experiment first</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien werden bei einem Eintrag abgelegt, den Sie geschrieben haben; legen Sie zuerst einen Eintrag in diesem Experiment an</translation>
     </message>
     <message>
         <source>Attach the file to the entry:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Attach a file to “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei an diesen Eintrag anhängen:</translation>
     </message>
     <message>
         <source>Storing “%1” in the notebook…</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wird im Laborbuch gespeichert…</translation>
     </message>
     <message>
         <source>The file could not be attached</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei konnte nicht angehängt werden</translation>
     </message>
     <message>
         <source>“%1” attached to “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ an „%2“ angehängt</translation>
     </message>
     <message>
         <source>Signed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Signiert: %1</translation>
     </message>
     <message>
         <source>Nothing to sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu signieren</translation>
     </message>
     <message>
         <source>signatures are given to entries; choose an experiment with entries first</source>
-        <translation type="unfinished"></translation>
+        <translation>signiert werden Einträge; wählen Sie zuerst ein Experiment mit Einträgen</translation>
     </message>
     <message>
         <source>The entry could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Eintrag konnte nicht gelesen werden</translation>
     </message>
     <message>
         <source>Choose a folder for the evidence of %1’s signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Ordner für den Nachweis der Signatur von %1</translation>
     </message>
     <message>
         <source>The evidence could not be exported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Evidence of the signature saved in %1; verify.sh there checks it with openssl alone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Nachweis konnte nicht exportiert werden</translation>
     </message>
     <message>
         <source>Please wait until the sync has finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte warten Sie, bis die Synchronisation abgeschlossen ist.</translation>
     </message>
     <message>
         <source>&amp;Waiting for my signature (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Warten auf meine Signatur (%1)</translation>
     </message>
     <message>
         <source>Waiting for my signature (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten auf meine Signatur (%1)</translation>
     </message>
     <message>
         <source>1 record has no trusted time yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Aufzeichnung hat noch keine vertrauenswürdige Zeit.</translation>
     </message>
     <message>
         <source>%1 records have no trusted time yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Aufzeichnungen haben noch keine vertrauenswürdige Zeit.</translation>
     </message>
     <message>
         <source>The time-stamp authority is asked again at the next sync; nothing is lost meanwhile. Click to see the time-stamp settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zeitstempeldienst wird bei der nächsten Synchronisation erneut angefragt; bis dahin geht nichts verloren. Klicken Sie, um die Zeitstempel-Einstellungen zu sehen.</translation>
     </message>
     <message>
         <source>Stopping the sync…</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation wird abgebrochen…</translation>
     </message>
     <message>
         <source>Please wait until Quire has finished writing into the notebook.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte warten Sie, bis Quire das Schreiben in das Laborbuch beendet hat.</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Verlauf…</translation>
+    </message>
+    <message>
+        <source>Every version of an entry and what changed between them (Ctrl+H)</source>
+        <translation>Alle Versionen eines Eintrags und was sich zwischen ihnen geändert hat (Strg+H)</translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail…</source>
+        <translation>&amp;Prüfpfad…</translation>
+    </message>
+    <message>
+        <source>Everything recorded in this notebook, by whom and when</source>
+        <translation>Alles, was in diesem Laborbuch aufgezeichnet wurde, von wem und wann</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <source>Search titles, text and file names (Ctrl+F)</source>
+        <translation>Titel, Text und Dateinamen durchsuchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>&amp;Attached files</source>
+        <translation>&amp;Angehängte Dateien</translation>
+    </message>
+    <message>
+        <source>Show the files attached to the entries on the page (Ctrl+Shift+F)</source>
+        <translation>Die an die Einträge auf der Seite angehängten Dateien zeigen (Strg+Umschalt+F)</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Sharing, trusted time, locking and language (Ctrl+,)</source>
+        <translation>Gemeinsame Nutzung, vertrauenswürdige Zeit, Sperren und Sprache (Strg+,)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Search the notebook (Ctrl+F)</source>
+        <translation>Laborbuch durchsuchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>The file could not be written</source>
+        <translation>Die Datei konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>This entry cannot take files</source>
+        <translation>An diesen Eintrag können keine Dateien angehängt werden</translation>
+    </message>
+    <message>
+        <source>files are kept with an entry you wrote that is not voided; choose one of your own entries</source>
+        <translation>Dateien werden bei einem von Ihnen geschriebenen Eintrag abgelegt, der nicht ungültig gemacht wurde; wählen Sie einen Ihrer eigenen Einträge</translation>
+    </message>
+    <message>
+        <source>Attach files to “%1”</source>
+        <translation>Dateien an „%1“ anhängen</translation>
+    </message>
+    <message>
+        <source>Storing “%1” in the notebook (%2 of %3)…</source>
+        <translation>„%1“ wird im Laborbuch gespeichert (%2 von %3)…</translation>
+    </message>
+    <message>
+        <source>Evidence exported</source>
+        <translation>Nachweis exportiert</translation>
+    </message>
+    <message>
+        <source>The evidence of %1’s signature is in this folder:</source>
+        <translation>Der Nachweis der Signatur von %1 liegt in diesem Ordner:</translation>
+    </message>
+    <message>
+        <source>%1
+
+Anyone can check it there with verify.sh, which needs only bash and openssl.</source>
+        <translation>%1
+
+Jeder kann ihn dort mit verify.sh prüfen; dafür sind nur bash und openssl nötig.</translation>
+    </message>
+    <message>
+        <source>Show folder</source>
+        <translation>Ordner anzeigen</translation>
+    </message>
+    <message>
+        <source>Last attempt: %1</source>
+        <translation>Letzter Versuch: %1</translation>
+    </message>
+    <message>
+        <source>The entry cannot be changed</source>
+        <translation>Der Eintrag kann nicht geändert werden</translation>
     </message>
 </context>
 <context>
     <name>quire::widgets::MembersDialog</name>
     <message>
         <source>Author</source>
-        <translation type="unfinished"></translation>
+        <translation>Autor</translation>
     </message>
     <message>
         <source>Supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreuer</translation>
     </message>
     <message>
         <source>Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator</translation>
     </message>
     <message>
         <source>Auditor</source>
-        <translation type="unfinished"></translation>
+        <translation>Auditor</translation>
     </message>
     <message>
         <source>writes experiments and entries</source>
-        <translation type="unfinished"></translation>
+        <translation>schreibt Experimente und Einträge</translation>
     </message>
     <message>
         <source>reviews, approves and witnesses the entries of others</source>
-        <translation type="unfinished"></translation>
+        <translation>prüft die Einträge anderer, gibt sie frei und bezeugt sie</translation>
     </message>
     <message>
         <source>invites, approves and revokes members</source>
-        <translation type="unfinished"></translation>
+        <translation>lädt Mitglieder ein, genehmigt sie und entzieht ihnen den Zugang</translation>
     </message>
     <message>
         <source>inspects the notebook and its audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>sieht das Laborbuch und seinen Prüfpfad ein</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugang entzogen</translation>
     </message>
     <message>
         <source>Members</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglieder</translation>
     </message>
     <message>
         <source>Members of “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglieder von „%1“</translation>
     </message>
     <message>
         <source>Everyone listed can read this notebook; their roles say what else they may do. A newcomer joins with an invitation file and is let in once an admin approves their request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle hier Aufgeführten können dieses Laborbuch lesen; ihre Rollen legen fest, was sie darüber hinaus tun dürfen. Neue Mitglieder treten mit einer Einladungsdatei bei und erhalten Zugang, sobald ein Administrator ihre Anfrage genehmigt.</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Roles</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollen</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>&amp;Invite…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einladen…</translation>
     </message>
     <message>
         <source>&amp;Approve request…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage &amp;genehmigen…</translation>
     </message>
     <message>
         <source>&amp;Revoke…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugang ent&amp;ziehen…</translation>
     </message>
     <message>
         <source>%1 (you)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Sie)</translation>
     </message>
     <message>
         <source>Only an admin of this notebook can invite, approve or revoke members.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ein Administrator dieses Laborbuchs kann Mitglieder einladen, genehmigen oder ihnen den Zugang entziehen.</translation>
     </message>
     <message>
         <source>Set the shared repository first (Notebook ▸ Remote settings…): the invitation tells the newcomer where it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Legen Sie zuerst das gemeinsame Repository fest (Laborbuch ▸ Repository-Einstellungen…): Die Einladung teilt dem neuen Mitglied mit, wo es liegt.</translation>
     </message>
     <message>
         <source>Save an invitation file to send to a newcomer</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Einladungsdatei speichern, um sie an ein neues Mitglied zu senden</translation>
     </message>
     <message>
         <source>Open the join request a newcomer sent you</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Beitrittsanfrage öffnen, die Ihnen ein neues Mitglied geschickt hat</translation>
     </message>
     <message>
         <source>Select the member to revoke</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie das Mitglied, dem der Zugang entzogen werden soll</translation>
     </message>
     <message>
         <source>You cannot revoke yourself</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie können sich nicht selbst den Zugang entziehen</translation>
     </message>
     <message>
         <source>This member is already revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesem Mitglied wurde der Zugang bereits entzogen</translation>
     </message>
     <message>
         <source>Close the notebook to %1 from now on</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Laborbuch ab jetzt für %1 schließen</translation>
     </message>
     <message>
         <source>Save the invitation</source>
-        <translation type="unfinished"></translation>
+        <translation>Einladung speichern</translation>
     </message>
     <message>
         <source>Invitations (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einladungen (*.json)</translation>
     </message>
     <message>
         <source>The invitation could not be saved to %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einladung konnte nicht unter %1 gespeichert werden: %2.</translation>
     </message>
     <message>
         <source>Invitation saved to %1. Send it to the newcomer; Quire makes a join request from it, which they send back to you to approve.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einladung unter %1 gespeichert. Senden Sie sie an das neue Mitglied; Quire erstellt daraus eine Beitrittsanfrage, die es Ihnen zur Genehmigung zurückschickt.</translation>
     </message>
     <message>
         <source>Open a join request</source>
-        <translation type="unfinished"></translation>
+        <translation>Beitrittsanfrage öffnen</translation>
     </message>
     <message>
         <source>Join requests (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Beitrittsanfragen (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>The join request %1 cannot be read: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Beitrittsanfrage %1 kann nicht gelesen werden: %2.</translation>
     </message>
     <message>
         <source>%1 is now a member. Sync now, so that their copy receives the key; they are let in at their next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist jetzt Mitglied. Synchronisieren Sie jetzt, damit die Kopie von %1 den Schlüssel erhält; der Zugang öffnet sich bei der nächsten Synchronisation von %1.</translation>
     </message>
     <message>
         <source>%1 was revoked. What is written from now on is closed to them once you sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde der Zugang entzogen. Was ab jetzt geschrieben wird, bleibt %1 verschlossen, sobald Sie synchronisieren.</translation>
     </message>
 </context>
 <context>
     <name>quire::widgets::NotebookLoader</name>
     <message>
         <source>the notebook could not be opened</source>
-        <translation type="unfinished"></translation>
+        <translation>das Laborbuch konnte nicht geöffnet werden</translation>
     </message>
 </context>
 <context>
     <name>quire::widgets::RemoteSettingsDialog</name>
     <message>
         <source>Remote settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Repository-Einstellungen</translation>
     </message>
     <message>
         <source>Shared repository</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemeinsames Repository</translation>
     </message>
     <message>
         <source>Quire shares this notebook through a git repository on your lab&apos;s server. Everything is encrypted before it leaves this computer: the server never sees what you write.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quire teilt dieses Laborbuch über ein Git-Repository auf dem Server Ihres Labors. Alles wird verschlüsselt, bevor es diesen Computer verlässt: Der Server sieht nie, was Sie schreiben.</translation>
     </message>
     <message>
         <source>This notebook is not shared yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Laborbuch wird noch nicht geteilt.</translation>
     </message>
     <message>
         <source>Now shared through %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt geteilt über %1</translation>
     </message>
     <message>
         <source>e.g. https://git.lab.example/notebooks/bench.git</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. https://git.lab.example/notebooks/bench.git</translation>
     </message>
     <message>
         <source>https://…, ssh://…, git@host:path, git://… or a folder path</source>
-        <translation type="unfinished"></translation>
+        <translation>https://…, ssh://…, git@host:pfad, git://… oder ein Ordnerpfad</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adresse:</translation>
     </message>
     <message>
         <source>Login, if the server asks for one</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung, falls der Server eine verlangt</translation>
     </message>
     <message>
         <source>Your user name on the server (https)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Benutzername auf dem Server (https)</translation>
     </message>
     <message>
         <source>Password or access token (https)</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort oder Zugriffstoken (https)</translation>
     </message>
     <message>
         <source>Private key file (ssh), e.g. ~/.ssh/id_ed25519</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei mit privatem Schlüssel (ssh), z. B. ~/.ssh/id_ed25519</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswählen…</translation>
     </message>
     <message>
         <source>Only for a server with its own certificate (PEM)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur für einen Server mit eigenem Zertifikat (PEM)</translation>
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzer:</translation>
     </message>
     <message>
         <source>&amp;Password or token:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passwort oder Token:</translation>
     </message>
     <message>
         <source>SSH &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH-Schlüsse&amp;l:</translation>
     </message>
     <message>
         <source>&amp;Certificate authority:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zertifizierungsstelle:</translation>
     </message>
     <message>
         <source>The password and the key are kept encrypted in this notebook and are never shown again. Saving replaces the login saved before, so enter them again whenever you save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort und Schlüssel werden verschlüsselt in diesem Laborbuch aufbewahrt und nie wieder angezeigt. Beim Speichern wird die zuvor gespeicherte Anmeldung ersetzt; geben Sie beides daher bei jedem Speichern erneut ein.</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
         <source>Choose your ssh private key</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie Ihren privaten SSH-Schlüssel</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Choose the server&apos;s certificate authority</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die Zertifizierungsstelle des Servers</translation>
     </message>
     <message>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>The ssh key %1 cannot be read: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SSH-Schlüssel %1 kann nicht gelesen werden: %2.</translation>
     </message>
 </context>
 <context>
     <name>quire::widgets::ReviewQueueDialog</name>
     <message>
         <source>Waiting for my signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten auf meine Signatur</translation>
     </message>
     <message>
         <source>Entries their authors have signed and that you have not countersigned yet. Open one to read it, then countersign it as reviewed, approved or witnessed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge, die ihre Autoren signiert und die Sie noch nicht gegengezeichnet haben. Öffnen Sie einen, um ihn zu lesen, und zeichnen Sie ihn dann als geprüft, freigegeben oder bezeugt gegen.</translation>
     </message>
     <message>
         <source>Entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag</translation>
     </message>
     <message>
         <source>Experiment</source>
-        <translation type="unfinished"></translation>
+        <translation>Experiment</translation>
     </message>
     <message>
         <source>Signed by the author</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Autor signiert</translation>
     </message>
     <message>
         <source>Entries waiting for my signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge, die auf meine Signatur warten</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Ö&amp;ffnen</translation>
     </message>
     <message>
         <source>Show this entry in its experiment</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Eintrag in seinem Experiment zeigen</translation>
     </message>
     <message>
         <source>&amp;Countersign…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gegenzeichnen…</translation>
     </message>
     <message>
         <source>Sign this version as reviewed, approved or witnessed</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Version als geprüft, freigegeben oder bezeugt signieren</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen</translation>
     </message>
     <message>
         <source>Countersign…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegenzeichnen…</translation>
     </message>
     <message>
         <source>%1 (version %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Version %2)</translation>
     </message>
     <message>
         <source>Only supervisors countersign entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Betreuer zeichnen Einträge gegen.</translation>
     </message>
     <message>
         <source>Authors sign their own entries; a supervisor then reviews, approves or witnesses them. An admin of this notebook can give you the supervisor role (Notebook ▸ Members).</source>
-        <translation type="unfinished"></translation>
+        <translation>Autoren signieren ihre eigenen Einträge; ein Betreuer prüft sie dann, gibt sie frei oder bezeugt sie. Ein Administrator dieses Laborbuchs kann Ihnen die Rolle Betreuer geben (Laborbuch ▸ Mitglieder).</translation>
     </message>
     <message>
         <source>Nothing is waiting for your signature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wartet auf Ihre Signatur.</translation>
     </message>
     <message>
         <source>When an author signs an entry, it appears here for you to countersign. New signatures arrive with each sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn ein Autor einen Eintrag signiert, erscheint er hier, damit Sie ihn gegenzeichnen. Neue Signaturen kommen mit jeder Synchronisation.</translation>
     </message>
 </context>
 <context>
     <name>quire::widgets::RevokeMemberDialog</name>
     <message>
         <source>Revoke a member</source>
-        <translation type="unfinished"></translation>
+        <translation>Einem Mitglied den Zugang entziehen</translation>
     </message>
     <message>
         <source>Revoke %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 den Zugang entziehen?</translation>
     </message>
     <message>
         <source>%1 (%2) keeps what they have already received, but will not be able to read anything written from now on, and what they write afterwards is refused. The reason is kept in the notebook&apos;s history.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) behält, was bereits empfangen wurde, kann aber nichts mehr lesen, was ab jetzt geschrieben wird, und was %1 danach schreibt, wird abgelehnt. Die Begründung wird im Prüfpfad des Laborbuchs festgehalten.</translation>
     </message>
     <message>
         <source>e.g. left the lab</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. hat das Labor verlassen</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Begründung:</translation>
     </message>
     <message>
         <source>Re&amp;voke access</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugang ent&amp;ziehen</translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::SearchPanel</name>
+    <message>
+        <source>Any day</source>
+        <translation>Beliebiges Datum</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Beliebige Person</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>Beliebiges Schlagwort</translation>
+    </message>
+    <message>
+        <source>The search did not work</source>
+        <translation>Die Suche ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>Experiment</translation>
+    </message>
+    <message>
+        <source>File in %1</source>
+        <translation>Datei in %1</translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>(ohne Titel)</translation>
+    </message>
+    <message>
+        <source>1 found</source>
+        <translation>1 Treffer</translation>
+    </message>
+    <message>
+        <source>%1 found</source>
+        <translation>%1 Treffer</translation>
+    </message>
+    <message>
+        <source>Only the %1 most recent matches are shown; add words or filters to narrow them.</source>
+        <translation>Nur die %1 neuesten Treffer werden angezeigt; grenzen Sie die Suche mit weiteren Wörtern oder Filtern ein.</translation>
+    </message>
+    <message>
+        <source>No entries match.</source>
+        <translation>Keine passenden Einträge.</translation>
+    </message>
+    <message>
+        <source>Try fewer or shorter words: each word counts as the beginning of a word.</source>
+        <translation>Versuchen Sie weniger oder kürzere Wörter: Jedes Wort gilt als Wortanfang.</translation>
+    </message>
+    <message>
+        <source>Try fewer words, or clear the filters.</source>
+        <translation>Versuchen Sie weniger Wörter oder setzen Sie die Filter zurück.</translation>
+    </message>
+    <message>
+        <source>Search the notebook</source>
+        <translation>Laborbuch durchsuchen</translation>
+    </message>
+    <message>
+        <source>Type a few words to find entries, experiments and files by their titles and text. With a filter alone, every entry that meets it is listed.</source>
+        <translation>Geben Sie einige Wörter ein, um Einträge, Experimente und Dateien nach Titel und Text zu finden. Mit einem Filter allein wird jeder passende Eintrag aufgelistet.</translation>
+    </message>
+    <message>
+        <source>Filters (%1)</source>
+        <translation>Filter (%1)</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>Close the search and show the experiments again (Esc)</source>
+        <translation>Die Suche schließen und wieder die Experimente zeigen (Esc)</translation>
+    </message>
+    <message>
+        <source>Close search</source>
+        <translation>Suche schließen</translation>
+    </message>
+    <message>
+        <source>Changed &amp;from:</source>
+        <translation>Geändert a&amp;b:</translation>
+    </message>
+    <message>
+        <source>Changed &amp;until:</source>
+        <translation>Geändert b&amp;is:</translation>
+    </message>
+    <message>
+        <source>&amp;Author:</source>
+        <translation>&amp;Autor:</translation>
+    </message>
+    <message>
+        <source>&amp;Tag:</source>
+        <translation>Schlag&amp;wort:</translation>
+    </message>
+    <message>
+        <source>&amp;Signatures:</source>
+        <translation>&amp;Signaturen:</translation>
+    </message>
+    <message>
+        <source>Only what was last changed on or after this day</source>
+        <translation>Nur was an oder nach diesem Tag zuletzt geändert wurde</translation>
+    </message>
+    <message>
+        <source>Only what was last changed on or before this day</source>
+        <translation>Nur was an oder vor diesem Tag zuletzt geändert wurde</translation>
+    </message>
+    <message>
+        <source>Signed or not</source>
+        <translation>Signiert oder nicht</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Signiert</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation>Nicht signiert</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Sharing</source>
+        <translation>Gemeinsame Nutzung</translation>
+    </message>
+    <message>
+        <source>The lab&apos;s git server that carries this notebook between its members, encrypted, and how to log in there.</source>
+        <translation>Der Git-Server des Labors, der dieses Laborbuch verschlüsselt zwischen seinen Mitgliedern austauscht, und wie Sie sich dort anmelden.</translation>
+    </message>
+    <message>
+        <source>&amp;Remote settings…</source>
+        <translation>&amp;Repository-Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Trusted time</source>
+        <translation>Vertrauenswürdige Zeit</translation>
+    </message>
+    <message>
+        <source>The time-stamp authorities that vouch for when your records existed.</source>
+        <translation>Die Zeitstempeldienste, die bestätigen, wann Ihre Aufzeichnungen existierten.</translation>
+    </message>
+    <message>
+        <source>&amp;Time-stamp authorities…</source>
+        <translation>&amp;Zeitstempeldienste…</translation>
+    </message>
+    <message>
+        <source>Unlock the notebook to change these.</source>
+        <translation>Entsperren Sie das Laborbuch, um dies zu ändern.</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>A notebook left open is locked after this time without a key pressed or the mouse moved. Unlocking asks for the passphrase again.</source>
+        <translation>Ein offen gelassenes Laborbuch wird gesperrt, wenn so lange weder eine Taste gedrückt noch die Maus bewegt wurde. Beim Entsperren wird erneut nach der Passphrase gefragt.</translation>
+    </message>
+    <message>
+        <source>Lock a&amp;fter</source>
+        <translation>Sperren &amp;nach</translation>
+    </message>
+    <message>
+        <source>minutes without use</source>
+        <translation>Minuten ohne Benutzung</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>Spr&amp;ache</translation>
+    </message>
+    <message>
+        <source>The language of menus, buttons and messages. Entries stay in the language they were written in.</source>
+        <translation>Die Sprache von Menüs, Schaltflächen und Meldungen. Einträge bleiben in der Sprache, in der sie geschrieben wurden.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
     <name>quire::widgets::SignDialog</name>
     <message>
         <source>You wrote this entry, and it records what you did.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben diesen Eintrag geschrieben, und er hält fest, was Sie getan haben.</translation>
     </message>
     <message>
         <source>You have checked this entry and what it records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben diesen Eintrag und das, was er festhält, geprüft.</translation>
     </message>
     <message>
         <source>You approve this entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie geben diesen Eintrag frei.</translation>
     </message>
     <message>
         <source>You have read and understood this entry, and witness it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben diesen Eintrag gelesen und verstanden und bezeugen ihn.</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>By signing, I, %1, confirm that this electronic signature is the legally binding equivalent of my handwritten signature (21 CFR 11.100), and that I am the author of this version of the entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit meiner Signatur bestätige ich, %1, dass diese elektronische Signatur die rechtsverbindliche Entsprechung meiner handschriftlichen Unterschrift ist (21 CFR 11.100) und dass ich diese Version des Eintrags verfasst habe.</translation>
     </message>
     <message>
         <source>By signing, I, %1, confirm that this electronic signature is the legally binding equivalent of my handwritten signature (21 CFR 11.100), and that I have reviewed this version of the entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit meiner Signatur bestätige ich, %1, dass diese elektronische Signatur die rechtsverbindliche Entsprechung meiner handschriftlichen Unterschrift ist (21 CFR 11.100) und dass ich diese Version des Eintrags geprüft habe.</translation>
     </message>
     <message>
         <source>By signing, I, %1, confirm that this electronic signature is the legally binding equivalent of my handwritten signature (21 CFR 11.100), and that I approve this version of the entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit meiner Signatur bestätige ich, %1, dass diese elektronische Signatur die rechtsverbindliche Entsprechung meiner handschriftlichen Unterschrift ist (21 CFR 11.100) und dass ich diese Version des Eintrags freigebe.</translation>
     </message>
     <message>
         <source>By signing, I, %1, confirm that this electronic signature is the legally binding equivalent of my handwritten signature (21 CFR 11.100), and that I have read, understood and witnessed this version of the entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit meiner Signatur bestätige ich, %1, dass diese elektronische Signatur die rechtsverbindliche Entsprechung meiner handschriftlichen Unterschrift ist (21 CFR 11.100) und dass ich diese Version des Eintrags gelesen, verstanden und bezeugt habe.</translation>
     </message>
     <message>
         <source>version %1 of %2 (not the latest)</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 von %2 (nicht die neueste)</translation>
     </message>
     <message>
         <source>version %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 von %2</translation>
     </message>
     <message>
         <source>Sign entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag signieren</translation>
     </message>
     <message>
         <source>Sign an entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Eintrag signieren</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>&amp;Entry:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eintrag:</translation>
     </message>
     <message>
         <source>What your signature means:</source>
-        <translation type="unfinished"></translation>
+        <translation>Was Ihre Signatur bedeutet:</translation>
     </message>
     <message>
         <source>Your notebook passphrase, asked again for each signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Passphrase Ihres Laborbuchs, bei jeder Signatur erneut abgefragt</translation>
     </message>
     <message>
         <source>Signing as:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie signieren als:</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passphrase:</translation>
     </message>
     <message>
         <source>Checking the passphrase and signing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase wird geprüft und Signatur erstellt…</translation>
     </message>
     <message>
         <source>&amp;Sign</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Signieren</translation>
     </message>
     <message>
         <source>Signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Signiert</translation>
     </message>
     <message>
         <source>Your signature, as it is shown on screen and in every export:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Signatur, wie sie auf dem Bildschirm und in jedem Export erscheint:</translation>
     </message>
     <message>
         <source>It is kept with version %1 of “%2”. A time-stamp authority attests its time at the next sync, if one is set under Notebook ▸ Time-stamp authorities.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Signatur wird bei Version %1 von „%2“ aufbewahrt. Ein Zeitstempeldienst bestätigt ihre Zeit bei der nächsten Synchronisation, sofern einer unter Laborbuch ▸ Zeitstempeldienste eingerichtet ist.</translation>
     </message>
     <message>
         <source>&amp;Export evidence…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachweis e&amp;xportieren…</translation>
     </message>
     <message>
         <source>Save the signature, the signed statement, the certificates and a script that checks them with openssl alone</source>
-        <translation type="unfinished"></translation>
+        <translation>Signatur, signierte Erklärung, Zertifikate und ein Skript speichern, das sie allein mit openssl prüft</translation>
     </message>
     <message>
         <source>There is no entry here that can be signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier gibt es keinen Eintrag, der signiert werden kann.</translation>
     </message>
     <message>
         <source>“%1” — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ — %2</translation>
     </message>
     <message>
         <source>You cannot sign this version: the reasons are given beside each meaning.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie können diese Version nicht signieren: Die Gründe stehen neben jeder Bedeutung.</translation>
     </message>
     <message>
         <source>Enter your passphrase to sign.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Ihre Passphrase ein, um zu signieren.</translation>
     </message>
     <message>
         <source>Choose a folder for the signature evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Ordner für den Signaturnachweis</translation>
     </message>
     <message>
         <source>The evidence is in %1. Anyone can check it there with verify.sh, which needs only bash and openssl.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Nachweis liegt in %1. Jeder kann ihn dort mit verify.sh prüfen; dafür sind nur bash und openssl nötig.</translation>
     </message>
     <message>
         <source>entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag</translation>
     </message>
     <message>
         <source>Signature evidence – %1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Signaturnachweis – %1 – %2</translation>
     </message>
 </context>
 <context>
     <name>quire::widgets::SyncController</name>
     <message>
         <source>1 change waiting to send</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Änderung wartet auf Versand</translation>
     </message>
     <message>
         <source>%1 changes waiting to send</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Änderungen warten auf Versand</translation>
     </message>
     <message>
         <source>Not shared</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht geteilt</translation>
     </message>
     <message>
         <source>Waiting for approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten auf Genehmigung</translation>
     </message>
     <message>
         <source>Not synced yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht synchronisiert</translation>
     </message>
     <message>
         <source>Syncing… %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird synchronisiert… %1 von %2</translation>
     </message>
     <message>
         <source>Syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird synchronisiert…</translation>
     </message>
     <message>
         <source>Up to date · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuell · %1</translation>
     </message>
     <message>
         <source>Offline — %1 waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline — %1 ausstehend</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline</translation>
     </message>
     <message>
         <source>Sync cancelled — %1 waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation abgebrochen — %1 ausstehend</translation>
     </message>
     <message>
         <source>Sync cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation abgebrochen</translation>
     </message>
     <message>
         <source>Alarm: the shared copy was altered</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm: Die gemeinsame Kopie wurde verändert</translation>
     </message>
     <message>
         <source>Alarm: 1 file from the server refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm: 1 Datei vom Server abgelehnt</translation>
     </message>
     <message>
         <source>Alarm: %1 files from the server refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm: %1 Dateien vom Server abgelehnt</translation>
     </message>
     <message>
         <source>This notebook is kept on this computer only. To share it, set the lab&apos;s shared repository under Notebook ▸ Remote settings….</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Laborbuch liegt nur auf diesem Computer. Um es zu teilen, legen Sie das gemeinsame Repository des Labors unter Laborbuch ▸ Repository-Einstellungen… fest.</translation>
     </message>
     <message>
         <source>An admin of this notebook has to approve your join request before you can read or write in it. Quire asks the shared repository again at each sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Administrator dieses Laborbuchs muss Ihre Beitrittsanfrage genehmigen, bevor Sie darin lesen oder schreiben können. Quire fragt bei jeder Synchronisation erneut beim gemeinsamen Repository nach.</translation>
     </message>
     <message>
         <source>Shared through %1. The first sync starts shortly; click to sync now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geteilt über %1. Die erste Synchronisation beginnt in Kürze; klicken Sie, um jetzt zu synchronisieren.</translation>
     </message>
     <message>
         <source>%1 on this computer, to be sent to %2 at the next sync. Click to sync now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Computer: %1. Versand an %2 bei der nächsten Synchronisation; klicken Sie, um jetzt zu synchronisieren.</translation>
     </message>
     <message>
         <source>Receiving changes from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen werden von %1 empfangen</translation>
     </message>
     <message>
         <source>Checking and adding what arrived from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Was von %1 eingetroffen ist, wird geprüft und übernommen</translation>
     </message>
     <message>
         <source>Sending this notebook&apos;s changes to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen dieses Laborbuchs werden an %1 gesendet</translation>
     </message>
     <message>
         <source>Connecting to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zu %1 wird hergestellt</translation>
     </message>
     <message>
         <source>Everything is shared with %1 (last sync at %2). Click to sync now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles ist mit %1 geteilt (letzte Synchronisation um %2). Klicken Sie, um jetzt zu synchronisieren.</translation>
     </message>
     <message>
         <source>The sync at %1 did not complete: %2
 Nothing is lost: your changes stay in this notebook and are sent at the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Synchronisation um %1 wurde nicht abgeschlossen: %2
+Nichts geht verloren: Ihre Änderungen bleiben in diesem Laborbuch und werden bei der nächsten Synchronisation gesendet.</translation>
     </message>
     <message>
         <source>… and %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>… und %1 weitere</translation>
     </message>
     <message>
         <source>Click for details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie für Details.</translation>
     </message>
 </context>
 <context>
     <name>quire::widgets::TimestampSettingsDialog</name>
     <message>
         <source>Time-stamp authorities</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitstempeldienste</translation>
     </message>
     <message>
         <source>A time-stamp authority vouches for when your records existed, so that their dates do not rest on this computer&apos;s clock alone. Quire asks one at each sync; only a fingerprint of the records is sent, never their content.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Zeitstempeldienst bestätigt, wann Ihre Aufzeichnungen existierten, damit ihr Zeitpunkt nicht allein von der Uhr dieses Computers abhängt. Quire fragt bei jeder Synchronisation einen solchen Dienst an; gesendet wird nur ein Fingerabdruck der Aufzeichnungen, nie ihr Inhalt.</translation>
     </message>
     <message>
         <source>&amp;Addresses, one per line, tried in order:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adressen, eine pro Zeile, der Reihe nach versucht:</translation>
     </message>
     <message>
         <source>e.g. https://tsa.example.org/tsr</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. https://tsa.example.org/tsr</translation>
     </message>
     <message>
         <source>Trusted certificates:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrauenswürdige Zertifikate:</translation>
     </message>
     <message>
         <source>C&amp;hoose files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien a&amp;uswählen…</translation>
     </message>
     <message>
         <source>The certificates (PEM) of the authorities, or of the authority that issued theirs; they replace the ones trusted so far</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zertifikate (PEM) der Dienste oder der Stelle, die deren Zertifikate ausgestellt hat; sie ersetzen die bisher vertrauenswürdigen</translation>
     </message>
     <message>
         <source>A&amp;ttest now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt &amp;bestätigen lassen</translation>
     </message>
     <message>
         <source>Save these settings and ask the authorities to attest every record that waits</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Einstellungen speichern und die Dienste bitten, jede wartende Aufzeichnung zu bestätigen</translation>
     </message>
     <message>
         <source>Asking the time-stamp authority…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitstempeldienst wird angefragt…</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
         <source>Choose the time-stamp authorities&apos; certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die Zertifikate der Zeitstempeldienste</translation>
     </message>
     <message>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>None yet: without them no time-stamp can be checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine: Ohne sie kann kein Zeitstempel geprüft werden.</translation>
     </message>
     <message>
         <source>1 certificate trusted</source>
-        <translation type="unfinished"></translation>
+        <translation>1 vertrauenswürdiges Zertifikat</translation>
     </message>
     <message>
         <source>%1 certificates trusted</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 vertrauenswürdige Zertifikate</translation>
     </message>
     <message>
         <source>%1 — SHA-256 %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — SHA-256 %2…</translation>
     </message>
     <message>
         <source>Every record has a trusted time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Aufzeichnung hat eine vertrauenswürdige Zeit.</translation>
     </message>
     <message>
         <source>1 record is not yet attested.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Aufzeichnung ist noch nicht bestätigt.</translation>
     </message>
     <message>
         <source>%1 records are not yet attested.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Aufzeichnungen sind noch nicht bestätigt.</translation>
     </message>
     <message>
         <source>%1 cannot be read as a certificate file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht als Zertifikatsdatei gelesen werden.</translation>
     </message>
     <message>
         <source>%1 holds no certificate in PEM form (the text form that starts with “-----BEGIN CERTIFICATE-----”).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält kein Zertifikat im PEM-Format (der Textform, die mit „-----BEGIN CERTIFICATE-----“ beginnt).</translation>
     </message>
     <message>
         <source>Choose the certificates to trust as well: without them no time-stamp can be checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie auch die Zertifikate aus, denen vertraut werden soll: Ohne sie kann kein Zeitstempel geprüft werden.</translation>
     </message>
     <message>
         <source>Add the address of at least one time-stamp authority first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie zuerst die Adresse mindestens eines Zeitstempeldienstes ein.</translation>
     </message>
     <message>
         <source>Nothing was attested: %1 The records wait and are sent again at the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde bestätigt: %1 Die Aufzeichnungen warten und werden bei der nächsten Synchronisation erneut gesendet.</translation>
     </message>
     <message>
         <source>Nothing was waiting: every record already has a trusted time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts hat gewartet: Jede Aufzeichnung hat bereits eine vertrauenswürdige Zeit.</translation>
     </message>
     <message>
         <source>1 record attested at %1 by %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Aufzeichnung am %1 von %2 bestätigt.</translation>
     </message>
     <message>
         <source>%1 records attested at %2 by %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Aufzeichnungen am %2 von %3 bestätigt.</translation>
     </message>
     <message>
         <source>Did not answer first: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuvor ohne Antwort: %1</translation>
     </message>
 </context>
 <context>
     <name>quire::widgets::UnlockDialog</name>
     <message>
         <source>Unlock notebook</source>
-        <translation type="unfinished"></translation>
+        <translation>Laborbuch entsperren</translation>
     </message>
     <message>
         <source>Unlock your notebook</source>
-        <translation type="unfinished"></translation>
+        <translation>Entsperren Sie Ihr Laborbuch</translation>
     </message>
     <message>
         <source>Notebook folder: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner des Laborbuchs: %1</translation>
     </message>
     <message>
         <source>Your notebook passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Passphrase Ihres Laborbuchs</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passphrase:</translation>
     </message>
     <message>
         <source>Unlocking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird entsperrt…</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entsperren</translation>
     </message>
     <message>
         <source>The passphrase is wrong. Check Caps Lock and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Passphrase ist falsch. Prüfen Sie die Feststelltaste und versuchen Sie es erneut.</translation>
     </message>
 </context>
 </TS>
