@@ -1244,14 +1244,6 @@ Aufzeichnung %2</translation>
         <source>Show this file in the attached files</source>
         <translation>Diese Datei bei den angehängten Dateien zeigen</translation>
     </message>
-    <message>
-        <source>Write a new version of this entry (a change says why)</source>
-        <translation>Eine neue Version dieses Eintrags schreiben (eine Änderung braucht eine Begründung)</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>Bearbeiten…</translation>
-    </message>
 </context>
 <context>
     <name>quire::widgets::ExperimentDelegate</name>
@@ -1920,8 +1912,8 @@ Jeder kann ihn dort mit verify.sh prüfen; dafür sind nur bash und openssl nöt
         <translation>Letzter Versuch: %1</translation>
     </message>
     <message>
-        <source>The entry cannot be changed</source>
-        <translation>Der Eintrag kann nicht geändert werden</translation>
+        <source>The entry could not be saved</source>
+        <translation>Der Eintrag konnte nicht gespeichert werden</translation>
     </message>
 </context>
 <context>
