@@ -1366,6 +1366,24 @@ struct Vault::Impl {
                          .toObject());
             (*genesis)->reset();
         }
+        if (m.known) return m; // the founder, as the genesis admitted them
+        // Another device's clock may run behind the admin's: a record the member wrote
+        // "before" the member record that admitted them is judged by that first member record.
+        auto first = db.cached(QStringLiteral(
+            "SELECT envelope FROM records WHERE type='member' AND object=? ORDER BY version "
+            "LIMIT 1"));
+        if (first) {
+            (*first)->bind(1, uuid);
+            auto row = (*first)->next();
+            if (row && *row)
+                fill(QJsonDocument::fromJson((*first)->blob(0))
+                         .object()
+                         .value("record")
+                         .toObject()
+                         .value("body")
+                         .toObject());
+            (*first)->reset();
+        }
         return m;
     }
 

@@ -320,7 +320,17 @@ void MainWindow::retranslate() {
     } else {
         m_reviewQueue->setText(tr("&Waiting for my signature"));
         m_reviewButton->setText(tr("Waiting for my signature (%1)").arg(m_reviewCount));
-        if (m_notebook) m_refreshPending = true;
+        if (m_notebook) {
+            m_refreshPending = true;
+            // Looked at again shortly: the page must not stay in the old language should the
+            // worker's end come before this pending refresh is seen.
+            QTimer::singleShot(250, this, [this] {
+                if (isBusy())
+                    m_retranslateTimer.start();
+                else
+                    catchUpAfterWorker();
+            });
+        }
     }
     m_reviewButton->setToolTip(m_reviewQueue->toolTip());
     updateSyncStatus();
