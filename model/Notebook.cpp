@@ -417,19 +417,38 @@ Result<QList<EntryVersion>> Notebook::history(const QString &entryUuid) {
 }
 
 Result<QList<EntryVersion>> Notebook::entries(const QString &experimentUuid) {
+    auto run = entryRun(experimentUuid, 0, -1);
+    if (!run) return run.failure();
+    return std::move(run->entries);
+}
+
+Result<EntryRun> Notebook::entryRun(const QString &experimentUuid, int first, int count,
+                                    const QString &around) {
     const std::lock_guard lock(m_mutex);
     auto list = m_vault->entries(experimentUuid);
     if (!list) return list.failure();
+    EntryRun run;
+    run.total = int(list->size());
+    const int size = count < 0 ? run.total : std::min(count, run.total);
+    const int latest = run.total - size;
+    int start = first < 0 ? latest : std::min(first, latest);
+    if (!around.isEmpty()) {
+        const auto it = std::find_if(list->cbegin(), list->cend(),
+                                     [&](const VaultEntry &e) { return e.uuid == around; });
+        const int at = it == list->cend() ? -1 : int(it - list->cbegin());
+        if (at >= 0 && (at < start || at >= start + size)) start = std::min(at, latest);
+    }
+    run.first = std::max(0, start);
     QHash<QString, QString> names;
-    QList<EntryVersion> out;
-    for (const auto &e : *list) {
+    for (int i = run.first; i < run.first + size && i < run.total; ++i) {
+        const VaultEntry &e = list->at(i);
         auto r = m_vault->record(e.head);
         if (!r) return r.failure();
         auto sigs = m_vault->signaturesOf(e.uuid);
         if (!sigs) return sigs.failure();
-        out << toEntryVersion(*m_vault, *r, e.versions, names, *sigs);
+        run.entries << toEntryVersion(*m_vault, *r, e.versions, names, *sigs);
     }
-    return out;
+    return run;
 }
 
 Result<QString> Notebook::attachFile(const QString &entryUuid, const QString &filePath,

@@ -107,6 +107,14 @@ struct EntryVersion {
     QString attestedAt;               // this version's trusted time, empty if not yet attested
 };
 
+// A run of an experiment's entries, as a page shows them: where it starts among all of them,
+// and how many there are in all.
+struct EntryRun {
+    int total = 0; // entries in the experiment
+    int first = 0; // the index (0-based) of the run's first entry among them
+    QList<EntryVersion> entries;
+};
+
 // An entry version its author signed that no one has countersigned yet.
 struct ReviewItem {
     SignatureInfo authored;
@@ -286,6 +294,11 @@ public:
     Result<EntryVersion> entry(const QString &entry, int version = 0);
     Result<QList<EntryVersion>> history(const QString &entry);
     Result<QList<EntryVersion>> entries(const QString &experiment);
+    // At most `count` entries from index `first` (count < 0: all from there; first < 0: the
+    // latest `count`). With `around` set to one of the experiment's entries, the run is moved,
+    // if need be, so that it holds that entry. Only the run's entries are read in full.
+    Result<EntryRun> entryRun(const QString &experiment, int first, int count,
+                              const QString &around = {});
 
     // Streams the file into encrypted 4 MiB chunks and adds it to the entry (a new version
     // whose reason names the file). Returns the attachment record id.

@@ -65,19 +65,20 @@ AttachmentPanel::AttachmentPanel(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 8);
     layout->setSpacing(0);
 
-    auto *top = new QHBoxLayout;
+    m_header = new QWidget(this);
+    auto *top = new QHBoxLayout(m_header);
     top->setContentsMargins(12, 10, 6, 6);
-    m_heading = new QLabel(this);
+    m_heading = new QLabel(m_header);
     QFont bold = m_heading->font();
     bold.setWeight(QFont::DemiBold);
     m_heading->setFont(bold);
-    m_close = new QToolButton(this);
+    m_close = new QToolButton(m_header);
     m_close->setObjectName(QStringLiteral("closeAttachmentsButton"));
     m_close->setAutoRaise(true);
     m_close->setIcon(QIcon::fromTheme(QStringLiteral("window-close")));
     top->addWidget(m_heading, 1);
     top->addWidget(m_close);
-    layout->addLayout(top);
+    layout->addWidget(m_header);
 
     m_tree = new QTreeWidget(this);
     m_tree->setObjectName(QStringLiteral("attachmentTree"));
@@ -246,11 +247,17 @@ void AttachmentPanel::setNotebook(Notebook *notebook) {
     if (returned && !m_previewId.isEmpty() && m_preview.isNull()) renderPreview();
 }
 
-void AttachmentPanel::setEntries(const QList<EntryVersion> &entries, const QString &me) {
+void AttachmentPanel::setHeaderVisible(bool visible) {
+    m_header->setVisible(visible);
+}
+
+void AttachmentPanel::setEntries(const QList<EntryVersion> &entries, const QString &me,
+                                 int firstNumber) {
     const QString entry = selectedEntry();
     const QString attachment = selectedAttachment();
     m_entries = entries;
     m_me = me;
+    m_firstNumber = firstNumber;
     fillTree();
     if (!attachment.isEmpty() && selectAttachment(attachment)) return;
     if (!entry.isEmpty()) selectEntry(entry);
@@ -280,15 +287,14 @@ void AttachmentPanel::fillTree() {
         // A voided entry takes no new files; it is listed only for the files it kept.
         if (voided && e.attachments.isEmpty()) continue;
         auto *entryItem = new QTreeWidgetItem(m_tree);
-        entryItem->setText(0, tr("%1. %2").arg(i + 1).arg(e.title));
+        entryItem->setText(0, tr("%1. %2").arg(m_firstNumber + i).arg(e.title));
         entryItem->setToolTip(0, e.title);
         entryItem->setFont(0, entryFont);
         entryItem->setData(0, EntryRole, e.uuid);
         entryItem->setData(0, OwnRole, !voided && e.author == m_me);
-        entryItem->setText(1, e.attachments.isEmpty() ? tr("no files")
-                              : e.attachments.size() == 1
-                                  ? tr("1 file")
-                                  : tr("%1 files").arg(e.attachments.size()));
+        entryItem->setText(1, e.attachments.isEmpty()
+                                  ? tr("no files")
+                                  : tr("%n files", nullptr, int(e.attachments.size())));
         entryItem->setForeground(1, palette().color(QPalette::PlaceholderText));
         if (e.attachments.isEmpty())
             entryItem->setForeground(0, palette().color(QPalette::PlaceholderText));
@@ -311,6 +317,10 @@ void AttachmentPanel::fillTree() {
         entryItem->setExpanded(true);
     }
     m_heading->setText(files == 0 ? tr("Attached files") : tr("Attached files (%1)").arg(files));
+    if (files != m_files) {
+        m_files = files;
+        emit fileCountChanged(files);
+    }
     if (m_entries.isEmpty())
         m_emptyHint->setText(tr("Files are kept with an entry. This experiment has no entries "
                                 "yet."));
@@ -593,7 +603,7 @@ void AttachmentPanel::changeEvent(QEvent *event) {
         m_status->hide(); // said in the old language, and no longer news
         // The tree's words are made as it is filled; the selection comes back with it.
         m_previewId.clear();
-        setEntries(QList<EntryVersion>(m_entries), m_me);
+        setEntries(QList<EntryVersion>(m_entries), m_me, m_firstNumber);
     }
     QWidget::changeEvent(event);
 }

@@ -36,9 +36,13 @@ public:
     ~AttachmentPanel() override;
 
     void setNotebook(Notebook *notebook);
-    // The entries on the page, numbered as there; `me` is the member who may add files to
-    // their own entries.
-    void setEntries(const QList<EntryVersion> &entries, const QString &me);
+    // The entries on the page, numbered as there from `firstNumber`; `me` is the member who may
+    // add files to their own entries.
+    void setEntries(const QList<EntryVersion> &entries, const QString &me, int firstNumber = 1);
+    // Inside the details panel the tab names the files; the panel's own heading and close
+    // button are left out.
+    void setHeaderVisible(bool visible);
+    int fileCount() const { return m_files; }
     // Forgets everything shown (the notebook was locked).
     void clear();
     // Where Open puts its copies; asked each time, so that the owner can remove the folder
@@ -75,6 +79,8 @@ signals:
     void copyWritten(const QString &path);
     void copyFailed(const QString &message);
     void closeRequested();
+    // The number of files listed changed.
+    void fileCountChanged(int files);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -100,6 +106,8 @@ private:
     QPointer<Notebook> m_notebook;
     QList<EntryVersion> m_entries;
     QString m_me;
+    int m_firstNumber = 1;
+    int m_files = 0;
     std::function<QString()> m_openFolder;
     QString m_previewId;
     int m_page = 0;
@@ -109,6 +117,7 @@ private:
     bool m_openAfterCopy = false;
     QFutureWatcher<Result<void>> m_watcher;
 
+    QWidget *m_header = nullptr;
     QLabel *m_heading = nullptr;
     QToolButton *m_close = nullptr;
     QTreeWidget *m_tree = nullptr;

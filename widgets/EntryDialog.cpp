@@ -6,10 +6,8 @@
 #include "Notebook.h"
 
 #include <QAbstractButton>
-#include <QCheckBox>
 #include <QCloseEvent>
 #include <QDateTime>
-#include <QDialogButtonBox>
 #include <QFile>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -19,9 +17,7 @@
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QMessageBox>
-#include <QPlainTextEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QShortcut>
 #include <QTemporaryDir>
 #include <QUuid>
@@ -67,71 +63,9 @@ void keepDraftWhenFree(Notebook *notebook, const std::function<bool()> &busy, co
 
 } // namespace
 
-// ---- the plain-text dialog ---------------------------------------------------------------
-
-EntryDialog::EntryDialog(const QString &experimentTitle, QWidget *parent)
-    : QDialog(parent) {
-    setObjectName(QStringLiteral("entryDialog"));
-    setWindowTitle(tr("New entry"));
-    resize(680, 520);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->setSpacing(10);
-    layout->addWidget(makeHeading(tr("New entry in “%1”").arg(experimentTitle), this));
-
-    auto *form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    m_title = new QLineEdit(this);
-    m_title->setObjectName(QStringLiteral("titleEdit"));
-    m_title->setPlaceholderText(tr("e.g. Calibration of the pH meter"));
-    form->addRow(tr("&Title:"), m_title);
-    layout->addLayout(form);
-
-    m_text = new QPlainTextEdit(this);
-    m_text->setObjectName(QStringLiteral("textEdit"));
-    m_text->setPlaceholderText(tr("What did you do, use and observe? Leave a blank line "
-                                  "between paragraphs."));
-    m_text->setTabChangesFocus(true);
-    layout->addWidget(m_text, 1);
-
-    m_isHtml = new QCheckBox(tr("Text is &HTML"), this);
-    m_isHtml->setObjectName(QStringLiteral("htmlCheck"));
-    m_isHtml->setToolTip(tr("Tables, lists and emphasis written as HTML are kept; anything "
-                            "unsafe is removed when the entry is saved."));
-    layout->addWidget(m_isHtml);
-    layout->addWidget(makeHint(tr("Saving records this version with your name and the time. "
-                                  "Later changes become new versions; nothing is overwritten."),
-                               this));
-
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
-    ok->setText(tr("&Add entry"));
-    ok->setEnabled(false);
-    useTextOnlyButtons(m_buttons);
-    layout->addWidget(m_buttons);
-
-    connect(m_title, &QLineEdit::textChanged, this,
-            [ok](const QString &text) { ok->setEnabled(!text.trimmed().isEmpty()); });
-    connect(m_isHtml, &QCheckBox::clicked, this, [this] { m_formatChosenByUser = true; });
-    connect(m_text, &QPlainTextEdit::textChanged, this, [this] {
-        if (!m_formatChosenByUser) m_isHtml->setChecked(looksLikeHtml(m_text->toPlainText()));
-    });
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &EntryDialog::submitted);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    m_title->setFocus();
-}
-
 QString EntryDialog::title() const {
     return m_title->text().trimmed();
 }
-
-QString EntryDialog::html() const {
-    if (m_editor) return m_latestHtml;
-    const QString text = m_text->toPlainText();
-    return m_isHtml->isChecked() ? text : plainTextToHtml(text);
-}
-
-// ---- the entry editor window -------------------------------------------------------------
 
 EntryDialog::EntryDialog(Notebook *notebook, const QString &experiment, QWidget *parent)
     : QDialog(parent)
@@ -238,13 +172,7 @@ void EntryDialog::buildEditorWindow() {
     connect(m_title, &QLineEdit::returnPressed, m_editor, [this] { m_editor->setFocus(); });
     connect(m_reason, &QLineEdit::returnPressed, this, &EntryDialog::saveVersion);
     connect(m_reason, &QLineEdit::textEdited, this, [this] { hideError(m_error); });
-    connect(m_editor, &EntryEditor::contentChanged, this, [this] {
-        markChanged();
-        // Kept current, so that a window closed in a hurry (a lock) can still write it.
-        m_editor->requestHtml([guard = QPointer(this)](const QString &html) {
-            if (guard) guard->m_latestHtml = html;
-        });
-    });
+    connect(m_editor, &EntryEditor::contentChanged, this, &EntryDialog::pageChanged);
 
     m_draftTimer.setSingleShot(true);
     m_draftTimer.setInterval(kDraftDelayMs);
@@ -356,6 +284,7 @@ bool EntryDialog::loadEntry(const QString &entryUuid, QString *problem) {
     m_title->setText(e->title);
     m_editor->setHtml(e->html);
     m_latestHtml = e->html;
+    m_savedHtml = e->html;
     return true;
 }
 
@@ -388,7 +317,7 @@ void EntryDialog::updateHeading() {
                                  "While you write, your text is kept every few seconds as an "
                                  "encrypted draft on this computer."));
     } else {
-        const QString title = currentTitle().isEmpty() ? m_baseTitle : currentTitle();
+        const QString title = this->title().isEmpty() ? m_baseTitle : this->title();
         setWindowTitle(tr("Edit entry"));
         m_heading->setText(tr("Edit “%1”").arg(title));
         m_subheading->setText(tr("In “%1”, version %2. Saving records the next version with your "
@@ -455,13 +384,26 @@ void EntryDialog::checkForNewerVersion() {
                    .arg(head->version + 1));
 }
 
-QString EntryDialog::currentTitle() const {
-    return m_title->text().trimmed();
-}
-
 bool EntryDialog::hasUnsavedChanges() const {
     if (!m_editor) return false;
-    return m_dirty || m_editor->isModified() || currentTitle() != m_baseTitle;
+    return m_dirty || m_editor->isModified() || title() != m_baseTitle;
+}
+
+void EntryDialog::pageChanged() {
+    // The text is kept current, so that a window closed in a hurry (a lock) can still write it.
+    const quint64 reported = m_editor->changeCount();
+    m_editor->requestHtml([guard = QPointer(this), reported](const QString &html) {
+        if (!guard) return;
+        guard->m_latestHtml = html;
+        if (html != guard->m_savedHtml) {
+            guard->markChanged();
+            return;
+        }
+        // Typed back to what is saved, or a late report of a change a save already took in:
+        // the editor holds nothing unsaved, unless it changed again since it was asked.
+        if (guard->m_editor->changeCount() == reported) guard->m_editor->setModified(false);
+        if (guard->title() == guard->m_baseTitle && !guard->m_saving) guard->m_dirty = false;
+    });
 }
 
 void EntryDialog::markChanged() {
@@ -500,7 +442,7 @@ bool EntryDialog::storeDraft() {
     draft.entry = m_entry;
     draft.experiment = m_experiment;
     draft.base = m_base;
-    draft.title = currentTitle();
+    draft.title = title();
     draft.html = m_latestHtml;
     if (auto r = m_notebook->saveDraft(draft); !r) {
         showError(m_error,
@@ -530,7 +472,7 @@ void EntryDialog::saveVersion() {
                               "a draft."));
         return;
     }
-    const QString title = currentTitle();
+    const QString title = this->title();
     if (title.isEmpty()) {
         showError(m_error, tr("Nothing was saved: the entry needs a title."));
         m_title->setFocus();
@@ -594,6 +536,7 @@ void EntryDialog::commit(const QString &title, const QString &html, const QStrin
         return;
     }
 
+    m_savedHtml = html;
     // What was written is in the notebook now; the draft of it is not needed any more.
     if (auto r = m_notebook->discardDraft(m_key); !r)
         qCWarning(lcEntryDialog, "a saved entry's draft stayed: %s", qPrintable(r.error()));
@@ -645,7 +588,7 @@ void EntryDialog::closeAsking() {
     box->setIcon(QMessageBox::Question);
     box->setWindowTitle(tr("Unsaved changes"));
     box->setTextFormat(Qt::PlainText);
-    const QString title = currentTitle();
+    const QString title = this->title();
     box->setText(title.isEmpty()
                      ? tr("This entry has changes that are not saved as a version.")
                      : tr("“%1” has changes that are not saved as a version.").arg(title));
@@ -731,7 +674,7 @@ void EntryDialog::reject() {
     if (!m_closing && m_notebook && hasUnsavedChanges()) {
         m_closing = true;
         if (notebookBusy()) {
-            Draft draft{m_key, m_entry, m_experiment, m_base, currentTitle(), m_latestHtml, {}};
+            Draft draft{m_key, m_entry, m_experiment, m_base, title(), m_latestHtml, {}};
             keepDraftWhenFree(m_notebook, m_busy, draft);
         } else {
             storeDraft();
@@ -783,7 +726,7 @@ QString EntryDialog::storeImage(const QString &name, const QByteArray &bytes) {
     }
     if (m_entry.isEmpty()) {
         // An image is an attachment of its entry, so the entry must exist first.
-        const QString title = currentTitle();
+        const QString title = this->title();
         if (title.isEmpty()) {
             showNotice(m_imageNotice,
                        tr("Give the entry a title first. An image is kept with its entry, so the "
@@ -836,32 +779,6 @@ QString EntryDialog::storeImage(const QString &name, const QByteArray &bytes) {
     updateHeading();
     emit saved(m_entry);
     return *id;
-}
-
-QString EntryDialog::plainTextToHtml(const QString &text) {
-    static const QRegularExpression blankLines(QStringLiteral("\\n[ \\t]*\\n\\s*"));
-    QString normalised = text;
-    normalised.replace(QLatin1String("\r\n"), QLatin1String("\n"));
-    normalised.replace(QLatin1Char('\r'), QLatin1Char('\n'));
-    QString out;
-    for (const auto &paragraph : normalised.split(blankLines, Qt::SkipEmptyParts)) {
-        const QString trimmed = paragraph.trimmed();
-        if (trimmed.isEmpty()) continue;
-        out += QStringLiteral("<p>") +
-               trimmed.toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>")) +
-               QStringLiteral("</p>");
-    }
-    return out;
-}
-
-bool EntryDialog::looksLikeHtml(const QString &text) {
-    // An opening tag of a known block element at the start, or a closing tag anywhere:
-    // "<5 mM" or "a < b" in a note must stay plain text.
-    static const QRegularExpression markup(
-        QStringLiteral(
-            "^\\s*<(p|h[1-4]|ul|ol|table|div|pre|blockquote|figure)[\\s>]|</[a-z][a-z0-9]*>"),
-        QRegularExpression::CaseInsensitiveOption);
-    return markup.match(text).hasMatch();
 }
 
 } // namespace quire::widgets

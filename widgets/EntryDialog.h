@@ -5,9 +5,6 @@
 // version). While the person writes, the text is kept as an encrypted draft in the vault every
 // few seconds, so that a crash, a lock or a closed window loses nothing; recoverDrafts() opens
 // what such an ending left behind.
-//
-// The first constructor is the older plain-text dialog (a text box and "Add entry", saved by
-// its owner on submitted()); it stays until the main window uses the factories below.
 
 #include <QDialog>
 #include <QPointer>
@@ -16,11 +13,8 @@
 
 #include <functional>
 
-class QCheckBox;
-class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QPushButton;
 class QTemporaryDir;
 class QWidget;
@@ -37,21 +31,13 @@ class EntryEditor;
 class EntryDialog : public QDialog {
     Q_OBJECT
 public:
-    // ---- the plain-text dialog (owner saves on submitted()) ----------------------------------
-    explicit EntryDialog(const QString &experimentTitle, QWidget *parent = nullptr);
     ~EntryDialog() override;
 
     QString title() const;
-    // The entry body as HTML, whichever way it was typed (in the editor window: as the page
-    // last reported it; EntryEditor::requestHtml gives the very latest).
-    QString html() const;
+    // The entry's text as the page last reported it (EntryEditor::requestHtml gives the very
+    // latest).
+    QString html() const { return m_latestHtml; }
 
-    // Blank lines separate paragraphs, single line breaks stay; every character is escaped.
-    static QString plainTextToHtml(const QString &text);
-    // True when the text starts like markup someone pasted or typed on purpose.
-    static bool looksLikeHtml(const QString &text);
-
-    // ---- the entry editor window (saves through the notebook itself) -------------------------
     // A new entry in an experiment (its uuid). Not shown yet; the caller owns it (e.g. deletes
     // it on finished()).
     static EntryDialog *newEntry(Notebook *notebook, const QString &experiment, QWidget *parent);
@@ -89,9 +75,6 @@ public slots:
     void reject() override;
 
 signals:
-    // The plain-text dialog's OK: the owner saves and then calls accept(), or shows what went
-    // wrong and leaves the dialog open so nothing typed is lost.
-    void submitted();
     // A new version of the entry (or the new entry) is in the notebook.
     void saved(const QString &entryUuid);
     // The text as it is now is kept as a draft in the vault.
@@ -117,6 +100,9 @@ private:
     void checkForNewerVersion();
 
     void markChanged();
+    // The page reported a change: marked only if its text differs from what was saved (a
+    // change that arrives after the save that took it in is no change).
+    void pageChanged();
     void scheduleDraft();
     // Asks the page for its text, then writes the draft.
     void writeDraftSoon();
@@ -129,19 +115,9 @@ private:
     // Runs `work` now, or as soon as no worker uses the notebook; it is dropped with the dialog.
     void whenNotebookFree(std::function<void()> work);
     bool notebookBusy() const { return m_busy && m_busy(); }
-    QString currentTitle() const;
     QString experimentTitle() const;
 
-    // plain-text dialog
-    QPlainTextEdit *m_text = nullptr;
-    QCheckBox *m_isHtml = nullptr;
-    QDialogButtonBox *m_buttons = nullptr;
-    bool m_formatChosenByUser = false;
-
-    // shared
     QLineEdit *m_title = nullptr;
-
-    // editor window
     QPointer<Notebook> m_notebook;
     std::function<bool()> m_busy;
     EntryEditor *m_editor = nullptr;
@@ -182,6 +158,7 @@ private:
     bool m_checkPending = false; // a look for a newer version waits for the notebook
     quint64 m_changes = 0;       // counts edits, so a save knows whether more came while it ran
     QString m_latestHtml;        // the page's text as last reported
+    QString m_savedHtml;         // the text of the version it started from, or last saved
 };
 
 } // namespace quire::widgets

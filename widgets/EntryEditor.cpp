@@ -273,6 +273,7 @@ void EntryEditor::pageReady() {
 
 void EntryEditor::pageChanged() {
     m_modified = true;
+    ++m_changeCount;
     m_changeTimer.start();
 }
 

@@ -49,6 +49,9 @@ public:
     bool isReady() const { return m_ready; }
     bool isModified() const { return m_modified; }
     void setModified(bool modified) { m_modified = modified; }
+    // Counts the changes the page reported, so that an answer to requestHtml can be told apart
+    // from text that changed again after it was asked for.
+    quint64 changeCount() const { return m_changeCount; }
 
     // Stores an image's bytes as an attachment and returns its record id, or an empty string
     // when it could not be stored. Without a store, images cannot be added.
@@ -84,6 +87,7 @@ private:
 
     bool m_ready = false;
     bool m_modified = false;
+    quint64 m_changeCount = 0;
     // The text to show once the page is ready, and what it last showed (to restore after the
     // page's process died).
     bool m_hasPendingHtml = false;

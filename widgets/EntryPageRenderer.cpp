@@ -3,8 +3,11 @@
 #include "SchemeHandlers.h"
 #include "UrlSecurity.h"
 
+#include <QKeySequence>
 #include <QLocale>
 #include <QTimeZone>
+
+#include <algorithm>
 
 namespace quire::widgets {
 
@@ -40,6 +43,30 @@ QString EntryPageRenderer::fileFragment(const QString &attachmentId) {
     return QStringLiteral("file-") + attachmentId;
 }
 
+QString EntryPageRenderer::editFragment(const QString &entryUuid) {
+    return QStringLiteral("edit-") + entryUuid;
+}
+
+QString EntryPageRenderer::pageFragment(PageMove move) {
+    switch (move) {
+    case PageMove::Earlier:
+        return QStringLiteral("page-earlier");
+    case PageMove::Later:
+        return QStringLiteral("page-later");
+    case PageMove::All:
+        return QStringLiteral("page-all");
+    case PageMove::None:
+        break;
+    }
+    return {};
+}
+
+EntryPageRenderer::PageMove EntryPageRenderer::pageMoveFor(const QString &fragment) {
+    for (PageMove move : {PageMove::Earlier, PageMove::Later, PageMove::All})
+        if (fragment == pageFragment(move)) return move;
+    return PageMove::None;
+}
+
 namespace {
 QString afterPrefix(const QString &fragment, QLatin1String prefix) {
     return fragment.startsWith(prefix) ? fragment.mid(prefix.size()) : QString();
@@ -62,6 +89,10 @@ QString EntryPageRenderer::attachmentForFile(const QString &fragment) {
     return afterPrefix(fragment, QLatin1String("file-"));
 }
 
+QString EntryPageRenderer::entryToEdit(const QString &fragment) {
+    return afterPrefix(fragment, QLatin1String("edit-"));
+}
+
 QString EntryPageRenderer::entryForAnchor(const QString &fragment) {
     return afterPrefix(fragment, QLatin1String("entry-"));
 }
@@ -80,16 +111,30 @@ QString EntryPageRenderer::localTime(const QString &rfc3339Utc) {
 }
 
 QString EntryPageRenderer::experimentPage(const ExperimentInfo &experiment,
-                                          const QList<EntryVersion> &entries) {
+                                          const QList<EntryVersion> &entries, const QString &me) {
+    return experimentPage(experiment, EntryRun{int(entries.size()), 0, entries}, me);
+}
+
+QString EntryPageRenderer::experimentPage(const ExperimentInfo &experiment, const EntryRun &run,
+                                          const QString &me) {
     QString body;
-    if (entries.isEmpty()) {
+    if (run.entries.isEmpty()) {
         body = QStringLiteral("<div class=\"empty\"><p class=\"empty-title\">%1</p><p>%2</p></div>")
                    .arg(esc(tr("No entries yet")),
-                        esc(tr("Choose “New entry” in the toolbar (Ctrl+N) to write the first "
-                               "one. Each entry is saved as a sealed, dated version.")));
+                        esc(tr("Choose “New entry” in the toolbar (%1) to write the first "
+                               "one. Each entry is saved as a sealed, dated version.")
+                                .arg(QKeySequence(QKeySequence::New)
+                                         .toString(QKeySequence::NativeText))));
     } else {
-        for (int i = 0; i < entries.size(); ++i)
-            body += entryArticle(entries.at(i), i + 1);
+        const QString bar = pagingBar(run.first, int(run.entries.size()), run.total);
+        body += bar;
+        for (int i = 0; i < run.entries.size(); ++i) {
+            const EntryVersion &e = run.entries.at(i);
+            const bool editable =
+                !me.isEmpty() && e.author == me && e.status != QLatin1String("void");
+            body += entryArticle(e, run.first + i + 1, editable);
+        }
+        body += bar;
     }
     return QStringLiteral("<!DOCTYPE html>\n<html lang=\"%1\"><head><meta charset=\"utf-8\">"
                           "<meta http-equiv=\"Content-Security-Policy\" content=\"%2\">"
@@ -97,7 +142,7 @@ QString EntryPageRenderer::experimentPage(const ExperimentInfo &experiment,
                           "<title>%3</title><style>%4</style></head>\n"
                           "<body>%5<main>%6</main></body></html>\n")
         .arg(esc(QLocale().bcp47Name()), esc(QString::fromLatin1(kContentSecurityPolicy)),
-             esc(experiment.title), styleSheet(), header(experiment, int(entries.size())), body);
+             esc(experiment.title), styleSheet(), header(experiment, run.total), body);
 }
 
 QString EntryPageRenderer::header(const ExperimentInfo &x, int entryCount) {
@@ -121,7 +166,23 @@ QString EntryPageRenderer::header(const ExperimentInfo &x, int entryCount) {
         .arg(esc(x.title), chips, esc(facts.join(QStringLiteral("  ·  "))));
 }
 
-QString EntryPageRenderer::entryArticle(const EntryVersion &e, int number) {
+QString EntryPageRenderer::pagingBar(int first, int shown, int total) {
+    if (shown >= total) return {};
+    QString links;
+    auto link = [&links](PageMove move, const QString &text) {
+        links += QStringLiteral("<a class=\"action\" href=\"#%1\">%2</a>")
+                     .arg(esc(pageFragment(move)), esc(text));
+    };
+    if (first > 0)
+        link(PageMove::Earlier, tr("Show %n earlier", nullptr, std::min(first, kPageSize)));
+    const int later = total - first - shown;
+    if (later > 0) link(PageMove::Later, tr("Show %n later", nullptr, std::min(later, kPageSize)));
+    link(PageMove::All, tr("Show all %n entries", nullptr, total));
+    return QStringLiteral("<nav class=\"paging\"><span>%1</span>%2</nav>")
+        .arg(esc(tr("Entries %1–%2 of %3").arg(first + 1).arg(first + shown).arg(total)), links);
+}
+
+QString EntryPageRenderer::entryArticle(const EntryVersion &e, int number, bool editable) {
     const bool voided = e.status == QLatin1String("void");
     QString notes;
     if (voided) {
@@ -141,28 +202,39 @@ QString EntryPageRenderer::entryArticle(const EntryVersion &e, int number) {
     const QString meta = tr("Version %1 of %2").arg(e.version).arg(e.versionCount) +
                          QStringLiteral("  ·  ") + e.authorName + QStringLiteral("  ·  ") +
                          localTime(e.recordedAt);
+    QString links;
+    if (editable)
+        links +=
+            QStringLiteral("<a class=\"action\" href=\"#%1\" title=\"%2\">%3</a>")
+                .arg(esc(editFragment(e.uuid)),
+                     esc(tr("Write a new version of this entry in the editor")), esc(tr("Edit…")));
     // A voided entry is withdrawn; nobody signs it any more.
-    QString links = voided ? QString()
-                           : QStringLiteral("<a class=\"action\" href=\"#%1\" title=\"%2\">%3</a>")
-                                 .arg(esc(signFragment(e.uuid)),
-                                      esc(tr("Sign version %1 of this entry").arg(e.version)),
-                                      esc(tr("Sign…")));
+    links += voided ? QString()
+                    : QStringLiteral("<a class=\"action\" href=\"#%1\" title=\"%2\">%3</a>")
+                          .arg(esc(signFragment(e.uuid)),
+                               esc(tr("Sign version %1 of this entry").arg(e.version)),
+                               esc(tr("Sign…")));
     // Voided entries keep their history too: it is where the withdrawn text can be read.
     links += QStringLiteral("<a class=\"action\" href=\"#%1\" title=\"%2\">%3</a>")
                  .arg(esc(historyFragment(e.uuid)),
                       esc(tr("Every version of this entry and what changed between them")),
                       esc(tr("History")));
-    // The links float beside the title, out of the way of the facts under it.
+    // The links float beside the title, out of the way of the facts under it. The title is a
+    // link to the entry itself: a click makes it the entry the panel beside the page is about.
+    // Entry HTML and titles go in with the last arg(), so that nothing in them is taken for a
+    // placeholder.
     return QStringLiteral("<article class=\"entry%1\" id=\"%2\"><header>"
                           "<div class=\"entry-actions\">%8</div>"
-                          "<h2 class=\"entry-title\"><span class=\"order\">%3</span>%4</h2>"
-                          "<p class=\"entry-meta\"><span title=\"%5\">%6</span>%7</p>%9%10"
-                          "</header><div class=\"content\">%11</div>%12</article>\n")
-        .arg(voided ? QStringLiteral(" voided") : QString(), esc(anchorFor(e.uuid)))
+                          "<h2 class=\"entry-title\"><a class=\"entry-link\" href=\"#%2\" "
+                          "title=\"%3\"><span class=\"order\">%4</span>%5</a></h2>"
+                          "<p class=\"entry-meta\"><span title=\"%6\">%7</span>%9</p>%10%11"
+                          "</header><div class=\"content\">%12</div>%13</article>\n")
+        .arg(voided ? QStringLiteral(" voided") : QString(), esc(anchorFor(e.uuid)),
+             esc(tr("Show this entry's files, signatures and history beside the page")))
         .arg(number)
-        .arg(esc(e.title), esc(tr("Recorded %1 (UTC)").arg(e.recordedAt)), esc(meta),
-             timeBadge(e.attestedAt, !e.attestedAt.isEmpty()), links, notes, signatureBlock(e),
-             e.html, attachmentList(e.attachments));
+        .arg(esc(e.title), esc(tr("Recorded %1 (UTC)").arg(e.recordedAt)), esc(meta), links,
+             timeBadge(e.attestedAt, !e.attestedAt.isEmpty()), notes, signatureBlock(e), e.html,
+             attachmentList(e.attachments));
 }
 
 QString EntryPageRenderer::timeBadge(const QString &attestedAt, bool trusted) {
@@ -264,6 +336,11 @@ h1 { font-size: 26px; line-height: 1.25; font-weight: 600; margin: 0 0 10px; }
 article.entry { background: #fff; border: 1px solid #dde1e6; border-radius: 8px;
   padding: 18px 26px 16px; margin: 18px 0; }
 h2.entry-title { font-size: 20px; line-height: 1.3; font-weight: 600; margin: 0; }
+a.entry-link { color: inherit; text-decoration: none; }
+a.entry-link:hover .order { color: #1d5fb4; }
+nav.paging { margin: 18px 0; padding: 8px 14px; border-radius: 6px; background: #e9edf2;
+  color: #3d4650; font-size: 13px; }
+nav.paging a.action { margin-left: 16px; }
 .order { display: inline-block; min-width: 26px; color: #8a939c; font-weight: 500; }
 .entry-meta { margin: 3px 0 12px; color: #5b6570; font-size: 13px; }
 .content { overflow-wrap: break-word; }

@@ -14,8 +14,17 @@ namespace quire::widgets {
 class EntryPageRenderer {
     Q_DECLARE_TR_FUNCTIONS(quire::widgets::EntryPageRenderer)
 public:
+    // A page lays out this many entries at most: Chromium's layout time grows with the page,
+    // and a long experiment must open as quickly as a short one. The rest are a click away.
+    static constexpr int kPageSize = 20;
+
+    // The page of a run of the experiment's entries, numbered by their place among all of them,
+    // with links to the others. `me` is the member reading: their own entries get "Edit…".
+    static QString experimentPage(const ExperimentInfo &experiment, const EntryRun &run,
+                                  const QString &me = {});
+    // All of `entries`, as one run.
     static QString experimentPage(const ExperimentInfo &experiment,
-                                  const QList<EntryVersion> &entries);
+                                  const QList<EntryVersion> &entries, const QString &me = {});
 
     // The element id of an entry's article, for scrolling to it.
     static QString anchorFor(const QString &entryUuid);
@@ -26,12 +35,18 @@ public:
     static QString evidenceFragment(const QString &signatureId);
     static QString historyFragment(const QString &entryUuid);
     static QString fileFragment(const QString &attachmentId);
+    static QString editFragment(const QString &entryUuid);
+    // The page's own paging links: earlier entries, later entries, every entry.
+    enum class PageMove { None, Earlier, Later, All };
+    static QString pageFragment(PageMove move);
+    static PageMove pageMoveFor(const QString &fragment);
     // The entry uuid, signature id or attachment id a fragment names, or empty when it names
     // none of its kind.
     static QString entryToSign(const QString &fragment);
     static QString signatureForEvidence(const QString &fragment);
     static QString entryForHistory(const QString &fragment);
     static QString attachmentForFile(const QString &fragment);
+    static QString entryToEdit(const QString &fragment);
     // The entry whose article a fragment (from anchorFor) points at.
     static QString entryForAnchor(const QString &fragment);
     // "24 Nov 2026, 20:33:25 CET": local time with its zone, as people read it.
@@ -40,8 +55,10 @@ public:
 
 private:
     static QString header(const ExperimentInfo &experiment, int entryCount);
-    // `number` is the entry's position on the page, counted from 1.
-    static QString entryArticle(const EntryVersion &entry, int number);
+    // `number` is the entry's position among the experiment's entries, counted from 1.
+    static QString entryArticle(const EntryVersion &entry, int number, bool editable);
+    // "Entries 189–208 of 208" with links to the entries not shown; empty when all are.
+    static QString pagingBar(int first, int shown, int total);
     static QString attachmentList(const QList<AttachmentInfo> &attachments);
     // One line per signature (21 CFR 11.50 manifestation, validity, trusted time).
     static QString signatureBlock(const EntryVersion &entry);

@@ -3,13 +3,12 @@
 #include "AttachmentPanel.h"
 #include "AuditTrailDialog.h"
 #include "CreateNotebookDialog.h"
+#include "DetailsPanel.h"
 #include "DialogParts.h"
 #include "EntryDialog.h"
 #include "EntryPageRenderer.h"
 #include "EntryPageView.h"
-#include "ExperimentDelegate.h"
 #include "ExperimentDialog.h"
-#include "ExperimentListModel.h"
 #include "HistoryDialog.h"
 #include "IdleLock.h"
 #include "MembersDialog.h"
@@ -17,6 +16,8 @@
 #include "ReviewQueueDialog.h"
 #include "SearchPanel.h"
 #include "SettingsDialog.h"
+#include "SidebarDelegate.h"
+#include "SidebarModel.h"
 #include "SignDialog.h"
 #include "SyncController.h"
 #include "TimestampSettingsDialog.h"
@@ -34,7 +35,6 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -51,10 +51,12 @@
 #include <QTemporaryDir>
 #include <QToolBar>
 #include <QToolButton>
+#include <QTreeView>
 #include <QVBoxLayout>
 #include <QWebEnginePage>
 
 #include <algorithm>
+#include <functional>
 
 namespace quire::widgets {
 
@@ -149,9 +151,22 @@ MainWindow::MainWindow(const QString &vaultPath, QWidget *parent)
     m_timeHint->setPalette(muted);
     m_timeHint->hide();
     connect(m_timeHint, &QToolButton::clicked, this, &MainWindow::showTimestampSettings);
+    // Whether the notebook is open, and when it locks itself; a click locks it now.
+    m_lockStatus = new QToolButton(this);
+    m_lockStatus->setObjectName(QStringLiteral("lockStatusButton"));
+    m_lockStatus->setAutoRaise(true);
+    m_lockStatus->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_lockStatus->setIconSize(QSize(16, 16));
+    connect(m_lockStatus, &QToolButton::clicked, this, [this] {
+        if (m_notebook)
+            lock();
+        else
+            openGate();
+    });
     statusBar()->addPermanentWidget(m_timeHint);
     statusBar()->addPermanentWidget(buildSyncStatus());
     statusBar()->addPermanentWidget(m_statusLabel);
+    statusBar()->addPermanentWidget(m_lockStatus);
 
     retranslate();
 }
@@ -162,9 +177,9 @@ MainWindow::~MainWindow() {
     // A sync still running uses the notebook: stop it before the notebook goes.
     delete m_sync;
     m_sync = nullptr;
-    // The panel's worker may still be writing a copy out of the notebook.
-    delete m_attachments;
-    m_attachments = nullptr;
+    // The files panel's worker may still be writing a copy out of the notebook.
+    delete m_details;
+    m_details = nullptr;
     removeOpenFolder();
 }
 
@@ -182,6 +197,13 @@ void MainWindow::buildActions() {
     m_newEntry = action("document-new", nullptr, "newEntryAction");
     m_newEntry->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
     connect(m_newEntry, &QAction::triggered, this, &MainWindow::newEntry);
+
+    m_editEntry = action("accessories-text-editor", "edit-paste", "editEntryAction");
+    m_editEntry->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(m_editEntry, &QAction::triggered, this, [this] { editEntry(); });
+
+    m_voidEntry = action("edit-delete", nullptr, "voidEntryAction");
+    connect(m_voidEntry, &QAction::triggered, this, [this] { voidEntry(); });
 
     m_attach = action("mail-attachment", nullptr, "attachAction");
     m_attach->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
@@ -222,10 +244,10 @@ void MainWindow::buildActions() {
     m_find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
     connect(m_find, &QAction::triggered, this, &MainWindow::focusSearch);
 
-    m_showAttachments = action("mail-attachment", nullptr, "showAttachmentsAction");
-    m_showAttachments->setCheckable(true);
-    m_showAttachments->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
-    connect(m_showAttachments, &QAction::toggled, this, &MainWindow::setAttachmentsVisible);
+    m_showDetails = action("view-right-pane", "document-properties", "showDetailsAction");
+    m_showDetails->setCheckable(true);
+    m_showDetails->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    connect(m_showDetails, &QAction::toggled, this, &MainWindow::setDetailsVisible);
 
     m_settings = action("preferences-system", nullptr, "settingsAction");
     m_settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
@@ -248,30 +270,39 @@ void MainWindow::buildActions() {
 }
 
 void MainWindow::retranslate() {
+    // A tooltip names the action's shortcut as this desktop writes it.
+    auto tip = [](QAction *action, const QString &text) {
+        const QString keys = action->shortcut().toString(QKeySequence::NativeText);
+        action->setToolTip(keys.isEmpty() ? text : tr("%1 (%2)").arg(text, keys));
+    };
     m_newExperiment->setText(tr("New e&xperiment…"));
-    m_newExperiment->setToolTip(tr("Start a new experiment (Ctrl+Shift+N)"));
+    tip(m_newExperiment, tr("Start a new experiment"));
     m_newExperiment->setIconText(tr("New experiment"));
     m_newEntry->setText(tr("&New entry…"));
-    m_newEntry->setToolTip(tr("Write a new entry in the selected experiment (Ctrl+N)"));
+    tip(m_newEntry, tr("Write a new entry in the experiment on the page"));
     m_newEntry->setIconText(tr("New entry"));
+    m_editEntry->setText(tr("&Edit entry…"));
+    tip(m_editEntry, tr("Write a new version of the chosen entry"));
+    m_editEntry->setIconText(tr("Edit"));
+    m_voidEntry->setText(tr("&Void entry…"));
+    tip(m_voidEntry, tr("Withdraw the chosen entry, with a reason; it stays readable in its "
+                        "history"));
     m_attach->setText(tr("&Attach file…"));
-    m_attach->setToolTip(tr("Store a file with an entry of the selected experiment"));
+    tip(m_attach, tr("Store a file with an entry of the experiment on the page"));
     m_attach->setIconText(tr("Attach file"));
     m_lock->setText(tr("&Lock notebook"));
-    m_lock->setToolTip(tr("Close the notebook until the passphrase is entered again (Ctrl+L)"));
+    tip(m_lock, tr("Close the notebook until the passphrase is entered again"));
     m_lock->setIconText(tr("Lock"));
     m_syncNow->setText(tr("&Sync now"));
-    m_syncNow->setToolTip(
-        tr("Send your changes to the shared repository and receive the others' (Ctrl+Shift+S)"));
+    tip(m_syncNow, tr("Send your changes to the shared repository and receive the others'"));
     m_syncNow->setIconText(tr("Sync now"));
     m_remoteSettings->setText(tr("&Remote settings…"));
     m_remoteSettings->setToolTip(tr("Where this notebook is shared, and how to log in there"));
     m_sign->setText(tr("&Sign…"));
-    m_sign->setToolTip(tr("Sign an entry of the selected experiment with your electronic signature "
-                          "(Ctrl+Shift+G)"));
+    tip(m_sign, tr("Sign the chosen entry with your electronic signature"));
     m_sign->setIconText(tr("Sign"));
     m_history->setText(tr("&History…"));
-    m_history->setToolTip(tr("Every version of an entry and what changed between them (Ctrl+H)"));
+    tip(m_history, tr("Every version of the chosen entry and what changed between them"));
     m_reviewQueue->setToolTip(tr("Entries signed by their authors that wait for your "
                                  "countersignature"));
     m_timestamps->setText(tr("&Time-stamp authorities…"));
@@ -282,12 +313,11 @@ void MainWindow::retranslate() {
     m_members->setText(tr("&Members…"));
     m_members->setToolTip(tr("Who belongs to this notebook; invite, approve and revoke members"));
     m_find->setText(tr("&Find…"));
-    m_find->setToolTip(tr("Search titles, text and file names (Ctrl+F)"));
-    m_showAttachments->setText(tr("&Attached files"));
-    m_showAttachments->setToolTip(
-        tr("Show the files attached to the entries on the page (Ctrl+Shift+F)"));
+    tip(m_find, tr("Search titles, text and file names"));
+    m_showDetails->setText(tr("&Details beside the page"));
+    tip(m_showDetails, tr("The chosen entry's files, signatures and versions, beside the page"));
     m_settings->setText(tr("Se&ttings…"));
-    m_settings->setToolTip(tr("Sharing, trusted time, locking and language (Ctrl+,)"));
+    tip(m_settings, tr("Sharing, trusted time, locking and language"));
     m_quit->setText(tr("&Quit"));
     m_about->setText(tr("&About Quire"));
 
@@ -297,10 +327,12 @@ void MainWindow::retranslate() {
     m_viewMenu->setTitle(tr("&View"));
     m_helpMenu->setTitle(tr("&Help"));
     m_toolBar->setWindowTitle(tr("Main toolbar"));
-    m_searchField->setPlaceholderText(tr("Search the notebook (Ctrl+F)"));
+    m_searchField->setPlaceholderText(
+        tr("Search the notebook (%1)").arg(m_find->shortcut().toString(QKeySequence::NativeText)));
     m_searchField->setAccessibleName(tr("Search"));
 
-    m_list->setAccessibleName(tr("Experiments"));
+    m_sidebar->setAccessibleName(tr("Projects, tags and experiments"));
+    m_sidebarModel->retranslate();
     m_entryView->setAccessibleName(tr("Entries of the selected experiment"));
     m_timeHint->setText(tr("Time not yet attested"));
     m_syncButton->setAccessibleName(tr("Sync status"));
@@ -309,7 +341,6 @@ void MainWindow::retranslate() {
 
     setWindowTitle(m_notebook ? tr("Quire — %1").arg(m_notebookName) : tr("Quire"));
     updateStatusLabel();
-    updateListHeading();
     updateLockedPage();
     updateEmptyPage();
     // The rest reads the notebook, which a worker may hold; they catch up when it lets go.
@@ -319,7 +350,6 @@ void MainWindow::retranslate() {
         showCurrentExperiment();
     } else {
         m_reviewQueue->setText(tr("&Waiting for my signature"));
-        m_reviewButton->setText(tr("Waiting for my signature (%1)").arg(m_reviewCount));
         if (m_notebook) {
             m_refreshPending = true;
             // Looked at again shortly: the page must not stay in the old language should the
@@ -332,30 +362,40 @@ void MainWindow::retranslate() {
             });
         }
     }
-    m_reviewButton->setToolTip(m_reviewQueue->toolTip());
     updateSyncStatus();
     updateActions();
 }
 
 void MainWindow::updateStatusLabel() {
     if (!m_notebook)
-        m_statusLabel->setText(tr("Locked"));
+        m_statusLabel->clear();
     else
-        m_statusLabel->setText(
-            m_memberName.isEmpty()
-                ? tr("%1  ·  Unlocked").arg(m_notebookName)
-                : tr("%1  ·  %2  ·  Unlocked").arg(m_notebookName, m_memberName));
+        m_statusLabel->setText(m_memberName.isEmpty()
+                                   ? m_notebookName
+                                   : tr("%1  ·  %2").arg(m_notebookName, m_memberName));
+    m_statusLabel->setVisible(m_notebook != nullptr);
+    updateLockStatus();
 }
 
-void MainWindow::updateListHeading() {
-    m_listHeading->setText(tr("Experiments (%1)").arg(m_experimentCount));
+void MainWindow::updateLockStatus() {
+    if (!m_lockStatus) return;
+    const bool open = m_notebook != nullptr;
+    m_lockStatus->setText(open ? tr("Unlocked") : tr("Locked"));
+    m_lockStatus->setIcon(themeIcon(open ? "changes-allow-symbolic" : "changes-prevent-symbolic",
+                                    "system-lock-screen"));
+    const int minutes = m_idleLock ? m_idleLock->intervalMs() / 60000 : 0;
+    m_lockStatus->setToolTip(
+        open ? (minutes > 0 ? tr("Locks itself after %n minutes without use. Click to lock now.",
+                                 nullptr, minutes)
+                            : tr("Click to lock the notebook now."))
+             : tr("The notebook is locked: nothing of it is in memory or on screen."));
+    m_lockStatus->setEnabled(!open || !m_busy);
 }
 
 void MainWindow::buildMenusAndToolBar() {
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->addAction(m_newExperiment);
     m_fileMenu->addAction(m_newEntry);
-    m_fileMenu->addAction(m_attach);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_settings);
     m_fileMenu->addSeparator();
@@ -363,8 +403,13 @@ void MainWindow::buildMenusAndToolBar() {
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quit);
     m_entryMenu = menuBar()->addMenu(QString());
+    m_entryMenu->addAction(m_editEntry);
+    m_entryMenu->addAction(m_attach);
+    m_entryMenu->addSeparator();
     m_entryMenu->addAction(m_sign);
     m_entryMenu->addAction(m_history);
+    m_entryMenu->addSeparator();
+    m_entryMenu->addAction(m_voidEntry);
     m_notebookMenu = menuBar()->addMenu(QString());
     m_notebookMenu->addAction(m_find);
     m_notebookMenu->addSeparator();
@@ -377,7 +422,7 @@ void MainWindow::buildMenusAndToolBar() {
     m_notebookMenu->addAction(m_remoteSettings);
     m_notebookMenu->addAction(m_members);
     m_viewMenu = menuBar()->addMenu(QString());
-    m_viewMenu->addAction(m_showAttachments);
+    m_viewMenu->addAction(m_showDetails);
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->addAction(m_about);
 
@@ -390,6 +435,7 @@ void MainWindow::buildMenusAndToolBar() {
     bar->setIconSize(QSize(20, 20));
     bar->addAction(m_newExperiment);
     bar->addAction(m_newEntry);
+    bar->addAction(m_editEntry);
     bar->addAction(m_attach);
     bar->addAction(m_sign);
     bar->addSeparator();
@@ -453,49 +499,27 @@ QWidget *MainWindow::buildNotebookPage() {
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setChildrenCollapsible(false);
 
-    // The sidebar is the list of experiments, or the search results while searching.
+    // The sidebar is the notebook's tree, or the search results while searching.
     m_side = new QStackedWidget(m_splitter);
     m_side->setMinimumWidth(220);
-    auto *side = new QWidget(m_side);
-    auto *sideLayout = new QVBoxLayout(side);
-    sideLayout->setContentsMargins(0, 0, 0, 0);
-    sideLayout->setSpacing(0);
-    // Shown to a supervisor only while something waits, at the top of the sidebar so that it
-    // is seen without a search through the menus.
-    m_reviewButton = new QPushButton(side);
-    m_reviewButton->setObjectName(QStringLiteral("reviewQueueButton"));
-    m_reviewButton->setIcon(themeIcon("mail-unread"));
-    m_reviewButton->setStyleSheet(QStringLiteral(
-        "QPushButton { text-align: left; padding: 7px 10px; margin: 8px 8px 2px; "
-        "font-weight: 600; color: #6b4400; background: #fdf0d5; border: 1px solid #ecd3a0; "
-        "border-radius: 5px; } QPushButton:hover { background: #fbe6bd; }"));
-    m_reviewButton->setToolTip(m_reviewQueue->toolTip());
-    m_reviewButton->setCursor(Qt::PointingHandCursor);
-    m_reviewButton->hide();
-    connect(m_reviewButton, &QPushButton::clicked, this, &MainWindow::showReviewQueue);
-    sideLayout->addWidget(m_reviewButton);
-    m_listHeading = new QLabel(side);
-    m_listHeading->setObjectName(QStringLiteral("experimentsHeading"));
-    m_listHeading->setContentsMargins(12, 10, 12, 6);
-    QFont headingFont = m_listHeading->font();
-    headingFont.setWeight(QFont::DemiBold);
-    m_listHeading->setFont(headingFont);
-    sideLayout->addWidget(m_listHeading);
-
-    m_model = new ExperimentListModel(this);
-    m_list = new QListView(side);
-    m_list->setObjectName(QStringLiteral("experimentList"));
-    m_list->setModel(m_model);
-    m_list->setItemDelegate(new ExperimentDelegate(m_list));
-    m_list->setUniformItemSizes(true);
-    m_list->setFrameShape(QFrame::NoFrame);
-    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    sideLayout->addWidget(m_list, 1);
-    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            &MainWindow::showCurrentExperiment);
-
-    m_side->insertWidget(ExperimentsSide, side);
+    m_sidebarModel = new SidebarModel(this);
+    m_sidebar = new QTreeView(m_side);
+    m_sidebar->setObjectName(QStringLiteral("sidebar"));
+    m_sidebar->setModel(m_sidebarModel);
+    m_sidebar->setItemDelegate(new SidebarDelegate(m_sidebar));
+    m_sidebar->setHeaderHidden(true);
+    m_sidebar->setIndentation(14);
+    m_sidebar->setFrameShape(QFrame::NoFrame);
+    m_sidebar->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_sidebar->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_sidebar->setExpandsOnDoubleClick(false);
+    m_sidebar->setAnimated(false);
+    // The sidebar's own background, set apart from the page beside it.
+    m_sidebar->setStyleSheet(QStringLiteral("QTreeView#sidebar { background: palette(window); }"));
+    // A click on a group or folder opens or closes it; on an experiment or an entry, shows it.
+    connect(m_sidebar, &QTreeView::clicked, this, &MainWindow::sidebarActivated);
+    connect(m_sidebar, &QTreeView::activated, this, &MainWindow::sidebarActivated);
+    m_side->insertWidget(ExperimentsSide, m_sidebar);
 
     m_searchPanel = new SearchPanel(m_side);
     m_searchPanel->setSearchField(m_searchField);
@@ -509,8 +533,9 @@ QWidget *MainWindow::buildNotebookPage() {
             [](const QUrl &url) { QDesktopServices::openUrl(url); });
     connect(m_entryView, &QWebEngineView::urlChanged, this, &MainWindow::pageUrlChanged);
 
-    m_attachments = new AttachmentPanel(m_splitter);
-    m_attachments->setOpenFolder([this]() -> QString {
+    m_details = new DetailsPanel(m_splitter);
+    AttachmentPanel *files = m_details->attachments();
+    files->setOpenFolder([this]() -> QString {
         if (!m_notebook) return {};
         if (!m_openFolder) {
             m_openFolder = std::make_unique<QTemporaryDir>(QDir::tempPath() +
@@ -522,29 +547,35 @@ QWidget *MainWindow::buildNotebookPage() {
         }
         return m_openFolder->path();
     });
-    connect(m_attachments, &AttachmentPanel::busyChanged, this,
+    connect(files, &AttachmentPanel::busyChanged, this,
             [this](bool busy) { busy ? beginWork() : endWork(); });
-    connect(m_attachments, &AttachmentPanel::entrySelected, this,
-            [this](const QString &entry) { m_currentEntry = entry; });
-    connect(m_attachments, &AttachmentPanel::addFileRequested, this,
+    connect(files, &AttachmentPanel::addFileRequested, this,
             [this](const QString &entry) { attachFiles(entry); });
-    connect(m_attachments, &AttachmentPanel::filesDropped, this, &MainWindow::attachFiles);
-    connect(m_attachments, &AttachmentPanel::closeRequested, this,
-            [this] { m_showAttachments->setChecked(false); });
-    connect(m_attachments, &AttachmentPanel::copyFailed, this, [this](const QString &message) {
+    connect(files, &AttachmentPanel::filesDropped, this, &MainWindow::attachFiles);
+    connect(files, &AttachmentPanel::copyFailed, this, [this](const QString &message) {
         showProblem(this, tr("The file could not be written"), message);
     });
+    connect(m_details, &DetailsPanel::entryChosen, this, [this](const QString &entry) {
+        m_currentEntry = entry;
+        updateActions();
+    });
+    connect(m_details, &DetailsPanel::closeRequested, this, [this] { setDetailsVisible(false); });
+    connect(m_details, &DetailsPanel::signRequested, this, &MainWindow::signEntry);
+    connect(m_details, &DetailsPanel::evidenceRequested, this,
+            [this](const QString &signature) { exportEvidence(signature); });
+    connect(m_details, &DetailsPanel::changesRequested, this,
+            [this](const QString &entry, int version) { showHistory(entry, version); });
 
     m_splitter->addWidget(m_side);
     m_splitter->addWidget(m_entryView);
-    m_splitter->addWidget(m_attachments);
+    m_splitter->addWidget(m_details);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setStretchFactor(2, 0);
-    m_splitter->setSizes({320, 680, 300});
-    const bool shown = QSettings().value(QStringLiteral("attachmentsPanelShown"), true).toBool();
-    m_showAttachments->setChecked(shown);
-    m_attachments->setVisible(shown);
+    m_splitter->setSizes({300, 660, 340});
+    const bool shown = QSettings().value(QStringLiteral("detailsPanelShown"), true).toBool();
+    m_showDetails->setChecked(shown);
+    m_details->setVisible(shown);
     return m_splitter;
 }
 
@@ -639,8 +670,10 @@ bool MainWindow::isBusy() const {
 }
 
 bool MainWindow::hasOpenDialog() const {
+    // Editor windows stay open for as long as someone writes; they keep out of a worker's way
+    // themselves (EntryDialog::setBusyCheck), so a sync may run beside them.
     for (QDialog *dialog : findChildren<QDialog *>(Qt::FindDirectChildrenOnly))
-        if (dialog->isVisible()) return true;
+        if (dialog->isVisible() && !qobject_cast<EntryDialog *>(dialog)) return true;
     return false;
 }
 
@@ -769,10 +802,6 @@ void MainWindow::showSyncAlarm() {
     box->open();
 }
 
-QString MainWindow::currentExperiment() const {
-    return m_list->currentIndex().data(ExperimentListModel::UuidRole).toString();
-}
-
 void MainWindow::useFallbackIconTheme() {
     if (QIcon::themeName().isEmpty() || QIcon::themeName() == QLatin1String("hicolor"))
         QIcon::setThemeName(QStringLiteral("Adwaita"));
@@ -815,8 +844,10 @@ void MainWindow::adopt(std::unique_ptr<Notebook> notebook) {
     m_sync->setNotebook(m_notebook.get());
     m_idleLock->start();
     updateActions();
-    m_list->setFocus();
+    m_sidebar->setFocus();
     emit unlocked();
+    // Text that was being written when the program ended or the notebook was locked.
+    QMetaObject::invokeMethod(this, &MainWindow::recoverDrafts, Qt::QueuedConnection);
 }
 
 void MainWindow::lock() {
@@ -842,15 +873,15 @@ void MainWindow::lock() {
     const QString wasShown = currentExperiment();
     closeSearch();
     m_searchPanel->clear();
-    m_attachments->clear();
+    m_details->clear();
     removeOpenFolder();
     m_attachQueue.clear();
     m_currentEntry.clear();
-    m_model->clear();
-    m_experimentCount = 0;
+    m_sidebarModel->clear();
+    m_experiment.clear();
+    m_run = {};
     m_shownEntries.clear();
     m_reviewCount = 0;
-    m_reviewButton->hide();
     m_reviewQueue->setText(tr("&Waiting for my signature"));
     m_timeHint->hide();
     m_pendingSelection = wasShown;
@@ -888,9 +919,24 @@ void MainWindow::refresh() {
     updateStatusLabel();
     const QString wanted = m_pendingSelection.isEmpty() ? currentExperiment() : m_pendingSelection;
     m_pendingSelection.clear();
-    m_model->setExperiments(*list);
-    m_experimentCount = int(list->size());
-    updateListHeading();
+    QList<ReviewItem> waiting;
+    if (!m_joining)
+        if (auto queue = m_notebook->reviewQueue(); queue) waiting = *queue;
+    m_reviewCount = int(waiting.size());
+    // The sidebar is filled anew; the folders that were open stay open.
+    const bool first = m_sidebarModel->rowCount() == 0;
+    const QStringList open = openSidebarKeys();
+    m_sidebarModel->setContent(*list, waiting);
+    if (first) {
+        // At first the way to one's experiments is open, and so is what waits for one.
+        m_sidebar->expand(m_sidebarModel->indexOfGroup(SidebarModel::Group::Waiting));
+        const QModelIndex projects = m_sidebarModel->indexOfGroup(SidebarModel::Group::Projects);
+        m_sidebar->expand(projects);
+        for (int row = 0; row < m_sidebarModel->rowCount(projects); ++row)
+            m_sidebar->expand(m_sidebarModel->index(row, 0, projects));
+    } else {
+        reopenSidebarKeys(open);
+    }
     m_searchPanel->setExperiments(*list);
     // New tags or members may have arrived; results may have changed with them.
     if (m_side->currentIndex() == SearchSide) {
@@ -899,16 +945,111 @@ void MainWindow::refresh() {
     }
     updateReviewCount();
     if (list->isEmpty()) {
+        m_experiment.clear();
         m_stack->setCurrentIndex(EmptyNotebookPage);
         updateActions();
         return;
     }
     m_stack->setCurrentIndex(NotebookPage);
-    QModelIndex index = m_model->indexOf(wanted);
-    if (!index.isValid()) index = m_model->index(0);
-    // The model was reset, so this always counts as a change and renders the page.
-    m_list->setCurrentIndex(index);
-    updateActions();
+    QString shown = m_sidebarModel->experiment(wanted) ? wanted : list->first().uuid;
+    if (shown != m_experiment) {
+        m_experiment = shown;
+        m_runFirst = -1;
+        m_runCount = EntryPageRenderer::kPageSize;
+    }
+    selectInSidebar(m_experiment);
+    showCurrentExperiment();
+}
+
+QStringList MainWindow::openSidebarKeys() const {
+    QStringList keys;
+    std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+        for (int row = 0; row < m_sidebarModel->rowCount(parent); ++row) {
+            const QModelIndex index = m_sidebarModel->index(row, 0, parent);
+            if (!m_sidebar->isExpanded(index)) continue;
+            keys << index.data(SidebarModel::KeyRole).toString();
+            walk(index);
+        }
+    };
+    walk({});
+    return keys;
+}
+
+void MainWindow::reopenSidebarKeys(const QStringList &keys) {
+    for (const QString &key : keys)
+        m_sidebar->expand(m_sidebarModel->indexOfKey(key));
+    // What waits for my signature is news: it opens when it arrives.
+    m_sidebar->expand(m_sidebarModel->indexOfGroup(SidebarModel::Group::Waiting));
+}
+
+void MainWindow::selectInSidebar(const QString &experiment) {
+    // The row that stands for the shown experiment, unless one of its other rows is chosen.
+    const QModelIndex current = m_sidebar->currentIndex();
+    if (current.isValid() &&
+        SidebarModel::Kind(current.data(SidebarModel::KindRole).toInt()) ==
+            SidebarModel::Kind::Experiment &&
+        current.data(SidebarModel::UuidRole).toString() == experiment)
+        return;
+    const QModelIndex index = m_sidebarModel->indexOfExperiment(experiment);
+    if (!index.isValid()) return;
+    const QSignalBlocker quiet(m_sidebar->selectionModel());
+    m_sidebar->setCurrentIndex(index);
+    m_sidebar->scrollTo(index);
+}
+
+void MainWindow::sidebarActivated(const QModelIndex &index) {
+    if (!index.isValid()) return;
+    switch (SidebarModel::Kind(index.data(SidebarModel::KindRole).toInt())) {
+    case SidebarModel::Kind::Experiment:
+        showExperiment(index.data(SidebarModel::UuidRole).toString());
+        break;
+    case SidebarModel::Kind::Review:
+        // The entry, on its page, with its signatures beside it.
+        openAt(index.data(SidebarModel::UuidRole).toString(),
+               index.data(SidebarModel::EntryRole).toString());
+        setDetailsVisible(true);
+        m_details->showTab(DetailsPanel::SignaturesTab);
+        break;
+    default:
+        m_sidebar->setExpanded(index, !m_sidebar->isExpanded(index));
+    }
+}
+
+void MainWindow::showExperiment(const QString &experiment) {
+    if (!m_notebook || experiment.isEmpty()) return;
+    if (experiment != m_experiment) {
+        m_experiment = experiment;
+        m_runFirst = -1;
+        m_runCount = EntryPageRenderer::kPageSize;
+        m_currentEntry.clear();
+    }
+    selectInSidebar(experiment);
+    showCurrentExperiment();
+}
+
+void MainWindow::moveRun(RunMove move) {
+    const int size = EntryPageRenderer::kPageSize;
+    switch (move) {
+    case RunMove::Latest:
+        m_runFirst = -1;
+        m_runCount = size;
+        break;
+    case RunMove::Earlier:
+        m_runFirst = std::max(0, m_run.first - size);
+        m_runCount = size;
+        break;
+    case RunMove::Later:
+        m_runFirst = m_run.first + int(m_run.entries.size());
+        m_runCount = size;
+        break;
+    case RunMove::All:
+        m_runFirst = 0;
+        m_runCount = -1;
+        break;
+    case RunMove::Around:
+        break;
+    }
+    showCurrentExperiment();
 }
 
 void MainWindow::showCurrentExperiment() {
@@ -919,22 +1060,24 @@ void MainWindow::showCurrentExperiment() {
         m_showPending = true;
         return;
     }
+    const QString marked = EntryPageRenderer::entryForAnchor(m_pendingAnchor);
     auto experiment = m_notebook->experiment(uuid);
-    auto entries = m_notebook->entries(uuid);
-    if (!experiment || !entries) {
+    auto run = m_notebook->entryRun(uuid, m_runFirst, m_runCount, marked);
+    if (!experiment || !run) {
         showProblem(this, tr("The experiment could not be shown"),
-                    experiment ? entries.error() : experiment.error());
+                    experiment ? run.error() : experiment.error());
         return;
     }
-    m_shownEntries = *entries;
-    if (const QString marked = EntryPageRenderer::entryForAnchor(m_pendingAnchor);
-        !marked.isEmpty())
-        m_currentEntry = marked;
-    m_entryView->showDocument(EntryPageRenderer::experimentPage(*experiment, *entries),
+    m_run = *run;
+    m_runFirst = m_run.first; // the run stays where it is when the page is made again
+    m_shownEntries = m_run.entries;
+    if (!marked.isEmpty()) m_currentEntry = marked;
+    const QString me = m_notebook->me().uuid;
+    m_entryView->showDocument(EntryPageRenderer::experimentPage(*experiment, m_run, me),
                               m_pendingAnchor);
     m_pendingAnchor.clear();
-    m_attachments->setEntries(m_shownEntries, m_notebook->me().uuid);
-    m_attachments->selectEntry(currentEntry());
+    m_details->setEntries(m_shownEntries, me, m_run.first + 1);
+    m_details->setCurrentEntry(currentEntry());
     updateActions();
 }
 
@@ -944,6 +1087,16 @@ void MainWindow::updateActions() {
     m_newExperiment->setEnabled(open && !m_joining);
     m_newEntry->setEnabled(hasExperiment);
     m_attach->setEnabled(hasExperiment);
+    // Editing and voiding are for the author of an entry that is not voided.
+    bool ownEntry = false;
+    if (hasExperiment) {
+        const QString entry = currentEntry();
+        for (const EntryVersion &e : std::as_const(m_shownEntries))
+            if (e.uuid == entry)
+                ownEntry = e.author == m_notebook->me().uuid && e.status != QLatin1String("void");
+    }
+    m_editEntry->setEnabled(ownEntry);
+    m_voidEntry->setEnabled(ownEntry);
     // Locking during a sync waits for the sync to stop (lock() cancels it).
     m_lock->setEnabled(m_notebook != nullptr && !m_busy);
     m_syncNow->setEnabled(open);
@@ -955,14 +1108,14 @@ void MainWindow::updateActions() {
                     [](const EntryVersion &e) { return e.status != QLatin1String("void"); });
     m_sign->setEnabled(signable);
     m_reviewQueue->setEnabled(open && !m_joining);
-    m_reviewButton->setEnabled(open);
     m_timestamps->setEnabled(open && !m_joining);
     m_history->setEnabled(hasExperiment && !m_joining && !m_shownEntries.isEmpty());
     m_auditTrail->setEnabled(open && !m_joining);
     m_find->setEnabled(open && !m_joining);
     m_searchField->setEnabled(open && !m_joining);
     m_settings->setEnabled(!isBusy());
-    m_showAttachments->setEnabled(m_notebook != nullptr);
+    m_showDetails->setEnabled(m_notebook != nullptr);
+    updateLockStatus();
 }
 
 void MainWindow::updateLockedPage() {
@@ -1014,23 +1167,90 @@ void MainWindow::newExperiment() {
 void MainWindow::newEntry() {
     const QString experiment = currentExperiment();
     if (!m_notebook || m_busy || experiment.isEmpty()) return;
-    const QString experimentTitle = m_list->currentIndex().data().toString();
-    auto *dialog = new EntryDialog(experimentTitle, this);
-    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
-    connect(dialog, &EntryDialog::submitted, this, [this, dialog, experiment] {
-        if (!m_notebook) return;
-        auto uuid = m_notebook->addEntry(experiment, dialog->title(), dialog->html());
-        if (!uuid) {
-            showProblem(dialog, tr("The entry could not be saved"), uuid.error());
-            return;
+    showEntryDialog(EntryDialog::newEntry(m_notebook.get(), experiment, this));
+}
+
+void MainWindow::editEntry(const QString &entry) {
+    const QString chosen = entry.isEmpty() ? currentEntry() : entry;
+    if (!m_notebook || m_busy || chosen.isEmpty()) return;
+    QString problem;
+    EntryDialog *dialog = EntryDialog::editEntry(m_notebook.get(), chosen, this, &problem);
+    if (!dialog) {
+        showProblem(this, tr("This entry cannot be changed"), problem);
+        return;
+    }
+    m_currentEntry = chosen;
+    showEntryDialog(dialog);
+}
+
+void MainWindow::showEntryDialog(EntryDialog *dialog) {
+    if (!dialog) return;
+    if (dialog->isVisible()) {
+        // The entry is being written already: that window comes forward.
+        dialog->raise();
+        dialog->activateWindow();
+        return;
+    }
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // A window of its own beside the notebook: the page stays readable while one writes.
+    dialog->setWindowModality(Qt::NonModal);
+    dialog->setBusyCheck([this] { return isBusy(); });
+    connect(dialog, &EntryDialog::saved, this, [this, dialog](const QString &entry) {
+        // Refreshed through Notebook::changed; the page opens at the entry just saved.
+        if (auto saved =
+                m_notebook ? m_notebook->entry(entry) : Result<EntryVersion>(Error{QString()});
+            saved) {
+            m_pendingSelection = saved->experiment;
+            m_pendingAnchor = EntryPageRenderer::anchorFor(entry);
+            m_currentEntry = entry;
+            statusBar()->showMessage(
+                tr("Version %1 of “%2” saved").arg(saved->version).arg(saved->title), 5000);
         }
-        m_pendingSelection = experiment;
-        m_pendingAnchor = EntryPageRenderer::anchorFor(*uuid);
-        m_refreshTimer.start();
-        statusBar()->showMessage(tr("Entry “%1” saved").arg(dialog->title()), 5000);
-        dialog->accept();
+        Q_UNUSED(dialog);
     });
-    dialog->open();
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+}
+
+void MainWindow::recoverDrafts() {
+    if (!m_notebook || m_joining) return;
+    const QList<EntryDialog *> recovered = EntryDialog::recoverDrafts(m_notebook.get(), this);
+    for (EntryDialog *dialog : recovered)
+        showEntryDialog(dialog);
+    if (!recovered.isEmpty())
+        statusBar()->showMessage(tr("Opened %n texts that were not saved as versions yet.", nullptr,
+                                    int(recovered.size())),
+                                 8000);
+}
+
+void MainWindow::voidEntry(const QString &entry) {
+    const QString chosen = entry.isEmpty() ? currentEntry() : entry;
+    if (!m_notebook || isBusy() || chosen.isEmpty()) return;
+    QString title;
+    for (const EntryVersion &e : std::as_const(m_shownEntries))
+        if (e.uuid == chosen) title = e.title;
+    bool ok = false;
+    const QString reason =
+        QInputDialog::getText(this, tr("Void entry"),
+                              tr("Voiding withdraws “%1”: it stays in the notebook, struck "
+                                 "through, with every version in its history. Why is it "
+                                 "withdrawn?")
+                                  .arg(title),
+                              QLineEdit::Normal, QString(), &ok)
+            .trimmed();
+    if (!ok || !m_notebook) return;
+    if (reason.isEmpty()) {
+        showProblem(this, tr("The entry was not voided"),
+                    tr("voiding an entry needs a reason; nothing was changed"));
+        return;
+    }
+    if (auto r = m_notebook->voidEntry(chosen, reason); !r) {
+        showProblem(this, tr("The entry was not voided"), r.error());
+        return;
+    }
+    m_pendingAnchor = EntryPageRenderer::anchorFor(chosen);
+    statusBar()->showMessage(tr("“%1” voided").arg(title), 5000);
 }
 
 void MainWindow::attachFile() {
@@ -1047,7 +1267,7 @@ void MainWindow::attachFiles(const QString &entryUuid, const QStringList &paths)
         const EntryVersion &e = m_shownEntries.at(i);
         if (e.status == QLatin1String("void") || e.author != m_notebook->me().uuid) continue;
         open << e;
-        names << tr("%1. %2").arg(i + 1).arg(e.title);
+        names << tr("%1. %2").arg(m_run.first + i + 1).arg(e.title);
     }
     if (open.isEmpty()) {
         showProblem(this, tr("No entry to attach to"),
@@ -1168,7 +1388,7 @@ void MainWindow::lendNotebookToViews(bool lend) {
     Notebook *notebook = lend ? m_notebook.get() : nullptr;
     m_entryView->setNotebook(notebook);
     m_searchPanel->setNotebook(notebook);
-    m_attachments->setNotebook(notebook);
+    m_details->setNotebook(notebook);
 }
 
 SignDialog *MainWindow::openSignDialog(const QList<EntryVersion> &entries, const QString &entry,
@@ -1202,15 +1422,7 @@ void MainWindow::showReviewQueue() {
     if (!m_notebook || isBusy()) return;
     auto *dialog = new ReviewQueueDialog(m_notebook.get(), this);
     connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
-    connect(dialog, &ReviewQueueDialog::openRequested, this,
-            [this](const QString &experiment, const QString &entry) {
-                m_pendingAnchor = EntryPageRenderer::anchorFor(entry);
-                const QModelIndex index = m_model->indexOf(experiment);
-                if (index.isValid() && index != m_list->currentIndex())
-                    m_list->setCurrentIndex(index); // shows it, at the entry
-                else
-                    showCurrentExperiment();
-            });
+    connect(dialog, &ReviewQueueDialog::openRequested, this, &MainWindow::openAt);
     connect(dialog, &ReviewQueueDialog::countersignRequested, this,
             [this, dialog](const QString &entry, int version) {
                 if (!m_notebook || isBusy()) return;
@@ -1292,20 +1504,28 @@ void MainWindow::exportEvidence(const QString &signatureId, const QString &paren
 void MainWindow::pageUrlChanged(const QUrl &url) {
     const QString fragment = url.fragment();
     if (const QString at = EntryPageRenderer::entryForAnchor(fragment); !at.isEmpty()) {
+        // A click on an entry's title (or the page opened at it): the details are about it.
         m_currentEntry = at;
+        m_details->setCurrentEntry(at);
+        updateActions();
         return;
     }
     const QString entry = EntryPageRenderer::entryToSign(fragment);
     const QString signature = EntryPageRenderer::signatureForEvidence(fragment);
     const QString history = EntryPageRenderer::entryForHistory(fragment);
     const QString file = EntryPageRenderer::attachmentForFile(fragment);
-    if (entry.isEmpty() && signature.isEmpty() && history.isEmpty() && file.isEmpty()) return;
-    // Back to where the page was, so that the same link clicked again changes the URL again;
-    // and the dialog opens once the engine has finished with this navigation.
+    const QString edit = EntryPageRenderer::entryToEdit(fragment);
+    const EntryPageRenderer::PageMove move = EntryPageRenderer::pageMoveFor(fragment);
+    if (entry.isEmpty() && signature.isEmpty() && history.isEmpty() && file.isEmpty() &&
+        edit.isEmpty() && move == EntryPageRenderer::PageMove::None)
+        return;
+    // The page's address goes back to the entry it was at, so that the same link clicked again
+    // changes it again; the dialog opens once the engine has finished with this navigation.
+    m_entryView->setFragment(
+        m_currentEntry.isEmpty() ? QString() : EntryPageRenderer::anchorFor(m_currentEntry));
     QMetaObject::invokeMethod(
         this,
-        [this, entry, signature, history, file] {
-            m_entryView->page()->triggerAction(QWebEnginePage::Back);
+        [this, entry, signature, history, file, edit, move] {
             if (!m_notebook) return;
             if (isBusy()) {
                 statusBar()->showMessage(tr("Please wait until the sync has finished."), 5000);
@@ -1313,11 +1533,17 @@ void MainWindow::pageUrlChanged(const QUrl &url) {
             }
             if (!file.isEmpty()) {
                 setAttachmentsVisible(true);
-                m_attachments->selectAttachment(file);
+                attachmentPanel()->selectAttachment(file);
             } else if (!entry.isEmpty()) {
                 signEntry(entry);
             } else if (!history.isEmpty()) {
                 showHistory(history);
+            } else if (!edit.isEmpty()) {
+                editEntry(edit);
+            } else if (move != EntryPageRenderer::PageMove::None) {
+                moveRun(move == EntryPageRenderer::PageMove::Earlier ? RunMove::Earlier
+                        : move == EntryPageRenderer::PageMove::Later ? RunMove::Later
+                                                                     : RunMove::All);
             } else {
                 exportEvidence(signature);
             }
@@ -1326,14 +1552,9 @@ void MainWindow::pageUrlChanged(const QUrl &url) {
 }
 
 void MainWindow::updateReviewCount() {
-    int count = 0;
-    if (m_notebook && !isBusy() && !m_joining)
-        if (auto queue = m_notebook->reviewQueue(); queue) count = int(queue->size());
-    m_reviewCount = count;
+    const int count = m_reviewCount;
     m_reviewQueue->setText(count > 0 ? tr("&Waiting for my signature (%1)").arg(count)
                                      : tr("&Waiting for my signature"));
-    m_reviewButton->setText(tr("Waiting for my signature (%1)").arg(count));
-    m_reviewButton->setVisible(count > 0);
 }
 
 void MainWindow::updateTimeHint() {
@@ -1379,7 +1600,7 @@ void MainWindow::closeEvent(QCloseEvent *event) {
     }
     m_idleLock->stop();
     lendNotebookToViews(false);
-    m_attachments->clear();
+    m_details->clear();
     removeOpenFolder();
     m_sync->setNotebook(nullptr);
     m_notebook.reset();
@@ -1409,12 +1630,13 @@ QString MainWindow::currentEntry() const {
     return m_shownEntries.isEmpty() ? QString() : m_shownEntries.last().uuid;
 }
 
-void MainWindow::showHistory(const QString &entry) {
+void MainWindow::showHistory(const QString &entry, int version) {
     if (!m_notebook || isBusy() || m_shownEntries.isEmpty()) return;
     const QString chosen = entry.isEmpty() ? currentEntry() : entry;
     m_currentEntry = chosen;
     auto *dialog = new HistoryDialog(m_notebook.get(), m_shownEntries, chosen, this);
     connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    if (version > 0) dialog->showVersion(version);
     dialog->open();
 }
 
@@ -1464,27 +1686,39 @@ void MainWindow::focusSearch() {
 void MainWindow::closeSearch() {
     m_searchField->clear();
     m_side->setCurrentIndex(ExperimentsSide);
-    if (m_notebook) m_list->setFocus();
+    if (m_notebook) m_sidebar->setFocus();
 }
 
 void MainWindow::openAt(const QString &experiment, const QString &entry) {
-    if (!m_notebook) return;
+    if (!m_notebook || experiment.isEmpty()) return;
+    if (experiment != m_experiment) {
+        m_experiment = experiment;
+        m_runFirst = -1;
+        m_runCount = EntryPageRenderer::kPageSize;
+    }
     m_pendingAnchor = entry.isEmpty() ? QString() : EntryPageRenderer::anchorFor(entry);
     if (!entry.isEmpty()) m_currentEntry = entry;
-    const QModelIndex index = m_model->indexOf(experiment);
-    if (index.isValid() && index != m_list->currentIndex())
-        m_list->setCurrentIndex(index); // shows it, at the entry
-    else
-        showCurrentExperiment();
+    selectInSidebar(experiment);
+    // The run of entries on the page moves, if need be, to hold the entry.
+    showCurrentExperiment();
+}
+
+void MainWindow::setDetailsVisible(bool visible) {
+    if (m_showDetails->isChecked() != visible) {
+        m_showDetails->setChecked(visible); // comes back here through toggled()
+        return;
+    }
+    m_details->setVisible(visible);
+    QSettings().setValue(QStringLiteral("detailsPanelShown"), visible);
 }
 
 void MainWindow::setAttachmentsVisible(bool visible) {
-    if (m_showAttachments->isChecked() != visible) {
-        m_showAttachments->setChecked(visible); // comes back here through toggled()
-        return;
-    }
-    m_attachments->setVisible(visible);
-    QSettings().setValue(QStringLiteral("attachmentsPanelShown"), visible);
+    setDetailsVisible(visible);
+    if (visible) m_details->showTab(DetailsPanel::FilesTab);
+}
+
+AttachmentPanel *MainWindow::attachmentPanel() const {
+    return m_details->attachments();
 }
 
 void MainWindow::idleTimeReached() {

@@ -1,17 +1,20 @@
 #pragma once
-// MainWindow: one notebook on screen — the experiments on the left, the selected
-// experiment's entries on the right — and the way in and out of it (create, unlock, lock).
-// It owns the unlocked Notebook; everything it shows comes from the model's API. Sharing
-// shows in the status bar (SyncController) and through the Notebook menu: sync now, remote
-// settings, members. Electronic signatures: Entry ▸ Sign…, the "Sign…" and "Export evidence…"
-// links on the page, and Notebook ▸ Waiting for my signature; trusted time under Notebook ▸
-// Time-stamp authorities….
+// MainWindow: one notebook on screen, in three columns — the sidebar (entries waiting for my
+// signature, projects, tags, all experiments), the chosen experiment's page of entries, and
+// the details of one entry (its files, signatures and versions) — and the way in and out of
+// it (create, unlock, lock). It owns the unlocked Notebook; everything it shows comes from
+// the model's API.
+//
+// Writing: New entry (Ctrl+N) and Edit… (Ctrl+E, or the link on one's own entries) open the
+// rich-text editor window (EntryDialog), which saves versions itself and keeps drafts; drafts
+// left by a crash or a lock open again after the next unlock. Sharing shows in the status bar
+// (SyncController) and through the Notebook menu. Electronic signatures: Entry ▸ Sign…, the
+// page's links, the details panel and the sidebar's "Waiting for my signature".
 //
 // Everyday tools: the toolbar's search field (Ctrl+F) turns the sidebar into search results;
-// Entry ▸ History… (Ctrl+H) and each entry's "History" link show its versions side by side;
-// Notebook ▸ Audit trail…; the attached files of the page's entries in a panel on the right
-// (View ▸ Attached files); File ▸ Settings… (Ctrl+,). The notebook locks itself after a time
-// without use (IdleLock), and everything that showed its content is closed or emptied then.
+// history side by side; the audit trail; settings. The notebook locks itself after a time
+// without use (IdleLock) or on demand, and everything that showed its content is closed or
+// emptied then; the status bar says which it is.
 
 #include "Notebook.h"
 
@@ -25,7 +28,6 @@
 class QAction;
 class QLabel;
 class QLineEdit;
-class QListView;
 class QMenu;
 class QPushButton;
 class QProgressBar;
@@ -34,15 +36,18 @@ class QStackedWidget;
 class QTemporaryDir;
 class QToolBar;
 class QToolButton;
+class QTreeView;
 class QUrl;
 
 namespace quire::widgets {
 
 class AttachmentPanel;
+class DetailsPanel;
+class EntryDialog;
 class EntryPageView;
-class ExperimentListModel;
 class IdleLock;
 class SearchPanel;
+class SidebarModel;
 class SignDialog;
 class SyncController;
 
@@ -61,14 +66,19 @@ public:
 
     Notebook *notebook() const { return m_notebook.get(); }
     EntryPageView *entryView() const { return m_entryView; }
-    QListView *experimentList() const { return m_list; }
-    QString currentExperiment() const;
+    QTreeView *sidebar() const { return m_sidebar; }
+    SidebarModel *sidebarModel() const { return m_sidebarModel; }
+    // The experiment on the page.
+    QString currentExperiment() const { return m_experiment; }
+    // The entries on the page, and where they stand among the experiment's (paging).
+    const EntryRun &shownRun() const { return m_run; }
     // The create or unlock dialog while one is open.
     QDialog *gateDialog() const { return m_gate; }
     SyncController *syncController() const { return m_sync; }
     QLineEdit *searchField() const { return m_searchField; }
     SearchPanel *searchPanel() const { return m_searchPanel; }
-    AttachmentPanel *attachmentPanel() const { return m_attachments; }
+    DetailsPanel *detailsPanel() const { return m_details; }
+    AttachmentPanel *attachmentPanel() const;
     IdleLock *idleLock() const { return m_idleLock; }
     // The private folder that "Open" copies attachments into; empty while there is none (it is
     // made when first needed and removed at lock and close).
@@ -82,7 +92,15 @@ public:
 public slots:
     void lock();
     void newExperiment();
+    // Opens the editor window for a new entry in the experiment on the page.
     void newEntry();
+    // Opens the editor window for an entry of the page (the current entry when empty); one
+    // window per entry.
+    void editEntry(const QString &entry = QString());
+    // Asks for a reason, then withdraws the entry (a new version, status void).
+    void voidEntry(const QString &entry = QString());
+    // Shows an experiment's page (the latest entries).
+    void showExperiment(const QString &experiment);
     // Asks which entry, then which file.
     void attachFile();
     // Stores the files with the entry, one after another on a worker; asks for a file when
@@ -102,7 +120,7 @@ public slots:
     // What the last sync found wrong on the server; closing it acknowledges the alarm.
     void showSyncAlarm();
     // The versions of an entry on the page (the current entry when empty).
-    void showHistory(const QString &entry = QString());
+    void showHistory(const QString &entry = QString(), int version = 0);
     void showAuditTrail();
     void showSettings();
     // Puts the cursor in the search field and shows the search in the sidebar.
@@ -110,6 +128,8 @@ public slots:
     void closeSearch();
     // Shows the experiment, scrolled to the entry (if given) and marked.
     void openAt(const QString &experiment, const QString &entry);
+    // Shows or hides the details panel; showing the attachments shows its Files tab.
+    void setDetailsVisible(bool visible);
     void setAttachmentsVisible(bool visible);
 
 signals:
@@ -124,6 +144,8 @@ protected:
 
 private:
     enum Page { LockedPage, EmptyNotebookPage, NotebookPage };
+    // How the page moves through a long experiment's entries.
+    enum class RunMove { Latest, Earlier, Later, All, Around };
     enum SidePage { ExperimentsSide, SearchSide };
 
     void buildActions();
@@ -131,7 +153,6 @@ private:
     // Every word the window shows that it made itself, in the current language.
     void retranslate();
     void updateStatusLabel();
-    void updateListHeading();
     void showSearchSide();
     QWidget *buildLockedPage();
     QWidget *buildEmptyNotebookPage();
@@ -142,6 +163,16 @@ private:
     void adopt(std::unique_ptr<Notebook> notebook);
     void refresh();
     void showCurrentExperiment();
+    // Which entries the page shows next; Around keeps the run, moved to hold the anchor's entry.
+    void moveRun(RunMove move);
+    void sidebarActivated(const QModelIndex &index);
+    void selectInSidebar(const QString &experiment);
+    // Keeps which sidebar folders are open across a refill of the sidebar.
+    QStringList openSidebarKeys() const;
+    void reopenSidebarKeys(const QStringList &keys);
+    // Wires an editor window to the window and shows it.
+    void showEntryDialog(EntryDialog *dialog);
+    void recoverDrafts();
     void updateActions();
     void updateLockedPage();
     void updateEmptyPage();
@@ -165,6 +196,7 @@ private:
     SignDialog *openSignDialog(const QList<EntryVersion> &entries, const QString &entry,
                                QWidget *parent);
     void updateReviewCount();
+    void updateLockStatus();
     void updateTimeHint();
     // The page's own links ("#sign-…", "#evidence-…") arrive as a change of its URL.
     void pageUrlChanged(const QUrl &url);
@@ -185,6 +217,11 @@ private:
     SyncController *m_sync = nullptr;
     QString m_pendingSelection;
     QString m_pendingAnchor;
+    QString m_experiment; // on the page
+    // The run of entries on the page: from where (-1: the latest), how many (-1: all).
+    int m_runFirst = -1;
+    int m_runCount = 0;
+    EntryRun m_run;
     QTimer m_refreshTimer;
     QTimer m_retranslateTimer;
     QPointer<QDialog> m_gate;
@@ -198,6 +235,8 @@ private:
 
     QAction *m_newExperiment = nullptr;
     QAction *m_newEntry = nullptr;
+    QAction *m_editEntry = nullptr;
+    QAction *m_voidEntry = nullptr;
     QAction *m_attach = nullptr;
     QAction *m_lock = nullptr;
     QAction *m_syncNow = nullptr;
@@ -212,7 +251,7 @@ private:
     QAction *m_history = nullptr;
     QAction *m_auditTrail = nullptr;
     QAction *m_settings = nullptr;
-    QAction *m_showAttachments = nullptr;
+    QAction *m_showDetails = nullptr;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_entryMenu = nullptr;
     QMenu *m_notebookMenu = nullptr;
@@ -230,23 +269,21 @@ private:
     bool m_joining = false; // the vault waits for an admin's approval
     QPushButton *m_lockedButton = nullptr;
     QSplitter *m_splitter = nullptr;
-    QLabel *m_listHeading = nullptr;
     QStackedWidget *m_side = nullptr;
     SearchPanel *m_searchPanel = nullptr;
-    AttachmentPanel *m_attachments = nullptr;
-    QListView *m_list = nullptr;
-    ExperimentListModel *m_model = nullptr;
+    DetailsPanel *m_details = nullptr;
+    QTreeView *m_sidebar = nullptr;
+    SidebarModel *m_sidebarModel = nullptr;
     EntryPageView *m_entryView = nullptr;
     QLabel *m_statusLabel = nullptr;
+    QToolButton *m_lockStatus = nullptr;
     QWidget *m_syncStatus = nullptr;
     QToolButton *m_syncButton = nullptr;
     QProgressBar *m_syncProgress = nullptr;
     QToolButton *m_syncCancel = nullptr;
     QToolButton *m_timeHint = nullptr;
-    QPushButton *m_reviewButton = nullptr;
     // The entries on the page now, for the sign dialog and the page's links.
     QList<EntryVersion> m_shownEntries;
-    int m_experimentCount = 0;
     int m_reviewCount = 0;
 };
 

@@ -7,14 +7,17 @@
 namespace quire::widgets {
 
 void registerUrlSchemes() {
-    // Path syntax: "quire-attachment:<record id>" is how FORMAT.md §6 writes image sources.
-    // NoAccessAllowed gives pages an opaque origin, so a page can never read another page or
-    // an attachment through script-like access even if scripting were ever switched on.
+    // The page has one origin of its own ("quire-page://notebook"): Chromium then keeps one
+    // renderer for it instead of starting a new process for every page shown, which an opaque
+    // origin (NoAccessAllowed) made it do. Nothing of that origin runs script: the page view
+    // has JavaScript off, and the policy forbids it.
     QWebEngineUrlScheme page(kPageScheme);
-    page.setSyntax(QWebEngineUrlScheme::Syntax::Path);
-    page.setFlags(QWebEngineUrlScheme::SecureScheme | QWebEngineUrlScheme::NoAccessAllowed);
+    page.setSyntax(QWebEngineUrlScheme::Syntax::Host);
+    page.setFlags(QWebEngineUrlScheme::SecureScheme);
     QWebEngineUrlScheme::registerScheme(page);
 
+    // Path syntax: "quire-attachment:<record id>" is how FORMAT.md §6 writes image sources.
+    // NoAccessAllowed gives an attachment an opaque origin: nothing can read it as a page.
     QWebEngineUrlScheme attachment(kAttachmentScheme);
     attachment.setSyntax(QWebEngineUrlScheme::Syntax::Path);
     attachment.setFlags(QWebEngineUrlScheme::SecureScheme | QWebEngineUrlScheme::NoAccessAllowed);

@@ -15,10 +15,10 @@
 
 #include "EntryPageRenderer.h"
 #include "EntryPageView.h"
-#include "ExperimentListModel.h"
 #include "Language.h"
 #include "MainWindow.h"
 #include "Notebook.h"
+#include "SidebarModel.h"
 #include "UnlockDialog.h"
 #include "UrlSecurity.h"
 
@@ -36,7 +36,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
-#include <QListView>
 #include <QLocale>
 #include <QMainWindow>
 #include <QPointer>
@@ -46,6 +45,7 @@
 #include <QTest>
 #include <QTextStream>
 #include <QTimer>
+#include <QTreeView>
 #include <QWebEngineView>
 
 #include <algorithm>
@@ -261,14 +261,18 @@ void settle(int ms) {
     QTest::qWait(ms);
 }
 
-// Follows one page load of a web view to the moment a person sees it: loadFinished, then the
-// next paint of the view's render widget (the frame with the new page), then the first turn of
-// the event loop after it (the UI thread has caught up and takes input again).
+// Follows one page of a web view to the moment a person sees it: the page is in place (a plain
+// view's loadFinished; Quire's view says documentShown, after a load or a swap in place), then
+// the next paint of the view's render widget (the frame with the new page), then the first turn
+// of the event loop after it (the UI thread has caught up and takes input again).
 class PageWatch : public QObject {
 public:
     explicit PageWatch(QWebEngineView *view)
         : m_view(view) {
-        connect(view, &QWebEngineView::loadFinished, this, &PageWatch::loaded);
+        if (auto *ours = qobject_cast<quire::widgets::EntryPageView *>(view))
+            connect(ours, &quire::widgets::EntryPageView::documentShown, this, &PageWatch::loaded);
+        else
+            connect(view, &QWebEngineView::loadFinished, this, &PageWatch::loaded);
         qApp->installEventFilter(this);
     }
 
@@ -452,8 +456,9 @@ int childQuire(int argc, char *argv[]) {
         return fail(QStringLiteral("the first page did not finish loading (%1)")
                         .arg(window.notebook() ? QStringLiteral("the notebook is open")
                                                : QStringLiteral("the notebook did not open")));
-    QListView *list = window.experimentList();
-    const int rows = list->model()->rowCount();
+    QTreeView *sidebar = window.sidebar();
+    quire::widgets::SidebarModel *model = window.sidebarModel();
+    const int rows = int(model->experiments().size());
     if (rows < 2) return fail(QStringLiteral("the notebook has fewer than two experiments"));
     result.insert("enter_to_unlocked_ms", msBetween(enterAt, windows.hiddenAt()));
     result.insert("unlocked_to_adopted_ms", msBetween(windows.hiddenAt(), adoptedAt));
@@ -472,17 +477,20 @@ int childQuire(int argc, char *argv[]) {
     settle(kSettleMs);
     result.insert("memory_launch", measureMemory().toJson());
 
-    // Switching: a click on the other experiment in the list, as a person does it.
-    const QModelIndex first = list->model()->index(0, 0), second = list->model()->index(1, 0);
+    // Switching: a click on the other experiment in the sidebar, as a person does it: the two
+    // most recently changed experiments, each in its project's folder.
+    const QModelIndex first = model->indexOfExperiment(model->experiments().at(0).uuid);
+    const QModelIndex second = model->indexOfExperiment(model->experiments().at(1).uuid);
     QJsonArray switchRuns;
     int wrongTitles = 0;
     for (int i = 0; i < switches; ++i) {
         const QModelIndex target = i % 2 == 0 ? second : first;
-        const QRect rect = list->visualRect(target);
+        sidebar->scrollTo(target);
+        const QRect rect = sidebar->visualRect(target);
         if (!rect.isValid()) return fail(QStringLiteral("the experiment row is not on screen"));
         page.arm();
         const qint64 clickAt = nowNs();
-        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rect.center());
+        QTest::mouseClick(sidebar->viewport(), Qt::LeftButton, {}, rect.center());
         const qint64 returnedAt = nowNs();
         if (!spinUntil([&] { return page.done(); }, 60000))
             return fail(QStringLiteral("switch %1: the page did not load").arg(i + 1));
@@ -492,34 +500,38 @@ int childQuire(int argc, char *argv[]) {
     }
     result.insert("switches", switchRuns);
     result.insert("switch_wrong_titles", wrongTitles);
+    result.insert("switches_in_place", window.entryView()->swapCount());
     result.insert("memory_switched", measureMemory().toJson());
 
     // Where the click's own time goes: the model's queries and the page's HTML, each alone.
     Notebook *nb = window.notebook();
     QJsonArray pages;
     for (const QModelIndex &index : {first, second}) {
-        const QString uuid = index.data(quire::widgets::ExperimentListModel::UuidRole).toString();
+        const QString uuid = index.data(quire::widgets::SidebarModel::UuidRole).toString();
         QList<double> modelMs, renderMs;
         QString html;
-        int entryCount = 0;
+        int entryCount = 0, shown = 0;
         for (int k = 0; k < 5; ++k) {
+            // The page as the window makes it: the latest entries, the rest behind links.
+            using quire::widgets::EntryPageRenderer;
             const qint64 a = nowNs();
             auto experiment = nb->experiment(uuid);
-            auto entries = nb->entries(uuid);
+            auto run = nb->entryRun(uuid, -1, EntryPageRenderer::kPageSize);
             const qint64 b = nowNs();
-            if (!experiment || !entries)
-                return fail(experiment ? entries.error() : experiment.error());
-            html = quire::widgets::EntryPageRenderer::experimentPage(*experiment, *entries);
+            if (!experiment || !run) return fail(experiment ? run.error() : experiment.error());
+            html = EntryPageRenderer::experimentPage(*experiment, *run, nb->me().uuid);
             const qint64 c = nowNs();
             modelMs << msBetween(a, b);
             renderMs << msBetween(b, c);
-            entryCount = int(entries->size());
+            entryCount = run->total;
+            shown = int(run->entries.size());
         }
         const QByteArray bytes = html.toUtf8();
         QFile out(QStringLiteral("%1/page-%2.html").arg(htmlDir).arg(pages.size()));
         if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size())
             return fail(QStringLiteral("could not write %1").arg(out.fileName()));
         pages.append(QJsonObject{{"entries", entryCount},
+                                 {"shown", shown},
                                  {"html_bytes", bytes.size()},
                                  {"model_ms", medianOf(modelMs)},
                                  {"render_ms", medianOf(renderMs)}});
@@ -1365,8 +1377,10 @@ private:
                             fmt(medianOf(q.values("painted_to_idle_ms")), 1));
         const QJsonArray pages = q.results.first().value("pages").toArray();
         if (!pages.isEmpty())
-            s.notes << QStringLiteral("the first page shows %1 entries (%2 kB of HTML)")
+            s.notes << QStringLiteral("the first experiment has %1 entries; its page shows the "
+                                      "latest %2, with links to the others (%3 kB of HTML)")
                            .arg(pages[0].toObject().value("entries").toInt())
+                           .arg(pages[0].toObject().value("shown").toInt())
                            .arg(fmt(pages[0].toObject().value("html_bytes").toDouble() / 1000, 0));
         s.notes << QStringLiteral("process start → main(): Quire %1 ms, baseline %2 ms (the same "
                                   "executable: loading the shared libraries)")
@@ -1407,14 +1421,15 @@ private:
         const QJsonArray pages = q.results.first().value("pages").toArray();
         const QJsonObject a = pages.at(0).toObject(), c = pages.at(1).toObject();
         s.title = QStringLiteral("2. Switching between two experiments' pages (%1 and %2 entries, "
-                                 "%3 and %4 kB of HTML): click in the list → page shown, %5 runs × "
-                                 "%6 switches")
+                                 "the latest %7 of each shown, %3 and %4 kB of HTML): click in the "
+                                 "list → page shown, %5 runs × %6 switches")
                       .arg(a.value("entries").toInt())
                       .arg(c.value("entries").toInt())
                       .arg(fmt(a.value("html_bytes").toDouble() / 1000, 0),
                            fmt(c.value("html_bytes").toDouble() / 1000, 0))
                       .arg(q.results.size())
-                      .arg(m_opt.switches);
+                      .arg(m_opt.switches)
+                      .arg(a.value("shown").toInt());
         s.baselineIs = QStringLiteral("QWebEngineView::setHtml of the same two pages' HTML in the "
                                       "empty window, alternating the same way");
         const QList<double> qShown = q.shownValues(), bShown = b.shownValues();
@@ -1433,7 +1448,8 @@ private:
                << timeRow("switch.p95_vs_file", QStringLiteral("click → new page painted, p95"),
                           p95Of(qShown), p95Of(fileShown), QStringLiteral("< 100"), 100,
                           QStringLiteral("file://, as above"));
-        s.rows << timeRow("switch.loaded_median", QStringLiteral("click → loadFinished, median"),
+        s.rows << timeRow("switch.loaded_median",
+                          QStringLiteral("click → page in place (loadFinished), median"),
                           medianOf(q.switchValues("loaded_ms")),
                           medianOf(b.switchValues("loaded_ms")))
                << timeRow("switch.idle_median",
@@ -1451,7 +1467,7 @@ private:
                 render << p.toObject().value("render_ms").toDouble(NAN);
             }
         Row m = timeRow("switch.model_median",
-                        QStringLiteral("  of which Notebook::experiment + entries"),
+                        QStringLiteral("  of which Notebook::experiment + entryRun"),
                         medianOf(model), NAN);
         Row r = timeRow("switch.render_median",
                         QStringLiteral("  of which EntryPageRenderer::experimentPage"),
@@ -1473,9 +1489,15 @@ private:
                        .arg(perRun * q.results.size())
                        .arg(b.rendererChanges())
                        .arg(b.rendererChanges(QStringLiteral("switches_file")));
-        int wrong = 0;
-        for (const QJsonObject &r : q.results)
+        int wrong = 0, inPlace = 0;
+        for (const QJsonObject &r : q.results) {
             wrong += r.value("switch_wrong_titles").toInt();
+            inPlace += r.value("switches_in_place").toInt();
+        }
+        s.notes << QStringLiteral("Quire replaced the shown document in place (no navigation) in "
+                                  "%1 of %2 switches")
+                       .arg(inPlace)
+                       .arg(m_opt.switches * q.results.size());
         s.notes << (wrong ? QStringLiteral("%1 switches showed a page whose title was not the "
                                            "clicked experiment's")
                                 .arg(wrong)

@@ -1,14 +1,15 @@
 // Drives the real main window over a real vault: unlock (wrong, then right passphrase),
-// create an experiment and an entry through the dialogs, read the rendered page back, show
-// hostile content without running script or touching the network, show an attached image,
-// and lock. Runs under Xvfb with QtWebEngine; saves a screenshot at each main step.
+// create an experiment through its dialog and an entry in the rich editor window, read the
+// rendered page back, show hostile content without running script or touching the network,
+// show an attached image, and lock. Runs under Xvfb with QtWebEngine; saves a screenshot at
+// each main step.
 
 #include "CreateNotebookDialog.h"
 #include "EntryDialog.h"
 #include "EntryPageRenderer.h"
 #include "EntryPageView.h"
 #include "ExperimentDialog.h"
-#include "ExperimentListModel.h"
+#include "GuiDriver.h"
 #include "GuiTestMain.h"
 #include "MainWindow.h"
 #include "Notebook.h"
@@ -23,9 +24,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
 #include <QLocale>
-#include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QScreen>
@@ -34,6 +33,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QUuid>
 #include <QWebEngineProfile>
 
@@ -63,7 +63,7 @@ private slots:
     void wrongPassphraseKeepsUnlockDialogOpenWithMessage();
     void rightPassphraseOpensNotebookOnItsEmptyState();
     void experimentDialogCreatesAndSelectsExperiment();
-    void entryDialogSavesEntryThatTheViewRenders();
+    void entryWindowSavesEntryThatTheViewRenders();
     void hostileEntryRunsNoScriptAndReachesNoNetwork();
     void unsanitisedPageStillRunsNoScriptAndLoadsNothing();
     void interceptorBlocksAndLogsNetworkRequests();
@@ -78,8 +78,10 @@ private slots:
 private:
     void screenshot(const QString &name, QWidget *extra = nullptr);
     QString pageText();
-    // Waits for the next page load that follows `trigger`.
+    // Waits for the page that follows `trigger`.
     bool loadAfter(const std::function<void()> &trigger);
+    // Shows the notebook's own experiment page again, as a click in the sidebar does.
+    bool showExperimentAgain();
     UnlockDialog *unlockDialog();
     // The action's shortcut must be the documented one; it is pressed when the window can
     // take keyboard focus (Xvfb has no window manager to give it), else the action fires.
@@ -87,8 +89,7 @@ private:
 
     QTemporaryDir m_dir;
     QString m_vault;
-    QString m_shots;
-    int m_shotNumber = 0;
+    quire::test::Screenshots m_shots;
     std::unique_ptr<MainWindow> m_window;
     QTcpServer m_sentinel; // any connection here is a request that reached the network
     int m_sentinelHits = 0;
@@ -103,10 +104,6 @@ void MainWindowTest::initTestCase() {
         kPassphrase);
     QVERIFY2(created, qPrintable(created.error()));
     created.value().reset(); // release the vault's lock for the window
-
-    m_shots = qEnvironmentVariable("QUIRE_SCREENSHOT_DIR", QCoreApplication::applicationDirPath() +
-                                                               QStringLiteral("/screenshots"));
-    QVERIFY(QDir().mkpath(m_shots));
 
     QVERIFY(m_sentinel.listen(QHostAddress::LocalHost));
     connect(&m_sentinel, &QTcpServer::newConnection, this, [this] {
@@ -127,51 +124,26 @@ UnlockDialog *MainWindowTest::unlockDialog() {
 }
 
 void MainWindowTest::pressShortcutOrTrigger(const QKeySequence &keys, const QString &actionName) {
-    auto *action = m_window->findChild<QAction *>(actionName);
-    QVERIFY(action);
-    QCOMPARE(action->shortcut(), keys);
-    QVERIFY(action->isEnabled());
-    m_window->activateWindow();
-    if (QTest::qWaitForWindowActive(m_window.get(), 2000)) {
-        QTest::keySequence(m_window.get(), keys);
-    } else {
-        qInfo("window not active; triggering %s directly", qPrintable(actionName));
-        action->trigger();
-    }
+    quire::test::pressShortcutOrTrigger(m_window.get(), keys, actionName);
 }
 
 void MainWindowTest::screenshot(const QString &name, QWidget *extra) {
-    QApplication::processEvents();
-    QTest::qWait(150); // let the compositor of the web view present its last frame
-    // The screen, not QWidget::grab(): dialogs are separate windows and the web view draws
-    // through its own surface; the screen shows exactly what a person would see.
-    QRect area = m_window->frameGeometry();
-    if (extra) area = area.united(extra->frameGeometry());
-    QScreen *screen = m_window->screen();
-    const QPixmap shot = screen->grabWindow(0, area.x(), area.y(), area.width(), area.height());
-    const QString path = QStringLiteral("%1/%2-%3.png")
-                             .arg(m_shots)
-                             .arg(++m_shotNumber, 2, 10, QLatin1Char('0'))
-                             .arg(name);
-    QVERIFY2(shot.save(path), qPrintable(path));
+    const QString path = m_shots.take(m_window.get(), name, extra);
+    QVERIFY2(!path.isEmpty(), qPrintable(name));
 }
 
 QString MainWindowTest::pageText() {
-    QString text;
-    bool done = false;
-    m_window->entryView()->page()->toPlainText([&](const QString &t) {
-        text = t;
-        done = true;
-    });
-    if (!QTest::qWaitFor([&] { return done; }, 5000)) return QStringLiteral("<no answer>");
-    return text;
+    return quire::test::pageText(m_window->entryView());
 }
 
 bool MainWindowTest::loadAfter(const std::function<void()> &trigger) {
-    QSignalSpy spy(m_window->entryView(), &QWebEngineView::loadFinished);
-    trigger();
-    if (!spy.wait(10000)) return false;
-    return spy.first().first().toBool();
+    return quire::test::pageShownAfter(m_window->entryView(), trigger);
+}
+
+bool MainWindowTest::showExperimentAgain() {
+    return loadAfter([&] {
+        QVERIFY(quire::test::clickExperiment(m_window.get(), m_window->currentExperiment()));
+    });
 }
 
 void MainWindowTest::wrongPassphraseKeepsUnlockDialogOpenWithMessage() {
@@ -217,7 +189,11 @@ void MainWindowTest::rightPassphraseOpensNotebookOnItsEmptyState() {
     QCOMPARE(m_window->windowTitle(), QStringLiteral("Quire — %1").arg(kNotebookName));
     auto *status = m_window->findChild<QLabel *>(QStringLiteral("statusLabel"));
     QVERIFY(status->text().contains(kMemberName));
-    QVERIFY(status->text().contains(QStringLiteral("Unlocked")));
+    auto *lockState = m_window->findChild<QToolButton *>(QStringLiteral("lockStatusButton"));
+    QVERIFY(lockState && lockState->isVisible());
+    QCOMPARE(lockState->text(), QStringLiteral("Unlocked"));
+    QVERIFY2(lockState->toolTip().contains(QStringLiteral("10 minutes")),
+             qPrintable(lockState->toolTip()));
     QTRY_VERIFY(!m_window->gateDialog());
 
     // A new notebook has no experiments: the window says so and offers the first one.
@@ -259,8 +235,12 @@ void MainWindowTest::experimentDialogCreatesAndSelectsExperiment() {
     QCOMPARE(experiments->first().tags,
              (QStringList{QStringLiteral("buffer"), QStringLiteral("routine")}));
     // ...listed, selected, and shown with its empty-state hint.
-    QCOMPARE(m_window->experimentList()->model()->rowCount(), 1);
+    QCOMPARE(quire::test::experimentCount(m_window.get()), 1);
     QCOMPARE(m_window->currentExperiment(), experiments->first().uuid);
+    // It sits in the sidebar under its project and its tags, and is the row chosen.
+    const QModelIndex row = m_window->sidebar()->currentIndex();
+    QCOMPARE(row.data(SidebarModel::UuidRole).toString(), experiments->first().uuid);
+    QCOMPARE(row.parent().data().toString(), QStringLiteral("Buffers"));
     const QString text = pageText();
     QVERIFY2(text.contains(m_experimentTitle), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("No entries yet")), qPrintable(text));
@@ -269,24 +249,35 @@ void MainWindowTest::experimentDialogCreatesAndSelectsExperiment() {
     screenshot(QStringLiteral("experiment-without-entries"));
 }
 
-void MainWindowTest::entryDialogSavesEntryThatTheViewRenders() {
+void MainWindowTest::entryWindowSavesEntryThatTheViewRenders() {
     const QString marker = QStringLiteral("MARK-") + QUuid::createUuid().toString(QUuid::Id128);
     const QString title = QStringLiteral("Calibration of the pH meter");
     // Ctrl+N when the window has focus; the action itself otherwise (no window manager).
     pressShortcutOrTrigger(QKeySequence(Qt::CTRL | Qt::Key_N), QStringLiteral("newEntryAction"));
     QPointer<EntryDialog> dialog;
     QTRY_VERIFY((dialog = m_window->findChild<EntryDialog *>()) && dialog->isVisible());
+    QVERIFY(quire::test::showEditor(dialog));
+    // A window of its own: the notebook stays usable beside it.
+    QVERIFY(!dialog->isModal());
 
     QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("titleEdit")), title);
-    auto *text = dialog->findChild<QPlainTextEdit *>(QStringLiteral("textEdit"));
-    QTest::keyClicks(text, QStringLiteral("Buffers pH 4.01 and 7.00 at 22 C. ") + marker);
-    QTest::keyClick(text, Qt::Key_Return);
-    QTest::keyClick(text, Qt::Key_Return);
-    QTest::keyClicks(text, QStringLiteral("Slope 98.7 % & offset <5 mV>"));
-    screenshot(QStringLiteral("new-entry-dialog"), dialog);
+    EntryEditor *editor = dialog->editor();
+    quire::test::clickIntoText(editor);
+    quire::test::typeText(editor, QStringLiteral("Buffers pH 4.01 and 7.00 at 22 C. ") + marker);
+    quire::test::pressKey(editor, Qt::Key_Return);
+    quire::test::typeText(editor, QStringLiteral("Slope 98.7 % & offset <5 mV>"));
+    QTRY_VERIFY(quire::test::editorHtml(editor).contains(QStringLiteral("offset &lt;5 mV&gt;")));
+    screenshot(QStringLiteral("new-entry-window"), dialog);
 
-    const bool loaded = loadAfter([&] { QTest::mouseClick(okButton(dialog), Qt::LeftButton); });
+    const bool loaded = loadAfter([&] {
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveButton")),
+                          Qt::LeftButton);
+    });
     QVERIFY(loaded);
+    // Saved, and nothing is left unsaved: Close closes without a question.
+    QTRY_VERIFY(!dialog->hasUnsavedChanges());
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("closeButton")),
+                      Qt::LeftButton);
     QTRY_VERIFY(!dialog || !dialog->isVisible());
 
     auto entries = m_window->notebook()->entries(m_window->currentExperiment());
@@ -294,7 +285,7 @@ void MainWindowTest::entryDialogSavesEntryThatTheViewRenders() {
     QCOMPARE(entries->size(), 1);
     const EntryVersion &e = entries->first();
     QCOMPARE(e.title, title);
-    // Plain text became two escaped paragraphs.
+    // Typed text became two escaped paragraphs.
     QVERIFY2(e.html.startsWith(QStringLiteral("<p>Buffers")), qPrintable(e.html));
     QVERIFY2(e.html.contains(QStringLiteral("&lt;5 mV&gt;")), qPrintable(e.html));
     QCOMPARE(e.html.count(QStringLiteral("<p>")), 2);
@@ -307,6 +298,7 @@ void MainWindowTest::entryDialogSavesEntryThatTheViewRenders() {
     QVERIFY(page.contains(kMemberName));
     QVERIFY(page.contains(EntryPageRenderer::localTime(e.recordedAt)));
     QCOMPARE(m_window->entryView()->url().fragment(), EntryPageRenderer::anchorFor(e.uuid));
+    QCOMPARE(m_window->currentEntry(), e.uuid);
     screenshot(QStringLiteral("entry-rendered"));
 }
 
@@ -372,12 +364,8 @@ void MainWindowTest::unsanitisedPageStillRunsNoScriptAndLoadsNothing() {
     QCOMPARE(view->url().scheme(), QLatin1String(kPageScheme)); // the refresh went nowhere
     QCOMPARE(m_sentinelHits, 0);
     screenshot(QStringLiteral("unsanitised-page"));
-    // Back to the notebook's own page: select the experiment afresh.
-    QListView *list = m_window->experimentList();
-    QVERIFY(loadAfter([&] {
-        list->setCurrentIndex({});
-        list->setCurrentIndex(list->model()->index(0, 0));
-    }));
+    // Back to the notebook's own page: the experiment chosen afresh.
+    QVERIFY(showExperimentAgain());
 }
 
 void MainWindowTest::interceptorBlocksAndLogsNetworkRequests() {
@@ -466,10 +454,9 @@ void MainWindowTest::markdownEntryShowsTableAndChecklist() {
     auto entry = notebook->addEntry(*experiment, QStringLiteral("Preparation"),
                                     Notebook::markdownToHtml(file.readAll()));
     QVERIFY2(entry, qPrintable(entry.error()));
-    QListView *list = m_window->experimentList();
-    QTRY_COMPARE(list->model()->rowCount(), 2);
-    auto *model = static_cast<ExperimentListModel *>(list->model());
-    QVERIFY(loadAfter([&] { list->setCurrentIndex(model->indexOf(*experiment)); }));
+    QTRY_COMPARE(quire::test::experimentCount(m_window.get()), 2);
+    QVERIFY(loadAfter([&] { QVERIFY(quire::test::clickExperiment(m_window.get(), *experiment)); }));
+    QCOMPARE(m_window->currentExperiment(), *experiment);
 
     const QString page = pageText();
     QVERIFY2(page.contains(QStringLiteral("Na₂HPO₄")), qPrintable(page));
@@ -484,7 +471,10 @@ void MainWindowTest::lockDropsNotebookAndAsksForPassphraseAgain() {
     QVERIFY(locked.wait(5000) || locked.count() == 1);
 
     QCOMPARE(m_window->notebook(), nullptr);
-    QCOMPARE(m_window->experimentList()->model()->rowCount(), 0);
+    QCOMPARE(quire::test::experimentCount(m_window.get()), 0);
+    QCOMPARE(m_window->sidebarModel()->rowCount(), 0);
+    QCOMPARE(m_window->findChild<QToolButton *>(QStringLiteral("lockStatusButton"))->text(),
+             QStringLiteral("Locked"));
     QCOMPARE(m_window->windowTitle(), QStringLiteral("Quire"));
     QVERIFY(!m_window->findChild<QAction *>(QStringLiteral("newExperimentAction"))->isEnabled());
     QTRY_VERIFY(unlockDialog() && unlockDialog()->isVisible());
@@ -498,7 +488,7 @@ void MainWindowTest::lockDropsNotebookAndAsksForPassphraseAgain() {
     QSignalSpy unlocked(m_window.get(), &MainWindow::unlocked);
     QTest::mouseClick(okButton(unlockDialog()), Qt::LeftButton);
     QVERIFY(unlocked.wait(15000));
-    QCOMPARE(m_window->experimentList()->model()->rowCount(), 2);
+    QCOMPARE(quire::test::experimentCount(m_window.get()), 2);
 
     // Locking also closes dialogs that belong to the open notebook (auto-lock will rely on
     // this; the shortcut itself cannot reach a window behind a modal dialog).
@@ -566,7 +556,7 @@ void MainWindowTest::recordedTimesShowLocalTimeWithZone() {
 
 void MainWindowTest::cleanupTestCase() {
     m_window.reset();
-    std::printf("Screenshots in %s\n", qPrintable(m_shots));
+    std::printf("Screenshots in %s\n", qPrintable(m_shots.dir()));
 }
 
 int main(int argc, char *argv[]) {

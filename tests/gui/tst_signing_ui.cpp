@@ -15,6 +15,7 @@
 #include "MainWindow.h"
 #include "Notebook.h"
 #include "ReviewQueueDialog.h"
+#include "SidebarModel.h"
 #include "SignDialog.h"
 #include "SyncController.h"
 #include "TestSupport.h"
@@ -41,6 +42,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
+#include <QTreeView>
 #include <QWebEnginePage>
 #include <QWebEngineScript>
 
@@ -456,13 +458,21 @@ void SigningUiTest::supervisorSeesTheEntryWaitingForHerSignature() {
 
     auto *action = m_windowC->findChild<QAction *>(QStringLiteral("reviewQueueAction"));
     QTRY_COMPARE(withoutMnemonic(action->text()), QStringLiteral("Waiting for my signature (1)"));
-    auto *button = m_windowC->findChild<QPushButton *>(QStringLiteral("reviewQueueButton"));
-    QTRY_VERIFY(button->isVisible());
-    QCOMPARE(button->text(), QStringLiteral("Waiting for my signature (1)"));
+    // At the top of the sidebar, open: the entry that waits, with where it is and who signed.
+    SidebarModel *sidebar = m_windowC->sidebarModel();
+    QModelIndex waiting;
+    QTRY_VERIFY((waiting = sidebar->indexOfGroup(SidebarModel::Group::Waiting)).isValid());
+    QCOMPARE(waiting.row(), 0);
+    QCOMPARE(sidebar->rowCount(waiting), 1);
+    QVERIFY(m_windowC->sidebar()->isExpanded(waiting));
+    const QModelIndex item = sidebar->index(0, 0, waiting);
+    QCOMPARE(item.data().toString(), kCalibration);
+    QCOMPARE(item.data(SidebarModel::SubtitleRole).toString(),
+             QStringLiteral("%1  ·  signed by %2").arg(kExperiment, kAlice));
     QTRY_VERIFY(pageHtml(m_windowC.get()).contains(QStringLiteral("Alice Author — Authored — ")));
     screenshot(m_windowC.get(), QStringLiteral("supervisor-window-waiting"));
 
-    QTest::mouseClick(button, Qt::LeftButton);
+    action->trigger();
     QPointer<ReviewQueueDialog> queue = waitForDialog<ReviewQueueDialog>(m_windowC.get());
     QVERIFY(queue);
     QCOMPARE(queue->itemCount(), 1);
@@ -529,7 +539,7 @@ void SigningUiTest::countersigningAsWitnessEmptiesTheQueue() {
     QTRY_VERIFY(!queue);
     auto *action = m_windowC->findChild<QAction *>(QStringLiteral("reviewQueueAction"));
     QCOMPARE(withoutMnemonic(action->text()), QStringLiteral("Waiting for my signature"));
-    QVERIFY(!m_windowC->findChild<QPushButton *>(QStringLiteral("reviewQueueButton"))->isVisible());
+    QTRY_VERIFY(!m_windowC->sidebarModel()->indexOfGroup(SidebarModel::Group::Waiting).isValid());
 
     QTRY_VERIFY(
         pageHtml(m_windowC.get()).contains(QStringLiteral("Carol Supervisor — Witnessed — ")));

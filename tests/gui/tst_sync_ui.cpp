@@ -7,6 +7,7 @@
 // cannot be reached (offline, nothing lost) and a tampered server (alarm). Runs under Xvfb and
 // saves a screenshot of every state of the status bar and of each dialog.
 
+#include "GuiDriver.h"
 #include "GuiTestMain.h"
 #include "MainWindow.h"
 #include "MembersDialog.h"
@@ -432,7 +433,7 @@ void SyncUiTest::newcomerWindowWaitsForApproval() {
     syncAndWait(m_windowB.get());
     QCOMPARE(statusText(m_windowB.get()), QStringLiteral("Waiting for approval"));
     QVERIFY(m_windowB->notebook()->isJoining());
-    QCOMPARE(m_windowB->experimentList()->model()->rowCount(), 0);
+    QCOMPARE(quire::test::experimentCount(m_windowB.get()), 0);
     // The empty notebook says why it is empty, and offers a sync rather than an experiment.
     auto *button = m_windowB->findChild<QPushButton *>(QStringLiteral("firstExperimentButton"));
     QTRY_VERIFY(button->isVisible());
@@ -498,9 +499,9 @@ void SyncUiTest::afterSyncsOnBothSidesTheNewcomerSeesTheExperiment() {
              qPrintable(statusText(m_windowB.get())));
     QVERIFY(!m_windowB->notebook()->isJoining());
     // The window refreshed itself after records arrived.
-    QListView *list = m_windowB->experimentList();
-    QTRY_COMPARE(list->model()->rowCount(), 1);
-    QCOMPARE(list->model()->index(0, 0).data().toString(), kExperiment);
+    QTRY_COMPARE(quire::test::experimentCount(m_windowB.get()), 1);
+    QCOMPARE(m_windowB->sidebarModel()->experiments().first().title, kExperiment);
+    QCOMPARE(m_windowB->sidebar()->currentIndex().data().toString(), kExperiment);
     QTRY_VERIFY(
         m_windowB->findChild<QLabel *>(QStringLiteral("statusLabel"))->text().contains(kNewcomer));
     screenshot(m_windowB.get(), QStringLiteral("newcomer-sees-the-experiment"));
@@ -537,7 +538,7 @@ void SyncUiTest::saveIsSentAutomaticallyShortlyAfterwards() {
     QTRY_VERIFY(statusText(m_window.get()).startsWith(QStringLiteral("Up to date")));
     QVERIFY(serverHead() != before);
     // The refresh held back during the sync happened: the new experiment is listed.
-    QTRY_COMPARE(m_window->experimentList()->model()->rowCount(), 2);
+    QTRY_COMPARE(quire::test::experimentCount(m_window.get()), 2);
     sync->setIntervals(kLong, kLong);
 }
 

@@ -1,12 +1,14 @@
 #pragma once
-// ExperimentDelegate: draws one experiment in the sidebar as two calm lines — the title with
-// its entry count, then project and tags — so a long list stays scannable.
+// SidebarDelegate: draws the sidebar's rows. Experiments and entries waiting for a signature are
+// two calm lines (the title with its count, then project and tags, or where the entry is);
+// groups are small headings with a count; projects and tags are one line with theirs. A long
+// list stays scannable and nothing is cut off without "…".
 
 #include <QStyledItemDelegate>
 
 namespace quire::widgets {
 
-class ExperimentDelegate : public QStyledItemDelegate {
+class SidebarDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
