@@ -319,7 +319,7 @@ void AuditTrailDialog::updateCount() {
     if (isLoading())
         m_count->clear();
     else if (shown == total)
-        m_count->setText(total == 1 ? tr("1 event") : tr("%1 events").arg(total));
+        m_count->setText(tr("%n events", nullptr, total));
     else
         m_count->setText(tr("%1 of %2 events").arg(shown).arg(total));
     m_export->setEnabled(!isLoading() && shown > 0);
@@ -348,10 +348,8 @@ Result<void> AuditTrailDialog::exportTo(const QString &path) {
             !noted)
             return noted.failure();
     hideError(m_error);
-    m_result->setText(
-        events.size() == 1
-            ? tr("1 event saved to %1").arg(QDir::toNativeSeparators(path))
-            : tr("%1 events saved to %2").arg(events.size()).arg(QDir::toNativeSeparators(path)));
+    m_result->setText(tr("%n events saved to %1", nullptr, int(events.size()))
+                          .arg(QDir::toNativeSeparators(path)));
     m_result->show();
     return {};
 }

@@ -10,6 +10,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QPainter>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTabWidget>
@@ -21,6 +22,25 @@ namespace quire::widgets {
 namespace {
 
 enum ItemRole { SignatureRole = Qt::UserRole + 1, VersionRole };
+
+// A green tick or a red cross in a disc, drawn here: icon themes differ, the meaning must not.
+QIcon verdictIcon(bool holds) {
+    QPixmap pixmap(32, 32);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(holds ? QColor(0x1f, 0x8a, 0x4c) : QColor(0xb3, 0x26, 0x1e));
+    p.drawEllipse(QRectF(2, 2, 28, 28));
+    p.setPen(QPen(Qt::white, 3.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    if (holds) {
+        p.drawPolyline(QPolygonF({QPointF(9, 16.5), QPointF(14, 21.5), QPointF(23, 11)}));
+    } else {
+        p.drawLine(QPointF(11, 11), QPointF(21, 21));
+        p.drawLine(QPointF(21, 11), QPointF(11, 21));
+    }
+    return QIcon(pixmap);
+}
 
 QWidget *tabPage(QWidget *parent, QVBoxLayout **layout) {
     auto *page = new QWidget(parent);
@@ -89,6 +109,7 @@ DetailsPanel::DetailsPanel(QWidget *parent)
     m_signatures->setWordWrap(true);
     m_signatures->setTextElideMode(Qt::ElideNone);
     m_signatures->setSpacing(3);
+    m_signatures->setIconSize(QSize(20, 20));
     m_signatures->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     sig->addWidget(m_signatures, 1);
     m_noSignatures = makeHint({}, signatures);
@@ -110,19 +131,22 @@ DetailsPanel::DetailsPanel(QWidget *parent)
     QVBoxLayout *hist = nullptr;
     QWidget *history = tabPage(m_tabs, &hist);
     history->setObjectName(QStringLiteral("historyTab"));
-    m_versions = new QTableWidget(0, 4, history);
+    // Two columns fit the narrow panel: the version, and when, by whom and why on two lines.
+    m_versions = new QTableWidget(0, 2, history);
     m_versions->setObjectName(QStringLiteral("versionTable"));
     m_versions->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_versions->setSelectionMode(QAbstractItemView::SingleSelection);
     m_versions->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_versions->verticalHeader()->hide();
-    m_versions->setWordWrap(false);
+    m_versions->setWordWrap(true);
     m_versions->setShowGrid(false);
     m_versions->setAlternatingRowColors(true);
+    m_versions->setStyleSheet(QStringLiteral("QTableWidget::item { padding: 4px 6px; }"));
+    m_versions->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_versions->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_versions->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_versions->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    m_versions->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_versions->horizontalHeader()->setStretchLastSection(true);
+    m_versions->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     hist->addWidget(m_versions, 1);
     m_historyHint = makeHint({}, history);
     m_historyHint->setObjectName(QStringLiteral("historyHint"));
@@ -283,12 +307,7 @@ void DetailsPanel::fillSignatures(const EntryVersion *e) {
             text +=
                 QLatin1Char('\n') +
                 tr("Not valid: %1").arg(s.problem.isEmpty() ? tr("it does not verify") : s.problem);
-        auto *item = new QListWidgetItem(
-            QIcon::fromTheme(holds ? QStringLiteral("emblem-ok-symbolic")
-                                   : QStringLiteral("dialog-warning"),
-                             QIcon::fromTheme(holds ? QStringLiteral("dialog-ok")
-                                                    : QStringLiteral("dialog-error"))),
-            text, m_signatures);
+        auto *item = new QListWidgetItem(verdictIcon(holds), text, m_signatures);
         item->setData(SignatureRole, s.id);
         item->setToolTip(text);
         if (!holds) item->setForeground(QColor(0xa1, 0x1a, 0x1a));
@@ -332,12 +351,15 @@ void DetailsPanel::loadHistory() {
         if (v.status == QLatin1String("void")) why = tr("Voided: %1").arg(v.reason);
         if (!v.signatures.isEmpty())
             why += QStringLiteral("  ·  ") + tr("%n signatures", nullptr, int(v.signatures.size()));
-        const QStringList cells{QString::number(v.version),
-                                EntryPageRenderer::localTime(v.recordedAt), v.authorName, why};
+        const QStringList cells{
+            QString::number(v.version),
+            tr("%1 · %2").arg(EntryPageRenderer::localTime(v.recordedAt), v.authorName) +
+                QLatin1Char('\n') + why};
         for (int column = 0; column < cells.size(); ++column) {
             auto *item = new QTableWidgetItem(cells.at(column));
             item->setToolTip(cells.at(column));
             item->setData(VersionRole, v.version);
+            item->setTextAlignment(Qt::AlignLeft | Qt::AlignTop);
             m_versions->setItem(i, column, item);
         }
     }
@@ -377,7 +399,7 @@ void DetailsPanel::retranslate() {
     m_evidence->setText(tr("Export &evidence…"));
     m_evidence->setToolTip(tr("Save what an independent check of the chosen signature needs"));
     m_signatures->setAccessibleName(tr("Signatures of this version"));
-    m_versions->setHorizontalHeaderLabels({tr("Version"), tr("Saved"), tr("By"), tr("Why")});
+    m_versions->setHorizontalHeaderLabels({tr("Version"), tr("Saved, by whom and why")});
     m_versions->setAccessibleName(tr("Versions of this entry"));
     m_changes->setText(tr("Show &changes…"));
     m_changes->setToolTip(tr("The chosen version beside the one before it, changes marked"));

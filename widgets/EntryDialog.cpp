@@ -166,7 +166,7 @@ void EntryDialog::buildEditorWindow() {
     connect(m_save, &QPushButton::clicked, this, &EntryDialog::saveVersion);
     connect(m_close, &QPushButton::clicked, this, &EntryDialog::closeAsking);
     connect(m_title, &QLineEdit::textEdited, this, [this] {
-        markChanged();
+        scheduleDraft();
         updateHeading();
     });
     connect(m_title, &QLineEdit::returnPressed, m_editor, [this] { m_editor->setFocus(); });
@@ -293,7 +293,6 @@ void EntryDialog::applyDraft(const Draft &draft, bool recovered) {
     m_editor->setHtml(draft.html);
     m_latestHtml = draft.html;
     if (!m_entry.isEmpty()) m_base = draft.base;
-    m_dirty = true;
     m_hasDraft = true;
     m_recovered = recovered;
     showNotice(m_recoveredNotice, tr("Recovered text you had not saved (from %1). Save a version "
@@ -385,31 +384,27 @@ void EntryDialog::checkForNewerVersion() {
 }
 
 bool EntryDialog::hasUnsavedChanges() const {
-    if (!m_editor) return false;
-    return m_dirty || m_editor->isModified() || title() != m_baseTitle;
+    // By content: a change the page reports after the save that took it in is no change.
+    return title() != m_baseTitle || m_latestHtml != m_savedHtml ||
+           m_editor->changeCount() != m_knownChanges;
+}
+
+void EntryDialog::fetchText(std::function<void()> then) {
+    const quint64 asked = m_editor->changeCount();
+    m_editor->requestHtml([guard = QPointer(this), asked, then](const QString &html) {
+        if (!guard) return;
+        // Answers come in the order asked, each with every change made before it was asked.
+        guard->m_latestHtml = html;
+        guard->m_knownChanges = asked;
+        if (then) then();
+    });
 }
 
 void EntryDialog::pageChanged() {
     // The text is kept current, so that a window closed in a hurry (a lock) can still write it.
-    const quint64 reported = m_editor->changeCount();
-    m_editor->requestHtml([guard = QPointer(this), reported](const QString &html) {
-        if (!guard) return;
-        guard->m_latestHtml = html;
-        if (html != guard->m_savedHtml) {
-            guard->markChanged();
-            return;
-        }
-        // Typed back to what is saved, or a late report of a change a save already took in:
-        // the editor holds nothing unsaved, unless it changed again since it was asked.
-        if (guard->m_editor->changeCount() == reported) guard->m_editor->setModified(false);
-        if (guard->title() == guard->m_baseTitle && !guard->m_saving) guard->m_dirty = false;
+    fetchText([this] {
+        if (hasUnsavedChanges()) scheduleDraft();
     });
-}
-
-void EntryDialog::markChanged() {
-    m_dirty = true;
-    ++m_changes;
-    scheduleDraft();
 }
 
 void EntryDialog::scheduleDraft() {
@@ -425,9 +420,7 @@ void EntryDialog::writeDraftSoon() {
         m_draftTimer.start();
         return;
     }
-    m_editor->requestHtml([guard = QPointer(this)](const QString &html) {
-        if (!guard) return;
-        guard->m_latestHtml = html;
+    fetchText([guard = QPointer(this)] {
         guard->whenNotebookFree([guard] {
             if (guard && !guard->m_saving && !guard->m_closing && guard->hasUnsavedChanges())
                 guard->storeDraft();
@@ -496,21 +489,16 @@ void EntryDialog::saveVersion() {
     m_saving = true;
     m_save->setEnabled(false);
     showStatus(tr("Saving…"));
-    const quint64 changesAtStart = m_changes;
-    m_editor->requestHtml(
-        [guard = QPointer(this), title, reason, changesAtStart](const QString &html) {
-            if (!guard) return;
-            guard->m_latestHtml = html;
-            if (guard->notebookBusy())
-                guard->showStatus(tr("Waiting for the notebook to finish another task…"));
-            guard->whenNotebookFree([guard, title, reason, html, changesAtStart] {
-                if (guard) guard->commit(title, html, reason, changesAtStart);
-            });
+    fetchText([guard = QPointer(this), title, reason] {
+        if (guard->notebookBusy())
+            guard->showStatus(tr("Waiting for the notebook to finish another task…"));
+        guard->whenNotebookFree([guard, title, reason, html = guard->m_latestHtml] {
+            if (guard) guard->commit(title, html, reason);
         });
+    });
 }
 
-void EntryDialog::commit(const QString &title, const QString &html, const QString &reason,
-                         quint64 changesAtStart) {
+void EntryDialog::commit(const QString &title, const QString &html, const QString &reason) {
     m_saving = false;
     m_save->setEnabled(true);
     if (!m_notebook) {
@@ -552,8 +540,8 @@ void EntryDialog::commit(const QString &title, const QString &html, const QStrin
     } else {
         m_baseTitle = title;
     }
-    m_dirty = m_changes != changesAtStart;
-    if (!m_dirty) m_editor->setModified(false);
+    const bool more = hasUnsavedChanges(); // typed while the save ran
+    if (!more) m_editor->setModified(false);
     m_reason->clear();
     for (QLabel *notice : {m_recoveredNotice, m_newerNotice, m_imageNotice})
         notice->hide();
@@ -567,7 +555,7 @@ void EntryDialog::commit(const QString &title, const QString &html, const QStrin
         QDialog::accept();
         return;
     }
-    if (m_dirty) scheduleDraft();
+    if (more) scheduleDraft();
 }
 
 void EntryDialog::closeAsking() {
@@ -630,9 +618,7 @@ void EntryDialog::finishClose(int choice) {
     case CloseKeep:
         m_closing = true;
         m_draftTimer.stop();
-        m_editor->requestHtml([guard = QPointer(this)](const QString &html) {
-            if (!guard) return;
-            guard->m_latestHtml = html;
+        fetchText([guard = QPointer(this)] {
             guard->whenNotebookFree([guard] {
                 if (!guard) return;
                 if (guard->storeDraft())

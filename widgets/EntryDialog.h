@@ -99,17 +99,17 @@ private:
     // Compares the entry's newest version with the one this text started from.
     void checkForNewerVersion();
 
-    void markChanged();
-    // The page reported a change: marked only if its text differs from what was saved (a
-    // change that arrives after the save that took it in is no change).
+    // Asks the page for its text; `then` runs once m_latestHtml holds it (not if the dialog
+    // went away meanwhile).
+    void fetchText(std::function<void()> then);
+    // The page reported a change: a draft is planned if the text now differs from the saved.
     void pageChanged();
     void scheduleDraft();
     // Asks the page for its text, then writes the draft.
     void writeDraftSoon();
     // Writes the draft from what is known now; false (and says why) when it could not.
     bool storeDraft();
-    void commit(const QString &title, const QString &html, const QString &reason,
-                quint64 changesAtStart);
+    void commit(const QString &title, const QString &html, const QString &reason);
     void finishClose(int choice);
     QString storeImage(const QString &name, const QByteArray &bytes);
     // Runs `work` now, or as soon as no worker uses the notebook; it is dropped with the dialog.
@@ -150,14 +150,13 @@ private:
     // completes it is part of writing it, not a change someone must justify.
     bool m_completesNewEntry = false;
     bool m_recovered = false;
-    bool m_dirty = false;    // changed since the last save
     bool m_hasDraft = false; // a draft is in the vault for m_key
     bool m_saving = false;   // a save waits for the page's text or for the notebook
     bool m_closeAfterSave = false;
     bool m_closing = false;
     bool m_checkPending = false; // a look for a newer version waits for the notebook
-    quint64 m_changes = 0;       // counts edits, so a save knows whether more came while it ran
     QString m_latestHtml;        // the page's text as last reported
+    quint64 m_knownChanges = 0;  // the editor's change count m_latestHtml includes
     QString m_savedHtml;         // the text of the version it started from, or last saved
 };
 

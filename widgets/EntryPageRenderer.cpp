@@ -18,7 +18,7 @@ QString esc(const QString &text) {
 }
 
 QString entriesPhrase(int n) {
-    return n == 1 ? EntryPageRenderer::tr("1 entry") : EntryPageRenderer::tr("%1 entries").arg(n);
+    return EntryPageRenderer::tr("%n entries", nullptr, n);
 }
 
 } // namespace
@@ -234,7 +234,7 @@ QString EntryPageRenderer::entryArticle(const EntryVersion &e, int number, bool 
         .arg(number)
         .arg(esc(e.title), esc(tr("Recorded %1 (UTC)").arg(e.recordedAt)), esc(meta), links,
              timeBadge(e.attestedAt, !e.attestedAt.isEmpty()), notes, signatureBlock(e), e.html,
-             attachmentList(e.attachments));
+             attachmentList(e.attachments, e.html));
 }
 
 QString EntryPageRenderer::timeBadge(const QString &attestedAt, bool trusted) {
@@ -294,7 +294,8 @@ QString EntryPageRenderer::signatureBlock(const EntryVersion &e) {
         .arg(esc(tr("Electronic signatures of this version")), rows);
 }
 
-QString EntryPageRenderer::attachmentList(const QList<AttachmentInfo> &attachments) {
+QString EntryPageRenderer::attachmentList(const QList<AttachmentInfo> &attachments,
+                                          const QString &entryHtml) {
     if (attachments.isEmpty()) return {};
     QString items;
     QString previews;
@@ -306,8 +307,10 @@ QString EntryPageRenderer::attachmentList(const QList<AttachmentInfo> &attachmen
                                 "<span class=\"file-type\">%5</span></li>")
                      .arg(esc(fileFragment(a.id)), esc(tr("Show this file in the attached files")),
                           esc(a.name), esc(locale.formattedDataSize(a.size)), esc(a.mediaType));
+        // A picture the text already shows is not shown twice.
         if (AttachmentSchemeHandler::isInlineImageType(a.mediaType) &&
-            a.size <= AttachmentSchemeHandler::kMaxInlineSize)
+            a.size <= AttachmentSchemeHandler::kMaxInlineSize &&
+            !entryHtml.contains(QLatin1String(kAttachmentScheme) + QLatin1Char(':') + a.id))
             previews += QStringLiteral("<figure><img src=\"%1:%2\" alt=\"%3\" title=\"%3\">"
                                        "</figure>")
                             .arg(QLatin1String(kAttachmentScheme), esc(a.id), esc(a.name));
@@ -341,7 +344,8 @@ a.entry-link:hover .order { color: #1d5fb4; }
 nav.paging { margin: 18px 0; padding: 8px 14px; border-radius: 6px; background: #e9edf2;
   color: #3d4650; font-size: 13px; }
 nav.paging a.action { margin-left: 16px; }
-.order { display: inline-block; min-width: 26px; color: #8a939c; font-weight: 500; }
+.order { display: inline-block; min-width: 26px; margin-right: 8px; color: #8a939c;
+  font-weight: 500; }
 .entry-meta { margin: 3px 0 12px; color: #5b6570; font-size: 13px; }
 .content { overflow-wrap: break-word; }
 .content h1 { font-size: 18px; } .content h2 { font-size: 17px; }
@@ -387,6 +391,8 @@ tr.signature.invalid .manifestation { color: #7a2020; }
 table { border-collapse: collapse; margin: 10px 0; }
 th, td { border: 1px solid #d3d8de; padding: 4px 10px; text-align: left; vertical-align: top; }
 th { background: #f2f4f6; font-weight: 600; }
+th > p, td > p { margin: 0; }
+th > p + p, td > p + p { margin-top: 4px; }
 pre, code { font-family: "DejaVu Sans Mono", "Noto Sans Mono", monospace; font-size: 13px; }
 code { background: #f1f3f5; padding: 1px 4px; border-radius: 3px; }
 pre { background: #f6f8fa; padding: 10px 12px; border-radius: 6px; overflow-x: auto; }

@@ -59,7 +59,9 @@ private:
     static QString entryArticle(const EntryVersion &entry, int number, bool editable);
     // "Entries 189–208 of 208" with links to the entries not shown; empty when all are.
     static QString pagingBar(int first, int shown, int total);
-    static QString attachmentList(const QList<AttachmentInfo> &attachments);
+    // The files' names and sizes, and pictures of the images the entry's text does not show.
+    static QString attachmentList(const QList<AttachmentInfo> &attachments,
+                                  const QString &entryHtml);
     // One line per signature (21 CFR 11.50 manifestation, validity, trusted time).
     static QString signatureBlock(const EntryVersion &entry);
     static QString timeBadge(const QString &attestedAt, bool trusted);

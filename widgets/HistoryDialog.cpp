@@ -213,8 +213,7 @@ void HistoryDialog::fillTable() {
         else
             state << (v.version == v.versionCount ? tr("Current") : tr("Earlier"));
         if (!v.signatures.isEmpty())
-            state << (v.signatures.size() == 1 ? tr("signed")
-                                               : tr("%1 signatures").arg(v.signatures.size()));
+            state << tr("%n signatures", nullptr, int(v.signatures.size()));
         const QStringList cells{
             QString::number(v.version), EntryPageRenderer::localTime(v.recordedAt), v.authorName,
             v.version == 1 ? tr("First version") : v.reason, state.join(QStringLiteral(" · "))};

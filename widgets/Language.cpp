@@ -25,7 +25,7 @@ QStringList availableLanguages() {
     QStringList out{QStringLiteral("en")};
     for (const auto &file :
          QDir(QStringLiteral(":/i18n")).entryList({QStringLiteral("quire_*.qm")}))
-        out << file.mid(6).chopped(3);
+        if (const QString code = file.mid(6).chopped(3); !out.contains(code)) out << code;
     return out;
 }
 
@@ -63,6 +63,11 @@ QString installTranslations(const QString &code) {
             QCoreApplication::installTranslator(qt.get());
             installed().push_back(std::move(qt));
         }
+        QCoreApplication::installTranslator(ours.get());
+        installed().push_back(std::move(ours));
+    } else if (ours->load(QStringLiteral(":/i18n/quire_en.qm"))) {
+        // English is the source language; its file holds only the singular and plural forms
+        // ("1 entry", "2 entries"), and it serves every language Quire has no translation for.
         QCoreApplication::installTranslator(ours.get());
         installed().push_back(std::move(ours));
     }

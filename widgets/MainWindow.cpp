@@ -222,7 +222,7 @@ void MainWindow::buildActions() {
 
     m_sign = action("document-edit", "accessories-text-editor", "signAction");
     m_sign->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
-    connect(m_sign, &QAction::triggered, this, [this] { signEntry(); });
+    connect(m_sign, &QAction::triggered, this, [this] { signEntry(currentEntry()); });
 
     m_history = action("document-open-recent", nullptr, "historyAction");
     m_history->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
@@ -1566,9 +1566,7 @@ void MainWindow::updateTimeHint() {
         if (settings && !settings->urls.isEmpty() && waiting && *waiting > 0) {
             show = true;
             m_timeHint->setToolTip(
-                (*waiting == 1 ? tr("1 record has no trusted time yet.")
-                               : tr("%1 records have no trusted time yet.").arg(*waiting)) +
-                QLatin1Char(' ') +
+                tr("%n records have no trusted time yet.", nullptr, *waiting) + QLatin1Char(' ') +
                 tr("The time-stamp authority is asked again at the next sync; nothing is lost "
                    "meanwhile. Click to see the time-stamp settings.") +
                 (m_sync->anchorProblem().isEmpty()

@@ -481,7 +481,7 @@ void SearchPanel::showResults(const QList<SearchHit> &hits) {
         m_model->appendRow(item);
     }
     const int n = int(hits.size());
-    m_count->setText(n == 0 ? QString() : n == 1 ? tr("1 found") : tr("%1 found").arg(n));
+    m_count->setText(n == 0 ? QString() : tr("%n found", nullptr, n));
     m_limitNote->setText(
         tr("Only the %1 most recent matches are shown; add words or filters to narrow them.")
             .arg(kLimit));

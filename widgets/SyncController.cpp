@@ -219,9 +219,8 @@ SyncController::State SyncController::state() const {
 }
 
 QString SyncController::waitingText() const {
-    // Spelled out rather than %n: without a translation file Qt would print "change(s)".
-    return m_status.waiting == 1 ? tr("1 change waiting to send")
-                                 : tr("%1 changes waiting to send").arg(m_status.waiting);
+    // English singular and plural come from translations/quire_en.ts.
+    return tr("%n changes waiting to send", nullptr, m_status.waiting);
 }
 
 QString SyncController::statusText() const {

@@ -151,7 +151,7 @@ QString TimestampSettingsDialog::describeCertificates(const QByteArray &pem) {
         // Without a TLS back end Qt reads no certificate; the count is still worth saying.
         const int n = int(pem.count("-----BEGIN CERTIFICATE-----"));
         if (n == 0) return tr("None yet: without them no time-stamp can be checked.");
-        return n == 1 ? tr("1 certificate trusted") : tr("%1 certificates trusted").arg(n);
+        return tr("%n certificates trusted", nullptr, n);
     }
     QStringList lines;
     for (const QSslCertificate &c : certificates) {
@@ -175,9 +175,8 @@ void TimestampSettingsDialog::showWaiting() {
         m_waiting->setText(asSentence(waiting.error()));
         return;
     }
-    m_waiting->setText(*waiting == 0   ? tr("Every record has a trusted time.")
-                       : *waiting == 1 ? tr("1 record is not yet attested.")
-                                       : tr("%1 records are not yet attested.").arg(*waiting));
+    m_waiting->setText(*waiting == 0 ? tr("Every record has a trusted time.")
+                                     : tr("%n records are not yet attested.", nullptr, *waiting));
 }
 
 QStringList TimestampSettingsDialog::urls() const {
@@ -273,13 +272,9 @@ void TimestampSettingsDialog::finishAttesting() {
         QString text;
         if (result->records == 0)
             text = tr("Nothing was waiting: every record already has a trusted time.");
-        else if (result->records == 1)
-            text = tr("1 record attested at %1 by %2.")
-                       .arg(EntryPageRenderer::localTime(result->attestedAt), result->tsa);
         else
-            text = tr("%1 records attested at %2 by %3.")
-                       .arg(QString::number(result->records),
-                            EntryPageRenderer::localTime(result->attestedAt), result->tsa);
+            text = tr("%n records attested at %1 by %2.", nullptr, result->records)
+                       .arg(EntryPageRenderer::localTime(result->attestedAt), result->tsa);
         for (const QString &failure : result->failures)
             text += QLatin1Char('\n') + tr("Did not answer first: %1").arg(failure);
         m_result->setText(text);

@@ -1,15 +1,18 @@
-// A Quire window that crashes while someone is writing: it opens a vault, starts a new entry in
-// an experiment, types a title and text with real key events, waits until the text is kept as a
-// draft, and then kills itself with SIGKILL — no destructor runs, nothing is shut down. The GUI
-// test tst_entry_drafts runs it and must get the text back from the vault.
+// Quire's main window crashing while someone writes: it unlocks a vault through the unlock
+// dialog, clicks an experiment in the sidebar, presses Ctrl+N, types a title and text with real
+// key events into the entry window, waits until the text is kept as a draft, and then kills
+// itself with SIGKILL — no destructor runs, nothing is shut down. The GUI tests run it and
+// must get the text back from the vault.
 //
 // Usage: draft_crash_child <vault> <experiment uuid> <title> <text>
 // The passphrase comes in QUIRE_TEST_PASSPHRASE, so it is not on a command line.
-// Exit codes when it cannot get as far as the crash: 2 usage, 3 vault, 4 editor, 5 no draft.
+// Exit codes when it cannot get as far as the crash: 2 usage, 3 unlock, 4 editor, 5 no draft.
 
 #include "EntryDialog.h"
-#include "EntryEditor.h"
+#include "GuiDriver.h"
+#include "MainWindow.h"
 #include "Notebook.h"
+#include "UnlockDialog.h"
 #include "UrlSecurity.h"
 
 #include <QApplication>
@@ -17,7 +20,6 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
-#include <QWebEngineView>
 
 #include <csignal>
 #include <cstdio>
@@ -25,55 +27,66 @@
 using namespace quire;
 using namespace quire::widgets;
 
+namespace {
+
+int failWith(int code, const char *why) {
+    std::fprintf(stderr, "%s\n", why);
+    return code;
+}
+
+} // namespace
+
 int main(int argc, char *argv[]) {
     QStandardPaths::setTestModeEnabled(true);
     hardenWebEngineEnvironment();
     registerUrlSchemes();
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
+    MainWindow::useFallbackIconTheme();
     const QStringList args = QCoreApplication::arguments();
-    if (args.size() != 5) {
-        std::fputs("usage: draft_crash_child <vault> <experiment> <title> <text>\n", stderr);
-        return 2;
-    }
+    if (args.size() != 5)
+        return failWith(2, "usage: draft_crash_child <vault> <experiment> <title> <text>");
     const QString vault = args.at(1);
     const QString experiment = args.at(2);
     const QString title = args.at(3);
     const QString text = args.at(4);
 
-    auto opened = Notebook::open(vault, qgetenv("QUIRE_TEST_PASSPHRASE"));
-    if (!opened) {
-        std::fprintf(stderr, "cannot open the vault: %s\n", qPrintable(opened.error()));
-        return 3;
-    }
-    Notebook *notebook = opened.value().get();
+    // The window, unlocked as a person does it.
+    auto *window = new MainWindow(vault); // never deleted: the process dies with it
+    window->resize(1280, 800);
+    window->move(0, 0);
+    window->show();
+    window->start();
+    auto *gate = qobject_cast<UnlockDialog *>(window->gateDialog());
+    if (!QTest::qWaitForWindowExposed(window) || !gate) return failWith(3, "no unlock dialog");
+    auto *passphrase = gate->findChild<QLineEdit *>(QStringLiteral("passphraseEdit"));
+    QTest::keyClicks(passphrase, QString::fromUtf8(qgetenv("QUIRE_TEST_PASSPHRASE")));
+    QSignalSpy unlocked(window, &MainWindow::unlocked);
+    QTest::keyClick(passphrase, Qt::Key_Return);
+    if (!unlocked.wait(60000)) return failWith(3, "the window did not unlock");
 
-    EntryDialog *dialog = EntryDialog::newEntry(notebook, experiment, nullptr);
-    dialog->move(0, 0);
-    dialog->show();
-    EntryEditor *editor = dialog->editor();
-    QSignalSpy ready(editor, &EntryEditor::ready);
-    if (!QTest::qWaitForWindowExposed(dialog) || !(editor->isReady() || ready.wait(60000))) {
-        std::fputs("the editor did not become ready\n", stderr);
-        return 4;
-    }
-
-    // Typing waits for the empty text the window gave the page to be in place.
-    bool answered = false;
-    editor->requestHtml([&answered](const QString &) { answered = true; });
-    if (!QTest::qWaitFor([&] { return answered; }, 10000)) {
-        std::fputs("the editor did not answer\n", stderr);
-        return 4;
-    }
+    // The experiment chosen in the sidebar; a new entry by its shortcut.
+    if (!QTest::qWaitFor([&] { return quire::test::clickExperiment(window, experiment); }, 10000) ||
+        window->currentExperiment() != experiment)
+        return failWith(4, "the experiment is not in the sidebar");
+    window->activateWindow();
+    if (QTest::qWaitForWindowActive(window, 2000))
+        QTest::keySequence(window, QKeySequence(Qt::CTRL | Qt::Key_N));
+    else
+        window->newEntry();
+    EntryDialog *dialog = nullptr;
+    if (!QTest::qWaitFor([&] { return (dialog = window->findChild<EntryDialog *>()) != nullptr; },
+                         10000) ||
+        !quire::test::showEditor(dialog))
+        return failWith(4, "the entry window did not become ready");
 
     QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("titleEdit")), title);
-    // Below the toolbar is the writing area: a click there puts the cursor in the text.
-    QWidget *page = editor->view()->focusProxy();
-    QTest::mouseClick(page, Qt::LeftButton, {}, QPoint(page->width() / 2, page->height() * 2 / 3));
-    QTest::keyClicks(page, text, Qt::NoModifier, 5);
+    quire::test::clickIntoText(dialog->editor());
+    quire::test::typeText(dialog->editor(), text);
 
     // Killed only once the vault holds the whole text, as a person's work would be after a
     // pause of a few seconds.
+    Notebook *notebook = window->notebook();
     const bool kept = QTest::qWaitFor(
         [&] {
             auto drafts = notebook->drafts();

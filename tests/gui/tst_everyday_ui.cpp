@@ -641,7 +641,7 @@ void EverydayUiTest::historyShowsTheSignaturesOfTheChosenVersion() {
              qPrintable(signatures->text()));
     auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("versionTable"));
     QCOMPARE(table->rowCount(), 1);
-    QCOMPARE(table->item(0, 4)->text(), QStringLiteral("Current · signed"));
+    QCOMPARE(table->item(0, 4)->text(), QStringLiteral("Current · 1 signature"));
     screenshot(QStringLiteral("history-signed-version"), dialog);
     dialog->reject();
     QTRY_VERIFY(!dialog);

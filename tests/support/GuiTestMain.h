@@ -2,6 +2,7 @@
 // The main() of a GUI test: Quire's web views set up as the application does, skipped (exit
 // 77, which ctest reports as skipped) when there is no display to draw on.
 
+#include "Language.h"
 #include "MainWindow.h"
 #include "UrlSecurity.h"
 
@@ -24,6 +25,8 @@ template <typename Test> int runGuiTest(int argc, char *argv[], const char *appl
     QCoreApplication::setOrganizationName(QStringLiteral("Quire"));
     QCoreApplication::setApplicationName(QString::fromLatin1(applicationName));
     quire::widgets::MainWindow::useFallbackIconTheme();
+    // As the program does: English words and plurals ("1 entry") unless a setting says other.
+    quire::widgets::installTranslations();
     Test test;
     return QTest::qExec(&test, argc, argv);
 }

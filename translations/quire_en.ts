@@ -1,0 +1,191 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>quire::Notebook</name>
+    <message numerus="yes">
+        <source>the entry has %n version(s); there is no version %1</source>
+        <translation>
+            <numerusform>the entry has %n version; there is no version %1</numerusform>
+            <numerusform>the entry has %n versions; there is no version %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed unlock attempt(s) before this unlock</source>
+        <translation>
+            <numerusform>%n failed unlock attempt before this unlock</numerusform>
+            <numerusform>%n failed unlock attempts before this unlock</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) attested by the time-stamp authority %1</source>
+        <translation>
+            <numerusform>%n record attested by the time-stamp authority %1</numerusform>
+            <numerusform>%n records attested by the time-stamp authority %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::AttachmentPanel</name>
+    <message numerus="yes">
+        <source>%n files</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::AuditTrailDialog</name>
+    <message numerus="yes">
+        <source>%n events</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n events saved to %1</source>
+        <translation>
+            <numerusform>%n event saved to %1</numerusform>
+            <numerusform>%n events saved to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::DetailsPanel</name>
+    <message numerus="yes">
+        <source>%n signatures</source>
+        <translation>
+            <numerusform>%n signature</numerusform>
+            <numerusform>%n signatures</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::EntryPageRenderer</name>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show %n earlier</source>
+        <translation>
+            <numerusform>Show %n earlier</numerusform>
+            <numerusform>Show %n earlier</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show %n later</source>
+        <translation>
+            <numerusform>Show %n later</numerusform>
+            <numerusform>Show %n later</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show all %n entries</source>
+        <translation>
+            <numerusform>Show the %n entry</numerusform>
+            <numerusform>Show all %n entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::HistoryDialog</name>
+    <message numerus="yes">
+        <source>%n signatures</source>
+        <translation>
+            <numerusform>%n signature</numerusform>
+            <numerusform>%n signatures</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::MainWindow</name>
+    <message numerus="yes">
+        <source>Locks itself after %n minutes without use. Click to lock now.</source>
+        <translation>
+            <numerusform>Locks itself after %n minute without use. Click to lock now.</numerusform>
+            <numerusform>Locks itself after %n minutes without use. Click to lock now.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %n texts that were not saved as versions yet.</source>
+        <translation>
+            <numerusform>Opened %n text that was not saved as a version yet.</numerusform>
+            <numerusform>Opened %n texts that were not saved as versions yet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n records have no trusted time yet.</source>
+        <translation>
+            <numerusform>%n record has no trusted time yet.</numerusform>
+            <numerusform>%n records have no trusted time yet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::SearchPanel</name>
+    <message numerus="yes">
+        <source>%n found</source>
+        <translation>
+            <numerusform>%n found</numerusform>
+            <numerusform>%n found</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::SidebarModel</name>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n experiments</source>
+        <translation>
+            <numerusform>%n experiment</numerusform>
+            <numerusform>%n experiments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::SyncController</name>
+    <message numerus="yes">
+        <source>%n changes waiting to send</source>
+        <translation>
+            <numerusform>%n change waiting to send</numerusform>
+            <numerusform>%n changes waiting to send</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::TimestampSettingsDialog</name>
+    <message numerus="yes">
+        <source>%n certificates trusted</source>
+        <translation>
+            <numerusform>%n certificate trusted</numerusform>
+            <numerusform>%n certificates trusted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n records are not yet attested.</source>
+        <translation>
+            <numerusform>%n record is not yet attested.</numerusform>
+            <numerusform>%n records are not yet attested.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n records attested at %1 by %2.</source>
+        <translation>
+            <numerusform>%n record attested at %1 by %2.</numerusform>
+            <numerusform>%n records attested at %1 by %2.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
