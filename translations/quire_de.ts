@@ -316,14 +316,6 @@ verify.sh führt alle Prüfungen aus (nur mit bash und openssl).
         <translation>keine Dateien</translation>
     </message>
     <message>
-        <source>1 file</source>
-        <translation>1 Datei</translation>
-    </message>
-    <message>
-        <source>%1 files</source>
-        <translation>%1 Dateien</translation>
-    </message>
-    <message>
         <source>%1
 %2, %3</source>
         <translation>%1
@@ -459,6 +451,13 @@ verify.sh führt alle Prüfungen aus (nur mit bash und openssl).
         <source>Or drop files here: they go to the entry under the pointer.</source>
         <translation>Oder Dateien hierher ziehen – sie werden an den Eintrag unter dem Mauszeiger angehängt.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n files</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>quire::widgets::AuditTrailDialog</name>
@@ -497,28 +496,12 @@ Aufzeichnung %2</translation>
         <translation>Alle Aktionen</translation>
     </message>
     <message>
-        <source>1 event</source>
-        <translation>1 Ereignis</translation>
-    </message>
-    <message>
-        <source>%1 events</source>
-        <translation>%1 Ereignisse</translation>
-    </message>
-    <message>
         <source>%1 of %2 events</source>
         <translation>%1 von %2 Ereignissen</translation>
     </message>
     <message>
         <source>could not write %1: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>1 event saved to %1</source>
-        <translation>1 Ereignis gespeichert unter %1</translation>
-    </message>
-    <message>
-        <source>%1 events saved to %2</source>
-        <translation>%1 Ereignisse gespeichert unter %2</translation>
     </message>
     <message>
         <source>Audit trail %1 %2.csv</source>
@@ -628,6 +611,20 @@ Aufzeichnung %2</translation>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
+    <message numerus="yes">
+        <source>%n events</source>
+        <translation>
+            <numerusform>%n Ereignis</numerusform>
+            <numerusform>%n Ereignisse</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n events saved to %1</source>
+        <translation>
+            <numerusform>%n Ereignis gespeichert unter %1</numerusform>
+            <numerusform>%n Ereignisse gespeichert unter %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>quire::widgets::CreateNotebookDialog</name>
@@ -713,6 +710,164 @@ Aufzeichnung %2</translation>
     </message>
 </context>
 <context>
+    <name>quire::widgets::DetailsPanel</name>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>Signaturen</translation>
+    </message>
+    <message>
+        <source>Choose an entry to see its signatures.</source>
+        <translation>Wählen Sie einen Eintrag, um seine Signaturen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Version %1 of “%2”</source>
+        <translation>Version %1 von „%2“</translation>
+    </message>
+    <message>
+        <source>An earlier version of this entry was signed; its signatures stay with that version. This version is an amendment.</source>
+        <translation>Eine frühere Version dieses Eintrags wurde signiert; ihre Signaturen bleiben bei jener Version. Diese Version ist eine Nachtragsänderung.</translation>
+    </message>
+    <message>
+        <source>time not yet attested</source>
+        <translation>Zeit noch nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>time attested %1</source>
+        <translation>Zeit bestätigt am %1</translation>
+    </message>
+    <message>
+        <source>time attested %1 by an authority not trusted here</source>
+        <translation>Zeit bestätigt am %1 durch einen hier nicht vertrauenswürdigen Dienst</translation>
+    </message>
+    <message>
+        <source>Not valid: %1</source>
+        <translation>Nicht gültig: %1</translation>
+    </message>
+    <message>
+        <source>it does not verify</source>
+        <translation>die Prüfung schlägt fehl</translation>
+    </message>
+    <message>
+        <source>This entry was voided; it is not signed any more.</source>
+        <translation>Dieser Eintrag wurde ungültig gemacht; er wird nicht mehr signiert.</translation>
+    </message>
+    <message>
+        <source>No one has signed version %1 yet.</source>
+        <translation>Version %1 hat noch niemand signiert.</translation>
+    </message>
+    <message>
+        <source>Choose an entry to see its versions.</source>
+        <translation>Wählen Sie einen Eintrag, um seine Versionen zu sehen.</translation>
+    </message>
+    <message>
+        <source>The versions are shown once the notebook has finished the task it is busy with.</source>
+        <translation>Die Versionen erscheinen, sobald das Laborbuch seine laufende Aufgabe beendet hat.</translation>
+    </message>
+    <message>
+        <source>The versions could not be read: %1</source>
+        <translation>Die Versionen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>First version</source>
+        <translation>Erste Version</translation>
+    </message>
+    <message>
+        <source>Voided: %1</source>
+        <translation>Ungültig gemacht: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signatures</source>
+        <translation>
+            <numerusform>%n Signatur</numerusform>
+            <numerusform>%n Signaturen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Select a version and choose “Show changes…” to see it beside the one before.</source>
+        <translation>Wählen Sie eine Version und dann „Änderungen zeigen…“, um sie neben der vorigen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Files (%1)</source>
+        <translation>Dateien (%1)</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>Signatures (%1)</source>
+        <translation>Signaturen (%1)</translation>
+    </message>
+    <message>
+        <source>History (%1)</source>
+        <translation>Verlauf (%1)</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>&amp;Entry:</source>
+        <translation>&amp;Eintrag:</translation>
+    </message>
+    <message>
+        <source>The entry the tabs below are about; a click on an entry&apos;s title on the page chooses it too</source>
+        <translation>Der Eintrag, um den es in den Registerkarten darunter geht; ein Klick auf den Titel eines Eintrags auf der Seite wählt ihn ebenfalls</translation>
+    </message>
+    <message>
+        <source>Hide this panel</source>
+        <translation>Diesen Bereich ausblenden</translation>
+    </message>
+    <message>
+        <source>&amp;Sign…</source>
+        <translation>&amp;Signieren…</translation>
+    </message>
+    <message>
+        <source>Sign this version of the entry with your electronic signature</source>
+        <translation>Diese Version des Eintrags mit Ihrer elektronischen Signatur signieren</translation>
+    </message>
+    <message>
+        <source>Export &amp;evidence…</source>
+        <translation>&amp;Nachweis exportieren…</translation>
+    </message>
+    <message>
+        <source>Save what an independent check of the chosen signature needs</source>
+        <translation>Alles speichern, was für eine unabhängige Prüfung der gewählten Signatur nötig ist</translation>
+    </message>
+    <message>
+        <source>Signatures of this version</source>
+        <translation>Signaturen dieser Version</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Saved, by whom and why</source>
+        <translation>Gespeichert, von wem und warum</translation>
+    </message>
+    <message>
+        <source>Versions of this entry</source>
+        <translation>Versionen dieses Eintrags</translation>
+    </message>
+    <message>
+        <source>Show &amp;changes…</source>
+        <translation>Än&amp;derungen zeigen…</translation>
+    </message>
+    <message>
+        <source>The chosen version beside the one before it, changes marked</source>
+        <translation>Die gewählte Version neben der vorigen, mit markierten Änderungen</translation>
+    </message>
+</context>
+<context>
     <name>quire::widgets::EntryDialog</name>
     <message>
         <source>New entry</source>
@@ -729,26 +884,6 @@ Aufzeichnung %2</translation>
     <message>
         <source>&amp;Title:</source>
         <translation>&amp;Titel:</translation>
-    </message>
-    <message>
-        <source>What did you do, use and observe? Leave a blank line between paragraphs.</source>
-        <translation>Was haben Sie getan, verwendet und beobachtet? Lassen Sie zwischen Absätzen eine Leerzeile.</translation>
-    </message>
-    <message>
-        <source>Text is &amp;HTML</source>
-        <translation>Text ist &amp;HTML</translation>
-    </message>
-    <message>
-        <source>Tables, lists and emphasis written as HTML are kept; anything unsafe is removed when the entry is saved.</source>
-        <translation>Als HTML geschriebene Tabellen, Listen und Hervorhebungen bleiben erhalten; alles Unsichere wird beim Speichern des Eintrags entfernt.</translation>
-    </message>
-    <message>
-        <source>Saving records this version with your name and the time. Later changes become new versions; nothing is overwritten.</source>
-        <translation>Beim Speichern wird diese Version mit Ihrem Namen und der Uhrzeit aufgezeichnet. Spätere Änderungen werden zu neuen Versionen; nichts wird überschrieben.</translation>
-    </message>
-    <message>
-        <source>&amp;Add entry</source>
-        <translation>Eintrag &amp;anlegen</translation>
     </message>
     <message>
         <source>&amp;Why are you changing this entry?</source>
@@ -1101,20 +1236,8 @@ Aufzeichnung %2</translation>
 <context>
     <name>quire::widgets::EntryPageRenderer</name>
     <message>
-        <source>1 entry</source>
-        <translation>1 Eintrag</translation>
-    </message>
-    <message>
-        <source>%1 entries</source>
-        <translation>%1 Einträge</translation>
-    </message>
-    <message>
         <source>No entries yet</source>
         <translation>Noch keine Einträge</translation>
-    </message>
-    <message>
-        <source>Choose “New entry” in the toolbar (Ctrl+N) to write the first one. Each entry is saved as a sealed, dated version.</source>
-        <translation>Wählen Sie „Neuer Eintrag“ in der Werkzeugleiste (Strg+N), um den ersten zu schreiben. Jeder Eintrag wird als versiegelte, datierte Version gespeichert.</translation>
     </message>
     <message>
         <source>Closed</source>
@@ -1244,12 +1367,53 @@ Aufzeichnung %2</translation>
         <source>Show this file in the attached files</source>
         <translation>Diese Datei bei den angehängten Dateien zeigen</translation>
     </message>
-</context>
-<context>
-    <name>quire::widgets::ExperimentDelegate</name>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>No project or tags</source>
-        <translation>Kein Projekt, keine Schlagwörter</translation>
+        <source>Choose “New entry” in the toolbar (%1) to write the first one. Each entry is saved as a sealed, dated version.</source>
+        <translation>Wählen Sie „Neuer Eintrag“ in der Werkzeugleiste (%1), um den ersten zu schreiben. Jeder Eintrag wird als versiegelte, datierte Version gespeichert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show %n earlier</source>
+        <translation>
+            <numerusform>%n früheren zeigen</numerusform>
+            <numerusform>%n frühere zeigen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show %n later</source>
+        <translation>
+            <numerusform>%n späteren zeigen</numerusform>
+            <numerusform>%n spätere zeigen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show all %n entries</source>
+        <translation>
+            <numerusform>Den %n Eintrag zeigen</numerusform>
+            <numerusform>Alle %n Einträge zeigen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Entries %1–%2 of %3</source>
+        <translation>Einträge %1–%2 von %3</translation>
+    </message>
+    <message>
+        <source>Write a new version of this entry in the editor</source>
+        <translation>Eine neue Version dieses Eintrags im Editor schreiben</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Show this entry&apos;s files, signatures and history beside the page</source>
+        <translation>Dateien, Signaturen und Verlauf dieses Eintrags neben der Seite zeigen</translation>
     </message>
 </context>
 <context>
@@ -1292,29 +1456,6 @@ Aufzeichnung %2</translation>
     </message>
 </context>
 <context>
-    <name>quire::widgets::ExperimentListModel</name>
-    <message>
-        <source>No entries</source>
-        <translation>Keine Einträge</translation>
-    </message>
-    <message>
-        <source>1 entry</source>
-        <translation>1 Eintrag</translation>
-    </message>
-    <message>
-        <source>%1 entries</source>
-        <translation>%1 Einträge</translation>
-    </message>
-    <message>
-        <source>Project: %1</source>
-        <translation>Projekt: %1</translation>
-    </message>
-    <message>
-        <source>Tags: %1</source>
-        <translation>Schlagwörter: %1</translation>
-    </message>
-</context>
-<context>
     <name>quire::widgets::HistoryDialog</name>
     <message>
         <source>The history could not be read: %1</source>
@@ -1339,14 +1480,6 @@ Aufzeichnung %2</translation>
     <message>
         <source>Earlier</source>
         <translation>Ältere Version</translation>
-    </message>
-    <message>
-        <source>signed</source>
-        <translation>signiert</translation>
-    </message>
-    <message>
-        <source>%1 signatures</source>
-        <translation>%1 Signaturen</translation>
     </message>
     <message>
         <source>First version</source>
@@ -1440,6 +1573,13 @@ Aufzeichnung %2</translation>
         <source>Removed</source>
         <translation>Entfernt</translation>
     </message>
+    <message numerus="yes">
+        <source>%n signatures</source>
+        <translation>
+            <numerusform>%n Signatur</numerusform>
+            <numerusform>%n Signaturen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>quire::widgets::MainWindow</name>
@@ -1456,20 +1596,12 @@ Aufzeichnung %2</translation>
         <translation>Neues E&amp;xperiment…</translation>
     </message>
     <message>
-        <source>Start a new experiment (Ctrl+Shift+N)</source>
-        <translation>Ein neues Experiment beginnen (Strg+Umschalt+N)</translation>
-    </message>
-    <message>
         <source>New experiment</source>
         <translation>Neues Experiment</translation>
     </message>
     <message>
         <source>&amp;New entry…</source>
         <translation>&amp;Neuer Eintrag…</translation>
-    </message>
-    <message>
-        <source>Write a new entry in the selected experiment (Ctrl+N)</source>
-        <translation>Einen neuen Eintrag im ausgewählten Experiment schreiben (Strg+N)</translation>
     </message>
     <message>
         <source>New entry</source>
@@ -1480,10 +1612,6 @@ Aufzeichnung %2</translation>
         <translation>Datei &amp;anhängen…</translation>
     </message>
     <message>
-        <source>Store a file with an entry of the selected experiment</source>
-        <translation>Eine Datei bei einem Eintrag des ausgewählten Experiments ablegen</translation>
-    </message>
-    <message>
         <source>Attach file</source>
         <translation>Datei anhängen</translation>
     </message>
@@ -1492,20 +1620,12 @@ Aufzeichnung %2</translation>
         <translation>Laborbuch &amp;sperren</translation>
     </message>
     <message>
-        <source>Close the notebook until the passphrase is entered again (Ctrl+L)</source>
-        <translation>Das Laborbuch schließen, bis die Passphrase erneut eingegeben wird (Strg+L)</translation>
-    </message>
-    <message>
         <source>Lock</source>
         <translation>Sperren</translation>
     </message>
     <message>
         <source>&amp;Sync now</source>
         <translation>Jetzt s&amp;ynchronisieren</translation>
-    </message>
-    <message>
-        <source>Send your changes to the shared repository and receive the others&apos; (Ctrl+Shift+S)</source>
-        <translation>Ihre Änderungen an das gemeinsame Repository senden und die der anderen empfangen (Strg+Umschalt+S)</translation>
     </message>
     <message>
         <source>Sync now</source>
@@ -1522,10 +1642,6 @@ Aufzeichnung %2</translation>
     <message>
         <source>&amp;Sign…</source>
         <translation>&amp;Signieren…</translation>
-    </message>
-    <message>
-        <source>Sign an entry of the selected experiment with your electronic signature (Ctrl+Shift+G)</source>
-        <translation>Einen Eintrag des ausgewählten Experiments mit Ihrer elektronischen Signatur signieren (Strg+Umschalt+G)</translation>
     </message>
     <message>
         <source>Sign</source>
@@ -1612,10 +1728,6 @@ Aufzeichnung %2</translation>
         <translation>Neues Experiment…</translation>
     </message>
     <message>
-        <source>Experiments</source>
-        <translation>Experimente</translation>
-    </message>
-    <message>
         <source>Entries of the selected experiment</source>
         <translation>Einträge des ausgewählten Experiments</translation>
     </message>
@@ -1680,18 +1792,6 @@ Aufzeichnung %2</translation>
         <translation>Die Experimente konnten nicht gelesen werden</translation>
     </message>
     <message>
-        <source>%1  ·  Unlocked</source>
-        <translation>%1  ·  Entsperrt</translation>
-    </message>
-    <message>
-        <source>%1  ·  %2  ·  Unlocked</source>
-        <translation>%1  ·  %2  ·  Entsperrt</translation>
-    </message>
-    <message>
-        <source>Experiments (%1)</source>
-        <translation>Experimente (%1)</translation>
-    </message>
-    <message>
         <source>The experiment could not be shown</source>
         <translation>Das Experiment konnte nicht angezeigt werden</translation>
     </message>
@@ -1726,10 +1826,6 @@ Aufzeichnung %2</translation>
     <message>
         <source>Experiment “%1” created</source>
         <translation>Experiment „%1“ angelegt</translation>
-    </message>
-    <message>
-        <source>Entry “%1” saved</source>
-        <translation>Eintrag „%1“ gespeichert</translation>
     </message>
     <message>
         <source>%1. %2</source>
@@ -1792,18 +1888,6 @@ Aufzeichnung %2</translation>
         <translation>&amp;Warten auf meine Signatur (%1)</translation>
     </message>
     <message>
-        <source>Waiting for my signature (%1)</source>
-        <translation>Warten auf meine Signatur (%1)</translation>
-    </message>
-    <message>
-        <source>1 record has no trusted time yet.</source>
-        <translation>1 Aufzeichnung hat noch keine vertrauenswürdige Zeit.</translation>
-    </message>
-    <message>
-        <source>%1 records have no trusted time yet.</source>
-        <translation>%1 Aufzeichnungen haben noch keine vertrauenswürdige Zeit.</translation>
-    </message>
-    <message>
         <source>The time-stamp authority is asked again at the next sync; nothing is lost meanwhile. Click to see the time-stamp settings.</source>
         <translation>Der Zeitstempeldienst wird bei der nächsten Synchronisation erneut angefragt; bis dahin geht nichts verloren. Klicken Sie, um die Zeitstempel-Einstellungen zu sehen.</translation>
     </message>
@@ -1820,10 +1904,6 @@ Aufzeichnung %2</translation>
         <translation>&amp;Verlauf…</translation>
     </message>
     <message>
-        <source>Every version of an entry and what changed between them (Ctrl+H)</source>
-        <translation>Alle Versionen eines Eintrags und was sich zwischen ihnen geändert hat (Strg+H)</translation>
-    </message>
-    <message>
         <source>&amp;Audit trail…</source>
         <translation>&amp;Prüfpfad…</translation>
     </message>
@@ -1836,32 +1916,12 @@ Aufzeichnung %2</translation>
         <translation>&amp;Suchen…</translation>
     </message>
     <message>
-        <source>Search titles, text and file names (Ctrl+F)</source>
-        <translation>Titel, Text und Dateinamen durchsuchen (Strg+F)</translation>
-    </message>
-    <message>
-        <source>&amp;Attached files</source>
-        <translation>&amp;Angehängte Dateien</translation>
-    </message>
-    <message>
-        <source>Show the files attached to the entries on the page (Ctrl+Shift+F)</source>
-        <translation>Die an die Einträge auf der Seite angehängten Dateien zeigen (Strg+Umschalt+F)</translation>
-    </message>
-    <message>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <source>Sharing, trusted time, locking and language (Ctrl+,)</source>
-        <translation>Gemeinsame Nutzung, vertrauenswürdige Zeit, Sperren und Sprache (Strg+,)</translation>
-    </message>
-    <message>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <source>Search the notebook (Ctrl+F)</source>
-        <translation>Laborbuch durchsuchen (Strg+F)</translation>
     </message>
     <message>
         <source>Search</source>
@@ -1912,8 +1972,145 @@ Jeder kann ihn dort mit verify.sh prüfen; dafür sind nur bash und openssl nöt
         <translation>Letzter Versuch: %1</translation>
     </message>
     <message>
-        <source>The entry could not be saved</source>
-        <translation>Der Eintrag konnte nicht gespeichert werden</translation>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Start a new experiment</source>
+        <translation>Ein neues Experiment beginnen</translation>
+    </message>
+    <message>
+        <source>Write a new entry in the experiment on the page</source>
+        <translation>Einen neuen Eintrag im angezeigten Experiment schreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Edit entry…</source>
+        <translation>Eintrag &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Write a new version of the chosen entry</source>
+        <translation>Eine neue Version des gewählten Eintrags schreiben</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Void entry…</source>
+        <translation>Eintrag &amp;ungültig machen…</translation>
+    </message>
+    <message>
+        <source>Withdraw the chosen entry, with a reason; it stays readable in its history</source>
+        <translation>Den gewählten Eintrag mit einer Begründung zurückziehen; er bleibt in seinem Verlauf lesbar</translation>
+    </message>
+    <message>
+        <source>Store a file with an entry of the experiment on the page</source>
+        <translation>Eine Datei bei einem Eintrag des angezeigten Experiments ablegen</translation>
+    </message>
+    <message>
+        <source>Close the notebook until the passphrase is entered again</source>
+        <translation>Das Laborbuch schließen, bis die Passphrase erneut eingegeben wird</translation>
+    </message>
+    <message>
+        <source>Send your changes to the shared repository and receive the others&apos;</source>
+        <translation>Ihre Änderungen an das gemeinsame Repository senden und die der anderen empfangen</translation>
+    </message>
+    <message>
+        <source>Sign the chosen entry with your electronic signature</source>
+        <translation>Den gewählten Eintrag mit Ihrer elektronischen Signatur signieren</translation>
+    </message>
+    <message>
+        <source>Every version of the chosen entry and what changed between them</source>
+        <translation>Alle Versionen des gewählten Eintrags und was sich zwischen ihnen geändert hat</translation>
+    </message>
+    <message>
+        <source>Search titles, text and file names</source>
+        <translation>Titel, Text und Dateinamen durchsuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Details beside the page</source>
+        <translation>&amp;Details neben der Seite</translation>
+    </message>
+    <message>
+        <source>The chosen entry&apos;s files, signatures and versions, beside the page</source>
+        <translation>Dateien, Signaturen und Versionen des gewählten Eintrags neben der Seite</translation>
+    </message>
+    <message>
+        <source>Sharing, trusted time, locking and language</source>
+        <translation>Teilen, vertrauenswürdige Zeit, Sperren und Sprache</translation>
+    </message>
+    <message>
+        <source>Search the notebook (%1)</source>
+        <translation>Laborbuch durchsuchen (%1)</translation>
+    </message>
+    <message>
+        <source>Projects, tags and experiments</source>
+        <translation>Projekte, Schlagwörter und Experimente</translation>
+    </message>
+    <message>
+        <source>%1  ·  %2</source>
+        <translation>%1  ·  %2</translation>
+    </message>
+    <message>
+        <source>Unlocked</source>
+        <translation>Entsperrt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Locks itself after %n minutes without use. Click to lock now.</source>
+        <translation>
+            <numerusform>Sperrt sich nach %n Minute ohne Benutzung. Klicken Sie, um jetzt zu sperren.</numerusform>
+            <numerusform>Sperrt sich nach %n Minuten ohne Benutzung. Klicken Sie, um jetzt zu sperren.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click to lock the notebook now.</source>
+        <translation>Klicken Sie, um das Laborbuch jetzt zu sperren.</translation>
+    </message>
+    <message>
+        <source>The notebook is locked: nothing of it is in memory or on screen.</source>
+        <translation>Das Laborbuch ist gesperrt: Nichts davon ist im Speicher oder auf dem Bildschirm.</translation>
+    </message>
+    <message>
+        <source>This entry cannot be changed</source>
+        <translation>Dieser Eintrag kann nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>Version %1 of “%2” saved</source>
+        <translation>Version %1 von „%2“ gespeichert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %n texts that were not saved as versions yet.</source>
+        <translation>
+            <numerusform>%n Text geöffnet, der noch nicht als Version gespeichert war.</numerusform>
+            <numerusform>%n Texte geöffnet, die noch nicht als Version gespeichert waren.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Void entry</source>
+        <translation>Eintrag ungültig machen</translation>
+    </message>
+    <message>
+        <source>Voiding withdraws “%1”: it stays in the notebook, struck through, with every version in its history. Why is it withdrawn?</source>
+        <translation>Ungültig machen zieht „%1“ zurück: Der Eintrag bleibt durchgestrichen im Laborbuch, mit jeder Version in seinem Verlauf. Warum wird er zurückgezogen?</translation>
+    </message>
+    <message>
+        <source>The entry was not voided</source>
+        <translation>Der Eintrag wurde nicht ungültig gemacht</translation>
+    </message>
+    <message>
+        <source>voiding an entry needs a reason; nothing was changed</source>
+        <translation>ein Eintrag wird nur mit einer Begründung ungültig gemacht; nichts wurde geändert</translation>
+    </message>
+    <message>
+        <source>“%1” voided</source>
+        <translation>„%1“ ungültig gemacht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n records have no trusted time yet.</source>
+        <translation>
+            <numerusform>%n Aufzeichnung hat noch keine vertrauenswürdige Zeit.</numerusform>
+            <numerusform>%n Aufzeichnungen haben noch keine vertrauenswürdige Zeit.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2310,14 +2507,6 @@ Jeder kann ihn dort mit verify.sh prüfen; dafür sind nur bash und openssl nöt
         <translation>(ohne Titel)</translation>
     </message>
     <message>
-        <source>1 found</source>
-        <translation>1 Treffer</translation>
-    </message>
-    <message>
-        <source>%1 found</source>
-        <translation>%1 Treffer</translation>
-    </message>
-    <message>
         <source>Only the %1 most recent matches are shown; add words or filters to narrow them.</source>
         <translation>Nur die %1 neuesten Treffer werden angezeigt; grenzen Sie die Suche mit weiteren Wörtern oder Filtern ein.</translation>
     </message>
@@ -2409,6 +2598,13 @@ Jeder kann ihn dort mit verify.sh prüfen; dafür sind nur bash und openssl nöt
         <source>Search results</source>
         <translation>Suchergebnisse</translation>
     </message>
+    <message numerus="yes">
+        <source>%n found</source>
+        <translation>
+            <numerusform>%n gefunden</numerusform>
+            <numerusform>%n gefunden</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>quire::widgets::SettingsDialog</name>
@@ -2483,6 +2679,80 @@ Jeder kann ihn dort mit verify.sh prüfen; dafür sind nur bash und openssl nöt
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::SidebarDelegate</name>
+    <message>
+        <source>No tags</source>
+        <translation>Keine Schlagwörter</translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::SidebarModel</name>
+    <message>
+        <source>No entries</source>
+        <translation>Keine Einträge</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for my signature</source>
+        <translation>Warten auf meine Signatur</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projekte</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>All experiments</source>
+        <translation>Alle Experimente</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>No project</source>
+        <translation>Ohne Projekt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n experiments</source>
+        <translation>
+            <numerusform>%n Experiment</numerusform>
+            <numerusform>%n Experimente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Project: %1</source>
+        <translation>Projekt: %1</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>Schlagwörter: %1</translation>
+    </message>
+    <message>
+        <source>Last change: %1</source>
+        <translation>Letzte Änderung: %1</translation>
+    </message>
+    <message>
+        <source>Signed by %1; waits for your countersignature.
+%2</source>
+        <translation>Signiert von %1; wartet auf Ihre Gegenzeichnung.
+%2</translation>
+    </message>
+    <message>
+        <source>%1  ·  signed by %2</source>
+        <translation>%1  ·  signiert von %2</translation>
     </message>
 </context>
 <context>
@@ -2627,14 +2897,6 @@ Jeder kann ihn dort mit verify.sh prüfen; dafür sind nur bash und openssl nöt
 <context>
     <name>quire::widgets::SyncController</name>
     <message>
-        <source>1 change waiting to send</source>
-        <translation>1 Änderung wartet auf Versand</translation>
-    </message>
-    <message>
-        <source>%1 changes waiting to send</source>
-        <translation>%1 Änderungen warten auf Versand</translation>
-    </message>
-    <message>
         <source>Not shared</source>
         <translation>Nicht geteilt</translation>
     </message>
@@ -2736,6 +2998,13 @@ Nichts geht verloren: Ihre Änderungen bleiben in diesem Laborbuch und werden be
         <source>Click for details.</source>
         <translation>Klicken Sie für Details.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n changes waiting to send</source>
+        <translation>
+            <numerusform>%n Änderung wartet auf den Versand</numerusform>
+            <numerusform>%n Änderungen warten auf den Versand</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>quire::widgets::TimestampSettingsDialog</name>
@@ -2796,28 +3065,12 @@ Nichts geht verloren: Ihre Änderungen bleiben in diesem Laborbuch und werden be
         <translation>Noch keine: Ohne sie kann kein Zeitstempel geprüft werden.</translation>
     </message>
     <message>
-        <source>1 certificate trusted</source>
-        <translation>1 vertrauenswürdiges Zertifikat</translation>
-    </message>
-    <message>
-        <source>%1 certificates trusted</source>
-        <translation>%1 vertrauenswürdige Zertifikate</translation>
-    </message>
-    <message>
         <source>%1 — SHA-256 %2…</source>
         <translation>%1 — SHA-256 %2…</translation>
     </message>
     <message>
         <source>Every record has a trusted time.</source>
         <translation>Jede Aufzeichnung hat eine vertrauenswürdige Zeit.</translation>
-    </message>
-    <message>
-        <source>1 record is not yet attested.</source>
-        <translation>1 Aufzeichnung ist noch nicht bestätigt.</translation>
-    </message>
-    <message>
-        <source>%1 records are not yet attested.</source>
-        <translation>%1 Aufzeichnungen sind noch nicht bestätigt.</translation>
     </message>
     <message>
         <source>%1 cannot be read as a certificate file.</source>
@@ -2844,16 +3097,29 @@ Nichts geht verloren: Ihre Änderungen bleiben in diesem Laborbuch und werden be
         <translation>Nichts hat gewartet: Jede Aufzeichnung hat bereits eine vertrauenswürdige Zeit.</translation>
     </message>
     <message>
-        <source>1 record attested at %1 by %2.</source>
-        <translation>1 Aufzeichnung am %1 von %2 bestätigt.</translation>
-    </message>
-    <message>
-        <source>%1 records attested at %2 by %3.</source>
-        <translation>%1 Aufzeichnungen am %2 von %3 bestätigt.</translation>
-    </message>
-    <message>
         <source>Did not answer first: %1</source>
         <translation>Zuvor ohne Antwort: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificates trusted</source>
+        <translation>
+            <numerusform>%n vertrauenswürdiges Zertifikat</numerusform>
+            <numerusform>%n vertrauenswürdige Zertifikate</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n records are not yet attested.</source>
+        <translation>
+            <numerusform>%n Aufzeichnung ist noch nicht bestätigt.</numerusform>
+            <numerusform>%n Aufzeichnungen sind noch nicht bestätigt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n records attested at %1 by %2.</source>
+        <translation>
+            <numerusform>%n Aufzeichnung am %1 von %2 bestätigt.</numerusform>
+            <numerusform>%n Aufzeichnungen am %1 von %2 bestätigt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -25,9 +25,9 @@ bool twoLines(Kind kind) {
 QFont titleFont(const QFont &base, Kind kind) {
     QFont f = base;
     if (kind == Kind::Group) {
-        f.setPointSizeF(base.pointSizeF() > 0 ? base.pointSizeF() * 0.85 : 8);
-        f.setCapitalization(QFont::AllUppercase);
-        f.setLetterSpacing(QFont::PercentageSpacing, 104);
+        // Small and muted, set apart by weight; not upper-cased, which can crowd out the dots
+        // of an Ö at this size.
+        f.setPointSizeF(base.pointSizeF() > 0 ? base.pointSizeF() * 0.9 : 8);
         f.setWeight(QFont::Bold);
     } else if (kind != Kind::Project && kind != Kind::Tag) {
         f.setWeight(QFont::DemiBold);
