@@ -202,7 +202,7 @@ EntryDialog *EntryDialog::editEntry(Notebook *notebook, const QString &entryUuid
     if (parent) {
         // One window per entry: two would overwrite each other's draft.
         for (EntryDialog *open : parent->findChildren<EntryDialog *>())
-            if (open->m_editor && !open->m_closing && open->m_entry == entryUuid) return open;
+            if (!open->m_closing && open->m_entry == entryUuid) return open;
     }
     auto *dialog = new EntryDialog(notebook, QString(), parent);
     QString why;
@@ -236,7 +236,7 @@ QList<EntryDialog *> EntryDialog::recoverDrafts(Notebook *notebook, QWidget *par
         parent ? parent->findChildren<EntryDialog *>() : QList<EntryDialog *>();
     for (const Draft &draft : *drafts) {
         if (std::any_of(open.begin(), open.end(),
-                        [&draft](EntryDialog *d) { return d->m_editor && d->m_key == draft.key; }))
+                        [&draft](EntryDialog *d) { return d->m_key == draft.key; }))
             continue;
         auto *dialog = new EntryDialog(notebook, draft.experiment, parent);
         dialog->m_key = draft.key;
@@ -458,7 +458,7 @@ void EntryDialog::whenNotebookFree(std::function<void()> work) {
 }
 
 void EntryDialog::saveVersion() {
-    if (!m_editor || m_saving) return;
+    if (m_saving) return;
     hideError(m_error);
     if (!m_notebook) {
         showError(m_error, tr("The notebook is locked. Unlock it to save; your text is kept as "
@@ -558,18 +558,16 @@ void EntryDialog::commit(const QString &title, const QString &html, const QStrin
     if (more) scheduleDraft();
 }
 
+bool EntryDialog::closeIfNothingUnsaved() {
+    if (hasUnsavedChanges()) return false;
+    m_closing = true;
+    m_draftTimer.stop();
+    QDialog::reject();
+    return true;
+}
+
 void EntryDialog::closeAsking() {
-    if (!m_editor) {
-        QDialog::reject();
-        return;
-    }
-    if (m_saving || m_closing) return;
-    if (!hasUnsavedChanges()) {
-        m_closing = true;
-        m_draftTimer.stop();
-        QDialog::reject();
-        return;
-    }
+    if (m_saving || m_closing || closeIfNothingUnsaved()) return;
     auto *box = new QMessageBox(this);
     box->setObjectName(QStringLiteral("unsavedQuestion"));
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -650,11 +648,12 @@ void EntryDialog::finishClose(int choice) {
     }
 }
 
+void EntryDialog::keepAsDraftAndClose() {
+    if (m_saving || m_closing || closeIfNothingUnsaved()) return;
+    finishClose(CloseKeep);
+}
+
 void EntryDialog::reject() {
-    if (!m_editor) {
-        QDialog::reject();
-        return;
-    }
     // Asked for by the main window (a lock) or the window system: no question, and nothing
     // typed is lost.
     if (!m_closing && m_notebook && hasUnsavedChanges()) {
@@ -674,7 +673,7 @@ void EntryDialog::reject() {
 }
 
 void EntryDialog::closeEvent(QCloseEvent *event) {
-    if (!m_editor || m_closing || !hasUnsavedChanges() || !m_notebook) {
+    if (m_closing || !hasUnsavedChanges() || !m_notebook) {
         QDialog::closeEvent(event);
         return;
     }
@@ -686,7 +685,7 @@ void EntryDialog::closeEvent(QCloseEvent *event) {
 void EntryDialog::keyPressEvent(QKeyEvent *event) {
     // The editor's page takes the shortcut's key first and hands back what it does not use,
     // as a plain key press.
-    if (m_editor && event->matches(QKeySequence::Save)) {
+    if (event->matches(QKeySequence::Save)) {
         event->accept();
         saveVersion();
         return;
@@ -694,8 +693,8 @@ void EntryDialog::keyPressEvent(QKeyEvent *event) {
     // Escape leaves a writing window open: it also ends questions inside the page, and a
     // stray press should not close the text. Return in the title or the reason field is not
     // "save" (the reason field saves on Return itself).
-    if (m_editor && (event->key() == Qt::Key_Escape || event->key() == Qt::Key_Return ||
-                     event->key() == Qt::Key_Enter)) {
+    if (event->key() == Qt::Key_Escape || event->key() == Qt::Key_Return ||
+        event->key() == Qt::Key_Enter) {
         event->accept();
         return;
     }

@@ -70,9 +70,12 @@ public slots:
     void saveVersion();
     // The "Close" button: with unsaved changes, asks whether to save, keep a draft or discard.
     void closeAsking();
-    // Closing without asking (the notebook is being locked, the window is closed): unsaved
-    // text is kept as a draft, never dropped.
+    // Closing without asking, right away (the notebook is being locked): unsaved text is kept
+    // as a draft with the text the page last reported.
     void reject() override;
+    // Closing without asking, once the page's very latest text is kept as a draft (the program
+    // is closing); stays open, saying why, if the draft cannot be written.
+    void keepAsDraftAndClose();
 
 signals:
     // A new version of the entry (or the new entry) is in the notebook.
@@ -111,6 +114,8 @@ private:
     bool storeDraft();
     void commit(const QString &title, const QString &html, const QString &reason);
     void finishClose(int choice);
+    // Closes at once when nothing is unsaved; says whether it did.
+    bool closeIfNothingUnsaved();
     QString storeImage(const QString &name, const QByteArray &bytes);
     // Runs `work` now, or as soon as no worker uses the notebook; it is dropped with the dialog.
     void whenNotebookFree(std::function<void()> work);

@@ -22,10 +22,12 @@
 #include "SyncController.h"
 #include "TimestampSettingsDialog.h"
 #include "UnlockDialog.h"
+#include "VoidEntryDialog.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDeadlineTimer>
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
@@ -516,9 +518,17 @@ QWidget *MainWindow::buildNotebookPage() {
     m_sidebar->setAnimated(false);
     // The sidebar's own background, set apart from the page beside it.
     m_sidebar->setStyleSheet(QStringLiteral("QTreeView#sidebar { background: palette(window); }"));
-    // A click on a group or folder opens or closes it; on an experiment or an entry, shows it.
+    // A click shows an experiment or an entry (again, if it is the one shown) and opens or
+    // closes a group or folder. The arrow keys show the experiment or entry they move to; Left
+    // and Right open and close folders, as in any tree.
+    connect(m_sidebar->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                const auto kind = SidebarModel::Kind(current.data(SidebarModel::KindRole).toInt());
+                if (QGuiApplication::mouseButtons() == Qt::NoButton &&
+                    (kind == SidebarModel::Kind::Experiment || kind == SidebarModel::Kind::Review))
+                    sidebarActivated(current);
+            });
     connect(m_sidebar, &QTreeView::clicked, this, &MainWindow::sidebarActivated);
-    connect(m_sidebar, &QTreeView::activated, this, &MainWindow::sidebarActivated);
     m_side->insertWidget(ExperimentsSide, m_sidebar);
 
     m_searchPanel = new SearchPanel(m_side);
@@ -860,6 +870,11 @@ void MainWindow::lock() {
     }
     m_idleLock->stop();
     m_lockWhenFree = false;
+    // Entry windows keep their text as drafts first, with the page's very latest words.
+    if (!visibleEntryWindows().isEmpty()) {
+        closeEntryWindows([this] { lock(); });
+        return;
+    }
     // Open dialogs belong to the unlocked notebook (and may show its content); they close
     // with it, unsaved input included — those opened from other dialogs first.
     QList<QDialog *> dialogs = findChildren<QDialog *>();
@@ -1227,30 +1242,24 @@ void MainWindow::recoverDrafts() {
 void MainWindow::voidEntry(const QString &entry) {
     const QString chosen = entry.isEmpty() ? currentEntry() : entry;
     if (!m_notebook || isBusy() || chosen.isEmpty()) return;
-    QString title;
-    for (const EntryVersion &e : std::as_const(m_shownEntries))
-        if (e.uuid == chosen) title = e.title;
-    bool ok = false;
-    const QString reason =
-        QInputDialog::getText(this, tr("Void entry"),
-                              tr("Voiding withdraws “%1”: it stays in the notebook, struck "
-                                 "through, with every version in its history. Why is it "
-                                 "withdrawn?")
-                                  .arg(title),
-                              QLineEdit::Normal, QString(), &ok)
-            .trimmed();
-    if (!ok || !m_notebook) return;
-    if (reason.isEmpty()) {
-        showProblem(this, tr("The entry was not voided"),
-                    tr("voiding an entry needs a reason; nothing was changed"));
-        return;
-    }
-    if (auto r = m_notebook->voidEntry(chosen, reason); !r) {
-        showProblem(this, tr("The entry was not voided"), r.error());
-        return;
-    }
-    m_pendingAnchor = EntryPageRenderer::anchorFor(chosen);
-    statusBar()->showMessage(tr("“%1” voided").arg(title), 5000);
+    const auto it = std::find_if(m_shownEntries.cbegin(), m_shownEntries.cend(),
+                                 [&](const EntryVersion &e) { return e.uuid == chosen; });
+    if (it == m_shownEntries.cend()) return;
+    const QString title = it->title;
+    const bool wasSigned = it->signedByAuthor || it->changedAfterSigning;
+    auto *dialog = new VoidEntryDialog(title, wasSigned, this);
+    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    connect(dialog, &VoidEntryDialog::submitted, this, [this, dialog, chosen, title] {
+        if (!m_notebook || isBusy()) return;
+        if (auto r = m_notebook->voidEntry(chosen, dialog->reason()); !r) {
+            showProblem(dialog, tr("The entry was not voided"), r.error());
+            return;
+        }
+        m_pendingAnchor = EntryPageRenderer::anchorFor(chosen);
+        statusBar()->showMessage(tr("“%1” voided").arg(title), 5000);
+        dialog->accept();
+    });
+    dialog->open();
 }
 
 void MainWindow::attachFile() {
@@ -1596,6 +1605,13 @@ void MainWindow::closeEvent(QCloseEvent *event) {
         event->ignore();
         return;
     }
+    // Text still being written is kept as a draft, and opens again at the next unlock; the
+    // window closes once the entry windows have asked their pages for the latest words.
+    if (!visibleEntryWindows().isEmpty()) {
+        event->ignore();
+        closeEntryWindows([this] { close(); });
+        return;
+    }
     m_idleLock->stop();
     lendNotebookToViews(false);
     m_details->clear();
@@ -1603,6 +1619,34 @@ void MainWindow::closeEvent(QCloseEvent *event) {
     m_sync->setNotebook(nullptr);
     m_notebook.reset();
     event->accept();
+}
+
+QList<EntryDialog *> MainWindow::visibleEntryWindows() const {
+    QList<EntryDialog *> open;
+    for (EntryDialog *dialog : findChildren<EntryDialog *>())
+        if (dialog->isVisible()) open << dialog;
+    return open;
+}
+
+void MainWindow::closeEntryWindows(const std::function<void()> &then) {
+    if (m_closingEntryWindows) return; // already under way; `then` of the first call follows
+    m_closingEntryWindows = true;
+    for (EntryDialog *dialog : visibleEntryWindows())
+        dialog->keepAsDraftAndClose();
+    // Each window asks its page for the text and writes it: a few milliseconds. A page that
+    // does not answer within seconds is closed with the text it last reported.
+    auto *wait = new QTimer(this);
+    const QDeadlineTimer deadline(5000);
+    connect(wait, &QTimer::timeout, this, [this, wait, deadline, then] {
+        const QList<EntryDialog *> still = visibleEntryWindows();
+        if (!still.isEmpty() && !deadline.hasExpired()) return;
+        wait->deleteLater();
+        for (EntryDialog *dialog : still)
+            dialog->reject();
+        m_closingEntryWindows = false;
+        then();
+    });
+    wait->start(25);
 }
 
 void MainWindow::changeEvent(QEvent *event) {

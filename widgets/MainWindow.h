@@ -23,6 +23,7 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -172,6 +173,9 @@ private:
     void reopenSidebarKeys(const QStringList &keys);
     // Wires an editor window to the window and shows it.
     void showEntryDialog(EntryDialog *dialog);
+    QList<EntryDialog *> visibleEntryWindows() const;
+    // Has every open entry window keep its text as a draft and close, then runs `then`.
+    void closeEntryWindows(const std::function<void()> &then);
     void recoverDrafts();
     void updateActions();
     void updateLockedPage();
@@ -210,6 +214,7 @@ private:
     bool m_showPending = false;
     bool m_changePending = false;
     bool m_lockAfterSync = false;
+    bool m_closingEntryWindows = false;
     bool m_closeAfterSync = false;
     bool m_lockWhenFree = false; // the idle time passed while a worker had the notebook
     QString m_notebookName;

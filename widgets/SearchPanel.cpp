@@ -1,9 +1,9 @@
 #include "SearchPanel.h"
 
 #include "DialogParts.h"
+#include "RowDelegate.h"
 
 #include <QAbstractTextDocumentLayout>
-#include <QApplication>
 #include <QCalendarWidget>
 #include <QComboBox>
 #include <QDateEdit>
@@ -18,7 +18,6 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStandardItemModel>
-#include <QStyledItemDelegate>
 #include <QTextDocument>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -34,36 +33,19 @@ constexpr int kVPad = 8;
 constexpr int kGap = 2;
 constexpr int kSnippetLines = 3;
 
-QFont smallFont(const QFont &base) {
-    QFont f = base;
-    f.setPointSizeF(base.pointSizeF() > 0 ? base.pointSizeF() * 0.9 : 9);
-    return f;
-}
 
 // Draws one hit in three parts: the title, where it is, and the snippet with its matches
 // marked. Rows grow with the snippet, measured at the list's current width.
-class ResultDelegate : public QStyledItemDelegate {
+class ResultDelegate : public RowDelegate {
 public:
     explicit ResultDelegate(QListView *view)
-        : QStyledItemDelegate(view)
+        : RowDelegate(view)
         , m_view(view) {}
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override {
         QStyleOptionViewItem opt = option;
-        initStyleOption(&opt, index);
-        opt.text.clear();
-        const QWidget *widget = option.widget;
-        QStyle *style = widget ? widget->style() : QApplication::style();
-        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
-
-        const bool selected = opt.state & QStyle::State_Selected;
-        const QPalette::ColorGroup group =
-            opt.state & QStyle::State_Active ? QPalette::Active : QPalette::Inactive;
-        const QColor text =
-            opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
-        QColor muted = text;
-        muted.setAlphaF(selected ? 0.85f : 0.62f);
+        const auto [text, muted] = drawBackground(painter, opt, index);
 
         const QRect area = opt.rect.adjusted(kHPad, kVPad, -kHPad, -kVPad);
         QFont titleFont = opt.font;

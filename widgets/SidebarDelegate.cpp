@@ -2,7 +2,6 @@
 
 #include "SidebarModel.h"
 
-#include <QApplication>
 #include <QPainter>
 
 namespace quire::widgets {
@@ -35,12 +34,6 @@ QFont titleFont(const QFont &base, Kind kind) {
     return f;
 }
 
-QFont smallFont(const QFont &base) {
-    QFont f = base;
-    f.setPointSizeF(base.pointSizeF() > 0 ? base.pointSizeF() * 0.9 : 9);
-    return f;
-}
-
 QString countText(const QModelIndex &index, Kind kind) {
     const int count = index.data(SidebarModel::CountRole).toInt();
     switch (kind) {
@@ -57,22 +50,8 @@ QString countText(const QModelIndex &index, Kind kind) {
 void SidebarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                             const QModelIndex &index) const {
     QStyleOptionViewItem opt = option;
-    initStyleOption(&opt, index);
+    const auto [text, muted] = drawBackground(painter, opt, index);
     const Kind kind = kindOf(index);
-    // The style draws the row's background (hover, selection, focus); the text is drawn here.
-    opt.text.clear();
-    opt.icon = QIcon();
-    const QWidget *widget = option.widget;
-    QStyle *style = widget ? widget->style() : QApplication::style();
-    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
-
-    const bool selected = opt.state & QStyle::State_Selected;
-    const QPalette::ColorGroup group =
-        opt.state & QStyle::State_Active ? QPalette::Active : QPalette::Inactive;
-    const QColor text =
-        opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
-    QColor muted = text;
-    muted.setAlphaF(selected ? 0.85f : 0.62f);
 
     const QRect area = opt.rect.adjusted(kHPad, kVPad, -kHPad, -kVPad);
     const QFont tFont = titleFont(opt.font, kind);

@@ -4,14 +4,14 @@
 // groups are small headings with a count; projects and tags are one line with theirs. A long
 // list stays scannable and nothing is cut off without "…".
 
-#include <QStyledItemDelegate>
+#include "RowDelegate.h"
 
 namespace quire::widgets {
 
-class SidebarDelegate : public QStyledItemDelegate {
+class SidebarDelegate : public RowDelegate {
     Q_OBJECT
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    using RowDelegate::RowDelegate;
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;

@@ -1364,13 +1364,14 @@ private:
         s.notes << QStringLiteral("(c) of each run (ms): %1; the time the bench spends typing the "
                                   "passphrase is not counted")
                        .arg(each.join(QStringLiteral(", ")));
-        s.notes << QStringLiteral("usable = the experiment list is filled (%1 rows) and the first "
+        s.notes << QStringLiteral("usable = the sidebar holds the %1 experiments and the first "
                                   "experiment's page has loaded (loadFinished), been painted, and "
                                   "the event loop has turned once more")
                        .arg(q.results.first().value("experiments_listed").toInt());
-        s.notes << QStringLiteral("“notebook open → usable”, medians (ms): UI thread filling the "
-                                  "list and rendering the page %1, page load %2, load → paint %3, "
-                                  "paint → idle %4")
+        s.notes << QStringLiteral(
+                       "“notebook open → usable”, medians (ms): UI thread filling the "
+                       "sidebar and rendering the page %1, page load %2, load → paint %3, "
+                       "paint → idle %4")
                        .arg(fmt(medianOf(q.values("unlocked_to_adopted_ms")), 0),
                             fmt(medianOf(q.values("adopted_to_loaded_ms")), 0),
                             fmt(medianOf(q.values("loaded_to_painted_ms")), 0),
@@ -1422,7 +1423,7 @@ private:
         const QJsonObject a = pages.at(0).toObject(), c = pages.at(1).toObject();
         s.title = QStringLiteral("2. Switching between two experiments' pages (%1 and %2 entries, "
                                  "the latest %7 of each shown, %3 and %4 kB of HTML): click in the "
-                                 "list → page shown, %5 runs × %6 switches")
+                                 "sidebar → page shown, %5 runs × %6 switches")
                       .arg(a.value("entries").toInt())
                       .arg(c.value("entries").toInt())
                       .arg(fmt(a.value("html_bytes").toDouble() / 1000, 0),
@@ -1449,7 +1450,7 @@ private:
                           p95Of(qShown), p95Of(fileShown), QStringLiteral("< 100"), 100,
                           QStringLiteral("file://, as above"));
         s.rows << timeRow("switch.loaded_median",
-                          QStringLiteral("click → page in place (loadFinished), median"),
+                          QStringLiteral("click → page in place (swapped / loadFinished), median"),
                           medianOf(q.switchValues("loaded_ms")),
                           medianOf(b.switchValues("loaded_ms")))
                << timeRow("switch.idle_median",
@@ -1474,9 +1475,10 @@ private:
                         medianOf(render), NAN);
         m.decimals = r.decimals = 1;
         s.rows << m << r;
-        s.notes << QStringLiteral("each click is QTest::mouseClick on the row's rectangle in the "
-                                  "experiment list; %1 ms pass between switches; Quire's page "
-                                  "view is %2 pixels, and so is the baseline's")
+        s.notes << QStringLiteral(
+                       "each click is QTest::mouseClick on the experiment's row in the "
+                       "sidebar (under its project); %1 ms pass between switches; Quire's page "
+                       "view is %2 pixels, and so is the baseline's")
                        .arg(kSettleMs)
                        .arg(q.results.first().value("page_view").toString());
         s.notes << QStringLiteral("the two “of which” rows are the same calls timed alone in "

@@ -5,6 +5,7 @@
 // must run nothing and load nothing. Saves a screenshot at each main step.
 
 #include "EntryEditor.h"
+#include "GuiDriver.h"
 #include "GuiTestMain.h"
 #include "Notebook.h"
 #include "UrlSecurity.h"
@@ -93,7 +94,7 @@ private:
     std::unique_ptr<EntryEditor> freshEditor();
 
     QTemporaryDir m_dir;
-    QString m_shots;
+    quire::test::Screenshots m_shots{QStringLiteral("editor")};
     std::unique_ptr<Notebook> m_notebook;
     QString m_experiment;
     QString m_imageHolder; // the entry pasted images are attached to
@@ -101,7 +102,6 @@ private:
     EntryEditor *m_editor = nullptr;
     QTcpServer m_sentinel; // any connection here is a request that reached the network
     int m_sentinelHits = 0;
-    int m_shotNumber = 0;
     QList<QByteArray> m_storedImages;
     QString m_lastImageId;
     QString m_documentHtml; // what the editor held after the typing tests
@@ -123,14 +123,6 @@ void EditorTest::initTestCase() {
     auto holder = m_notebook->addEntry(m_experiment, QStringLiteral("Images"), QString());
     QVERIFY2(holder, qPrintable(holder.error()));
     m_imageHolder = *holder;
-
-    m_shots = qEnvironmentVariable("QUIRE_SCREENSHOT_DIR", QCoreApplication::applicationDirPath() +
-                                                               QStringLiteral("/screenshots")) +
-              QStringLiteral("/editor");
-    QVERIFY(QDir().mkpath(m_shots));
-    // Old pictures would be mistaken for this run's.
-    for (const QString &old : QDir(m_shots).entryList({QStringLiteral("*.png")}, QDir::Files))
-        QFile::remove(QDir(m_shots).filePath(old));
 
     QVERIFY(m_sentinel.listen(QHostAddress::LocalHost));
     connect(&m_sentinel, &QTcpServer::newConnection, this, [this] {
@@ -240,17 +232,7 @@ void EditorTest::key(EntryEditor *editor, Qt::Key key, Qt::KeyboardModifiers mod
 }
 
 void EditorTest::screenshot(const QString &name) {
-    QApplication::processEvents();
-    QTest::qWait(250); // let the web view's compositor present its last frame
-    // The screen, not QWidget::grab(): the web view draws through its own surface.
-    const QRect area = m_window->frameGeometry();
-    const QPixmap shot =
-        m_window->screen()->grabWindow(0, area.x(), area.y(), area.width(), area.height());
-    const QString path = QStringLiteral("%1/%2-%3.png")
-                             .arg(m_shots)
-                             .arg(++m_shotNumber, 2, 10, QLatin1Char('0'))
-                             .arg(name);
-    QVERIFY2(shot.save(path), qPrintable(path));
+    QVERIFY2(!m_shots.take(m_window.get(), name).isEmpty(), qPrintable(name));
 }
 
 std::unique_ptr<EntryEditor> EditorTest::freshEditor() {

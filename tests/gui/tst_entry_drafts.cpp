@@ -6,6 +6,7 @@
 
 #include "EntryDialog.h"
 #include "EntryEditor.h"
+#include "GuiDriver.h"
 #include "GuiTestMain.h"
 #include "Notebook.h"
 
@@ -74,8 +75,7 @@ private:
 
     QTemporaryDir m_dir;
     QString m_vault;
-    QString m_shots;
-    int m_shotNumber = 0;
+    quire::test::Screenshots m_shots{QStringLiteral("drafts")};
     std::unique_ptr<Notebook> m_notebook;
     QString m_experiment;
     QList<QPointer<EntryDialog>> m_dialogs;
@@ -95,14 +95,6 @@ void EntryDraftsTest::initTestCase() {
         m_notebook->createExperiment(QStringLiteral("Buffer series"), QStringLiteral("Tris"), {});
     QVERIFY2(experiment, qPrintable(experiment.error()));
     m_experiment = *experiment;
-
-    m_shots = qEnvironmentVariable("QUIRE_SCREENSHOT_DIR", QCoreApplication::applicationDirPath() +
-                                                               QStringLiteral("/screenshots")) +
-              QStringLiteral("/drafts");
-    QVERIFY(QDir().mkpath(m_shots));
-    // Old pictures would be mistaken for this run's.
-    for (const QString &old : QDir(m_shots).entryList({QStringLiteral("*.png")}, QDir::Files))
-        QFile::remove(QDir(m_shots).filePath(old));
 }
 
 void EntryDraftsTest::cleanup() {
@@ -142,40 +134,23 @@ EntryDialog *EntryDraftsTest::showDialog(EntryDialog *dialog) {
 }
 
 void EntryDraftsTest::clickIntoText(EntryDialog *dialog) {
-    // Below the toolbar, in the writing area; then to the end of the text.
-    QWidget *page = dialog->editor()->view()->focusProxy();
-    QTest::mouseClick(page, Qt::LeftButton, {}, QPoint(page->width() / 2, page->height() * 3 / 4));
-    QTest::keyClick(page, Qt::Key_End, Qt::ControlModifier, 10);
-    QTest::qWait(100);
+    quire::test::clickIntoText(dialog->editor());
 }
 
 void EntryDraftsTest::type(EntryDialog *dialog, const QString &text) {
-    QTest::keyClicks(dialog->editor()->view()->focusProxy(), text, Qt::NoModifier, 5);
+    quire::test::typeText(dialog->editor(), text);
 }
 
 void EntryDraftsTest::key(EntryDialog *dialog, Qt::Key key, Qt::KeyboardModifiers modifiers) {
-    QTest::keyClick(dialog->editor()->view()->focusProxy(), key, modifiers, 10);
+    quire::test::pressKey(dialog->editor(), key, modifiers);
 }
 
 QString EntryDraftsTest::html(EntryDialog *dialog) {
-    auto answer = std::make_shared<std::pair<bool, QString>>(false, QString());
-    dialog->editor()->requestHtml([answer](const QString &html) {
-        answer->first = true;
-        answer->second = html;
-    });
-    if (!QTest::qWaitFor([&] { return answer->first; }, 10000)) return QStringLiteral("<timeout>");
-    return answer->second;
+    return quire::test::editorHtml(dialog->editor());
 }
 
 QVariant EntryDraftsTest::js(EntryDialog *dialog, const QString &script) {
-    // Shared, so a late answer after a timeout writes into something still alive.
-    auto answer = std::make_shared<std::pair<bool, QVariant>>(false, QVariant());
-    dialog->editor()->view()->page()->runJavaScript(script, [answer](const QVariant &value) {
-        answer->first = true;
-        answer->second = value;
-    });
-    if (!QTest::qWaitFor([&] { return answer->first; }, 10000)) return QStringLiteral("<timeout>");
-    return answer->second;
+    return quire::test::runScript(dialog->editor()->view(), script);
 }
 
 QString EntryDraftsTest::waitForHtml(EntryDialog *dialog,
@@ -218,18 +193,7 @@ QString EntryDraftsTest::visibleNotice(EntryDialog *dialog, const QString &name)
 }
 
 void EntryDraftsTest::screenshot(const QString &name, QWidget *window, QWidget *extra) {
-    QApplication::processEvents();
-    QTest::qWait(300); // let the web view's compositor present its last frame
-    // The screen, not QWidget::grab(): the web view draws through its own surface.
-    QRect area = window->frameGeometry();
-    if (extra) area = area.united(extra->frameGeometry());
-    const QPixmap shot =
-        window->screen()->grabWindow(0, area.x(), area.y(), area.width(), area.height());
-    const QString path = QStringLiteral("%1/%2-%3.png")
-                             .arg(m_shots)
-                             .arg(++m_shotNumber, 2, 10, QLatin1Char('0'))
-                             .arg(name);
-    QVERIFY2(shot.save(path), qPrintable(path));
+    QVERIFY2(!m_shots.take(window, name, extra).isEmpty(), qPrintable(name));
 }
 
 void EntryDraftsTest::newEntrySavesTheEditorsHtmlAndLeavesNoDraft() {

@@ -147,8 +147,7 @@ private:
 
     QTemporaryDir m_dir;
     QString m_bare, m_vaultA, m_vaultB;
-    QString m_shots;
-    int m_shotNumber = 0;
+    quire::test::Screenshots m_shots{QStringLiteral("everyday")};
     std::unique_ptr<MainWindow> m_window;
     QHash<QString, QString> m_uuid; // by title: entries and experiments
     QString m_png, m_pdf;
@@ -262,10 +261,6 @@ void EverydayUiTest::initTestCase() {
         p.end();
     }
 
-    m_shots = qEnvironmentVariable("QUIRE_SCREENSHOT_DIR", QCoreApplication::applicationDirPath() +
-                                                               QStringLiteral("/screenshots"));
-    m_shots += QStringLiteral("/everyday");
-    QVERIFY(QDir().mkpath(m_shots));
     QDesktopServices::setUrlHandler(QStringLiteral("file"), &m_opened, "open");
 
     m_window = std::make_unique<MainWindow>(m_vaultA);
@@ -277,64 +272,23 @@ void EverydayUiTest::initTestCase() {
 }
 
 void EverydayUiTest::openAndUnlock(MainWindow *window) {
-    window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(window));
-    window->start();
-    unlockAgain();
+    quire::test::openAndUnlock(window, kPassphrase);
 }
 
 void EverydayUiTest::unlockAgain() {
-    UnlockDialog *dialog = nullptr;
-    QTRY_VERIFY((dialog = qobject_cast<UnlockDialog *>(m_window->gateDialog())) &&
-                dialog->isVisible());
-    auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("passphraseEdit"));
-    QVERIFY(edit);
-    QTest::keyClicks(edit, QString::fromUtf8(kPassphrase));
-    QSignalSpy unlocked(m_window.get(), &MainWindow::unlocked);
-    QTest::keyClick(edit, Qt::Key_Return);
-    QVERIFY(unlocked.wait(15000));
-    QTRY_VERIFY(!m_window->gateDialog());
+    quire::test::unlockThroughDialog(m_window.get(), kPassphrase);
 }
 
 void EverydayUiTest::screenshot(const QString &name, QWidget *extra) {
-    m_window->raise();
-    if (extra) extra->raise();
-    QApplication::processEvents();
-    QTest::qWait(250); // the web view presents its last frame
-    QRect area = m_window->frameGeometry();
-    if (extra) area = area.united(extra->frameGeometry());
-    const QPixmap shot =
-        m_window->screen()->grabWindow(0, area.x(), area.y(), area.width(), area.height());
-    const QString path = QStringLiteral("%1/%2-%3.png")
-                             .arg(m_shots)
-                             .arg(++m_shotNumber, 2, 10, QLatin1Char('0'))
-                             .arg(name);
-    QVERIFY2(shot.save(path), qPrintable(path));
+    QVERIFY2(!m_shots.take(m_window.get(), name, extra).isEmpty(), qPrintable(name));
 }
 
 void EverydayUiTest::pressShortcutOrTrigger(const QKeySequence &keys, const QString &actionName) {
-    auto *action = m_window->findChild<QAction *>(actionName);
-    QVERIFY(action);
-    QCOMPARE(action->shortcut(), keys);
-    QVERIFY(action->isEnabled());
-    m_window->activateWindow();
-    if (QTest::qWaitForWindowActive(m_window.get(), 2000)) {
-        QTest::keySequence(m_window.get(), keys);
-    } else {
-        qInfo("window not active; triggering %s directly", qPrintable(actionName));
-        action->trigger();
-    }
+    quire::test::pressShortcutOrTrigger(m_window.get(), keys, actionName);
 }
 
 QString EverydayUiTest::pageHtml() {
-    QString html;
-    bool done = false;
-    m_window->entryView()->page()->toHtml([&](const QString &h) {
-        html = h;
-        done = true;
-    });
-    if (!QTest::qWaitFor([&] { return done; }, 5000)) return QStringLiteral("<no answer>");
-    return html;
+    return quire::test::pageHtml(m_window->entryView());
 }
 
 void EverydayUiTest::waitForPage(const QString &text) {
@@ -342,16 +296,7 @@ void EverydayUiTest::waitForPage(const QString &text) {
 }
 
 template <typename Dialog> Dialog *EverydayUiTest::waitForDialog() {
-    Dialog *dialog = nullptr;
-    const bool found = QTest::qWaitFor(
-        [&] {
-            dialog = nullptr;
-            for (Dialog *d : m_window->findChildren<Dialog *>())
-                if (d->isVisible()) dialog = d;
-            return dialog != nullptr;
-        },
-        5000);
-    return found ? dialog : nullptr;
+    return quire::test::waitForDialog<Dialog>(m_window.get());
 }
 
 void EverydayUiTest::search(const QString &text) {
@@ -1042,7 +987,7 @@ void EverydayUiTest::cleanupTestCase() {
     for (const char *key : {"idleLockMinutes", "language", "attachmentsPanelShown"})
         QSettings().remove(QLatin1String(key));
     m_window.reset();
-    std::printf("Screenshots in %s\n", qPrintable(m_shots));
+    std::printf("Screenshots in %s\n", qPrintable(m_shots.dir()));
 }
 
 int main(int argc, char *argv[]) {

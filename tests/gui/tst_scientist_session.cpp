@@ -20,6 +20,7 @@
 #include "SidebarModel.h"
 #include "SignDialog.h"
 #include "UnlockDialog.h"
+#include "VoidEntryDialog.h"
 
 #include <QClipboard>
 #include <QComboBox>
@@ -38,7 +39,9 @@
 #include <QStandardItemModel>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QToolButton>
+#include <QTreeView>
 #include <QWebEngineScript>
 
 #include <memory>
@@ -76,7 +79,10 @@ private slots:
     void searchAsYouTypeOpensTheEntry();
     void signingFromTheKeyboardShowsOnThePageAndBeside();
     void aLongExperimentOpensAtItsLatestEntries();
+    void arrowKeysInTheSidebarShowTheExperimentTheyReach();
+    void voidingAnEntryAsksWhyAndKeepsItReadable();
     void lockingFromTheStatusBarAndUnlockingComesBack();
+    void closingTheWindowKeepsUnsavedTextAsADraft();
     void cleanupTestCase();
 
 private:
@@ -482,6 +488,63 @@ void ScientistSessionTest::aLongExperimentOpensAtItsLatestEntries() {
     shot(QStringLiteral("long-experiment-at-day-1"));
 }
 
+void ScientistSessionTest::arrowKeysInTheSidebarShowTheExperimentTheyReach() {
+    QTreeView *sidebar = m_window->sidebar();
+    SidebarModel *model = m_window->sidebarModel();
+    const QModelIndex here = model->indexOfExperiment(m_window->currentExperiment());
+    const QModelIndex below = here.siblingAtRow(here.row() + 1);
+    QVERIFY(below.isValid());
+    sidebar->setFocus();
+    QVERIFY(
+        qt::pageShownAfter(m_window->entryView(), [&] { QTest::keyClick(sidebar, Qt::Key_Down); }));
+    QCOMPARE(m_window->currentExperiment(), below.data(SidebarModel::UuidRole).toString());
+    QVERIFY(
+        qt::pageShownAfter(m_window->entryView(), [&] { QTest::keyClick(sidebar, Qt::Key_Up); }));
+    QCOMPARE(m_window->currentExperiment(), here.data(SidebarModel::UuidRole).toString());
+    // Left on an experiment goes to its folder, which only opens and closes.
+    QTest::keyClick(sidebar, Qt::Key_Left);
+    QCOMPARE(sidebar->currentIndex(), here.parent());
+    QCOMPARE(m_window->currentExperiment(), here.data(SidebarModel::UuidRole).toString());
+}
+
+void ScientistSessionTest::voidingAnEntryAsksWhyAndKeepsItReadable() {
+    QVERIFY(qt::pageShownAfter(m_window->entryView(), [&] {
+        QVERIFY(qt::clickExperiment(m_window.get(), m_experiment));
+    }));
+    auto entries = m_window->notebook()->entries(m_experiment);
+    QVERIFY(entries && entries->size() == 2);
+    const EntryVersion crashed = entries->last();
+    QCOMPARE(crashed.title, kCrashTitle);
+    // Chosen by a click on its title on the page, then Entry ▸ Void entry….
+    QVERIFY(clickOnPage(
+        QStringLiteral("#%1 a.entry-link").arg(EntryPageRenderer::anchorFor(crashed.uuid))));
+    QTRY_COMPARE(m_window->currentEntry(), crashed.uuid);
+    QCOMPARE(m_window->detailsPanel()->currentEntry(), crashed.uuid);
+    auto *voidAction = m_window->findChild<QAction *>(QStringLiteral("voidEntryAction"));
+    QVERIFY(voidAction->isEnabled());
+    voidAction->trigger();
+    QPointer<VoidEntryDialog> ask = qt::waitForDialog<VoidEntryDialog>(m_window.get());
+    QVERIFY(ask);
+    auto *confirm = ask->findChild<QPushButton *>(QStringLiteral("voidButton"));
+    QVERIFY(!confirm->isEnabled()); // not without a reason
+    QTest::keyClicks(ask->findChild<QLineEdit *>(QStringLiteral("reasonEdit")),
+                     QStringLiteral("measured the wrong flask"));
+    QVERIFY(confirm->isEnabled());
+    shot(QStringLiteral("void-asks-why"), ask);
+    QVERIFY(qt::pageShownAfter(m_window->entryView(),
+                               [&] { QTest::mouseClick(confirm, Qt::LeftButton); }));
+    QTRY_VERIFY(!ask);
+    auto voided = m_window->notebook()->entry(crashed.uuid);
+    QVERIFY(voided);
+    QCOMPARE(voided->status, QStringLiteral("void"));
+    QCOMPARE(voided->reason, QStringLiteral("measured the wrong flask"));
+    const QString text = page();
+    QVERIFY(text.contains(QStringLiteral("Reason: measured the wrong flask")));
+    QVERIFY(text.contains(kCrashText)); // struck through, never hidden
+    QVERIFY(!voidAction->isEnabled());  // a voided entry is not voided again
+    shot(QStringLiteral("voided-entry"));
+}
+
 void ScientistSessionTest::lockingFromTheStatusBarAndUnlockingComesBack() {
     const QString shown = m_window->currentExperiment();
     auto *lockState = m_window->findChild<QToolButton *>(QStringLiteral("lockStatusButton"));
@@ -502,8 +565,34 @@ void ScientistSessionTest::lockingFromTheStatusBarAndUnlockingComesBack() {
     QTest::keyClick(edit, Qt::Key_Return);
     QVERIFY(unlocked.wait(15000));
     QCOMPARE(m_window->currentExperiment(), shown);
-    QTRY_VERIFY(page().contains(QStringLiteral("Stability series")));
+    QTRY_VERIFY(page().contains(m_window->notebook()->experiment(shown)->title));
     shot(QStringLiteral("unlocked-again"));
+}
+
+void ScientistSessionTest::closingTheWindowKeepsUnsavedTextAsADraft() {
+    qt::pressShortcutOrTrigger(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_N),
+                               QStringLiteral("newEntryAction"));
+    QPointer<EntryDialog> dialog;
+    QTRY_VERIFY((dialog = m_window->findChild<EntryDialog *>()) && dialog->isVisible());
+    QVERIFY(qt::showEditor(dialog));
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("titleEdit")),
+                     QStringLiteral("Half-written"));
+    qt::clickIntoText(dialog->editor());
+    qt::typeText(dialog->editor(), QStringLiteral("pH drifted to 7.6 by noon"));
+    QTRY_VERIFY(qt::editorHtml(dialog->editor()).contains(QStringLiteral("noon")));
+    // Quitting with the entry window open, at once after typing, loses nothing: the window
+    // waits for the page's latest words and keeps them as a draft, then closes.
+    m_window->close();
+    QTRY_VERIFY(!m_window->isVisible());
+    QVERIFY(!dialog);
+    m_window.reset();
+    auto reopened = Notebook::open(m_vault, kPassphrase);
+    QVERIFY2(reopened, qPrintable(reopened.error()));
+    auto drafts = (*reopened)->drafts();
+    QVERIFY(drafts);
+    QCOMPARE(drafts->size(), 1);
+    QCOMPARE(drafts->first().title, QStringLiteral("Half-written"));
+    QVERIFY(drafts->first().html.contains(QStringLiteral("pH drifted to 7.6 by noon")));
 }
 
 void ScientistSessionTest::cleanupTestCase() {

@@ -11,6 +11,7 @@
 // saves a screenshot of every state.
 
 #include "EntryPageView.h"
+#include "GuiDriver.h"
 #include "GuiTestMain.h"
 #include "MainWindow.h"
 #include "Notebook.h"
@@ -97,8 +98,7 @@ private:
 
     QTemporaryDir m_dir;
     QString m_bare, m_vaultA, m_vaultC;
-    QString m_shots;
-    int m_shotNumber = 0;
+    quire::test::Screenshots m_shots{QStringLiteral("signing")};
     std::unique_ptr<MainWindow> m_window;  // Alice's
     std::unique_ptr<MainWindow> m_windowC; // Carol's
     std::unique_ptr<quire::test::TestTsa> m_tsa;
@@ -150,11 +150,6 @@ void SigningUiTest::initTestCase() {
         QVERIFY(joined->notebook->me().roles.contains(QStringLiteral("supervisor")));
     } // both vaults released for the windows
 
-    m_shots = qEnvironmentVariable("QUIRE_SCREENSHOT_DIR", QCoreApplication::applicationDirPath() +
-                                                               QStringLiteral("/screenshots"));
-    m_shots += QStringLiteral("/signing");
-    QVERIFY(QDir().mkpath(m_shots));
-
     m_window = std::make_unique<MainWindow>(m_vaultA);
     m_window->resize(1180, 760);
     m_window->move(0, 0);
@@ -164,50 +159,16 @@ void SigningUiTest::initTestCase() {
 }
 
 void SigningUiTest::openAndUnlock(MainWindow *window) {
-    window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(window));
-    window->start();
-    UnlockDialog *dialog = nullptr;
-    QTRY_VERIFY((dialog = qobject_cast<UnlockDialog *>(window->gateDialog())) &&
-                dialog->isVisible());
-    auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("passphraseEdit"));
-    QVERIFY(edit);
-    QTest::keyClicks(edit, QString::fromUtf8(kPassphrase));
-    QSignalSpy unlocked(window, &MainWindow::unlocked);
-    QTest::keyClick(edit, Qt::Key_Return);
-    QVERIFY(unlocked.wait(15000));
-    QTRY_VERIFY(!window->gateDialog());
+    quire::test::openAndUnlock(window, kPassphrase);
 }
 
 void SigningUiTest::screenshot(MainWindow *window, const QString &name, QWidget *extra) {
-    window->raise();
-    if (extra) extra->raise();
-    QApplication::processEvents();
-    QTest::qWait(200); // the web view presents its last frame
-    QRect area = window->frameGeometry();
-    if (extra) area = area.united(extra->frameGeometry());
-    const QPixmap shot =
-        window->screen()->grabWindow(0, area.x(), area.y(), area.width(), area.height());
-    const QString path = QStringLiteral("%1/%2-%3.png")
-                             .arg(m_shots)
-                             .arg(++m_shotNumber, 2, 10, QLatin1Char('0'))
-                             .arg(name);
-    QVERIFY2(shot.save(path), qPrintable(path));
+    QVERIFY2(!m_shots.take(window, name, extra).isEmpty(), qPrintable(name));
 }
 
 void SigningUiTest::pressShortcutOrTrigger(MainWindow *window, const QKeySequence &keys,
                                            const QString &actionName) {
-    auto *action = window->findChild<QAction *>(actionName);
-    QVERIFY(action);
-    QCOMPARE(action->shortcut(), keys);
-    QTRY_VERIFY(action->isEnabled());
-    window->activateWindow();
-    if (QTest::qWaitForWindowActive(window, 2000)) {
-        QTest::keySequence(window, keys);
-    } else {
-        qInfo("window not active; triggering %s directly", qPrintable(actionName));
-        action->trigger();
-    }
+    quire::test::pressShortcutOrTrigger(window, keys, actionName);
 }
 
 void SigningUiTest::syncAndWait(MainWindow *window) {
@@ -225,27 +186,11 @@ void SigningUiTest::syncAndWait(MainWindow *window) {
 }
 
 QString SigningUiTest::pageHtml(MainWindow *window) {
-    QString html;
-    bool done = false;
-    window->entryView()->page()->toHtml([&](const QString &h) {
-        html = h;
-        done = true;
-    });
-    if (!QTest::qWaitFor([&] { return done; }, 5000)) return QStringLiteral("<no answer>");
-    return html;
+    return quire::test::pageHtml(window->entryView());
 }
 
 template <typename Dialog> Dialog *SigningUiTest::waitForDialog(QObject *parent) {
-    Dialog *dialog = nullptr;
-    const bool found = QTest::qWaitFor(
-        [&] {
-            dialog = nullptr;
-            for (Dialog *d : parent->findChildren<Dialog *>())
-                if (d->isVisible()) dialog = d;
-            return dialog != nullptr;
-        },
-        5000);
-    return found ? dialog : nullptr;
+    return quire::test::waitForDialog<Dialog>(parent);
 }
 
 QString SigningUiTest::entryUuid(Notebook *notebook, const QString &title) {
@@ -645,7 +590,7 @@ void SigningUiTest::cleanupTestCase() {
     m_windowC.reset();
     m_window.reset();
     m_tsa.reset();
-    std::printf("Screenshots in %s\n", qPrintable(m_shots));
+    std::printf("Screenshots in %s\n", qPrintable(m_shots.dir()));
 }
 
 int main(int argc, char *argv[]) {

@@ -116,8 +116,7 @@ private:
     QTemporaryDir m_dir;
     QString m_bare;
     QString m_vaultA, m_vaultB;
-    QString m_shots;
-    int m_shotNumber = 0;
+    quire::test::Screenshots m_shots{QStringLiteral("sync")};
     std::unique_ptr<MainWindow> m_window;  // the founder's, on A
     std::unique_ptr<MainWindow> m_windowB; // the newcomer's, on B
     QString m_invitation, m_request, m_code;
@@ -159,11 +158,6 @@ void SyncUiTest::initTestCase() {
         QVERIFY2(att, qPrintable(att.error()));
     } // released for the window
 
-    m_shots = qEnvironmentVariable("QUIRE_SCREENSHOT_DIR", QCoreApplication::applicationDirPath() +
-                                                               QStringLiteral("/screenshots"));
-    m_shots += QStringLiteral("/sync");
-    QVERIFY(QDir().mkpath(m_shots));
-
     m_window = std::make_unique<MainWindow>(m_vaultA);
     m_window->resize(1100, 700);
     m_window->move(0, 0);
@@ -172,50 +166,16 @@ void SyncUiTest::initTestCase() {
 }
 
 void SyncUiTest::openAndUnlock(MainWindow *window) {
-    window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(window));
-    window->start();
-    UnlockDialog *dialog = nullptr;
-    QTRY_VERIFY((dialog = qobject_cast<UnlockDialog *>(window->gateDialog())) &&
-                dialog->isVisible());
-    auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("passphraseEdit"));
-    QVERIFY(edit);
-    QTest::keyClicks(edit, QString::fromUtf8(kPassphrase));
-    QSignalSpy unlocked(window, &MainWindow::unlocked);
-    QTest::keyClick(edit, Qt::Key_Return);
-    QVERIFY(unlocked.wait(15000));
-    QTRY_VERIFY(!window->gateDialog());
+    quire::test::openAndUnlock(window, kPassphrase);
 }
 
 void SyncUiTest::screenshot(MainWindow *window, const QString &name, QWidget *extra) {
-    window->raise();
-    if (extra) extra->raise();
-    QApplication::processEvents();
-    QTest::qWait(150);
-    QRect area = window->frameGeometry();
-    if (extra) area = area.united(extra->frameGeometry());
-    const QPixmap shot =
-        window->screen()->grabWindow(0, area.x(), area.y(), area.width(), area.height());
-    const QString path = QStringLiteral("%1/%2-%3.png")
-                             .arg(m_shots)
-                             .arg(++m_shotNumber, 2, 10, QLatin1Char('0'))
-                             .arg(name);
-    QVERIFY2(shot.save(path), qPrintable(path));
+    QVERIFY2(!m_shots.take(window, name, extra).isEmpty(), qPrintable(name));
 }
 
 void SyncUiTest::pressShortcutOrTrigger(MainWindow *window, const QKeySequence &keys,
                                         const QString &actionName) {
-    auto *action = window->findChild<QAction *>(actionName);
-    QVERIFY(action);
-    QCOMPARE(action->shortcut(), keys);
-    QVERIFY(action->isEnabled());
-    window->activateWindow();
-    if (QTest::qWaitForWindowActive(window, 2000)) {
-        QTest::keySequence(window, keys);
-    } else {
-        qInfo("window not active; triggering %s directly", qPrintable(actionName));
-        action->trigger();
-    }
+    quire::test::pressShortcutOrTrigger(window, keys, actionName);
 }
 
 QToolButton *SyncUiTest::statusButton(MainWindow *window) {
@@ -725,7 +685,7 @@ void SyncUiTest::lockingDuringASyncWaitsForItToStop() {
 void SyncUiTest::cleanupTestCase() {
     m_windowB.reset();
     m_window.reset();
-    std::printf("Screenshots in %s\n", qPrintable(m_shots));
+    std::printf("Screenshots in %s\n", qPrintable(m_shots.dir()));
 }
 
 int main(int argc, char *argv[]) {

@@ -14,6 +14,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLineEdit>
@@ -42,6 +43,10 @@ public:
                                                              QStringLiteral("/screenshots"));
         if (!folder.isEmpty()) m_dir += QLatin1Char('/') + folder;
         QDir().mkpath(m_dir);
+        // Pictures of an earlier run would be mistaken for this run's.
+        const QDir dir(m_dir);
+        for (const QString &old : dir.entryList({QStringLiteral("*.png")}, QDir::Files))
+            QFile::remove(dir.filePath(old));
     }
     QString dir() const { return m_dir; }
 
@@ -130,11 +135,8 @@ inline void pressShortcutOrTrigger(QWidget *window, const QKeySequence &keys,
     }
 }
 
-// Shows the window, waits for its unlock dialog, types the passphrase and presses Enter.
-inline void openAndUnlock(widgets::MainWindow *window, const QByteArray &passphrase) {
-    window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(window));
-    window->start();
+// Waits for the window's unlock dialog, types the passphrase and presses Enter.
+inline void unlockThroughDialog(widgets::MainWindow *window, const QByteArray &passphrase) {
     widgets::UnlockDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = qobject_cast<widgets::UnlockDialog *>(window->gateDialog())) &&
                 dialog->isVisible());
@@ -145,6 +147,14 @@ inline void openAndUnlock(widgets::MainWindow *window, const QByteArray &passphr
     QTest::keyClick(edit, Qt::Key_Return);
     QVERIFY(unlocked.wait(15000));
     QTRY_VERIFY(!window->gateDialog());
+}
+
+// Shows the window and unlocks it through its unlock dialog.
+inline void openAndUnlock(widgets::MainWindow *window, const QByteArray &passphrase) {
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    window->start();
+    unlockThroughDialog(window, passphrase);
 }
 
 inline int experimentCount(widgets::MainWindow *window) {
