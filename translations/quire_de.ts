@@ -2086,20 +2086,8 @@ Jeder kann ihn dort mit verify.sh prüfen; dafür sind nur bash und openssl nöt
         </translation>
     </message>
     <message>
-        <source>Void entry</source>
-        <translation>Eintrag ungültig machen</translation>
-    </message>
-    <message>
-        <source>Voiding withdraws “%1”: it stays in the notebook, struck through, with every version in its history. Why is it withdrawn?</source>
-        <translation>Ungültig machen zieht „%1“ zurück: Der Eintrag bleibt durchgestrichen im Laborbuch, mit jeder Version in seinem Verlauf. Warum wird er zurückgezogen?</translation>
-    </message>
-    <message>
         <source>The entry was not voided</source>
         <translation>Der Eintrag wurde nicht ungültig gemacht</translation>
-    </message>
-    <message>
-        <source>voiding an entry needs a reason; nothing was changed</source>
-        <translation>ein Eintrag wird nur mit einer Begründung ungültig gemacht; nichts wurde geändert</translation>
     </message>
     <message>
         <source>“%1” voided</source>
@@ -3155,6 +3143,37 @@ Nichts geht verloren: Ihre Änderungen bleiben in diesem Laborbuch und werden be
     <message>
         <source>The passphrase is wrong. Check Caps Lock and try again.</source>
         <translation>Die Passphrase ist falsch. Prüfen Sie die Feststelltaste und versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::VoidEntryDialog</name>
+    <message>
+        <source>Void entry</source>
+        <translation>Eintrag ungültig machen</translation>
+    </message>
+    <message>
+        <source>Void “%1”?</source>
+        <translation>„%1“ ungültig machen?</translation>
+    </message>
+    <message>
+        <source>Voiding withdraws the entry: it stays in the notebook, struck through and marked as voided with your reason, and every version stays readable in its history. Nothing is deleted, and a voided entry cannot be changed or signed any more.</source>
+        <translation>Ungültig machen zieht den Eintrag zurück: Er bleibt im Laborbuch, durchgestrichen und mit Ihrer Begründung als ungültig gekennzeichnet, und jede Version bleibt in seinem Verlauf lesbar. Nichts wird gelöscht; ein ungültiger Eintrag kann nicht mehr geändert oder signiert werden.</translation>
+    </message>
+    <message>
+        <source>Its signatures stay with the versions they signed.</source>
+        <translation>Seine Signaturen bleiben bei den Versionen, die sie signiert haben.</translation>
+    </message>
+    <message>
+        <source>e.g. measured the wrong sample</source>
+        <translation>z. B. die falsche Probe gemessen</translation>
+    </message>
+    <message>
+        <source>&amp;Why is it withdrawn?</source>
+        <translation>&amp;Warum wird er zurückgezogen?</translation>
+    </message>
+    <message>
+        <source>&amp;Void entry</source>
+        <translation>Eintrag &amp;ungültig machen</translation>
     </message>
 </context>
 </TS>
