@@ -1014,20 +1014,12 @@ Aufzeichnung %2</translation>
         <translation>„Als Entwurf behalten“ bewahrt Ihren Text verschlüsselt nur auf diesem Computer auf; er öffnet sich wieder, wenn Sie diesen Eintrag das nächste Mal bearbeiten oder das Laborbuch entsperren.</translation>
     </message>
     <message>
-        <source>Save version</source>
-        <translation>Version speichern</translation>
-    </message>
-    <message>
         <source>Keep as draft</source>
         <translation>Als Entwurf behalten</translation>
     </message>
     <message>
         <source>Discard changes</source>
         <translation>Änderungen verwerfen</translation>
-    </message>
-    <message>
-        <source>Keep writing</source>
-        <translation>Weiterschreiben</translation>
     </message>
     <message>
         <source>The draft could not be removed: %1</source>
@@ -1048,6 +1040,22 @@ Aufzeichnung %2</translation>
     <message>
         <source>The entry was saved as version 1 when you added its first image, so that the image is kept with it. Save version records the rest of your text.</source>
         <translation>Der Eintrag wurde beim Hinzufügen seines ersten Bildes als Version 1 gespeichert, damit das Bild bei ihm bleibt. „Version speichern“ zeichnet den Rest Ihres Textes auf.</translation>
+    </message>
+    <message>
+        <source>To save it, give the entry a title.</source>
+        <translation>Um ihn zu speichern, geben Sie dem Eintrag einen Titel.</translation>
+    </message>
+    <message>
+        <source>A change to an entry is saved with the reason for it: write the reason in the field at the bottom to save it.</source>
+        <translation>Eine Änderung eines Eintrags wird mit ihrer Begründung gespeichert: Schreiben Sie die Begründung in das Feld unten, um sie zu speichern.</translation>
+    </message>
+    <message>
+        <source>Add a title</source>
+        <translation>Titel eingeben</translation>
+    </message>
+    <message>
+        <source>Write the reason</source>
+        <translation>Begründung schreiben</translation>
     </message>
 </context>
 <context>

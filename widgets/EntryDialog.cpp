@@ -328,7 +328,7 @@ void EntryDialog::updateHeading() {
 }
 
 void EntryDialog::updateReasonRow() {
-    m_reasonRow->setVisible(!m_entry.isEmpty() && !m_completesNewEntry);
+    m_reasonRow->setVisible(needsReason());
     if (m_signed && !m_entry.isEmpty()) {
         showNotice(m_amendNotice,
                    tr("You signed version %1 of this entry. A change is saved as an amendment: "
@@ -471,7 +471,7 @@ void EntryDialog::saveVersion() {
         m_title->setFocus();
         return;
     }
-    const bool needsReason = !m_entry.isEmpty() && !m_completesNewEntry;
+    const bool needsReason = this->needsReason();
     const QString reason =
         needsReason ? m_reason->text().trimmed()
                     : tr("finished writing the new entry, first saved when its first image "
@@ -566,42 +566,56 @@ bool EntryDialog::closeIfNothingUnsaved() {
     return true;
 }
 
+bool EntryDialog::needsReason() const {
+    return !m_entry.isEmpty() && !m_completesNewEntry;
+}
+
 void EntryDialog::closeAsking() {
     if (m_saving || m_closing || closeIfNothingUnsaved()) return;
+    // Leaving an entry saves it, when it can be saved as it stands.
+    const bool titleMissing = title().isEmpty();
+    const bool reasonMissing = needsReason() && m_reason->text().trimmed().isEmpty();
+    if (!titleMissing && !reasonMissing && m_notebook) {
+        finishClose(CloseSave);
+        return;
+    }
     auto *box = new QMessageBox(this);
     box->setObjectName(QStringLiteral("unsavedQuestion"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setIcon(QMessageBox::Question);
     box->setWindowTitle(tr("Unsaved changes"));
     box->setTextFormat(Qt::PlainText);
-    const QString title = this->title();
-    box->setText(title.isEmpty()
+    box->setText(titleMissing
                      ? tr("This entry has changes that are not saved as a version.")
-                     : tr("“%1” has changes that are not saved as a version.").arg(title));
+                     : tr("“%1” has changes that are not saved as a version.").arg(title()));
+    const QString missing =
+        titleMissing ? tr("To save it, give the entry a title.")
+                     : tr("A change to an entry is saved with the reason for it: write the "
+                          "reason in the field at the bottom to save it.");
     box->setInformativeText(
-        m_entry.isEmpty()
-            ? tr("“Keep as draft” keeps your text encrypted on this computer only; it opens again "
-                 "the next time you unlock the notebook.")
-            : tr("“Keep as draft” keeps your text encrypted on this computer only; it opens again "
-                 "when you next edit this entry or unlock the notebook."));
-    QPushButton *save = box->addButton(tr("Save version"), QMessageBox::AcceptRole);
-    save->setObjectName(QStringLiteral("saveChoice"));
+        missing + QLatin1Char(' ') +
+        (m_entry.isEmpty()
+             ? tr("“Keep as draft” keeps your text encrypted on this computer only; it opens "
+                  "again the next time you unlock the notebook.")
+             : tr("“Keep as draft” keeps your text encrypted on this computer only; it opens "
+                  "again when you next edit this entry or unlock the notebook.")));
+    QPushButton *back = box->addButton(titleMissing ? tr("Add a title") : tr("Write the reason"),
+                                       QMessageBox::RejectRole);
+    back->setObjectName(QStringLiteral("cancelChoice"));
     QPushButton *keep = box->addButton(tr("Keep as draft"), QMessageBox::ActionRole);
     keep->setObjectName(QStringLiteral("keepChoice"));
     QPushButton *discard = box->addButton(tr("Discard changes"), QMessageBox::DestructiveRole);
     discard->setObjectName(QStringLiteral("discardChoice"));
-    QPushButton *cancel = box->addButton(tr("Keep writing"), QMessageBox::RejectRole);
-    cancel->setObjectName(QStringLiteral("cancelChoice"));
-    box->setDefaultButton(save);
-    box->setEscapeButton(cancel);
+    box->setDefaultButton(back);
+    box->setEscapeButton(back);
     connect(box, &QMessageBox::buttonClicked, this,
-            [this, save, keep, discard](QAbstractButton *clicked) {
-                if (clicked == save)
-                    finishClose(CloseSave);
-                else if (clicked == keep)
+            [this, back, keep, discard, titleMissing](QAbstractButton *clicked) {
+                if (clicked == keep)
                     finishClose(CloseKeep);
                 else if (clicked == discard)
                     finishClose(CloseDiscard);
+                else if (clicked == back)
+                    (titleMissing ? m_title : m_reason)->setFocus();
             });
     box->open();
 }
@@ -677,9 +691,9 @@ void EntryDialog::closeEvent(QCloseEvent *event) {
         QDialog::closeEvent(event);
         return;
     }
-    // Closed from the title bar: kept as a draft, with the page's very latest text.
+    // Closed from the title bar: as the Close button, leaving saves the entry when it can.
     event->ignore();
-    finishClose(CloseKeep);
+    closeAsking();
 }
 
 void EntryDialog::keyPressEvent(QKeyEvent *event) {

@@ -68,7 +68,9 @@ public:
 public slots:
     // Saves a version (Ctrl+S); says in the window why when it cannot.
     void saveVersion();
-    // The "Close" button: with unsaved changes, asks whether to save, keep a draft or discard.
+    // The "Close" button (and the title bar's): leaving an entry saves it. When it cannot be
+    // saved as it stands (no title yet, or a change without its reason), asks whether to go
+    // back and add what is missing, keep the text as a draft, or discard it.
     void closeAsking();
     // Closing without asking, right away (the notebook is being locked): unsaved text is kept
     // as a draft with the text the page last reported.
@@ -116,6 +118,8 @@ private:
     void finishClose(int choice);
     // Closes at once when nothing is unsaved; says whether it did.
     bool closeIfNothingUnsaved();
+    // A saved entry's change is a new version, and needs a reason.
+    bool needsReason() const;
     QString storeImage(const QString &name, const QByteArray &bytes);
     // Runs `work` now, or as soon as no worker uses the notebook; it is dropped with the dialog.
     void whenNotebookFree(std::function<void()> work);

@@ -49,8 +49,8 @@ private slots:
     void editNeedsAReasonAndASignedEntryIsAnAmendment();
     void typingIsKeptAsADraftWithoutSaving();
     void noDraftIsWrittenWhileAWorkerUsesTheNotebook();
-    void closingWithUnsavedTextAsksAndKeepsOrDiscards();
-    void closingTheWindowOrLockingKeepsTheText();
+    void leavingAnEntrySavesItOrAsksWhatIsMissing();
+    void closingFromTheTitleBarSavesAndLockingKeepsTheText();
     void textTypedBeforeACrashIsRecoveredAndSaved();
     void recoveredDraftSaysTheEntryChangedSince();
     void firstImageInANewEntrySavesTheEntryFirst();
@@ -410,51 +410,52 @@ void EntryDraftsTest::noDraftIsWrittenWhileAWorkerUsesTheNotebook() {
     QVERIFY2(d.html.contains(QStringLiteral("10 uL per lane")), qPrintable(d.html));
 }
 
-void EntryDraftsTest::closingWithUnsavedTextAsksAndKeepsOrDiscards() {
-    // A new entry, kept as a draft.
+void EntryDraftsTest::leavingAnEntrySavesItOrAsksWhatIsMissing() {
+    // A new entry without a title cannot be saved as it stands: Close asks what to do.
     EntryDialog *dialog =
         showDialog(EntryDialog::newEntry(m_notebook.get(), m_experiment, nullptr));
     QVERIFY(dialog);
-    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("titleEdit")),
-                     QStringLiteral("Western blot"));
     clickIntoText(dialog);
     type(dialog, QStringLiteral("Transfer 90 min at 100 V."));
     waitForHtml(dialog, [](const QString &h) { return h.contains(QStringLiteral("100 V.")); });
-    const QString key = dialog->draftKey();
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("closeButton")),
                       Qt::LeftButton);
     QPointer<QMessageBox> question;
     QTRY_VERIFY((question = dialog->findChild<QMessageBox *>(QStringLiteral("unsavedQuestion"))) &&
                 question->isVisible());
-    QVERIFY(question->text().contains(QStringLiteral("“Western blot” has changes")));
-    auto *saveChoice = question->findChild<QPushButton *>(QStringLiteral("saveChoice"));
-    auto *keepChoice = question->findChild<QPushButton *>(QStringLiteral("keepChoice"));
-    auto *discardChoice = question->findChild<QPushButton *>(QStringLiteral("discardChoice"));
-    QVERIFY(saveChoice && keepChoice && discardChoice);
-    QCOMPARE(saveChoice->text(), QStringLiteral("Save version"));
-    QCOMPARE(keepChoice->text(), QStringLiteral("Keep as draft"));
-    QCOMPARE(discardChoice->text(), QStringLiteral("Discard changes"));
+    QCOMPARE(question->text(),
+             QStringLiteral("This entry has changes that are not saved as a version."));
+    QVERIFY2(question->informativeText().startsWith(
+                 QStringLiteral("To save it, give the entry a title.")),
+             qPrintable(question->informativeText()));
+    auto *back = question->findChild<QPushButton *>(QStringLiteral("cancelChoice"));
+    QVERIFY(back && question->findChild<QPushButton *>(QStringLiteral("keepChoice")) &&
+            question->findChild<QPushButton *>(QStringLiteral("discardChoice")));
+    QVERIFY(!question->findChild<QPushButton *>(QStringLiteral("saveChoice")));
+    QCOMPARE(back->text(), QStringLiteral("Add a title"));
     screenshot(QStringLiteral("close-question"), dialog, question);
 
-    // "Keep writing" goes back to the text.
-    QTest::mouseClick(question->findChild<QPushButton *>(QStringLiteral("cancelChoice")),
-                      Qt::LeftButton);
+    // Back to the window, at the title; with one, leaving saves the entry.
+    QTest::mouseClick(back, Qt::LeftButton);
     QTRY_VERIFY(!question);
     QVERIFY(dialog->isVisible());
-
+    auto *title = dialog->findChild<QLineEdit *>(QStringLiteral("titleEdit"));
+    QTRY_COMPARE(dialog->focusWidget(), title);
+    QTest::keyClicks(title, QStringLiteral("Western blot"));
+    QSignalSpy saved(dialog, &EntryDialog::saved);
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("closeButton")),
                       Qt::LeftButton);
-    QTRY_VERIFY((question = dialog->findChild<QMessageBox *>(QStringLiteral("unsavedQuestion"))) &&
-                question->isVisible());
-    QTest::mouseClick(question->findChild<QPushButton *>(QStringLiteral("keepChoice")),
-                      Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 10000);
     QTRY_VERIFY(!dialog->isVisible());
-    auto kept = draft(key);
-    QVERIFY(kept);
-    QCOMPARE(kept->title, QStringLiteral("Western blot"));
-    QCOMPARE(kept->html, QStringLiteral("<p>Transfer 90 min at 100 V.</p>"));
+    QVERIFY(!dialog->findChild<QMessageBox *>());
+    auto entry = m_notebook->entry(saved.first().first().toString());
+    QVERIFY(entry);
+    QCOMPARE(entry->title, QStringLiteral("Western blot"));
+    QCOMPARE(entry->html, QStringLiteral("<p>Transfer 90 min at 100 V.</p>"));
+    QVERIFY(m_notebook->drafts()->isEmpty());
 
-    // An existing entry: its draft is written while typing, and "Discard changes" removes it.
+    // A change of a saved entry without its reason: Close asks; "Discard changes" drops the
+    // draft written while typing, and the entry stays as it was.
     auto uuid = m_notebook->addEntry(m_experiment, QStringLiteral("Transfer buffer"),
                                      QStringLiteral("<p>25 mM Tris, 192 mM glycine.</p>"));
     QVERIFY(uuid);
@@ -471,39 +472,52 @@ void EntryDraftsTest::closingWithUnsavedTextAsksAndKeepsOrDiscards() {
                       Qt::LeftButton);
     QTRY_VERIFY((question = dialog->findChild<QMessageBox *>(QStringLiteral("unsavedQuestion"))) &&
                 question->isVisible());
+    QCOMPARE(question->findChild<QPushButton *>(QStringLiteral("cancelChoice"))->text(),
+             QStringLiteral("Write the reason"));
     QTest::mouseClick(question->findChild<QPushButton *>(QStringLiteral("discardChoice")),
                       Qt::LeftButton);
     QTRY_VERIFY(!dialog->isVisible());
     QVERIFY(!draft(*uuid));
     QCOMPARE(m_notebook->entry(*uuid)->version, 1);
-    // The kept draft of the other window is untouched.
-    QVERIFY(draft(key));
 
-    // Opening the kept draft's entry... a new entry's draft comes back through recovery.
-    const auto recovered = EntryDialog::recoverDrafts(m_notebook.get(), nullptr);
-    QCOMPARE(recovered.size(), 1);
-    dialog = showDialog(recovered.first());
+    // Again, kept as a draft this time; it comes back through recovery, and with the reason
+    // written, leaving saves it as version 2.
+    dialog = showDialog(EntryDialog::editEntry(m_notebook.get(), *uuid, nullptr));
     QVERIFY(dialog);
-    QCOMPARE(dialog->draftKey(), key);
-    QCOMPARE(html(dialog), QStringLiteral("<p>Transfer 90 min at 100 V.</p>"));
-
-    // "Save version" in the question saves and closes.
+    clickIntoText(dialog);
+    type(dialog, QStringLiteral(" 10% methanol."));
+    waitForHtml(dialog, [](const QString &h) { return h.contains(QStringLiteral("10%")); });
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("closeButton")),
                       Qt::LeftButton);
     QTRY_VERIFY((question = dialog->findChild<QMessageBox *>(QStringLiteral("unsavedQuestion"))) &&
                 question->isVisible());
-    QSignalSpy saved(dialog, &EntryDialog::saved);
-    QTest::mouseClick(question->findChild<QPushButton *>(QStringLiteral("saveChoice")),
+    QTest::mouseClick(question->findChild<QPushButton *>(QStringLiteral("keepChoice")),
                       Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 10000);
     QTRY_VERIFY(!dialog->isVisible());
-    auto entry = m_notebook->entry(saved.first().first().toString());
-    QVERIFY(entry);
-    QCOMPARE(entry->title, QStringLiteral("Western blot"));
+    auto kept = draft(*uuid);
+    QVERIFY(kept);
+    QCOMPARE(kept->html, QStringLiteral("<p>25 mM Tris, 192 mM glycine. 10% methanol.</p>"));
+
+    const auto recovered = EntryDialog::recoverDrafts(m_notebook.get(), nullptr);
+    QCOMPARE(recovered.size(), 1);
+    dialog = showDialog(recovered.first());
+    QVERIFY(dialog);
+    QCOMPARE(dialog->draftKey(), *uuid);
+    QCOMPARE(html(dialog), QStringLiteral("<p>25 mM Tris, 192 mM glycine. 10% methanol.</p>"));
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("reasonEdit")),
+                     QStringLiteral("methanol was missing"));
+    QSignalSpy savedAgain(dialog, &EntryDialog::saved);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("closeButton")),
+                      Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(savedAgain.count(), 1, 10000);
+    QTRY_VERIFY(!dialog->isVisible());
+    entry = m_notebook->entry(*uuid);
+    QCOMPARE(entry->version, 2);
+    QCOMPARE(entry->reason, QStringLiteral("methanol was missing"));
     QVERIFY(m_notebook->drafts()->isEmpty());
 }
 
-void EntryDraftsTest::closingTheWindowOrLockingKeepsTheText() {
+void EntryDraftsTest::closingFromTheTitleBarSavesAndLockingKeepsTheText() {
     EntryDialog *dialog =
         showDialog(EntryDialog::newEntry(m_notebook.get(), m_experiment, nullptr));
     QVERIFY(dialog);
@@ -511,16 +525,20 @@ void EntryDraftsTest::closingTheWindowOrLockingKeepsTheText() {
                      QStringLiteral("PCR"));
     clickIntoText(dialog);
     type(dialog, QStringLiteral("Annealing at 58 C"));
-    // Closed at once, as by the title bar: no question, and even the last keys are kept.
+    // Closed at once, as by the title bar: no question, the entry is saved, and even the last
+    // keys are in it.
+    QSignalSpy saved(dialog, &EntryDialog::saved);
     QVERIFY(!dialog->close());
+    QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 10000);
     QTRY_VERIFY(!dialog->isVisible());
     QVERIFY(!dialog->findChild<QMessageBox *>());
-    auto kept = draft(dialog->draftKey());
-    QVERIFY(kept);
-    QCOMPARE(kept->html, QStringLiteral("<p>Annealing at 58 C</p>"));
+    auto pcr = m_notebook->entry(saved.first().first().toString());
+    QVERIFY(pcr);
+    QCOMPARE(pcr->html, QStringLiteral("<p>Annealing at 58 C</p>"));
+    QVERIFY(!draft(dialog->draftKey()));
 
-    // Locking the notebook closes its windows without asking (MainWindow::lock rejects them):
-    // what the page last reported is kept, at once, before the notebook goes.
+    // Locking the notebook closes its windows without asking and without saving (nobody may
+    // be there): what the page last reported is kept as a draft, at once.
     auto uuid = m_notebook->addEntry(m_experiment, QStringLiteral("qPCR"),
                                      QStringLiteral("<p>Ct 21.3</p>"));
     QVERIFY(uuid);
