@@ -312,12 +312,16 @@ void MainWindowTest::hostileEntryRunsNoScriptAndReachesNoNetwork() {
                        "<p style=\"background:url(http://127.0.0.1:%1/bg.png)\">styled</p>")
             .arg(port);
     m_window->entryView()->interceptor()->clearLog();
+    // The page is replaced in place (Quire's own script in an isolated world), not loaded: the
+    // path every page after the first takes, and the one under test here.
+    const int swaps = m_window->entryView()->swapCount();
     const bool loaded = loadAfter([&] {
         auto added = m_window->notebook()->addEntry(m_window->currentExperiment(),
                                                     QStringLiteral("Hostile paste"), hostile);
         QVERIFY2(added, qPrintable(added.error()));
     });
     QVERIFY(loaded);
+    QCOMPARE(m_window->entryView()->swapCount(), swaps + 1);
     QTest::qWait(500); // time for anything that would fire late (onerror, image loads)
 
     const QString page = pageText();
@@ -354,7 +358,9 @@ void MainWindowTest::unsanitisedPageStillRunsNoScriptAndLoadsNothing() {
     x.title = QStringLiteral("Defence in depth");
     x.status = QStringLiteral("open");
     EntryPageView *view = m_window->entryView();
+    const int swaps = view->swapCount();
     QVERIFY(loadAfter([&] { view->showDocument(EntryPageRenderer::experimentPage(x, {raw})); }));
+    QCOMPARE(view->swapCount(), swaps + 1); // swapped in place, as every later page is
     QTest::qWait(800);
 
     const QString page = pageText();
