@@ -1,5 +1,7 @@
 #include "Cms.h"
 
+#include "OpenSslPtr.h"
+
 #include <openssl/asn1.h>
 #include <openssl/bio.h>
 #include <openssl/cms.h>
@@ -18,19 +20,12 @@ namespace quire::cms {
 
 namespace {
 
-template <auto FreeFn> struct Deleter {
-    template <typename T> void operator()(T *p) const { FreeFn(p); }
-};
+using namespace quire::openssl;
 struct X509StackDeleter {
     void operator()(STACK_OF(X509) * stack) const { sk_X509_pop_free(stack, X509_free); }
 };
 using CmsPtr = std::unique_ptr<CMS_ContentInfo, Deleter<CMS_ContentInfo_free>>;
-using BioPtr = std::unique_ptr<BIO, Deleter<BIO_free>>;
-using PkeyPtr = std::unique_ptr<EVP_PKEY, Deleter<EVP_PKEY_free>>;
-using X509Ptr = std::unique_ptr<X509, Deleter<X509_free>>;
 using X509StackPtr = std::unique_ptr<STACK_OF(X509), X509StackDeleter>;
-using X509StorePtr = std::unique_ptr<X509_STORE, Deleter<X509_STORE_free>>;
-using X509StoreCtxPtr = std::unique_ptr<X509_STORE_CTX, Deleter<X509_STORE_CTX_free>>;
 using EssV2Ptr = std::unique_ptr<ESS_SIGNING_CERT_V2, Deleter<ESS_SIGNING_CERT_V2_free>>;
 
 // The oldest error on OpenSSL's (per-thread) queue, for messages; the queue is emptied so that

@@ -1,6 +1,7 @@
 #include "Timestamp.h"
 
 #include "Crypto.h"
+#include "OpenSslPtr.h"
 
 #include <QEventLoop>
 #include <QNetworkAccessManager>
@@ -28,9 +29,7 @@ namespace quire::timestamp {
 
 namespace {
 
-template <auto FreeFn> struct Deleter {
-    template <typename T> void operator()(T *p) const { FreeFn(p); }
-};
+using namespace quire::openssl;
 using TsReqPtr = std::unique_ptr<TS_REQ, Deleter<TS_REQ_free>>;
 using TsRespPtr = std::unique_ptr<TS_RESP, Deleter<TS_RESP_free>>;
 using TsMsgImprintPtr = std::unique_ptr<TS_MSG_IMPRINT, Deleter<TS_MSG_IMPRINT_free>>;
@@ -38,12 +37,6 @@ using TsTstInfoPtr = std::unique_ptr<TS_TST_INFO, Deleter<TS_TST_INFO_free>>;
 using TsVerifyCtxPtr = std::unique_ptr<TS_VERIFY_CTX, Deleter<TS_VERIFY_CTX_free>>;
 using Pkcs7Ptr = std::unique_ptr<PKCS7, Deleter<PKCS7_free>>;
 using X509AlgorPtr = std::unique_ptr<X509_ALGOR, Deleter<X509_ALGOR_free>>;
-using X509Ptr = std::unique_ptr<X509, Deleter<X509_free>>;
-using X509StorePtr = std::unique_ptr<X509_STORE, Deleter<X509_STORE_free>>;
-using X509StoreCtxPtr = std::unique_ptr<X509_STORE_CTX, Deleter<X509_STORE_CTX_free>>;
-using BignumPtr = std::unique_ptr<BIGNUM, Deleter<BN_free>>;
-using Asn1IntegerPtr = std::unique_ptr<ASN1_INTEGER, Deleter<ASN1_INTEGER_free>>;
-using BioPtr = std::unique_ptr<BIO, Deleter<BIO_free>>;
 // PKCS7_get0_signers hands back a stack it allocated around certificates it does not own.
 void freeStackOnly(STACK_OF(X509) * stack) {
     sk_X509_free(stack);
