@@ -2,6 +2,7 @@
 
 #include "SchemeHandlers.h"
 #include "UrlSecurity.h"
+#include "WebProfile.h"
 
 #include <QLoggingCategory>
 #include <QMimeDatabase>
@@ -9,10 +10,8 @@
 #include <QVariantMap>
 #include <QVBoxLayout>
 #include <QWebChannel>
-#include <QWebEngineDownloadRequest>
 #include <QWebEnginePage>
 #include <QWebEngineProfile>
-#include <QWebEngineSettings>
 #include <QWebEngineView>
 
 #include <utility>
@@ -142,51 +141,13 @@ EntryEditor::EntryEditor(QWidget *parent)
     : QWidget(parent) {
     initEditorResources();
 
-    // Off the record: nothing the editor shows is cached on disk.
-    m_profile = new QWebEngineProfile(this);
-    m_profile->setHttpCacheType(QWebEngineProfile::MemoryHttpCache);
-    m_profile->setPersistentCookiesPolicy(QWebEngineProfile::NoPersistentCookies);
-    m_profile->setSpellCheckEnabled(false);
-    connect(m_profile, &QWebEngineProfile::downloadRequested, this,
-            [](QWebEngineDownloadRequest *download) { download->cancel(); });
-
-    // The same guard as the notebook view: only our schemes load, anything else is blocked
-    // and logged. Images come from the notebook's attachments.
-    m_interceptor = new RequestInterceptor(this);
-    m_profile->setUrlRequestInterceptor(m_interceptor);
-    m_attachmentHandler = new AttachmentSchemeHandler(this);
-    m_profile->installUrlSchemeHandler(kAttachmentScheme, m_attachmentHandler);
-
-    QWebEngineSettings *s = m_profile->settings();
-    using S = QWebEngineSettings;
-    // Script runs (the editor is script), but only the page's own: its policy forbids inline
-    // and foreign script, and content is parsed into the editor's schema, never run.
-    for (auto attribute : {S::JavascriptCanOpenWindows,
-                           S::JavascriptCanAccessClipboard,
-                           S::JavascriptCanPaste,
-                           S::LocalStorageEnabled,
-                           S::LocalContentCanAccessRemoteUrls,
-                           S::LocalContentCanAccessFileUrls,
-                           S::PluginsEnabled,
-                           S::HyperlinkAuditingEnabled,
-                           S::WebGLEnabled,
-                           S::AutoLoadIconsForPage,
-                           S::TouchIconsEnabled,
-                           S::ScreenCaptureEnabled,
-                           S::AllowRunningInsecureContent,
-                           S::AllowGeolocationOnInsecureOrigins,
-                           S::AllowWindowActivationFromJavaScript,
-                           S::DnsPrefetchEnabled,
-                           S::PdfViewerEnabled,
-                           S::NavigateOnDropEnabled,
-                           S::FullScreenSupportEnabled,
-                           S::FocusOnNavigationEnabled,
-                           S::ErrorPageEnabled})
-        s->setAttribute(attribute, false);
-    s->setAttribute(S::JavascriptEnabled, true);
-    s->setAttribute(S::AutoLoadImages, true);
-    s->setAttribute(S::WebRTCPublicInterfacesOnly, true);
-    s->setUnknownUrlSchemePolicy(S::DisallowUnknownUrlSchemes);
+    // Nothing the editor shows is cached on disk or loaded from anywhere but Quire; images
+    // come from the notebook's attachments. Script runs, but only the page's own: its policy
+    // forbids inline and foreign script, and content is parsed into the editor's schema.
+    const LockedDownProfile locked = makeLockedDownProfile(this, PageScript::OwnOnly);
+    m_profile = locked.profile;
+    m_interceptor = locked.interceptor;
+    m_attachmentHandler = locked.attachments;
 
     m_page = new EditorPage(m_profile, this);
     m_bridge = new EditorBridge(this);

@@ -2,15 +2,14 @@
 
 #include "SchemeHandlers.h"
 #include "UrlSecurity.h"
+#include "WebProfile.h"
 
 #include <QContextMenuEvent>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMenu>
-#include <QWebEngineDownloadRequest>
 #include <QWebEngineProfile>
 #include <QWebEngineScript>
-#include <QWebEngineSettings>
 
 namespace quire::widgets {
 
@@ -34,51 +33,12 @@ bool EntryPage::acceptNavigationRequest(const QUrl &url, NavigationType type, bo
 
 EntryPageView::EntryPageView(QWidget *parent)
     : QWebEngineView(parent) {
-    // A profile without a storage name is off the record: cache, cookies and visited links
-    // stay in memory and vanish with it.
-    m_profile = new QWebEngineProfile(this);
-    m_profile->setHttpCacheType(QWebEngineProfile::MemoryHttpCache);
-    m_profile->setPersistentCookiesPolicy(QWebEngineProfile::NoPersistentCookies);
-    m_profile->setSpellCheckEnabled(false);
-    connect(m_profile, &QWebEngineProfile::downloadRequested, this,
-            [](QWebEngineDownloadRequest *download) { download->cancel(); });
-
-    m_interceptor = new RequestInterceptor(this);
-    m_profile->setUrlRequestInterceptor(m_interceptor);
+    const LockedDownProfile locked = makeLockedDownProfile(this, PageScript::None);
+    m_profile = locked.profile;
+    m_interceptor = locked.interceptor;
+    m_attachmentHandler = locked.attachments;
     m_pageHandler = new PageSchemeHandler(this);
-    m_attachmentHandler = new AttachmentSchemeHandler(this);
     m_profile->installUrlSchemeHandler(kPageScheme, m_pageHandler);
-    m_profile->installUrlSchemeHandler(kAttachmentScheme, m_attachmentHandler);
-
-    QWebEngineSettings *s = m_profile->settings();
-    using S = QWebEngineSettings;
-    for (auto attribute : {S::JavascriptEnabled,
-                           S::JavascriptCanOpenWindows,
-                           S::JavascriptCanAccessClipboard,
-                           S::JavascriptCanPaste,
-                           S::LocalStorageEnabled,
-                           S::LocalContentCanAccessRemoteUrls,
-                           S::LocalContentCanAccessFileUrls,
-                           S::PluginsEnabled,
-                           S::HyperlinkAuditingEnabled,
-                           S::WebGLEnabled,
-                           S::Accelerated2dCanvasEnabled,
-                           S::AutoLoadIconsForPage,
-                           S::TouchIconsEnabled,
-                           S::ScreenCaptureEnabled,
-                           S::AllowRunningInsecureContent,
-                           S::AllowGeolocationOnInsecureOrigins,
-                           S::AllowWindowActivationFromJavaScript,
-                           S::DnsPrefetchEnabled,
-                           S::PdfViewerEnabled,
-                           S::NavigateOnDropEnabled,
-                           S::FullScreenSupportEnabled,
-                           S::FocusOnNavigationEnabled,
-                           S::ErrorPageEnabled,
-                           S::WebRTCPublicInterfacesOnly})
-        s->setAttribute(attribute, attribute == S::WebRTCPublicInterfacesOnly);
-    s->setAttribute(S::AutoLoadImages, true);
-    s->setUnknownUrlSchemePolicy(S::DisallowUnknownUrlSchemes);
 
     m_page = new EntryPage(m_profile, this);
     connect(m_page, &EntryPage::externalLinkActivated, this, &EntryPageView::externalLinkActivated);
