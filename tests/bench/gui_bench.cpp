@@ -13,6 +13,7 @@
 // do. The baseline is a second fresh process of the same program, so both pay for the same
 // shared libraries.
 
+#include "BenchReport.h"
 #include "EntryPageRenderer.h"
 #include "EntryPageView.h"
 #include "Language.h"
@@ -155,8 +156,7 @@ int usableCpus() {
 }
 
 QString fmt(double v, int decimals) {
-    if (std::isnan(v)) return QStringLiteral("—");
-    return QLocale(QLocale::English, QLocale::UnitedStates).toString(v, 'f', decimals);
+    return quire::bench::number(v, decimals);
 }
 
 // ---- memory ---------------------------------------------------------------------------------
@@ -997,102 +997,10 @@ Child spawnChild(const QString &program, const QStringList &args, const QString 
     return child;
 }
 
-// ---- the report -----------------------------------------------------------------------------
+// ---- the report: BenchReport.h -------------------------------------------------------------
 
-struct Row {
-    QString id;
-    QString label;
-    QString unit;
-    int decimals = 0;
-    double quire = NAN;
-    double baseline = NAN;
-    QString target;
-    std::optional<bool> met = {};
-    QString baselineIs = {};
-};
-
-struct Section {
-    QString title;
-    QString baselineIs;
-    QList<Row> rows;
-    QStringList notes;
-    QString failure;
-};
-
-QString ratio(double q, double b) {
-    if (std::isnan(q) || std::isnan(b) || b == 0) return QStringLiteral("—");
-    const double r = q / b;
-    return fmt(r, r < 10 ? 2 : (r < 100 ? 1 : 0)) + QStringLiteral("×");
-}
-
-void printReport(QTextStream &out, const QStringList &header, const QList<Section> &sections) {
-    const int label = 50, num = 11, rat = 9, target = 10;
-    for (const QString &line : header)
-        out << line << '\n';
-    out << '\n'
-        << QString(label, ' ') << QStringLiteral("Quire").rightJustified(num)
-        << QStringLiteral("Baseline").rightJustified(num)
-        << QStringLiteral("Q/base").rightJustified(rat) << "  "
-        << QStringLiteral("Target").leftJustified(target) << "Result\n"
-        << QString(label + 2 * num + rat + target + 10, QChar(0x2500)) << '\n';
-    for (const Section &s : sections) {
-        out << s.title << '\n';
-        if (!s.failure.isEmpty()) out << "   FAILED: " << s.failure << '\n';
-        for (const Row &r : s.rows) {
-            const QString verdict =
-                r.met.has_value() ? (*r.met ? QStringLiteral("met") : QStringLiteral("MISSED"))
-                                  : QString();
-            out << QStringLiteral("   %1 (%2)").arg(r.label, r.unit).leftJustified(label)
-                << fmt(r.quire, r.decimals).rightJustified(num)
-                << fmt(r.baseline, r.decimals).rightJustified(num)
-                << ratio(r.quire, r.baseline).rightJustified(rat) << "  "
-                << r.target.leftJustified(target) << verdict << '\n';
-            if (!r.baselineIs.isEmpty()) out << "      baseline: " << r.baselineIs << '\n';
-        }
-        if (!s.baselineIs.isEmpty()) out << "   baseline: " << s.baselineIs << '\n';
-        for (const QString &n : s.notes)
-            out << "   · " << n << '\n';
-        out << '\n';
-    }
-    out << "Q/base = Quire ÷ baseline (above 1 is slower or bigger). MB = 10⁶ bytes. p95 is the "
-           "nearest rank, so with few runs it is the slowest one.\n";
-}
-
-QJsonValue jsonNumber(double v) {
-    return std::isnan(v) ? QJsonValue() : QJsonValue(v);
-}
-
-QJsonObject reportJson(const QJsonObject &machine, const QJsonObject &parameters,
-                       const QList<Section> &sections) {
-    QJsonArray results, sectionArray;
-    for (const Section &s : sections) {
-        QJsonArray rows;
-        for (const Row &r : s.rows) {
-            QJsonObject o{{"id", r.id},
-                          {"label", r.label},
-                          {"unit", r.unit},
-                          {"quire", jsonNumber(r.quire)},
-                          {"baseline", jsonNumber(r.baseline)},
-                          {"baseline_is", r.baselineIs.isEmpty() ? s.baselineIs : r.baselineIs},
-                          {"ratio", jsonNumber(std::isnan(r.baseline) || r.baseline == 0
-                                                   ? NAN
-                                                   : r.quire / r.baseline)},
-                          {"target", r.target}};
-            if (r.met) o.insert("met", *r.met);
-            rows.append(o);
-            results.append(o);
-        }
-        QJsonObject so{
-            {"title", s.title}, {"rows", rows}, {"notes", QJsonArray::fromStringList(s.notes)}};
-        if (!s.failure.isEmpty()) so.insert("failure", s.failure);
-        sectionArray.append(so);
-    }
-    return {{"quire_gui_bench", 1},
-            {"machine", machine},
-            {"parameters", parameters},
-            {"results", results},
-            {"sections", sectionArray}};
-}
+using quire::bench::Row;
+using quire::bench::Section;
 
 // ---- the benchmark --------------------------------------------------------------------------
 
@@ -1695,7 +1603,9 @@ int main(int argc, char *argv[]) {
                               {"load_average_start", loadStart},
                               {"load_average_end", loadEnd}};
     const QByteArray jsonText =
-        QJsonDocument(reportJson(machine, parameters, sections)).toJson(QJsonDocument::Indented);
+        QJsonDocument(quire::bench::reportJson(QStringLiteral("quire_gui_bench"), machine,
+                                               parameters, sections))
+            .toJson(QJsonDocument::Indented);
     if (parser.isSet(jsonFile)) {
         QFile f(parser.value(jsonFile));
         if (!f.open(QIODevice::WriteOnly) || f.write(jsonText) != jsonText.size())
@@ -1706,7 +1616,11 @@ int main(int argc, char *argv[]) {
     if (parser.isSet(json)) {
         out << jsonText;
     } else {
-        printReport(
+        quire::bench::TableLayout layout;
+        layout.footer = QStringLiteral("Q/base = Quire ÷ baseline (above 1 is slower or bigger). "
+                                       "MB = 10⁶ bytes. p95 is the nearest rank, so with few runs "
+                                       "it is the slowest one.");
+        quire::bench::printTable(
             out,
             {QStringLiteral("Quire GUI benchmarks, %1 (took %2 s)")
                  .arg(started, fmt(double(wall.elapsed()) / 1000, 0)),
@@ -1719,7 +1633,7 @@ int main(int argc, char *argv[]) {
              QStringLiteral("Load      %1 at the start, %2 at the end (1, 5, 15 min): other "
                             "work on this machine slows every figure, baselines included")
                  .arg(loadStart, loadEnd)},
-            sections);
+            sections, layout);
     }
     out.flush();
     for (const Section &s : sections)

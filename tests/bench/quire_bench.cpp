@@ -6,6 +6,7 @@
 // test, and a missed target is reported in the table, not by the exit code (which is non-zero
 // only when something could not be measured at all).
 
+#include "BenchReport.h"
 #include "Notebook.h"
 #include "TestTsa.h"
 
@@ -967,114 +968,11 @@ QString locateTool(const char *compiledIn, const QString &envName, const QString
     return fileName;
 }
 
-// ---- the report ----------------------------------------------------------------------------
+// ---- the report: BenchReport.h -------------------------------------------------------------
 
-struct Row {
-    QString id;
-    QString label;
-    QString unit;
-    int decimals = 0;
-    double quire = NAN;
-    double baseline = NAN;
-    QString baselineIs; // what the baseline figure is, when it differs from the section's
-    QString target;     // e.g. "≥ 2,000"
-    std::optional<bool> met;
-};
-
-struct Section {
-    QString title;
-    QString baselineIs;
-    QList<Row> rows;
-    QStringList notes;
-    QString failure;
-};
-
-QString number(double v, int decimals) {
-    if (std::isnan(v)) return QStringLiteral("—");
-    return QLocale(QLocale::English, QLocale::UnitedStates).toString(v, 'f', decimals);
-}
-
-QString ratioText(double q, double b) {
-    if (std::isnan(q) || std::isnan(b) || b == 0) return QStringLiteral("—");
-    const double r = q / b;
-    return number(r, r >= 100 ? 0 : (r >= 10 ? 1 : 2)) + QStringLiteral("×");
-}
-
-QString padLeft(const QString &s, int w) {
-    return s.rightJustified(w, ' ');
-}
-QString padRight(const QString &s, int w) {
-    return s.leftJustified(w, ' ');
-}
-
-void printTable(QTextStream &out, const QStringList &header, const QList<Section> &sections) {
-    constexpr int wLabel = 44, wNum = 12, wRatio = 10, wTarget = 14;
-    for (const auto &h : header)
-        out << h << '\n';
-    out << '\n'
-        << padRight(QString(), wLabel) << padLeft(QStringLiteral("Quire"), wNum)
-        << padLeft(QStringLiteral("Baseline"), wNum) << padLeft(QStringLiteral("Q/base"), wRatio)
-        << "  " << padRight(QStringLiteral("Target"), wTarget) << "Result\n";
-    out << QString(wLabel + 2 * wNum + wRatio + 2 + wTarget + 8, QChar(0x2500)) << '\n';
-    for (const auto &s : sections) {
-        out << s.title << '\n';
-        if (!s.failure.isEmpty()) out << "   FAILED: " << s.failure << '\n';
-        for (const auto &r : s.rows) {
-            const QString label =
-                QStringLiteral("   ") + r.label + QStringLiteral(" (") + r.unit + ')';
-            out << padRight(label, wLabel) << padLeft(number(r.quire, r.decimals), wNum)
-                << padLeft(number(r.baseline, r.decimals), wNum)
-                << padLeft(ratioText(r.quire, r.baseline), wRatio) << "  "
-                << padRight(r.target, wTarget)
-                << (r.met ? (*r.met ? QStringLiteral("met") : QStringLiteral("MISSED")) : QString())
-                << '\n';
-            if (!r.baselineIs.isEmpty()) out << "      baseline: " << r.baselineIs << '\n';
-        }
-        if (!s.baselineIs.isEmpty()) out << "   baseline: " << s.baselineIs << '\n';
-        for (const auto &n : s.notes)
-            out << "   · " << n << '\n';
-        out << '\n';
-    }
-    out << "Q/base = Quire ÷ baseline (for rates below 1 is slower; for times above 1 is slower). "
-           "MB = 10⁶ bytes.\n";
-    out.flush();
-}
-
-QJsonValue jsonNumber(double v) {
-    return std::isnan(v) ? QJsonValue() : QJsonValue(v);
-}
-
-QJsonObject toJson(const QJsonObject &machine, const QJsonObject &parameters,
-                   const QList<Section> &sections) {
-    QJsonArray results, sectionList;
-    for (const auto &s : sections) {
-        QJsonArray rows;
-        for (const auto &r : s.rows) {
-            QJsonObject o{{"id", r.id},
-                          {"label", r.label},
-                          {"unit", r.unit},
-                          {"quire", jsonNumber(r.quire)},
-                          {"baseline", jsonNumber(r.baseline)},
-                          {"baseline_is", r.baselineIs.isEmpty() ? s.baselineIs : r.baselineIs},
-                          {"ratio", jsonNumber(std::isnan(r.baseline) || r.baseline == 0
-                                                   ? NAN
-                                                   : r.quire / r.baseline)},
-                          {"target", r.target}};
-            if (r.met) o.insert("met", *r.met);
-            rows.append(o);
-            results.append(o);
-        }
-        QJsonObject so{
-            {"title", s.title}, {"rows", rows}, {"notes", QJsonArray::fromStringList(s.notes)}};
-        if (!s.failure.isEmpty()) so.insert("failure", s.failure);
-        sectionList.append(so);
-    }
-    return QJsonObject{{"quire_bench", 1},
-                       {"machine", machine},
-                       {"parameters", parameters},
-                       {"results", results},
-                       {"sections", sectionList}};
-}
+using quire::bench::number;
+using quire::bench::Row;
+using quire::bench::Section;
 
 // ---- the benchmarks ----------------------------------------------------------------------------
 
@@ -3111,7 +3009,9 @@ int main(int argc, char *argv[]) {
                                  {"seconds", double(wall.elapsed()) / 1000}};
     QTextStream out(stdout);
     const QByteArray jsonText =
-        QJsonDocument(toJson(machine, parameters, sections)).toJson(QJsonDocument::Indented);
+        QJsonDocument(
+            quire::bench::reportJson(QStringLiteral("quire_bench"), machine, parameters, sections))
+            .toJson(QJsonDocument::Indented);
     if (parser.isSet(jsonFile)) {
         QFile f(parser.value(jsonFile));
         if (!f.open(QIODevice::WriteOnly) || f.write(jsonText) != jsonText.size())
@@ -3134,7 +3034,14 @@ int main(int argc, char *argv[]) {
             QStringLiteral("Load      %1 at the start, %2 at the end (1, 5, 15 min): other work on "
                            "this machine slows every figure, baselines included")
                 .arg(loadStart, loadAverage())};
-        printTable(out, header, sections);
+        quire::bench::TableLayout layout;
+        layout.label = 44;
+        layout.number = 12;
+        layout.ratio = 10;
+        layout.target = 14;
+        layout.footer = QStringLiteral("Q/base = Quire ÷ baseline (for rates below 1 is slower; "
+                                       "for times above 1 is slower). MB = 10⁶ bytes.");
+        quire::bench::printTable(out, header, sections, layout);
     }
     out.flush();
     for (const auto &s : sections)
