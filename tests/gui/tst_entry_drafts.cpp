@@ -19,7 +19,6 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QPointer>
-#include <QProcess>
 #include <QPushButton>
 #include <QScreen>
 #include <QSignalSpy>
@@ -28,7 +27,6 @@
 #include <QWebEnginePage>
 #include <QWebEngineView>
 
-#include <csignal>
 #include <memory>
 
 using namespace quire;
@@ -558,30 +556,15 @@ void EntryDraftsTest::closingFromTheTitleBarSavesAndLockingKeepsTheText() {
 }
 
 void EntryDraftsTest::textTypedBeforeACrashIsRecoveredAndSaved() {
-    const QString child = qEnvironmentVariable("QUIRE_DRAFT_CRASH_CHILD");
-    if (child.isEmpty()) QSKIP("QUIRE_DRAFT_CRASH_CHILD is not set; run the test through ctest");
+    if (qEnvironmentVariableIsEmpty("QUIRE_DRAFT_CRASH_CHILD"))
+        QSKIP("QUIRE_DRAFT_CRASH_CHILD is not set; run the test through ctest");
     const QString title = QStringLiteral("Enzyme kinetics");
     const QString text = QStringLiteral("Km 2.4 mM, Vmax 13 umol per min, crash marker 7731");
 
     // The child opens the vault itself; one process at a time may hold it.
     m_notebook.reset();
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QUIRE_TEST_PASSPHRASE"), QString::fromUtf8(kPassphrase));
-    process.setProcessEnvironment(env);
-    process.start(child, {m_vault, m_experiment, title, text});
-    QVERIFY2(process.waitForStarted(), qPrintable(process.errorString()));
-    QVERIFY(process.waitForFinished(150000));
-    const QByteArray out = process.readAllStandardOutput();
-    const QByteArray err = process.readAllStandardError();
-    QVERIFY2(out.contains("draft kept"),
-             qPrintable(QStringLiteral("status %1, code %2: %3")
-                            .arg(int(process.exitStatus()))
-                            .arg(process.exitCode())
-                            .arg(QString::fromLocal8Bit(out + err).right(3000))));
-    // Killed, not ended: Qt reports the signal as the exit code of a crashed process.
-    QCOMPARE(process.exitStatus(), QProcess::CrashExit);
-    QCOMPARE(process.exitCode(), int(SIGKILL));
+    quire::test::runDraftCrashChild(m_vault, kPassphrase, m_experiment, title, text);
+    if (QTest::currentTestFailed()) return;
 
     auto opened = Notebook::open(m_vault, kPassphrase);
     QVERIFY2(opened, qPrintable(opened.error()));

@@ -414,19 +414,7 @@ void MainWindowTest::attachedImageIsServedToThePage() {
 
     // The figure is below the entry text; wait until the engine has drawn it.
     EntryPageView *view = m_window->entryView();
-    auto colourOnScreen = [&] {
-        const QPoint origin = view->mapToGlobal(QPoint(0, 0));
-        const QImage shot =
-            view->screen()
-                ->grabWindow(0, origin.x(), origin.y(), view->width(), view->height())
-                .toImage();
-        int hits = 0;
-        for (int y = 0; y < shot.height(); y += 4)
-            for (int x = 0; x < shot.width(); x += 4)
-                if (QColor(shot.pixel(x, y)) == colour) ++hits;
-        return hits > 50;
-    };
-    QVERIFY(QTest::qWaitFor(colourOnScreen, 10000));
+    QVERIFY(QTest::qWaitFor([&] { return quire::test::colourOnScreen(view, colour, 50); }, 10000));
     screenshot(QStringLiteral("attachment-image"));
 }
 

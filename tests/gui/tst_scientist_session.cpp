@@ -32,7 +32,6 @@
 #include <QListWidget>
 #include <QPainter>
 #include <QPointer>
-#include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QRegularExpression>
@@ -273,21 +272,10 @@ void ScientistSessionTest::entryWithBoldTableAndPastedImageIsSavedAsTyped() {
     QVERIFY2(text.contains(QStringLiteral("11.50 g")), qPrintable(text));
     QVERIFY(text.contains(QStringLiteral("Version 3 of 3")));
     EntryPageView *view = m_window->entryView();
-    auto pictureOnScreen = [&] {
-        const QPoint origin = view->mapToGlobal(QPoint(0, 0));
-        const QImage screen =
-            view->screen()
-                ->grabWindow(0, origin.x(), origin.y(), view->width(), view->height())
-                .toImage();
-        int hits = 0;
-        for (int y = 0; y < screen.height(); y += 4)
-            for (int x = 0; x < screen.width(); x += 4)
-                if (QColor(screen.pixel(x, y)) == QColor(0xd0, 0x20, 0xd0)) ++hits;
-        return hits > 30;
-    };
     qt::runScript(view, QStringLiteral("document.querySelector('article img').scrollIntoView()"),
                   QWebEngineScript::ApplicationWorld);
-    QVERIFY(QTest::qWaitFor(pictureOnScreen, 10000));
+    QVERIFY(QTest::qWaitFor([&] { return qt::colourOnScreen(view, QColor(0xd0, 0x20, 0xd0), 30); },
+                            10000));
     shot(QStringLiteral("entry-on-the-page"));
 }
 
@@ -319,20 +307,12 @@ void ScientistSessionTest::reopeningTheEntryFromThePageShowsTheSameHtml() {
 }
 
 void ScientistSessionTest::textTypedBeforeACrashComesBackAfterTheNextUnlock() {
-    const QString child = qEnvironmentVariable("QUIRE_DRAFT_CRASH_CHILD");
-    if (child.isEmpty()) QSKIP("QUIRE_DRAFT_CRASH_CHILD is not set; run the test through ctest");
+    if (qEnvironmentVariableIsEmpty("QUIRE_DRAFT_CRASH_CHILD"))
+        QSKIP("QUIRE_DRAFT_CRASH_CHILD is not set; run the test through ctest");
     // The same program, in another process: it unlocks, writes and is killed mid-sentence.
     m_window.reset();
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QUIRE_TEST_PASSPHRASE"), QString::fromUtf8(kPassphrase));
-    process.setProcessEnvironment(env);
-    process.start(child, {m_vault, m_experiment, kCrashTitle, kCrashText});
-    QVERIFY2(process.waitForStarted(), qPrintable(process.errorString()));
-    QVERIFY(process.waitForFinished(150000));
-    const QByteArray out = process.readAllStandardOutput();
-    QVERIFY2(out.contains("draft kept"), (out + process.readAllStandardError()).constData());
-    QCOMPARE(process.exitStatus(), QProcess::CrashExit);
+    qt::runDraftCrashChild(m_vault, kPassphrase, m_experiment, kCrashTitle, kCrashText);
+    if (QTest::currentTestFailed()) return;
 
     // Quire started again: after the unlock the text opens by itself, saying what it is.
     startWindow();

@@ -13,12 +13,14 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QColor>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLineEdit>
 #include <QPixmap>
+#include <QProcess>
 #include <QScreen>
 #include <QSignalSpy>
 #include <QTest>
@@ -27,6 +29,7 @@
 #include <QWebEngineScript>
 #include <QWebEngineView>
 
+#include <csignal>
 #include <functional>
 #include <memory>
 
@@ -155,6 +158,47 @@ inline void openAndUnlock(widgets::MainWindow *window, const QByteArray &passphr
     QVERIFY(QTest::qWaitForWindowExposed(window));
     window->start();
     unlockThroughDialog(window, passphrase);
+}
+
+// Whether at least `minimum` of the view's on-screen pixels (every fourth in each direction)
+// have exactly this colour: what a person sees, not what the page's code says it shows.
+inline bool colourOnScreen(QWidget *view, const QColor &colour, int minimum) {
+    const QPoint origin = view->mapToGlobal(QPoint(0, 0));
+    const QImage shot = view->screen()
+                            ->grabWindow(0, origin.x(), origin.y(), view->width(), view->height())
+                            .toImage();
+    int hits = 0;
+    for (int y = 0; y < shot.height(); y += 4)
+        for (int x = 0; x < shot.width(); x += 4)
+            if (QColor(shot.pixel(x, y)) == colour) ++hits;
+    return hits >= minimum;
+}
+
+// Runs the window that crashes while it types (draft_crash_child, from QUIRE_DRAFT_CRASH_CHILD)
+// on the vault: it writes `text` as a new entry `title` in the experiment and is killed by
+// SIGKILL once the draft is kept. Checks that it got that far and was killed.
+inline void runDraftCrashChild(const QString &vault, const QByteArray &passphrase,
+                               const QString &experiment, const QString &title,
+                               const QString &text) {
+    const QString child = qEnvironmentVariable("QUIRE_DRAFT_CRASH_CHILD");
+    QVERIFY2(!child.isEmpty(), "QUIRE_DRAFT_CRASH_CHILD is not set; run the test through ctest");
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QUIRE_TEST_PASSPHRASE"), QString::fromUtf8(passphrase));
+    process.setProcessEnvironment(env);
+    process.start(child, {vault, experiment, title, text});
+    QVERIFY2(process.waitForStarted(), qPrintable(process.errorString()));
+    QVERIFY(process.waitForFinished(150000));
+    const QByteArray out = process.readAllStandardOutput();
+    const QByteArray err = process.readAllStandardError();
+    QVERIFY2(out.contains("draft kept"),
+             qPrintable(QStringLiteral("status %1, code %2: %3")
+                            .arg(int(process.exitStatus()))
+                            .arg(process.exitCode())
+                            .arg(QString::fromLocal8Bit(out + err).right(3000))));
+    // Killed, not ended: Qt reports the signal as the exit code of a crashed process.
+    QCOMPARE(process.exitStatus(), QProcess::CrashExit);
+    QCOMPARE(process.exitCode(), int(SIGKILL));
 }
 
 inline int experimentCount(widgets::MainWindow *window) {
