@@ -50,8 +50,19 @@ EntryPageView::EntryPageView(QWidget *parent)
         m_loading = false;
         emit documentShown(ok);
     });
-    // A page whose process died comes back through a load, never through a swap.
-    connect(m_page, &QWebEnginePage::renderProcessTerminated, this, [this] { m_inPlace = false; });
+    // A page whose process died comes back through a load, never through a swap; it is loaded
+    // again at once, but only once per document, so that content that kills the renderer
+    // cannot keep it busy.
+    connect(m_page, &QWebEnginePage::renderProcessTerminated, this,
+            [this](QWebEnginePage::RenderProcessTerminationStatus status) {
+                m_inPlace = false;
+                if (status == QWebEnginePage::NormalTerminationStatus ||
+                    m_reloadedGeneration == m_generation || !m_pageHandler->hasDocument())
+                    return;
+                m_reloadedGeneration = m_generation;
+                QMetaObject::invokeMethod(
+                    this, [this] { loadDocument(QString()); }, Qt::QueuedConnection);
+            });
     setPage(m_page);
     setAcceptDrops(false);
 }

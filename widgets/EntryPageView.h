@@ -74,6 +74,7 @@ private:
     PageSchemeHandler *m_pageHandler = nullptr;
     AttachmentSchemeHandler *m_attachmentHandler = nullptr;
     quint64 m_generation = 0;
+    quint64 m_reloadedGeneration = 0; // the document last loaded again after a renderer died
     // A document of ours is loaded and can take the next one in place.
     bool m_inPlace = false;
     bool m_loading = false;

@@ -19,6 +19,7 @@ public:
 
     void setDocument(const QByteArray &utf8Html) { m_document = utf8Html; }
     void clear() { m_document.clear(); }
+    bool hasDocument() const { return !m_document.isEmpty(); }
     void requestStarted(QWebEngineUrlRequestJob *job) override;
 
 private:

@@ -37,6 +37,7 @@
 #include <QUuid>
 #include <QWebEngineProfile>
 
+#include <csignal>
 #include <cstdio>
 
 using namespace quire;
@@ -69,6 +70,7 @@ private slots:
     void interceptorBlocksAndLogsNetworkRequests();
     void attachedImageIsServedToThePage();
     void voidedEntryShowsBadgeAndReason();
+    void pageComesBackWhenItsRendererIsKilled();
     void markdownEntryShowsTableAndChecklist();
     void lockDropsNotebookAndAsksForPassphraseAgain();
     void createDialogChecksInputAndCreatesVault();
@@ -434,6 +436,21 @@ void MainWindowTest::voidedEntryShowsBadgeAndReason() {
     QVERIFY(page.contains(QStringLiteral("Version 2 of 2")));
     QVERIFY(page.contains(QStringLiteral("HOSTILE-VISIBLE"))); // voided, never hidden
     screenshot(QStringLiteral("voided-entry"));
+}
+
+void MainWindowTest::pageComesBackWhenItsRendererIsKilled() {
+    EntryPageView *view = m_window->entryView();
+    const qint64 renderer = view->page()->renderProcessPid();
+    QVERIFY(renderer > 0);
+    QVERIFY(loadAfter([&] { QCOMPARE(::kill(pid_t(renderer), SIGKILL), 0); }));
+    QVERIFY(view->page()->renderProcessPid() != renderer);
+    const QString page = pageText();
+    QVERIFY2(page.contains(m_experimentTitle), qPrintable(page));
+    QVERIFY(page.contains(QStringLiteral("Reason: Pasted from an untrusted web page")));
+    // Swapping in place works again on the new renderer.
+    const int swaps = view->swapCount();
+    QVERIFY(showExperimentAgain());
+    QCOMPARE(view->swapCount(), swaps + 1);
 }
 
 void MainWindowTest::markdownEntryShowsTableAndChecklist() {
