@@ -33,7 +33,6 @@ constexpr int kVPad = 8;
 constexpr int kGap = 2;
 constexpr int kSnippetLines = 3;
 
-
 // Draws one hit in three parts: the title, where it is, and the snippet with its matches
 // marked. Rows grow with the snippet, measured at the list's current width.
 class ResultDelegate : public RowDelegate {
