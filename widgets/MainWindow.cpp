@@ -1210,18 +1210,16 @@ void MainWindow::showEntryDialog(EntryDialog *dialog) {
     // A window of its own beside the notebook: the page stays readable while one writes.
     dialog->setWindowModality(Qt::NonModal);
     dialog->setBusyCheck([this] { return isBusy(); });
-    connect(dialog, &EntryDialog::saved, this, [this, dialog](const QString &entry) {
-        // Refreshed through Notebook::changed; the page opens at the entry just saved.
-        if (auto saved =
-                m_notebook ? m_notebook->entry(entry) : Result<EntryVersion>(Error{QString()});
-            saved) {
+    connect(dialog, &EntryDialog::saved, this, [this](const QString &entry) {
+        // The page is made again through Notebook::changed; it opens at the entry just saved.
+        m_currentEntry = entry;
+        m_pendingAnchor = EntryPageRenderer::anchorFor(entry);
+        if (!m_notebook || isBusy()) return;
+        if (auto saved = m_notebook->entry(entry)) {
             m_pendingSelection = saved->experiment;
-            m_pendingAnchor = EntryPageRenderer::anchorFor(entry);
-            m_currentEntry = entry;
             statusBar()->showMessage(
                 tr("Version %1 of “%2” saved").arg(saved->version).arg(saved->title), 5000);
         }
-        Q_UNUSED(dialog);
     });
     dialog->show();
     dialog->raise();

@@ -156,7 +156,7 @@ private:
 
 void EverydayUiTest::initTestCase() {
     QVERIFY(m_dir.isValid());
-    for (const char *key : {"idleLockMinutes", "language", "attachmentsPanelShown"})
+    for (const char *key : {"idleLockMinutes", "language", "detailsPanelShown"})
         QSettings().remove(QLatin1String(key));
     m_bare = m_dir.filePath(QStringLiteral("server.git"));
     const auto init =
@@ -984,7 +984,7 @@ void EverydayUiTest::idleTimeDuringAWorkerLocksRightAfterIt() {
 
 void EverydayUiTest::cleanupTestCase() {
     QDesktopServices::unsetUrlHandler(QStringLiteral("file"));
-    for (const char *key : {"idleLockMinutes", "language", "attachmentsPanelShown"})
+    for (const char *key : {"idleLockMinutes", "language", "detailsPanelShown"})
         QSettings().remove(QLatin1String(key));
     m_window.reset();
     std::printf("Screenshots in %s\n", qPrintable(m_shots.dir()));
