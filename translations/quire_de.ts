@@ -866,6 +866,14 @@ Aufzeichnung %2</translation>
         <source>The chosen version beside the one before it, changes marked</source>
         <translation>Die gewählte Version neben der vorigen, mit markierten Änderungen</translation>
     </message>
+    <message>
+        <source>No entry to show yet</source>
+        <translation>Noch kein Eintrag zum Anzeigen</translation>
+    </message>
+    <message>
+        <source>An entry&apos;s files, signatures and versions appear here. Write the experiment&apos;s first entry with “New entry”.</source>
+        <translation>Hier erscheinen Dateien, Signaturen und Versionen eines Eintrags. Schreiben Sie den ersten Eintrag des Experiments mit „Neuer Eintrag“.</translation>
+    </message>
 </context>
 <context>
     <name>quire::widgets::EntryDialog</name>
@@ -1422,6 +1430,10 @@ Aufzeichnung %2</translation>
     <message>
         <source>Show this entry&apos;s files, signatures and history beside the page</source>
         <translation>Dateien, Signaturen und Verlauf dieses Eintrags neben der Seite zeigen</translation>
+    </message>
+    <message>
+        <source>no entries yet</source>
+        <translation>noch keine Einträge</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include <QListWidget>
 #include <QPainter>
 #include <QPushButton>
+#include <QStackedWidget>
 #include <QTableWidget>
 #include <QTabWidget>
 #include <QToolButton>
@@ -79,13 +80,31 @@ DetailsPanel::DetailsPanel(QWidget *parent)
     m_close->setIcon(QIcon::fromTheme(QStringLiteral("window-close")));
     top->addWidget(m_entryLabel);
     top->addWidget(m_chooser, 1);
+    top->addStretch(); // holds the close button to the right while the chooser is hidden
     top->addWidget(m_close);
     layout->addLayout(top);
 
-    m_tabs = new QTabWidget(this);
+    // Before an experiment has entries there is nothing to show details of; the panel says so
+    // instead of showing three empty tabs.
+    m_pages = new QStackedWidget(this);
+    layout->addWidget(m_pages, 1);
+    auto *empty = new QWidget(m_pages);
+    auto *emptyLayout = new QVBoxLayout(empty);
+    emptyLayout->setContentsMargins(16, 24, 16, 16);
+    m_emptyTitle = new QLabel(empty);
+    m_emptyTitle->setFont(bold);
+    m_emptyTitle->setWordWrap(true);
+    m_emptyHint = makeHint({}, empty);
+    m_emptyHint->setObjectName(QStringLiteral("detailsEmptyHint"));
+    emptyLayout->addWidget(m_emptyTitle);
+    emptyLayout->addWidget(m_emptyHint);
+    emptyLayout->addStretch(1);
+    m_pages->addWidget(empty);
+
+    m_tabs = new QTabWidget(m_pages);
     m_tabs->setObjectName(QStringLiteral("detailsTabs"));
     m_tabs->setDocumentMode(true);
-    layout->addWidget(m_tabs, 1);
+    m_pages->addWidget(m_tabs);
 
     m_attachments = new AttachmentPanel(m_tabs);
     m_attachments->setHeaderVisible(false);
@@ -265,6 +284,10 @@ void DetailsPanel::fillChooser() {
 }
 
 void DetailsPanel::showEntry() {
+    const bool none = m_entries.isEmpty();
+    m_pages->setCurrentWidget(none ? m_pages->widget(0) : m_tabs);
+    m_entryLabel->setVisible(!none);
+    m_chooser->setVisible(!none);
     const EntryVersion *e = entryVersion(m_entry);
     {
         const QSignalBlocker quiet(m_chooser);
@@ -389,6 +412,9 @@ QString DetailsPanel::historyProblem() const {
 }
 
 void DetailsPanel::retranslate() {
+    m_emptyTitle->setText(tr("No entry to show yet"));
+    m_emptyHint->setText(tr("An entry's files, signatures and versions appear here. Write the "
+                            "experiment's first entry with “New entry”."));
     m_entryLabel->setText(tr("&Entry:"));
     m_chooser->setToolTip(tr("The entry the tabs below are about; a click on an entry's title on "
                              "the page chooses it too"));

@@ -84,6 +84,9 @@ private:
     QLabel *m_entryLabel = nullptr;
     QComboBox *m_chooser = nullptr;
     QToolButton *m_close = nullptr;
+    QStackedWidget *m_pages = nullptr; // an empty state, or the tabs
+    QLabel *m_emptyTitle = nullptr;
+    QLabel *m_emptyHint = nullptr;
     QTabWidget *m_tabs = nullptr;
     AttachmentPanel *m_attachments = nullptr;
 

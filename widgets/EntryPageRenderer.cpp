@@ -18,7 +18,8 @@ QString esc(const QString &text) {
 }
 
 QString entriesPhrase(int n) {
-    return EntryPageRenderer::tr("%n entries", nullptr, n);
+    return n == 0 ? EntryPageRenderer::tr("no entries yet")
+                  : EntryPageRenderer::tr("%n entries", nullptr, n);
 }
 
 } // namespace
