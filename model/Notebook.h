@@ -294,9 +294,10 @@ public:
     Result<EntryVersion> entry(const QString &entry, int version = 0);
     Result<QList<EntryVersion>> history(const QString &entry);
     Result<QList<EntryVersion>> entries(const QString &experiment);
-    // At most `count` entries from index `first` (count < 0: all from there; first < 0: the
-    // latest `count`). With `around` set to one of the experiment's entries, the run is moved,
-    // if need be, so that it holds that entry. Only the run's entries are read in full.
+    // `count` entries from index `first` — moved back if they would run past the last entry —
+    // or the latest `count` (first < 0), or all of them (count < 0). With `around` set to one of
+    // the experiment's entries, a run that does not hold it is moved to start at it. Only the
+    // run's entries are read in full.
     Result<EntryRun> entryRun(const QString &experiment, int first, int count,
                               const QString &around = {});
 

@@ -248,6 +248,68 @@ private slots:
 
     // An import hands over entries for several experiments at once: one transaction, each
     // experiment's order continuing where it was, sanitised and searchable like single saves.
+    void entryRunsReadTheLatestAPageOrTheOneHoldingAnEntry() {
+        auto x = m_nb->createExperiment("Stability series", {}, {});
+        QVERIFY(x);
+        QList<Notebook::NewEntry> days;
+        for (int i = 1; i <= 45; ++i)
+            days << Notebook::NewEntry{QString("Day %1").arg(i), QString("<p>day %1</p>").arg(i)};
+        auto ids = m_nb->addEntries(*x, days);
+        QVERIFY2(ids, qPrintable(ids.error()));
+        auto titles = [](const EntryRun &run) {
+            QStringList out;
+            for (const EntryVersion &e : run.entries)
+                out << e.title;
+            return out;
+        };
+        // The latest twenty.
+        auto latest = m_nb->entryRun(*x, -1, 20);
+        QVERIFY(latest);
+        QCOMPARE(latest->total, 45);
+        QCOMPARE(latest->first, 25);
+        QCOMPARE(latest->entries.size(), 20);
+        QCOMPARE(latest->entries.first().title, QString("Day 26"));
+        QCOMPARE(latest->entries.last().title, QString("Day 45"));
+        // From an index; a run that would run past the end is moved back to stay whole.
+        auto middle = m_nb->entryRun(*x, 5, 20);
+        QVERIFY(middle);
+        QCOMPARE(middle->first, 5);
+        QCOMPARE(titles(*middle).first(), QString("Day 6"));
+        auto pastEnd = m_nb->entryRun(*x, 40, 20);
+        QVERIFY(pastEnd);
+        QCOMPARE(pastEnd->first, 25);
+        QCOMPARE(pastEnd->entries.size(), 20);
+        // All of them.
+        auto all = m_nb->entryRun(*x, 0, -1);
+        QVERIFY(all);
+        QCOMPARE(all->first, 0);
+        QCOMPARE(all->entries.size(), 45);
+        // Around an entry outside the run asked for: the run moves to start at it.
+        auto around = m_nb->entryRun(*x, -1, 20, ids->at(2));
+        QVERIFY(around);
+        QCOMPARE(around->first, 2);
+        QCOMPARE(around->entries.first().uuid, ids->at(2));
+        // Around an entry already in it, or one of another experiment: the run stays.
+        QCOMPARE(m_nb->entryRun(*x, -1, 20, ids->at(30))->first, 25);
+        QCOMPARE(m_nb->entryRun(*x, -1, 20, QStringLiteral("not-an-entry"))->first, 25);
+        // A short experiment is one whole run; an empty one an empty run.
+        auto few = m_nb->entryRun(m_experiment, -1, 20);
+        QVERIFY(few);
+        QCOMPARE(few->first, 0);
+        QCOMPARE(few->entries.size(), few->total);
+        auto empty = m_nb->createExperiment("Nothing yet", {}, {});
+        QVERIFY(empty);
+        auto none = m_nb->entryRun(*empty, -1, 20);
+        QVERIFY(none);
+        QCOMPARE(none->total, 0);
+        QCOMPARE(none->first, 0);
+        QVERIFY(none->entries.isEmpty());
+        // entries() is the whole run.
+        auto entries = m_nb->entries(*x);
+        QVERIFY(entries);
+        QCOMPARE(entries->size(), 45);
+    }
+
     void bulkEntriesAcrossExperimentsKeepEachExperimentsOrder() {
         auto a = m_nb->createExperiment("Growth curve A", {}, {});
         auto b = m_nb->createExperiment("Growth curve B", {}, {});
