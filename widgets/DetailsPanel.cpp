@@ -403,14 +403,6 @@ void DetailsPanel::updateTabTitles() {
     m_tabs->setTabText(HistoryTab, versions > 0 ? tr("History (%1)").arg(versions) : tr("History"));
 }
 
-QString DetailsPanel::signaturesSummary() const {
-    return m_signaturesHeading->text();
-}
-
-QString DetailsPanel::historyProblem() const {
-    return m_versions->rowCount() == 0 ? m_historyHint->text() : QString();
-}
-
 void DetailsPanel::retranslate() {
     m_emptyTitle->setText(tr("No entry to show yet"));
     m_emptyHint->setText(tr("An entry's files, signatures and versions appear here. Write the "

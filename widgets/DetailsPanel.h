@@ -46,13 +46,8 @@ public:
     // Forgets everything shown (the notebook was locked).
     void clear();
 
-    QComboBox *entryChooser() const { return m_chooser; }
     QListWidget *signatureList() const { return m_signatures; }
     QTableWidget *versionTable() const { return m_versions; }
-    // What the signatures tab says above its list, and what the history tab says when it
-    // cannot show the versions.
-    QString signaturesSummary() const;
-    QString historyProblem() const;
 
 signals:
     // The person chose another entry in this panel.

@@ -966,12 +966,7 @@ void MainWindow::refresh() {
         return;
     }
     m_stack->setCurrentIndex(NotebookPage);
-    QString shown = m_sidebarModel->experiment(wanted) ? wanted : list->first().uuid;
-    if (shown != m_experiment) {
-        m_experiment = shown;
-        m_runFirst = -1;
-        m_runCount = EntryPageRenderer::kPageSize;
-    }
+    chooseExperiment(m_sidebarModel->experiment(wanted) ? wanted : list->first().uuid);
     selectInSidebar(m_experiment);
     showCurrentExperiment();
 }
@@ -1030,14 +1025,17 @@ void MainWindow::sidebarActivated(const QModelIndex &index) {
     }
 }
 
+void MainWindow::chooseExperiment(const QString &experiment) {
+    if (experiment == m_experiment) return;
+    m_experiment = experiment;
+    m_runFirst = -1;
+    m_runCount = EntryPageRenderer::kPageSize;
+    m_currentEntry.clear();
+}
+
 void MainWindow::showExperiment(const QString &experiment) {
     if (!m_notebook || experiment.isEmpty()) return;
-    if (experiment != m_experiment) {
-        m_experiment = experiment;
-        m_runFirst = -1;
-        m_runCount = EntryPageRenderer::kPageSize;
-        m_currentEntry.clear();
-    }
+    chooseExperiment(experiment);
     selectInSidebar(experiment);
     showCurrentExperiment();
 }
@@ -1731,11 +1729,7 @@ void MainWindow::closeSearch() {
 
 void MainWindow::openAt(const QString &experiment, const QString &entry) {
     if (!m_notebook || experiment.isEmpty()) return;
-    if (experiment != m_experiment) {
-        m_experiment = experiment;
-        m_runFirst = -1;
-        m_runCount = EntryPageRenderer::kPageSize;
-    }
+    chooseExperiment(experiment);
     m_pendingAnchor = entry.isEmpty() ? QString() : EntryPageRenderer::anchorFor(entry);
     if (!entry.isEmpty()) m_currentEntry = entry;
     selectInSidebar(experiment);

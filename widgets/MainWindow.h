@@ -167,6 +167,8 @@ private:
     // Which entries the page shows next; Around keeps the run, moved to hold the anchor's entry.
     void moveRun(RunMove move);
     void sidebarActivated(const QModelIndex &index);
+    // Makes the experiment the one on the page; another one opens at its latest entries.
+    void chooseExperiment(const QString &experiment);
     void selectInSidebar(const QString &experiment);
     // Keeps which sidebar folders are open across a refill of the sidebar.
     QStringList openSidebarKeys() const;

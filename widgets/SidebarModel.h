@@ -39,7 +39,6 @@ public:
 
     const QList<ExperimentInfo> &experiments() const { return m_experiments; }
     const ExperimentInfo *experiment(const QString &uuid) const;
-    int waitingCount() const { return int(m_waiting.size()); }
 
     // The row where the experiment is shown first: under its project.
     QModelIndex indexOfExperiment(const QString &uuid) const;
