@@ -243,10 +243,11 @@ QVariant SidebarModel::data(const QModelIndex &index, int role) const {
     case Kind::Group:
         if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole)
             return groupTitle(node->group);
+        // Projects counts the experiments in its folders (each is in one); the other groups
+        // count their rows: tags, experiments, entries waiting.
         if (role == CountRole)
-            return node->group == Group::Projects || node->group == Group::Tags
-                       ? int(m_experiments.size())
-                       : int(node->children.size());
+            return node->group == Group::Projects ? int(m_experiments.size())
+                                                  : int(node->children.size());
         return {};
     case Kind::Project:
     case Kind::Tag:

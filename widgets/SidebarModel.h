@@ -26,7 +26,7 @@ public:
         UuidRole,                    // the experiment's uuid (experiment and review rows)
         EntryRole,                   // the entry's uuid (review rows)
         SubtitleRole,                // the second line of experiment and review rows
-        CountRole,                   // entries of an experiment; rows under a group or folder
+        CountRole,                   // an experiment's entries; what a group or folder holds
         StatusRole,                  // open / closed (experiment rows)
         KeyRole,                     // a stable name of the row, for keeping it open or chosen
     };

@@ -174,6 +174,9 @@ void ScientistSessionTest::firstExperimentAppearsUnderItsProjectAndTags() {
     QCOMPARE(m_window->sidebar()->currentIndex(), row);
     const QModelIndex tags = model->indexOfGroup(SidebarModel::Group::Tags);
     QCOMPARE(model->rowCount(tags), 2);
+    // Projects counts experiments, Tags its tags.
+    QCOMPARE(model->indexOfGroup(SidebarModel::Group::Projects).data(SidebarModel::CountRole), 1);
+    QCOMPARE(tags.data(SidebarModel::CountRole), 2);
     QCOMPARE(model->index(0, 0, tags).data().toString(), QStringLiteral("#buffer"));
     QCOMPARE(model->index(1, 0, tags).data().toString(), QStringLiteral("#routine"));
     QVERIFY(!model->indexOfGroup(SidebarModel::Group::Waiting).isValid()); // nothing waits
