@@ -1,6 +1,6 @@
 // quire-cli: the command-line face of Quire (see CliCommands.h for the commands).
 
-#include "CliCommands.h"
+#include "cli/CliCommands.h"
 
 #include <QCoreApplication>
 

@@ -1,0 +1,123 @@
+#include "cli/CliSupport.h"
+
+#include <QCoreApplication>
+
+namespace quire::cli {
+
+namespace {
+
+const char *kUsage = R"(Usage: quire-cli [--vault DIR] [--passphrase-file FILE] COMMAND [OPTIONS]
+
+The passphrase is read from QUIRE_PASSPHRASE, else from --passphrase-file, else asked for.
+--vault defaults to the user's data folder. --json gives machine-readable output.
+
+Commands:
+  init --notebook NAME --name "FULL NAME" --email EMAIL
+  experiment new --title T [--project P] [--tag X]...
+  experiment list [--json]
+  entry add --experiment UUID --title T --file F.html|F.md|F.txt
+  entry edit ENTRY --file F --reason R [--title T]
+  entry void ENTRY --reason R
+  entry show ENTRY [--version N] [--json]
+  entry history ENTRY [--json]
+  attach ENTRY FILE
+  attachment get ATTACHMENT --out FILE
+  search QUERY [--json]
+  audit [--json]
+  passphrase change            (new one from QUIRE_NEW_PASSPHRASE or asked for)
+  verify [--json] [--records]  (exit 0 only if every record, seal, chain, signature and chunk
+                               checks out; --records lists each record's checks and time)
+
+Signatures (21 CFR Part 11) and trusted time (RFC 3161):
+  sign ENTRY [--version N] --meaning authored|reviewed|approved|witnessed
+                               asks for the passphrase again (or QUIRE_SIGN_PASSPHRASE) and
+                               prints the signature record's id
+  signatures ENTRY [--json]
+  evidence SIGNATURE --out DIR files an openssl-only check needs, with verify.sh
+  tsa set URL [URL...] --trust tsa-ca.pem
+                               time-stamp authorities, tried in order, and the certificates
+                               of the ones this notebook trusts
+  tsa show [--json]
+  anchor [--json]              has what waits attested by a time-stamp authority (also done at
+                               each sync); exits 1 with each authority's reason if none answers
+  review-queue [--json]        entries signed by their author, waiting for a countersignature
+
+Sharing (through the lab's git server, encrypted end to end):
+  remote set URL [--user U] [--ca FILE] [--ssh-key FILE]
+                               URL: a folder path, file://, git://, ssh:// or https:// address.
+                               The https password or token comes from QUIRE_REMOTE_SECRET, else
+                               it is asked for when --user is given; the ssh key file is read
+                               and kept, encrypted, in the vault.
+  sync [--json]                (exit 0 once up to date; an alarm exits 1)
+  member invite --out FILE     an invitation for a newcomer (admins)
+  join --invitation FILE --name "FULL NAME" --email EMAIL --out REQUEST
+                               creates the vault (passphrase as for init) and prints the code
+                               to read to the admin who approves REQUEST
+  member approve REQUEST --roles author[,supervisor,admin,auditor] [--code CODE]
+                               prints the new member's uuid; --code refuses a request whose
+                               code differs from the one the newcomer read out
+  member revoke MEMBER --reason R
+  member list [--json]
+
+Diagnostics:
+  selftest save-loop --experiment UUID --count N
+                               saves N entries, printing each id once it is durable
+)";
+
+} // namespace
+
+int run(const QStringList &arguments) {
+    QStringList words = arguments.mid(1);
+    // Global options may stand before the command.
+    QString vault = Notebook::defaultVaultPath();
+    QString passphraseFile;
+    QStringList rest;
+    for (int i = 0; i < words.size(); ++i) {
+        if ((words[i] == "--vault" || words[i] == "--passphrase-file") && i + 1 < words.size()) {
+            (words[i] == "--vault" ? vault : passphraseFile) = words[i + 1];
+            ++i;
+        } else if (words[i].startsWith("--vault=")) {
+            vault = words[i].mid(8);
+        } else if (words[i].startsWith("--passphrase-file=")) {
+            passphraseFile = words[i].mid(18);
+        } else {
+            rest << words[i];
+        }
+    }
+    auto parsed = parseArgs(rest);
+    if (!parsed) return failWith(parsed.error(), Usage);
+    const Args &a = *parsed;
+    const QString command = a.positional.value(0);
+    if (command.isEmpty() || a.has("--help") || command == "help") {
+        out() << kUsage;
+        return command.isEmpty() && !a.has("--help") ? Usage : Ok;
+    }
+    if (command == "--version" || command == "version") {
+        out() << "quire-cli " << QCoreApplication::applicationVersion() << Qt::endl;
+        return Ok;
+    }
+    Session s(vault, passphraseFile);
+    if (command == "init") return s.init(a);
+    if (command == "experiment") return s.experiment(a);
+    if (command == "entry") return s.entry(a);
+    if (command == "attach") return s.attach(a);
+    if (command == "attachment") return s.attachment(a);
+    if (command == "search") return s.search(a);
+    if (command == "audit") return s.audit(a);
+    if (command == "passphrase") return s.changePassphrase(a);
+    if (command == "verify") return s.verify(a);
+    if (command == "selftest") return s.selftest(a);
+    if (command == "remote") return s.remote(a);
+    if (command == "sync") return s.sync(a);
+    if (command == "join") return s.join(a);
+    if (command == "member") return s.member(a);
+    if (command == "sign") return s.sign(a);
+    if (command == "signatures") return s.signatures(a);
+    if (command == "evidence") return s.evidence(a);
+    if (command == "tsa") return s.tsa(a);
+    if (command == "anchor") return s.anchor(a);
+    if (command == "review-queue") return s.reviewQueue(a);
+    return failWith(QStringLiteral("unknown command '%1' (try --help)").arg(command), Usage);
+}
+
+} // namespace quire::cli

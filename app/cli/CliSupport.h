@@ -1,0 +1,94 @@
+#pragma once
+// CliSupport: what every quire-cli command shares — printing, option parsing, reading the
+// passphrase without echo, JSON shapes of entries and signatures, and the Session that opens
+// the notebook and runs one command. The commands themselves live in one file per group.
+
+#include "cli/CliCommands.h"
+
+#include "Notebook.h"
+
+#include <QJsonObject>
+#include <QMap>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+#include <memory>
+
+namespace quire::cli {
+
+QTextStream &out();
+QTextStream &err();
+// Prints "quire-cli: message" on standard error and returns `code`.
+int failWith(const QString &message, int code = Failed);
+
+// Options of one command: repeated options keep every value, in order.
+struct Args {
+    QStringList positional;
+    QMap<QString, QStringList> options;
+    QSet<QString> flags;
+
+    QString value(const QString &name) const { return options.value(name).value(0); }
+    QStringList values(const QString &name) const { return options.value(name); }
+    bool has(const QString &name) const { return options.contains(name) || flags.contains(name); }
+};
+
+Result<Args> parseArgs(const QStringList &words);
+// Reads a line from the terminal with echo off, so the passphrase never shows.
+QByteArray promptHidden(const QString &prompt);
+Result<QByteArray> readPassphraseFile(const QString &path);
+Result<QByteArray> passphrase(const QString &file, bool confirm);
+void wipe(QByteArray &secret);
+void printJson(const QJsonValue &v);
+QJsonObject attachmentJson(const AttachmentInfo &a);
+QJsonObject signatureJson(const SignatureInfo &s);
+QString attestation(const QString &at, bool trusted);
+QJsonObject versionJson(const EntryVersion &v);
+QString humanSize(qint64 bytes);
+Result<QString> entryHtmlFromFile(const QString &path);
+Result<QByteArray> readSmallFile(const QString &path, const QString &what);
+Result<void> writeFileAtomically(const QString &path, const QByteArray &bytes);
+// Codes are read out over the phone: compare them without dashes, spaces or case.
+QString normalisedCode(const QString &code);
+
+class Session {
+public:
+    Session(QString vault, QString passphraseFile)
+        : m_vault(std::move(vault))
+        , m_passphraseFile(std::move(passphraseFile)) {}
+
+    // NotebookCommands.cpp
+    int init(const Args &a);
+    int experiment(const Args &a);
+    int entry(const Args &a);
+    int attach(const Args &a);
+    int attachment(const Args &a);
+    int search(const Args &a);
+    int audit(const Args &a);
+    // VaultCommands.cpp
+    Result<Notebook *> open();
+    int changePassphrase(const Args &a);
+    int verify(const Args &a);
+    int selftest(const Args &a);
+    // SignatureCommands.cpp
+    int sign(const Args &a);
+    int signatures(const Args &a);
+    int evidence(const Args &a);
+    int tsa(const Args &a);
+    int anchor(const Args &a);
+    int reviewQueue(const Args &a);
+    // SharingCommands.cpp
+    int remote(const Args &a);
+    int sync(const Args &a);
+    int join(const Args &a);
+    int member(const Args &a);
+    int memberList(const Args &a);
+
+private:
+    QString m_vault;
+    QString m_passphraseFile;
+    std::unique_ptr<Notebook> m_notebook;
+};
+
+} // namespace quire::cli
