@@ -1,13 +1,44 @@
 #!/usr/bin/env bash
 # Quick start, command 2: install what Quire needs (Debian 12), build it with warnings as
-# errors, and run the whole test suite (GUI tests under a virtual X server).
+# errors, and run the whole test suite (GUI tests under a virtual X server). Then the layers
+# below the window are built again with AddressSanitizer and UndefinedBehaviorSanitizer and
+# their tests run once more, so that every change is checked for memory errors.
+# Arguments go to the first ctest run (for example -R storage to run a part).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$here/installer/install-deps.sh"
-cmake --preset ci -S "$here" >/dev/null
+# ccache, where a machine has it, makes a second build of the same sources quick; nothing
+# depends on it.
+launcher=()
+if command -v ccache >/dev/null 2>&1; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+logs="$here/build/test-logs"
+mkdir -p "$logs"
+rm -f "$logs"/*.log
+
+cmake --preset ci -S "$here" "${launcher[@]}" >/dev/null
 cmake --build "$here/build/ci" -j"$(nproc)"
 export QTWEBENGINE_DISABLE_SANDBOX=1
 export QUIRE_SCREENSHOT_DIR="${QUIRE_SCREENSHOT_DIR:-$here/build/ci/screenshots}"
 mkdir -p "$QUIRE_SCREENSHOT_DIR"
 xvfb-run -a -s "-screen 0 1600x1000x24" \
-  ctest --test-dir "$here/build/ci" --output-on-failure -j2 "$@"
+  ctest --test-dir "$here/build/ci" --output-on-failure -j2 "$@" | tee "$logs/ci.log"
+
+if [ "${QUIRE_SKIP_SANITIZE:-}" != 1 ]; then
+  cmake --preset sanitize -S "$here" "${launcher[@]}" >/dev/null
+  cmake --build "$here/build/sanitize" -j"$(nproc)"
+  (cd "$here" && ctest --preset sanitize -L 'storage|model|cli' -j2) | tee "$logs/sanitize.log"
+fi
+
+# One closing line for both runs (ctest prints one per run).
+passed=0
+failed=0
+for log in "$logs/ci.log" "$logs/sanitize.log"; do
+  [ -f "$log" ] || continue
+  line=$(grep -E 'tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -n 1 || true)
+  [ -n "$line" ] || continue
+  total=$(sed -E 's/.*out of ([0-9]+).*/\1/' <<<"$line")
+  bad=$(sed -E 's/.*, ([0-9]+) tests? failed.*/\1/' <<<"$line")
+  passed=$((passed + total - bad))
+  failed=$((failed + bad))
+done
+echo "quire: $passed passed, $failed failed"
