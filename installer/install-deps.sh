@@ -26,6 +26,9 @@ packages=(
     lighttpd lighttpd-mod-openssl openssh-server openssh-client
     # tests: a computer clock set back in time (libfaketime), for the clock-backwards audit
     faketime
+    # tests: our signed PDFs read by other tools (pdfsig with an NSS database made by certutil,
+    # mutool); the fuzz targets of the file readers (libFuzzer comes with clang's runtime)
+    libnss3-tools mupdf-tools clang libclang-rt-14-dev
 )
 
 # build: the entry editor's page is bundled from npm packages (resources/editor). A node that
