@@ -6,22 +6,22 @@
 // filter has two people to tell apart. Runs under Xvfb and saves a screenshot of every state
 // in QUIRE_SCREENSHOT_DIR/everyday.
 
-#include "AttachmentPanel.h"
-#include "AuditTrailDialog.h"
-#include "EntryPageRenderer.h"
-#include "EntryPageView.h"
+#include "details/AttachmentPanel.h"
 #include "GuiDriver.h"
 #include "GuiTestMain.h"
-#include "HistoryDialog.h"
-#include "IdleLock.h"
-#include "Language.h"
-#include "MainWindow.h"
+#include "history/AuditTrailDialog.h"
+#include "history/HistoryDialog.h"
 #include "Notebook.h"
-#include "SearchPanel.h"
-#include "SettingsDialog.h"
-#include "SyncController.h"
+#include "page/EntryPageRenderer.h"
+#include "page/EntryPageView.h"
+#include "settings/Language.h"
+#include "settings/SettingsDialog.h"
+#include "sidebar/SearchPanel.h"
+#include "sync/SyncController.h"
 #include "TestSupport.h"
-#include "UnlockDialog.h"
+#include "unlock/UnlockDialog.h"
+#include "window/IdleLock.h"
+#include "window/MainWindow.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,0 +1,1787 @@
+#include "window/MainWindow.h"
+
+#include "common/DialogParts.h"
+#include "details/AttachmentPanel.h"
+#include "details/DetailsPanel.h"
+#include "editor/EntryDialog.h"
+#include "editor/ExperimentDialog.h"
+#include "editor/VoidEntryDialog.h"
+#include "history/AuditTrailDialog.h"
+#include "history/HistoryDialog.h"
+#include "page/EntryPageRenderer.h"
+#include "page/EntryPageView.h"
+#include "settings/SettingsDialog.h"
+#include "sidebar/SearchPanel.h"
+#include "sidebar/SidebarDelegate.h"
+#include "sidebar/SidebarModel.h"
+#include "signing/ReviewQueueDialog.h"
+#include "signing/SignDialog.h"
+#include "signing/TimestampSettingsDialog.h"
+#include "sync/MembersDialog.h"
+#include "sync/RemoteSettingsDialog.h"
+#include "sync/SyncController.h"
+#include "unlock/CreateNotebookDialog.h"
+#include "unlock/UnlockDialog.h"
+#include "window/IdleLock.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDeadlineTimer>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QProgressDialog>
+#include <QPromise>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QtConcurrent/QtConcurrentRun>
+#include <QTemporaryDir>
+#include <QToolBar>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+#include <QWebEnginePage>
+
+#include <algorithm>
+#include <functional>
+
+namespace quire::widgets {
+
+namespace {
+
+constexpr int kMessageWidth = 460;
+
+// Box layouts size a word-wrapped label from a guessed width and clip the rest; a fixed
+// measure and an explicit height keep every line of the message on screen.
+void setWrappedText(QLabel *label, const QString &text) {
+    label->setText(text);
+    label->setFixedWidth(kMessageWidth);
+    label->setMinimumHeight(label->heightForWidth(kMessageWidth));
+}
+
+// A column of centred text and one button: the shape of every empty or locked state.
+QWidget *centredMessage(QWidget *parent, QLabel **title, QLabel **hint, QPushButton **button) {
+    auto *page = new QWidget(parent);
+    auto *outer = new QVBoxLayout(page);
+    outer->addStretch(2);
+    auto *column = new QWidget(page);
+    auto *layout = new QVBoxLayout(column);
+    layout->setSpacing(12);
+    *title = makeHeading({}, column);
+    (*title)->setAlignment(Qt::AlignHCenter);
+    *hint = makeHint({}, column);
+    (*hint)->setAlignment(Qt::AlignHCenter);
+    *button = new QPushButton(column);
+    (*button)->setDefault(true);
+    layout->addWidget(*title);
+    layout->addWidget(*hint);
+    layout->addSpacing(6);
+    layout->addWidget(*button, 0, Qt::AlignHCenter);
+    outer->addWidget(column, 0, Qt::AlignHCenter);
+    outer->addStretch(3);
+    return page;
+}
+
+QIcon themeIcon(const char *name, const char *fallback = nullptr) {
+    if (fallback && !QIcon::hasThemeIcon(QLatin1String(name)))
+        return QIcon::fromTheme(QLatin1String(fallback));
+    return QIcon::fromTheme(QLatin1String(name));
+}
+
+} // namespace
+
+MainWindow::MainWindow(const QString &vaultPath, QWidget *parent)
+    : QMainWindow(parent)
+    , m_vaultPath(vaultPath) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Quire"));
+    resize(1280, 800);
+
+    m_refreshTimer.setSingleShot(true);
+    m_refreshTimer.setInterval(0);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &MainWindow::refresh);
+    // Qt sends a language change once per translator removed and installed: one pass is enough.
+    m_retranslateTimer.setSingleShot(true);
+    m_retranslateTimer.setInterval(0);
+    connect(&m_retranslateTimer, &QTimer::timeout, this, &MainWindow::retranslate);
+
+    m_idleLock = new IdleLock(this);
+    connect(m_idleLock, &IdleLock::idle, this, &MainWindow::idleTimeReached);
+    setAcceptDrops(true);
+
+    m_sync = new SyncController(this);
+    m_sync->setStartGuard([this] { return !m_busy && !hasOpenDialog(); });
+    connect(m_sync, &SyncController::statusChanged, this, &MainWindow::updateSyncStatus);
+    connect(m_sync, &SyncController::started, this, &MainWindow::syncStarted);
+    connect(m_sync, &SyncController::finished, this, &MainWindow::syncFinished);
+
+    buildActions();
+    buildMenusAndToolBar();
+
+    m_stack = new QStackedWidget(this);
+    m_stack->insertWidget(LockedPage, buildLockedPage());
+    m_stack->insertWidget(EmptyNotebookPage, buildEmptyNotebookPage());
+    m_stack->insertWidget(NotebookPage, buildNotebookPage());
+    setCentralWidget(m_stack);
+
+    m_statusLabel = new QLabel(this);
+    m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
+    m_statusLabel->setContentsMargins(8, 0, 8, 0);
+    // Quiet on purpose: records waiting for a trusted time are no alarm, they are sent later.
+    m_timeHint = new QToolButton(this);
+    m_timeHint->setObjectName(QStringLiteral("timeHintButton"));
+    m_timeHint->setAutoRaise(true);
+    QPalette muted = m_timeHint->palette();
+    QColor mutedText = muted.color(QPalette::ButtonText);
+    mutedText.setAlphaF(0.65f);
+    muted.setColor(QPalette::ButtonText, mutedText);
+    m_timeHint->setPalette(muted);
+    m_timeHint->hide();
+    connect(m_timeHint, &QToolButton::clicked, this, &MainWindow::showTimestampSettings);
+    // Whether the notebook is open, and when it locks itself; a click locks it now.
+    m_lockStatus = new QToolButton(this);
+    m_lockStatus->setObjectName(QStringLiteral("lockStatusButton"));
+    m_lockStatus->setAutoRaise(true);
+    m_lockStatus->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_lockStatus->setIconSize(QSize(16, 16));
+    connect(m_lockStatus, &QToolButton::clicked, this, [this] {
+        if (m_notebook)
+            lock();
+        else
+            openGate();
+    });
+    statusBar()->addPermanentWidget(m_timeHint);
+    statusBar()->addPermanentWidget(buildSyncStatus());
+    statusBar()->addPermanentWidget(m_statusLabel);
+    statusBar()->addPermanentWidget(m_lockStatus);
+
+    retranslate();
+}
+
+MainWindow::~MainWindow() {
+    // The page view may still ask for attachment images while it is torn down.
+    if (m_entryView) m_entryView->setNotebook(nullptr);
+    // A sync still running uses the notebook: stop it before the notebook goes.
+    delete m_sync;
+    m_sync = nullptr;
+    // The files panel's worker may still be writing a copy out of the notebook.
+    delete m_details;
+    m_details = nullptr;
+    removeOpenFolder();
+}
+
+void MainWindow::buildActions() {
+    // Words are set in retranslate(), so that a change of language reaches them too.
+    auto action = [this](const char *icon, const char *fallback, const char *name) {
+        auto *a = new QAction(icon ? themeIcon(icon, fallback) : QIcon(), QString(), this);
+        a->setObjectName(QLatin1String(name));
+        return a;
+    };
+    m_newExperiment = action("folder-new", nullptr, "newExperimentAction");
+    m_newExperiment->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    connect(m_newExperiment, &QAction::triggered, this, &MainWindow::newExperiment);
+
+    m_newEntry = action("document-new", nullptr, "newEntryAction");
+    m_newEntry->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    connect(m_newEntry, &QAction::triggered, this, &MainWindow::newEntry);
+
+    m_editEntry = action("accessories-text-editor", "edit-paste", "editEntryAction");
+    m_editEntry->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(m_editEntry, &QAction::triggered, this, [this] { editEntry(); });
+
+    m_voidEntry = action("edit-delete", nullptr, "voidEntryAction");
+    connect(m_voidEntry, &QAction::triggered, this, [this] { voidEntry(); });
+
+    m_attach = action("mail-attachment", nullptr, "attachAction");
+    m_attach->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    connect(m_attach, &QAction::triggered, this, &MainWindow::attachFile);
+
+    m_lock = action("system-lock-screen", nullptr, "lockAction");
+    m_lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(m_lock, &QAction::triggered, this, &MainWindow::lock);
+
+    m_syncNow = action("view-refresh", nullptr, "syncNowAction");
+    m_syncNow->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    connect(m_syncNow, &QAction::triggered, this, &MainWindow::syncNow);
+
+    m_remoteSettings = action("network-server", nullptr, "remoteSettingsAction");
+    connect(m_remoteSettings, &QAction::triggered, this, &MainWindow::showRemoteSettings);
+
+    m_sign = action("document-edit", "accessories-text-editor", "signAction");
+    m_sign->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+    connect(m_sign, &QAction::triggered, this, [this] { signEntry(currentEntry()); });
+
+    m_history = action("document-open-recent", nullptr, "historyAction");
+    m_history->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    connect(m_history, &QAction::triggered, this, [this] { showHistory(); });
+
+    m_reviewQueue = action("mail-unread", nullptr, "reviewQueueAction");
+    connect(m_reviewQueue, &QAction::triggered, this, &MainWindow::showReviewQueue);
+
+    m_timestamps = action("appointment-soon", nullptr, "timestampSettingsAction");
+    connect(m_timestamps, &QAction::triggered, this, &MainWindow::showTimestampSettings);
+
+    m_auditTrail = action("document-properties", nullptr, "auditTrailAction");
+    connect(m_auditTrail, &QAction::triggered, this, &MainWindow::showAuditTrail);
+
+    m_members = action("system-users", nullptr, "membersAction");
+    connect(m_members, &QAction::triggered, this, &MainWindow::showMembers);
+
+    m_find = action("edit-find", nullptr, "findAction");
+    m_find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    connect(m_find, &QAction::triggered, this, &MainWindow::focusSearch);
+
+    m_showDetails = action("view-right-pane", "document-properties", "showDetailsAction");
+    m_showDetails->setCheckable(true);
+    m_showDetails->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    connect(m_showDetails, &QAction::toggled, this, &MainWindow::setDetailsVisible);
+
+    m_settings = action("preferences-system", nullptr, "settingsAction");
+    m_settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_settings->setMenuRole(QAction::PreferencesRole);
+    connect(m_settings, &QAction::triggered, this, &MainWindow::showSettings);
+
+    m_quit = action("application-exit", nullptr, "quitAction");
+    m_quit->setShortcut(QKeySequence::Quit);
+    m_quit->setMenuRole(QAction::QuitRole);
+    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+
+    m_about = action(nullptr, nullptr, "aboutAction");
+    m_about->setMenuRole(QAction::AboutRole);
+    connect(m_about, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About Quire"),
+                           tr("<p><b>Quire</b> %1</p><p>An electronic lab notebook. Every saved "
+                              "version is kept, sealed and attributable.</p>")
+                               .arg(QCoreApplication::applicationVersion().toHtmlEscaped()));
+    });
+}
+
+void MainWindow::retranslate() {
+    // A tooltip names the action's shortcut as this desktop writes it.
+    auto tip = [](QAction *action, const QString &text) {
+        const QString keys = action->shortcut().toString(QKeySequence::NativeText);
+        action->setToolTip(keys.isEmpty() ? text : tr("%1 (%2)").arg(text, keys));
+    };
+    m_newExperiment->setText(tr("New e&xperiment…"));
+    tip(m_newExperiment, tr("Start a new experiment"));
+    m_newExperiment->setIconText(tr("New experiment"));
+    m_newEntry->setText(tr("&New entry…"));
+    tip(m_newEntry, tr("Write a new entry in the experiment on the page"));
+    m_newEntry->setIconText(tr("New entry"));
+    m_editEntry->setText(tr("&Edit entry…"));
+    tip(m_editEntry, tr("Write a new version of the chosen entry"));
+    m_editEntry->setIconText(tr("Edit"));
+    m_voidEntry->setText(tr("&Void entry…"));
+    tip(m_voidEntry, tr("Withdraw the chosen entry, with a reason; it stays readable in its "
+                        "history"));
+    m_attach->setText(tr("&Attach file…"));
+    tip(m_attach, tr("Store a file with an entry of the experiment on the page"));
+    m_attach->setIconText(tr("Attach file"));
+    m_lock->setText(tr("&Lock notebook"));
+    tip(m_lock, tr("Close the notebook until the passphrase is entered again"));
+    m_lock->setIconText(tr("Lock"));
+    m_syncNow->setText(tr("&Sync now"));
+    tip(m_syncNow, tr("Send your changes to the shared repository and receive the others'"));
+    m_syncNow->setIconText(tr("Sync now"));
+    m_remoteSettings->setText(tr("&Remote settings…"));
+    m_remoteSettings->setToolTip(tr("Where this notebook is shared, and how to log in there"));
+    m_sign->setText(tr("&Sign…"));
+    tip(m_sign, tr("Sign the chosen entry with your electronic signature"));
+    m_sign->setIconText(tr("Sign"));
+    m_history->setText(tr("&History…"));
+    tip(m_history, tr("Every version of the chosen entry and what changed between them"));
+    m_reviewQueue->setToolTip(tr("Entries signed by their authors that wait for your "
+                                 "countersignature"));
+    m_timestamps->setText(tr("&Time-stamp authorities…"));
+    m_timestamps->setToolTip(tr("Who vouches for when your records existed, and records still "
+                                "waiting for a trusted time"));
+    m_auditTrail->setText(tr("&Audit trail…"));
+    m_auditTrail->setToolTip(tr("Everything recorded in this notebook, by whom and when"));
+    m_members->setText(tr("&Members…"));
+    m_members->setToolTip(tr("Who belongs to this notebook; invite, approve and revoke members"));
+    m_find->setText(tr("&Find…"));
+    tip(m_find, tr("Search titles, text and file names"));
+    m_showDetails->setText(tr("&Details beside the page"));
+    tip(m_showDetails, tr("The chosen entry's files, signatures and versions, beside the page"));
+    m_settings->setText(tr("Se&ttings…"));
+    tip(m_settings, tr("Sharing, trusted time, locking and language"));
+    m_quit->setText(tr("&Quit"));
+    m_about->setText(tr("&About Quire"));
+
+    m_fileMenu->setTitle(tr("&File"));
+    m_entryMenu->setTitle(tr("&Entry"));
+    m_notebookMenu->setTitle(tr("&Notebook"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_toolBar->setWindowTitle(tr("Main toolbar"));
+    m_searchField->setPlaceholderText(
+        tr("Search the notebook (%1)").arg(m_find->shortcut().toString(QKeySequence::NativeText)));
+    m_searchField->setAccessibleName(tr("Search"));
+
+    m_sidebar->setAccessibleName(tr("Projects, tags and experiments"));
+    m_sidebarModel->retranslate();
+    m_entryView->setAccessibleName(tr("Entries of the selected experiment"));
+    m_timeHint->setText(tr("Time not yet attested"));
+    m_syncButton->setAccessibleName(tr("Sync status"));
+    m_syncCancel->setText(tr("Cancel"));
+    m_syncCancel->setToolTip(tr("Stop this sync; nothing is lost, the changes are sent next time"));
+
+    setWindowTitle(m_notebook ? tr("Quire — %1").arg(m_notebookName) : tr("Quire"));
+    updateStatusLabel();
+    updateLockedPage();
+    updateEmptyPage();
+    // The rest reads the notebook, which a worker may hold; they catch up when it lets go.
+    if (m_notebook && !isBusy()) {
+        updateReviewCount();
+        updateTimeHint();
+        showCurrentExperiment();
+    } else {
+        m_reviewQueue->setText(tr("&Waiting for my signature"));
+        if (m_notebook) {
+            m_refreshPending = true;
+            // Looked at again shortly: the page must not stay in the old language should the
+            // worker's end come before this pending refresh is seen.
+            QTimer::singleShot(250, this, [this] {
+                if (isBusy())
+                    m_retranslateTimer.start();
+                else
+                    catchUpAfterWorker();
+            });
+        }
+    }
+    updateSyncStatus();
+    updateActions();
+}
+
+void MainWindow::updateStatusLabel() {
+    if (!m_notebook)
+        m_statusLabel->clear();
+    else
+        m_statusLabel->setText(m_memberName.isEmpty()
+                                   ? m_notebookName
+                                   : tr("%1  ·  %2").arg(m_notebookName, m_memberName));
+    m_statusLabel->setVisible(m_notebook != nullptr);
+    updateLockStatus();
+}
+
+void MainWindow::updateLockStatus() {
+    if (!m_lockStatus) return;
+    const bool open = m_notebook != nullptr;
+    m_lockStatus->setText(open ? tr("Unlocked") : tr("Locked"));
+    m_lockStatus->setIcon(themeIcon(open ? "changes-allow-symbolic" : "changes-prevent-symbolic",
+                                    "system-lock-screen"));
+    const int minutes = m_idleLock ? m_idleLock->intervalMs() / 60000 : 0;
+    m_lockStatus->setToolTip(
+        open ? (minutes > 0 ? tr("Locks itself after %n minutes without use. Click to lock now.",
+                                 nullptr, minutes)
+                            : tr("Click to lock the notebook now."))
+             : tr("The notebook is locked: nothing of it is in memory or on screen."));
+    m_lockStatus->setEnabled(!open || !m_busy);
+}
+
+void MainWindow::buildMenusAndToolBar() {
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_newExperiment);
+    m_fileMenu->addAction(m_newEntry);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_settings);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_lock);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quit);
+    m_entryMenu = menuBar()->addMenu(QString());
+    m_entryMenu->addAction(m_editEntry);
+    m_entryMenu->addAction(m_attach);
+    m_entryMenu->addSeparator();
+    m_entryMenu->addAction(m_sign);
+    m_entryMenu->addAction(m_history);
+    m_entryMenu->addSeparator();
+    m_entryMenu->addAction(m_voidEntry);
+    m_notebookMenu = menuBar()->addMenu(QString());
+    m_notebookMenu->addAction(m_find);
+    m_notebookMenu->addSeparator();
+    m_notebookMenu->addAction(m_syncNow);
+    m_notebookMenu->addSeparator();
+    m_notebookMenu->addAction(m_reviewQueue);
+    m_notebookMenu->addAction(m_timestamps);
+    m_notebookMenu->addAction(m_auditTrail);
+    m_notebookMenu->addSeparator();
+    m_notebookMenu->addAction(m_remoteSettings);
+    m_notebookMenu->addAction(m_members);
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->addAction(m_showDetails);
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->addAction(m_about);
+
+    m_toolBar = addToolBar(QString());
+    QToolBar *bar = m_toolBar;
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    bar->setFloatable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setIconSize(QSize(20, 20));
+    bar->addAction(m_newExperiment);
+    bar->addAction(m_newEntry);
+    bar->addAction(m_editEntry);
+    bar->addAction(m_attach);
+    bar->addAction(m_sign);
+    bar->addSeparator();
+    bar->addAction(m_syncNow);
+    auto *spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    m_searchField = new QLineEdit(bar);
+    m_searchField->setObjectName(QStringLiteral("searchField"));
+    m_searchField->setClearButtonEnabled(true);
+    m_searchField->addAction(themeIcon("edit-find"), QLineEdit::LeadingPosition);
+    m_searchField->setFixedWidth(300);
+    // Typing is searching: the results take the sidebar's place at the first key.
+    connect(m_searchField, &QLineEdit::textEdited, this, &MainWindow::showSearchSide);
+    bar->addWidget(m_searchField);
+    auto *gap = new QWidget(bar);
+    gap->setFixedWidth(8);
+    bar->addWidget(gap);
+    bar->addAction(m_lock);
+}
+
+QWidget *MainWindow::buildLockedPage() {
+    QWidget *page = centredMessage(this, &m_lockedTitle, &m_lockedHint, &m_lockedButton);
+    m_lockedButton->setObjectName(QStringLiteral("unlockButton"));
+    connect(m_lockedButton, &QPushButton::clicked, this, &MainWindow::openGate);
+    return page;
+}
+
+QWidget *MainWindow::buildEmptyNotebookPage() {
+    QWidget *page = centredMessage(this, &m_emptyTitle, &m_emptyHint, &m_emptyButton);
+    m_emptyButton->setObjectName(QStringLiteral("firstExperimentButton"));
+    connect(m_emptyButton, &QPushButton::clicked, this, [this] {
+        if (m_joining)
+            syncNow();
+        else
+            newExperiment();
+    });
+    updateEmptyPage();
+    return page;
+}
+
+void MainWindow::updateEmptyPage() {
+    if (m_joining) {
+        m_emptyTitle->setText(tr("Waiting for approval"));
+        setWrappedText(m_emptyHint,
+                       tr("Your request to join “%1” is with its admin. Once they have approved "
+                          "it, the next sync brings the notebook here. Quire syncs every few "
+                          "minutes; you can also sync now.")
+                           .arg(m_notebookName));
+        m_emptyButton->setText(tr("Sync now"));
+    } else {
+        m_emptyTitle->setText(tr("Your notebook is empty"));
+        setWrappedText(m_emptyHint,
+                       tr("Start with an experiment: a title for one piece of work, such as "
+                          "“Phosphate buffer, pH 7.4”. The entries you write go into it."));
+        m_emptyButton->setText(tr("New experiment…"));
+    }
+}
+
+QWidget *MainWindow::buildNotebookPage() {
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setChildrenCollapsible(false);
+
+    // The sidebar is the notebook's tree, or the search results while searching.
+    m_side = new QStackedWidget(m_splitter);
+    m_side->setMinimumWidth(220);
+    m_sidebarModel = new SidebarModel(this);
+    m_sidebar = new QTreeView(m_side);
+    m_sidebar->setObjectName(QStringLiteral("sidebar"));
+    m_sidebar->setModel(m_sidebarModel);
+    m_sidebar->setItemDelegate(new SidebarDelegate(m_sidebar));
+    m_sidebar->setHeaderHidden(true);
+    m_sidebar->setIndentation(14);
+    m_sidebar->setFrameShape(QFrame::NoFrame);
+    m_sidebar->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_sidebar->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_sidebar->setExpandsOnDoubleClick(false);
+    m_sidebar->setAnimated(false);
+    // The sidebar's own background, set apart from the page beside it.
+    m_sidebar->setStyleSheet(QStringLiteral("QTreeView#sidebar { background: palette(window); }"));
+    // A click shows an experiment or an entry (again, if it is the one shown) and opens or
+    // closes a group or folder. The arrow keys show the experiment or entry they move to; Left
+    // and Right open and close folders, as in any tree.
+    connect(m_sidebar->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                const auto kind = SidebarModel::Kind(current.data(SidebarModel::KindRole).toInt());
+                if (QGuiApplication::mouseButtons() == Qt::NoButton &&
+                    (kind == SidebarModel::Kind::Experiment || kind == SidebarModel::Kind::Review))
+                    sidebarActivated(current);
+            });
+    connect(m_sidebar, &QTreeView::clicked, this, &MainWindow::sidebarActivated);
+    m_side->insertWidget(ExperimentsSide, m_sidebar);
+
+    m_searchPanel = new SearchPanel(m_side);
+    m_searchPanel->setSearchField(m_searchField);
+    m_side->insertWidget(SearchSide, m_searchPanel);
+    connect(m_searchPanel, &SearchPanel::openRequested, this, &MainWindow::openAt);
+    connect(m_searchPanel, &SearchPanel::closeRequested, this, &MainWindow::closeSearch);
+
+    m_entryView = new EntryPageView(m_splitter);
+    m_entryView->setObjectName(QStringLiteral("entryView"));
+    connect(m_entryView, &EntryPageView::externalLinkActivated, this,
+            [](const QUrl &url) { QDesktopServices::openUrl(url); });
+    connect(m_entryView, &QWebEngineView::urlChanged, this, &MainWindow::pageUrlChanged);
+
+    m_details = new DetailsPanel(m_splitter);
+    AttachmentPanel *files = m_details->attachments();
+    files->setOpenFolder([this]() -> QString {
+        if (!m_notebook) return {};
+        if (!m_openFolder) {
+            m_openFolder = std::make_unique<QTemporaryDir>(QDir::tempPath() +
+                                                           QStringLiteral("/quire-open-XXXXXX"));
+            if (!m_openFolder->isValid()) {
+                m_openFolder.reset();
+                return {};
+            }
+        }
+        return m_openFolder->path();
+    });
+    connect(files, &AttachmentPanel::busyChanged, this,
+            [this](bool busy) { busy ? beginWork() : endWork(); });
+    connect(files, &AttachmentPanel::addFileRequested, this,
+            [this](const QString &entry) { attachFiles(entry); });
+    connect(files, &AttachmentPanel::filesDropped, this, &MainWindow::attachFiles);
+    connect(files, &AttachmentPanel::copyFailed, this, [this](const QString &message) {
+        showProblem(this, tr("The file could not be written"), message);
+    });
+    connect(m_details, &DetailsPanel::entryChosen, this, [this](const QString &entry) {
+        m_currentEntry = entry;
+        updateActions();
+    });
+    connect(m_details, &DetailsPanel::closeRequested, this, [this] { setDetailsVisible(false); });
+    connect(m_details, &DetailsPanel::signRequested, this, &MainWindow::signEntry);
+    connect(m_details, &DetailsPanel::evidenceRequested, this,
+            [this](const QString &signature) { exportEvidence(signature); });
+    connect(m_details, &DetailsPanel::changesRequested, this,
+            [this](const QString &entry, int version) { showHistory(entry, version); });
+
+    m_splitter->addWidget(m_side);
+    m_splitter->addWidget(m_entryView);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setStretchFactor(2, 0);
+    m_splitter->setSizes({300, 660, 340});
+    const bool shown = QSettings().value(QStringLiteral("detailsPanelShown"), true).toBool();
+    m_showDetails->setChecked(shown);
+    m_details->setVisible(shown);
+    return m_splitter;
+}
+
+QWidget *MainWindow::buildSyncStatus() {
+    m_syncStatus = new QWidget(this);
+    m_syncStatus->setObjectName(QStringLiteral("syncStatus"));
+    auto *layout = new QHBoxLayout(m_syncStatus);
+    layout->setContentsMargins(0, 0, 4, 0);
+    layout->setSpacing(6);
+    m_syncProgress = new QProgressBar(m_syncStatus);
+    m_syncProgress->setObjectName(QStringLiteral("syncProgress"));
+    m_syncProgress->setTextVisible(false);
+    m_syncProgress->setFixedSize(90, 10);
+    m_syncButton = new QToolButton(m_syncStatus);
+    m_syncButton->setObjectName(QStringLiteral("syncStatusButton"));
+    m_syncButton->setAutoRaise(true);
+    m_syncButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_syncButton->setIconSize(QSize(16, 16));
+    m_syncCancel = new QToolButton(m_syncStatus);
+    m_syncCancel->setObjectName(QStringLiteral("cancelSyncButton"));
+    layout->addWidget(m_syncButton);
+    layout->addWidget(m_syncProgress);
+    layout->addWidget(m_syncCancel);
+    // Keeps the sync state apart from the notebook and member beside it.
+    auto *rule = new QFrame(m_syncStatus);
+    rule->setFrameShape(QFrame::VLine);
+    rule->setFrameShadow(QFrame::Sunken);
+    layout->addSpacing(4);
+    layout->addWidget(rule);
+    connect(m_syncCancel, &QToolButton::clicked, m_sync, &SyncController::cancel);
+    connect(m_syncButton, &QToolButton::clicked, this, [this] {
+        switch (m_sync->state()) {
+        case SyncController::State::Alarm:
+            showSyncAlarm();
+            break;
+        case SyncController::State::NotShared:
+            showRemoteSettings();
+            break;
+        case SyncController::State::Off:
+        case SyncController::State::Syncing:
+            break;
+        default:
+            syncNow();
+        }
+    });
+    return m_syncStatus;
+}
+
+void MainWindow::updateSyncStatus() {
+    const SyncController::State state = m_sync->state();
+    m_syncStatus->setVisible(state != SyncController::State::Off);
+    m_syncButton->setText(m_sync->statusText());
+    QString tip = m_sync->statusToolTip();
+    if (m_timeHint->isVisible() && !tip.isEmpty()) tip += QLatin1Char('\n') + m_timeHint->toolTip();
+    m_syncButton->setToolTip(tip);
+    const bool syncing = state == SyncController::State::Syncing;
+    m_syncProgress->setVisible(syncing);
+    m_syncCancel->setVisible(syncing);
+    if (syncing) {
+        const qint64 total = m_sync->progressTotal();
+        // Object counts fit an int; a bar without a total shows that something moves.
+        m_syncProgress->setRange(0, int(qMin<qint64>(total, INT_MAX)));
+        m_syncProgress->setValue(int(qMin(m_sync->progressDone(), total)));
+    }
+
+    const char *icon = nullptr;
+    if (state == SyncController::State::Alarm)
+        icon = "dialog-warning";
+    else if (state == SyncController::State::Offline)
+        icon = "network-offline";
+    else if (state == SyncController::State::Joining)
+        icon = "dialog-information";
+    m_syncButton->setIcon(icon ? themeIcon(icon) : QIcon());
+
+    // The warning colour and weight of an error line, so that an alarm cannot be overlooked.
+    QPalette p = m_syncStatus->palette();
+    QFont f = m_syncStatus->font();
+    if (state == SyncController::State::Alarm) {
+        const bool dark = p.color(QPalette::Window).lightness() < 128;
+        const QColor warning = dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb3, 0x26, 0x1e);
+        p.setColor(QPalette::ButtonText, warning);
+        p.setColor(QPalette::WindowText, warning);
+        f.setWeight(QFont::DemiBold);
+    }
+    m_syncButton->setPalette(p);
+    m_syncButton->setFont(f);
+    updateActions();
+}
+
+bool MainWindow::isBusy() const {
+    return m_busy || (m_sync && m_sync->isRunning());
+}
+
+bool MainWindow::hasOpenDialog() const {
+    // Editor windows stay open for as long as someone writes; they keep out of a worker's way
+    // themselves (EntryDialog::setBusyCheck), so a sync may run beside them.
+    for (QDialog *dialog : findChildren<QDialog *>(Qt::FindDirectChildrenOnly))
+        if (dialog->isVisible() && !qobject_cast<EntryDialog *>(dialog)) return true;
+    return false;
+}
+
+void MainWindow::syncNow() {
+    if (!m_notebook || isBusy()) return;
+    if (!m_sync->hasRemote()) {
+        statusBar()->showMessage(tr("Set the shared repository first."), 5000);
+        showRemoteSettings();
+        return;
+    }
+    m_sync->syncNow();
+}
+
+void MainWindow::syncStarted() {
+    // The views would read from the notebook the worker holds.
+    lendNotebookToViews(false);
+    updateActions();
+}
+
+void MainWindow::syncFinished(bool ok, bool receivedRecords, const QString &error) {
+    lendNotebookToViews(true);
+    if (m_closeAfterSync) {
+        close();
+        return;
+    }
+    if (m_lockAfterSync || m_lockWhenFree) {
+        m_lockAfterSync = m_lockWhenFree = false;
+        lock();
+        return;
+    }
+    if (!ok && m_sync->state() == SyncController::State::Offline) {
+        // Ends in "…" rather than being cut off mid-word; the status shows all of it on hover.
+        const int room = statusBar()->width() - m_syncStatus->sizeHint().width() -
+                         m_statusLabel->sizeHint().width() - 48;
+        statusBar()->showMessage(
+            statusBar()->fontMetrics().elidedText(tr("Offline: %1").arg(asSentence(error)),
+                                                  Qt::ElideRight, qMax(room, 120)),
+            15000);
+    }
+    if (receivedRecords) m_refreshPending = true;
+    catchUpAfterWorker();
+    if (ok) updateTimeHint();
+    updateActions();
+}
+
+void MainWindow::notebookChanged() {
+    if (isBusy()) {
+        m_changePending = true;
+        return;
+    }
+    m_sync->noteLocalChange();
+}
+
+void MainWindow::catchUpAfterWorker() {
+    if (!m_notebook || isBusy()) return;
+    if (m_lockWhenFree) {
+        m_lockWhenFree = false;
+        lock();
+        return;
+    }
+    if (m_changePending) {
+        m_changePending = false;
+        m_sync->noteLocalChange();
+    }
+    if (m_refreshPending) {
+        m_refreshPending = false;
+        m_showPending = false; // refresh shows the current experiment again
+        refresh();
+    } else if (m_showPending) {
+        m_showPending = false;
+        showCurrentExperiment();
+    }
+}
+
+void MainWindow::showRemoteSettings() {
+    if (!m_notebook || isBusy()) return;
+    auto *dialog = new RemoteSettingsDialog(m_notebook.get(), this);
+    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    connect(dialog, &QDialog::accepted, this, [this] {
+        statusBar()->showMessage(tr("Remote settings saved."), 5000);
+        m_sync->remoteChanged();
+    });
+    dialog->open();
+}
+
+void MainWindow::showMembers() {
+    if (!m_notebook || isBusy()) return;
+    auto *dialog = new MembersDialog(m_notebook.get(), this);
+    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    dialog->open();
+}
+
+void MainWindow::showSyncAlarm() {
+    const QStringList lines = m_sync->alarms();
+    if (lines.isEmpty()) return;
+    const bool tampering = m_sync->alarmIsTampering();
+    auto *box = new QMessageBox(
+        QMessageBox::Warning, tr("Sync alarm"),
+        tampering ? tr("The copy on the shared repository does not match what was written in "
+                       "this notebook.")
+                  : tr("Some files that came from the shared repository did not pass the checks "
+                       "and were set aside."),
+        QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("syncAlarmBox"));
+    constexpr int kShown = 6;
+    // File names are 64 hex digits; the first twelve tell them apart on screen, and the
+    // details keep them whole for the admin.
+    static const QRegularExpression longHex(QStringLiteral("\\b([0-9a-f]{12})[0-9a-f]{20,}\\b"));
+    QString listed;
+    for (QString line : lines.mid(0, kShown))
+        listed += QStringLiteral("<li>%1</li>")
+                      .arg(line.replace(longHex, QStringLiteral("\\1…")).toHtmlEscaped());
+    if (lines.size() > kShown)
+        listed += QStringLiteral("<li>%1</li>").arg(tr("… and %1 more").arg(lines.size() - kShown));
+    box->setTextFormat(Qt::PlainText);
+    box->setInformativeText(
+        tr("<p>Nothing in this notebook was changed or lost: Quire kept its own records and "
+           "did not take in the server's versions.</p><ul>%1</ul><p>Tell the admin of this "
+           "notebook, who can check who changed the shared repository.</p>")
+            .arg(listed));
+    box->setDetailedText(lines.join(QLatin1Char('\n')));
+    box->button(QMessageBox::Ok)->setText(tr("I have seen this"));
+    box->button(QMessageBox::Ok)->setIcon(QIcon());
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QDialog::finished, m_sync, &SyncController::acknowledgeAlarms);
+    box->open();
+}
+
+void MainWindow::useFallbackIconTheme() {
+    if (QIcon::themeName().isEmpty() || QIcon::themeName() == QLatin1String("hicolor"))
+        QIcon::setThemeName(QStringLiteral("Adwaita"));
+}
+
+void MainWindow::start() {
+    updateLockedPage();
+    openGate();
+}
+
+void MainWindow::openGate() {
+    if (m_notebook || m_gate) return;
+    QDialog *dialog = nullptr;
+    if (Notebook::exists(m_vaultPath)) {
+        auto *unlock = new UnlockDialog(m_vaultPath, this);
+        connect(unlock, &QDialog::accepted, this,
+                [this, unlock] { adopt(unlock->takeNotebook()); });
+        dialog = unlock;
+    } else {
+        auto *create = new CreateNotebookDialog(m_vaultPath, this);
+        connect(create, &QDialog::accepted, this,
+                [this, create] { adopt(create->takeNotebook()); });
+        dialog = create;
+    }
+    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    m_gate = dialog;
+    dialog->open();
+}
+
+void MainWindow::adopt(std::unique_ptr<Notebook> notebook) {
+    if (!notebook) return;
+    m_notebook = std::move(notebook);
+    connect(m_notebook.get(), &Notebook::changed, &m_refreshTimer, qOverload<>(&QTimer::start));
+    connect(m_notebook.get(), &Notebook::changed, this, &MainWindow::notebookChanged);
+    lendNotebookToViews(true);
+
+    m_notebookName = m_notebook->notebookName();
+    setWindowTitle(tr("Quire — %1").arg(m_notebookName));
+    refresh();
+    m_sync->setNotebook(m_notebook.get());
+    m_idleLock->start();
+    updateActions();
+    m_sidebar->setFocus();
+    emit unlocked();
+    // Text that was being written when the program ended or the notebook was locked.
+    QMetaObject::invokeMethod(this, &MainWindow::recoverDrafts, Qt::QueuedConnection);
+}
+
+void MainWindow::lock() {
+    if (!m_notebook || m_busy) return;
+    if (m_sync->isRunning()) {
+        // Locked as soon as the worker lets go of the notebook.
+        m_lockAfterSync = true;
+        m_sync->cancel();
+        return;
+    }
+    m_idleLock->stop();
+    m_lockWhenFree = false;
+    // Entry windows keep their text as drafts first, with the page's very latest words.
+    if (!visibleEntryWindows().isEmpty()) {
+        closeEntryWindows([this] { lock(); });
+        return;
+    }
+    // Open dialogs belong to the unlocked notebook (and may show its content); they close
+    // with it, unsaved input included — those opened from other dialogs first.
+    QList<QDialog *> dialogs = findChildren<QDialog *>();
+    std::reverse(dialogs.begin(), dialogs.end());
+    for (QDialog *dialog : std::as_const(dialogs))
+        if (dialog != m_gate && dialog->isVisible()) dialog->reject();
+    // Nothing decrypted may stay on screen, in the engine's memory cache or on disk.
+    lendNotebookToViews(false);
+    m_entryView->clearDocument();
+    // Only which experiment was open is kept, so that unlocking comes back to it.
+    const QString wasShown = currentExperiment();
+    closeSearch();
+    m_searchPanel->clear();
+    m_details->clear();
+    removeOpenFolder();
+    m_attachQueue.clear();
+    m_currentEntry.clear();
+    m_sidebarModel->clear();
+    m_experiment.clear();
+    m_run = {};
+    m_shownEntries.clear();
+    m_reviewCount = 0;
+    m_reviewQueue->setText(tr("&Waiting for my signature"));
+    m_timeHint->hide();
+    m_pendingSelection = wasShown;
+    m_pendingAnchor.clear();
+    m_refreshPending = m_showPending = m_changePending = false;
+    m_joining = false;
+    m_sync->setNotebook(nullptr);
+    m_notebook.reset();
+
+    setWindowTitle(tr("Quire"));
+    updateStatusLabel();
+    statusBar()->clearMessage();
+    updateLockedPage();
+    m_stack->setCurrentIndex(LockedPage);
+    updateActions();
+    emit locked();
+    openGate();
+}
+
+void MainWindow::refresh() {
+    if (!m_notebook) return;
+    if (isBusy()) {
+        m_refreshPending = true;
+        return;
+    }
+    auto list = m_notebook->experiments();
+    if (!list) {
+        showProblem(this, tr("The experiments could not be read"), list.error());
+        return;
+    }
+    // A joining vault learns its member record (and so the name) at the sync that lets it in.
+    m_memberName = m_notebook->me().name;
+    m_joining = m_notebook->isJoining();
+    updateEmptyPage();
+    updateStatusLabel();
+    const QString wanted = m_pendingSelection.isEmpty() ? currentExperiment() : m_pendingSelection;
+    m_pendingSelection.clear();
+    QList<ReviewItem> waiting;
+    if (!m_joining)
+        if (auto queue = m_notebook->reviewQueue(); queue) waiting = *queue;
+    m_reviewCount = int(waiting.size());
+    // The sidebar is filled anew; the folders that were open stay open.
+    const bool first = m_sidebarModel->rowCount() == 0;
+    const QStringList open = openSidebarKeys();
+    m_sidebarModel->setContent(*list, waiting);
+    if (first) {
+        // At first the way to one's experiments is open, and so is what waits for one.
+        m_sidebar->expand(m_sidebarModel->indexOfGroup(SidebarModel::Group::Waiting));
+        const QModelIndex projects = m_sidebarModel->indexOfGroup(SidebarModel::Group::Projects);
+        m_sidebar->expand(projects);
+        for (int row = 0; row < m_sidebarModel->rowCount(projects); ++row)
+            m_sidebar->expand(m_sidebarModel->index(row, 0, projects));
+    } else {
+        reopenSidebarKeys(open);
+    }
+    m_searchPanel->setExperiments(*list);
+    // New tags or members may have arrived; results may have changed with them.
+    if (m_side->currentIndex() == SearchSide) {
+        m_searchPanel->reloadChoices();
+        m_searchPanel->search();
+    }
+    updateReviewCount();
+    if (list->isEmpty()) {
+        m_experiment.clear();
+        m_stack->setCurrentIndex(EmptyNotebookPage);
+        updateActions();
+        return;
+    }
+    m_stack->setCurrentIndex(NotebookPage);
+    chooseExperiment(m_sidebarModel->experiment(wanted) ? wanted : list->first().uuid);
+    selectInSidebar(m_experiment);
+    showCurrentExperiment();
+}
+
+QStringList MainWindow::openSidebarKeys() const {
+    QStringList keys;
+    std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+        for (int row = 0; row < m_sidebarModel->rowCount(parent); ++row) {
+            const QModelIndex index = m_sidebarModel->index(row, 0, parent);
+            if (!m_sidebar->isExpanded(index)) continue;
+            keys << index.data(SidebarModel::KeyRole).toString();
+            walk(index);
+        }
+    };
+    walk({});
+    return keys;
+}
+
+void MainWindow::reopenSidebarKeys(const QStringList &keys) {
+    for (const QString &key : keys)
+        m_sidebar->expand(m_sidebarModel->indexOfKey(key));
+    // What waits for my signature is news: it opens when it arrives.
+    m_sidebar->expand(m_sidebarModel->indexOfGroup(SidebarModel::Group::Waiting));
+}
+
+void MainWindow::selectInSidebar(const QString &experiment) {
+    // The row that stands for the shown experiment, unless one of its other rows is chosen.
+    const QModelIndex current = m_sidebar->currentIndex();
+    if (current.isValid() &&
+        SidebarModel::Kind(current.data(SidebarModel::KindRole).toInt()) ==
+            SidebarModel::Kind::Experiment &&
+        current.data(SidebarModel::UuidRole).toString() == experiment)
+        return;
+    const QModelIndex index = m_sidebarModel->indexOfExperiment(experiment);
+    if (!index.isValid()) return;
+    const QSignalBlocker quiet(m_sidebar->selectionModel());
+    m_sidebar->setCurrentIndex(index);
+    m_sidebar->scrollTo(index);
+}
+
+void MainWindow::sidebarActivated(const QModelIndex &index) {
+    if (!index.isValid()) return;
+    switch (SidebarModel::Kind(index.data(SidebarModel::KindRole).toInt())) {
+    case SidebarModel::Kind::Experiment:
+        showExperiment(index.data(SidebarModel::UuidRole).toString());
+        break;
+    case SidebarModel::Kind::Review:
+        // The entry, on its page, with its signatures beside it.
+        openAt(index.data(SidebarModel::UuidRole).toString(),
+               index.data(SidebarModel::EntryRole).toString());
+        setDetailsVisible(true);
+        m_details->showTab(DetailsPanel::SignaturesTab);
+        break;
+    default:
+        m_sidebar->setExpanded(index, !m_sidebar->isExpanded(index));
+    }
+}
+
+void MainWindow::chooseExperiment(const QString &experiment) {
+    if (experiment == m_experiment) return;
+    m_experiment = experiment;
+    m_runFirst = -1;
+    m_runCount = EntryPageRenderer::kPageSize;
+    m_currentEntry.clear();
+}
+
+void MainWindow::showExperiment(const QString &experiment) {
+    if (!m_notebook || experiment.isEmpty()) return;
+    chooseExperiment(experiment);
+    selectInSidebar(experiment);
+    showCurrentExperiment();
+}
+
+void MainWindow::moveRun(RunMove move) {
+    const int size = EntryPageRenderer::kPageSize;
+    switch (move) {
+    case RunMove::Latest:
+        m_runFirst = -1;
+        m_runCount = size;
+        break;
+    case RunMove::Earlier:
+        m_runFirst = std::max(0, m_run.first - size);
+        m_runCount = size;
+        break;
+    case RunMove::Later:
+        m_runFirst = m_run.first + int(m_run.entries.size());
+        m_runCount = size;
+        break;
+    case RunMove::All:
+        m_runFirst = 0;
+        m_runCount = -1;
+        break;
+    case RunMove::Around:
+        break;
+    }
+    showCurrentExperiment();
+}
+
+void MainWindow::showCurrentExperiment() {
+    const QString uuid = currentExperiment();
+    updateActions();
+    if (!m_notebook || uuid.isEmpty()) return;
+    if (isBusy()) {
+        m_showPending = true;
+        return;
+    }
+    const QString marked = EntryPageRenderer::entryForAnchor(m_pendingAnchor);
+    auto experiment = m_notebook->experiment(uuid);
+    auto run = m_notebook->entryRun(uuid, m_runFirst, m_runCount, marked);
+    if (!experiment || !run) {
+        showProblem(this, tr("The experiment could not be shown"),
+                    experiment ? run.error() : experiment.error());
+        return;
+    }
+    m_run = *run;
+    m_runFirst = m_run.first; // the run stays where it is when the page is made again
+    m_shownEntries = m_run.entries;
+    if (!marked.isEmpty()) m_currentEntry = marked;
+    const QString me = m_notebook->me().uuid;
+    m_entryView->showDocument(EntryPageRenderer::experimentPage(*experiment, m_run, me),
+                              m_pendingAnchor);
+    m_pendingAnchor.clear();
+    m_details->setEntries(m_shownEntries, me, m_run.first + 1);
+    m_details->setCurrentEntry(currentEntry());
+    updateActions();
+}
+
+void MainWindow::updateActions() {
+    const bool open = m_notebook != nullptr && !isBusy();
+    const bool hasExperiment = open && !currentExperiment().isEmpty();
+    m_newExperiment->setEnabled(open && !m_joining);
+    m_newEntry->setEnabled(hasExperiment);
+    m_attach->setEnabled(hasExperiment);
+    // Editing and voiding are for the author of an entry that is not voided.
+    bool ownEntry = false;
+    if (hasExperiment) {
+        const QString entry = currentEntry();
+        for (const EntryVersion &e : std::as_const(m_shownEntries))
+            if (e.uuid == entry)
+                ownEntry = e.author == m_notebook->me().uuid && e.status != QLatin1String("void");
+    }
+    m_editEntry->setEnabled(ownEntry);
+    m_voidEntry->setEnabled(ownEntry);
+    // Locking during a sync waits for the sync to stop (lock() cancels it).
+    m_lock->setEnabled(m_notebook != nullptr && !m_busy);
+    m_syncNow->setEnabled(open);
+    m_remoteSettings->setEnabled(open);
+    m_members->setEnabled(open);
+    const bool signable =
+        hasExperiment && !m_joining &&
+        std::any_of(m_shownEntries.cbegin(), m_shownEntries.cend(),
+                    [](const EntryVersion &e) { return e.status != QLatin1String("void"); });
+    m_sign->setEnabled(signable);
+    m_reviewQueue->setEnabled(open && !m_joining);
+    m_timestamps->setEnabled(open && !m_joining);
+    m_history->setEnabled(hasExperiment && !m_joining && !m_shownEntries.isEmpty());
+    m_auditTrail->setEnabled(open && !m_joining);
+    m_find->setEnabled(open && !m_joining);
+    m_searchField->setEnabled(open && !m_joining);
+    m_settings->setEnabled(!isBusy());
+    m_showDetails->setEnabled(m_notebook != nullptr);
+    updateLockStatus();
+}
+
+void MainWindow::updateLockedPage() {
+    if (m_notebook) return;
+    updateStatusLabel();
+    if (Notebook::exists(m_vaultPath)) {
+        m_lockedTitle->setText(tr("The notebook is locked"));
+        setWrappedText(
+            m_lockedHint,
+            tr("Enter your passphrase to open %1.").arg(QDir::toNativeSeparators(m_vaultPath)));
+        m_lockedButton->setText(tr("Unlock…"));
+    } else {
+        m_lockedTitle->setText(tr("Welcome to Quire"));
+        setWrappedText(m_lockedHint,
+                       tr("There is no notebook in %1 yet. Create one to start writing.")
+                           .arg(QDir::toNativeSeparators(m_vaultPath)));
+        m_lockedButton->setText(tr("Create notebook…"));
+    }
+}
+
+void MainWindow::showProblem(QWidget *parent, const QString &title, const QString &modelMessage) {
+    auto *box = new QMessageBox(QMessageBox::Warning, title, asSentence(modelMessage),
+                                QMessageBox::Ok, parent);
+    box->setObjectName(QStringLiteral("problemBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::newExperiment() {
+    if (!m_notebook || m_busy) return;
+    auto *dialog = new ExperimentDialog(this);
+    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    connect(dialog, &ExperimentDialog::submitted, this, [this, dialog] {
+        if (!m_notebook) return;
+        auto uuid =
+            m_notebook->createExperiment(dialog->title(), dialog->project(), dialog->tags());
+        if (!uuid) {
+            showProblem(dialog, tr("The experiment could not be created"), uuid.error());
+            return;
+        }
+        m_pendingSelection = *uuid;
+        m_refreshTimer.start();
+        statusBar()->showMessage(tr("Experiment “%1” created").arg(dialog->title()), 5000);
+        dialog->accept();
+    });
+    dialog->open();
+}
+
+void MainWindow::newEntry() {
+    const QString experiment = currentExperiment();
+    if (!m_notebook || m_busy || experiment.isEmpty()) return;
+    showEntryDialog(EntryDialog::newEntry(m_notebook.get(), experiment, this));
+}
+
+void MainWindow::editEntry(const QString &entry) {
+    const QString chosen = entry.isEmpty() ? currentEntry() : entry;
+    if (!m_notebook || m_busy || chosen.isEmpty()) return;
+    QString problem;
+    EntryDialog *dialog = EntryDialog::editEntry(m_notebook.get(), chosen, this, &problem);
+    if (!dialog) {
+        showProblem(this, tr("This entry cannot be changed"), problem);
+        return;
+    }
+    m_currentEntry = chosen;
+    showEntryDialog(dialog);
+}
+
+void MainWindow::showEntryDialog(EntryDialog *dialog) {
+    if (!dialog) return;
+    if (dialog->isVisible()) {
+        // The entry is being written already: that window comes forward.
+        dialog->raise();
+        dialog->activateWindow();
+        return;
+    }
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // A window of its own beside the notebook: the page stays readable while one writes.
+    dialog->setWindowModality(Qt::NonModal);
+    dialog->setBusyCheck([this] { return isBusy(); });
+    connect(dialog, &EntryDialog::saved, this, [this](const QString &entry) {
+        // The page is made again through Notebook::changed; it opens at the entry just saved.
+        m_currentEntry = entry;
+        m_pendingAnchor = EntryPageRenderer::anchorFor(entry);
+        if (!m_notebook || isBusy()) return;
+        if (auto saved = m_notebook->entry(entry)) {
+            m_pendingSelection = saved->experiment;
+            statusBar()->showMessage(
+                tr("Version %1 of “%2” saved").arg(saved->version).arg(saved->title), 5000);
+        }
+    });
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+}
+
+void MainWindow::recoverDrafts() {
+    if (!m_notebook || m_joining) return;
+    const QList<EntryDialog *> recovered = EntryDialog::recoverDrafts(m_notebook.get(), this);
+    for (EntryDialog *dialog : recovered)
+        showEntryDialog(dialog);
+    if (!recovered.isEmpty())
+        statusBar()->showMessage(tr("Opened %n texts that were not saved as versions yet.", nullptr,
+                                    int(recovered.size())),
+                                 8000);
+}
+
+void MainWindow::voidEntry(const QString &entry) {
+    const QString chosen = entry.isEmpty() ? currentEntry() : entry;
+    if (!m_notebook || isBusy() || chosen.isEmpty()) return;
+    const auto it = std::find_if(m_shownEntries.cbegin(), m_shownEntries.cend(),
+                                 [&](const EntryVersion &e) { return e.uuid == chosen; });
+    if (it == m_shownEntries.cend()) return;
+    const QString title = it->title;
+    const bool wasSigned = it->signedByAuthor || it->changedAfterSigning;
+    auto *dialog = new VoidEntryDialog(title, wasSigned, this);
+    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    connect(dialog, &VoidEntryDialog::submitted, this, [this, dialog, chosen, title] {
+        if (!m_notebook || isBusy()) return;
+        if (auto r = m_notebook->voidEntry(chosen, dialog->reason()); !r) {
+            showProblem(dialog, tr("The entry was not voided"), r.error());
+            return;
+        }
+        m_pendingAnchor = EntryPageRenderer::anchorFor(chosen);
+        statusBar()->showMessage(tr("“%1” voided").arg(title), 5000);
+        dialog->accept();
+    });
+    dialog->open();
+}
+
+void MainWindow::attachFile() {
+    attachFiles(QString());
+}
+
+void MainWindow::attachFiles(const QString &entryUuid, const QStringList &paths) {
+    const QString experiment = currentExperiment();
+    if (!m_notebook || isBusy() || experiment.isEmpty()) return;
+    // Numbered as on the page; only the author's own, unvoided entries can take a file.
+    QList<EntryVersion> open;
+    QStringList names;
+    for (int i = 0; i < m_shownEntries.size(); ++i) {
+        const EntryVersion &e = m_shownEntries.at(i);
+        if (e.status == QLatin1String("void") || e.author != m_notebook->me().uuid) continue;
+        open << e;
+        names << tr("%1. %2").arg(m_run.first + i + 1).arg(e.title);
+    }
+    if (open.isEmpty()) {
+        showProblem(this, tr("No entry to attach to"),
+                    tr("files are kept with an entry you wrote; add an entry to this experiment "
+                       "first"));
+        return;
+    }
+    EntryVersion target;
+    if (!entryUuid.isEmpty()) {
+        const auto it = std::find_if(open.cbegin(), open.cend(),
+                                     [&](const EntryVersion &e) { return e.uuid == entryUuid; });
+        if (it == open.cend()) {
+            showProblem(this, tr("This entry cannot take files"),
+                        tr("files are kept with an entry you wrote that is not voided; choose "
+                           "one of your own entries"));
+            return;
+        }
+        target = *it;
+    } else if (open.size() == 1) {
+        target = open.first();
+    } else {
+        bool ok = false;
+        const QString choice =
+            QInputDialog::getItem(this, tr("Attach file"), tr("Attach the file to the entry:"),
+                                  names, int(names.size() - 1), false, &ok);
+        if (!ok) return;
+        target = open.at(names.indexOf(choice));
+    }
+    QStringList files = paths;
+    if (files.isEmpty())
+        files = QFileDialog::getOpenFileNames(this, tr("Attach files to “%1”").arg(target.title),
+                                              QDir::homePath());
+    if (files.isEmpty() || !m_notebook || isBusy()) return;
+    m_attachEntry = target.uuid;
+    m_attachQueue = files;
+    m_attachTotal = int(files.size());
+    startNextAttachment();
+}
+
+void MainWindow::startNextAttachment() {
+    if (!m_notebook || m_attachQueue.isEmpty()) return;
+    const QString path = m_attachQueue.takeFirst();
+    const QString experiment = currentExperiment();
+    const QString entry = m_attachEntry;
+    QString title;
+    for (const EntryVersion &e : std::as_const(m_shownEntries))
+        if (e.uuid == entry) title = e.title;
+
+    // Storing a large file takes a while; the notebook is not shared between threads, so the
+    // window is blocked (window-modal progress) and the views stop reading the notebook.
+    beginWork();
+    const int number = m_attachTotal - int(m_attachQueue.size());
+    const QString name = QFileInfo(path).fileName();
+    auto *progress =
+        new QProgressDialog(m_attachTotal > 1 ? tr("Storing “%1” in the notebook (%2 of %3)…")
+                                                    .arg(name)
+                                                    .arg(number)
+                                                    .arg(m_attachTotal)
+                                              : tr("Storing “%1” in the notebook…").arg(name),
+                            QString(), 0, 1000, this);
+    progress->setWindowTitle(tr("Attach file"));
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(400);
+    progress->setAutoClose(false);
+    progress->setAutoReset(false);
+
+    auto *watcher = new QFutureWatcher<Result<QString>>(this);
+    connect(watcher, &QFutureWatcherBase::progressValueChanged, progress,
+            &QProgressDialog::setValue);
+    connect(watcher, &QFutureWatcherBase::finished, this, [=, this] {
+        const Result<QString> result = watcher->result();
+        watcher->deleteLater();
+        progress->deleteLater();
+        if (!result) {
+            m_attachQueue.clear();
+            endWork();
+            showProblem(this, tr("The file could not be attached"), result.error());
+            return;
+        }
+        m_pendingSelection = experiment;
+        m_pendingAnchor = EntryPageRenderer::anchorFor(entry);
+        m_refreshPending = true;
+        statusBar()->showMessage(tr("“%1” attached to “%2”").arg(name, title), 5000);
+        if (!m_attachQueue.isEmpty() && !m_lockWhenFree) {
+            // Still busy: the next file is stored on top of the entry's new version.
+            startNextAttachment();
+            return;
+        }
+        m_attachQueue.clear();
+        endWork();
+    });
+    Notebook *notebook = m_notebook.get();
+    watcher->setFuture(
+        QtConcurrent::run([notebook, entry, path](QPromise<Result<QString>> &promise) {
+            promise.setProgressRange(0, 1000);
+            auto result = notebook->attachFile(entry, path, [&promise](qint64 done, qint64 total) {
+                if (total > 0) promise.setProgressValue(int(done * 1000 / total));
+            });
+            promise.addResult(std::move(result));
+        }));
+}
+
+void MainWindow::beginWork() {
+    m_busy = true;
+    // The views would read from the notebook the worker holds.
+    lendNotebookToViews(false);
+    updateActions();
+}
+
+void MainWindow::endWork() {
+    m_busy = false;
+    lendNotebookToViews(true);
+    updateActions();
+    catchUpAfterWorker();
+}
+
+void MainWindow::lendNotebookToViews(bool lend) {
+    Notebook *notebook = lend ? m_notebook.get() : nullptr;
+    m_entryView->setNotebook(notebook);
+    m_searchPanel->setNotebook(notebook);
+    m_details->setNotebook(notebook);
+}
+
+SignDialog *MainWindow::openSignDialog(const QList<EntryVersion> &entries, const QString &entry,
+                                       QWidget *parent) {
+    auto *dialog = new SignDialog(m_notebook.get(), entries, entry, parent ? parent : this);
+    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    connect(dialog, &SignDialog::busyChanged, this,
+            [this](bool busy) { busy ? beginWork() : endWork(); });
+    connect(dialog, &SignDialog::signedEntry, this, [this](const SignatureInfo &signature) {
+        // The page is shown again once the worker lets go; it opens at the signed entry.
+        m_pendingAnchor = EntryPageRenderer::anchorFor(signature.entry);
+        m_refreshPending = true;
+        statusBar()->showMessage(tr("Signed: %1").arg(Notebook::manifestation(signature)), 8000);
+    });
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::signEntry(const QString &entry) {
+    if (!m_notebook || isBusy()) return;
+    if (m_shownEntries.isEmpty()) {
+        showProblem(this, tr("Nothing to sign"),
+                    tr("signatures are given to entries; choose an experiment with entries "
+                       "first"));
+        return;
+    }
+    openSignDialog(m_shownEntries, entry, this);
+}
+
+void MainWindow::showReviewQueue() {
+    if (!m_notebook || isBusy()) return;
+    auto *dialog = new ReviewQueueDialog(m_notebook.get(), this);
+    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    connect(dialog, &ReviewQueueDialog::openRequested, this, &MainWindow::openAt);
+    connect(dialog, &ReviewQueueDialog::countersignRequested, this,
+            [this, dialog](const QString &entry, int version) {
+                if (!m_notebook || isBusy()) return;
+                auto signedVersion = m_notebook->entry(entry, version);
+                if (!signedVersion) {
+                    showProblem(dialog, tr("The entry could not be read"), signedVersion.error());
+                    return;
+                }
+                SignDialog *sign = openSignDialog({*signedVersion}, entry, dialog);
+                connect(sign, &QDialog::finished, dialog, [this, dialog] {
+                    if (isBusy()) return;
+                    dialog->reload();
+                    updateReviewCount();
+                });
+            });
+    dialog->open();
+}
+
+void MainWindow::showTimestampSettings() {
+    openTimestampSettings(this);
+}
+
+void MainWindow::openTimestampSettings(QWidget *parent) {
+    if (!m_notebook || isBusy()) return;
+    auto *dialog = new TimestampSettingsDialog(m_notebook.get(), parent);
+    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    connect(dialog, &TimestampSettingsDialog::busyChanged, this,
+            [this](bool busy) { busy ? beginWork() : endWork(); });
+    connect(dialog, &QDialog::finished, this, [this] {
+        if (!isBusy()) updateTimeHint();
+    });
+    dialog->open();
+}
+
+void MainWindow::exportEvidence(const QString &signatureId, const QString &parentDir) {
+    if (!m_notebook || isBusy()) return;
+    const EntryVersion *owner = nullptr;
+    SignatureInfo signature;
+    for (const EntryVersion &e : std::as_const(m_shownEntries))
+        for (const SignatureInfo &s : e.signatures)
+            if (s.id == signatureId) {
+                owner = &e;
+                signature = s;
+            }
+    if (!owner) return;
+    const QString title = owner->title;
+    QString dir = parentDir;
+    if (dir.isEmpty())
+        dir = QFileDialog::getExistingDirectory(
+            this,
+            tr("Choose a folder for the evidence of %1’s signature").arg(signature.printedName),
+            QDir::homePath());
+    if (dir.isEmpty() || !m_notebook) return;
+    auto folder = SignDialog::writeEvidence(m_notebook.get(), signature, title, dir);
+    if (!folder) {
+        showProblem(this, tr("The evidence could not be exported"), folder.error());
+        return;
+    }
+    // A path is too long for the status bar, and the person will want to find the folder.
+    auto *box = new QMessageBox(
+        QMessageBox::Information, tr("Evidence exported"),
+        tr("The evidence of %1’s signature is in this folder:").arg(signature.printedName),
+        QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("evidenceBox"));
+    box->setTextFormat(Qt::PlainText);
+    box->setInformativeText(
+        tr("%1\n\nAnyone can check it there with verify.sh, which needs only bash and openssl.")
+            .arg(QDir::toNativeSeparators(*folder)));
+    box->button(QMessageBox::Ok)->setIcon(QIcon());
+    QPushButton *show = box->addButton(tr("Show folder"), QMessageBox::ActionRole);
+    show->setObjectName(QStringLiteral("showFolderButton"));
+    const QString path = *folder;
+    connect(show, &QPushButton::clicked, this,
+            [path] { QDesktopServices::openUrl(QUrl::fromLocalFile(path)); });
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::pageUrlChanged(const QUrl &url) {
+    const QString fragment = url.fragment();
+    if (const QString at = EntryPageRenderer::entryForAnchor(fragment); !at.isEmpty()) {
+        // A click on an entry's title (or the page opened at it): the details are about it.
+        m_currentEntry = at;
+        m_details->setCurrentEntry(at);
+        updateActions();
+        return;
+    }
+    const QString entry = EntryPageRenderer::entryToSign(fragment);
+    const QString signature = EntryPageRenderer::signatureForEvidence(fragment);
+    const QString history = EntryPageRenderer::entryForHistory(fragment);
+    const QString file = EntryPageRenderer::attachmentForFile(fragment);
+    const QString edit = EntryPageRenderer::entryToEdit(fragment);
+    const EntryPageRenderer::PageMove move = EntryPageRenderer::pageMoveFor(fragment);
+    if (entry.isEmpty() && signature.isEmpty() && history.isEmpty() && file.isEmpty() &&
+        edit.isEmpty() && move == EntryPageRenderer::PageMove::None)
+        return;
+    // The page's address goes back to the entry it was at, so that the same link clicked again
+    // changes it again; the dialog opens once the engine has finished with this navigation.
+    m_entryView->setFragment(
+        m_currentEntry.isEmpty() ? QString() : EntryPageRenderer::anchorFor(m_currentEntry));
+    QMetaObject::invokeMethod(
+        this,
+        [this, entry, signature, history, file, edit, move] {
+            if (!m_notebook) return;
+            if (isBusy()) {
+                statusBar()->showMessage(tr("Please wait until the sync has finished."), 5000);
+                return;
+            }
+            if (!file.isEmpty()) {
+                setAttachmentsVisible(true);
+                attachmentPanel()->selectAttachment(file);
+            } else if (!entry.isEmpty()) {
+                signEntry(entry);
+            } else if (!history.isEmpty()) {
+                showHistory(history);
+            } else if (!edit.isEmpty()) {
+                editEntry(edit);
+            } else if (move != EntryPageRenderer::PageMove::None) {
+                moveRun(move == EntryPageRenderer::PageMove::Earlier ? RunMove::Earlier
+                        : move == EntryPageRenderer::PageMove::Later ? RunMove::Later
+                                                                     : RunMove::All);
+            } else {
+                exportEvidence(signature);
+            }
+        },
+        Qt::QueuedConnection);
+}
+
+void MainWindow::updateReviewCount() {
+    const int count = m_reviewCount;
+    m_reviewQueue->setText(count > 0 ? tr("&Waiting for my signature (%1)").arg(count)
+                                     : tr("&Waiting for my signature"));
+}
+
+void MainWindow::updateTimeHint() {
+    bool show = false;
+    if (m_notebook && !isBusy() && !m_joining) {
+        auto settings = m_notebook->timestampSettings();
+        auto waiting = m_notebook->unattestedCount();
+        // Without an authority set nothing is ever attested; that is a setting, not news.
+        if (settings && !settings->urls.isEmpty() && waiting && *waiting > 0) {
+            show = true;
+            m_timeHint->setToolTip(
+                tr("%n records have no trusted time yet.", nullptr, *waiting) + QLatin1Char(' ') +
+                tr("The time-stamp authority is asked again at the next sync; nothing is lost "
+                   "meanwhile. Click to see the time-stamp settings.") +
+                (m_sync->anchorProblem().isEmpty()
+                     ? QString()
+                     : QStringLiteral("\n\n") +
+                           tr("Last attempt: %1").arg(m_sync->anchorProblem())));
+        }
+    }
+    m_timeHint->setVisible(show);
+    updateSyncStatus();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    if (m_sync->isRunning()) {
+        // Closed as soon as the worker lets go of the notebook.
+        m_closeAfterSync = true;
+        m_sync->cancel();
+        statusBar()->showMessage(tr("Stopping the sync…"));
+        event->ignore();
+        return;
+    }
+    if (m_busy) {
+        // A worker is writing into the notebook; closing now would pull it from under it.
+        statusBar()->showMessage(tr("Please wait until Quire has finished writing into the "
+                                    "notebook."),
+                                 5000);
+        event->ignore();
+        return;
+    }
+    // Text still being written is kept as a draft, and opens again at the next unlock; the
+    // window closes once the entry windows have asked their pages for the latest words.
+    if (!visibleEntryWindows().isEmpty()) {
+        event->ignore();
+        closeEntryWindows([this] { close(); });
+        return;
+    }
+    m_idleLock->stop();
+    lendNotebookToViews(false);
+    m_details->clear();
+    removeOpenFolder();
+    m_sync->setNotebook(nullptr);
+    m_notebook.reset();
+    event->accept();
+}
+
+QList<EntryDialog *> MainWindow::visibleEntryWindows() const {
+    QList<EntryDialog *> open;
+    for (EntryDialog *dialog : findChildren<EntryDialog *>())
+        if (dialog->isVisible()) open << dialog;
+    return open;
+}
+
+void MainWindow::closeEntryWindows(const std::function<void()> &then) {
+    if (m_closingEntryWindows) return; // already under way; `then` of the first call follows
+    m_closingEntryWindows = true;
+    for (EntryDialog *dialog : visibleEntryWindows())
+        dialog->keepAsDraftAndClose();
+    // Each window asks its page for the text and writes it: a few milliseconds. A page that
+    // does not answer within seconds is closed with the text it last reported.
+    auto *wait = new QTimer(this);
+    const QDeadlineTimer deadline(5000);
+    connect(wait, &QTimer::timeout, this, [this, wait, deadline, then] {
+        const QList<EntryDialog *> still = visibleEntryWindows();
+        if (!still.isEmpty() && !deadline.hasExpired()) return;
+        wait->deleteLater();
+        for (EntryDialog *dialog : still)
+            dialog->reject();
+        m_closingEntryWindows = false;
+        then();
+    });
+    wait->start(25);
+}
+
+void MainWindow::changeEvent(QEvent *event) {
+    if (event->type() == QEvent::LanguageChange) m_retranslateTimer.start();
+    QMainWindow::changeEvent(event);
+}
+
+QString MainWindow::openFolderPath() const {
+    return m_openFolder ? m_openFolder->path() : QString();
+}
+
+void MainWindow::removeOpenFolder() {
+    // QTemporaryDir removes the folder with every copy in it (read-only copies included: what
+    // counts is the folder, which is ours).
+    m_openFolder.reset();
+}
+
+QString MainWindow::currentEntry() const {
+    for (const EntryVersion &e : m_shownEntries)
+        if (e.uuid == m_currentEntry) return e.uuid;
+    for (auto it = m_shownEntries.crbegin(); it != m_shownEntries.crend(); ++it)
+        if (it->status != QLatin1String("void")) return it->uuid;
+    return m_shownEntries.isEmpty() ? QString() : m_shownEntries.last().uuid;
+}
+
+void MainWindow::showHistory(const QString &entry, int version) {
+    if (!m_notebook || isBusy() || m_shownEntries.isEmpty()) return;
+    const QString chosen = entry.isEmpty() ? currentEntry() : entry;
+    m_currentEntry = chosen;
+    auto *dialog = new HistoryDialog(m_notebook.get(), m_shownEntries, chosen, this);
+    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    if (version > 0) dialog->showVersion(version);
+    dialog->open();
+}
+
+void MainWindow::showAuditTrail() {
+    if (!m_notebook || isBusy()) return;
+    auto *dialog = new AuditTrailDialog(m_notebook.get(), this);
+    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    connect(dialog, &AuditTrailDialog::busyChanged, this,
+            [this](bool busy) { busy ? beginWork() : endWork(); });
+    dialog->open();
+    dialog->load();
+}
+
+void MainWindow::showSettings() {
+    if (isBusy()) return;
+    auto *dialog = new SettingsDialog(m_notebook != nullptr, this);
+    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    connect(dialog, &SettingsDialog::idleMinutesChanged, m_idleLock, &IdleLock::setMinutes);
+    connect(dialog, &SettingsDialog::remoteSettingsRequested, this, [this, dialog] {
+        if (!m_notebook || isBusy()) return;
+        auto *remote = new RemoteSettingsDialog(m_notebook.get(), dialog);
+        connect(remote, &QDialog::finished, remote, &QObject::deleteLater);
+        connect(remote, &QDialog::accepted, this, [this] {
+            statusBar()->showMessage(tr("Remote settings saved."), 5000);
+            m_sync->remoteChanged();
+        });
+        remote->open();
+    });
+    connect(dialog, &SettingsDialog::timestampSettingsRequested, this,
+            [this, dialog] { openTimestampSettings(dialog); });
+    dialog->open();
+}
+
+void MainWindow::showSearchSide() {
+    if (!m_notebook || m_side->currentIndex() == SearchSide) return;
+    m_side->setCurrentIndex(SearchSide);
+    if (!isBusy()) m_searchPanel->reloadChoices();
+}
+
+void MainWindow::focusSearch() {
+    if (!m_notebook || m_joining) return;
+    showSearchSide();
+    m_searchField->setFocus(Qt::ShortcutFocusReason);
+    m_searchField->selectAll();
+}
+
+void MainWindow::closeSearch() {
+    m_searchField->clear();
+    m_side->setCurrentIndex(ExperimentsSide);
+    if (m_notebook) m_sidebar->setFocus();
+}
+
+void MainWindow::openAt(const QString &experiment, const QString &entry) {
+    if (!m_notebook || experiment.isEmpty()) return;
+    chooseExperiment(experiment);
+    m_pendingAnchor = entry.isEmpty() ? QString() : EntryPageRenderer::anchorFor(entry);
+    if (!entry.isEmpty()) m_currentEntry = entry;
+    selectInSidebar(experiment);
+    // The run of entries on the page moves, if need be, to hold the entry.
+    showCurrentExperiment();
+}
+
+void MainWindow::setDetailsVisible(bool visible) {
+    if (m_showDetails->isChecked() != visible) {
+        m_showDetails->setChecked(visible); // comes back here through toggled()
+        return;
+    }
+    m_details->setVisible(visible);
+    QSettings().setValue(QStringLiteral("detailsPanelShown"), visible);
+}
+
+void MainWindow::setAttachmentsVisible(bool visible) {
+    setDetailsVisible(visible);
+    if (visible) m_details->showTab(DetailsPanel::FilesTab);
+}
+
+AttachmentPanel *MainWindow::attachmentPanel() const {
+    return m_details->attachments();
+}
+
+void MainWindow::idleTimeReached() {
+    if (!m_notebook) return;
+    // A worker writing into the notebook is let finish; the lock follows at once. (A sync is
+    // cancelled instead: lock() does that, and nothing is lost by it.)
+    if (m_busy) {
+        m_lockWhenFree = true;
+        return;
+    }
+    lock();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event) {
+    if (!m_notebook || isBusy() || currentExperiment().isEmpty() || !event->mimeData()->hasUrls())
+        return;
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (std::any_of(urls.cbegin(), urls.cend(), [](const QUrl &u) { return u.isLocalFile(); }))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event) {
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls())
+        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isFile()) paths << url.toLocalFile();
+    if (paths.isEmpty()) return;
+    event->acceptProposedAction();
+    // Dropped on the page: the entry the person is at takes the files, if it can.
+    attachFiles(currentEntry(), paths);
+}
+
+} // namespace quire::widgets
