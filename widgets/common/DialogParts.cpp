@@ -5,7 +5,10 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLayout>
+#include <QMessageBox>
 #include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
 
 namespace quire::widgets {
 
@@ -92,6 +95,54 @@ QString asSentence(const QString &message) {
         !s.endsWith(QLatin1Char('!')))
         s += QLatin1Char('.');
     return s;
+}
+
+void showProblem(QWidget *parent, const QString &title, const QString &modelMessage) {
+    auto *box = new QMessageBox(QMessageBox::Warning, title, asSentence(modelMessage),
+                                QMessageBox::Ok, parent);
+    box->setObjectName(QStringLiteral("problemBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+QIcon themeIcon(const char *name, const char *fallback) {
+    if (fallback && !QIcon::hasThemeIcon(QLatin1String(name)))
+        return QIcon::fromTheme(QLatin1String(fallback));
+    return QIcon::fromTheme(QLatin1String(name));
+}
+
+namespace {
+constexpr int kMessageWidth = 460;
+} // namespace
+
+QWidget *makeCentredMessage(QWidget *parent, QLabel **title, QLabel **hint, QPushButton **button) {
+    auto *page = new QWidget(parent);
+    auto *outer = new QVBoxLayout(page);
+    outer->addStretch(2);
+    auto *column = new QWidget(page);
+    auto *layout = new QVBoxLayout(column);
+    layout->setSpacing(12);
+    *title = makeHeading({}, column);
+    (*title)->setAlignment(Qt::AlignHCenter);
+    *hint = makeHint({}, column);
+    (*hint)->setAlignment(Qt::AlignHCenter);
+    *button = new QPushButton(column);
+    (*button)->setDefault(true);
+    layout->addWidget(*title);
+    layout->addWidget(*hint);
+    layout->addSpacing(6);
+    layout->addWidget(*button, 0, Qt::AlignHCenter);
+    outer->addWidget(column, 0, Qt::AlignHCenter);
+    outer->addStretch(3);
+    return page;
+}
+
+void setWrappedText(QLabel *label, const QString &text) {
+    // Box layouts size a word-wrapped label from a guessed width and clip the rest; a fixed
+    // measure and an explicit height keep every line of the message on screen.
+    label->setText(text);
+    label->setFixedWidth(kMessageWidth);
+    label->setMinimumHeight(label->heightForWidth(kMessageWidth));
 }
 
 } // namespace quire::widgets

@@ -1,12 +1,16 @@
 #pragma once
-// Small pieces the dialogs share, so that headings, error messages and busy indicators look
-// the same everywhere.
+// common/: what the windows and dialogs of every other folder share.
+//
+// Small pieces the dialogs share, so that headings, error messages, busy indicators, icons and
+// empty states look the same everywhere.
 
+#include <QIcon>
 #include <QString>
 
 class QDialogButtonBox;
 class QLabel;
 class QLayout;
+class QPushButton;
 class QWidget;
 
 namespace quire::widgets {
@@ -29,5 +33,16 @@ void useTextOnlyButtons(QDialogButtonBox *buttons);
 // The model says "the passphrase is wrong"; a sentence on screen starts with a capital and
 // ends with a full stop.
 QString asSentence(const QString &message);
+// A warning box that says what went wrong (the model's message, as a sentence); window-modal,
+// and gone when closed.
+void showProblem(QWidget *parent, const QString &title, const QString &modelMessage);
+
+// The desktop theme's icon, or `fallback`'s where the theme has none by that name.
+QIcon themeIcon(const char *name, const char *fallback = nullptr);
+
+// A column of centred text and one button: the shape of every empty or locked state.
+QWidget *makeCentredMessage(QWidget *parent, QLabel **title, QLabel **hint, QPushButton **button);
+// A centred message's text, every line of it on screen.
+void setWrappedText(QLabel *label, const QString &text);
 
 } // namespace quire::widgets

@@ -1,4 +1,7 @@
 #pragma once
+// details/: the column right of the page, about one entry of it: its files (AttachmentPanel),
+// its signatures and its versions (DetailsPanel).
+//
 // DetailsPanel: the panel beside the page, about one entry of it — the one chosen in its list
 // at the top, by a click on an entry's title on the page, or by a search result. Three tabs:
 //   Files       the files of the page's entries (AttachmentPanel), the chosen entry's first

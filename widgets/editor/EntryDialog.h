@@ -1,4 +1,8 @@
 #pragma once
+// editor/: writing. The window an entry is written in (EntryDialog), with its rich-text editor
+// (EntryEditor, a web page of its own), and the small dialogs that start an experiment
+// (ExperimentDialog) or void an entry (VoidEntryDialog).
+//
 // EntryDialog: the window an entry is written in — a title, the rich EntryEditor, and "Save
 // version". It saves through the notebook itself: a new entry, or a new version of an existing
 // one (with the reason the change needs, and a clear word when the change amends a signed

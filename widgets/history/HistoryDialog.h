@@ -1,4 +1,7 @@
 #pragma once
+// history/: what happened, read back: an entry's versions side by side (HistoryDialog) and
+// everything recorded in the notebook, by whom and when (AuditTrailDialog).
+//
 // HistoryDialog: every saved version of an entry — when, by whom, why, and its state — and,
 // for the version chosen, what changed from the one before, side by side: changed lines in
 // amber, added lines in green, removed lines in red and struck through. The chosen version's

@@ -1,4 +1,9 @@
 #pragma once
+// page/: the notebook page. An experiment's entries become one self-contained HTML page
+// (EntryPageRenderer), shown in a locked-down web view (EntryPageView) that loads only from
+// Quire's own schemes (SchemeHandlers); UrlSecurity holds the rules for what any of Quire's web
+// views may load, and WebProfile gives each its engine profile.
+//
 // EntryPageView: a read-only web view for generated notebook pages. It has its own
 // off-the-record profile (nothing cached on disk), no script from content, no plug-ins, and
 // loads only from Quire's schemes; links to the web open in the user's browser, never inside.

@@ -1,4 +1,7 @@
 #pragma once
+// settings/: the program's settings in one dialog (SettingsDialog) and the language it speaks
+// (Language).
+//
 // SettingsDialog: the program's settings in one place — where the notebook is shared and who
 // vouches for its times (each opens its own dialog), how long the notebook stays open without
 // use, and the language. Saving stores the idle time (QSettings "idleLockMinutes") and the

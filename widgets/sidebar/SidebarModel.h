@@ -1,4 +1,9 @@
 #pragma once
+// sidebar/: the column left of the page: the notebook's tree of what waits for my signature,
+// projects, tags and experiments (SidebarModel, drawn by SidebarDelegate), and the search
+// results that take its place while searching (SearchPanel). RowDelegate is what their row
+// painters share.
+//
 // SidebarModel: the notebook as the sidebar shows it, a tree of four groups —
 //   Waiting for my signature  entries their authors signed that wait for my countersignature
 //   Projects                  each project (and "No project") with its experiments

@@ -1,4 +1,8 @@
 #pragma once
+// signing/: electronic signatures and trusted time: one signature on one entry version
+// (SignDialog), the entries waiting for my countersignature (ReviewQueueDialog), and the
+// time-stamp authorities that vouch for when records existed (TimestampSettingsDialog).
+//
 // SignDialog: one electronic signature (21 CFR 11.50, 11.100, 11.200) on one entry version. It
 // names the signer (the first component), asks for the passphrase again (the second), says in
 // plain words what the signature means, and offers only the meanings the rules allow, giving

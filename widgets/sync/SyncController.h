@@ -1,4 +1,8 @@
 #pragma once
+// sync/: sharing the notebook through the lab's git repository: syncing on a worker, and its
+// state in words (SyncController); where the notebook is shared and how to log in there
+// (RemoteSettingsDialog); who belongs to it (MembersDialog).
+//
 // SyncController: keeps one notebook in step with its shared repository. It runs
 // Notebook::sync on a worker thread (with progress and cancel), decides when to sync on its
 // own (shortly after a change, and every few minutes), and sums up the state in one line a

@@ -1,4 +1,7 @@
 #pragma once
+// unlock/: the way in: unlocking an existing notebook (UnlockDialog) or creating the first one
+// (CreateNotebookDialog), the key derivation running on a worker (NotebookLoader).
+//
 // UnlockDialog: asks for the passphrase of an existing notebook and unlocks it without
 // freezing the window. A wrong passphrase is said plainly and the dialog stays for a retry.
 

@@ -62,49 +62,6 @@
 
 namespace quire::widgets {
 
-namespace {
-
-constexpr int kMessageWidth = 460;
-
-// Box layouts size a word-wrapped label from a guessed width and clip the rest; a fixed
-// measure and an explicit height keep every line of the message on screen.
-void setWrappedText(QLabel *label, const QString &text) {
-    label->setText(text);
-    label->setFixedWidth(kMessageWidth);
-    label->setMinimumHeight(label->heightForWidth(kMessageWidth));
-}
-
-// A column of centred text and one button: the shape of every empty or locked state.
-QWidget *centredMessage(QWidget *parent, QLabel **title, QLabel **hint, QPushButton **button) {
-    auto *page = new QWidget(parent);
-    auto *outer = new QVBoxLayout(page);
-    outer->addStretch(2);
-    auto *column = new QWidget(page);
-    auto *layout = new QVBoxLayout(column);
-    layout->setSpacing(12);
-    *title = makeHeading({}, column);
-    (*title)->setAlignment(Qt::AlignHCenter);
-    *hint = makeHint({}, column);
-    (*hint)->setAlignment(Qt::AlignHCenter);
-    *button = new QPushButton(column);
-    (*button)->setDefault(true);
-    layout->addWidget(*title);
-    layout->addWidget(*hint);
-    layout->addSpacing(6);
-    layout->addWidget(*button, 0, Qt::AlignHCenter);
-    outer->addWidget(column, 0, Qt::AlignHCenter);
-    outer->addStretch(3);
-    return page;
-}
-
-QIcon themeIcon(const char *name, const char *fallback = nullptr) {
-    if (fallback && !QIcon::hasThemeIcon(QLatin1String(name)))
-        return QIcon::fromTheme(QLatin1String(fallback));
-    return QIcon::fromTheme(QLatin1String(name));
-}
-
-} // namespace
-
 MainWindow::MainWindow(const QString &vaultPath, QWidget *parent)
     : QMainWindow(parent)
     , m_vaultPath(vaultPath) {
@@ -460,14 +417,14 @@ void MainWindow::buildMenusAndToolBar() {
 }
 
 QWidget *MainWindow::buildLockedPage() {
-    QWidget *page = centredMessage(this, &m_lockedTitle, &m_lockedHint, &m_lockedButton);
+    QWidget *page = makeCentredMessage(this, &m_lockedTitle, &m_lockedHint, &m_lockedButton);
     m_lockedButton->setObjectName(QStringLiteral("unlockButton"));
     connect(m_lockedButton, &QPushButton::clicked, this, &MainWindow::openGate);
     return page;
 }
 
 QWidget *MainWindow::buildEmptyNotebookPage() {
-    QWidget *page = centredMessage(this, &m_emptyTitle, &m_emptyHint, &m_emptyButton);
+    QWidget *page = makeCentredMessage(this, &m_emptyTitle, &m_emptyHint, &m_emptyButton);
     m_emptyButton->setObjectName(QStringLiteral("firstExperimentButton"));
     connect(m_emptyButton, &QPushButton::clicked, this, [this] {
         if (m_joining)
@@ -1147,14 +1104,6 @@ void MainWindow::updateLockedPage() {
                            .arg(QDir::toNativeSeparators(m_vaultPath)));
         m_lockedButton->setText(tr("Create notebook…"));
     }
-}
-
-void MainWindow::showProblem(QWidget *parent, const QString &title, const QString &modelMessage) {
-    auto *box = new QMessageBox(QMessageBox::Warning, title, asSentence(modelMessage),
-                                QMessageBox::Ok, parent);
-    box->setObjectName(QStringLiteral("problemBox"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
 }
 
 void MainWindow::newExperiment() {

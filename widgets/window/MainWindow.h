@@ -182,7 +182,6 @@ private:
     void updateActions();
     void updateLockedPage();
     void updateEmptyPage();
-    void showProblem(QWidget *parent, const QString &title, const QString &modelMessage);
     void updateSyncStatus();
     void syncStarted();
     void syncFinished(bool ok, bool receivedRecords, const QString &error);
