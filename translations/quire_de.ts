@@ -1612,120 +1612,12 @@ Aufzeichnung %2</translation>
         <translation>Zeit noch nicht bestätigt</translation>
     </message>
     <message>
-        <source>New e&amp;xperiment…</source>
-        <translation>Neues E&amp;xperiment…</translation>
-    </message>
-    <message>
-        <source>New experiment</source>
-        <translation>Neues Experiment</translation>
-    </message>
-    <message>
-        <source>&amp;New entry…</source>
-        <translation>&amp;Neuer Eintrag…</translation>
-    </message>
-    <message>
-        <source>New entry</source>
-        <translation>Neuer Eintrag</translation>
-    </message>
-    <message>
-        <source>&amp;Attach file…</source>
-        <translation>Datei &amp;anhängen…</translation>
-    </message>
-    <message>
         <source>Attach file</source>
         <translation>Datei anhängen</translation>
     </message>
     <message>
-        <source>&amp;Lock notebook</source>
-        <translation>Laborbuch &amp;sperren</translation>
-    </message>
-    <message>
-        <source>Lock</source>
-        <translation>Sperren</translation>
-    </message>
-    <message>
-        <source>&amp;Sync now</source>
-        <translation>Jetzt s&amp;ynchronisieren</translation>
-    </message>
-    <message>
         <source>Sync now</source>
         <translation>Jetzt synchronisieren</translation>
-    </message>
-    <message>
-        <source>&amp;Remote settings…</source>
-        <translation>&amp;Repository-Einstellungen…</translation>
-    </message>
-    <message>
-        <source>Where this notebook is shared, and how to log in there</source>
-        <translation>Wo dieses Laborbuch geteilt wird und wie Sie sich dort anmelden</translation>
-    </message>
-    <message>
-        <source>&amp;Sign…</source>
-        <translation>&amp;Signieren…</translation>
-    </message>
-    <message>
-        <source>Sign</source>
-        <translation>Signieren</translation>
-    </message>
-    <message>
-        <source>&amp;Waiting for my signature</source>
-        <translation>&amp;Warten auf meine Signatur</translation>
-    </message>
-    <message>
-        <source>Entries signed by their authors that wait for your countersignature</source>
-        <translation>Von ihren Autoren signierte Einträge, die auf Ihre Gegenzeichnung warten</translation>
-    </message>
-    <message>
-        <source>&amp;Time-stamp authorities…</source>
-        <translation>&amp;Zeitstempeldienste…</translation>
-    </message>
-    <message>
-        <source>Who vouches for when your records existed, and records still waiting for a trusted time</source>
-        <translation>Wer bestätigt, wann Ihre Aufzeichnungen existierten, und welche Aufzeichnungen noch auf eine vertrauenswürdige Zeit warten</translation>
-    </message>
-    <message>
-        <source>&amp;Members…</source>
-        <translation>&amp;Mitglieder…</translation>
-    </message>
-    <message>
-        <source>Who belongs to this notebook; invite, approve and revoke members</source>
-        <translation>Wer zu diesem Laborbuch gehört; Mitglieder einladen, genehmigen und ihnen den Zugang entziehen</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <source>&amp;About Quire</source>
-        <translation>Ü&amp;ber Quire</translation>
-    </message>
-    <message>
-        <source>About Quire</source>
-        <translation>Über Quire</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;Quire&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;An electronic lab notebook. Every saved version is kept, sealed and attributable.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Quire&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Ein elektronisches Laborbuch. Jede gespeicherte Version bleibt erhalten, versiegelt und zuordenbar.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>&amp;Entry</source>
-        <translation>&amp;Eintrag</translation>
-    </message>
-    <message>
-        <source>&amp;Notebook</source>
-        <translation>&amp;Laborbuch</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
         <source>Waiting for approval</source>
@@ -1904,10 +1796,6 @@ Aufzeichnung %2</translation>
         <translation>Bitte warten Sie, bis die Synchronisation abgeschlossen ist.</translation>
     </message>
     <message>
-        <source>&amp;Waiting for my signature (%1)</source>
-        <translation>&amp;Warten auf meine Signatur (%1)</translation>
-    </message>
-    <message>
         <source>The time-stamp authority is asked again at the next sync; nothing is lost meanwhile. Click to see the time-stamp settings.</source>
         <translation>Der Zeitstempeldienst wird bei der nächsten Synchronisation erneut angefragt; bis dahin geht nichts verloren. Klicken Sie, um die Zeitstempel-Einstellungen zu sehen.</translation>
     </message>
@@ -1918,34 +1806,6 @@ Aufzeichnung %2</translation>
     <message>
         <source>Please wait until Quire has finished writing into the notebook.</source>
         <translation>Bitte warten Sie, bis Quire das Schreiben in das Laborbuch beendet hat.</translation>
-    </message>
-    <message>
-        <source>&amp;History…</source>
-        <translation>&amp;Verlauf…</translation>
-    </message>
-    <message>
-        <source>&amp;Audit trail…</source>
-        <translation>&amp;Prüfpfad…</translation>
-    </message>
-    <message>
-        <source>Everything recorded in this notebook, by whom and when</source>
-        <translation>Alles, was in diesem Laborbuch aufgezeichnet wurde, von wem und wann</translation>
-    </message>
-    <message>
-        <source>&amp;Find…</source>
-        <translation>&amp;Suchen…</translation>
-    </message>
-    <message>
-        <source>Se&amp;ttings…</source>
-        <translation>&amp;Einstellungen…</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>Suche</translation>
     </message>
     <message>
         <source>The file could not be written</source>
@@ -1990,78 +1850,6 @@ Jeder kann ihn dort mit verify.sh prüfen; dafür sind nur bash und openssl nöt
     <message>
         <source>Last attempt: %1</source>
         <translation>Letzter Versuch: %1</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Start a new experiment</source>
-        <translation>Ein neues Experiment beginnen</translation>
-    </message>
-    <message>
-        <source>Write a new entry in the experiment on the page</source>
-        <translation>Einen neuen Eintrag im angezeigten Experiment schreiben</translation>
-    </message>
-    <message>
-        <source>&amp;Edit entry…</source>
-        <translation>Eintrag &amp;bearbeiten…</translation>
-    </message>
-    <message>
-        <source>Write a new version of the chosen entry</source>
-        <translation>Eine neue Version des gewählten Eintrags schreiben</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>Bearbeiten</translation>
-    </message>
-    <message>
-        <source>&amp;Void entry…</source>
-        <translation>Eintrag &amp;ungültig machen…</translation>
-    </message>
-    <message>
-        <source>Withdraw the chosen entry, with a reason; it stays readable in its history</source>
-        <translation>Den gewählten Eintrag mit einer Begründung zurückziehen; er bleibt in seinem Verlauf lesbar</translation>
-    </message>
-    <message>
-        <source>Store a file with an entry of the experiment on the page</source>
-        <translation>Eine Datei bei einem Eintrag des angezeigten Experiments ablegen</translation>
-    </message>
-    <message>
-        <source>Close the notebook until the passphrase is entered again</source>
-        <translation>Das Laborbuch schließen, bis die Passphrase erneut eingegeben wird</translation>
-    </message>
-    <message>
-        <source>Send your changes to the shared repository and receive the others&apos;</source>
-        <translation>Ihre Änderungen an das gemeinsame Repository senden und die der anderen empfangen</translation>
-    </message>
-    <message>
-        <source>Sign the chosen entry with your electronic signature</source>
-        <translation>Den gewählten Eintrag mit Ihrer elektronischen Signatur signieren</translation>
-    </message>
-    <message>
-        <source>Every version of the chosen entry and what changed between them</source>
-        <translation>Alle Versionen des gewählten Eintrags und was sich zwischen ihnen geändert hat</translation>
-    </message>
-    <message>
-        <source>Search titles, text and file names</source>
-        <translation>Titel, Text und Dateinamen durchsuchen</translation>
-    </message>
-    <message>
-        <source>&amp;Details beside the page</source>
-        <translation>&amp;Details neben der Seite</translation>
-    </message>
-    <message>
-        <source>The chosen entry&apos;s files, signatures and versions, beside the page</source>
-        <translation>Dateien, Signaturen und Versionen des gewählten Eintrags neben der Seite</translation>
-    </message>
-    <message>
-        <source>Sharing, trusted time, locking and language</source>
-        <translation>Teilen, vertrauenswürdige Zeit, Sperren und Sprache</translation>
-    </message>
-    <message>
-        <source>Search the notebook (%1)</source>
-        <translation>Laborbuch durchsuchen (%1)</translation>
     </message>
     <message>
         <source>Projects, tags and experiments</source>
@@ -3194,6 +2982,229 @@ Nichts geht verloren: Ihre Änderungen bleiben in diesem Laborbuch und werden be
     <message>
         <source>&amp;Void entry</source>
         <translation>Eintrag &amp;ungültig machen</translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::WindowActions</name>
+    <message>
+        <source>About Quire</source>
+        <translation>Über Quire</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Quire&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;An electronic lab notebook. Every saved version is kept, sealed and attributable.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Quire&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Ein elektronisches Laborbuch. Jede gespeicherte Version bleibt erhalten, versiegelt und zuordenbar.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>New e&amp;xperiment…</source>
+        <translation>Neues E&amp;xperiment…</translation>
+    </message>
+    <message>
+        <source>Start a new experiment</source>
+        <translation>Ein neues Experiment beginnen</translation>
+    </message>
+    <message>
+        <source>New experiment</source>
+        <translation>Neues Experiment</translation>
+    </message>
+    <message>
+        <source>&amp;New entry…</source>
+        <translation>&amp;Neuer Eintrag…</translation>
+    </message>
+    <message>
+        <source>Write a new entry in the experiment on the page</source>
+        <translation>Einen neuen Eintrag im angezeigten Experiment schreiben</translation>
+    </message>
+    <message>
+        <source>New entry</source>
+        <translation>Neuer Eintrag</translation>
+    </message>
+    <message>
+        <source>&amp;Edit entry…</source>
+        <translation>Eintrag &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Write a new version of the chosen entry</source>
+        <translation>Eine neue Version des gewählten Eintrags schreiben</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Void entry…</source>
+        <translation>Eintrag &amp;ungültig machen…</translation>
+    </message>
+    <message>
+        <source>Withdraw the chosen entry, with a reason; it stays readable in its history</source>
+        <translation>Den gewählten Eintrag mit einer Begründung zurückziehen; er bleibt in seinem Verlauf lesbar</translation>
+    </message>
+    <message>
+        <source>&amp;Attach file…</source>
+        <translation>Datei &amp;anhängen…</translation>
+    </message>
+    <message>
+        <source>Store a file with an entry of the experiment on the page</source>
+        <translation>Eine Datei bei einem Eintrag des angezeigten Experiments ablegen</translation>
+    </message>
+    <message>
+        <source>Attach file</source>
+        <translation>Datei anhängen</translation>
+    </message>
+    <message>
+        <source>&amp;Lock notebook</source>
+        <translation>Laborbuch &amp;sperren</translation>
+    </message>
+    <message>
+        <source>Close the notebook until the passphrase is entered again</source>
+        <translation>Das Laborbuch schließen, bis die Passphrase erneut eingegeben wird</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>Jetzt s&amp;ynchronisieren</translation>
+    </message>
+    <message>
+        <source>Send your changes to the shared repository and receive the others&apos;</source>
+        <translation>Ihre Änderungen an das gemeinsame Repository senden und die der anderen empfangen</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Remote settings…</source>
+        <translation>&amp;Repository-Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Where this notebook is shared, and how to log in there</source>
+        <translation>Wo dieses Laborbuch geteilt wird und wie Sie sich dort anmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Sign…</source>
+        <translation>&amp;Signieren…</translation>
+    </message>
+    <message>
+        <source>Sign the chosen entry with your electronic signature</source>
+        <translation>Den gewählten Eintrag mit Ihrer elektronischen Signatur signieren</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Signieren</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Verlauf…</translation>
+    </message>
+    <message>
+        <source>Every version of the chosen entry and what changed between them</source>
+        <translation>Alle Versionen des gewählten Eintrags und was sich zwischen ihnen geändert hat</translation>
+    </message>
+    <message>
+        <source>Entries signed by their authors that wait for your countersignature</source>
+        <translation>Von ihren Autoren signierte Einträge, die auf Ihre Gegenzeichnung warten</translation>
+    </message>
+    <message>
+        <source>&amp;Time-stamp authorities…</source>
+        <translation>&amp;Zeitstempeldienste…</translation>
+    </message>
+    <message>
+        <source>Who vouches for when your records existed, and records still waiting for a trusted time</source>
+        <translation>Wer bestätigt, wann Ihre Aufzeichnungen existierten, und welche Aufzeichnungen noch auf eine vertrauenswürdige Zeit warten</translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail…</source>
+        <translation>&amp;Prüfpfad…</translation>
+    </message>
+    <message>
+        <source>Everything recorded in this notebook, by whom and when</source>
+        <translation>Alles, was in diesem Laborbuch aufgezeichnet wurde, von wem und wann</translation>
+    </message>
+    <message>
+        <source>&amp;Members…</source>
+        <translation>&amp;Mitglieder…</translation>
+    </message>
+    <message>
+        <source>Who belongs to this notebook; invite, approve and revoke members</source>
+        <translation>Wer zu diesem Laborbuch gehört; Mitglieder einladen, genehmigen und ihnen den Zugang entziehen</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <source>Search titles, text and file names</source>
+        <translation>Titel, Text und Dateinamen durchsuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Details beside the page</source>
+        <translation>&amp;Details neben der Seite</translation>
+    </message>
+    <message>
+        <source>The chosen entry&apos;s files, signatures and versions, beside the page</source>
+        <translation>Dateien, Signaturen und Versionen des gewählten Eintrags neben der Seite</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Sharing, trusted time, locking and language</source>
+        <translation>Teilen, vertrauenswürdige Zeit, Sperren und Sprache</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;About Quire</source>
+        <translation>Ü&amp;ber Quire</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Entry</source>
+        <translation>&amp;Eintrag</translation>
+    </message>
+    <message>
+        <source>&amp;Notebook</source>
+        <translation>&amp;Laborbuch</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Search the notebook (%1)</source>
+        <translation>Laborbuch durchsuchen (%1)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>&amp;Waiting for my signature (%1)</source>
+        <translation>&amp;Warten auf meine Signatur (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Waiting for my signature</source>
+        <translation>&amp;Warten auf meine Signatur</translation>
     </message>
 </context>
 </TS>

@@ -87,7 +87,7 @@ public:
     bool isEmpty() const override { return false; }
     QString translate(const char *context, const char *source, const char *, int) const override {
         if (QLocale().language() != QLocale::German ||
-            qstrcmp(context, "quire::widgets::MainWindow") != 0)
+            qstrcmp(context, "quire::widgets::WindowActions") != 0)
             return {};
         if (qstrcmp(source, "&Notebook") == 0) return QStringLiteral("&Notizbuch");
         if (qstrcmp(source, "Search the notebook (%1)") == 0)
@@ -841,7 +841,7 @@ void EverydayUiTest::switchingLanguageRetranslatesTheOpenWindow() {
         return QString();
     };
     auto inEffect = [](const char *source) {
-        return QCoreApplication::translate("quire::widgets::MainWindow", source);
+        return QCoreApplication::translate("quire::widgets::WindowActions", source);
     };
     QCOMPARE(notebookMenuTitle(), QStringLiteral("&Notebook"));
     // German for two of the window's words even where translations/quire_de.ts has none yet;

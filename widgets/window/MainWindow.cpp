@@ -23,6 +23,7 @@
 #include "unlock/CreateNotebookDialog.h"
 #include "unlock/UnlockDialog.h"
 #include "window/IdleLock.h"
+#include "window/WindowActions.h"
 
 #include <QAction>
 #include <QApplication>
@@ -87,8 +88,10 @@ MainWindow::MainWindow(const QString &vaultPath, QWidget *parent)
     connect(m_sync, &SyncController::started, this, &MainWindow::syncStarted);
     connect(m_sync, &SyncController::finished, this, &MainWindow::syncFinished);
 
-    buildActions();
-    buildMenusAndToolBar();
+    m_actions = new WindowActions(this);
+    connectActions();
+    // Typing is searching: the results take the sidebar's place at the first key.
+    connect(m_actions->searchField, &QLineEdit::textEdited, this, &MainWindow::showSearchSide);
 
     m_stack = new QStackedWidget(this);
     m_stack->insertWidget(LockedPage, buildLockedPage());
@@ -142,154 +145,30 @@ MainWindow::~MainWindow() {
     removeOpenFolder();
 }
 
-void MainWindow::buildActions() {
-    // Words are set in retranslate(), so that a change of language reaches them too.
-    auto action = [this](const char *icon, const char *fallback, const char *name) {
-        auto *a = new QAction(icon ? themeIcon(icon, fallback) : QIcon(), QString(), this);
-        a->setObjectName(QLatin1String(name));
-        return a;
-    };
-    m_newExperiment = action("folder-new", nullptr, "newExperimentAction");
-    m_newExperiment->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
-    connect(m_newExperiment, &QAction::triggered, this, &MainWindow::newExperiment);
-
-    m_newEntry = action("document-new", nullptr, "newEntryAction");
-    m_newEntry->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
-    connect(m_newEntry, &QAction::triggered, this, &MainWindow::newEntry);
-
-    m_editEntry = action("accessories-text-editor", "edit-paste", "editEntryAction");
-    m_editEntry->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    connect(m_editEntry, &QAction::triggered, this, [this] { editEntry(); });
-
-    m_voidEntry = action("edit-delete", nullptr, "voidEntryAction");
-    connect(m_voidEntry, &QAction::triggered, this, [this] { voidEntry(); });
-
-    m_attach = action("mail-attachment", nullptr, "attachAction");
-    m_attach->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
-    connect(m_attach, &QAction::triggered, this, &MainWindow::attachFile);
-
-    m_lock = action("system-lock-screen", nullptr, "lockAction");
-    m_lock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    connect(m_lock, &QAction::triggered, this, &MainWindow::lock);
-
-    m_syncNow = action("view-refresh", nullptr, "syncNowAction");
-    m_syncNow->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
-    connect(m_syncNow, &QAction::triggered, this, &MainWindow::syncNow);
-
-    m_remoteSettings = action("network-server", nullptr, "remoteSettingsAction");
-    connect(m_remoteSettings, &QAction::triggered, this, &MainWindow::showRemoteSettings);
-
-    m_sign = action("document-edit", "accessories-text-editor", "signAction");
-    m_sign->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
-    connect(m_sign, &QAction::triggered, this, [this] { signEntry(currentEntry()); });
-
-    m_history = action("document-open-recent", nullptr, "historyAction");
-    m_history->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
-    connect(m_history, &QAction::triggered, this, [this] { showHistory(); });
-
-    m_reviewQueue = action("mail-unread", nullptr, "reviewQueueAction");
-    connect(m_reviewQueue, &QAction::triggered, this, &MainWindow::showReviewQueue);
-
-    m_timestamps = action("appointment-soon", nullptr, "timestampSettingsAction");
-    connect(m_timestamps, &QAction::triggered, this, &MainWindow::showTimestampSettings);
-
-    m_auditTrail = action("document-properties", nullptr, "auditTrailAction");
-    connect(m_auditTrail, &QAction::triggered, this, &MainWindow::showAuditTrail);
-
-    m_members = action("system-users", nullptr, "membersAction");
-    connect(m_members, &QAction::triggered, this, &MainWindow::showMembers);
-
-    m_find = action("edit-find", nullptr, "findAction");
-    m_find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
-    connect(m_find, &QAction::triggered, this, &MainWindow::focusSearch);
-
-    m_showDetails = action("view-right-pane", "document-properties", "showDetailsAction");
-    m_showDetails->setCheckable(true);
-    m_showDetails->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
-    connect(m_showDetails, &QAction::toggled, this, &MainWindow::setDetailsVisible);
-
-    m_settings = action("preferences-system", nullptr, "settingsAction");
-    m_settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
-    m_settings->setMenuRole(QAction::PreferencesRole);
-    connect(m_settings, &QAction::triggered, this, &MainWindow::showSettings);
-
-    m_quit = action("application-exit", nullptr, "quitAction");
-    m_quit->setShortcut(QKeySequence::Quit);
-    m_quit->setMenuRole(QAction::QuitRole);
-    connect(m_quit, &QAction::triggered, this, &QWidget::close);
-
-    m_about = action(nullptr, nullptr, "aboutAction");
-    m_about->setMenuRole(QAction::AboutRole);
-    connect(m_about, &QAction::triggered, this, [this] {
-        QMessageBox::about(this, tr("About Quire"),
-                           tr("<p><b>Quire</b> %1</p><p>An electronic lab notebook. Every saved "
-                              "version is kept, sealed and attributable.</p>")
-                               .arg(QCoreApplication::applicationVersion().toHtmlEscaped()));
-    });
+void MainWindow::connectActions() {
+    const WindowActions &a = *m_actions;
+    connect(a.newExperiment, &QAction::triggered, this, &MainWindow::newExperiment);
+    connect(a.newEntry, &QAction::triggered, this, &MainWindow::newEntry);
+    connect(a.editEntry, &QAction::triggered, this, [this] { editEntry(); });
+    connect(a.voidEntry, &QAction::triggered, this, [this] { voidEntry(); });
+    connect(a.attach, &QAction::triggered, this, &MainWindow::attachFile);
+    connect(a.lock, &QAction::triggered, this, &MainWindow::lock);
+    connect(a.syncNow, &QAction::triggered, this, &MainWindow::syncNow);
+    connect(a.remoteSettings, &QAction::triggered, this, &MainWindow::showRemoteSettings);
+    connect(a.sign, &QAction::triggered, this, [this] { signEntry(currentEntry()); });
+    connect(a.history, &QAction::triggered, this, [this] { showHistory(); });
+    connect(a.reviewQueue, &QAction::triggered, this, &MainWindow::showReviewQueue);
+    connect(a.timestamps, &QAction::triggered, this, &MainWindow::showTimestampSettings);
+    connect(a.auditTrail, &QAction::triggered, this, &MainWindow::showAuditTrail);
+    connect(a.members, &QAction::triggered, this, &MainWindow::showMembers);
+    connect(a.find, &QAction::triggered, this, &MainWindow::focusSearch);
+    connect(a.showDetails, &QAction::toggled, this, &MainWindow::setDetailsVisible);
+    connect(a.settings, &QAction::triggered, this, &MainWindow::showSettings);
+    connect(a.quit, &QAction::triggered, this, &QWidget::close);
 }
 
 void MainWindow::retranslate() {
-    // A tooltip names the action's shortcut as this desktop writes it.
-    auto tip = [](QAction *action, const QString &text) {
-        const QString keys = action->shortcut().toString(QKeySequence::NativeText);
-        action->setToolTip(keys.isEmpty() ? text : tr("%1 (%2)").arg(text, keys));
-    };
-    m_newExperiment->setText(tr("New e&xperiment…"));
-    tip(m_newExperiment, tr("Start a new experiment"));
-    m_newExperiment->setIconText(tr("New experiment"));
-    m_newEntry->setText(tr("&New entry…"));
-    tip(m_newEntry, tr("Write a new entry in the experiment on the page"));
-    m_newEntry->setIconText(tr("New entry"));
-    m_editEntry->setText(tr("&Edit entry…"));
-    tip(m_editEntry, tr("Write a new version of the chosen entry"));
-    m_editEntry->setIconText(tr("Edit"));
-    m_voidEntry->setText(tr("&Void entry…"));
-    tip(m_voidEntry, tr("Withdraw the chosen entry, with a reason; it stays readable in its "
-                        "history"));
-    m_attach->setText(tr("&Attach file…"));
-    tip(m_attach, tr("Store a file with an entry of the experiment on the page"));
-    m_attach->setIconText(tr("Attach file"));
-    m_lock->setText(tr("&Lock notebook"));
-    tip(m_lock, tr("Close the notebook until the passphrase is entered again"));
-    m_lock->setIconText(tr("Lock"));
-    m_syncNow->setText(tr("&Sync now"));
-    tip(m_syncNow, tr("Send your changes to the shared repository and receive the others'"));
-    m_syncNow->setIconText(tr("Sync now"));
-    m_remoteSettings->setText(tr("&Remote settings…"));
-    m_remoteSettings->setToolTip(tr("Where this notebook is shared, and how to log in there"));
-    m_sign->setText(tr("&Sign…"));
-    tip(m_sign, tr("Sign the chosen entry with your electronic signature"));
-    m_sign->setIconText(tr("Sign"));
-    m_history->setText(tr("&History…"));
-    tip(m_history, tr("Every version of the chosen entry and what changed between them"));
-    m_reviewQueue->setToolTip(tr("Entries signed by their authors that wait for your "
-                                 "countersignature"));
-    m_timestamps->setText(tr("&Time-stamp authorities…"));
-    m_timestamps->setToolTip(tr("Who vouches for when your records existed, and records still "
-                                "waiting for a trusted time"));
-    m_auditTrail->setText(tr("&Audit trail…"));
-    m_auditTrail->setToolTip(tr("Everything recorded in this notebook, by whom and when"));
-    m_members->setText(tr("&Members…"));
-    m_members->setToolTip(tr("Who belongs to this notebook; invite, approve and revoke members"));
-    m_find->setText(tr("&Find…"));
-    tip(m_find, tr("Search titles, text and file names"));
-    m_showDetails->setText(tr("&Details beside the page"));
-    tip(m_showDetails, tr("The chosen entry's files, signatures and versions, beside the page"));
-    m_settings->setText(tr("Se&ttings…"));
-    tip(m_settings, tr("Sharing, trusted time, locking and language"));
-    m_quit->setText(tr("&Quit"));
-    m_about->setText(tr("&About Quire"));
-
-    m_fileMenu->setTitle(tr("&File"));
-    m_entryMenu->setTitle(tr("&Entry"));
-    m_notebookMenu->setTitle(tr("&Notebook"));
-    m_viewMenu->setTitle(tr("&View"));
-    m_helpMenu->setTitle(tr("&Help"));
-    m_toolBar->setWindowTitle(tr("Main toolbar"));
-    m_searchField->setPlaceholderText(
-        tr("Search the notebook (%1)").arg(m_find->shortcut().toString(QKeySequence::NativeText)));
-    m_searchField->setAccessibleName(tr("Search"));
-
+    m_actions->retranslate();
     m_sidebar->setAccessibleName(tr("Projects, tags and experiments"));
     m_sidebarModel->retranslate();
     m_entryView->setAccessibleName(tr("Entries of the selected experiment"));
@@ -304,11 +183,11 @@ void MainWindow::retranslate() {
     updateEmptyPage();
     // The rest reads the notebook, which a worker may hold; they catch up when it lets go.
     if (m_notebook && !isBusy()) {
-        updateReviewCount();
+        m_actions->showReviewCount();
         updateTimeHint();
         showCurrentExperiment();
     } else {
-        m_reviewQueue->setText(tr("&Waiting for my signature"));
+        m_actions->showReviewCountUnknown();
         if (m_notebook) {
             m_refreshPending = true;
             // Looked at again shortly: the page must not stay in the old language should the
@@ -349,71 +228,6 @@ void MainWindow::updateLockStatus() {
                             : tr("Click to lock the notebook now."))
              : tr("The notebook is locked: nothing of it is in memory or on screen."));
     m_lockStatus->setEnabled(!open || !m_busy);
-}
-
-void MainWindow::buildMenusAndToolBar() {
-    m_fileMenu = menuBar()->addMenu(QString());
-    m_fileMenu->addAction(m_newExperiment);
-    m_fileMenu->addAction(m_newEntry);
-    m_fileMenu->addSeparator();
-    m_fileMenu->addAction(m_settings);
-    m_fileMenu->addSeparator();
-    m_fileMenu->addAction(m_lock);
-    m_fileMenu->addSeparator();
-    m_fileMenu->addAction(m_quit);
-    m_entryMenu = menuBar()->addMenu(QString());
-    m_entryMenu->addAction(m_editEntry);
-    m_entryMenu->addAction(m_attach);
-    m_entryMenu->addSeparator();
-    m_entryMenu->addAction(m_sign);
-    m_entryMenu->addAction(m_history);
-    m_entryMenu->addSeparator();
-    m_entryMenu->addAction(m_voidEntry);
-    m_notebookMenu = menuBar()->addMenu(QString());
-    m_notebookMenu->addAction(m_find);
-    m_notebookMenu->addSeparator();
-    m_notebookMenu->addAction(m_syncNow);
-    m_notebookMenu->addSeparator();
-    m_notebookMenu->addAction(m_reviewQueue);
-    m_notebookMenu->addAction(m_timestamps);
-    m_notebookMenu->addAction(m_auditTrail);
-    m_notebookMenu->addSeparator();
-    m_notebookMenu->addAction(m_remoteSettings);
-    m_notebookMenu->addAction(m_members);
-    m_viewMenu = menuBar()->addMenu(QString());
-    m_viewMenu->addAction(m_showDetails);
-    m_helpMenu = menuBar()->addMenu(QString());
-    m_helpMenu->addAction(m_about);
-
-    m_toolBar = addToolBar(QString());
-    QToolBar *bar = m_toolBar;
-    bar->setObjectName(QStringLiteral("mainToolBar"));
-    bar->setMovable(false);
-    bar->setFloatable(false);
-    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    bar->setIconSize(QSize(20, 20));
-    bar->addAction(m_newExperiment);
-    bar->addAction(m_newEntry);
-    bar->addAction(m_editEntry);
-    bar->addAction(m_attach);
-    bar->addAction(m_sign);
-    bar->addSeparator();
-    bar->addAction(m_syncNow);
-    auto *spacer = new QWidget(bar);
-    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    bar->addWidget(spacer);
-    m_searchField = new QLineEdit(bar);
-    m_searchField->setObjectName(QStringLiteral("searchField"));
-    m_searchField->setClearButtonEnabled(true);
-    m_searchField->addAction(themeIcon("edit-find"), QLineEdit::LeadingPosition);
-    m_searchField->setFixedWidth(300);
-    // Typing is searching: the results take the sidebar's place at the first key.
-    connect(m_searchField, &QLineEdit::textEdited, this, &MainWindow::showSearchSide);
-    bar->addWidget(m_searchField);
-    auto *gap = new QWidget(bar);
-    gap->setFixedWidth(8);
-    bar->addWidget(gap);
-    bar->addAction(m_lock);
 }
 
 QWidget *MainWindow::buildLockedPage() {
@@ -489,7 +303,7 @@ QWidget *MainWindow::buildNotebookPage() {
     m_side->insertWidget(ExperimentsSide, m_sidebar);
 
     m_searchPanel = new SearchPanel(m_side);
-    m_searchPanel->setSearchField(m_searchField);
+    m_searchPanel->setSearchField(m_actions->searchField);
     m_side->insertWidget(SearchSide, m_searchPanel);
     connect(m_searchPanel, &SearchPanel::openRequested, this, &MainWindow::openAt);
     connect(m_searchPanel, &SearchPanel::closeRequested, this, &MainWindow::closeSearch);
@@ -541,7 +355,7 @@ QWidget *MainWindow::buildNotebookPage() {
     m_splitter->setStretchFactor(2, 0);
     m_splitter->setSizes({300, 660, 340});
     const bool shown = QSettings().value(QStringLiteral("detailsPanelShown"), true).toBool();
-    m_showDetails->setChecked(shown);
+    m_actions->showDetails->setChecked(shown);
     m_details->setVisible(shown);
     return m_splitter;
 }
@@ -853,8 +667,7 @@ void MainWindow::lock() {
     m_experiment.clear();
     m_run = {};
     m_shownEntries.clear();
-    m_reviewCount = 0;
-    m_reviewQueue->setText(tr("&Waiting for my signature"));
+    m_actions->setReviewCount(0);
     m_timeHint->hide();
     m_pendingSelection = wasShown;
     m_pendingAnchor.clear();
@@ -894,7 +707,6 @@ void MainWindow::refresh() {
     QList<ReviewItem> waiting;
     if (!m_joining)
         if (auto queue = m_notebook->reviewQueue(); queue) waiting = *queue;
-    m_reviewCount = int(waiting.size());
     // The sidebar is filled anew; the folders that were open stay open.
     const bool first = m_sidebarModel->rowCount() == 0;
     const QStringList open = openSidebarKeys();
@@ -915,7 +727,7 @@ void MainWindow::refresh() {
         m_searchPanel->reloadChoices();
         m_searchPanel->search();
     }
-    updateReviewCount();
+    m_actions->setReviewCount(int(waiting.size()));
     if (list->isEmpty()) {
         m_experiment.clear();
         m_stack->setCurrentIndex(EmptyNotebookPage);
@@ -1052,39 +864,24 @@ void MainWindow::showCurrentExperiment() {
 }
 
 void MainWindow::updateActions() {
-    const bool open = m_notebook != nullptr && !isBusy();
-    const bool hasExperiment = open && !currentExperiment().isEmpty();
-    m_newExperiment->setEnabled(open && !m_joining);
-    m_newEntry->setEnabled(hasExperiment);
-    m_attach->setEnabled(hasExperiment);
-    // Editing and voiding are for the author of an entry that is not voided.
-    bool ownEntry = false;
-    if (hasExperiment) {
+    WindowActions::State state;
+    state.hasNotebook = m_notebook != nullptr;
+    state.busy = isBusy();
+    state.workerBusy = m_busy;
+    state.joining = m_joining;
+    state.hasExperiment = m_notebook && !isBusy() && !currentExperiment().isEmpty();
+    if (state.hasExperiment) {
         const QString entry = currentEntry();
         for (const EntryVersion &e : std::as_const(m_shownEntries))
             if (e.uuid == entry)
-                ownEntry = e.author == m_notebook->me().uuid && e.status != QLatin1String("void");
+                state.ownEntry =
+                    e.author == m_notebook->me().uuid && e.status != QLatin1String("void");
     }
-    m_editEntry->setEnabled(ownEntry);
-    m_voidEntry->setEnabled(ownEntry);
-    // Locking during a sync waits for the sync to stop (lock() cancels it).
-    m_lock->setEnabled(m_notebook != nullptr && !m_busy);
-    m_syncNow->setEnabled(open);
-    m_remoteSettings->setEnabled(open);
-    m_members->setEnabled(open);
-    const bool signable =
-        hasExperiment && !m_joining &&
+    state.unvoidedEntry =
         std::any_of(m_shownEntries.cbegin(), m_shownEntries.cend(),
                     [](const EntryVersion &e) { return e.status != QLatin1String("void"); });
-    m_sign->setEnabled(signable);
-    m_reviewQueue->setEnabled(open && !m_joining);
-    m_timestamps->setEnabled(open && !m_joining);
-    m_history->setEnabled(hasExperiment && !m_joining && !m_shownEntries.isEmpty());
-    m_auditTrail->setEnabled(open && !m_joining);
-    m_find->setEnabled(open && !m_joining);
-    m_searchField->setEnabled(open && !m_joining);
-    m_settings->setEnabled(!isBusy());
-    m_showDetails->setEnabled(m_notebook != nullptr);
+    state.hasEntries = !m_shownEntries.isEmpty();
+    m_actions->update(state);
     updateLockStatus();
 }
 
@@ -1389,7 +1186,7 @@ void MainWindow::showReviewQueue() {
                 connect(sign, &QDialog::finished, dialog, [this, dialog] {
                     if (isBusy()) return;
                     dialog->reload();
-                    updateReviewCount();
+                    m_actions->showReviewCount();
                 });
             });
     dialog->open();
@@ -1503,12 +1300,6 @@ void MainWindow::pageUrlChanged(const QUrl &url) {
             }
         },
         Qt::QueuedConnection);
-}
-
-void MainWindow::updateReviewCount() {
-    const int count = m_reviewCount;
-    m_reviewQueue->setText(count > 0 ? tr("&Waiting for my signature (%1)").arg(count)
-                                     : tr("&Waiting for my signature"));
 }
 
 void MainWindow::updateTimeHint() {
@@ -1666,12 +1457,12 @@ void MainWindow::showSearchSide() {
 void MainWindow::focusSearch() {
     if (!m_notebook || m_joining) return;
     showSearchSide();
-    m_searchField->setFocus(Qt::ShortcutFocusReason);
-    m_searchField->selectAll();
+    m_actions->searchField->setFocus(Qt::ShortcutFocusReason);
+    m_actions->searchField->selectAll();
 }
 
 void MainWindow::closeSearch() {
-    m_searchField->clear();
+    m_actions->searchField->clear();
     m_side->setCurrentIndex(ExperimentsSide);
     if (m_notebook) m_sidebar->setFocus();
 }
@@ -1687,8 +1478,8 @@ void MainWindow::openAt(const QString &experiment, const QString &entry) {
 }
 
 void MainWindow::setDetailsVisible(bool visible) {
-    if (m_showDetails->isChecked() != visible) {
-        m_showDetails->setChecked(visible); // comes back here through toggled()
+    if (m_actions->showDetails->isChecked() != visible) {
+        m_actions->showDetails->setChecked(visible); // comes back here through toggled()
         return;
     }
     m_details->setVisible(visible);
@@ -1698,6 +1489,10 @@ void MainWindow::setDetailsVisible(bool visible) {
 void MainWindow::setAttachmentsVisible(bool visible) {
     setDetailsVisible(visible);
     if (visible) m_details->showTab(DetailsPanel::FilesTab);
+}
+
+QLineEdit *MainWindow::searchField() const {
+    return m_actions->searchField;
 }
 
 AttachmentPanel *MainWindow::attachmentPanel() const {

@@ -51,6 +51,7 @@ class SearchPanel;
 class SidebarModel;
 class SignDialog;
 class SyncController;
+class WindowActions;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -76,7 +77,7 @@ public:
     // The create or unlock dialog while one is open.
     QDialog *gateDialog() const { return m_gate; }
     SyncController *syncController() const { return m_sync; }
-    QLineEdit *searchField() const { return m_searchField; }
+    QLineEdit *searchField() const;
     SearchPanel *searchPanel() const { return m_searchPanel; }
     DetailsPanel *detailsPanel() const { return m_details; }
     AttachmentPanel *attachmentPanel() const;
@@ -149,8 +150,7 @@ private:
     enum class RunMove { Latest, Earlier, Later, All, Around };
     enum SidePage { ExperimentsSide, SearchSide };
 
-    void buildActions();
-    void buildMenusAndToolBar();
+    void connectActions();
     // Every word the window shows that it made itself, in the current language.
     void retranslate();
     void updateStatusLabel();
@@ -200,7 +200,6 @@ private:
     void removeOpenFolder();
     SignDialog *openSignDialog(const QList<EntryVersion> &entries, const QString &entry,
                                QWidget *parent);
-    void updateReviewCount();
     void updateLockStatus();
     void updateTimeHint();
     // The page's own links ("#sign-…", "#evidence-…") arrive as a change of its URL.
@@ -239,32 +238,7 @@ private:
     QStringList m_attachQueue;
     int m_attachTotal = 0;
 
-    QAction *m_newExperiment = nullptr;
-    QAction *m_newEntry = nullptr;
-    QAction *m_editEntry = nullptr;
-    QAction *m_voidEntry = nullptr;
-    QAction *m_attach = nullptr;
-    QAction *m_lock = nullptr;
-    QAction *m_syncNow = nullptr;
-    QAction *m_remoteSettings = nullptr;
-    QAction *m_members = nullptr;
-    QAction *m_sign = nullptr;
-    QAction *m_reviewQueue = nullptr;
-    QAction *m_timestamps = nullptr;
-    QAction *m_quit = nullptr;
-    QAction *m_about = nullptr;
-    QAction *m_find = nullptr;
-    QAction *m_history = nullptr;
-    QAction *m_auditTrail = nullptr;
-    QAction *m_settings = nullptr;
-    QAction *m_showDetails = nullptr;
-    QMenu *m_fileMenu = nullptr;
-    QMenu *m_entryMenu = nullptr;
-    QMenu *m_notebookMenu = nullptr;
-    QMenu *m_viewMenu = nullptr;
-    QMenu *m_helpMenu = nullptr;
-    QToolBar *m_toolBar = nullptr;
-    QLineEdit *m_searchField = nullptr;
+    WindowActions *m_actions = nullptr;
 
     QStackedWidget *m_stack = nullptr;
     QLabel *m_lockedTitle = nullptr;
@@ -290,7 +264,6 @@ private:
     QToolButton *m_timeHint = nullptr;
     // The entries on the page now, for the sign dialog and the page's links.
     QList<EntryVersion> m_shownEntries;
-    int m_reviewCount = 0;
 };
 
 } // namespace quire::widgets
