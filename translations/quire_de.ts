@@ -1704,10 +1704,6 @@ Aufzeichnung %2</translation>
         <translation>Die Experimente konnten nicht gelesen werden</translation>
     </message>
     <message>
-        <source>The experiment could not be shown</source>
-        <translation>Das Experiment konnte nicht angezeigt werden</translation>
-    </message>
-    <message>
         <source>The notebook is locked</source>
         <translation>Das Laborbuch ist gesperrt</translation>
     </message>
@@ -1790,10 +1786,6 @@ Aufzeichnung %2</translation>
     <message>
         <source>The evidence could not be exported</source>
         <translation>Der Nachweis konnte nicht exportiert werden</translation>
-    </message>
-    <message>
-        <source>Please wait until the sync has finished.</source>
-        <translation>Bitte warten Sie, bis die Synchronisation abgeschlossen ist.</translation>
     </message>
     <message>
         <source>The time-stamp authority is asked again at the next sync; nothing is lost meanwhile. Click to see the time-stamp settings.</source>
@@ -2069,6 +2061,17 @@ Jeder kann ihn dort mit verify.sh prüfen; dafür sind nur bash und openssl nöt
     <message>
         <source>the notebook could not be opened</source>
         <translation>das Laborbuch konnte nicht geöffnet werden</translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::PageNavigator</name>
+    <message>
+        <source>The experiment could not be shown</source>
+        <translation>Das Experiment konnte nicht angezeigt werden</translation>
+    </message>
+    <message>
+        <source>Please wait until the sync has finished.</source>
+        <translation>Bitte warten Sie, bis die Synchronisation abgeschlossen ist.</translation>
     </message>
 </context>
 <context>

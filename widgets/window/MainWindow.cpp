@@ -23,6 +23,7 @@
 #include "unlock/CreateNotebookDialog.h"
 #include "unlock/UnlockDialog.h"
 #include "window/IdleLock.h"
+#include "window/PageNavigator.h"
 #include "window/WindowActions.h"
 
 #include <QAction>
@@ -92,6 +93,9 @@ MainWindow::MainWindow(const QString &vaultPath, QWidget *parent)
     connectActions();
     // Typing is searching: the results take the sidebar's place at the first key.
     connect(m_actions->searchField, &QLineEdit::textEdited, this, &MainWindow::showSearchSide);
+
+    m_navigator = new PageNavigator(this);
+    connect(m_navigator, &PageNavigator::changed, this, &MainWindow::updateActions);
 
     m_stack = new QStackedWidget(this);
     m_stack->insertWidget(LockedPage, buildLockedPage());
@@ -169,8 +173,8 @@ void MainWindow::connectActions() {
 
 void MainWindow::retranslate() {
     m_actions->retranslate();
-    m_sidebar->setAccessibleName(tr("Projects, tags and experiments"));
-    m_sidebarModel->retranslate();
+    m_navigator->sidebar()->setAccessibleName(tr("Projects, tags and experiments"));
+    m_navigator->sidebarModel()->retranslate();
     m_entryView->setAccessibleName(tr("Entries of the selected experiment"));
     m_timeHint->setText(tr("Time not yet attested"));
     m_syncButton->setAccessibleName(tr("Sync status"));
@@ -185,7 +189,7 @@ void MainWindow::retranslate() {
     if (m_notebook && !isBusy()) {
         m_actions->showReviewCount();
         updateTimeHint();
-        showCurrentExperiment();
+        m_navigator->showCurrentExperiment();
     } else {
         m_actions->showReviewCountUnknown();
         if (m_notebook) {
@@ -275,32 +279,7 @@ QWidget *MainWindow::buildNotebookPage() {
     // The sidebar is the notebook's tree, or the search results while searching.
     m_side = new QStackedWidget(m_splitter);
     m_side->setMinimumWidth(220);
-    m_sidebarModel = new SidebarModel(this);
-    m_sidebar = new QTreeView(m_side);
-    m_sidebar->setObjectName(QStringLiteral("sidebar"));
-    m_sidebar->setModel(m_sidebarModel);
-    m_sidebar->setItemDelegate(new SidebarDelegate(m_sidebar));
-    m_sidebar->setHeaderHidden(true);
-    m_sidebar->setIndentation(14);
-    m_sidebar->setFrameShape(QFrame::NoFrame);
-    m_sidebar->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_sidebar->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_sidebar->setExpandsOnDoubleClick(false);
-    m_sidebar->setAnimated(false);
-    // The sidebar's own background, set apart from the page beside it.
-    m_sidebar->setStyleSheet(QStringLiteral("QTreeView#sidebar { background: palette(window); }"));
-    // A click shows an experiment or an entry (again, if it is the one shown) and opens or
-    // closes a group or folder. The arrow keys show the experiment or entry they move to; Left
-    // and Right open and close folders, as in any tree.
-    connect(m_sidebar->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex &current) {
-                const auto kind = SidebarModel::Kind(current.data(SidebarModel::KindRole).toInt());
-                if (QGuiApplication::mouseButtons() == Qt::NoButton &&
-                    (kind == SidebarModel::Kind::Experiment || kind == SidebarModel::Kind::Review))
-                    sidebarActivated(current);
-            });
-    connect(m_sidebar, &QTreeView::clicked, this, &MainWindow::sidebarActivated);
-    m_side->insertWidget(ExperimentsSide, m_sidebar);
+    m_side->insertWidget(ExperimentsSide, m_navigator->buildSidebar(m_side));
 
     m_searchPanel = new SearchPanel(m_side);
     m_searchPanel->setSearchField(m_actions->searchField);
@@ -312,7 +291,7 @@ QWidget *MainWindow::buildNotebookPage() {
     m_entryView->setObjectName(QStringLiteral("entryView"));
     connect(m_entryView, &EntryPageView::externalLinkActivated, this,
             [](const QUrl &url) { QDesktopServices::openUrl(url); });
-    connect(m_entryView, &QWebEngineView::urlChanged, this, &MainWindow::pageUrlChanged);
+    connect(m_entryView, &QWebEngineView::urlChanged, m_navigator, &PageNavigator::pageUrlChanged);
 
     m_details = new DetailsPanel(m_splitter);
     AttachmentPanel *files = m_details->attachments();
@@ -337,7 +316,7 @@ QWidget *MainWindow::buildNotebookPage() {
         showProblem(this, tr("The file could not be written"), message);
     });
     connect(m_details, &DetailsPanel::entryChosen, this, [this](const QString &entry) {
-        m_currentEntry = entry;
+        m_navigator->setCurrentEntry(entry);
         updateActions();
     });
     connect(m_details, &DetailsPanel::closeRequested, this, [this] { setDetailsVisible(false); });
@@ -346,6 +325,7 @@ QWidget *MainWindow::buildNotebookPage() {
             [this](const QString &signature) { exportEvidence(signature); });
     connect(m_details, &DetailsPanel::changesRequested, this,
             [this](const QString &entry, int version) { showHistory(entry, version); });
+    m_navigator->setViews(m_entryView, m_details);
 
     m_splitter->addWidget(m_side);
     m_splitter->addWidget(m_entryView);
@@ -521,11 +501,10 @@ void MainWindow::catchUpAfterWorker() {
     }
     if (m_refreshPending) {
         m_refreshPending = false;
-        m_showPending = false; // refresh shows the current experiment again
+        m_navigator->dropPendingShow(); // refresh shows the current experiment again
         refresh();
-    } else if (m_showPending) {
-        m_showPending = false;
-        showCurrentExperiment();
+    } else {
+        m_navigator->showIfPending();
     }
 }
 
@@ -625,7 +604,7 @@ void MainWindow::adopt(std::unique_ptr<Notebook> notebook) {
     m_sync->setNotebook(m_notebook.get());
     m_idleLock->start();
     updateActions();
-    m_sidebar->setFocus();
+    m_navigator->sidebar()->setFocus();
     emit unlocked();
     // Text that was being written when the program ended or the notebook was locked.
     QMetaObject::invokeMethod(this, &MainWindow::recoverDrafts, Qt::QueuedConnection);
@@ -655,23 +634,17 @@ void MainWindow::lock() {
     // Nothing decrypted may stay on screen, in the engine's memory cache or on disk.
     lendNotebookToViews(false);
     m_entryView->clearDocument();
-    // Only which experiment was open is kept, so that unlocking comes back to it.
-    const QString wasShown = currentExperiment();
+    // Only which experiment was open is kept (PageNavigator::clear), so that unlocking comes
+    // back to it.
     closeSearch();
     m_searchPanel->clear();
     m_details->clear();
     removeOpenFolder();
     m_attachQueue.clear();
-    m_currentEntry.clear();
-    m_sidebarModel->clear();
-    m_experiment.clear();
-    m_run = {};
-    m_shownEntries.clear();
+    m_navigator->clear();
     m_actions->setReviewCount(0);
     m_timeHint->hide();
-    m_pendingSelection = wasShown;
-    m_pendingAnchor.clear();
-    m_refreshPending = m_showPending = m_changePending = false;
+    m_refreshPending = m_changePending = false;
     m_joining = false;
     m_sync->setNotebook(nullptr);
     m_notebook.reset();
@@ -702,25 +675,11 @@ void MainWindow::refresh() {
     m_joining = m_notebook->isJoining();
     updateEmptyPage();
     updateStatusLabel();
-    const QString wanted = m_pendingSelection.isEmpty() ? currentExperiment() : m_pendingSelection;
-    m_pendingSelection.clear();
+    const QString wanted = m_navigator->takeWantedExperiment();
     QList<ReviewItem> waiting;
     if (!m_joining)
         if (auto queue = m_notebook->reviewQueue(); queue) waiting = *queue;
-    // The sidebar is filled anew; the folders that were open stay open.
-    const bool first = m_sidebarModel->rowCount() == 0;
-    const QStringList open = openSidebarKeys();
-    m_sidebarModel->setContent(*list, waiting);
-    if (first) {
-        // At first the way to one's experiments is open, and so is what waits for one.
-        m_sidebar->expand(m_sidebarModel->indexOfGroup(SidebarModel::Group::Waiting));
-        const QModelIndex projects = m_sidebarModel->indexOfGroup(SidebarModel::Group::Projects);
-        m_sidebar->expand(projects);
-        for (int row = 0; row < m_sidebarModel->rowCount(projects); ++row)
-            m_sidebar->expand(m_sidebarModel->index(row, 0, projects));
-    } else {
-        reopenSidebarKeys(open);
-    }
+    m_navigator->fillSidebar(*list, waiting);
     m_searchPanel->setExperiments(*list);
     // New tags or members may have arrived; results may have changed with them.
     if (m_side->currentIndex() == SearchSide) {
@@ -729,138 +688,17 @@ void MainWindow::refresh() {
     }
     m_actions->setReviewCount(int(waiting.size()));
     if (list->isEmpty()) {
-        m_experiment.clear();
+        m_navigator->forgetExperiment();
         m_stack->setCurrentIndex(EmptyNotebookPage);
         updateActions();
         return;
     }
     m_stack->setCurrentIndex(NotebookPage);
-    chooseExperiment(m_sidebarModel->experiment(wanted) ? wanted : list->first().uuid);
-    selectInSidebar(m_experiment);
-    showCurrentExperiment();
-}
-
-QStringList MainWindow::openSidebarKeys() const {
-    QStringList keys;
-    std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
-        for (int row = 0; row < m_sidebarModel->rowCount(parent); ++row) {
-            const QModelIndex index = m_sidebarModel->index(row, 0, parent);
-            if (!m_sidebar->isExpanded(index)) continue;
-            keys << index.data(SidebarModel::KeyRole).toString();
-            walk(index);
-        }
-    };
-    walk({});
-    return keys;
-}
-
-void MainWindow::reopenSidebarKeys(const QStringList &keys) {
-    for (const QString &key : keys)
-        m_sidebar->expand(m_sidebarModel->indexOfKey(key));
-    // What waits for my signature is news: it opens when it arrives.
-    m_sidebar->expand(m_sidebarModel->indexOfGroup(SidebarModel::Group::Waiting));
-}
-
-void MainWindow::selectInSidebar(const QString &experiment) {
-    // The row that stands for the shown experiment, unless one of its other rows is chosen.
-    const QModelIndex current = m_sidebar->currentIndex();
-    if (current.isValid() &&
-        SidebarModel::Kind(current.data(SidebarModel::KindRole).toInt()) ==
-            SidebarModel::Kind::Experiment &&
-        current.data(SidebarModel::UuidRole).toString() == experiment)
-        return;
-    const QModelIndex index = m_sidebarModel->indexOfExperiment(experiment);
-    if (!index.isValid()) return;
-    const QSignalBlocker quiet(m_sidebar->selectionModel());
-    m_sidebar->setCurrentIndex(index);
-    m_sidebar->scrollTo(index);
-}
-
-void MainWindow::sidebarActivated(const QModelIndex &index) {
-    if (!index.isValid()) return;
-    switch (SidebarModel::Kind(index.data(SidebarModel::KindRole).toInt())) {
-    case SidebarModel::Kind::Experiment:
-        showExperiment(index.data(SidebarModel::UuidRole).toString());
-        break;
-    case SidebarModel::Kind::Review:
-        // The entry, on its page, with its signatures beside it.
-        openAt(index.data(SidebarModel::UuidRole).toString(),
-               index.data(SidebarModel::EntryRole).toString());
-        setDetailsVisible(true);
-        m_details->showTab(DetailsPanel::SignaturesTab);
-        break;
-    default:
-        m_sidebar->setExpanded(index, !m_sidebar->isExpanded(index));
-    }
-}
-
-void MainWindow::chooseExperiment(const QString &experiment) {
-    if (experiment == m_experiment) return;
-    m_experiment = experiment;
-    m_runFirst = -1;
-    m_runCount = EntryPageRenderer::kPageSize;
-    m_currentEntry.clear();
+    m_navigator->showAfterRefresh(wanted, list->first().uuid);
 }
 
 void MainWindow::showExperiment(const QString &experiment) {
-    if (!m_notebook || experiment.isEmpty()) return;
-    chooseExperiment(experiment);
-    selectInSidebar(experiment);
-    showCurrentExperiment();
-}
-
-void MainWindow::moveRun(RunMove move) {
-    const int size = EntryPageRenderer::kPageSize;
-    switch (move) {
-    case RunMove::Latest:
-        m_runFirst = -1;
-        m_runCount = size;
-        break;
-    case RunMove::Earlier:
-        m_runFirst = std::max(0, m_run.first - size);
-        m_runCount = size;
-        break;
-    case RunMove::Later:
-        m_runFirst = m_run.first + int(m_run.entries.size());
-        m_runCount = size;
-        break;
-    case RunMove::All:
-        m_runFirst = 0;
-        m_runCount = -1;
-        break;
-    case RunMove::Around:
-        break;
-    }
-    showCurrentExperiment();
-}
-
-void MainWindow::showCurrentExperiment() {
-    const QString uuid = currentExperiment();
-    updateActions();
-    if (!m_notebook || uuid.isEmpty()) return;
-    if (isBusy()) {
-        m_showPending = true;
-        return;
-    }
-    const QString marked = EntryPageRenderer::entryForAnchor(m_pendingAnchor);
-    auto experiment = m_notebook->experiment(uuid);
-    auto run = m_notebook->entryRun(uuid, m_runFirst, m_runCount, marked);
-    if (!experiment || !run) {
-        showProblem(this, tr("The experiment could not be shown"),
-                    experiment ? run.error() : experiment.error());
-        return;
-    }
-    m_run = *run;
-    m_runFirst = m_run.first; // the run stays where it is when the page is made again
-    m_shownEntries = m_run.entries;
-    if (!marked.isEmpty()) m_currentEntry = marked;
-    const QString me = m_notebook->me().uuid;
-    m_entryView->showDocument(EntryPageRenderer::experimentPage(*experiment, m_run, me),
-                              m_pendingAnchor);
-    m_pendingAnchor.clear();
-    m_details->setEntries(m_shownEntries, me, m_run.first + 1);
-    m_details->setCurrentEntry(currentEntry());
-    updateActions();
+    m_navigator->showExperiment(experiment);
 }
 
 void MainWindow::updateActions() {
@@ -872,15 +710,15 @@ void MainWindow::updateActions() {
     state.hasExperiment = m_notebook && !isBusy() && !currentExperiment().isEmpty();
     if (state.hasExperiment) {
         const QString entry = currentEntry();
-        for (const EntryVersion &e : std::as_const(m_shownEntries))
+        for (const EntryVersion &e : m_navigator->shownEntries())
             if (e.uuid == entry)
                 state.ownEntry =
                     e.author == m_notebook->me().uuid && e.status != QLatin1String("void");
     }
     state.unvoidedEntry =
-        std::any_of(m_shownEntries.cbegin(), m_shownEntries.cend(),
+        std::any_of(m_navigator->shownEntries().cbegin(), m_navigator->shownEntries().cend(),
                     [](const EntryVersion &e) { return e.status != QLatin1String("void"); });
-    state.hasEntries = !m_shownEntries.isEmpty();
+    state.hasEntries = !m_navigator->shownEntries().isEmpty();
     m_actions->update(state);
     updateLockStatus();
 }
@@ -915,7 +753,7 @@ void MainWindow::newExperiment() {
             showProblem(dialog, tr("The experiment could not be created"), uuid.error());
             return;
         }
-        m_pendingSelection = *uuid;
+        m_navigator->setPendingSelection(*uuid);
         m_refreshTimer.start();
         statusBar()->showMessage(tr("Experiment “%1” created").arg(dialog->title()), 5000);
         dialog->accept();
@@ -938,7 +776,7 @@ void MainWindow::editEntry(const QString &entry) {
         showProblem(this, tr("This entry cannot be changed"), problem);
         return;
     }
-    m_currentEntry = chosen;
+    m_navigator->setCurrentEntry(chosen);
     showEntryDialog(dialog);
 }
 
@@ -956,11 +794,11 @@ void MainWindow::showEntryDialog(EntryDialog *dialog) {
     dialog->setBusyCheck([this] { return isBusy(); });
     connect(dialog, &EntryDialog::saved, this, [this](const QString &entry) {
         // The page is made again through Notebook::changed; it opens at the entry just saved.
-        m_currentEntry = entry;
-        m_pendingAnchor = EntryPageRenderer::anchorFor(entry);
+        m_navigator->setCurrentEntry(entry);
+        m_navigator->setPendingAnchor(EntryPageRenderer::anchorFor(entry));
         if (!m_notebook || isBusy()) return;
         if (auto saved = m_notebook->entry(entry)) {
-            m_pendingSelection = saved->experiment;
+            m_navigator->setPendingSelection(saved->experiment);
             statusBar()->showMessage(
                 tr("Version %1 of “%2” saved").arg(saved->version).arg(saved->title), 5000);
         }
@@ -984,9 +822,10 @@ void MainWindow::recoverDrafts() {
 void MainWindow::voidEntry(const QString &entry) {
     const QString chosen = entry.isEmpty() ? currentEntry() : entry;
     if (!m_notebook || isBusy() || chosen.isEmpty()) return;
-    const auto it = std::find_if(m_shownEntries.cbegin(), m_shownEntries.cend(),
-                                 [&](const EntryVersion &e) { return e.uuid == chosen; });
-    if (it == m_shownEntries.cend()) return;
+    const auto it =
+        std::find_if(m_navigator->shownEntries().cbegin(), m_navigator->shownEntries().cend(),
+                     [&](const EntryVersion &e) { return e.uuid == chosen; });
+    if (it == m_navigator->shownEntries().cend()) return;
     const QString title = it->title;
     const bool wasSigned = it->signedByAuthor || it->changedAfterSigning;
     auto *dialog = new VoidEntryDialog(title, wasSigned, this);
@@ -997,7 +836,7 @@ void MainWindow::voidEntry(const QString &entry) {
             showProblem(dialog, tr("The entry was not voided"), r.error());
             return;
         }
-        m_pendingAnchor = EntryPageRenderer::anchorFor(chosen);
+        m_navigator->setPendingAnchor(EntryPageRenderer::anchorFor(chosen));
         statusBar()->showMessage(tr("“%1” voided").arg(title), 5000);
         dialog->accept();
     });
@@ -1014,11 +853,11 @@ void MainWindow::attachFiles(const QString &entryUuid, const QStringList &paths)
     // Numbered as on the page; only the author's own, unvoided entries can take a file.
     QList<EntryVersion> open;
     QStringList names;
-    for (int i = 0; i < m_shownEntries.size(); ++i) {
-        const EntryVersion &e = m_shownEntries.at(i);
+    for (int i = 0; i < m_navigator->shownEntries().size(); ++i) {
+        const EntryVersion &e = m_navigator->shownEntries().at(i);
         if (e.status == QLatin1String("void") || e.author != m_notebook->me().uuid) continue;
         open << e;
-        names << tr("%1. %2").arg(m_run.first + i + 1).arg(e.title);
+        names << tr("%1. %2").arg(m_navigator->run().first + i + 1).arg(e.title);
     }
     if (open.isEmpty()) {
         showProblem(this, tr("No entry to attach to"),
@@ -1064,7 +903,7 @@ void MainWindow::startNextAttachment() {
     const QString experiment = currentExperiment();
     const QString entry = m_attachEntry;
     QString title;
-    for (const EntryVersion &e : std::as_const(m_shownEntries))
+    for (const EntryVersion &e : m_navigator->shownEntries())
         if (e.uuid == entry) title = e.title;
 
     // Storing a large file takes a while; the notebook is not shared between threads, so the
@@ -1098,8 +937,8 @@ void MainWindow::startNextAttachment() {
             showProblem(this, tr("The file could not be attached"), result.error());
             return;
         }
-        m_pendingSelection = experiment;
-        m_pendingAnchor = EntryPageRenderer::anchorFor(entry);
+        m_navigator->setPendingSelection(experiment);
+        m_navigator->setPendingAnchor(EntryPageRenderer::anchorFor(entry));
         m_refreshPending = true;
         statusBar()->showMessage(tr("“%1” attached to “%2”").arg(name, title), 5000);
         if (!m_attachQueue.isEmpty() && !m_lockWhenFree) {
@@ -1150,7 +989,7 @@ SignDialog *MainWindow::openSignDialog(const QList<EntryVersion> &entries, const
             [this](bool busy) { busy ? beginWork() : endWork(); });
     connect(dialog, &SignDialog::signedEntry, this, [this](const SignatureInfo &signature) {
         // The page is shown again once the worker lets go; it opens at the signed entry.
-        m_pendingAnchor = EntryPageRenderer::anchorFor(signature.entry);
+        m_navigator->setPendingAnchor(EntryPageRenderer::anchorFor(signature.entry));
         m_refreshPending = true;
         statusBar()->showMessage(tr("Signed: %1").arg(Notebook::manifestation(signature)), 8000);
     });
@@ -1160,13 +999,13 @@ SignDialog *MainWindow::openSignDialog(const QList<EntryVersion> &entries, const
 
 void MainWindow::signEntry(const QString &entry) {
     if (!m_notebook || isBusy()) return;
-    if (m_shownEntries.isEmpty()) {
+    if (m_navigator->shownEntries().isEmpty()) {
         showProblem(this, tr("Nothing to sign"),
                     tr("signatures are given to entries; choose an experiment with entries "
                        "first"));
         return;
     }
-    openSignDialog(m_shownEntries, entry, this);
+    openSignDialog(m_navigator->shownEntries(), entry, this);
 }
 
 void MainWindow::showReviewQueue() {
@@ -1212,7 +1051,7 @@ void MainWindow::exportEvidence(const QString &signatureId, const QString &paren
     if (!m_notebook || isBusy()) return;
     const EntryVersion *owner = nullptr;
     SignatureInfo signature;
-    for (const EntryVersion &e : std::as_const(m_shownEntries))
+    for (const EntryVersion &e : m_navigator->shownEntries())
         for (const SignatureInfo &s : e.signatures)
             if (s.id == signatureId) {
                 owner = &e;
@@ -1250,56 +1089,6 @@ void MainWindow::exportEvidence(const QString &signatureId, const QString &paren
             [path] { QDesktopServices::openUrl(QUrl::fromLocalFile(path)); });
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
-}
-
-void MainWindow::pageUrlChanged(const QUrl &url) {
-    const QString fragment = url.fragment();
-    if (const QString at = EntryPageRenderer::entryForAnchor(fragment); !at.isEmpty()) {
-        // A click on an entry's title (or the page opened at it): the details are about it.
-        m_currentEntry = at;
-        m_details->setCurrentEntry(at);
-        updateActions();
-        return;
-    }
-    const QString entry = EntryPageRenderer::entryToSign(fragment);
-    const QString signature = EntryPageRenderer::signatureForEvidence(fragment);
-    const QString history = EntryPageRenderer::entryForHistory(fragment);
-    const QString file = EntryPageRenderer::attachmentForFile(fragment);
-    const QString edit = EntryPageRenderer::entryToEdit(fragment);
-    const EntryPageRenderer::PageMove move = EntryPageRenderer::pageMoveFor(fragment);
-    if (entry.isEmpty() && signature.isEmpty() && history.isEmpty() && file.isEmpty() &&
-        edit.isEmpty() && move == EntryPageRenderer::PageMove::None)
-        return;
-    // The page's address goes back to the entry it was at, so that the same link clicked again
-    // changes it again; the dialog opens once the engine has finished with this navigation.
-    m_entryView->setFragment(
-        m_currentEntry.isEmpty() ? QString() : EntryPageRenderer::anchorFor(m_currentEntry));
-    QMetaObject::invokeMethod(
-        this,
-        [this, entry, signature, history, file, edit, move] {
-            if (!m_notebook) return;
-            if (isBusy()) {
-                statusBar()->showMessage(tr("Please wait until the sync has finished."), 5000);
-                return;
-            }
-            if (!file.isEmpty()) {
-                setAttachmentsVisible(true);
-                attachmentPanel()->selectAttachment(file);
-            } else if (!entry.isEmpty()) {
-                signEntry(entry);
-            } else if (!history.isEmpty()) {
-                showHistory(history);
-            } else if (!edit.isEmpty()) {
-                editEntry(edit);
-            } else if (move != EntryPageRenderer::PageMove::None) {
-                moveRun(move == EntryPageRenderer::PageMove::Earlier ? RunMove::Earlier
-                        : move == EntryPageRenderer::PageMove::Later ? RunMove::Later
-                                                                     : RunMove::All);
-            } else {
-                exportEvidence(signature);
-            }
-        },
-        Qt::QueuedConnection);
 }
 
 void MainWindow::updateTimeHint() {
@@ -1401,18 +1190,14 @@ void MainWindow::removeOpenFolder() {
 }
 
 QString MainWindow::currentEntry() const {
-    for (const EntryVersion &e : m_shownEntries)
-        if (e.uuid == m_currentEntry) return e.uuid;
-    for (auto it = m_shownEntries.crbegin(); it != m_shownEntries.crend(); ++it)
-        if (it->status != QLatin1String("void")) return it->uuid;
-    return m_shownEntries.isEmpty() ? QString() : m_shownEntries.last().uuid;
+    return m_navigator->currentEntry();
 }
 
 void MainWindow::showHistory(const QString &entry, int version) {
-    if (!m_notebook || isBusy() || m_shownEntries.isEmpty()) return;
+    if (!m_notebook || isBusy() || m_navigator->shownEntries().isEmpty()) return;
     const QString chosen = entry.isEmpty() ? currentEntry() : entry;
-    m_currentEntry = chosen;
-    auto *dialog = new HistoryDialog(m_notebook.get(), m_shownEntries, chosen, this);
+    m_navigator->setCurrentEntry(chosen);
+    auto *dialog = new HistoryDialog(m_notebook.get(), m_navigator->shownEntries(), chosen, this);
     connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
     if (version > 0) dialog->showVersion(version);
     dialog->open();
@@ -1464,17 +1249,11 @@ void MainWindow::focusSearch() {
 void MainWindow::closeSearch() {
     m_actions->searchField->clear();
     m_side->setCurrentIndex(ExperimentsSide);
-    if (m_notebook) m_sidebar->setFocus();
+    if (m_notebook) m_navigator->sidebar()->setFocus();
 }
 
 void MainWindow::openAt(const QString &experiment, const QString &entry) {
-    if (!m_notebook || experiment.isEmpty()) return;
-    chooseExperiment(experiment);
-    m_pendingAnchor = entry.isEmpty() ? QString() : EntryPageRenderer::anchorFor(entry);
-    if (!entry.isEmpty()) m_currentEntry = entry;
-    selectInSidebar(experiment);
-    // The run of entries on the page moves, if need be, to hold the entry.
-    showCurrentExperiment();
+    m_navigator->openAt(experiment, entry);
 }
 
 void MainWindow::setDetailsVisible(bool visible) {
@@ -1489,6 +1268,22 @@ void MainWindow::setDetailsVisible(bool visible) {
 void MainWindow::setAttachmentsVisible(bool visible) {
     setDetailsVisible(visible);
     if (visible) m_details->showTab(DetailsPanel::FilesTab);
+}
+
+QTreeView *MainWindow::sidebar() const {
+    return m_navigator->sidebar();
+}
+
+SidebarModel *MainWindow::sidebarModel() const {
+    return m_navigator->sidebarModel();
+}
+
+QString MainWindow::currentExperiment() const {
+    return m_navigator->experiment();
+}
+
+const EntryRun &MainWindow::shownRun() const {
+    return m_navigator->run();
 }
 
 QLineEdit *MainWindow::searchField() const {

@@ -47,6 +47,7 @@ class DetailsPanel;
 class EntryDialog;
 class EntryPageView;
 class IdleLock;
+class PageNavigator;
 class SearchPanel;
 class SidebarModel;
 class SignDialog;
@@ -68,12 +69,12 @@ public:
 
     Notebook *notebook() const { return m_notebook.get(); }
     EntryPageView *entryView() const { return m_entryView; }
-    QTreeView *sidebar() const { return m_sidebar; }
-    SidebarModel *sidebarModel() const { return m_sidebarModel; }
+    QTreeView *sidebar() const;
+    SidebarModel *sidebarModel() const;
     // The experiment on the page.
-    QString currentExperiment() const { return m_experiment; }
+    QString currentExperiment() const;
     // The entries on the page, and where they stand among the experiment's (paging).
-    const EntryRun &shownRun() const { return m_run; }
+    const EntryRun &shownRun() const;
     // The create or unlock dialog while one is open.
     QDialog *gateDialog() const { return m_gate; }
     SyncController *syncController() const { return m_sync; }
@@ -146,8 +147,6 @@ protected:
 
 private:
     enum Page { LockedPage, EmptyNotebookPage, NotebookPage };
-    // How the page moves through a long experiment's entries.
-    enum class RunMove { Latest, Earlier, Later, All, Around };
     enum SidePage { ExperimentsSide, SearchSide };
 
     void connectActions();
@@ -163,16 +162,6 @@ private:
     void openGate();
     void adopt(std::unique_ptr<Notebook> notebook);
     void refresh();
-    void showCurrentExperiment();
-    // Which entries the page shows next; Around keeps the run, moved to hold the anchor's entry.
-    void moveRun(RunMove move);
-    void sidebarActivated(const QModelIndex &index);
-    // Makes the experiment the one on the page; another one opens at its latest entries.
-    void chooseExperiment(const QString &experiment);
-    void selectInSidebar(const QString &experiment);
-    // Keeps which sidebar folders are open across a refill of the sidebar.
-    QStringList openSidebarKeys() const;
-    void reopenSidebarKeys(const QStringList &keys);
     // Wires an editor window to the window and shows it.
     void showEntryDialog(EntryDialog *dialog);
     QList<EntryDialog *> visibleEntryWindows() const;
@@ -202,8 +191,6 @@ private:
                                QWidget *parent);
     void updateLockStatus();
     void updateTimeHint();
-    // The page's own links ("#sign-…", "#evidence-…") arrive as a change of its URL.
-    void pageUrlChanged(const QUrl &url);
     bool hasOpenDialog() const;
 
     QString m_vaultPath;
@@ -211,7 +198,6 @@ private:
     bool m_busy = false; // a worker storing a file is using the notebook
     // Held back while a worker had the notebook, done when it is free again.
     bool m_refreshPending = false;
-    bool m_showPending = false;
     bool m_changePending = false;
     bool m_lockAfterSync = false;
     bool m_closingEntryWindows = false;
@@ -220,17 +206,9 @@ private:
     QString m_notebookName;
     QString m_memberName;
     SyncController *m_sync = nullptr;
-    QString m_pendingSelection;
-    QString m_pendingAnchor;
-    QString m_experiment; // on the page
-    // The run of entries on the page: from where (-1: the latest), how many (-1: all).
-    int m_runFirst = -1;
-    int m_runCount = 0;
-    EntryRun m_run;
     QTimer m_refreshTimer;
     QTimer m_retranslateTimer;
     QPointer<QDialog> m_gate;
-    QString m_currentEntry;
     std::unique_ptr<QTemporaryDir> m_openFolder;
     IdleLock *m_idleLock = nullptr;
     // Files waiting to be stored, one at a time, with this entry.
@@ -239,6 +217,7 @@ private:
     int m_attachTotal = 0;
 
     WindowActions *m_actions = nullptr;
+    PageNavigator *m_navigator = nullptr;
 
     QStackedWidget *m_stack = nullptr;
     QLabel *m_lockedTitle = nullptr;
@@ -252,8 +231,6 @@ private:
     QStackedWidget *m_side = nullptr;
     SearchPanel *m_searchPanel = nullptr;
     DetailsPanel *m_details = nullptr;
-    QTreeView *m_sidebar = nullptr;
-    SidebarModel *m_sidebarModel = nullptr;
     EntryPageView *m_entryView = nullptr;
     QLabel *m_statusLabel = nullptr;
     QToolButton *m_lockStatus = nullptr;
@@ -262,8 +239,6 @@ private:
     QProgressBar *m_syncProgress = nullptr;
     QToolButton *m_syncCancel = nullptr;
     QToolButton *m_timeHint = nullptr;
-    // The entries on the page now, for the sign dialog and the page's links.
-    QList<EntryVersion> m_shownEntries;
 };
 
 } // namespace quire::widgets
