@@ -24,6 +24,7 @@
 #include "unlock/UnlockDialog.h"
 #include "window/IdleLock.h"
 #include "window/PageNavigator.h"
+#include "window/SearchController.h"
 #include "window/WindowActions.h"
 
 #include <QAction>
@@ -91,8 +92,6 @@ MainWindow::MainWindow(const QString &vaultPath, QWidget *parent)
 
     m_actions = new WindowActions(this);
     connectActions();
-    // Typing is searching: the results take the sidebar's place at the first key.
-    connect(m_actions->searchField, &QLineEdit::textEdited, this, &MainWindow::showSearchSide);
 
     m_navigator = new PageNavigator(this);
     connect(m_navigator, &PageNavigator::changed, this, &MainWindow::updateActions);
@@ -277,15 +276,15 @@ QWidget *MainWindow::buildNotebookPage() {
     m_splitter->setChildrenCollapsible(false);
 
     // The sidebar is the notebook's tree, or the search results while searching.
-    m_side = new QStackedWidget(m_splitter);
-    m_side->setMinimumWidth(220);
-    m_side->insertWidget(ExperimentsSide, m_navigator->buildSidebar(m_side));
-
-    m_searchPanel = new SearchPanel(m_side);
-    m_searchPanel->setSearchField(m_actions->searchField);
-    m_side->insertWidget(SearchSide, m_searchPanel);
-    connect(m_searchPanel, &SearchPanel::openRequested, this, &MainWindow::openAt);
-    connect(m_searchPanel, &SearchPanel::closeRequested, this, &MainWindow::closeSearch);
+    auto *side = new QStackedWidget(m_splitter);
+    side->setMinimumWidth(220);
+    side->insertWidget(SearchController::ExperimentsSide, m_navigator->buildSidebar(side));
+    auto *searchPanel = new SearchPanel(side);
+    searchPanel->setSearchField(m_actions->searchField);
+    side->insertWidget(SearchController::SearchSide, searchPanel);
+    m_search = new SearchController(this, m_actions->searchField, side, m_navigator->sidebar(),
+                                    searchPanel);
+    connect(searchPanel, &SearchPanel::openRequested, this, &MainWindow::openAt);
 
     m_entryView = new EntryPageView(m_splitter);
     m_entryView->setObjectName(QStringLiteral("entryView"));
@@ -327,7 +326,7 @@ QWidget *MainWindow::buildNotebookPage() {
             [this](const QString &entry, int version) { showHistory(entry, version); });
     m_navigator->setViews(m_entryView, m_details);
 
-    m_splitter->addWidget(m_side);
+    m_splitter->addWidget(side);
     m_splitter->addWidget(m_entryView);
     m_splitter->addWidget(m_details);
     m_splitter->setStretchFactor(0, 0);
@@ -636,8 +635,7 @@ void MainWindow::lock() {
     m_entryView->clearDocument();
     // Only which experiment was open is kept (PageNavigator::clear), so that unlocking comes
     // back to it.
-    closeSearch();
-    m_searchPanel->clear();
+    m_search->clear();
     m_details->clear();
     removeOpenFolder();
     m_attachQueue.clear();
@@ -680,12 +678,7 @@ void MainWindow::refresh() {
     if (!m_joining)
         if (auto queue = m_notebook->reviewQueue(); queue) waiting = *queue;
     m_navigator->fillSidebar(*list, waiting);
-    m_searchPanel->setExperiments(*list);
-    // New tags or members may have arrived; results may have changed with them.
-    if (m_side->currentIndex() == SearchSide) {
-        m_searchPanel->reloadChoices();
-        m_searchPanel->search();
-    }
+    m_search->setExperiments(*list);
     m_actions->setReviewCount(int(waiting.size()));
     if (list->isEmpty()) {
         m_navigator->forgetExperiment();
@@ -977,7 +970,7 @@ void MainWindow::endWork() {
 void MainWindow::lendNotebookToViews(bool lend) {
     Notebook *notebook = lend ? m_notebook.get() : nullptr;
     m_entryView->setNotebook(notebook);
-    m_searchPanel->setNotebook(notebook);
+    m_search->panel()->setNotebook(notebook);
     m_details->setNotebook(notebook);
 }
 
@@ -1233,23 +1226,12 @@ void MainWindow::showSettings() {
     dialog->open();
 }
 
-void MainWindow::showSearchSide() {
-    if (!m_notebook || m_side->currentIndex() == SearchSide) return;
-    m_side->setCurrentIndex(SearchSide);
-    if (!isBusy()) m_searchPanel->reloadChoices();
-}
-
 void MainWindow::focusSearch() {
-    if (!m_notebook || m_joining) return;
-    showSearchSide();
-    m_actions->searchField->setFocus(Qt::ShortcutFocusReason);
-    m_actions->searchField->selectAll();
+    m_search->focusSearch();
 }
 
 void MainWindow::closeSearch() {
-    m_actions->searchField->clear();
-    m_side->setCurrentIndex(ExperimentsSide);
-    if (m_notebook) m_navigator->sidebar()->setFocus();
+    m_search->closeSearch();
 }
 
 void MainWindow::openAt(const QString &experiment, const QString &entry) {
@@ -1284,6 +1266,10 @@ QString MainWindow::currentExperiment() const {
 
 const EntryRun &MainWindow::shownRun() const {
     return m_navigator->run();
+}
+
+SearchPanel *MainWindow::searchPanel() const {
+    return m_search->panel();
 }
 
 QLineEdit *MainWindow::searchField() const {

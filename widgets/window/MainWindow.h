@@ -48,6 +48,7 @@ class EntryDialog;
 class EntryPageView;
 class IdleLock;
 class PageNavigator;
+class SearchController;
 class SearchPanel;
 class SidebarModel;
 class SignDialog;
@@ -79,7 +80,7 @@ public:
     QDialog *gateDialog() const { return m_gate; }
     SyncController *syncController() const { return m_sync; }
     QLineEdit *searchField() const;
-    SearchPanel *searchPanel() const { return m_searchPanel; }
+    SearchPanel *searchPanel() const;
     DetailsPanel *detailsPanel() const { return m_details; }
     AttachmentPanel *attachmentPanel() const;
     IdleLock *idleLock() const { return m_idleLock; }
@@ -91,6 +92,10 @@ public:
     QString currentEntry() const;
     // A worker (a sync, storing a file) is using the notebook: the window leaves it alone.
     bool isBusy() const;
+
+    // For the window's controllers (window/).
+    // The vault waits for an admin's approval of its join request.
+    bool isJoining() const { return m_joining; }
 
 public slots:
     void lock();
@@ -147,13 +152,11 @@ protected:
 
 private:
     enum Page { LockedPage, EmptyNotebookPage, NotebookPage };
-    enum SidePage { ExperimentsSide, SearchSide };
 
     void connectActions();
     // Every word the window shows that it made itself, in the current language.
     void retranslate();
     void updateStatusLabel();
-    void showSearchSide();
     QWidget *buildLockedPage();
     QWidget *buildEmptyNotebookPage();
     QWidget *buildNotebookPage();
@@ -218,6 +221,7 @@ private:
 
     WindowActions *m_actions = nullptr;
     PageNavigator *m_navigator = nullptr;
+    SearchController *m_search = nullptr;
 
     QStackedWidget *m_stack = nullptr;
     QLabel *m_lockedTitle = nullptr;
@@ -228,8 +232,6 @@ private:
     bool m_joining = false; // the vault waits for an admin's approval
     QPushButton *m_lockedButton = nullptr;
     QSplitter *m_splitter = nullptr;
-    QStackedWidget *m_side = nullptr;
-    SearchPanel *m_searchPanel = nullptr;
     DetailsPanel *m_details = nullptr;
     EntryPageView *m_entryView = nullptr;
     QLabel *m_statusLabel = nullptr;
