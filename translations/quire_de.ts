@@ -876,6 +876,40 @@ Aufzeichnung %2</translation>
     </message>
 </context>
 <context>
+    <name>quire::widgets::EntryController</name>
+    <message>
+        <source>The experiment could not be created</source>
+        <translation>Das Experiment konnte nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Experiment “%1” created</source>
+        <translation>Experiment „%1“ angelegt</translation>
+    </message>
+    <message>
+        <source>This entry cannot be changed</source>
+        <translation>Dieser Eintrag kann nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>Version %1 of “%2” saved</source>
+        <translation>Version %1 von „%2“ gespeichert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %n texts that were not saved as versions yet.</source>
+        <translation>
+            <numerusform>%n Text geöffnet, der noch nicht als Version gespeichert war.</numerusform>
+            <numerusform>%n Texte geöffnet, die noch nicht als Version gespeichert waren.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The entry was not voided</source>
+        <translation>Der Eintrag wurde nicht ungültig gemacht</translation>
+    </message>
+    <message>
+        <source>“%1” voided</source>
+        <translation>„%1“ ungültig gemacht</translation>
+    </message>
+</context>
+<context>
     <name>quire::widgets::EntryDialog</name>
     <message>
         <source>New entry</source>
@@ -1728,14 +1762,6 @@ Aufzeichnung %2</translation>
         <translation>Laborbuch anlegen…</translation>
     </message>
     <message>
-        <source>The experiment could not be created</source>
-        <translation>Das Experiment konnte nicht angelegt werden</translation>
-    </message>
-    <message>
-        <source>Experiment “%1” created</source>
-        <translation>Experiment „%1“ angelegt</translation>
-    </message>
-    <message>
         <source>%1. %2</source>
         <translation>%1. %2</translation>
     </message>
@@ -1869,29 +1895,6 @@ Jeder kann ihn dort mit verify.sh prüfen; dafür sind nur bash und openssl nöt
     <message>
         <source>The notebook is locked: nothing of it is in memory or on screen.</source>
         <translation>Das Laborbuch ist gesperrt: Nichts davon ist im Speicher oder auf dem Bildschirm.</translation>
-    </message>
-    <message>
-        <source>This entry cannot be changed</source>
-        <translation>Dieser Eintrag kann nicht geändert werden</translation>
-    </message>
-    <message>
-        <source>Version %1 of “%2” saved</source>
-        <translation>Version %1 von „%2“ gespeichert</translation>
-    </message>
-    <message numerus="yes">
-        <source>Opened %n texts that were not saved as versions yet.</source>
-        <translation>
-            <numerusform>%n Text geöffnet, der noch nicht als Version gespeichert war.</numerusform>
-            <numerusform>%n Texte geöffnet, die noch nicht als Version gespeichert waren.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The entry was not voided</source>
-        <translation>Der Eintrag wurde nicht ungültig gemacht</translation>
-    </message>
-    <message>
-        <source>“%1” voided</source>
-        <translation>„%1“ ungültig gemacht</translation>
     </message>
     <message numerus="yes">
         <source>%n records have no trusted time yet.</source>

@@ -63,6 +63,16 @@
     </message>
 </context>
 <context>
+    <name>quire::widgets::EntryController</name>
+    <message numerus="yes">
+        <source>Opened %n texts that were not saved as versions yet.</source>
+        <translation>
+            <numerusform>Opened %n text that was not saved as a version yet.</numerusform>
+            <numerusform>Opened %n texts that were not saved as versions yet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>quire::widgets::EntryPageRenderer</name>
     <message numerus="yes">
         <source>%n entries</source>
@@ -110,13 +120,6 @@
         <translation>
             <numerusform>Locks itself after %n minute without use. Click to lock now.</numerusform>
             <numerusform>Locks itself after %n minutes without use. Click to lock now.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Opened %n texts that were not saved as versions yet.</source>
-        <translation>
-            <numerusform>Opened %n text that was not saved as a version yet.</numerusform>
-            <numerusform>Opened %n texts that were not saved as versions yet.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

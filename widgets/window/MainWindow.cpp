@@ -22,6 +22,7 @@
 #include "sync/SyncController.h"
 #include "unlock/CreateNotebookDialog.h"
 #include "unlock/UnlockDialog.h"
+#include "window/EntryController.h"
 #include "window/IdleLock.h"
 #include "window/PageNavigator.h"
 #include "window/SearchController.h"
@@ -95,6 +96,7 @@ MainWindow::MainWindow(const QString &vaultPath, QWidget *parent)
 
     m_navigator = new PageNavigator(this);
     connect(m_navigator, &PageNavigator::changed, this, &MainWindow::updateActions);
+    m_entries = new EntryController(this, m_navigator);
 
     m_stack = new QStackedWidget(this);
     m_stack->insertWidget(LockedPage, buildLockedPage());
@@ -606,7 +608,7 @@ void MainWindow::adopt(std::unique_ptr<Notebook> notebook) {
     m_navigator->sidebar()->setFocus();
     emit unlocked();
     // Text that was being written when the program ended or the notebook was locked.
-    QMetaObject::invokeMethod(this, &MainWindow::recoverDrafts, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_entries, &EntryController::recoverDrafts, Qt::QueuedConnection);
 }
 
 void MainWindow::lock() {
@@ -620,8 +622,8 @@ void MainWindow::lock() {
     m_idleLock->stop();
     m_lockWhenFree = false;
     // Entry windows keep their text as drafts first, with the page's very latest words.
-    if (!visibleEntryWindows().isEmpty()) {
-        closeEntryWindows([this] { lock(); });
+    if (!m_entries->visibleEntryWindows().isEmpty()) {
+        m_entries->closeEntryWindows([this] { lock(); });
         return;
     }
     // Open dialogs belong to the unlocked notebook (and may show its content); they close
@@ -735,105 +737,19 @@ void MainWindow::updateLockedPage() {
 }
 
 void MainWindow::newExperiment() {
-    if (!m_notebook || m_busy) return;
-    auto *dialog = new ExperimentDialog(this);
-    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
-    connect(dialog, &ExperimentDialog::submitted, this, [this, dialog] {
-        if (!m_notebook) return;
-        auto uuid =
-            m_notebook->createExperiment(dialog->title(), dialog->project(), dialog->tags());
-        if (!uuid) {
-            showProblem(dialog, tr("The experiment could not be created"), uuid.error());
-            return;
-        }
-        m_navigator->setPendingSelection(*uuid);
-        m_refreshTimer.start();
-        statusBar()->showMessage(tr("Experiment “%1” created").arg(dialog->title()), 5000);
-        dialog->accept();
-    });
-    dialog->open();
+    m_entries->newExperiment();
 }
 
 void MainWindow::newEntry() {
-    const QString experiment = currentExperiment();
-    if (!m_notebook || m_busy || experiment.isEmpty()) return;
-    showEntryDialog(EntryDialog::newEntry(m_notebook.get(), experiment, this));
+    m_entries->newEntry();
 }
 
 void MainWindow::editEntry(const QString &entry) {
-    const QString chosen = entry.isEmpty() ? currentEntry() : entry;
-    if (!m_notebook || m_busy || chosen.isEmpty()) return;
-    QString problem;
-    EntryDialog *dialog = EntryDialog::editEntry(m_notebook.get(), chosen, this, &problem);
-    if (!dialog) {
-        showProblem(this, tr("This entry cannot be changed"), problem);
-        return;
-    }
-    m_navigator->setCurrentEntry(chosen);
-    showEntryDialog(dialog);
-}
-
-void MainWindow::showEntryDialog(EntryDialog *dialog) {
-    if (!dialog) return;
-    if (dialog->isVisible()) {
-        // The entry is being written already: that window comes forward.
-        dialog->raise();
-        dialog->activateWindow();
-        return;
-    }
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    // A window of its own beside the notebook: the page stays readable while one writes.
-    dialog->setWindowModality(Qt::NonModal);
-    dialog->setBusyCheck([this] { return isBusy(); });
-    connect(dialog, &EntryDialog::saved, this, [this](const QString &entry) {
-        // The page is made again through Notebook::changed; it opens at the entry just saved.
-        m_navigator->setCurrentEntry(entry);
-        m_navigator->setPendingAnchor(EntryPageRenderer::anchorFor(entry));
-        if (!m_notebook || isBusy()) return;
-        if (auto saved = m_notebook->entry(entry)) {
-            m_navigator->setPendingSelection(saved->experiment);
-            statusBar()->showMessage(
-                tr("Version %1 of “%2” saved").arg(saved->version).arg(saved->title), 5000);
-        }
-    });
-    dialog->show();
-    dialog->raise();
-    dialog->activateWindow();
-}
-
-void MainWindow::recoverDrafts() {
-    if (!m_notebook || m_joining) return;
-    const QList<EntryDialog *> recovered = EntryDialog::recoverDrafts(m_notebook.get(), this);
-    for (EntryDialog *dialog : recovered)
-        showEntryDialog(dialog);
-    if (!recovered.isEmpty())
-        statusBar()->showMessage(tr("Opened %n texts that were not saved as versions yet.", nullptr,
-                                    int(recovered.size())),
-                                 8000);
+    m_entries->editEntry(entry);
 }
 
 void MainWindow::voidEntry(const QString &entry) {
-    const QString chosen = entry.isEmpty() ? currentEntry() : entry;
-    if (!m_notebook || isBusy() || chosen.isEmpty()) return;
-    const auto it =
-        std::find_if(m_navigator->shownEntries().cbegin(), m_navigator->shownEntries().cend(),
-                     [&](const EntryVersion &e) { return e.uuid == chosen; });
-    if (it == m_navigator->shownEntries().cend()) return;
-    const QString title = it->title;
-    const bool wasSigned = it->signedByAuthor || it->changedAfterSigning;
-    auto *dialog = new VoidEntryDialog(title, wasSigned, this);
-    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
-    connect(dialog, &VoidEntryDialog::submitted, this, [this, dialog, chosen, title] {
-        if (!m_notebook || isBusy()) return;
-        if (auto r = m_notebook->voidEntry(chosen, dialog->reason()); !r) {
-            showProblem(dialog, tr("The entry was not voided"), r.error());
-            return;
-        }
-        m_navigator->setPendingAnchor(EntryPageRenderer::anchorFor(chosen));
-        statusBar()->showMessage(tr("“%1” voided").arg(title), 5000);
-        dialog->accept();
-    });
-    dialog->open();
+    m_entries->voidEntry(entry);
 }
 
 void MainWindow::attachFile() {
@@ -1125,9 +1041,9 @@ void MainWindow::closeEvent(QCloseEvent *event) {
     }
     // Text still being written is kept as a draft, and opens again at the next unlock; the
     // window closes once the entry windows have asked their pages for the latest words.
-    if (!visibleEntryWindows().isEmpty()) {
+    if (!m_entries->visibleEntryWindows().isEmpty()) {
         event->ignore();
-        closeEntryWindows([this] { close(); });
+        m_entries->closeEntryWindows([this] { close(); });
         return;
     }
     m_idleLock->stop();
@@ -1137,34 +1053,6 @@ void MainWindow::closeEvent(QCloseEvent *event) {
     m_sync->setNotebook(nullptr);
     m_notebook.reset();
     event->accept();
-}
-
-QList<EntryDialog *> MainWindow::visibleEntryWindows() const {
-    QList<EntryDialog *> open;
-    for (EntryDialog *dialog : findChildren<EntryDialog *>())
-        if (dialog->isVisible()) open << dialog;
-    return open;
-}
-
-void MainWindow::closeEntryWindows(const std::function<void()> &then) {
-    if (m_closingEntryWindows) return; // already under way; `then` of the first call follows
-    m_closingEntryWindows = true;
-    for (EntryDialog *dialog : visibleEntryWindows())
-        dialog->keepAsDraftAndClose();
-    // Each window asks its page for the text and writes it: a few milliseconds. A page that
-    // does not answer within seconds is closed with the text it last reported.
-    auto *wait = new QTimer(this);
-    const QDeadlineTimer deadline(5000);
-    connect(wait, &QTimer::timeout, this, [this, wait, deadline, then] {
-        const QList<EntryDialog *> still = visibleEntryWindows();
-        if (!still.isEmpty() && !deadline.hasExpired()) return;
-        wait->deleteLater();
-        for (EntryDialog *dialog : still)
-            dialog->reject();
-        m_closingEntryWindows = false;
-        then();
-    });
-    wait->start(25);
 }
 
 void MainWindow::changeEvent(QEvent *event) {
@@ -1187,13 +1075,7 @@ QString MainWindow::currentEntry() const {
 }
 
 void MainWindow::showHistory(const QString &entry, int version) {
-    if (!m_notebook || isBusy() || m_navigator->shownEntries().isEmpty()) return;
-    const QString chosen = entry.isEmpty() ? currentEntry() : entry;
-    m_navigator->setCurrentEntry(chosen);
-    auto *dialog = new HistoryDialog(m_notebook.get(), m_navigator->shownEntries(), chosen, this);
-    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
-    if (version > 0) dialog->showVersion(version);
-    dialog->open();
+    m_entries->showHistory(entry, version);
 }
 
 void MainWindow::showAuditTrail() {

@@ -44,6 +44,7 @@ namespace quire::widgets {
 
 class AttachmentPanel;
 class DetailsPanel;
+class EntryController;
 class EntryDialog;
 class EntryPageView;
 class IdleLock;
@@ -96,6 +97,11 @@ public:
     // For the window's controllers (window/).
     // The vault waits for an admin's approval of its join request.
     bool isJoining() const { return m_joining; }
+    // One of the window's own workers (storing a file, signing, attesting, reading the audit
+    // trail), not a sync, has the notebook.
+    bool hasWorker() const { return m_busy; }
+    // The notebook is read again and shown, on the next turn of the event loop.
+    void refreshSoon() { m_refreshTimer.start(); }
 
 public slots:
     void lock();
@@ -165,12 +171,6 @@ private:
     void openGate();
     void adopt(std::unique_ptr<Notebook> notebook);
     void refresh();
-    // Wires an editor window to the window and shows it.
-    void showEntryDialog(EntryDialog *dialog);
-    QList<EntryDialog *> visibleEntryWindows() const;
-    // Has every open entry window keep its text as a draft and close, then runs `then`.
-    void closeEntryWindows(const std::function<void()> &then);
-    void recoverDrafts();
     void updateActions();
     void updateLockedPage();
     void updateEmptyPage();
@@ -203,7 +203,6 @@ private:
     bool m_refreshPending = false;
     bool m_changePending = false;
     bool m_lockAfterSync = false;
-    bool m_closingEntryWindows = false;
     bool m_closeAfterSync = false;
     bool m_lockWhenFree = false; // the idle time passed while a worker had the notebook
     QString m_notebookName;
@@ -222,6 +221,7 @@ private:
     WindowActions *m_actions = nullptr;
     PageNavigator *m_navigator = nullptr;
     SearchController *m_search = nullptr;
+    EntryController *m_entries = nullptr;
 
     QStackedWidget *m_stack = nullptr;
     QLabel *m_lockedTitle = nullptr;
