@@ -1510,6 +1510,61 @@ Aufzeichnung %2</translation>
     </message>
 </context>
 <context>
+    <name>quire::widgets::FilesController</name>
+    <message>
+        <source>The file could not be written</source>
+        <translation>Die Datei konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>No entry to attach to</source>
+        <translation>Kein Eintrag zum Anhängen</translation>
+    </message>
+    <message>
+        <source>files are kept with an entry you wrote; add an entry to this experiment first</source>
+        <translation>Dateien werden bei einem Eintrag abgelegt, den Sie geschrieben haben; legen Sie zuerst einen Eintrag in diesem Experiment an</translation>
+    </message>
+    <message>
+        <source>This entry cannot take files</source>
+        <translation>An diesen Eintrag können keine Dateien angehängt werden</translation>
+    </message>
+    <message>
+        <source>files are kept with an entry you wrote that is not voided; choose one of your own entries</source>
+        <translation>Dateien werden bei einem von Ihnen geschriebenen Eintrag abgelegt, der nicht ungültig gemacht wurde; wählen Sie einen Ihrer eigenen Einträge</translation>
+    </message>
+    <message>
+        <source>Attach file</source>
+        <translation>Datei anhängen</translation>
+    </message>
+    <message>
+        <source>Attach the file to the entry:</source>
+        <translation>Die Datei an diesen Eintrag anhängen:</translation>
+    </message>
+    <message>
+        <source>Attach files to “%1”</source>
+        <translation>Dateien an „%1“ anhängen</translation>
+    </message>
+    <message>
+        <source>Storing “%1” in the notebook (%2 of %3)…</source>
+        <translation>„%1“ wird im Laborbuch gespeichert (%2 von %3)…</translation>
+    </message>
+    <message>
+        <source>Storing “%1” in the notebook…</source>
+        <translation>„%1“ wird im Laborbuch gespeichert…</translation>
+    </message>
+    <message>
+        <source>The file could not be attached</source>
+        <translation>Die Datei konnte nicht angehängt werden</translation>
+    </message>
+    <message>
+        <source>“%1” attached to “%2”</source>
+        <translation>„%1“ an „%2“ angehängt</translation>
+    </message>
+</context>
+<context>
     <name>quire::widgets::HistoryDialog</name>
     <message>
         <source>The history could not be read: %1</source>
@@ -1646,10 +1701,6 @@ Aufzeichnung %2</translation>
         <translation>Zeit noch nicht bestätigt</translation>
     </message>
     <message>
-        <source>Attach file</source>
-        <translation>Datei anhängen</translation>
-    </message>
-    <message>
         <source>Sync now</source>
         <translation>Jetzt synchronisieren</translation>
     </message>
@@ -1762,34 +1813,6 @@ Aufzeichnung %2</translation>
         <translation>Laborbuch anlegen…</translation>
     </message>
     <message>
-        <source>%1. %2</source>
-        <translation>%1. %2</translation>
-    </message>
-    <message>
-        <source>No entry to attach to</source>
-        <translation>Kein Eintrag zum Anhängen</translation>
-    </message>
-    <message>
-        <source>files are kept with an entry you wrote; add an entry to this experiment first</source>
-        <translation>Dateien werden bei einem Eintrag abgelegt, den Sie geschrieben haben; legen Sie zuerst einen Eintrag in diesem Experiment an</translation>
-    </message>
-    <message>
-        <source>Attach the file to the entry:</source>
-        <translation>Die Datei an diesen Eintrag anhängen:</translation>
-    </message>
-    <message>
-        <source>Storing “%1” in the notebook…</source>
-        <translation>„%1“ wird im Laborbuch gespeichert…</translation>
-    </message>
-    <message>
-        <source>The file could not be attached</source>
-        <translation>Die Datei konnte nicht angehängt werden</translation>
-    </message>
-    <message>
-        <source>“%1” attached to “%2”</source>
-        <translation>„%1“ an „%2“ angehängt</translation>
-    </message>
-    <message>
         <source>Signed: %1</source>
         <translation>Signiert: %1</translation>
     </message>
@@ -1824,26 +1847,6 @@ Aufzeichnung %2</translation>
     <message>
         <source>Please wait until Quire has finished writing into the notebook.</source>
         <translation>Bitte warten Sie, bis Quire das Schreiben in das Laborbuch beendet hat.</translation>
-    </message>
-    <message>
-        <source>The file could not be written</source>
-        <translation>Die Datei konnte nicht geschrieben werden</translation>
-    </message>
-    <message>
-        <source>This entry cannot take files</source>
-        <translation>An diesen Eintrag können keine Dateien angehängt werden</translation>
-    </message>
-    <message>
-        <source>files are kept with an entry you wrote that is not voided; choose one of your own entries</source>
-        <translation>Dateien werden bei einem von Ihnen geschriebenen Eintrag abgelegt, der nicht ungültig gemacht wurde; wählen Sie einen Ihrer eigenen Einträge</translation>
-    </message>
-    <message>
-        <source>Attach files to “%1”</source>
-        <translation>Dateien an „%1“ anhängen</translation>
-    </message>
-    <message>
-        <source>Storing “%1” in the notebook (%2 of %3)…</source>
-        <translation>„%1“ wird im Laborbuch gespeichert (%2 von %3)…</translation>
     </message>
     <message>
         <source>Evidence exported</source>

@@ -23,6 +23,7 @@
 #include "unlock/CreateNotebookDialog.h"
 #include "unlock/UnlockDialog.h"
 #include "window/EntryController.h"
+#include "window/FilesController.h"
 #include "window/IdleLock.h"
 #include "window/PageNavigator.h"
 #include "window/SearchController.h"
@@ -97,6 +98,7 @@ MainWindow::MainWindow(const QString &vaultPath, QWidget *parent)
     m_navigator = new PageNavigator(this);
     connect(m_navigator, &PageNavigator::changed, this, &MainWindow::updateActions);
     m_entries = new EntryController(this, m_navigator);
+    m_files = new FilesController(this, m_navigator);
 
     m_stack = new QStackedWidget(this);
     m_stack->insertWidget(LockedPage, buildLockedPage());
@@ -147,7 +149,7 @@ MainWindow::~MainWindow() {
     // The files panel's worker may still be writing a copy out of the notebook.
     delete m_details;
     m_details = nullptr;
-    removeOpenFolder();
+    m_files->removeOpenFolder();
 }
 
 void MainWindow::connectActions() {
@@ -295,27 +297,7 @@ QWidget *MainWindow::buildNotebookPage() {
     connect(m_entryView, &QWebEngineView::urlChanged, m_navigator, &PageNavigator::pageUrlChanged);
 
     m_details = new DetailsPanel(m_splitter);
-    AttachmentPanel *files = m_details->attachments();
-    files->setOpenFolder([this]() -> QString {
-        if (!m_notebook) return {};
-        if (!m_openFolder) {
-            m_openFolder = std::make_unique<QTemporaryDir>(QDir::tempPath() +
-                                                           QStringLiteral("/quire-open-XXXXXX"));
-            if (!m_openFolder->isValid()) {
-                m_openFolder.reset();
-                return {};
-            }
-        }
-        return m_openFolder->path();
-    });
-    connect(files, &AttachmentPanel::busyChanged, this,
-            [this](bool busy) { busy ? beginWork() : endWork(); });
-    connect(files, &AttachmentPanel::addFileRequested, this,
-            [this](const QString &entry) { attachFiles(entry); });
-    connect(files, &AttachmentPanel::filesDropped, this, &MainWindow::attachFiles);
-    connect(files, &AttachmentPanel::copyFailed, this, [this](const QString &message) {
-        showProblem(this, tr("The file could not be written"), message);
-    });
+    m_files->setPanel(m_details->attachments());
     connect(m_details, &DetailsPanel::entryChosen, this, [this](const QString &entry) {
         m_navigator->setCurrentEntry(entry);
         updateActions();
@@ -639,8 +621,8 @@ void MainWindow::lock() {
     // back to it.
     m_search->clear();
     m_details->clear();
-    removeOpenFolder();
-    m_attachQueue.clear();
+    m_files->removeOpenFolder();
+    m_files->dropQueue();
     m_navigator->clear();
     m_actions->setReviewCount(0);
     m_timeHint->hide();
@@ -756,117 +738,8 @@ void MainWindow::attachFile() {
     attachFiles(QString());
 }
 
-void MainWindow::attachFiles(const QString &entryUuid, const QStringList &paths) {
-    const QString experiment = currentExperiment();
-    if (!m_notebook || isBusy() || experiment.isEmpty()) return;
-    // Numbered as on the page; only the author's own, unvoided entries can take a file.
-    QList<EntryVersion> open;
-    QStringList names;
-    for (int i = 0; i < m_navigator->shownEntries().size(); ++i) {
-        const EntryVersion &e = m_navigator->shownEntries().at(i);
-        if (e.status == QLatin1String("void") || e.author != m_notebook->me().uuid) continue;
-        open << e;
-        names << tr("%1. %2").arg(m_navigator->run().first + i + 1).arg(e.title);
-    }
-    if (open.isEmpty()) {
-        showProblem(this, tr("No entry to attach to"),
-                    tr("files are kept with an entry you wrote; add an entry to this experiment "
-                       "first"));
-        return;
-    }
-    EntryVersion target;
-    if (!entryUuid.isEmpty()) {
-        const auto it = std::find_if(open.cbegin(), open.cend(),
-                                     [&](const EntryVersion &e) { return e.uuid == entryUuid; });
-        if (it == open.cend()) {
-            showProblem(this, tr("This entry cannot take files"),
-                        tr("files are kept with an entry you wrote that is not voided; choose "
-                           "one of your own entries"));
-            return;
-        }
-        target = *it;
-    } else if (open.size() == 1) {
-        target = open.first();
-    } else {
-        bool ok = false;
-        const QString choice =
-            QInputDialog::getItem(this, tr("Attach file"), tr("Attach the file to the entry:"),
-                                  names, int(names.size() - 1), false, &ok);
-        if (!ok) return;
-        target = open.at(names.indexOf(choice));
-    }
-    QStringList files = paths;
-    if (files.isEmpty())
-        files = QFileDialog::getOpenFileNames(this, tr("Attach files to “%1”").arg(target.title),
-                                              QDir::homePath());
-    if (files.isEmpty() || !m_notebook || isBusy()) return;
-    m_attachEntry = target.uuid;
-    m_attachQueue = files;
-    m_attachTotal = int(files.size());
-    startNextAttachment();
-}
-
-void MainWindow::startNextAttachment() {
-    if (!m_notebook || m_attachQueue.isEmpty()) return;
-    const QString path = m_attachQueue.takeFirst();
-    const QString experiment = currentExperiment();
-    const QString entry = m_attachEntry;
-    QString title;
-    for (const EntryVersion &e : m_navigator->shownEntries())
-        if (e.uuid == entry) title = e.title;
-
-    // Storing a large file takes a while; the notebook is not shared between threads, so the
-    // window is blocked (window-modal progress) and the views stop reading the notebook.
-    beginWork();
-    const int number = m_attachTotal - int(m_attachQueue.size());
-    const QString name = QFileInfo(path).fileName();
-    auto *progress =
-        new QProgressDialog(m_attachTotal > 1 ? tr("Storing “%1” in the notebook (%2 of %3)…")
-                                                    .arg(name)
-                                                    .arg(number)
-                                                    .arg(m_attachTotal)
-                                              : tr("Storing “%1” in the notebook…").arg(name),
-                            QString(), 0, 1000, this);
-    progress->setWindowTitle(tr("Attach file"));
-    progress->setWindowModality(Qt::WindowModal);
-    progress->setMinimumDuration(400);
-    progress->setAutoClose(false);
-    progress->setAutoReset(false);
-
-    auto *watcher = new QFutureWatcher<Result<QString>>(this);
-    connect(watcher, &QFutureWatcherBase::progressValueChanged, progress,
-            &QProgressDialog::setValue);
-    connect(watcher, &QFutureWatcherBase::finished, this, [=, this] {
-        const Result<QString> result = watcher->result();
-        watcher->deleteLater();
-        progress->deleteLater();
-        if (!result) {
-            m_attachQueue.clear();
-            endWork();
-            showProblem(this, tr("The file could not be attached"), result.error());
-            return;
-        }
-        m_navigator->setPendingSelection(experiment);
-        m_navigator->setPendingAnchor(EntryPageRenderer::anchorFor(entry));
-        m_refreshPending = true;
-        statusBar()->showMessage(tr("“%1” attached to “%2”").arg(name, title), 5000);
-        if (!m_attachQueue.isEmpty() && !m_lockWhenFree) {
-            // Still busy: the next file is stored on top of the entry's new version.
-            startNextAttachment();
-            return;
-        }
-        m_attachQueue.clear();
-        endWork();
-    });
-    Notebook *notebook = m_notebook.get();
-    watcher->setFuture(
-        QtConcurrent::run([notebook, entry, path](QPromise<Result<QString>> &promise) {
-            promise.setProgressRange(0, 1000);
-            auto result = notebook->attachFile(entry, path, [&promise](qint64 done, qint64 total) {
-                if (total > 0) promise.setProgressValue(int(done * 1000 / total));
-            });
-            promise.addResult(std::move(result));
-        }));
+void MainWindow::attachFiles(const QString &entry, const QStringList &paths) {
+    m_files->attachFiles(entry, paths);
 }
 
 void MainWindow::beginWork() {
@@ -1049,7 +922,7 @@ void MainWindow::closeEvent(QCloseEvent *event) {
     m_idleLock->stop();
     lendNotebookToViews(false);
     m_details->clear();
-    removeOpenFolder();
+    m_files->removeOpenFolder();
     m_sync->setNotebook(nullptr);
     m_notebook.reset();
     event->accept();
@@ -1061,13 +934,7 @@ void MainWindow::changeEvent(QEvent *event) {
 }
 
 QString MainWindow::openFolderPath() const {
-    return m_openFolder ? m_openFolder->path() : QString();
-}
-
-void MainWindow::removeOpenFolder() {
-    // QTemporaryDir removes the folder with every copy in it (read-only copies included: what
-    // counts is the folder, which is ours).
-    m_openFolder.reset();
+    return m_files->openFolderPath();
 }
 
 QString MainWindow::currentEntry() const {

@@ -47,6 +47,7 @@ class DetailsPanel;
 class EntryController;
 class EntryDialog;
 class EntryPageView;
+class FilesController;
 class IdleLock;
 class PageNavigator;
 class SearchController;
@@ -102,6 +103,14 @@ public:
     bool hasWorker() const { return m_busy; }
     // The notebook is read again and shown, on the next turn of the event loop.
     void refreshSoon() { m_refreshTimer.start(); }
+    // The notebook is read again and shown once the worker that has it is done.
+    void refreshWhenFree() { m_refreshPending = true; }
+    // The idle time passed while a worker had the notebook: it locks when the worker is done.
+    bool isLockDue() const { return m_lockWhenFree; }
+    // A worker of a dialog or panel (storing a file, signing, attesting) has the notebook: the
+    // window leaves it alone.
+    void beginWork();
+    void endWork();
 
 public slots:
     void lock();
@@ -180,16 +189,11 @@ private:
     void notebookChanged();
     // Runs what was held back while a worker had the notebook.
     void catchUpAfterWorker();
-    // A dialog's worker (signing, attesting) has the notebook: the window leaves it alone.
-    void beginWork();
-    void endWork();
     // Gives the views that read the notebook (page images, search, previews) the notebook, or
     // takes it from them while a worker has it.
     void lendNotebookToViews(bool lend);
-    void startNextAttachment();
     void idleTimeReached();
     void openTimestampSettings(QWidget *parent);
-    void removeOpenFolder();
     SignDialog *openSignDialog(const QList<EntryVersion> &entries, const QString &entry,
                                QWidget *parent);
     void updateLockStatus();
@@ -211,17 +215,13 @@ private:
     QTimer m_refreshTimer;
     QTimer m_retranslateTimer;
     QPointer<QDialog> m_gate;
-    std::unique_ptr<QTemporaryDir> m_openFolder;
     IdleLock *m_idleLock = nullptr;
-    // Files waiting to be stored, one at a time, with this entry.
-    QString m_attachEntry;
-    QStringList m_attachQueue;
-    int m_attachTotal = 0;
 
     WindowActions *m_actions = nullptr;
     PageNavigator *m_navigator = nullptr;
     SearchController *m_search = nullptr;
     EntryController *m_entries = nullptr;
+    FilesController *m_files = nullptr;
 
     QStackedWidget *m_stack = nullptr;
     QLabel *m_lockedTitle = nullptr;
