@@ -1813,30 +1813,6 @@ Aufzeichnung %2</translation>
         <translation>Laborbuch anlegen…</translation>
     </message>
     <message>
-        <source>Signed: %1</source>
-        <translation>Signiert: %1</translation>
-    </message>
-    <message>
-        <source>Nothing to sign</source>
-        <translation>Nichts zu signieren</translation>
-    </message>
-    <message>
-        <source>signatures are given to entries; choose an experiment with entries first</source>
-        <translation>signiert werden Einträge; wählen Sie zuerst ein Experiment mit Einträgen</translation>
-    </message>
-    <message>
-        <source>The entry could not be read</source>
-        <translation>Der Eintrag konnte nicht gelesen werden</translation>
-    </message>
-    <message>
-        <source>Choose a folder for the evidence of %1’s signature</source>
-        <translation>Wählen Sie einen Ordner für den Nachweis der Signatur von %1</translation>
-    </message>
-    <message>
-        <source>The evidence could not be exported</source>
-        <translation>Der Nachweis konnte nicht exportiert werden</translation>
-    </message>
-    <message>
         <source>The time-stamp authority is asked again at the next sync; nothing is lost meanwhile. Click to see the time-stamp settings.</source>
         <translation>Der Zeitstempeldienst wird bei der nächsten Synchronisation erneut angefragt; bis dahin geht nichts verloren. Klicken Sie, um die Zeitstempel-Einstellungen zu sehen.</translation>
     </message>
@@ -1847,26 +1823,6 @@ Aufzeichnung %2</translation>
     <message>
         <source>Please wait until Quire has finished writing into the notebook.</source>
         <translation>Bitte warten Sie, bis Quire das Schreiben in das Laborbuch beendet hat.</translation>
-    </message>
-    <message>
-        <source>Evidence exported</source>
-        <translation>Nachweis exportiert</translation>
-    </message>
-    <message>
-        <source>The evidence of %1’s signature is in this folder:</source>
-        <translation>Der Nachweis der Signatur von %1 liegt in diesem Ordner:</translation>
-    </message>
-    <message>
-        <source>%1
-
-Anyone can check it there with verify.sh, which needs only bash and openssl.</source>
-        <translation>%1
-
-Jeder kann ihn dort mit verify.sh prüfen; dafür sind nur bash und openssl nötig.</translation>
-    </message>
-    <message>
-        <source>Show folder</source>
-        <translation>Ordner anzeigen</translation>
     </message>
     <message>
         <source>Last attempt: %1</source>
@@ -2697,6 +2653,53 @@ Jeder kann ihn dort mit verify.sh prüfen; dafür sind nur bash und openssl nöt
     <message>
         <source>Signature evidence – %1 – %2</source>
         <translation>Signaturnachweis – %1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::SigningController</name>
+    <message>
+        <source>Signed: %1</source>
+        <translation>Signiert: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to sign</source>
+        <translation>Nichts zu signieren</translation>
+    </message>
+    <message>
+        <source>signatures are given to entries; choose an experiment with entries first</source>
+        <translation>signiert werden Einträge; wählen Sie zuerst ein Experiment mit Einträgen</translation>
+    </message>
+    <message>
+        <source>The entry could not be read</source>
+        <translation>Der Eintrag konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the evidence of %1’s signature</source>
+        <translation>Wählen Sie einen Ordner für den Nachweis der Signatur von %1</translation>
+    </message>
+    <message>
+        <source>The evidence could not be exported</source>
+        <translation>Der Nachweis konnte nicht exportiert werden</translation>
+    </message>
+    <message>
+        <source>Evidence exported</source>
+        <translation>Nachweis exportiert</translation>
+    </message>
+    <message>
+        <source>The evidence of %1’s signature is in this folder:</source>
+        <translation>Der Nachweis der Signatur von %1 liegt in diesem Ordner:</translation>
+    </message>
+    <message>
+        <source>%1
+
+Anyone can check it there with verify.sh, which needs only bash and openssl.</source>
+        <translation>%1
+
+Jeder kann ihn dort mit verify.sh prüfen; dafür sind nur bash und openssl nötig.</translation>
+    </message>
+    <message>
+        <source>Show folder</source>
+        <translation>Ordner anzeigen</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,7 @@
 #include "window/IdleLock.h"
 #include "window/PageNavigator.h"
 #include "window/SearchController.h"
+#include "window/SigningController.h"
 #include "window/WindowActions.h"
 
 #include <QAction>
@@ -99,6 +100,11 @@ MainWindow::MainWindow(const QString &vaultPath, QWidget *parent)
     connect(m_navigator, &PageNavigator::changed, this, &MainWindow::updateActions);
     m_entries = new EntryController(this, m_navigator);
     m_files = new FilesController(this, m_navigator);
+    m_signing = new SigningController(this, m_navigator);
+    connect(m_signing, &SigningController::reviewQueueChanged, m_actions,
+            &WindowActions::showReviewCount);
+    connect(m_signing, &SigningController::timestampSettingsClosed, this,
+            &MainWindow::updateTimeHint);
 
     m_stack = new QStackedWidget(this);
     m_stack->insertWidget(LockedPage, buildLockedPage());
@@ -763,114 +769,20 @@ void MainWindow::lendNotebookToViews(bool lend) {
     m_details->setNotebook(notebook);
 }
 
-SignDialog *MainWindow::openSignDialog(const QList<EntryVersion> &entries, const QString &entry,
-                                       QWidget *parent) {
-    auto *dialog = new SignDialog(m_notebook.get(), entries, entry, parent ? parent : this);
-    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
-    connect(dialog, &SignDialog::busyChanged, this,
-            [this](bool busy) { busy ? beginWork() : endWork(); });
-    connect(dialog, &SignDialog::signedEntry, this, [this](const SignatureInfo &signature) {
-        // The page is shown again once the worker lets go; it opens at the signed entry.
-        m_navigator->setPendingAnchor(EntryPageRenderer::anchorFor(signature.entry));
-        m_refreshPending = true;
-        statusBar()->showMessage(tr("Signed: %1").arg(Notebook::manifestation(signature)), 8000);
-    });
-    dialog->open();
-    return dialog;
-}
-
 void MainWindow::signEntry(const QString &entry) {
-    if (!m_notebook || isBusy()) return;
-    if (m_navigator->shownEntries().isEmpty()) {
-        showProblem(this, tr("Nothing to sign"),
-                    tr("signatures are given to entries; choose an experiment with entries "
-                       "first"));
-        return;
-    }
-    openSignDialog(m_navigator->shownEntries(), entry, this);
+    m_signing->signEntry(entry);
 }
 
 void MainWindow::showReviewQueue() {
-    if (!m_notebook || isBusy()) return;
-    auto *dialog = new ReviewQueueDialog(m_notebook.get(), this);
-    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
-    connect(dialog, &ReviewQueueDialog::openRequested, this, &MainWindow::openAt);
-    connect(dialog, &ReviewQueueDialog::countersignRequested, this,
-            [this, dialog](const QString &entry, int version) {
-                if (!m_notebook || isBusy()) return;
-                auto signedVersion = m_notebook->entry(entry, version);
-                if (!signedVersion) {
-                    showProblem(dialog, tr("The entry could not be read"), signedVersion.error());
-                    return;
-                }
-                SignDialog *sign = openSignDialog({*signedVersion}, entry, dialog);
-                connect(sign, &QDialog::finished, dialog, [this, dialog] {
-                    if (isBusy()) return;
-                    dialog->reload();
-                    m_actions->showReviewCount();
-                });
-            });
-    dialog->open();
+    m_signing->showReviewQueue();
 }
 
 void MainWindow::showTimestampSettings() {
-    openTimestampSettings(this);
-}
-
-void MainWindow::openTimestampSettings(QWidget *parent) {
-    if (!m_notebook || isBusy()) return;
-    auto *dialog = new TimestampSettingsDialog(m_notebook.get(), parent);
-    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
-    connect(dialog, &TimestampSettingsDialog::busyChanged, this,
-            [this](bool busy) { busy ? beginWork() : endWork(); });
-    connect(dialog, &QDialog::finished, this, [this] {
-        if (!isBusy()) updateTimeHint();
-    });
-    dialog->open();
+    m_signing->openTimestampSettings(this);
 }
 
 void MainWindow::exportEvidence(const QString &signatureId, const QString &parentDir) {
-    if (!m_notebook || isBusy()) return;
-    const EntryVersion *owner = nullptr;
-    SignatureInfo signature;
-    for (const EntryVersion &e : m_navigator->shownEntries())
-        for (const SignatureInfo &s : e.signatures)
-            if (s.id == signatureId) {
-                owner = &e;
-                signature = s;
-            }
-    if (!owner) return;
-    const QString title = owner->title;
-    QString dir = parentDir;
-    if (dir.isEmpty())
-        dir = QFileDialog::getExistingDirectory(
-            this,
-            tr("Choose a folder for the evidence of %1’s signature").arg(signature.printedName),
-            QDir::homePath());
-    if (dir.isEmpty() || !m_notebook) return;
-    auto folder = SignDialog::writeEvidence(m_notebook.get(), signature, title, dir);
-    if (!folder) {
-        showProblem(this, tr("The evidence could not be exported"), folder.error());
-        return;
-    }
-    // A path is too long for the status bar, and the person will want to find the folder.
-    auto *box = new QMessageBox(
-        QMessageBox::Information, tr("Evidence exported"),
-        tr("The evidence of %1’s signature is in this folder:").arg(signature.printedName),
-        QMessageBox::Ok, this);
-    box->setObjectName(QStringLiteral("evidenceBox"));
-    box->setTextFormat(Qt::PlainText);
-    box->setInformativeText(
-        tr("%1\n\nAnyone can check it there with verify.sh, which needs only bash and openssl.")
-            .arg(QDir::toNativeSeparators(*folder)));
-    box->button(QMessageBox::Ok)->setIcon(QIcon());
-    QPushButton *show = box->addButton(tr("Show folder"), QMessageBox::ActionRole);
-    show->setObjectName(QStringLiteral("showFolderButton"));
-    const QString path = *folder;
-    connect(show, &QPushButton::clicked, this,
-            [path] { QDesktopServices::openUrl(QUrl::fromLocalFile(path)); });
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    m_signing->exportEvidence(signatureId, parentDir);
 }
 
 void MainWindow::updateTimeHint() {
@@ -971,7 +883,7 @@ void MainWindow::showSettings() {
         remote->open();
     });
     connect(dialog, &SettingsDialog::timestampSettingsRequested, this,
-            [this, dialog] { openTimestampSettings(dialog); });
+            [this, dialog] { m_signing->openTimestampSettings(dialog); });
     dialog->open();
 }
 

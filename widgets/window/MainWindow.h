@@ -53,7 +53,7 @@ class PageNavigator;
 class SearchController;
 class SearchPanel;
 class SidebarModel;
-class SignDialog;
+class SigningController;
 class SyncController;
 class WindowActions;
 
@@ -193,9 +193,6 @@ private:
     // takes it from them while a worker has it.
     void lendNotebookToViews(bool lend);
     void idleTimeReached();
-    void openTimestampSettings(QWidget *parent);
-    SignDialog *openSignDialog(const QList<EntryVersion> &entries, const QString &entry,
-                               QWidget *parent);
     void updateLockStatus();
     void updateTimeHint();
     bool hasOpenDialog() const;
@@ -222,6 +219,7 @@ private:
     SearchController *m_search = nullptr;
     EntryController *m_entries = nullptr;
     FilesController *m_files = nullptr;
+    SigningController *m_signing = nullptr;
 
     QStackedWidget *m_stack = nullptr;
     QLabel *m_lockedTitle = nullptr;
