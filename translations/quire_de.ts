@@ -1697,10 +1697,6 @@ Aufzeichnung %2</translation>
         <translation>Quire</translation>
     </message>
     <message>
-        <source>Time not yet attested</source>
-        <translation>Zeit noch nicht bestätigt</translation>
-    </message>
-    <message>
         <source>Sync now</source>
         <translation>Jetzt synchronisieren</translation>
     </message>
@@ -1729,52 +1725,8 @@ Aufzeichnung %2</translation>
         <translation>Einträge des ausgewählten Experiments</translation>
     </message>
     <message>
-        <source>Sync status</source>
-        <translation>Synchronisationsstatus</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Stop this sync; nothing is lost, the changes are sent next time</source>
-        <translation>Diese Synchronisation abbrechen; nichts geht verloren, die Änderungen werden beim nächsten Mal gesendet</translation>
-    </message>
-    <message>
-        <source>Set the shared repository first.</source>
-        <translation>Legen Sie zuerst das gemeinsame Repository fest.</translation>
-    </message>
-    <message>
         <source>Offline: %1</source>
         <translation>Offline: %1</translation>
-    </message>
-    <message>
-        <source>Remote settings saved.</source>
-        <translation>Repository-Einstellungen gespeichert.</translation>
-    </message>
-    <message>
-        <source>Sync alarm</source>
-        <translation>Alarm bei der Synchronisation</translation>
-    </message>
-    <message>
-        <source>The copy on the shared repository does not match what was written in this notebook.</source>
-        <translation>Die Kopie im gemeinsamen Repository stimmt nicht mit dem überein, was in diesem Laborbuch geschrieben wurde.</translation>
-    </message>
-    <message>
-        <source>Some files that came from the shared repository did not pass the checks and were set aside.</source>
-        <translation>Einige Dateien aus dem gemeinsamen Repository haben die Prüfungen nicht bestanden und wurden beiseitegelegt.</translation>
-    </message>
-    <message>
-        <source>… and %1 more</source>
-        <translation>… und %1 weitere</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Nothing in this notebook was changed or lost: Quire kept its own records and did not take in the server&apos;s versions.&lt;/p&gt;&lt;ul&gt;%1&lt;/ul&gt;&lt;p&gt;Tell the admin of this notebook, who can check who changed the shared repository.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;In diesem Laborbuch wurde nichts geändert und nichts ging verloren: Quire hat seine eigenen Aufzeichnungen behalten und die Versionen des Servers nicht übernommen.&lt;/p&gt;&lt;ul&gt;%1&lt;/ul&gt;&lt;p&gt;Informieren Sie den Administrator dieses Laborbuchs; er kann prüfen, wer das gemeinsame Repository geändert hat.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>I have seen this</source>
-        <translation>Zur Kenntnis genommen</translation>
     </message>
     <message>
         <source>Quire — %1</source>
@@ -1813,20 +1765,12 @@ Aufzeichnung %2</translation>
         <translation>Laborbuch anlegen…</translation>
     </message>
     <message>
-        <source>The time-stamp authority is asked again at the next sync; nothing is lost meanwhile. Click to see the time-stamp settings.</source>
-        <translation>Der Zeitstempeldienst wird bei der nächsten Synchronisation erneut angefragt; bis dahin geht nichts verloren. Klicken Sie, um die Zeitstempel-Einstellungen zu sehen.</translation>
-    </message>
-    <message>
         <source>Stopping the sync…</source>
         <translation>Synchronisation wird abgebrochen…</translation>
     </message>
     <message>
         <source>Please wait until Quire has finished writing into the notebook.</source>
         <translation>Bitte warten Sie, bis Quire das Schreiben in das Laborbuch beendet hat.</translation>
-    </message>
-    <message>
-        <source>Last attempt: %1</source>
-        <translation>Letzter Versuch: %1</translation>
     </message>
     <message>
         <source>Projects, tags and experiments</source>
@@ -1854,13 +1798,6 @@ Aufzeichnung %2</translation>
     <message>
         <source>The notebook is locked: nothing of it is in memory or on screen.</source>
         <translation>Das Laborbuch ist gesperrt: Nichts davon ist im Speicher oder auf dem Bildschirm.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n records have no trusted time yet.</source>
-        <translation>
-            <numerusform>%n Aufzeichnung hat noch keine vertrauenswürdige Zeit.</numerusform>
-            <numerusform>%n Aufzeichnungen haben noch keine vertrauenswürdige Zeit.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -2440,6 +2377,72 @@ Aufzeichnung %2</translation>
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::SharingController</name>
+    <message>
+        <source>Time not yet attested</source>
+        <translation>Zeit noch nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>Sync status</source>
+        <translation>Synchronisationsstatus</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop this sync; nothing is lost, the changes are sent next time</source>
+        <translation>Diese Synchronisation abbrechen; nichts geht verloren, die Änderungen werden beim nächsten Mal gesendet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n records have no trusted time yet.</source>
+        <translation>
+            <numerusform>%n Aufzeichnung hat noch keine vertrauenswürdige Zeit.</numerusform>
+            <numerusform>%n Aufzeichnungen haben noch keine vertrauenswürdige Zeit.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The time-stamp authority is asked again at the next sync; nothing is lost meanwhile. Click to see the time-stamp settings.</source>
+        <translation>Der Zeitstempeldienst wird bei der nächsten Synchronisation erneut angefragt; bis dahin geht nichts verloren. Klicken Sie, um die Zeitstempel-Einstellungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Last attempt: %1</source>
+        <translation>Letzter Versuch: %1</translation>
+    </message>
+    <message>
+        <source>Set the shared repository first.</source>
+        <translation>Legen Sie zuerst das gemeinsame Repository fest.</translation>
+    </message>
+    <message>
+        <source>Remote settings saved.</source>
+        <translation>Repository-Einstellungen gespeichert.</translation>
+    </message>
+    <message>
+        <source>Sync alarm</source>
+        <translation>Alarm bei der Synchronisation</translation>
+    </message>
+    <message>
+        <source>The copy on the shared repository does not match what was written in this notebook.</source>
+        <translation>Die Kopie im gemeinsamen Repository stimmt nicht mit dem überein, was in diesem Laborbuch geschrieben wurde.</translation>
+    </message>
+    <message>
+        <source>Some files that came from the shared repository did not pass the checks and were set aside.</source>
+        <translation>Einige Dateien aus dem gemeinsamen Repository haben die Prüfungen nicht bestanden und wurden beiseitegelegt.</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Nothing in this notebook was changed or lost: Quire kept its own records and did not take in the server&apos;s versions.&lt;/p&gt;&lt;ul&gt;%1&lt;/ul&gt;&lt;p&gt;Tell the admin of this notebook, who can check who changed the shared repository.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;In diesem Laborbuch wurde nichts geändert und nichts ging verloren: Quire hat seine eigenen Aufzeichnungen behalten und die Versionen des Servers nicht übernommen.&lt;/p&gt;&lt;ul&gt;%1&lt;/ul&gt;&lt;p&gt;Informieren Sie den Administrator dieses Laborbuchs; er kann prüfen, wer das gemeinsame Repository geändert hat.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>I have seen this</source>
+        <translation>Zur Kenntnis genommen</translation>
     </message>
 </context>
 <context>

@@ -122,13 +122,6 @@
             <numerusform>Locks itself after %n minutes without use. Click to lock now.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n records have no trusted time yet.</source>
-        <translation>
-            <numerusform>%n record has no trusted time yet.</numerusform>
-            <numerusform>%n records have no trusted time yet.</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>quire::widgets::SearchPanel</name>
@@ -137,6 +130,16 @@
         <translation>
             <numerusform>%n found</numerusform>
             <numerusform>%n found</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::SharingController</name>
+    <message numerus="yes">
+        <source>%n records have no trusted time yet.</source>
+        <translation>
+            <numerusform>%n record has no trusted time yet.</numerusform>
+            <numerusform>%n records have no trusted time yet.</numerusform>
         </translation>
     </message>
 </context>

@@ -27,6 +27,7 @@
 #include "window/IdleLock.h"
 #include "window/PageNavigator.h"
 #include "window/SearchController.h"
+#include "window/SharingController.h"
 #include "window/SigningController.h"
 #include "window/WindowActions.h"
 
@@ -89,7 +90,10 @@ MainWindow::MainWindow(const QString &vaultPath, QWidget *parent)
 
     m_sync = new SyncController(this);
     m_sync->setStartGuard([this] { return !m_busy && !hasOpenDialog(); });
-    connect(m_sync, &SyncController::statusChanged, this, &MainWindow::updateSyncStatus);
+    m_sharing = new SharingController(this, m_sync);
+    connect(m_sharing, &SharingController::changed, this, &MainWindow::updateActions);
+    connect(m_sync, &SyncController::statusChanged, m_sharing,
+            &SharingController::updateSyncStatus);
     connect(m_sync, &SyncController::started, this, &MainWindow::syncStarted);
     connect(m_sync, &SyncController::finished, this, &MainWindow::syncFinished);
 
@@ -103,8 +107,8 @@ MainWindow::MainWindow(const QString &vaultPath, QWidget *parent)
     m_signing = new SigningController(this, m_navigator);
     connect(m_signing, &SigningController::reviewQueueChanged, m_actions,
             &WindowActions::showReviewCount);
-    connect(m_signing, &SigningController::timestampSettingsClosed, this,
-            &MainWindow::updateTimeHint);
+    connect(m_signing, &SigningController::timestampSettingsClosed, m_sharing,
+            &SharingController::updateTimeHint);
 
     m_stack = new QStackedWidget(this);
     m_stack->insertWidget(LockedPage, buildLockedPage());
@@ -115,17 +119,6 @@ MainWindow::MainWindow(const QString &vaultPath, QWidget *parent)
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
     m_statusLabel->setContentsMargins(8, 0, 8, 0);
-    // Quiet on purpose: records waiting for a trusted time are no alarm, they are sent later.
-    m_timeHint = new QToolButton(this);
-    m_timeHint->setObjectName(QStringLiteral("timeHintButton"));
-    m_timeHint->setAutoRaise(true);
-    QPalette muted = m_timeHint->palette();
-    QColor mutedText = muted.color(QPalette::ButtonText);
-    mutedText.setAlphaF(0.65f);
-    muted.setColor(QPalette::ButtonText, mutedText);
-    m_timeHint->setPalette(muted);
-    m_timeHint->hide();
-    connect(m_timeHint, &QToolButton::clicked, this, &MainWindow::showTimestampSettings);
     // Whether the notebook is open, and when it locks itself; a click locks it now.
     m_lockStatus = new QToolButton(this);
     m_lockStatus->setObjectName(QStringLiteral("lockStatusButton"));
@@ -138,8 +131,8 @@ MainWindow::MainWindow(const QString &vaultPath, QWidget *parent)
         else
             openGate();
     });
-    statusBar()->addPermanentWidget(m_timeHint);
-    statusBar()->addPermanentWidget(buildSyncStatus());
+    statusBar()->addPermanentWidget(m_sharing->timeHint());
+    statusBar()->addPermanentWidget(m_sharing->syncStatus());
     statusBar()->addPermanentWidget(m_statusLabel);
     statusBar()->addPermanentWidget(m_lockStatus);
 
@@ -185,10 +178,7 @@ void MainWindow::retranslate() {
     m_navigator->sidebar()->setAccessibleName(tr("Projects, tags and experiments"));
     m_navigator->sidebarModel()->retranslate();
     m_entryView->setAccessibleName(tr("Entries of the selected experiment"));
-    m_timeHint->setText(tr("Time not yet attested"));
-    m_syncButton->setAccessibleName(tr("Sync status"));
-    m_syncCancel->setText(tr("Cancel"));
-    m_syncCancel->setToolTip(tr("Stop this sync; nothing is lost, the changes are sent next time"));
+    m_sharing->retranslate();
 
     setWindowTitle(m_notebook ? tr("Quire — %1").arg(m_notebookName) : tr("Quire"));
     updateStatusLabel();
@@ -197,7 +187,7 @@ void MainWindow::retranslate() {
     // The rest reads the notebook, which a worker may hold; they catch up when it lets go.
     if (m_notebook && !isBusy()) {
         m_actions->showReviewCount();
-        updateTimeHint();
+        m_sharing->updateTimeHint();
         m_navigator->showCurrentExperiment();
     } else {
         m_actions->showReviewCountUnknown();
@@ -213,7 +203,7 @@ void MainWindow::retranslate() {
             });
         }
     }
-    updateSyncStatus();
+    m_sharing->updateSyncStatus();
     updateActions();
 }
 
@@ -329,92 +319,6 @@ QWidget *MainWindow::buildNotebookPage() {
     return m_splitter;
 }
 
-QWidget *MainWindow::buildSyncStatus() {
-    m_syncStatus = new QWidget(this);
-    m_syncStatus->setObjectName(QStringLiteral("syncStatus"));
-    auto *layout = new QHBoxLayout(m_syncStatus);
-    layout->setContentsMargins(0, 0, 4, 0);
-    layout->setSpacing(6);
-    m_syncProgress = new QProgressBar(m_syncStatus);
-    m_syncProgress->setObjectName(QStringLiteral("syncProgress"));
-    m_syncProgress->setTextVisible(false);
-    m_syncProgress->setFixedSize(90, 10);
-    m_syncButton = new QToolButton(m_syncStatus);
-    m_syncButton->setObjectName(QStringLiteral("syncStatusButton"));
-    m_syncButton->setAutoRaise(true);
-    m_syncButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_syncButton->setIconSize(QSize(16, 16));
-    m_syncCancel = new QToolButton(m_syncStatus);
-    m_syncCancel->setObjectName(QStringLiteral("cancelSyncButton"));
-    layout->addWidget(m_syncButton);
-    layout->addWidget(m_syncProgress);
-    layout->addWidget(m_syncCancel);
-    // Keeps the sync state apart from the notebook and member beside it.
-    auto *rule = new QFrame(m_syncStatus);
-    rule->setFrameShape(QFrame::VLine);
-    rule->setFrameShadow(QFrame::Sunken);
-    layout->addSpacing(4);
-    layout->addWidget(rule);
-    connect(m_syncCancel, &QToolButton::clicked, m_sync, &SyncController::cancel);
-    connect(m_syncButton, &QToolButton::clicked, this, [this] {
-        switch (m_sync->state()) {
-        case SyncController::State::Alarm:
-            showSyncAlarm();
-            break;
-        case SyncController::State::NotShared:
-            showRemoteSettings();
-            break;
-        case SyncController::State::Off:
-        case SyncController::State::Syncing:
-            break;
-        default:
-            syncNow();
-        }
-    });
-    return m_syncStatus;
-}
-
-void MainWindow::updateSyncStatus() {
-    const SyncController::State state = m_sync->state();
-    m_syncStatus->setVisible(state != SyncController::State::Off);
-    m_syncButton->setText(m_sync->statusText());
-    QString tip = m_sync->statusToolTip();
-    if (m_timeHint->isVisible() && !tip.isEmpty()) tip += QLatin1Char('\n') + m_timeHint->toolTip();
-    m_syncButton->setToolTip(tip);
-    const bool syncing = state == SyncController::State::Syncing;
-    m_syncProgress->setVisible(syncing);
-    m_syncCancel->setVisible(syncing);
-    if (syncing) {
-        const qint64 total = m_sync->progressTotal();
-        // Object counts fit an int; a bar without a total shows that something moves.
-        m_syncProgress->setRange(0, int(qMin<qint64>(total, INT_MAX)));
-        m_syncProgress->setValue(int(qMin(m_sync->progressDone(), total)));
-    }
-
-    const char *icon = nullptr;
-    if (state == SyncController::State::Alarm)
-        icon = "dialog-warning";
-    else if (state == SyncController::State::Offline)
-        icon = "network-offline";
-    else if (state == SyncController::State::Joining)
-        icon = "dialog-information";
-    m_syncButton->setIcon(icon ? themeIcon(icon) : QIcon());
-
-    // The warning colour and weight of an error line, so that an alarm cannot be overlooked.
-    QPalette p = m_syncStatus->palette();
-    QFont f = m_syncStatus->font();
-    if (state == SyncController::State::Alarm) {
-        const bool dark = p.color(QPalette::Window).lightness() < 128;
-        const QColor warning = dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb3, 0x26, 0x1e);
-        p.setColor(QPalette::ButtonText, warning);
-        p.setColor(QPalette::WindowText, warning);
-        f.setWeight(QFont::DemiBold);
-    }
-    m_syncButton->setPalette(p);
-    m_syncButton->setFont(f);
-    updateActions();
-}
-
 bool MainWindow::isBusy() const {
     return m_busy || (m_sync && m_sync->isRunning());
 }
@@ -428,13 +332,7 @@ bool MainWindow::hasOpenDialog() const {
 }
 
 void MainWindow::syncNow() {
-    if (!m_notebook || isBusy()) return;
-    if (!m_sync->hasRemote()) {
-        statusBar()->showMessage(tr("Set the shared repository first."), 5000);
-        showRemoteSettings();
-        return;
-    }
-    m_sync->syncNow();
+    m_sharing->syncNow();
 }
 
 void MainWindow::syncStarted() {
@@ -456,7 +354,7 @@ void MainWindow::syncFinished(bool ok, bool receivedRecords, const QString &erro
     }
     if (!ok && m_sync->state() == SyncController::State::Offline) {
         // Ends in "…" rather than being cut off mid-word; the status shows all of it on hover.
-        const int room = statusBar()->width() - m_syncStatus->sizeHint().width() -
+        const int room = statusBar()->width() - m_sharing->syncStatus()->sizeHint().width() -
                          m_statusLabel->sizeHint().width() - 48;
         statusBar()->showMessage(
             statusBar()->fontMetrics().elidedText(tr("Offline: %1").arg(asSentence(error)),
@@ -465,7 +363,7 @@ void MainWindow::syncFinished(bool ok, bool receivedRecords, const QString &erro
     }
     if (receivedRecords) m_refreshPending = true;
     catchUpAfterWorker();
-    if (ok) updateTimeHint();
+    if (ok) m_sharing->updateTimeHint();
     updateActions();
 }
 
@@ -498,57 +396,15 @@ void MainWindow::catchUpAfterWorker() {
 }
 
 void MainWindow::showRemoteSettings() {
-    if (!m_notebook || isBusy()) return;
-    auto *dialog = new RemoteSettingsDialog(m_notebook.get(), this);
-    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
-    connect(dialog, &QDialog::accepted, this, [this] {
-        statusBar()->showMessage(tr("Remote settings saved."), 5000);
-        m_sync->remoteChanged();
-    });
-    dialog->open();
+    m_sharing->openRemoteSettings(this);
 }
 
 void MainWindow::showMembers() {
-    if (!m_notebook || isBusy()) return;
-    auto *dialog = new MembersDialog(m_notebook.get(), this);
-    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
-    dialog->open();
+    m_sharing->showMembers();
 }
 
 void MainWindow::showSyncAlarm() {
-    const QStringList lines = m_sync->alarms();
-    if (lines.isEmpty()) return;
-    const bool tampering = m_sync->alarmIsTampering();
-    auto *box = new QMessageBox(
-        QMessageBox::Warning, tr("Sync alarm"),
-        tampering ? tr("The copy on the shared repository does not match what was written in "
-                       "this notebook.")
-                  : tr("Some files that came from the shared repository did not pass the checks "
-                       "and were set aside."),
-        QMessageBox::Ok, this);
-    box->setObjectName(QStringLiteral("syncAlarmBox"));
-    constexpr int kShown = 6;
-    // File names are 64 hex digits; the first twelve tell them apart on screen, and the
-    // details keep them whole for the admin.
-    static const QRegularExpression longHex(QStringLiteral("\\b([0-9a-f]{12})[0-9a-f]{20,}\\b"));
-    QString listed;
-    for (QString line : lines.mid(0, kShown))
-        listed += QStringLiteral("<li>%1</li>")
-                      .arg(line.replace(longHex, QStringLiteral("\\1…")).toHtmlEscaped());
-    if (lines.size() > kShown)
-        listed += QStringLiteral("<li>%1</li>").arg(tr("… and %1 more").arg(lines.size() - kShown));
-    box->setTextFormat(Qt::PlainText);
-    box->setInformativeText(
-        tr("<p>Nothing in this notebook was changed or lost: Quire kept its own records and "
-           "did not take in the server's versions.</p><ul>%1</ul><p>Tell the admin of this "
-           "notebook, who can check who changed the shared repository.</p>")
-            .arg(listed));
-    box->setDetailedText(lines.join(QLatin1Char('\n')));
-    box->button(QMessageBox::Ok)->setText(tr("I have seen this"));
-    box->button(QMessageBox::Ok)->setIcon(QIcon());
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QDialog::finished, m_sync, &SyncController::acknowledgeAlarms);
-    box->open();
+    m_sharing->showSyncAlarm();
 }
 
 void MainWindow::useFallbackIconTheme() {
@@ -631,7 +487,7 @@ void MainWindow::lock() {
     m_files->dropQueue();
     m_navigator->clear();
     m_actions->setReviewCount(0);
-    m_timeHint->hide();
+    m_sharing->clear();
     m_refreshPending = m_changePending = false;
     m_joining = false;
     m_sync->setNotebook(nullptr);
@@ -785,28 +641,6 @@ void MainWindow::exportEvidence(const QString &signatureId, const QString &paren
     m_signing->exportEvidence(signatureId, parentDir);
 }
 
-void MainWindow::updateTimeHint() {
-    bool show = false;
-    if (m_notebook && !isBusy() && !m_joining) {
-        auto settings = m_notebook->timestampSettings();
-        auto waiting = m_notebook->unattestedCount();
-        // Without an authority set nothing is ever attested; that is a setting, not news.
-        if (settings && !settings->urls.isEmpty() && waiting && *waiting > 0) {
-            show = true;
-            m_timeHint->setToolTip(
-                tr("%n records have no trusted time yet.", nullptr, *waiting) + QLatin1Char(' ') +
-                tr("The time-stamp authority is asked again at the next sync; nothing is lost "
-                   "meanwhile. Click to see the time-stamp settings.") +
-                (m_sync->anchorProblem().isEmpty()
-                     ? QString()
-                     : QStringLiteral("\n\n") +
-                           tr("Last attempt: %1").arg(m_sync->anchorProblem())));
-        }
-    }
-    m_timeHint->setVisible(show);
-    updateSyncStatus();
-}
-
 void MainWindow::closeEvent(QCloseEvent *event) {
     if (m_sync->isRunning()) {
         // Closed as soon as the worker lets go of the notebook.
@@ -872,16 +706,8 @@ void MainWindow::showSettings() {
     auto *dialog = new SettingsDialog(m_notebook != nullptr, this);
     connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
     connect(dialog, &SettingsDialog::idleMinutesChanged, m_idleLock, &IdleLock::setMinutes);
-    connect(dialog, &SettingsDialog::remoteSettingsRequested, this, [this, dialog] {
-        if (!m_notebook || isBusy()) return;
-        auto *remote = new RemoteSettingsDialog(m_notebook.get(), dialog);
-        connect(remote, &QDialog::finished, remote, &QObject::deleteLater);
-        connect(remote, &QDialog::accepted, this, [this] {
-            statusBar()->showMessage(tr("Remote settings saved."), 5000);
-            m_sync->remoteChanged();
-        });
-        remote->open();
-    });
+    connect(dialog, &SettingsDialog::remoteSettingsRequested, this,
+            [this, dialog] { m_sharing->openRemoteSettings(dialog); });
     connect(dialog, &SettingsDialog::timestampSettingsRequested, this,
             [this, dialog] { m_signing->openTimestampSettings(dialog); });
     dialog->open();

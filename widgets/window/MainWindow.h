@@ -52,6 +52,7 @@ class IdleLock;
 class PageNavigator;
 class SearchController;
 class SearchPanel;
+class SharingController;
 class SidebarModel;
 class SigningController;
 class SyncController;
@@ -175,7 +176,6 @@ private:
     QWidget *buildLockedPage();
     QWidget *buildEmptyNotebookPage();
     QWidget *buildNotebookPage();
-    QWidget *buildSyncStatus();
 
     void openGate();
     void adopt(std::unique_ptr<Notebook> notebook);
@@ -183,7 +183,6 @@ private:
     void updateActions();
     void updateLockedPage();
     void updateEmptyPage();
-    void updateSyncStatus();
     void syncStarted();
     void syncFinished(bool ok, bool receivedRecords, const QString &error);
     void notebookChanged();
@@ -194,7 +193,6 @@ private:
     void lendNotebookToViews(bool lend);
     void idleTimeReached();
     void updateLockStatus();
-    void updateTimeHint();
     bool hasOpenDialog() const;
 
     QString m_vaultPath;
@@ -220,6 +218,7 @@ private:
     EntryController *m_entries = nullptr;
     FilesController *m_files = nullptr;
     SigningController *m_signing = nullptr;
+    SharingController *m_sharing = nullptr;
 
     QStackedWidget *m_stack = nullptr;
     QLabel *m_lockedTitle = nullptr;
@@ -234,11 +233,6 @@ private:
     EntryPageView *m_entryView = nullptr;
     QLabel *m_statusLabel = nullptr;
     QToolButton *m_lockStatus = nullptr;
-    QWidget *m_syncStatus = nullptr;
-    QToolButton *m_syncButton = nullptr;
-    QProgressBar *m_syncProgress = nullptr;
-    QToolButton *m_syncCancel = nullptr;
-    QToolButton *m_timeHint = nullptr;
 };
 
 } // namespace quire::widgets
