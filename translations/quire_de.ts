@@ -1691,6 +1691,56 @@ Aufzeichnung %2</translation>
     </message>
 </context>
 <context>
+    <name>quire::widgets::LockController</name>
+    <message>
+        <source>The notebook is locked</source>
+        <translation>Das Laborbuch ist gesperrt</translation>
+    </message>
+    <message>
+        <source>Enter your passphrase to open %1.</source>
+        <translation>Geben Sie Ihre Passphrase ein, um %1 zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Unlock…</source>
+        <translation>Entsperren…</translation>
+    </message>
+    <message>
+        <source>Welcome to Quire</source>
+        <translation>Willkommen bei Quire</translation>
+    </message>
+    <message>
+        <source>There is no notebook in %1 yet. Create one to start writing.</source>
+        <translation>In %1 gibt es noch kein Laborbuch. Legen Sie eines an, um mit dem Schreiben zu beginnen.</translation>
+    </message>
+    <message>
+        <source>Create notebook…</source>
+        <translation>Laborbuch anlegen…</translation>
+    </message>
+    <message>
+        <source>Unlocked</source>
+        <translation>Entsperrt</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Locks itself after %n minutes without use. Click to lock now.</source>
+        <translation>
+            <numerusform>Sperrt sich nach %n Minute ohne Benutzung. Klicken Sie, um jetzt zu sperren.</numerusform>
+            <numerusform>Sperrt sich nach %n Minuten ohne Benutzung. Klicken Sie, um jetzt zu sperren.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click to lock the notebook now.</source>
+        <translation>Klicken Sie, um das Laborbuch jetzt zu sperren.</translation>
+    </message>
+    <message>
+        <source>The notebook is locked: nothing of it is in memory or on screen.</source>
+        <translation>Das Laborbuch ist gesperrt: Nichts davon ist im Speicher oder auf dem Bildschirm.</translation>
+    </message>
+</context>
+<context>
     <name>quire::widgets::MainWindow</name>
     <message>
         <source>Quire</source>
@@ -1733,36 +1783,8 @@ Aufzeichnung %2</translation>
         <translation>Quire — %1</translation>
     </message>
     <message>
-        <source>Locked</source>
-        <translation>Gesperrt</translation>
-    </message>
-    <message>
         <source>The experiments could not be read</source>
         <translation>Die Experimente konnten nicht gelesen werden</translation>
-    </message>
-    <message>
-        <source>The notebook is locked</source>
-        <translation>Das Laborbuch ist gesperrt</translation>
-    </message>
-    <message>
-        <source>Enter your passphrase to open %1.</source>
-        <translation>Geben Sie Ihre Passphrase ein, um %1 zu öffnen.</translation>
-    </message>
-    <message>
-        <source>Unlock…</source>
-        <translation>Entsperren…</translation>
-    </message>
-    <message>
-        <source>Welcome to Quire</source>
-        <translation>Willkommen bei Quire</translation>
-    </message>
-    <message>
-        <source>There is no notebook in %1 yet. Create one to start writing.</source>
-        <translation>In %1 gibt es noch kein Laborbuch. Legen Sie eines an, um mit dem Schreiben zu beginnen.</translation>
-    </message>
-    <message>
-        <source>Create notebook…</source>
-        <translation>Laborbuch anlegen…</translation>
     </message>
     <message>
         <source>Stopping the sync…</source>
@@ -1779,25 +1801,6 @@ Aufzeichnung %2</translation>
     <message>
         <source>%1  ·  %2</source>
         <translation>%1  ·  %2</translation>
-    </message>
-    <message>
-        <source>Unlocked</source>
-        <translation>Entsperrt</translation>
-    </message>
-    <message numerus="yes">
-        <source>Locks itself after %n minutes without use. Click to lock now.</source>
-        <translation>
-            <numerusform>Sperrt sich nach %n Minute ohne Benutzung. Klicken Sie, um jetzt zu sperren.</numerusform>
-            <numerusform>Sperrt sich nach %n Minuten ohne Benutzung. Klicken Sie, um jetzt zu sperren.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Click to lock the notebook now.</source>
-        <translation>Klicken Sie, um das Laborbuch jetzt zu sperren.</translation>
-    </message>
-    <message>
-        <source>The notebook is locked: nothing of it is in memory or on screen.</source>
-        <translation>Das Laborbuch ist gesperrt: Nichts davon ist im Speicher oder auf dem Bildschirm.</translation>
     </message>
 </context>
 <context>

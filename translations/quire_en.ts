@@ -114,7 +114,7 @@
     </message>
 </context>
 <context>
-    <name>quire::widgets::MainWindow</name>
+    <name>quire::widgets::LockController</name>
     <message numerus="yes">
         <source>Locks itself after %n minutes without use. Click to lock now.</source>
         <translation>

@@ -25,6 +25,7 @@
 #include "window/EntryController.h"
 #include "window/FilesController.h"
 #include "window/IdleLock.h"
+#include "window/LockController.h"
 #include "window/PageNavigator.h"
 #include "window/SearchController.h"
 #include "window/SharingController.h"
@@ -84,8 +85,10 @@ MainWindow::MainWindow(const QString &vaultPath, QWidget *parent)
     m_retranslateTimer.setInterval(0);
     connect(&m_retranslateTimer, &QTimer::timeout, this, &MainWindow::retranslate);
 
-    m_idleLock = new IdleLock(this);
-    connect(m_idleLock, &IdleLock::idle, this, &MainWindow::idleTimeReached);
+    m_lock = new LockController(this, m_vaultPath, [this](std::unique_ptr<Notebook> notebook) {
+        adopt(std::move(notebook));
+    });
+    connect(m_lock->idleLock(), &IdleLock::idle, this, &MainWindow::idleTimeReached);
     setAcceptDrops(true);
 
     m_sync = new SyncController(this);
@@ -111,7 +114,7 @@ MainWindow::MainWindow(const QString &vaultPath, QWidget *parent)
             &SharingController::updateTimeHint);
 
     m_stack = new QStackedWidget(this);
-    m_stack->insertWidget(LockedPage, buildLockedPage());
+    m_stack->insertWidget(LockedPage, m_lock->buildLockedPage(this));
     m_stack->insertWidget(EmptyNotebookPage, buildEmptyNotebookPage());
     m_stack->insertWidget(NotebookPage, buildNotebookPage());
     setCentralWidget(m_stack);
@@ -119,22 +122,10 @@ MainWindow::MainWindow(const QString &vaultPath, QWidget *parent)
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
     m_statusLabel->setContentsMargins(8, 0, 8, 0);
-    // Whether the notebook is open, and when it locks itself; a click locks it now.
-    m_lockStatus = new QToolButton(this);
-    m_lockStatus->setObjectName(QStringLiteral("lockStatusButton"));
-    m_lockStatus->setAutoRaise(true);
-    m_lockStatus->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_lockStatus->setIconSize(QSize(16, 16));
-    connect(m_lockStatus, &QToolButton::clicked, this, [this] {
-        if (m_notebook)
-            lock();
-        else
-            openGate();
-    });
     statusBar()->addPermanentWidget(m_sharing->timeHint());
     statusBar()->addPermanentWidget(m_sharing->syncStatus());
     statusBar()->addPermanentWidget(m_statusLabel);
-    statusBar()->addPermanentWidget(m_lockStatus);
+    statusBar()->addPermanentWidget(m_lock->lockButton());
 
     retranslate();
 }
@@ -182,7 +173,7 @@ void MainWindow::retranslate() {
 
     setWindowTitle(m_notebook ? tr("Quire — %1").arg(m_notebookName) : tr("Quire"));
     updateStatusLabel();
-    updateLockedPage();
+    m_lock->updateLockedPage();
     updateEmptyPage();
     // The rest reads the notebook, which a worker may hold; they catch up when it lets go.
     if (m_notebook && !isBusy()) {
@@ -215,29 +206,7 @@ void MainWindow::updateStatusLabel() {
                                    ? m_notebookName
                                    : tr("%1  ·  %2").arg(m_notebookName, m_memberName));
     m_statusLabel->setVisible(m_notebook != nullptr);
-    updateLockStatus();
-}
-
-void MainWindow::updateLockStatus() {
-    if (!m_lockStatus) return;
-    const bool open = m_notebook != nullptr;
-    m_lockStatus->setText(open ? tr("Unlocked") : tr("Locked"));
-    m_lockStatus->setIcon(themeIcon(open ? "changes-allow-symbolic" : "changes-prevent-symbolic",
-                                    "system-lock-screen"));
-    const int minutes = m_idleLock ? m_idleLock->intervalMs() / 60000 : 0;
-    m_lockStatus->setToolTip(
-        open ? (minutes > 0 ? tr("Locks itself after %n minutes without use. Click to lock now.",
-                                 nullptr, minutes)
-                            : tr("Click to lock the notebook now."))
-             : tr("The notebook is locked: nothing of it is in memory or on screen."));
-    m_lockStatus->setEnabled(!open || !m_busy);
-}
-
-QWidget *MainWindow::buildLockedPage() {
-    QWidget *page = makeCentredMessage(this, &m_lockedTitle, &m_lockedHint, &m_lockedButton);
-    m_lockedButton->setObjectName(QStringLiteral("unlockButton"));
-    connect(m_lockedButton, &QPushButton::clicked, this, &MainWindow::openGate);
-    return page;
+    m_lock->updateLockStatus();
 }
 
 QWidget *MainWindow::buildEmptyNotebookPage() {
@@ -413,27 +382,9 @@ void MainWindow::useFallbackIconTheme() {
 }
 
 void MainWindow::start() {
-    updateLockedPage();
-    openGate();
-}
-
-void MainWindow::openGate() {
-    if (m_notebook || m_gate) return;
-    QDialog *dialog = nullptr;
-    if (Notebook::exists(m_vaultPath)) {
-        auto *unlock = new UnlockDialog(m_vaultPath, this);
-        connect(unlock, &QDialog::accepted, this,
-                [this, unlock] { adopt(unlock->takeNotebook()); });
-        dialog = unlock;
-    } else {
-        auto *create = new CreateNotebookDialog(m_vaultPath, this);
-        connect(create, &QDialog::accepted, this,
-                [this, create] { adopt(create->takeNotebook()); });
-        dialog = create;
-    }
-    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
-    m_gate = dialog;
-    dialog->open();
+    if (!m_notebook) updateStatusLabel();
+    m_lock->updateLockedPage();
+    m_lock->openGate();
 }
 
 void MainWindow::adopt(std::unique_ptr<Notebook> notebook) {
@@ -447,7 +398,7 @@ void MainWindow::adopt(std::unique_ptr<Notebook> notebook) {
     setWindowTitle(tr("Quire — %1").arg(m_notebookName));
     refresh();
     m_sync->setNotebook(m_notebook.get());
-    m_idleLock->start();
+    m_lock->idleLock()->start();
     updateActions();
     m_navigator->sidebar()->setFocus();
     emit unlocked();
@@ -463,7 +414,7 @@ void MainWindow::lock() {
         m_sync->cancel();
         return;
     }
-    m_idleLock->stop();
+    m_lock->idleLock()->stop();
     m_lockWhenFree = false;
     // Entry windows keep their text as drafts first, with the page's very latest words.
     if (!m_entries->visibleEntryWindows().isEmpty()) {
@@ -475,7 +426,7 @@ void MainWindow::lock() {
     QList<QDialog *> dialogs = findChildren<QDialog *>();
     std::reverse(dialogs.begin(), dialogs.end());
     for (QDialog *dialog : std::as_const(dialogs))
-        if (dialog != m_gate && dialog->isVisible()) dialog->reject();
+        if (dialog != m_lock->gate() && dialog->isVisible()) dialog->reject();
     // Nothing decrypted may stay on screen, in the engine's memory cache or on disk.
     lendNotebookToViews(false);
     m_entryView->clearDocument();
@@ -496,11 +447,11 @@ void MainWindow::lock() {
     setWindowTitle(tr("Quire"));
     updateStatusLabel();
     statusBar()->clearMessage();
-    updateLockedPage();
+    m_lock->updateLockedPage();
     m_stack->setCurrentIndex(LockedPage);
     updateActions();
     emit locked();
-    openGate();
+    m_lock->openGate();
 }
 
 void MainWindow::refresh() {
@@ -559,25 +510,7 @@ void MainWindow::updateActions() {
                     [](const EntryVersion &e) { return e.status != QLatin1String("void"); });
     state.hasEntries = !m_navigator->shownEntries().isEmpty();
     m_actions->update(state);
-    updateLockStatus();
-}
-
-void MainWindow::updateLockedPage() {
-    if (m_notebook) return;
-    updateStatusLabel();
-    if (Notebook::exists(m_vaultPath)) {
-        m_lockedTitle->setText(tr("The notebook is locked"));
-        setWrappedText(
-            m_lockedHint,
-            tr("Enter your passphrase to open %1.").arg(QDir::toNativeSeparators(m_vaultPath)));
-        m_lockedButton->setText(tr("Unlock…"));
-    } else {
-        m_lockedTitle->setText(tr("Welcome to Quire"));
-        setWrappedText(m_lockedHint,
-                       tr("There is no notebook in %1 yet. Create one to start writing.")
-                           .arg(QDir::toNativeSeparators(m_vaultPath)));
-        m_lockedButton->setText(tr("Create notebook…"));
-    }
+    m_lock->updateLockStatus();
 }
 
 void MainWindow::newExperiment() {
@@ -665,7 +598,7 @@ void MainWindow::closeEvent(QCloseEvent *event) {
         m_entries->closeEntryWindows([this] { close(); });
         return;
     }
-    m_idleLock->stop();
+    m_lock->idleLock()->stop();
     lendNotebookToViews(false);
     m_details->clear();
     m_files->removeOpenFolder();
@@ -705,7 +638,7 @@ void MainWindow::showSettings() {
     if (isBusy()) return;
     auto *dialog = new SettingsDialog(m_notebook != nullptr, this);
     connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
-    connect(dialog, &SettingsDialog::idleMinutesChanged, m_idleLock, &IdleLock::setMinutes);
+    connect(dialog, &SettingsDialog::idleMinutesChanged, m_lock->idleLock(), &IdleLock::setMinutes);
     connect(dialog, &SettingsDialog::remoteSettingsRequested, this,
             [this, dialog] { m_sharing->openRemoteSettings(dialog); });
     connect(dialog, &SettingsDialog::timestampSettingsRequested, this,
@@ -737,6 +670,14 @@ void MainWindow::setDetailsVisible(bool visible) {
 void MainWindow::setAttachmentsVisible(bool visible) {
     setDetailsVisible(visible);
     if (visible) m_details->showTab(DetailsPanel::FilesTab);
+}
+
+QDialog *MainWindow::gateDialog() const {
+    return m_lock->gate();
+}
+
+IdleLock *MainWindow::idleLock() const {
+    return m_lock->idleLock();
 }
 
 QTreeView *MainWindow::sidebar() const {

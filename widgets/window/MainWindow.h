@@ -49,6 +49,7 @@ class EntryDialog;
 class EntryPageView;
 class FilesController;
 class IdleLock;
+class LockController;
 class PageNavigator;
 class SearchController;
 class SearchPanel;
@@ -80,13 +81,13 @@ public:
     // The entries on the page, and where they stand among the experiment's (paging).
     const EntryRun &shownRun() const;
     // The create or unlock dialog while one is open.
-    QDialog *gateDialog() const { return m_gate; }
+    QDialog *gateDialog() const;
     SyncController *syncController() const { return m_sync; }
     QLineEdit *searchField() const;
     SearchPanel *searchPanel() const;
     DetailsPanel *detailsPanel() const { return m_details; }
     AttachmentPanel *attachmentPanel() const;
-    IdleLock *idleLock() const { return m_idleLock; }
+    IdleLock *idleLock() const;
     // The private folder that "Open" copies attachments into; empty while there is none (it is
     // made when first needed and removed at lock and close).
     QString openFolderPath() const;
@@ -173,15 +174,12 @@ private:
     // Every word the window shows that it made itself, in the current language.
     void retranslate();
     void updateStatusLabel();
-    QWidget *buildLockedPage();
     QWidget *buildEmptyNotebookPage();
     QWidget *buildNotebookPage();
 
-    void openGate();
     void adopt(std::unique_ptr<Notebook> notebook);
     void refresh();
     void updateActions();
-    void updateLockedPage();
     void updateEmptyPage();
     void syncStarted();
     void syncFinished(bool ok, bool receivedRecords, const QString &error);
@@ -192,7 +190,6 @@ private:
     // takes it from them while a worker has it.
     void lendNotebookToViews(bool lend);
     void idleTimeReached();
-    void updateLockStatus();
     bool hasOpenDialog() const;
 
     QString m_vaultPath;
@@ -209,8 +206,6 @@ private:
     SyncController *m_sync = nullptr;
     QTimer m_refreshTimer;
     QTimer m_retranslateTimer;
-    QPointer<QDialog> m_gate;
-    IdleLock *m_idleLock = nullptr;
 
     WindowActions *m_actions = nullptr;
     PageNavigator *m_navigator = nullptr;
@@ -219,20 +214,17 @@ private:
     FilesController *m_files = nullptr;
     SigningController *m_signing = nullptr;
     SharingController *m_sharing = nullptr;
+    LockController *m_lock = nullptr;
 
     QStackedWidget *m_stack = nullptr;
-    QLabel *m_lockedTitle = nullptr;
-    QLabel *m_lockedHint = nullptr;
     QLabel *m_emptyTitle = nullptr;
     QLabel *m_emptyHint = nullptr;
     QPushButton *m_emptyButton = nullptr;
     bool m_joining = false; // the vault waits for an admin's approval
-    QPushButton *m_lockedButton = nullptr;
     QSplitter *m_splitter = nullptr;
     DetailsPanel *m_details = nullptr;
     EntryPageView *m_entryView = nullptr;
     QLabel *m_statusLabel = nullptr;
-    QToolButton *m_lockStatus = nullptr;
 };
 
 } // namespace quire::widgets
