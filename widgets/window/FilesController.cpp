@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QInputDialog>
+#include <QMimeData>
 #include <QProgressDialog>
 #include <QPromise>
 #include <QStatusBar>
@@ -111,6 +112,21 @@ void FilesController::attachFiles(const QString &entryUuid, const QStringList &p
     m_attachQueue = files;
     m_attachTotal = int(files.size());
     startNextAttachment();
+}
+
+bool FilesController::canTake(const QMimeData *dragged) const {
+    if (!m_window->notebook() || m_window->isBusy() || m_navigator->experiment().isEmpty() ||
+        !dragged->hasUrls())
+        return false;
+    const QList<QUrl> urls = dragged->urls();
+    return std::any_of(urls.cbegin(), urls.cend(), [](const QUrl &u) { return u.isLocalFile(); });
+}
+
+QStringList FilesController::droppedFiles(const QMimeData *dropped) {
+    QStringList paths;
+    for (const QUrl &url : dropped->urls())
+        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isFile()) paths << url.toLocalFile();
+    return paths;
 }
 
 void FilesController::startNextAttachment() {

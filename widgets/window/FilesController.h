@@ -9,6 +9,7 @@
 
 #include <memory>
 
+class QMimeData;
 class QTemporaryDir;
 
 namespace quire::widgets {
@@ -29,6 +30,10 @@ public:
     // Stores the files with the entry, one after another on a worker; asks for a file when
     // `paths` is empty, and for an entry when `entry` is empty.
     void attachFiles(const QString &entry, const QStringList &paths = {});
+    // Files dragged over the window: whether the page could take them now.
+    bool canTake(const QMimeData *dragged) const;
+    // The local files among what was dropped on the window.
+    static QStringList droppedFiles(const QMimeData *dropped);
 
     // The private folder that "Open" copies attachments into; empty while there is none (it is
     // made when first needed).

@@ -4,24 +4,12 @@
 #include "details/AttachmentPanel.h"
 #include "details/DetailsPanel.h"
 #include "editor/EntryDialog.h"
-#include "editor/ExperimentDialog.h"
-#include "editor/VoidEntryDialog.h"
 #include "history/AuditTrailDialog.h"
-#include "history/HistoryDialog.h"
-#include "page/EntryPageRenderer.h"
 #include "page/EntryPageView.h"
 #include "settings/SettingsDialog.h"
 #include "sidebar/SearchPanel.h"
-#include "sidebar/SidebarDelegate.h"
 #include "sidebar/SidebarModel.h"
-#include "signing/ReviewQueueDialog.h"
-#include "signing/SignDialog.h"
-#include "signing/TimestampSettingsDialog.h"
-#include "sync/MembersDialog.h"
-#include "sync/RemoteSettingsDialog.h"
 #include "sync/SyncController.h"
-#include "unlock/CreateNotebookDialog.h"
-#include "unlock/UnlockDialog.h"
 #include "window/EntryController.h"
 #include "window/FilesController.h"
 #include "window/IdleLock.h"
@@ -33,40 +21,19 @@
 #include "window/WindowActions.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QCloseEvent>
-#include <QDeadlineTimer>
 #include <QDesktopServices>
-#include <QDir>
-#include <QFileDialog>
-#include <QFileInfo>
-#include <QFutureWatcher>
-#include <QHBoxLayout>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMenuBar>
-#include <QMessageBox>
-#include <QMimeData>
-#include <QProgressBar>
-#include <QProgressDialog>
-#include <QPromise>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QtConcurrent/QtConcurrentRun>
-#include <QTemporaryDir>
-#include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
-#include <QVBoxLayout>
-#include <QWebEnginePage>
 
 #include <algorithm>
-#include <functional>
 
 namespace quire::widgets {
 
@@ -288,20 +255,12 @@ QWidget *MainWindow::buildNotebookPage() {
     return m_splitter;
 }
 
-bool MainWindow::isBusy() const {
-    return m_busy || (m_sync && m_sync->isRunning());
-}
-
 bool MainWindow::hasOpenDialog() const {
     // Editor windows stay open for as long as someone writes; they keep out of a worker's way
     // themselves (EntryDialog::setBusyCheck), so a sync may run beside them.
     for (QDialog *dialog : findChildren<QDialog *>(Qt::FindDirectChildrenOnly))
         if (dialog->isVisible() && !qobject_cast<EntryDialog *>(dialog)) return true;
     return false;
-}
-
-void MainWindow::syncNow() {
-    m_sharing->syncNow();
 }
 
 void MainWindow::syncStarted() {
@@ -362,18 +321,6 @@ void MainWindow::catchUpAfterWorker() {
     } else {
         m_navigator->showIfPending();
     }
-}
-
-void MainWindow::showRemoteSettings() {
-    m_sharing->openRemoteSettings(this);
-}
-
-void MainWindow::showMembers() {
-    m_sharing->showMembers();
-}
-
-void MainWindow::showSyncAlarm() {
-    m_sharing->showSyncAlarm();
 }
 
 void MainWindow::useFallbackIconTheme() {
@@ -487,10 +434,6 @@ void MainWindow::refresh() {
     m_navigator->showAfterRefresh(wanted, list->first().uuid);
 }
 
-void MainWindow::showExperiment(const QString &experiment) {
-    m_navigator->showExperiment(experiment);
-}
-
 void MainWindow::updateActions() {
     WindowActions::State state;
     state.hasNotebook = m_notebook != nullptr;
@@ -513,30 +456,6 @@ void MainWindow::updateActions() {
     m_lock->updateLockStatus();
 }
 
-void MainWindow::newExperiment() {
-    m_entries->newExperiment();
-}
-
-void MainWindow::newEntry() {
-    m_entries->newEntry();
-}
-
-void MainWindow::editEntry(const QString &entry) {
-    m_entries->editEntry(entry);
-}
-
-void MainWindow::voidEntry(const QString &entry) {
-    m_entries->voidEntry(entry);
-}
-
-void MainWindow::attachFile() {
-    attachFiles(QString());
-}
-
-void MainWindow::attachFiles(const QString &entry, const QStringList &paths) {
-    m_files->attachFiles(entry, paths);
-}
-
 void MainWindow::beginWork() {
     m_busy = true;
     // The views would read from the notebook the worker holds.
@@ -556,22 +475,6 @@ void MainWindow::lendNotebookToViews(bool lend) {
     m_entryView->setNotebook(notebook);
     m_search->panel()->setNotebook(notebook);
     m_details->setNotebook(notebook);
-}
-
-void MainWindow::signEntry(const QString &entry) {
-    m_signing->signEntry(entry);
-}
-
-void MainWindow::showReviewQueue() {
-    m_signing->showReviewQueue();
-}
-
-void MainWindow::showTimestampSettings() {
-    m_signing->openTimestampSettings(this);
-}
-
-void MainWindow::exportEvidence(const QString &signatureId, const QString &parentDir) {
-    m_signing->exportEvidence(signatureId, parentDir);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {
@@ -612,18 +515,6 @@ void MainWindow::changeEvent(QEvent *event) {
     QMainWindow::changeEvent(event);
 }
 
-QString MainWindow::openFolderPath() const {
-    return m_files->openFolderPath();
-}
-
-QString MainWindow::currentEntry() const {
-    return m_navigator->currentEntry();
-}
-
-void MainWindow::showHistory(const QString &entry, int version) {
-    m_entries->showHistory(entry, version);
-}
-
 void MainWindow::showAuditTrail() {
     if (!m_notebook || isBusy()) return;
     auto *dialog = new AuditTrailDialog(m_notebook.get(), this);
@@ -646,18 +537,6 @@ void MainWindow::showSettings() {
     dialog->open();
 }
 
-void MainWindow::focusSearch() {
-    m_search->focusSearch();
-}
-
-void MainWindow::closeSearch() {
-    m_search->closeSearch();
-}
-
-void MainWindow::openAt(const QString &experiment, const QString &entry) {
-    m_navigator->openAt(experiment, entry);
-}
-
 void MainWindow::setDetailsVisible(bool visible) {
     if (m_actions->showDetails->isChecked() != visible) {
         m_actions->showDetails->setChecked(visible); // comes back here through toggled()
@@ -670,6 +549,43 @@ void MainWindow::setDetailsVisible(bool visible) {
 void MainWindow::setAttachmentsVisible(bool visible) {
     setDetailsVisible(visible);
     if (visible) m_details->showTab(DetailsPanel::FilesTab);
+}
+
+void MainWindow::idleTimeReached() {
+    if (!m_notebook) return;
+    // A worker writing into the notebook is let finish; the lock follows at once. (A sync is
+    // cancelled instead: lock() does that, and nothing is lost by it.)
+    if (m_busy) {
+        m_lockWhenFree = true;
+        return;
+    }
+    lock();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event) {
+    if (m_files->canTake(event->mimeData())) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event) {
+    const QStringList paths = FilesController::droppedFiles(event->mimeData());
+    if (paths.isEmpty()) return;
+    event->acceptProposedAction();
+    // Dropped on the page: the entry the person is at takes the files, if it can.
+    attachFiles(currentEntry(), paths);
+}
+
+// What the window's parts hold, and the commands its controllers carry out.
+
+bool MainWindow::isBusy() const {
+    return m_busy || (m_sync && m_sync->isRunning());
+}
+
+QString MainWindow::openFolderPath() const {
+    return m_files->openFolderPath();
+}
+
+QString MainWindow::currentEntry() const {
+    return m_navigator->currentEntry();
 }
 
 QDialog *MainWindow::gateDialog() const {
@@ -708,33 +624,80 @@ AttachmentPanel *MainWindow::attachmentPanel() const {
     return m_details->attachments();
 }
 
-void MainWindow::idleTimeReached() {
-    if (!m_notebook) return;
-    // A worker writing into the notebook is let finish; the lock follows at once. (A sync is
-    // cancelled instead: lock() does that, and nothing is lost by it.)
-    if (m_busy) {
-        m_lockWhenFree = true;
-        return;
-    }
-    lock();
+void MainWindow::syncNow() {
+    m_sharing->syncNow();
 }
 
-void MainWindow::dragEnterEvent(QDragEnterEvent *event) {
-    if (!m_notebook || isBusy() || currentExperiment().isEmpty() || !event->mimeData()->hasUrls())
-        return;
-    const QList<QUrl> urls = event->mimeData()->urls();
-    if (std::any_of(urls.cbegin(), urls.cend(), [](const QUrl &u) { return u.isLocalFile(); }))
-        event->acceptProposedAction();
+void MainWindow::showRemoteSettings() {
+    m_sharing->openRemoteSettings(this);
 }
 
-void MainWindow::dropEvent(QDropEvent *event) {
-    QStringList paths;
-    for (const QUrl &url : event->mimeData()->urls())
-        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isFile()) paths << url.toLocalFile();
-    if (paths.isEmpty()) return;
-    event->acceptProposedAction();
-    // Dropped on the page: the entry the person is at takes the files, if it can.
-    attachFiles(currentEntry(), paths);
+void MainWindow::showMembers() {
+    m_sharing->showMembers();
+}
+
+void MainWindow::showSyncAlarm() {
+    m_sharing->showSyncAlarm();
+}
+
+void MainWindow::showExperiment(const QString &experiment) {
+    m_navigator->showExperiment(experiment);
+}
+
+void MainWindow::newExperiment() {
+    m_entries->newExperiment();
+}
+
+void MainWindow::newEntry() {
+    m_entries->newEntry();
+}
+
+void MainWindow::editEntry(const QString &entry) {
+    m_entries->editEntry(entry);
+}
+
+void MainWindow::voidEntry(const QString &entry) {
+    m_entries->voidEntry(entry);
+}
+
+void MainWindow::attachFile() {
+    attachFiles(QString());
+}
+
+void MainWindow::attachFiles(const QString &entry, const QStringList &paths) {
+    m_files->attachFiles(entry, paths);
+}
+
+void MainWindow::signEntry(const QString &entry) {
+    m_signing->signEntry(entry);
+}
+
+void MainWindow::showReviewQueue() {
+    m_signing->showReviewQueue();
+}
+
+void MainWindow::showTimestampSettings() {
+    m_signing->openTimestampSettings(this);
+}
+
+void MainWindow::exportEvidence(const QString &signatureId, const QString &parentDir) {
+    m_signing->exportEvidence(signatureId, parentDir);
+}
+
+void MainWindow::showHistory(const QString &entry, int version) {
+    m_entries->showHistory(entry, version);
+}
+
+void MainWindow::focusSearch() {
+    m_search->focusSearch();
+}
+
+void MainWindow::closeSearch() {
+    m_search->closeSearch();
+}
+
+void MainWindow::openAt(const QString &experiment, const QString &entry) {
+    m_navigator->openAt(experiment, entry);
 }
 
 } // namespace quire::widgets

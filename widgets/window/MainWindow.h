@@ -1,4 +1,11 @@
 #pragma once
+// window/: the main window and the controllers it is wired from. MainWindow builds the window
+// and connects its parts; each controller beside it does one job of the window — its commands
+// (WindowActions), the page and sidebar (PageNavigator), search (SearchController), writing
+// entries (EntryController), files (FilesController), signatures (SigningController), sharing
+// (SharingController), the way in and the locked state (LockController) — and reaches the
+// others through MainWindow's public API. IdleLock notices a notebook left unused.
+//
 // MainWindow: one notebook on screen, in three columns — the sidebar (entries waiting for my
 // signature, projects, tags, all experiments), the chosen experiment's page of entries, and
 // the details of one entry (its files, signatures and versions) — and the way in and out of
@@ -26,26 +33,18 @@
 #include <functional>
 #include <memory>
 
-class QAction;
 class QLabel;
 class QLineEdit;
-class QMenu;
 class QPushButton;
-class QProgressBar;
 class QSplitter;
 class QStackedWidget;
-class QTemporaryDir;
-class QToolBar;
-class QToolButton;
 class QTreeView;
-class QUrl;
 
 namespace quire::widgets {
 
 class AttachmentPanel;
 class DetailsPanel;
 class EntryController;
-class EntryDialog;
 class EntryPageView;
 class FilesController;
 class IdleLock;
@@ -97,7 +96,7 @@ public:
     // A worker (a sync, storing a file) is using the notebook: the window leaves it alone.
     bool isBusy() const;
 
-    // For the window's controllers (window/).
+    // For the window's controllers (window/): what they ask of the window they work in.
     // The vault waits for an admin's approval of its join request.
     bool isJoining() const { return m_joining; }
     // One of the window's own workers (storing a file, signing, attesting, reading the audit
@@ -201,12 +200,14 @@ private:
     bool m_lockAfterSync = false;
     bool m_closeAfterSync = false;
     bool m_lockWhenFree = false; // the idle time passed while a worker had the notebook
+    bool m_joining = false;      // the vault waits for an admin's approval
     QString m_notebookName;
     QString m_memberName;
     SyncController *m_sync = nullptr;
     QTimer m_refreshTimer;
     QTimer m_retranslateTimer;
 
+    // The controllers, each one job of the window.
     WindowActions *m_actions = nullptr;
     PageNavigator *m_navigator = nullptr;
     SearchController *m_search = nullptr;
@@ -220,7 +221,6 @@ private:
     QLabel *m_emptyTitle = nullptr;
     QLabel *m_emptyHint = nullptr;
     QPushButton *m_emptyButton = nullptr;
-    bool m_joining = false; // the vault waits for an admin's approval
     QSplitter *m_splitter = nullptr;
     DetailsPanel *m_details = nullptr;
     EntryPageView *m_entryView = nullptr;
