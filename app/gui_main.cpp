@@ -1,10 +1,10 @@
 // quire: the desktop notebook. main() hardens the process before anything secret exists in
 // it, then hands over to the main window.
 
-#include "Language.h"
-#include "MainWindow.h"
 #include "Notebook.h"
-#include "UrlSecurity.h"
+#include "page/UrlSecurity.h"
+#include "settings/Language.h"
+#include "window/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

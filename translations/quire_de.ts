@@ -876,6 +876,40 @@ Aufzeichnung %2</translation>
     </message>
 </context>
 <context>
+    <name>quire::widgets::EntryController</name>
+    <message>
+        <source>The experiment could not be created</source>
+        <translation>Das Experiment konnte nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Experiment “%1” created</source>
+        <translation>Experiment „%1“ angelegt</translation>
+    </message>
+    <message>
+        <source>This entry cannot be changed</source>
+        <translation>Dieser Eintrag kann nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>Version %1 of “%2” saved</source>
+        <translation>Version %1 von „%2“ gespeichert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %n texts that were not saved as versions yet.</source>
+        <translation>
+            <numerusform>%n Text geöffnet, der noch nicht als Version gespeichert war.</numerusform>
+            <numerusform>%n Texte geöffnet, die noch nicht als Version gespeichert waren.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The entry was not voided</source>
+        <translation>Der Eintrag wurde nicht ungültig gemacht</translation>
+    </message>
+    <message>
+        <source>“%1” voided</source>
+        <translation>„%1“ ungültig gemacht</translation>
+    </message>
+</context>
+<context>
     <name>quire::widgets::EntryDialog</name>
     <message>
         <source>New entry</source>
@@ -1476,6 +1510,61 @@ Aufzeichnung %2</translation>
     </message>
 </context>
 <context>
+    <name>quire::widgets::FilesController</name>
+    <message>
+        <source>The file could not be written</source>
+        <translation>Die Datei konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>No entry to attach to</source>
+        <translation>Kein Eintrag zum Anhängen</translation>
+    </message>
+    <message>
+        <source>files are kept with an entry you wrote; add an entry to this experiment first</source>
+        <translation>Dateien werden bei einem Eintrag abgelegt, den Sie geschrieben haben; legen Sie zuerst einen Eintrag in diesem Experiment an</translation>
+    </message>
+    <message>
+        <source>This entry cannot take files</source>
+        <translation>An diesen Eintrag können keine Dateien angehängt werden</translation>
+    </message>
+    <message>
+        <source>files are kept with an entry you wrote that is not voided; choose one of your own entries</source>
+        <translation>Dateien werden bei einem von Ihnen geschriebenen Eintrag abgelegt, der nicht ungültig gemacht wurde; wählen Sie einen Ihrer eigenen Einträge</translation>
+    </message>
+    <message>
+        <source>Attach file</source>
+        <translation>Datei anhängen</translation>
+    </message>
+    <message>
+        <source>Attach the file to the entry:</source>
+        <translation>Die Datei an diesen Eintrag anhängen:</translation>
+    </message>
+    <message>
+        <source>Attach files to “%1”</source>
+        <translation>Dateien an „%1“ anhängen</translation>
+    </message>
+    <message>
+        <source>Storing “%1” in the notebook (%2 of %3)…</source>
+        <translation>„%1“ wird im Laborbuch gespeichert (%2 von %3)…</translation>
+    </message>
+    <message>
+        <source>Storing “%1” in the notebook…</source>
+        <translation>„%1“ wird im Laborbuch gespeichert…</translation>
+    </message>
+    <message>
+        <source>The file could not be attached</source>
+        <translation>Die Datei konnte nicht angehängt werden</translation>
+    </message>
+    <message>
+        <source>“%1” attached to “%2”</source>
+        <translation>„%1“ an „%2“ angehängt</translation>
+    </message>
+</context>
+<context>
     <name>quire::widgets::HistoryDialog</name>
     <message>
         <source>The history could not be read: %1</source>
@@ -1602,130 +1691,64 @@ Aufzeichnung %2</translation>
     </message>
 </context>
 <context>
+    <name>quire::widgets::LockController</name>
+    <message>
+        <source>The notebook is locked</source>
+        <translation>Das Laborbuch ist gesperrt</translation>
+    </message>
+    <message>
+        <source>Enter your passphrase to open %1.</source>
+        <translation>Geben Sie Ihre Passphrase ein, um %1 zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Unlock…</source>
+        <translation>Entsperren…</translation>
+    </message>
+    <message>
+        <source>Welcome to Quire</source>
+        <translation>Willkommen bei Quire</translation>
+    </message>
+    <message>
+        <source>There is no notebook in %1 yet. Create one to start writing.</source>
+        <translation>In %1 gibt es noch kein Laborbuch. Legen Sie eines an, um mit dem Schreiben zu beginnen.</translation>
+    </message>
+    <message>
+        <source>Create notebook…</source>
+        <translation>Laborbuch anlegen…</translation>
+    </message>
+    <message>
+        <source>Unlocked</source>
+        <translation>Entsperrt</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Locks itself after %n minutes without use. Click to lock now.</source>
+        <translation>
+            <numerusform>Sperrt sich nach %n Minute ohne Benutzung. Klicken Sie, um jetzt zu sperren.</numerusform>
+            <numerusform>Sperrt sich nach %n Minuten ohne Benutzung. Klicken Sie, um jetzt zu sperren.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click to lock the notebook now.</source>
+        <translation>Klicken Sie, um das Laborbuch jetzt zu sperren.</translation>
+    </message>
+    <message>
+        <source>The notebook is locked: nothing of it is in memory or on screen.</source>
+        <translation>Das Laborbuch ist gesperrt: Nichts davon ist im Speicher oder auf dem Bildschirm.</translation>
+    </message>
+</context>
+<context>
     <name>quire::widgets::MainWindow</name>
     <message>
         <source>Quire</source>
         <translation>Quire</translation>
     </message>
     <message>
-        <source>Time not yet attested</source>
-        <translation>Zeit noch nicht bestätigt</translation>
-    </message>
-    <message>
-        <source>New e&amp;xperiment…</source>
-        <translation>Neues E&amp;xperiment…</translation>
-    </message>
-    <message>
-        <source>New experiment</source>
-        <translation>Neues Experiment</translation>
-    </message>
-    <message>
-        <source>&amp;New entry…</source>
-        <translation>&amp;Neuer Eintrag…</translation>
-    </message>
-    <message>
-        <source>New entry</source>
-        <translation>Neuer Eintrag</translation>
-    </message>
-    <message>
-        <source>&amp;Attach file…</source>
-        <translation>Datei &amp;anhängen…</translation>
-    </message>
-    <message>
-        <source>Attach file</source>
-        <translation>Datei anhängen</translation>
-    </message>
-    <message>
-        <source>&amp;Lock notebook</source>
-        <translation>Laborbuch &amp;sperren</translation>
-    </message>
-    <message>
-        <source>Lock</source>
-        <translation>Sperren</translation>
-    </message>
-    <message>
-        <source>&amp;Sync now</source>
-        <translation>Jetzt s&amp;ynchronisieren</translation>
-    </message>
-    <message>
         <source>Sync now</source>
         <translation>Jetzt synchronisieren</translation>
-    </message>
-    <message>
-        <source>&amp;Remote settings…</source>
-        <translation>&amp;Repository-Einstellungen…</translation>
-    </message>
-    <message>
-        <source>Where this notebook is shared, and how to log in there</source>
-        <translation>Wo dieses Laborbuch geteilt wird und wie Sie sich dort anmelden</translation>
-    </message>
-    <message>
-        <source>&amp;Sign…</source>
-        <translation>&amp;Signieren…</translation>
-    </message>
-    <message>
-        <source>Sign</source>
-        <translation>Signieren</translation>
-    </message>
-    <message>
-        <source>&amp;Waiting for my signature</source>
-        <translation>&amp;Warten auf meine Signatur</translation>
-    </message>
-    <message>
-        <source>Entries signed by their authors that wait for your countersignature</source>
-        <translation>Von ihren Autoren signierte Einträge, die auf Ihre Gegenzeichnung warten</translation>
-    </message>
-    <message>
-        <source>&amp;Time-stamp authorities…</source>
-        <translation>&amp;Zeitstempeldienste…</translation>
-    </message>
-    <message>
-        <source>Who vouches for when your records existed, and records still waiting for a trusted time</source>
-        <translation>Wer bestätigt, wann Ihre Aufzeichnungen existierten, und welche Aufzeichnungen noch auf eine vertrauenswürdige Zeit warten</translation>
-    </message>
-    <message>
-        <source>&amp;Members…</source>
-        <translation>&amp;Mitglieder…</translation>
-    </message>
-    <message>
-        <source>Who belongs to this notebook; invite, approve and revoke members</source>
-        <translation>Wer zu diesem Laborbuch gehört; Mitglieder einladen, genehmigen und ihnen den Zugang entziehen</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <source>&amp;About Quire</source>
-        <translation>Ü&amp;ber Quire</translation>
-    </message>
-    <message>
-        <source>About Quire</source>
-        <translation>Über Quire</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;Quire&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;An electronic lab notebook. Every saved version is kept, sealed and attributable.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Quire&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Ein elektronisches Laborbuch. Jede gespeicherte Version bleibt erhalten, versiegelt und zuordenbar.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>&amp;Entry</source>
-        <translation>&amp;Eintrag</translation>
-    </message>
-    <message>
-        <source>&amp;Notebook</source>
-        <translation>&amp;Laborbuch</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
         <source>Waiting for approval</source>
@@ -1752,164 +1775,16 @@ Aufzeichnung %2</translation>
         <translation>Einträge des ausgewählten Experiments</translation>
     </message>
     <message>
-        <source>Sync status</source>
-        <translation>Synchronisationsstatus</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Stop this sync; nothing is lost, the changes are sent next time</source>
-        <translation>Diese Synchronisation abbrechen; nichts geht verloren, die Änderungen werden beim nächsten Mal gesendet</translation>
-    </message>
-    <message>
-        <source>Set the shared repository first.</source>
-        <translation>Legen Sie zuerst das gemeinsame Repository fest.</translation>
-    </message>
-    <message>
         <source>Offline: %1</source>
         <translation>Offline: %1</translation>
-    </message>
-    <message>
-        <source>Remote settings saved.</source>
-        <translation>Repository-Einstellungen gespeichert.</translation>
-    </message>
-    <message>
-        <source>Sync alarm</source>
-        <translation>Alarm bei der Synchronisation</translation>
-    </message>
-    <message>
-        <source>The copy on the shared repository does not match what was written in this notebook.</source>
-        <translation>Die Kopie im gemeinsamen Repository stimmt nicht mit dem überein, was in diesem Laborbuch geschrieben wurde.</translation>
-    </message>
-    <message>
-        <source>Some files that came from the shared repository did not pass the checks and were set aside.</source>
-        <translation>Einige Dateien aus dem gemeinsamen Repository haben die Prüfungen nicht bestanden und wurden beiseitegelegt.</translation>
-    </message>
-    <message>
-        <source>… and %1 more</source>
-        <translation>… und %1 weitere</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Nothing in this notebook was changed or lost: Quire kept its own records and did not take in the server&apos;s versions.&lt;/p&gt;&lt;ul&gt;%1&lt;/ul&gt;&lt;p&gt;Tell the admin of this notebook, who can check who changed the shared repository.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;In diesem Laborbuch wurde nichts geändert und nichts ging verloren: Quire hat seine eigenen Aufzeichnungen behalten und die Versionen des Servers nicht übernommen.&lt;/p&gt;&lt;ul&gt;%1&lt;/ul&gt;&lt;p&gt;Informieren Sie den Administrator dieses Laborbuchs; er kann prüfen, wer das gemeinsame Repository geändert hat.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>I have seen this</source>
-        <translation>Zur Kenntnis genommen</translation>
     </message>
     <message>
         <source>Quire — %1</source>
         <translation>Quire — %1</translation>
     </message>
     <message>
-        <source>Locked</source>
-        <translation>Gesperrt</translation>
-    </message>
-    <message>
         <source>The experiments could not be read</source>
         <translation>Die Experimente konnten nicht gelesen werden</translation>
-    </message>
-    <message>
-        <source>The experiment could not be shown</source>
-        <translation>Das Experiment konnte nicht angezeigt werden</translation>
-    </message>
-    <message>
-        <source>The notebook is locked</source>
-        <translation>Das Laborbuch ist gesperrt</translation>
-    </message>
-    <message>
-        <source>Enter your passphrase to open %1.</source>
-        <translation>Geben Sie Ihre Passphrase ein, um %1 zu öffnen.</translation>
-    </message>
-    <message>
-        <source>Unlock…</source>
-        <translation>Entsperren…</translation>
-    </message>
-    <message>
-        <source>Welcome to Quire</source>
-        <translation>Willkommen bei Quire</translation>
-    </message>
-    <message>
-        <source>There is no notebook in %1 yet. Create one to start writing.</source>
-        <translation>In %1 gibt es noch kein Laborbuch. Legen Sie eines an, um mit dem Schreiben zu beginnen.</translation>
-    </message>
-    <message>
-        <source>Create notebook…</source>
-        <translation>Laborbuch anlegen…</translation>
-    </message>
-    <message>
-        <source>The experiment could not be created</source>
-        <translation>Das Experiment konnte nicht angelegt werden</translation>
-    </message>
-    <message>
-        <source>Experiment “%1” created</source>
-        <translation>Experiment „%1“ angelegt</translation>
-    </message>
-    <message>
-        <source>%1. %2</source>
-        <translation>%1. %2</translation>
-    </message>
-    <message>
-        <source>No entry to attach to</source>
-        <translation>Kein Eintrag zum Anhängen</translation>
-    </message>
-    <message>
-        <source>files are kept with an entry you wrote; add an entry to this experiment first</source>
-        <translation>Dateien werden bei einem Eintrag abgelegt, den Sie geschrieben haben; legen Sie zuerst einen Eintrag in diesem Experiment an</translation>
-    </message>
-    <message>
-        <source>Attach the file to the entry:</source>
-        <translation>Die Datei an diesen Eintrag anhängen:</translation>
-    </message>
-    <message>
-        <source>Storing “%1” in the notebook…</source>
-        <translation>„%1“ wird im Laborbuch gespeichert…</translation>
-    </message>
-    <message>
-        <source>The file could not be attached</source>
-        <translation>Die Datei konnte nicht angehängt werden</translation>
-    </message>
-    <message>
-        <source>“%1” attached to “%2”</source>
-        <translation>„%1“ an „%2“ angehängt</translation>
-    </message>
-    <message>
-        <source>Signed: %1</source>
-        <translation>Signiert: %1</translation>
-    </message>
-    <message>
-        <source>Nothing to sign</source>
-        <translation>Nichts zu signieren</translation>
-    </message>
-    <message>
-        <source>signatures are given to entries; choose an experiment with entries first</source>
-        <translation>signiert werden Einträge; wählen Sie zuerst ein Experiment mit Einträgen</translation>
-    </message>
-    <message>
-        <source>The entry could not be read</source>
-        <translation>Der Eintrag konnte nicht gelesen werden</translation>
-    </message>
-    <message>
-        <source>Choose a folder for the evidence of %1’s signature</source>
-        <translation>Wählen Sie einen Ordner für den Nachweis der Signatur von %1</translation>
-    </message>
-    <message>
-        <source>The evidence could not be exported</source>
-        <translation>Der Nachweis konnte nicht exportiert werden</translation>
-    </message>
-    <message>
-        <source>Please wait until the sync has finished.</source>
-        <translation>Bitte warten Sie, bis die Synchronisation abgeschlossen ist.</translation>
-    </message>
-    <message>
-        <source>&amp;Waiting for my signature (%1)</source>
-        <translation>&amp;Warten auf meine Signatur (%1)</translation>
-    </message>
-    <message>
-        <source>The time-stamp authority is asked again at the next sync; nothing is lost meanwhile. Click to see the time-stamp settings.</source>
-        <translation>Der Zeitstempeldienst wird bei der nächsten Synchronisation erneut angefragt; bis dahin geht nichts verloren. Klicken Sie, um die Zeitstempel-Einstellungen zu sehen.</translation>
     </message>
     <message>
         <source>Stopping the sync…</source>
@@ -1920,205 +1795,12 @@ Aufzeichnung %2</translation>
         <translation>Bitte warten Sie, bis Quire das Schreiben in das Laborbuch beendet hat.</translation>
     </message>
     <message>
-        <source>&amp;History…</source>
-        <translation>&amp;Verlauf…</translation>
-    </message>
-    <message>
-        <source>&amp;Audit trail…</source>
-        <translation>&amp;Prüfpfad…</translation>
-    </message>
-    <message>
-        <source>Everything recorded in this notebook, by whom and when</source>
-        <translation>Alles, was in diesem Laborbuch aufgezeichnet wurde, von wem und wann</translation>
-    </message>
-    <message>
-        <source>&amp;Find…</source>
-        <translation>&amp;Suchen…</translation>
-    </message>
-    <message>
-        <source>Se&amp;ttings…</source>
-        <translation>&amp;Einstellungen…</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>Suche</translation>
-    </message>
-    <message>
-        <source>The file could not be written</source>
-        <translation>Die Datei konnte nicht geschrieben werden</translation>
-    </message>
-    <message>
-        <source>This entry cannot take files</source>
-        <translation>An diesen Eintrag können keine Dateien angehängt werden</translation>
-    </message>
-    <message>
-        <source>files are kept with an entry you wrote that is not voided; choose one of your own entries</source>
-        <translation>Dateien werden bei einem von Ihnen geschriebenen Eintrag abgelegt, der nicht ungültig gemacht wurde; wählen Sie einen Ihrer eigenen Einträge</translation>
-    </message>
-    <message>
-        <source>Attach files to “%1”</source>
-        <translation>Dateien an „%1“ anhängen</translation>
-    </message>
-    <message>
-        <source>Storing “%1” in the notebook (%2 of %3)…</source>
-        <translation>„%1“ wird im Laborbuch gespeichert (%2 von %3)…</translation>
-    </message>
-    <message>
-        <source>Evidence exported</source>
-        <translation>Nachweis exportiert</translation>
-    </message>
-    <message>
-        <source>The evidence of %1’s signature is in this folder:</source>
-        <translation>Der Nachweis der Signatur von %1 liegt in diesem Ordner:</translation>
-    </message>
-    <message>
-        <source>%1
-
-Anyone can check it there with verify.sh, which needs only bash and openssl.</source>
-        <translation>%1
-
-Jeder kann ihn dort mit verify.sh prüfen; dafür sind nur bash und openssl nötig.</translation>
-    </message>
-    <message>
-        <source>Show folder</source>
-        <translation>Ordner anzeigen</translation>
-    </message>
-    <message>
-        <source>Last attempt: %1</source>
-        <translation>Letzter Versuch: %1</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Start a new experiment</source>
-        <translation>Ein neues Experiment beginnen</translation>
-    </message>
-    <message>
-        <source>Write a new entry in the experiment on the page</source>
-        <translation>Einen neuen Eintrag im angezeigten Experiment schreiben</translation>
-    </message>
-    <message>
-        <source>&amp;Edit entry…</source>
-        <translation>Eintrag &amp;bearbeiten…</translation>
-    </message>
-    <message>
-        <source>Write a new version of the chosen entry</source>
-        <translation>Eine neue Version des gewählten Eintrags schreiben</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>Bearbeiten</translation>
-    </message>
-    <message>
-        <source>&amp;Void entry…</source>
-        <translation>Eintrag &amp;ungültig machen…</translation>
-    </message>
-    <message>
-        <source>Withdraw the chosen entry, with a reason; it stays readable in its history</source>
-        <translation>Den gewählten Eintrag mit einer Begründung zurückziehen; er bleibt in seinem Verlauf lesbar</translation>
-    </message>
-    <message>
-        <source>Store a file with an entry of the experiment on the page</source>
-        <translation>Eine Datei bei einem Eintrag des angezeigten Experiments ablegen</translation>
-    </message>
-    <message>
-        <source>Close the notebook until the passphrase is entered again</source>
-        <translation>Das Laborbuch schließen, bis die Passphrase erneut eingegeben wird</translation>
-    </message>
-    <message>
-        <source>Send your changes to the shared repository and receive the others&apos;</source>
-        <translation>Ihre Änderungen an das gemeinsame Repository senden und die der anderen empfangen</translation>
-    </message>
-    <message>
-        <source>Sign the chosen entry with your electronic signature</source>
-        <translation>Den gewählten Eintrag mit Ihrer elektronischen Signatur signieren</translation>
-    </message>
-    <message>
-        <source>Every version of the chosen entry and what changed between them</source>
-        <translation>Alle Versionen des gewählten Eintrags und was sich zwischen ihnen geändert hat</translation>
-    </message>
-    <message>
-        <source>Search titles, text and file names</source>
-        <translation>Titel, Text und Dateinamen durchsuchen</translation>
-    </message>
-    <message>
-        <source>&amp;Details beside the page</source>
-        <translation>&amp;Details neben der Seite</translation>
-    </message>
-    <message>
-        <source>The chosen entry&apos;s files, signatures and versions, beside the page</source>
-        <translation>Dateien, Signaturen und Versionen des gewählten Eintrags neben der Seite</translation>
-    </message>
-    <message>
-        <source>Sharing, trusted time, locking and language</source>
-        <translation>Teilen, vertrauenswürdige Zeit, Sperren und Sprache</translation>
-    </message>
-    <message>
-        <source>Search the notebook (%1)</source>
-        <translation>Laborbuch durchsuchen (%1)</translation>
-    </message>
-    <message>
         <source>Projects, tags and experiments</source>
         <translation>Projekte, Schlagwörter und Experimente</translation>
     </message>
     <message>
         <source>%1  ·  %2</source>
         <translation>%1  ·  %2</translation>
-    </message>
-    <message>
-        <source>Unlocked</source>
-        <translation>Entsperrt</translation>
-    </message>
-    <message numerus="yes">
-        <source>Locks itself after %n minutes without use. Click to lock now.</source>
-        <translation>
-            <numerusform>Sperrt sich nach %n Minute ohne Benutzung. Klicken Sie, um jetzt zu sperren.</numerusform>
-            <numerusform>Sperrt sich nach %n Minuten ohne Benutzung. Klicken Sie, um jetzt zu sperren.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Click to lock the notebook now.</source>
-        <translation>Klicken Sie, um das Laborbuch jetzt zu sperren.</translation>
-    </message>
-    <message>
-        <source>The notebook is locked: nothing of it is in memory or on screen.</source>
-        <translation>Das Laborbuch ist gesperrt: Nichts davon ist im Speicher oder auf dem Bildschirm.</translation>
-    </message>
-    <message>
-        <source>This entry cannot be changed</source>
-        <translation>Dieser Eintrag kann nicht geändert werden</translation>
-    </message>
-    <message>
-        <source>Version %1 of “%2” saved</source>
-        <translation>Version %1 von „%2“ gespeichert</translation>
-    </message>
-    <message numerus="yes">
-        <source>Opened %n texts that were not saved as versions yet.</source>
-        <translation>
-            <numerusform>%n Text geöffnet, der noch nicht als Version gespeichert war.</numerusform>
-            <numerusform>%n Texte geöffnet, die noch nicht als Version gespeichert waren.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The entry was not voided</source>
-        <translation>Der Eintrag wurde nicht ungültig gemacht</translation>
-    </message>
-    <message>
-        <source>“%1” voided</source>
-        <translation>„%1“ ungültig gemacht</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n records have no trusted time yet.</source>
-        <translation>
-            <numerusform>%n Aufzeichnung hat noch keine vertrauenswürdige Zeit.</numerusform>
-            <numerusform>%n Aufzeichnungen haben noch keine vertrauenswürdige Zeit.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -2281,6 +1963,17 @@ Jeder kann ihn dort mit verify.sh prüfen; dafür sind nur bash und openssl nöt
     <message>
         <source>the notebook could not be opened</source>
         <translation>das Laborbuch konnte nicht geöffnet werden</translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::PageNavigator</name>
+    <message>
+        <source>The experiment could not be shown</source>
+        <translation>Das Experiment konnte nicht angezeigt werden</translation>
+    </message>
+    <message>
+        <source>Please wait until the sync has finished.</source>
+        <translation>Bitte warten Sie, bis die Synchronisation abgeschlossen ist.</translation>
     </message>
 </context>
 <context>
@@ -2690,6 +2383,72 @@ Jeder kann ihn dort mit verify.sh prüfen; dafür sind nur bash und openssl nöt
     </message>
 </context>
 <context>
+    <name>quire::widgets::SharingController</name>
+    <message>
+        <source>Time not yet attested</source>
+        <translation>Zeit noch nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>Sync status</source>
+        <translation>Synchronisationsstatus</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop this sync; nothing is lost, the changes are sent next time</source>
+        <translation>Diese Synchronisation abbrechen; nichts geht verloren, die Änderungen werden beim nächsten Mal gesendet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n records have no trusted time yet.</source>
+        <translation>
+            <numerusform>%n Aufzeichnung hat noch keine vertrauenswürdige Zeit.</numerusform>
+            <numerusform>%n Aufzeichnungen haben noch keine vertrauenswürdige Zeit.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The time-stamp authority is asked again at the next sync; nothing is lost meanwhile. Click to see the time-stamp settings.</source>
+        <translation>Der Zeitstempeldienst wird bei der nächsten Synchronisation erneut angefragt; bis dahin geht nichts verloren. Klicken Sie, um die Zeitstempel-Einstellungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Last attempt: %1</source>
+        <translation>Letzter Versuch: %1</translation>
+    </message>
+    <message>
+        <source>Set the shared repository first.</source>
+        <translation>Legen Sie zuerst das gemeinsame Repository fest.</translation>
+    </message>
+    <message>
+        <source>Remote settings saved.</source>
+        <translation>Repository-Einstellungen gespeichert.</translation>
+    </message>
+    <message>
+        <source>Sync alarm</source>
+        <translation>Alarm bei der Synchronisation</translation>
+    </message>
+    <message>
+        <source>The copy on the shared repository does not match what was written in this notebook.</source>
+        <translation>Die Kopie im gemeinsamen Repository stimmt nicht mit dem überein, was in diesem Laborbuch geschrieben wurde.</translation>
+    </message>
+    <message>
+        <source>Some files that came from the shared repository did not pass the checks and were set aside.</source>
+        <translation>Einige Dateien aus dem gemeinsamen Repository haben die Prüfungen nicht bestanden und wurden beiseitegelegt.</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Nothing in this notebook was changed or lost: Quire kept its own records and did not take in the server&apos;s versions.&lt;/p&gt;&lt;ul&gt;%1&lt;/ul&gt;&lt;p&gt;Tell the admin of this notebook, who can check who changed the shared repository.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;In diesem Laborbuch wurde nichts geändert und nichts ging verloren: Quire hat seine eigenen Aufzeichnungen behalten und die Versionen des Servers nicht übernommen.&lt;/p&gt;&lt;ul&gt;%1&lt;/ul&gt;&lt;p&gt;Informieren Sie den Administrator dieses Laborbuchs; er kann prüfen, wer das gemeinsame Repository geändert hat.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>I have seen this</source>
+        <translation>Zur Kenntnis genommen</translation>
+    </message>
+</context>
+<context>
     <name>quire::widgets::SidebarDelegate</name>
     <message>
         <source>No tags</source>
@@ -2900,6 +2659,53 @@ Jeder kann ihn dort mit verify.sh prüfen; dafür sind nur bash und openssl nöt
     <message>
         <source>Signature evidence – %1 – %2</source>
         <translation>Signaturnachweis – %1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::SigningController</name>
+    <message>
+        <source>Signed: %1</source>
+        <translation>Signiert: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to sign</source>
+        <translation>Nichts zu signieren</translation>
+    </message>
+    <message>
+        <source>signatures are given to entries; choose an experiment with entries first</source>
+        <translation>signiert werden Einträge; wählen Sie zuerst ein Experiment mit Einträgen</translation>
+    </message>
+    <message>
+        <source>The entry could not be read</source>
+        <translation>Der Eintrag konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the evidence of %1’s signature</source>
+        <translation>Wählen Sie einen Ordner für den Nachweis der Signatur von %1</translation>
+    </message>
+    <message>
+        <source>The evidence could not be exported</source>
+        <translation>Der Nachweis konnte nicht exportiert werden</translation>
+    </message>
+    <message>
+        <source>Evidence exported</source>
+        <translation>Nachweis exportiert</translation>
+    </message>
+    <message>
+        <source>The evidence of %1’s signature is in this folder:</source>
+        <translation>Der Nachweis der Signatur von %1 liegt in diesem Ordner:</translation>
+    </message>
+    <message>
+        <source>%1
+
+Anyone can check it there with verify.sh, which needs only bash and openssl.</source>
+        <translation>%1
+
+Jeder kann ihn dort mit verify.sh prüfen; dafür sind nur bash und openssl nötig.</translation>
+    </message>
+    <message>
+        <source>Show folder</source>
+        <translation>Ordner anzeigen</translation>
     </message>
 </context>
 <context>
@@ -3194,6 +3000,229 @@ Nichts geht verloren: Ihre Änderungen bleiben in diesem Laborbuch und werden be
     <message>
         <source>&amp;Void entry</source>
         <translation>Eintrag &amp;ungültig machen</translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::WindowActions</name>
+    <message>
+        <source>About Quire</source>
+        <translation>Über Quire</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Quire&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;An electronic lab notebook. Every saved version is kept, sealed and attributable.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Quire&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Ein elektronisches Laborbuch. Jede gespeicherte Version bleibt erhalten, versiegelt und zuordenbar.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>New e&amp;xperiment…</source>
+        <translation>Neues E&amp;xperiment…</translation>
+    </message>
+    <message>
+        <source>Start a new experiment</source>
+        <translation>Ein neues Experiment beginnen</translation>
+    </message>
+    <message>
+        <source>New experiment</source>
+        <translation>Neues Experiment</translation>
+    </message>
+    <message>
+        <source>&amp;New entry…</source>
+        <translation>&amp;Neuer Eintrag…</translation>
+    </message>
+    <message>
+        <source>Write a new entry in the experiment on the page</source>
+        <translation>Einen neuen Eintrag im angezeigten Experiment schreiben</translation>
+    </message>
+    <message>
+        <source>New entry</source>
+        <translation>Neuer Eintrag</translation>
+    </message>
+    <message>
+        <source>&amp;Edit entry…</source>
+        <translation>Eintrag &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Write a new version of the chosen entry</source>
+        <translation>Eine neue Version des gewählten Eintrags schreiben</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Void entry…</source>
+        <translation>Eintrag &amp;ungültig machen…</translation>
+    </message>
+    <message>
+        <source>Withdraw the chosen entry, with a reason; it stays readable in its history</source>
+        <translation>Den gewählten Eintrag mit einer Begründung zurückziehen; er bleibt in seinem Verlauf lesbar</translation>
+    </message>
+    <message>
+        <source>&amp;Attach file…</source>
+        <translation>Datei &amp;anhängen…</translation>
+    </message>
+    <message>
+        <source>Store a file with an entry of the experiment on the page</source>
+        <translation>Eine Datei bei einem Eintrag des angezeigten Experiments ablegen</translation>
+    </message>
+    <message>
+        <source>Attach file</source>
+        <translation>Datei anhängen</translation>
+    </message>
+    <message>
+        <source>&amp;Lock notebook</source>
+        <translation>Laborbuch &amp;sperren</translation>
+    </message>
+    <message>
+        <source>Close the notebook until the passphrase is entered again</source>
+        <translation>Das Laborbuch schließen, bis die Passphrase erneut eingegeben wird</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>Jetzt s&amp;ynchronisieren</translation>
+    </message>
+    <message>
+        <source>Send your changes to the shared repository and receive the others&apos;</source>
+        <translation>Ihre Änderungen an das gemeinsame Repository senden und die der anderen empfangen</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Remote settings…</source>
+        <translation>&amp;Repository-Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Where this notebook is shared, and how to log in there</source>
+        <translation>Wo dieses Laborbuch geteilt wird und wie Sie sich dort anmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Sign…</source>
+        <translation>&amp;Signieren…</translation>
+    </message>
+    <message>
+        <source>Sign the chosen entry with your electronic signature</source>
+        <translation>Den gewählten Eintrag mit Ihrer elektronischen Signatur signieren</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Signieren</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Verlauf…</translation>
+    </message>
+    <message>
+        <source>Every version of the chosen entry and what changed between them</source>
+        <translation>Alle Versionen des gewählten Eintrags und was sich zwischen ihnen geändert hat</translation>
+    </message>
+    <message>
+        <source>Entries signed by their authors that wait for your countersignature</source>
+        <translation>Von ihren Autoren signierte Einträge, die auf Ihre Gegenzeichnung warten</translation>
+    </message>
+    <message>
+        <source>&amp;Time-stamp authorities…</source>
+        <translation>&amp;Zeitstempeldienste…</translation>
+    </message>
+    <message>
+        <source>Who vouches for when your records existed, and records still waiting for a trusted time</source>
+        <translation>Wer bestätigt, wann Ihre Aufzeichnungen existierten, und welche Aufzeichnungen noch auf eine vertrauenswürdige Zeit warten</translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail…</source>
+        <translation>&amp;Prüfpfad…</translation>
+    </message>
+    <message>
+        <source>Everything recorded in this notebook, by whom and when</source>
+        <translation>Alles, was in diesem Laborbuch aufgezeichnet wurde, von wem und wann</translation>
+    </message>
+    <message>
+        <source>&amp;Members…</source>
+        <translation>&amp;Mitglieder…</translation>
+    </message>
+    <message>
+        <source>Who belongs to this notebook; invite, approve and revoke members</source>
+        <translation>Wer zu diesem Laborbuch gehört; Mitglieder einladen, genehmigen und ihnen den Zugang entziehen</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <source>Search titles, text and file names</source>
+        <translation>Titel, Text und Dateinamen durchsuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Details beside the page</source>
+        <translation>&amp;Details neben der Seite</translation>
+    </message>
+    <message>
+        <source>The chosen entry&apos;s files, signatures and versions, beside the page</source>
+        <translation>Dateien, Signaturen und Versionen des gewählten Eintrags neben der Seite</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Sharing, trusted time, locking and language</source>
+        <translation>Teilen, vertrauenswürdige Zeit, Sperren und Sprache</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;About Quire</source>
+        <translation>Ü&amp;ber Quire</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Entry</source>
+        <translation>&amp;Eintrag</translation>
+    </message>
+    <message>
+        <source>&amp;Notebook</source>
+        <translation>&amp;Laborbuch</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Search the notebook (%1)</source>
+        <translation>Laborbuch durchsuchen (%1)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>&amp;Waiting for my signature (%1)</source>
+        <translation>&amp;Warten auf meine Signatur (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Waiting for my signature</source>
+        <translation>&amp;Warten auf meine Signatur</translation>
     </message>
 </context>
 </TS>

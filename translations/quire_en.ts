@@ -63,6 +63,16 @@
     </message>
 </context>
 <context>
+    <name>quire::widgets::EntryController</name>
+    <message numerus="yes">
+        <source>Opened %n texts that were not saved as versions yet.</source>
+        <translation>
+            <numerusform>Opened %n text that was not saved as a version yet.</numerusform>
+            <numerusform>Opened %n texts that were not saved as versions yet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>quire::widgets::EntryPageRenderer</name>
     <message numerus="yes">
         <source>%n entries</source>
@@ -104,26 +114,12 @@
     </message>
 </context>
 <context>
-    <name>quire::widgets::MainWindow</name>
+    <name>quire::widgets::LockController</name>
     <message numerus="yes">
         <source>Locks itself after %n minutes without use. Click to lock now.</source>
         <translation>
             <numerusform>Locks itself after %n minute without use. Click to lock now.</numerusform>
             <numerusform>Locks itself after %n minutes without use. Click to lock now.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Opened %n texts that were not saved as versions yet.</source>
-        <translation>
-            <numerusform>Opened %n text that was not saved as a version yet.</numerusform>
-            <numerusform>Opened %n texts that were not saved as versions yet.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n records have no trusted time yet.</source>
-        <translation>
-            <numerusform>%n record has no trusted time yet.</numerusform>
-            <numerusform>%n records have no trusted time yet.</numerusform>
         </translation>
     </message>
 </context>
@@ -134,6 +130,16 @@
         <translation>
             <numerusform>%n found</numerusform>
             <numerusform>%n found</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::SharingController</name>
+    <message numerus="yes">
+        <source>%n records have no trusted time yet.</source>
+        <translation>
+            <numerusform>%n record has no trusted time yet.</numerusform>
+            <numerusform>%n records have no trusted time yet.</numerusform>
         </translation>
     </message>
 </context>

@@ -14,14 +14,14 @@
 // shared libraries.
 
 #include "BenchReport.h"
-#include "EntryPageRenderer.h"
-#include "EntryPageView.h"
-#include "Language.h"
-#include "MainWindow.h"
 #include "Notebook.h"
-#include "SidebarModel.h"
-#include "UnlockDialog.h"
-#include "UrlSecurity.h"
+#include "page/EntryPageRenderer.h"
+#include "page/EntryPageView.h"
+#include "page/UrlSecurity.h"
+#include "settings/Language.h"
+#include "sidebar/SidebarModel.h"
+#include "unlock/UnlockDialog.h"
+#include "window/MainWindow.h"
 
 #include <QAbstractItemModel>
 #include <QApplication>

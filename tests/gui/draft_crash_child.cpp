@@ -8,12 +8,12 @@
 // The passphrase comes in QUIRE_TEST_PASSPHRASE, so it is not on a command line.
 // Exit codes when it cannot get as far as the crash: 2 usage, 3 unlock, 4 editor, 5 no draft.
 
-#include "EntryDialog.h"
+#include "editor/EntryDialog.h"
 #include "GuiDriver.h"
-#include "MainWindow.h"
 #include "Notebook.h"
-#include "UnlockDialog.h"
-#include "UrlSecurity.h"
+#include "page/UrlSecurity.h"
+#include "unlock/UnlockDialog.h"
+#include "window/MainWindow.h"
 
 #include <QApplication>
 #include <QLineEdit>

@@ -4,11 +4,11 @@
 // unchanged, and loaded into a fresh editor, which must give the same HTML again. Hostile HTML
 // must run nothing and load nothing. Saves a screenshot at each main step.
 
-#include "EntryEditor.h"
+#include "editor/EntryEditor.h"
 #include "GuiDriver.h"
 #include "GuiTestMain.h"
 #include "Notebook.h"
-#include "UrlSecurity.h"
+#include "page/UrlSecurity.h"
 
 #include <QApplication>
 #include <QBuffer>

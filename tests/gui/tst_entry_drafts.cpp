@@ -4,8 +4,8 @@
 // and a real crash: a child process typing into the window is killed with SIGKILL, and the text
 // comes back from the vault. Saves a screenshot at each main step.
 
-#include "EntryDialog.h"
-#include "EntryEditor.h"
+#include "editor/EntryDialog.h"
+#include "editor/EntryEditor.h"
 #include "GuiDriver.h"
 #include "GuiTestMain.h"
 #include "Notebook.h"

@@ -6,22 +6,22 @@
 // filter has two people to tell apart. Runs under Xvfb and saves a screenshot of every state
 // in QUIRE_SCREENSHOT_DIR/everyday.
 
-#include "AttachmentPanel.h"
-#include "AuditTrailDialog.h"
-#include "EntryPageRenderer.h"
-#include "EntryPageView.h"
+#include "details/AttachmentPanel.h"
 #include "GuiDriver.h"
 #include "GuiTestMain.h"
-#include "HistoryDialog.h"
-#include "IdleLock.h"
-#include "Language.h"
-#include "MainWindow.h"
+#include "history/AuditTrailDialog.h"
+#include "history/HistoryDialog.h"
 #include "Notebook.h"
-#include "SearchPanel.h"
-#include "SettingsDialog.h"
-#include "SyncController.h"
+#include "page/EntryPageRenderer.h"
+#include "page/EntryPageView.h"
+#include "settings/Language.h"
+#include "settings/SettingsDialog.h"
+#include "sidebar/SearchPanel.h"
+#include "sync/SyncController.h"
 #include "TestSupport.h"
-#include "UnlockDialog.h"
+#include "unlock/UnlockDialog.h"
+#include "window/IdleLock.h"
+#include "window/MainWindow.h"
 
 #include <QAction>
 #include <QApplication>
@@ -87,7 +87,7 @@ public:
     bool isEmpty() const override { return false; }
     QString translate(const char *context, const char *source, const char *, int) const override {
         if (QLocale().language() != QLocale::German ||
-            qstrcmp(context, "quire::widgets::MainWindow") != 0)
+            qstrcmp(context, "quire::widgets::WindowActions") != 0)
             return {};
         if (qstrcmp(source, "&Notebook") == 0) return QStringLiteral("&Notizbuch");
         if (qstrcmp(source, "Search the notebook (%1)") == 0)
@@ -841,7 +841,7 @@ void EverydayUiTest::switchingLanguageRetranslatesTheOpenWindow() {
         return QString();
     };
     auto inEffect = [](const char *source) {
-        return QCoreApplication::translate("quire::widgets::MainWindow", source);
+        return QCoreApplication::translate("quire::widgets::WindowActions", source);
     };
     QCOMPARE(notebookMenuTitle(), QStringLiteral("&Notebook"));
     // German for two of the window's words even where translations/quire_de.ts has none yet;

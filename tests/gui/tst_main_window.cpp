@@ -4,17 +4,17 @@
 // show an attached image, and lock. Runs under Xvfb with QtWebEngine; saves a screenshot at
 // each main step.
 
-#include "CreateNotebookDialog.h"
-#include "EntryDialog.h"
-#include "EntryPageRenderer.h"
-#include "EntryPageView.h"
-#include "ExperimentDialog.h"
+#include "editor/EntryDialog.h"
+#include "editor/ExperimentDialog.h"
 #include "GuiDriver.h"
 #include "GuiTestMain.h"
-#include "MainWindow.h"
 #include "Notebook.h"
-#include "UnlockDialog.h"
-#include "UrlSecurity.h"
+#include "page/EntryPageRenderer.h"
+#include "page/EntryPageView.h"
+#include "page/UrlSecurity.h"
+#include "unlock/CreateNotebookDialog.h"
+#include "unlock/UnlockDialog.h"
+#include "window/MainWindow.h"
 
 #include <QAction>
 #include <QApplication>

@@ -7,20 +7,20 @@
 // sign from the keyboard; page through a long experiment; lock from the status bar and come
 // back to the same place. Every step saves a screenshot (build/ci/tests/gui/screenshots/session).
 
-#include "DetailsPanel.h"
-#include "EntryDialog.h"
-#include "EntryEditor.h"
-#include "EntryPageRenderer.h"
-#include "ExperimentDialog.h"
+#include "details/DetailsPanel.h"
+#include "editor/EntryDialog.h"
+#include "editor/EntryEditor.h"
+#include "editor/ExperimentDialog.h"
+#include "editor/VoidEntryDialog.h"
 #include "GuiDriver.h"
 #include "GuiTestMain.h"
-#include "MainWindow.h"
 #include "Notebook.h"
-#include "SearchPanel.h"
-#include "SidebarModel.h"
-#include "SignDialog.h"
-#include "UnlockDialog.h"
-#include "VoidEntryDialog.h"
+#include "page/EntryPageRenderer.h"
+#include "sidebar/SearchPanel.h"
+#include "sidebar/SidebarModel.h"
+#include "signing/SignDialog.h"
+#include "unlock/UnlockDialog.h"
+#include "window/MainWindow.h"
 
 #include <QClipboard>
 #include <QComboBox>

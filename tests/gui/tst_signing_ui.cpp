@@ -10,19 +10,19 @@
 // shows the attested time; with the authority gone, a sync says so quietly. Runs under Xvfb and
 // saves a screenshot of every state.
 
-#include "EntryPageView.h"
 #include "GuiDriver.h"
 #include "GuiTestMain.h"
-#include "MainWindow.h"
 #include "Notebook.h"
-#include "ReviewQueueDialog.h"
-#include "SidebarModel.h"
-#include "SignDialog.h"
-#include "SyncController.h"
+#include "page/EntryPageView.h"
+#include "sidebar/SidebarModel.h"
+#include "signing/ReviewQueueDialog.h"
+#include "signing/SignDialog.h"
+#include "signing/TimestampSettingsDialog.h"
+#include "sync/SyncController.h"
 #include "TestSupport.h"
 #include "TestTsa.h"
-#include "TimestampSettingsDialog.h"
-#include "UnlockDialog.h"
+#include "unlock/UnlockDialog.h"
+#include "window/MainWindow.h"
 
 #include <QAction>
 #include <QApplication>

@@ -9,14 +9,14 @@
 
 #include "GuiDriver.h"
 #include "GuiTestMain.h"
-#include "MainWindow.h"
-#include "MembersDialog.h"
 #include "Notebook.h"
-#include "RemoteSettingsDialog.h"
-#include "SyncController.h"
+#include "page/UrlSecurity.h"
+#include "sync/MembersDialog.h"
+#include "sync/RemoteSettingsDialog.h"
+#include "sync/SyncController.h"
 #include "TestSupport.h"
-#include "UnlockDialog.h"
-#include "UrlSecurity.h"
+#include "unlock/UnlockDialog.h"
+#include "window/MainWindow.h"
 
 #include <QAction>
 #include <QApplication>

@@ -4,12 +4,12 @@
 // numbered screenshot of what is on screen. Functions that check with QVERIFY return nothing;
 // the caller looks at QTest::currentTestFailed() where it matters.
 
-#include "EntryDialog.h"
-#include "EntryEditor.h"
-#include "EntryPageView.h"
-#include "MainWindow.h"
-#include "SidebarModel.h"
-#include "UnlockDialog.h"
+#include "editor/EntryDialog.h"
+#include "editor/EntryEditor.h"
+#include "page/EntryPageView.h"
+#include "sidebar/SidebarModel.h"
+#include "unlock/UnlockDialog.h"
+#include "window/MainWindow.h"
 
 #include <QAction>
 #include <QApplication>

@@ -2,9 +2,9 @@
 // The main() of a GUI test: Quire's web views set up as the application does, skipped (exit
 // 77, which ctest reports as skipped) when there is no display to draw on.
 
-#include "Language.h"
-#include "MainWindow.h"
-#include "UrlSecurity.h"
+#include "page/UrlSecurity.h"
+#include "settings/Language.h"
+#include "window/MainWindow.h"
 
 #include <QApplication>
 #include <QStandardPaths>

@@ -1,0 +1,326 @@
+#include "sidebar/SidebarModel.h"
+
+#include "page/EntryPageRenderer.h"
+
+#include <QCollator>
+#include <QMap>
+
+#include <algorithm>
+
+namespace quire::widgets {
+
+struct SidebarModel::Node {
+    Kind kind = Kind::Group;
+    Group group = Group::All; // the group the row is in (for a group row: itself)
+    QString text;             // project name or tag; empty for "No project"
+    QString key;
+    int ref = -1; // experiment or review item, by index
+    Node *parent = nullptr;
+    int row = 0;
+    std::vector<std::unique_ptr<Node>> children;
+
+    Node *add(Kind k, const QString &t, const QString &k2, int r = -1) {
+        auto node = std::make_unique<Node>();
+        node->kind = k;
+        node->group = group;
+        node->text = t;
+        node->key = k2;
+        node->ref = r;
+        node->parent = this;
+        node->row = int(children.size());
+        children.push_back(std::move(node));
+        return children.back().get();
+    }
+};
+
+namespace {
+
+QString groupKey(SidebarModel::Group group) {
+    switch (group) {
+    case SidebarModel::Group::Waiting:
+        return QStringLiteral("group:waiting");
+    case SidebarModel::Group::Projects:
+        return QStringLiteral("group:projects");
+    case SidebarModel::Group::Tags:
+        return QStringLiteral("group:tags");
+    case SidebarModel::Group::All:
+        break;
+    }
+    return QStringLiteral("group:all");
+}
+
+} // namespace
+
+SidebarModel::SidebarModel(QObject *parent)
+    : QAbstractItemModel(parent)
+    , m_root(std::make_unique<Node>()) {}
+
+SidebarModel::~SidebarModel() = default;
+
+void SidebarModel::setContent(const QList<ExperimentInfo> &experiments,
+                              const QList<ReviewItem> &waiting) {
+    beginResetModel();
+    m_experiments = experiments;
+    m_waiting = waiting;
+    m_root = std::make_unique<Node>();
+
+    auto addGroup = [this](Group group) {
+        Node *node = m_root->add(Kind::Group, QString(), groupKey(group));
+        node->group = group; // the rows added under it take it over
+        return node;
+    };
+
+    if (!m_waiting.isEmpty()) {
+        Node *g = addGroup(Group::Waiting);
+        for (int i = 0; i < m_waiting.size(); ++i)
+            g->add(Kind::Review, QString(), QStringLiteral("review:") + m_waiting.at(i).authored.id,
+                   i);
+    }
+    if (m_experiments.isEmpty()) {
+        endResetModel();
+        return;
+    }
+
+    // Projects and tags in the reader's alphabetical order; experiments in each as the notebook
+    // gives them (most recently changed first). "No project" comes last.
+    QCollator collator;
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    collator.setNumericMode(true);
+    auto sortedKeys = [&collator](QStringList keys) {
+        std::sort(keys.begin(), keys.end(), [&collator](const QString &a, const QString &b) {
+            return collator.compare(a, b) < 0;
+        });
+        return keys;
+    };
+    QMap<QString, QList<int>> byProject, byTag;
+    QList<int> withoutProject;
+    for (int i = 0; i < m_experiments.size(); ++i) {
+        const ExperimentInfo &x = m_experiments.at(i);
+        if (x.project.trimmed().isEmpty())
+            withoutProject << i;
+        else
+            byProject[x.project] << i;
+        for (const QString &tag : x.tags)
+            byTag[tag] << i;
+    }
+    auto addExperiments = [this](Node *folder, const QList<int> &list) {
+        for (int i : list)
+            folder->add(Kind::Experiment, QString(),
+                        folder->key + QLatin1Char('/') + m_experiments.at(i).uuid, i);
+    };
+
+    Node *projects = addGroup(Group::Projects);
+    for (const QString &name : sortedKeys(byProject.keys()))
+        addExperiments(projects->add(Kind::Project, name, QStringLiteral("project:") + name),
+                       byProject.value(name));
+    if (!withoutProject.isEmpty())
+        addExperiments(projects->add(Kind::Project, QString(), QStringLiteral("project:")),
+                       withoutProject);
+    if (!byTag.isEmpty()) {
+        Node *tags = addGroup(Group::Tags);
+        for (const QString &tag : sortedKeys(byTag.keys()))
+            addExperiments(tags->add(Kind::Tag, tag, QStringLiteral("tag:") + tag),
+                           byTag.value(tag));
+    }
+    Node *all = addGroup(Group::All);
+    for (int i = 0; i < m_experiments.size(); ++i)
+        all->add(Kind::Experiment, QString(),
+                 all->key + QLatin1Char('/') + m_experiments.at(i).uuid, i);
+    endResetModel();
+}
+
+const ExperimentInfo *SidebarModel::experiment(const QString &uuid) const {
+    for (const ExperimentInfo &x : m_experiments)
+        if (x.uuid == uuid) return &x;
+    return nullptr;
+}
+
+QModelIndex SidebarModel::indexOfExperiment(const QString &uuid) const {
+    if (uuid.isEmpty()) return {};
+    const QModelIndex projects = indexOfGroup(Group::Projects);
+    const Node *group = nodeAt(projects);
+    if (!group) return {};
+    for (const auto &folder : group->children)
+        for (const auto &row : folder->children)
+            if (m_experiments.at(row->ref).uuid == uuid) return indexOf(row.get());
+    return {};
+}
+
+QModelIndex SidebarModel::indexOfGroup(Group group) const {
+    return indexOfKey(groupKey(group));
+}
+
+QModelIndex SidebarModel::indexOfKey(const QString &key) const {
+    // Rows are few (experiments × their places); a walk is quicker than keeping an index.
+    std::vector<const Node *> pending{m_root.get()};
+    while (!pending.empty()) {
+        const Node *node = pending.back();
+        pending.pop_back();
+        if (node != m_root.get() && node->key == key) return indexOf(node);
+        for (const auto &child : node->children)
+            pending.push_back(child.get());
+    }
+    return {};
+}
+
+QString SidebarModel::entryCountText(int count) {
+    return count == 0 ? tr("No entries") : tr("%n entries", nullptr, count);
+}
+
+SidebarModel::Node *SidebarModel::nodeAt(const QModelIndex &index) const {
+    if (!index.isValid()) return m_root.get();
+    if (index.model() != this) return nullptr;
+    return static_cast<Node *>(index.internalPointer());
+}
+
+QModelIndex SidebarModel::indexOf(const Node *node) const {
+    if (!node || node == m_root.get()) return {};
+    return createIndex(node->row, 0, const_cast<Node *>(node));
+}
+
+QModelIndex SidebarModel::index(int row, int column, const QModelIndex &parent) const {
+    const Node *node = nodeAt(parent);
+    if (!node || column != 0 || row < 0 || row >= int(node->children.size())) return {};
+    return createIndex(row, 0, node->children.at(row).get());
+}
+
+QModelIndex SidebarModel::parent(const QModelIndex &child) const {
+    const Node *node = nodeAt(child);
+    if (!node || !child.isValid()) return {};
+    return indexOf(node->parent);
+}
+
+int SidebarModel::rowCount(const QModelIndex &parent) const {
+    const Node *node = nodeAt(parent);
+    return node ? int(node->children.size()) : 0;
+}
+
+int SidebarModel::columnCount(const QModelIndex &) const {
+    return 1;
+}
+
+Qt::ItemFlags SidebarModel::flags(const QModelIndex &index) const {
+    const Node *node = nodeAt(index);
+    if (!node || !index.isValid()) return Qt::NoItemFlags;
+    // Groups and folders open and close; experiments and entries are what can be chosen.
+    if (node->kind == Kind::Experiment || node->kind == Kind::Review)
+        return Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    return Qt::ItemIsEnabled;
+}
+
+QString SidebarModel::groupTitle(Group group) const {
+    switch (group) {
+    case Group::Waiting:
+        return tr("Waiting for my signature");
+    case Group::Projects:
+        return tr("Projects");
+    case Group::Tags:
+        return tr("Tags");
+    case Group::All:
+        break;
+    }
+    return tr("All experiments");
+}
+
+QString SidebarModel::experimentSubtitle(const ExperimentInfo &x, Kind under) const {
+    QStringList parts;
+    // The folder a row is in already names its project, or its tag.
+    if (under != Kind::Project && !x.project.isEmpty()) parts << x.project;
+    QStringList tags;
+    for (const auto &tag : x.tags)
+        tags << QLatin1Char('#') + tag;
+    if (!tags.isEmpty()) parts << tags.join(QLatin1Char(' '));
+    if (x.status == QLatin1String("closed")) parts << tr("closed");
+    return parts.join(QStringLiteral("  ·  "));
+}
+
+QVariant SidebarModel::data(const QModelIndex &index, int role) const {
+    const Node *node = nodeAt(index);
+    if (!node || !index.isValid()) return {};
+    if (role == KindRole) return int(node->kind);
+    if (role == KeyRole) return node->key;
+    switch (node->kind) {
+    case Kind::Group:
+        if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole)
+            return groupTitle(node->group);
+        // Projects counts the experiments in its folders (each is in one); the other groups
+        // count their rows: tags, experiments, entries waiting.
+        if (role == CountRole)
+            return node->group == Group::Projects ? int(m_experiments.size())
+                                                  : int(node->children.size());
+        return {};
+    case Kind::Project:
+    case Kind::Tag:
+        if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole) {
+            if (node->kind == Kind::Tag) return QLatin1Char('#') + node->text;
+            return node->text.isEmpty() ? tr("No project") : node->text;
+        }
+        if (role == CountRole) return int(node->children.size());
+        if (role == Qt::ToolTipRole)
+            return tr("%n experiments", nullptr, int(node->children.size()));
+        return {};
+    case Kind::Experiment: {
+        const ExperimentInfo &x = m_experiments.at(node->ref);
+        switch (role) {
+        case Qt::DisplayRole:
+        case Qt::AccessibleTextRole:
+            return x.title;
+        case Qt::ToolTipRole: {
+            QStringList lines{x.title};
+            if (!x.project.isEmpty()) lines << tr("Project: %1").arg(x.project);
+            if (!x.tags.isEmpty()) lines << tr("Tags: %1").arg(x.tags.join(QStringLiteral(", ")));
+            lines << entryCountText(x.entryCount);
+            if (!x.updatedAt.isEmpty())
+                lines << tr("Last change: %1").arg(EntryPageRenderer::localTime(x.updatedAt));
+            return lines.join(QLatin1Char('\n'));
+        }
+        case UuidRole:
+            return x.uuid;
+        case SubtitleRole:
+            return experimentSubtitle(x, node->parent ? node->parent->kind : Kind::Group);
+        case CountRole:
+            return x.entryCount;
+        case StatusRole:
+            return x.status;
+        default:
+            return {};
+        }
+    }
+    case Kind::Review: {
+        const ReviewItem &item = m_waiting.at(node->ref);
+        switch (role) {
+        case Qt::DisplayRole:
+        case Qt::AccessibleTextRole:
+            return item.entryTitle;
+        case Qt::ToolTipRole:
+            return tr("Signed by %1; waits for your countersignature.\n%2")
+                .arg(item.authored.printedName, Notebook::manifestation(item.authored));
+        case UuidRole:
+            return item.experiment;
+        case EntryRole:
+            return item.authored.entry;
+        case SubtitleRole:
+            return tr("%1  ·  signed by %2").arg(item.experimentTitle, item.authored.printedName);
+        default:
+            return {};
+        }
+    }
+    }
+    return {};
+}
+
+void SidebarModel::retranslate() {
+    std::vector<const Node *> pending{m_root.get()};
+    while (!pending.empty()) {
+        const Node *node = pending.back();
+        pending.pop_back();
+        if (!node->children.empty()) {
+            emit dataChanged(indexOf(node->children.front().get()),
+                             indexOf(node->children.back().get()));
+            for (const auto &child : node->children)
+                pending.push_back(child.get());
+        }
+    }
+}
+
+} // namespace quire::widgets

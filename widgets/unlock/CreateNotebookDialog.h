@@ -1,0 +1,50 @@
+#pragma once
+// CreateNotebookDialog: the first start. Names the notebook and its founding member, sets
+// the passphrase (asked twice, at least kMinPassphraseLength characters) and creates the
+// vault on a worker thread.
+
+#include "unlock/NotebookLoader.h"
+
+#include <QDialog>
+
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+
+namespace quire::widgets {
+
+class CreateNotebookDialog : public QDialog {
+    Q_OBJECT
+public:
+    static constexpr int kMinPassphraseLength = 10;
+
+    explicit CreateNotebookDialog(const QString &vaultPath, QWidget *parent = nullptr);
+
+    std::unique_ptr<Notebook> takeNotebook() { return std::move(m_notebook); }
+    bool isBusy() const { return m_loader.isRunning(); }
+    QString errorText() const;
+
+public slots:
+    void reject() override;
+
+private:
+    // The first problem with what was typed, with the field to fix; empty when all is well.
+    QString problem(QLineEdit **field) const;
+    void create();
+    void finishCreate();
+    void setBusy(bool busy);
+
+    QString m_vaultPath;
+    QLineEdit *m_notebookName = nullptr;
+    QLineEdit *m_memberName = nullptr;
+    QLineEdit *m_email = nullptr;
+    QLineEdit *m_passphrase = nullptr;
+    QLineEdit *m_repeat = nullptr;
+    QLabel *m_error = nullptr;
+    QWidget *m_busy = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+    NotebookLoader m_loader;
+    std::unique_ptr<Notebook> m_notebook;
+};
+
+} // namespace quire::widgets
