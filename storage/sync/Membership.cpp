@@ -1,6 +1,6 @@
-#include "Membership.h"
+#include "sync/Membership.h"
 
-#include "CanonicalJson.h"
+#include "records/CanonicalJson.h"
 
 #include <QDateTime>
 #include <QJsonArray>

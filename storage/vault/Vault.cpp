@@ -1,12 +1,12 @@
-#include "Vault.h"
+#include "vault/Vault.h"
 
-#include "CanonicalJson.h"
-#include "Cms.h"
-#include "HtmlSanitizer.h"
-#include "Membership.h"
+#include "crypto/Cms.h"
+#include "crypto/Timestamp.h"
+#include "db/Schema.h"
+#include "html/HtmlSanitizer.h"
 #include "Parallel.h"
-#include "Schema.h"
-#include "Timestamp.h"
+#include "records/CanonicalJson.h"
+#include "sync/Membership.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -3,7 +3,7 @@
 // verifies the key before anything is written; statements are prepared once and reused.
 // No sqlite3 pointer leaves Database.cpp.
 
-#include "Crypto.h"
+#include "crypto/Crypto.h"
 #include "Result.h"
 
 #include <QByteArray>

@@ -16,7 +16,7 @@
 //   - a link never contains another link.
 // Nesting is also bounded, so no hostile depth reaches a recursive walk.
 
-#include "HtmlSanitizer.h"
+#include "html/HtmlSanitizer.h"
 
 #include <gumbo.h>
 

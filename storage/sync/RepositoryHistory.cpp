@@ -1,4 +1,4 @@
-#include "RepositoryHistory.h"
+#include "sync/RepositoryHistory.h"
 
 #include <git2.h>
 

@@ -1,5 +1,5 @@
-#include "GitRemote.h"
-#include "GitSupport.h"
+#include "sync/GitRemote.h"
+#include "sync/GitSupport.h"
 
 #include <git2.h>
 #include <openssl/x509.h>

@@ -1,4 +1,4 @@
-#include "Cms.h"
+#include "crypto/Cms.h"
 
 #include "OpenSslPtr.h"
 

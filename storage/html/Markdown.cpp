@@ -3,7 +3,7 @@
 // (<ul class="checklist"><li data-checked="...">), not as disabled checkbox inputs.
 // Blocks are written without white space between them, like the sanitiser's output.
 
-#include "Markdown.h"
+#include "html/Markdown.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>

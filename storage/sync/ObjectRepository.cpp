@@ -1,6 +1,6 @@
-#include "ObjectRepository.h"
-#include "GitSupport.h"
+#include "sync/ObjectRepository.h"
 #include "Parallel.h"
+#include "sync/GitSupport.h"
 
 #include <git2.h>
 #include <git2/sys/odb_backend.h>

@@ -1,4 +1,4 @@
-#include "Database.h"
+#include "db/Database.h"
 
 // sqlite3_key_v2/sqlite3_rekey_v2 are only declared when the codec is announced. They do the
 // same as PRAGMA key/rekey, but the key never passes through SQL text, so SQLite's parser makes

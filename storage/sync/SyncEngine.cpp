@@ -1,7 +1,7 @@
-#include "SyncEngine.h"
+#include "sync/SyncEngine.h"
 
-#include "GitRemote.h"
-#include "Vault.h"
+#include "sync/GitRemote.h"
+#include "vault/Vault.h"
 
 namespace quire {
 

@@ -4,12 +4,12 @@
 // keys while unlocked, and is the only writer of records: append() encodes, seals and stores
 // a record, its materialised rows, its search row and its encrypted object in one transaction.
 
-#include "Crypto.h"
-#include "Database.h"
-#include "GitRemote.h"
-#include "ObjectRepository.h"
-#include "RepositoryHistory.h"
+#include "crypto/Crypto.h"
+#include "db/Database.h"
 #include "Result.h"
+#include "sync/GitRemote.h"
+#include "sync/ObjectRepository.h"
+#include "sync/RepositoryHistory.h"
 
 #include <QJsonObject>
 #include <QList>

@@ -3,7 +3,7 @@
 // (FORMAT.md §3). The format is chosen so that `openssl cms -verify` with only the notebook's
 // CA certificate can check a signature without Quire, decades from now.
 
-#include "Crypto.h"
+#include "crypto/Crypto.h"
 #include "Result.h"
 
 #include <QByteArray>

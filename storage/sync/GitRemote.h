@@ -17,7 +17,7 @@
 // the same server should not overlap (the sync engine runs one at a time): a watchdog that
 // gives up could also cut a connection another transfer opened to that server meanwhile.
 
-#include "Crypto.h"
+#include "crypto/Crypto.h"
 #include "Result.h"
 
 #include <QByteArray>

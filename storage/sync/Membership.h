@@ -5,7 +5,7 @@
 // new are the caller's questions; these functions answer "are these bytes well formed, made by
 // whom they claim, and do they open".
 
-#include "Crypto.h"
+#include "crypto/Crypto.h"
 #include "Result.h"
 
 #include <QByteArray>

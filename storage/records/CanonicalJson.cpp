@@ -1,4 +1,4 @@
-#include "CanonicalJson.h"
+#include "records/CanonicalJson.h"
 
 #include <QJsonArray>
 #include <QMetaType>

@@ -1,6 +1,6 @@
-#include "Timestamp.h"
+#include "crypto/Timestamp.h"
 
-#include "Crypto.h"
+#include "crypto/Crypto.h"
 #include "OpenSslPtr.h"
 
 #include <QEventLoop>
