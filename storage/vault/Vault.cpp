@@ -1,4 +1,7 @@
-#include "vault/Vault.h"
+// Vault: creating, opening and unlocking a vault folder, its keys and passphrase, and the
+// settings kept in sync_state. The other parts of the vault are beside this file.
+
+#include "vault/VaultImpl.h"
 
 #include "crypto/Cms.h"
 #include "crypto/Timestamp.h"
@@ -6,16 +9,14 @@
 #include "html/HtmlSanitizer.h"
 #include "Parallel.h"
 #include "records/CanonicalJson.h"
+#include "sync/GitRemote.h"
+#include "sync/Incoming.h"
 #include "sync/Membership.h"
 
-#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QHash>
-#include <QJsonArray>
 #include <QJsonDocument>
-#include <QMap>
 #include <QMimeDatabase>
 #include <QRegularExpression>
 #include <QSaveFile>
@@ -24,12 +25,13 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <future>
 #include <optional>
-#include <thread>
+#include <vector>
 
 namespace quire {
 
-using crypto::SecureBytes;
+using namespace vaultimpl;
 
 namespace {
 
@@ -37,73 +39,13 @@ constexpr auto kVaultFormat = "quire-vault/1";
 // SQLCipher's page size for new vaults, recorded in vault.json ("db"): four times SQLCipher 3's
 // default, which makes a bulk save a quarter faster (fewer pages to encrypt and authenticate).
 constexpr int kNewVaultPageSize = 4096;
+
 // Records a sync admits between commits.
 constexpr int kImportCommitEvery = 20000;
 // From this many arriving files on, a sync uses a larger database cache while it merges.
 constexpr qsizetype kLargeImport = 5000;
 constexpr int kLargeImportCacheKiB = 256 * 1024;
 constexpr int kCacheKiB = 32 * 1024; // Database::open's
-constexpr auto kRecordFormat = "quire/1";
-
-QString nowUtc() {
-    return QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
-}
-
-QString b64(const QByteArray &bytes) {
-    return QString::fromLatin1(bytes.toBase64());
-}
-QByteArray unb64(const QJsonValue &v) {
-    return QByteArray::fromBase64(v.toString().toLatin1());
-}
-QString hex(const QByteArray &raw) {
-    return QString::fromLatin1(crypto::toHex(raw));
-}
-
-QStringList toStringList(const QJsonValue &v) {
-    QStringList out;
-    for (const auto &item : v.toArray())
-        out << item.toString();
-    return out;
-}
-
-QJsonArray toJsonArray(const QStringList &list) {
-    QJsonArray out;
-    for (const auto &s : list)
-        out.append(s);
-    return out;
-}
-
-// The notebook key of one epoch and the two keys FORMAT.md §5 derives from it.
-struct EpochKeys {
-    QByteArray enc;
-    QByteArray name;
-};
-
-struct Kdf {
-    crypto::ScryptParams params;
-    QByteArray salt;
-
-    QJsonObject toJson() const {
-        return QJsonObject{{"alg", "scrypt"},
-                           {"n", qint64(params.n)},
-                           {"r", qint64(params.r)},
-                           {"p", qint64(params.p)},
-                           {"salt", b64(salt)}};
-    }
-    static Result<Kdf> fromJson(const QJsonObject &o) {
-        Kdf k;
-        if (o.value("alg").toString() != "scrypt")
-            return fail(QStringLiteral("vault.json names an unknown key derivation"));
-        k.params.n = quint64(o.value("n").toInteger());
-        k.params.r = quint32(o.value("r").toInteger());
-        k.params.p = quint32(o.value("p").toInteger());
-        k.salt = unb64(o.value("salt"));
-        if (k.params.n < 2 || k.params.r < 1 || k.params.p < 1 || k.salt.size() < 16)
-            return fail(QStringLiteral("vault.json has invalid key derivation parameters"));
-        return k;
-    }
-    QString saltId() const { return b64(salt); }
-};
 
 // Bytes 0-31 of scrypt open the database, bytes 32-63 wrap the private keys (FORMAT.md §7).
 struct DerivedKeys {
@@ -165,1456 +107,1296 @@ void noteFailedUnlock(const QString &dir) {
 
 } // namespace
 
-namespace {
-
-// A fetched record file, decrypted, waiting for what it depends on.
-// What can be checked of an arriving record without looking at the notebook: worked out on all
-// cores ahead of admission, which then applies the rules in order with these answers.
-struct Prechecked {
-    QByteArray canonical;          // the record's canonical bytes
-    QString rulesProblem;          // json::checkRecordRules' complaint, if any
-    bool htmlSafe = true;          // an entry's HTML is what the sanitiser would write
-    std::optional<bool> sealValid; // the seal's signature under the certificate it names
-};
-
-struct Incoming {
-    QString path;
-    QByteArray oid;
-    QByteArray envelopeBytes;
-    QJsonObject record;
-    QJsonObject seal;
-    QString id;
-    Prechecked pre;
-};
-
-enum class Verdict { Accept, Defer, Refuse, Known };
-struct Admission {
-    Verdict verdict;
-    QString reason;
-    // Refused as the rules intend, not because anything was tampered with: a revoked member's
-    // device that kept writing. Kept out of the problems verify reports.
-    bool expected = false;
-};
-
-const QSet<QString> kRecordTypes{"notebook",  "member",  "experiment", "entry", "attachment",
-                                 "signature", "comment", "anchor",     "audit"};
-
-bool isUuid(const QString &s) {
-    static const QRegularExpression re(
-        QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
-    return re.match(s).hasMatch();
+Result<RepositoryHistory *> Vault::Impl::repoHistory() {
+    if (!history) {
+        auto h = RepositoryHistory::open(dir + QStringLiteral("/repo.git"));
+        if (!h) return h.failure();
+        history = std::make_unique<RepositoryHistory>(std::move(h.value()));
+    }
+    return history.get();
 }
 
-bool isRecordId(const QString &s) {
-    static const QRegularExpression re(QStringLiteral("^[0-9a-f]{64}$"));
-    return re.match(s).hasMatch();
+Result<QString> Vault::Impl::syncState(const QString &key) {
+    auto st = db.cached(QStringLiteral("SELECT value FROM sync_state WHERE key=?"));
+    if (!st) return st.failure();
+    (*st)->bind(1, key);
+    auto row = (*st)->next();
+    if (!row) return row.failure();
+    const QString value = *row ? (*st)->text(0) : QString();
+    (*st)->reset();
+    return value;
 }
 
-} // namespace
+Result<void> Vault::Impl::setSyncState(const QString &key, const QString &value) {
+    auto st =
+        db.cached(QStringLiteral("INSERT OR REPLACE INTO sync_state(key, value) VALUES(?,?)"));
+    if (!st) return st.failure();
+    (*st)->bind(1, key).bind(2, value);
+    return (*st)->run();
+}
 
-struct Vault::Impl {
-    QString dir;
-    std::unique_ptr<QLockFile> lock;
-    Database db;
-    ObjectRepository repo;
-    QJsonObject vaultJson;
-    int dbPageSize = Database::kDefaultPageSize; // SQLCipher page size of quire.db
-    Kdf kdf;
-    SecureBytes wrapKey;
+Result<QByteArray> Vault::Impl::quireJsonBlob() {
+    auto genesis = db.cached(QStringLiteral("SELECT value FROM notebook WHERE key='genesis'"));
+    if (!genesis) return genesis.failure();
+    auto row = (*genesis)->next();
+    if (!row) return row.failure();
+    if (!*row) return fail(QStringLiteral("the notebook has no genesis record yet"));
+    const QString genesisId = (*genesis)->text(0);
+    (*genesis)->reset();
+    auto bytes = json::canonicalize(
+        QJsonObject{{"format", kRecordFormat}, {"notebook", notebookUuid}, {"genesis", genesisId}});
+    if (!bytes) return bytes.failure();
+    return repo.writeBlob(*bytes);
+}
 
-    QString notebookUuid;
-    QString notebookName;
-    QString memberUuid;
-    QString deviceUuid;
-    QByteArray caCert;
-
-    crypto::EcKey signKey;
-    QString signCertSha256;
-    quint32 currentEpoch = 1;
-    QMap<quint32, EpochKeys> epochs;
-
-    qint64 lastSeq = 0;
-    QString lastRecordedAt;
-    QString lastTrustedTime;                    // the latest time a time-stamp token names
-    std::unique_ptr<RepositoryHistory> history; // opened at the first sync
-    // Seal keys of certificates already checked against the CA during the current merge.
-    QHash<QString, std::shared_ptr<crypto::EcKey>> sealKeys;
-    // A newcomer's vault before its first sync after approval: no records, no notebook key.
-    bool joining = false;
-    QString pendingGenesis; // the genesis the invitation named
-    QString caSha256;       // the CA fingerprint the invitation named
-
-    Result<RepositoryHistory *> repoHistory() {
-        if (!history) {
-            auto h = RepositoryHistory::open(dir + QStringLiteral("/repo.git"));
-            if (!h) return h.failure();
-            history = std::make_unique<RepositoryHistory>(std::move(h.value()));
-        }
-        return history.get();
-    }
-
-    Result<QString> syncState(const QString &key) {
-        auto st = db.cached(QStringLiteral("SELECT value FROM sync_state WHERE key=?"));
-        if (!st) return st.failure();
-        (*st)->bind(1, key);
-        auto row = (*st)->next();
-        if (!row) return row.failure();
-        const QString value = *row ? (*st)->text(0) : QString();
-        (*st)->reset();
-        return value;
-    }
-
-    Result<void> setSyncState(const QString &key, const QString &value) {
-        auto st =
-            db.cached(QStringLiteral("INSERT OR REPLACE INTO sync_state(key, value) VALUES(?,?)"));
-        if (!st) return st.failure();
-        (*st)->bind(1, key).bind(2, value);
-        return (*st)->run();
-    }
-
-    // The plaintext QUIRE.json of FORMAT.md §5, as an object in repo.git.
-    Result<QByteArray> quireJsonBlob() {
-        auto genesis = db.cached(QStringLiteral("SELECT value FROM notebook WHERE key='genesis'"));
-        if (!genesis) return genesis.failure();
-        auto row = (*genesis)->next();
-        if (!row) return row.failure();
-        if (!*row) return fail(QStringLiteral("the notebook has no genesis record yet"));
-        const QString genesisId = (*genesis)->text(0);
-        (*genesis)->reset();
-        auto bytes = json::canonicalize(QJsonObject{
-            {"format", kRecordFormat}, {"notebook", notebookUuid}, {"genesis", genesisId}});
-        if (!bytes) return bytes.failure();
-        return repo.writeBlob(*bytes);
-    }
-
-    Result<void> acquireLock() {
-        lock = std::make_unique<QLockFile>(dir + QStringLiteral("/lock"));
-        lock->setStaleLockTime(0); // a lock held by a dead process is stale at once
-        if (lock->tryLock(0)) return {};
-        qint64 pid = 0;
-        QString host, app;
+Result<void> Vault::Impl::acquireLock() {
+    lock = std::make_unique<QLockFile>(dir + QStringLiteral("/lock"));
+    lock->setStaleLockTime(0); // a lock held by a dead process is stale at once
+    if (lock->tryLock(0)) return {};
+    qint64 pid = 0;
+    QString host, app;
+    if (!lock->getLockInfo(&pid, &host, &app) || pid <= 0) {
+        // A process killed between creating the lock file and writing its id into it
+        // leaves a file no one can attribute; with no stale time Qt would honour it
+        // forever. A live writer fills it within microseconds, so one that is still
+        // unreadable a moment later is a leftover.
+        QThread::msleep(250);
         if (!lock->getLockInfo(&pid, &host, &app) || pid <= 0) {
-            // A process killed between creating the lock file and writing its id into it
-            // leaves a file no one can attribute; with no stale time Qt would honour it
-            // forever. A live writer fills it within microseconds, so one that is still
-            // unreadable a moment later is a leftover.
-            QThread::msleep(250);
-            if (!lock->getLockInfo(&pid, &host, &app) || pid <= 0) {
-                lock->removeStaleLockFile();
-                if (lock->tryLock(0)) return {};
-            }
+            lock->removeStaleLockFile();
+            if (lock->tryLock(0)) return {};
         }
-        return fail(QStringLiteral("the notebook at %1 is already open in another Quire window "
-                                   "or command (process %2); close it first")
-                        .arg(dir)
-                        .arg(pid));
     }
+    return fail(QStringLiteral("the notebook at %1 is already open in another Quire window "
+                               "or command (process %2); close it first")
+                    .arg(dir)
+                    .arg(pid));
+}
 
-    // A new vault folder: private, locked, an empty database with every migration and an
-    // empty repository, the key derived from the passphrase with a fresh salt.
-    Result<void> prepareNewFolder(const QString &folder, const QByteArray &passphrase) {
-        if (Vault::exists(folder))
-            return fail(QStringLiteral("a notebook already exists at %1").arg(folder));
-        if (!QDir().mkpath(folder))
-            return fail(QStringLiteral("could not create the folder %1").arg(folder));
-        QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                          QFileDevice::ExeOwner);
-        dir = QDir(folder).absolutePath();
-        if (auto r = acquireLock(); !r) return r;
-        // Leftovers of a creation that crashed before vault.json was written hold no user data.
-        for (const char *leftover : {"quire.db", "quire.db-wal", "quire.db-shm"})
-            QFile::remove(dir + '/' + leftover);
-        QDir(dir + QStringLiteral("/repo.git")).removeRecursively();
+Result<void> Vault::Impl::prepareNewFolder(const QString &folder, const QByteArray &passphrase) {
+    if (Vault::exists(folder))
+        return fail(QStringLiteral("a notebook already exists at %1").arg(folder));
+    if (!QDir().mkpath(folder))
+        return fail(QStringLiteral("could not create the folder %1").arg(folder));
+    QFile::setPermissions(folder,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    dir = QDir(folder).absolutePath();
+    if (auto r = acquireLock(); !r) return r;
+    // Leftovers of a creation that crashed before vault.json was written hold no user data.
+    for (const char *leftover : {"quire.db", "quire.db-wal", "quire.db-shm"})
+        QFile::remove(dir + '/' + leftover);
+    QDir(dir + QStringLiteral("/repo.git")).removeRecursively();
 
-        kdf.salt = crypto::randomBytes(16);
-        auto keys = deriveKeys(passphrase, kdf);
-        if (!keys) return keys.failure();
-        wrapKey = keys->wrap;
-        dbPageSize = kNewVaultPageSize;
-        auto opened = Database::open(dir + QStringLiteral("/quire.db"), keys->database,
-                                     Database::Mode::Create, dbPageSize);
-        if (!opened) return opened.failure();
-        db = std::move(opened.value());
-        if (auto r = db.migrate(schemaMigrations()); !r) return r;
-        auto created = ObjectRepository::openOrCreate(dir + QStringLiteral("/repo.git"));
-        if (!created) return created.failure();
-        repo = std::move(created.value());
-        return {};
+    kdf.salt = crypto::randomBytes(16);
+    auto keys = deriveKeys(passphrase, kdf);
+    if (!keys) return keys.failure();
+    wrapKey = keys->wrap;
+    dbPageSize = kNewVaultPageSize;
+    auto opened = Database::open(dir + QStringLiteral("/quire.db"), keys->database,
+                                 Database::Mode::Create, dbPageSize);
+    if (!opened) return opened.failure();
+    db = std::move(opened.value());
+    if (auto r = db.migrate(schemaMigrations()); !r) return r;
+    auto created = ObjectRepository::openOrCreate(dir + QStringLiteral("/repo.git"));
+    if (!created) return created.failure();
+    repo = std::move(created.value());
+    return {};
+}
+
+Result<void> Vault::Impl::writeVaultJson() {
+    vaultJson = QJsonObject{{"format", kVaultFormat},
+                            {"kdf", kdf.toJson()},
+                            {"db", QJsonObject{{"cipher_page_size", dbPageSize}}},
+                            {"notebook", notebookUuid},
+                            {"member", memberUuid},
+                            {"device", deviceUuid}};
+    return writeJsonFileAtomically(dir + QStringLiteral("/vault.json"), vaultJson);
+}
+
+Result<void> Vault::Impl::storeSecret(const QString &name, const QByteArray &secret,
+                                      const Kdf &forKdf, const SecureBytes &withKey) {
+    auto st = db.cached(
+        QStringLiteral("INSERT OR REPLACE INTO secrets(name, salt, wrapped) VALUES(?,?,?)"));
+    if (!st) return st.failure();
+    (*st)->bind(1, name).bind(2, forKdf.saltId()).bind(3, wrapSecret(withKey, name, secret));
+    return (*st)->run();
+}
+
+Result<SecureBytes> Vault::Impl::loadSecret(const QString &name) {
+    auto st = db.cached(QStringLiteral("SELECT wrapped FROM secrets WHERE name=? AND salt=?"));
+    if (!st) return st.failure();
+    (*st)->bind(1, name).bind(2, kdf.saltId());
+    auto row = (*st)->next();
+    if (!row) return row.failure();
+    if (!*row) return fail(QStringLiteral("the key %1 is missing from the vault").arg(name));
+    const QByteArray wrapped = (*st)->blob(0);
+    (*st)->reset();
+    return unwrapSecret(wrapKey, name, wrapped);
+}
+
+void Vault::Impl::addEpoch(quint32 epoch, const QByteArray &notebookKey) {
+    EpochKeys keys;
+    keys.enc = crypto::hkdfSha256(notebookKey, {}, "quire/1 enc", 32).bytes();
+    keys.name = crypto::hkdfSha256(notebookKey, {}, "quire/1 name", 32).bytes();
+    epochs.insert(epoch, keys);
+    currentEpoch = std::max(currentEpoch, epoch);
+}
+
+Result<void> Vault::Impl::loadKeys() {
+    auto sign = loadSecret(QStringLiteral("sign_key"));
+    if (!sign) return sign.failure();
+    auto key = crypto::EcKey::fromPrivateDer(sign->bytes());
+    if (!key) return key.failure();
+    signKey = std::move(key.value());
+
+    auto st = db.prepare(QStringLiteral("SELECT name FROM secrets WHERE salt=? AND name LIKE "
+                                        "'notebook_key/%'"));
+    if (!st) return st.failure();
+    st->bind(1, kdf.saltId());
+    auto found = st->collect([](const Statement &row) { return row.text(0); });
+    if (!found) return found.failure();
+    const QStringList names = *found;
+    if (names.isEmpty() && !joining) return fail(QStringLiteral("the vault holds no notebook key"));
+    currentEpoch = 0;
+    for (const auto &name : names) {
+        auto secret = loadSecret(name);
+        if (!secret) return secret.failure();
+        addEpoch(name.section('/', 1).toUInt(), secret->bytes());
     }
+    return {};
+}
 
-    // vault.json is written last: until it exists the folder is not a vault.
-    Result<void> writeVaultJson() {
-        vaultJson = QJsonObject{{"format", kVaultFormat},
-                                {"kdf", kdf.toJson()},
-                                {"db", QJsonObject{{"cipher_page_size", dbPageSize}}},
-                                {"notebook", notebookUuid},
-                                {"member", memberUuid},
-                                {"device", deviceUuid}};
-        return writeJsonFileAtomically(dir + QStringLiteral("/vault.json"), vaultJson);
-    }
-
-    Result<void> storeSecret(const QString &name, const QByteArray &secret, const Kdf &forKdf,
-                             const SecureBytes &withKey) {
-        auto st = db.cached(
-            QStringLiteral("INSERT OR REPLACE INTO secrets(name, salt, wrapped) VALUES(?,?,?)"));
-        if (!st) return st.failure();
-        (*st)->bind(1, name).bind(2, forKdf.saltId()).bind(3, wrapSecret(withKey, name, secret));
-        return (*st)->run();
-    }
-
-    Result<SecureBytes> loadSecret(const QString &name) {
-        auto st = db.cached(QStringLiteral("SELECT wrapped FROM secrets WHERE name=? AND salt=?"));
-        if (!st) return st.failure();
-        (*st)->bind(1, name).bind(2, kdf.saltId());
-        auto row = (*st)->next();
+Result<void> Vault::Impl::loadState() {
+    auto st = db.prepare(QStringLiteral("SELECT key, value FROM notebook"));
+    if (!st) return st.failure();
+    while (true) {
+        auto row = st->next();
         if (!row) return row.failure();
-        if (!*row) return fail(QStringLiteral("the key %1 is missing from the vault").arg(name));
-        const QByteArray wrapped = (*st)->blob(0);
-        (*st)->reset();
-        return unwrapSecret(wrapKey, name, wrapped);
+        if (!*row) break;
+        const QString k = st->text(0);
+        if (k == "name")
+            notebookName = st->text(1);
+        else if (k == "ca_cert")
+            caCert = QByteArray::fromBase64(st->text(1).toLatin1());
+        else if (k == "pending_genesis")
+            pendingGenesis = st->text(1);
+        else if (k == "ca_sha256")
+            caSha256 = st->text(1);
     }
+    auto me = db.prepare(QStringLiteral("SELECT cert_sha256 FROM members WHERE uuid=?"));
+    if (!me) return me.failure();
+    me->bind(1, memberUuid);
+    auto row = me->next();
+    if (!row) return row.failure();
+    joining = !*row && !pendingGenesis.isEmpty();
+    if (!*row && !joining)
+        return fail(QStringLiteral("this vault's member is not in the notebook"));
+    if (*row) signCertSha256 = me->text(0);
 
-    void addEpoch(quint32 epoch, const QByteArray &notebookKey) {
-        EpochKeys keys;
-        keys.enc = crypto::hkdfSha256(notebookKey, {}, "quire/1 enc", 32).bytes();
-        keys.name = crypto::hkdfSha256(notebookKey, {}, "quire/1 name", 32).bytes();
-        epochs.insert(epoch, keys);
-        currentEpoch = std::max(currentEpoch, epoch);
+    auto dev =
+        db.prepare(QStringLiteral("SELECT last_seq, last_recorded_at FROM devices WHERE device=?"));
+    if (!dev) return dev.failure();
+    dev->bind(1, deviceUuid);
+    auto drow = dev->next();
+    if (!drow) return drow.failure();
+    if (*drow) {
+        lastSeq = dev->integer(0);
+        lastRecordedAt = dev->text(1);
     }
+    auto trusted = db.prepare(QStringLiteral("SELECT max(gen_time) FROM anchors"));
+    if (!trusted) return trusted.failure();
+    if (auto trow = trusted->next(); trow && *trow && !trusted->isNull(0))
+        lastTrustedTime = trusted->text(0);
+    return {};
+}
 
-    Result<void> loadKeys() {
-        auto sign = loadSecret(QStringLiteral("sign_key"));
-        if (!sign) return sign.failure();
-        auto key = crypto::EcKey::fromPrivateDer(sign->bytes());
-        if (!key) return key.failure();
-        signKey = std::move(key.value());
+Result<StoredRecord> Vault::Impl::seal(const RecordDraft &draft, qint64 seq,
+                                       const QString &recordedAt, int version) {
+    QJsonObject record{
+        {"format", kRecordFormat},
+        {"type", draft.type},
+        {"object", draft.object},
+        {"prev", draft.prev.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(draft.prev)},
+        {"author", memberUuid},
+        {"device", deviceUuid},
+        {"seq", seq},
+        {"recorded_at", recordedAt},
+        {"body", draft.body}};
+    if (auto rules = json::checkRecordRules(record); !rules)
+        return fail(QStringLiteral("the record breaks the format rules: %1").arg(rules.error()));
+    auto canonical = json::canonicalize(record);
+    if (!canonical) return canonical.failure();
+    const QByteArray signature = signKey.sign(*canonical);
+    // The envelope's canonical form is its two members in key order, so the record's
+    // canonical bytes are spliced in rather than canonicalised a second time.
+    auto sealBytes =
+        json::canonicalize(QJsonObject{{"cert", signCertSha256}, {"sig", b64(signature)}});
+    if (!sealBytes) return sealBytes.failure();
+    const Result<QByteArray> envelopeBytes =
+        QByteArray("{\"record\":") + *canonical + QByteArray(",\"seal\":") + *sealBytes + '}';
 
-        auto st = db.prepare(QStringLiteral("SELECT name FROM secrets WHERE salt=? AND name LIKE "
-                                            "'notebook_key/%'"));
-        if (!st) return st.failure();
-        st->bind(1, kdf.saltId());
-        auto found = st->collect([](const Statement &row) { return row.text(0); });
-        if (!found) return found.failure();
-        const QStringList names = *found;
-        if (names.isEmpty() && !joining)
-            return fail(QStringLiteral("the vault holds no notebook key"));
-        currentEpoch = 0;
-        for (const auto &name : names) {
-            auto secret = loadSecret(name);
-            if (!secret) return secret.failure();
-            addEpoch(name.section('/', 1).toUInt(), secret->bytes());
-        }
-        return {};
-    }
+    StoredRecord out;
+    out.id = hex(crypto::sha256(*canonical));
+    out.type = draft.type;
+    out.object = draft.object;
+    out.prev = draft.prev;
+    out.author = memberUuid;
+    out.device = deviceUuid;
+    out.seq = seq;
+    out.recordedAt = recordedAt;
+    out.version = version;
+    out.body = draft.body;
+    out.envelope = *envelopeBytes;
+    return out;
+}
 
-    Result<void> loadState() {
-        auto st = db.prepare(QStringLiteral("SELECT key, value FROM notebook"));
-        if (!st) return st.failure();
-        while (true) {
-            auto row = st->next();
-            if (!row) return row.failure();
-            if (!*row) break;
-            const QString k = st->text(0);
-            if (k == "name")
-                notebookName = st->text(1);
-            else if (k == "ca_cert")
-                caCert = QByteArray::fromBase64(st->text(1).toLatin1());
-            else if (k == "pending_genesis")
-                pendingGenesis = st->text(1);
-            else if (k == "ca_sha256")
-                caSha256 = st->text(1);
-        }
-        auto me = db.prepare(QStringLiteral("SELECT cert_sha256 FROM members WHERE uuid=?"));
-        if (!me) return me.failure();
-        me->bind(1, memberUuid);
-        auto row = me->next();
-        if (!row) return row.failure();
-        joining = !*row && !pendingGenesis.isEmpty();
-        if (!*row && !joining)
-            return fail(QStringLiteral("this vault's member is not in the notebook"));
-        if (*row) signCertSha256 = me->text(0);
+QString Vault::Impl::objectPath(const char *area, const QByteArray &rawName) const {
+    const QString h = hex(rawName);
+    return QStringLiteral("%1/%2/%3").arg(QLatin1String(area), h.left(2), h);
+}
 
-        auto dev = db.prepare(
-            QStringLiteral("SELECT last_seq, last_recorded_at FROM devices WHERE device=?"));
-        if (!dev) return dev.failure();
-        dev->bind(1, deviceUuid);
-        auto drow = dev->next();
-        if (!drow) return drow.failure();
-        if (*drow) {
-            lastSeq = dev->integer(0);
-            lastRecordedAt = dev->text(1);
-        }
-        auto trusted = db.prepare(QStringLiteral("SELECT max(gen_time) FROM anchors"));
-        if (!trusted) return trusted.failure();
-        if (auto trow = trusted->next(); trow && *trow && !trusted->isNull(0))
-            lastTrustedTime = trusted->text(0);
-        return {};
-    }
+Result<QPair<QString, QByteArray>> Vault::Impl::writeRecordObject(const StoredRecord &r) {
+    const EpochKeys &keys = epochs[currentEpoch];
+    const QByteArray rawName = crypto::hmacSha256(keys.name, crypto::fromHex(r.id.toLatin1()));
+    const QByteArray file = crypto::encryptFile(keys.enc, currentEpoch, rawName, r.envelope, true);
+    auto oid = repo.writeBlob(file);
+    if (!oid) return oid.failure();
+    return qMakePair(objectPath("r", rawName), *oid);
+}
 
-    // ---- record encoding --------------------------------------------------------------
-
-    Result<StoredRecord> seal(const RecordDraft &draft, qint64 seq, const QString &recordedAt,
-                              int version) {
-        QJsonObject record{
-            {"format", kRecordFormat},
-            {"type", draft.type},
-            {"object", draft.object},
-            {"prev", draft.prev.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(draft.prev)},
-            {"author", memberUuid},
-            {"device", deviceUuid},
-            {"seq", seq},
-            {"recorded_at", recordedAt},
-            {"body", draft.body}};
-        if (auto rules = json::checkRecordRules(record); !rules)
-            return fail(
-                QStringLiteral("the record breaks the format rules: %1").arg(rules.error()));
-        auto canonical = json::canonicalize(record);
-        if (!canonical) return canonical.failure();
-        const QByteArray signature = signKey.sign(*canonical);
-        // The envelope's canonical form is its two members in key order, so the record's
-        // canonical bytes are spliced in rather than canonicalised a second time.
-        auto sealBytes =
-            json::canonicalize(QJsonObject{{"cert", signCertSha256}, {"sig", b64(signature)}});
-        if (!sealBytes) return sealBytes.failure();
-        const Result<QByteArray> envelopeBytes =
-            QByteArray("{\"record\":") + *canonical + QByteArray(",\"seal\":") + *sealBytes + '}';
-
-        StoredRecord out;
-        out.id = hex(crypto::sha256(*canonical));
-        out.type = draft.type;
-        out.object = draft.object;
-        out.prev = draft.prev;
-        out.author = memberUuid;
-        out.device = deviceUuid;
-        out.seq = seq;
-        out.recordedAt = recordedAt;
-        out.version = version;
-        out.body = draft.body;
-        out.envelope = *envelopeBytes;
-        return out;
-    }
-
-    QString objectPath(const char *area, const QByteArray &rawName) const {
-        const QString h = hex(rawName);
-        return QStringLiteral("%1/%2/%3").arg(QLatin1String(area), h.left(2), h);
-    }
-
-    // Encrypts the envelope into repo.git; the path is recorded in the same transaction as
-    // the record so the database never names an object that is not there.
-    Result<QPair<QString, QByteArray>> writeRecordObject(const StoredRecord &r) {
-        const EpochKeys &keys = epochs[currentEpoch];
-        const QByteArray rawName = crypto::hmacSha256(keys.name, crypto::fromHex(r.id.toLatin1()));
-        const QByteArray file =
-            crypto::encryptFile(keys.enc, currentEpoch, rawName, r.envelope, true);
-        auto oid = repo.writeBlob(file);
-        if (!oid) return oid.failure();
-        return qMakePair(objectPath("r", rawName), *oid);
-    }
-
-    // ---- materialisation -----------------------------------------------------------------
-
-    // `fresh`: the caller knows no row exists yet (a new object), so the lookup is skipped.
-    Result<void> upsertSearch(const QString &kind, const QString &ref, const QString &experiment,
-                              const QString &entry, const QString &title, const QString &body,
-                              bool fresh = false) {
-        if (fresh) return insertSearch(kind, ref, experiment, entry, title, body);
-        auto find =
-            db.cached(QStringLiteral("SELECT docid FROM search_docs WHERE kind=? AND ref=?"));
-        if (!find) return find.failure();
-        (*find)->bind(1, kind).bind(2, ref);
-        auto row = (*find)->next();
-        if (!row) return row.failure();
-        if (*row) {
-            const qint64 docid = (*find)->integer(0);
-            (*find)->reset();
-            auto up = db.cached(QStringLiteral("UPDATE search SET title=?, body=? WHERE docid=?"));
-            if (!up) return up.failure();
-            (*up)->bind(1, title).bind(2, body).bind(3, docid);
-            return (*up)->run();
-        }
+Result<void> Vault::Impl::upsertSearch(const QString &kind, const QString &ref,
+                                       const QString &experiment, const QString &entry,
+                                       const QString &title, const QString &body, bool fresh) {
+    if (fresh) return insertSearch(kind, ref, experiment, entry, title, body);
+    auto find = db.cached(QStringLiteral("SELECT docid FROM search_docs WHERE kind=? AND ref=?"));
+    if (!find) return find.failure();
+    (*find)->bind(1, kind).bind(2, ref);
+    auto row = (*find)->next();
+    if (!row) return row.failure();
+    if (*row) {
+        const qint64 docid = (*find)->integer(0);
         (*find)->reset();
-        return insertSearch(kind, ref, experiment, entry, title, body);
+        auto up = db.cached(QStringLiteral("UPDATE search SET title=?, body=? WHERE docid=?"));
+        if (!up) return up.failure();
+        (*up)->bind(1, title).bind(2, body).bind(3, docid);
+        return (*up)->run();
     }
+    (*find)->reset();
+    return insertSearch(kind, ref, experiment, entry, title, body);
+}
 
-    Result<void> insertSearch(const QString &kind, const QString &ref, const QString &experiment,
-                              const QString &entry, const QString &title, const QString &body) {
-        auto ins = db.cached(QStringLiteral(
-            "INSERT INTO search_docs(kind, ref, experiment, entry) VALUES(?,?,?,?)"));
-        if (!ins) return ins.failure();
-        (*ins)->bind(1, kind).bind(2, ref).bind(3, experiment).bind(4, entry);
-        if (auto r = (*ins)->run(); !r) return r;
-        const qint64 docid = db.lastInsertRowId();
-        auto fts =
-            db.cached(QStringLiteral("INSERT INTO search(docid, title, body) VALUES(?,?,?)"));
-        if (!fts) return fts.failure();
-        (*fts)->bind(1, docid).bind(2, title).bind(3, body);
-        return (*fts)->run();
-    }
+Result<void> Vault::Impl::insertSearch(const QString &kind, const QString &ref,
+                                       const QString &experiment, const QString &entry,
+                                       const QString &title, const QString &body) {
+    auto ins = db.cached(
+        QStringLiteral("INSERT INTO search_docs(kind, ref, experiment, entry) VALUES(?,?,?,?)"));
+    if (!ins) return ins.failure();
+    (*ins)->bind(1, kind).bind(2, ref).bind(3, experiment).bind(4, entry);
+    if (auto r = (*ins)->run(); !r) return r;
+    const qint64 docid = db.lastInsertRowId();
+    auto fts = db.cached(QStringLiteral("INSERT INTO search(docid, title, body) VALUES(?,?,?)"));
+    if (!fts) return fts.failure();
+    (*fts)->bind(1, docid).bind(2, title).bind(3, body);
+    return (*fts)->run();
+}
 
-    // A member as admit() sees them, by certificate; dropped whenever a member record lands.
-    struct Signer {
-        QString uuid;
-        QString status;
-        QStringList roles;
-        QByteArray cert;
-        QString statusSince; // when the member's current record was written
-    };
-    QHash<QString, Signer> signers;
+Result<void> Vault::Impl::upsertMember(const QString &uuid, const QString &head,
+                                       const QJsonObject &m) {
+    signers.clear();
+    const QByteArray cert = unb64(m.value("sign_cert"));
+    auto st = db.cached(QStringLiteral(
+        "INSERT OR REPLACE INTO members(uuid, head, name, email, roles, status, sign_cert, "
+        "cert_sha256, enc_key) VALUES(?,?,?,?,?,?,?,?,?)"));
+    if (!st) return st.failure();
+    (*st)
+        ->bind(1, uuid)
+        .bind(2, head)
+        .bind(3, m.value("name").toString())
+        .bind(4, m.value("email").toString())
+        .bind(5, toStringList(m.value("roles")).join(','))
+        .bind(6, m.value("status").toString())
+        .bind(7, cert)
+        .bind(8, hex(crypto::sha256(cert)))
+        .bind(9, unb64(m.value("enc_key")));
+    return (*st)->run();
+}
 
-    Result<void> upsertMember(const QString &uuid, const QString &head, const QJsonObject &m) {
-        signers.clear();
-        const QByteArray cert = unb64(m.value("sign_cert"));
-        auto st = db.cached(QStringLiteral(
-            "INSERT OR REPLACE INTO members(uuid, head, name, email, roles, status, sign_cert, "
-            "cert_sha256, enc_key) VALUES(?,?,?,?,?,?,?,?,?)"));
+QString Vault::Impl::searchBody(const StoredRecord &r) {
+    if (r.type == "entry") return html::plainText(r.body.value("html").toString());
+    return {};
+}
+
+Result<void> Vault::Impl::materialize(const StoredRecord &r, const QString *precomputedSearch,
+                                      bool fresh) {
+    const QJsonObject &b = r.body;
+    if (r.type == "notebook") {
+        auto st =
+            db.cached(QStringLiteral("INSERT OR REPLACE INTO notebook(key, value) VALUES(?,?)"));
         if (!st) return st.failure();
-        (*st)
-            ->bind(1, uuid)
-            .bind(2, head)
-            .bind(3, m.value("name").toString())
-            .bind(4, m.value("email").toString())
-            .bind(5, toStringList(m.value("roles")).join(','))
-            .bind(6, m.value("status").toString())
-            .bind(7, cert)
-            .bind(8, hex(crypto::sha256(cert)))
-            .bind(9, unb64(m.value("enc_key")));
-        return (*st)->run();
-    }
-
-    // The text the search index keeps for a record's body, beside its title.
-    static QString searchBody(const StoredRecord &r) {
-        if (r.type == "entry") return html::plainText(r.body.value("html").toString());
-        return {};
-    }
-
-    // `precomputedSearch`, when given, is searchBody(r) worked out on another thread. `fresh`
-    // says the record starts an object this vault has just created, so no row exists to be
-    // updated; should one exist after all, the insert fails rather than overwrite it.
-    Result<void> materialize(const StoredRecord &r, const QString *precomputedSearch = nullptr,
-                             bool fresh = false) {
-        const QJsonObject &b = r.body;
-        if (r.type == "notebook") {
-            auto st = db.cached(
-                QStringLiteral("INSERT OR REPLACE INTO notebook(key, value) VALUES(?,?)"));
-            if (!st) return st.failure();
-            for (const auto &[k, v] :
-                 {std::pair{QStringLiteral("name"), b.value("name").toString()},
-                  std::pair{QStringLiteral("uuid"), r.object},
-                  std::pair{QStringLiteral("genesis"), r.id},
-                  std::pair{QStringLiteral("ca_cert"), b.value("ca_cert").toString()}}) {
-                (*st)->bind(1, k).bind(2, v);
-                if (auto res = (*st)->run(); !res) return res;
-            }
-            return upsertMember(r.author, r.id, b.value("founder").toObject());
+        for (const auto &[k, v] :
+             {std::pair{QStringLiteral("name"), b.value("name").toString()},
+              std::pair{QStringLiteral("uuid"), r.object},
+              std::pair{QStringLiteral("genesis"), r.id},
+              std::pair{QStringLiteral("ca_cert"), b.value("ca_cert").toString()}}) {
+            (*st)->bind(1, k).bind(2, v);
+            if (auto res = (*st)->run(); !res) return res;
         }
-        if (r.type == "member") return upsertMember(r.object, r.id, b);
-        if (r.type == "experiment") {
-            // Debian 12's SQLCipher is SQLite 3.15, which has no UPSERT: update, else insert.
-            const QStringList tags = toStringList(b.value("tags"));
-            const QString tagsJson =
-                QString::fromUtf8(QJsonDocument(toJsonArray(tags)).toJson(QJsonDocument::Compact));
-            auto up = db.cached(QStringLiteral(
-                "UPDATE experiments SET head=?2, title=?3, project=?4, tags=?5, status=?6, "
-                "updated_at=?7 WHERE uuid=?1"));
-            if (!up) return up.failure();
-            (*up)
+        return upsertMember(r.author, r.id, b.value("founder").toObject());
+    }
+    if (r.type == "member") return upsertMember(r.object, r.id, b);
+    if (r.type == "experiment") {
+        // Debian 12's SQLCipher is SQLite 3.15, which has no UPSERT: update, else insert.
+        const QStringList tags = toStringList(b.value("tags"));
+        const QString tagsJson =
+            QString::fromUtf8(QJsonDocument(toJsonArray(tags)).toJson(QJsonDocument::Compact));
+        auto up = db.cached(QStringLiteral(
+            "UPDATE experiments SET head=?2, title=?3, project=?4, tags=?5, status=?6, "
+            "updated_at=?7 WHERE uuid=?1"));
+        if (!up) return up.failure();
+        (*up)
+            ->bind(1, r.object)
+            .bind(2, r.id)
+            .bind(3, b.value("title").toString())
+            .bind(4, b.value("project").toString())
+            .bind(5, tagsJson)
+            .bind(6, b.value("status").toString())
+            .bind(7, r.recordedAt);
+        if (auto res = (*up)->run(); !res) return res;
+        if (db.changes() == 0) {
+            auto st = db.cached(QStringLiteral(
+                "INSERT INTO experiments(uuid, head, title, project, tags, status, author, "
+                "created_at, updated_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?8)"));
+            if (!st) return st.failure();
+            (*st)
                 ->bind(1, r.object)
                 .bind(2, r.id)
                 .bind(3, b.value("title").toString())
                 .bind(4, b.value("project").toString())
                 .bind(5, tagsJson)
                 .bind(6, b.value("status").toString())
+                .bind(7, r.author)
+                .bind(8, r.recordedAt);
+            if (auto res = (*st)->run(); !res) return res;
+        }
+        return upsertSearch("experiment", r.object, r.object, {}, b.value("title").toString(),
+                            b.value("project").toString() + '\n' + tags.join(' '));
+    }
+    if (r.type == "entry") {
+        const QString experiment = b.value("experiment").toString();
+        if (!fresh) {
+            auto up = db.cached(QStringLiteral(
+                "UPDATE entries SET head=?2, ord=?3, versions=?4, title=?5, status=?6, "
+                "updated_at=?7 WHERE uuid=?1"));
+            if (!up) return up.failure();
+            (*up)
+                ->bind(1, r.object)
+                .bind(2, r.id)
+                .bind(3, b.value("order").toInteger())
+                .bind(4, r.version)
+                .bind(5, b.value("title").toString())
+                .bind(6, b.value("status").toString())
                 .bind(7, r.recordedAt);
             if (auto res = (*up)->run(); !res) return res;
-            if (db.changes() == 0) {
-                auto st = db.cached(QStringLiteral(
-                    "INSERT INTO experiments(uuid, head, title, project, tags, status, author, "
-                    "created_at, updated_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?8)"));
-                if (!st) return st.failure();
-                (*st)
-                    ->bind(1, r.object)
-                    .bind(2, r.id)
-                    .bind(3, b.value("title").toString())
-                    .bind(4, b.value("project").toString())
-                    .bind(5, tagsJson)
-                    .bind(6, b.value("status").toString())
-                    .bind(7, r.author)
-                    .bind(8, r.recordedAt);
-                if (auto res = (*st)->run(); !res) return res;
-            }
-            return upsertSearch("experiment", r.object, r.object, {}, b.value("title").toString(),
-                                b.value("project").toString() + '\n' + tags.join(' '));
         }
-        if (r.type == "entry") {
-            const QString experiment = b.value("experiment").toString();
-            if (!fresh) {
-                auto up = db.cached(QStringLiteral(
-                    "UPDATE entries SET head=?2, ord=?3, versions=?4, title=?5, status=?6, "
-                    "updated_at=?7 WHERE uuid=?1"));
-                if (!up) return up.failure();
-                (*up)
-                    ->bind(1, r.object)
-                    .bind(2, r.id)
-                    .bind(3, b.value("order").toInteger())
-                    .bind(4, r.version)
-                    .bind(5, b.value("title").toString())
-                    .bind(6, b.value("status").toString())
-                    .bind(7, r.recordedAt);
-                if (auto res = (*up)->run(); !res) return res;
-            }
-            if (fresh || db.changes() == 0) {
-                auto st = db.cached(QStringLiteral(
-                    "INSERT INTO entries(uuid, head, experiment, ord, versions, title, status, "
-                    "author, created_at, updated_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?9)"));
-                if (!st) return st.failure();
-                (*st)
-                    ->bind(1, r.object)
-                    .bind(2, r.id)
-                    .bind(3, experiment)
-                    .bind(4, b.value("order").toInteger())
-                    .bind(5, r.version)
-                    .bind(6, b.value("title").toString())
-                    .bind(7, b.value("status").toString())
-                    .bind(8, r.author)
-                    .bind(9, r.recordedAt);
-                if (auto res = (*st)->run(); !res) return res;
-            }
-            if (auto res = upsertSearch(
-                    "entry", r.object, experiment, r.object, b.value("title").toString(),
-                    precomputedSearch ? *precomputedSearch : searchBody(r), fresh);
+        if (fresh || db.changes() == 0) {
+            auto st = db.cached(QStringLiteral(
+                "INSERT INTO entries(uuid, head, experiment, ord, versions, title, status, "
+                "author, created_at, updated_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?9)"));
+            if (!st) return st.failure();
+            (*st)
+                ->bind(1, r.object)
+                .bind(2, r.id)
+                .bind(3, experiment)
+                .bind(4, b.value("order").toInteger())
+                .bind(5, r.version)
+                .bind(6, b.value("title").toString())
+                .bind(7, b.value("status").toString())
+                .bind(8, r.author)
+                .bind(9, r.recordedAt);
+            if (auto res = (*st)->run(); !res) return res;
+        }
+        if (auto res =
+                upsertSearch("entry", r.object, experiment, r.object, b.value("title").toString(),
+                             precomputedSearch ? *precomputedSearch : searchBody(r), fresh);
+            !res)
+            return res;
+        for (const auto &att : b.value("attachments").toArray()) {
+            auto name = db.cached(QStringLiteral("SELECT name FROM attachments WHERE id=?"));
+            if (!name) return name.failure();
+            (*name)->bind(1, att.toString());
+            auto row = (*name)->next();
+            if (!row) return row.failure();
+            const QString fileName = *row ? (*name)->text(0) : QString();
+            (*name)->reset();
+            if (auto res =
+                    upsertSearch("attachment", att.toString(), experiment, r.object, fileName, {});
                 !res)
                 return res;
-            for (const auto &att : b.value("attachments").toArray()) {
-                auto name = db.cached(QStringLiteral("SELECT name FROM attachments WHERE id=?"));
-                if (!name) return name.failure();
-                (*name)->bind(1, att.toString());
-                auto row = (*name)->next();
-                if (!row) return row.failure();
-                const QString fileName = *row ? (*name)->text(0) : QString();
-                (*name)->reset();
-                if (auto res = upsertSearch("attachment", att.toString(), experiment, r.object,
-                                            fileName, {});
-                    !res)
-                    return res;
-            }
-            return {};
         }
-        if (r.type == "attachment") {
-            auto st = db.cached(QStringLiteral(
-                "INSERT OR IGNORE INTO attachments(id, name, media_type, size, sha256, chunks, "
-                "recorded_at) VALUES(?,?,?,?,?,?,?)"));
-            if (!st) return st.failure();
-            (*st)
-                ->bind(1, r.id)
-                .bind(2, b.value("name").toString())
-                .bind(3, b.value("media_type").toString())
-                .bind(4, b.value("size").toInteger())
-                .bind(5, b.value("sha256").toString())
-                .bind(6, toStringList(b.value("chunks")).join(','))
-                .bind(7, r.recordedAt);
-            return (*st)->run();
-        }
-        if (r.type == "signature") {
-            auto st = db.cached(QStringLiteral(
-                "INSERT OR IGNORE INTO signatures(id, target, target_object, meaning, signer, "
-                "printed_name, signed_at) VALUES(?,?,?,?,?,?,?)"));
-            if (!st) return st.failure();
-            (*st)
-                ->bind(1, r.id)
-                .bind(2, b.value("target").toString())
-                .bind(3, targetInfo(b.value("target").toString()).object)
-                .bind(4, b.value("meaning").toString())
-                .bind(5, r.author)
-                .bind(6, b.value("printed_name").toString())
-                .bind(7, b.value("signed_at").toString());
-            return (*st)->run();
-        }
-        if (r.type == "anchor") {
-            auto token = timestamp::readToken(unb64(b.value("token")));
-            if (!token) return token.failure();
-            const QString genTime = token->genTime.toUTC().toString(Qt::ISODateWithMs);
-            const QJsonArray leaves = b.value("leaves").toArray();
-            auto st = db.cached(QStringLiteral("INSERT OR IGNORE INTO anchors(id, root, tsa, "
-                                               "gen_time, leaves) VALUES(?,?,?,?,?)"));
-            if (!st) return st.failure();
-            (*st)
-                ->bind(1, r.id)
-                .bind(2, b.value("root").toString())
-                .bind(3, b.value("tsa").toString())
-                .bind(4, genTime)
-                .bind(5, qint64(leaves.size()));
-            if (auto res = (*st)->run(); !res) return res;
-            auto leaf = db.cached(QStringLiteral(
-                "INSERT OR IGNORE INTO anchored(record, anchor, leaf) VALUES(?,?,?)"));
-            if (!leaf) return leaf.failure();
-            auto done = db.cached(QStringLiteral(
-                "DELETE FROM unanchored WHERE rowid = (SELECT rowid FROM records WHERE id=?)"));
-            if (!done) return done.failure();
-            for (qsizetype i = 0; i < leaves.size(); ++i) {
-                (*leaf)->bind(1, leaves.at(i).toString()).bind(2, r.id).bind(3, qint64(i));
-                if (auto res = (*leaf)->run(); !res) return res;
-                (*done)->bind(1, leaves.at(i).toString());
-                if (auto res = (*done)->run(); !res) return res;
-            }
-            if (genTime > lastTrustedTime) lastTrustedTime = genTime;
-            return {};
-        }
-        return {}; // comment, audit: the records table is enough
+        return {};
     }
-
-    // What INSERT OR REPLACE would do — a path written again gets a new rowid, so that
-    // publishLocal sees it — at a seventh of the cost: SQLite 3.15's REPLACE is slow on a
-    // table with a second index, and a path is almost always new.
-    Result<void> putRepoFile(const QString &path, const QByteArray &oid, const QString &record = {},
-                             const QString &chunk = {}) {
-        auto ins = db.cached(QStringLiteral(
-            "INSERT OR IGNORE INTO repo_files(path, oid, record, chunk) VALUES(?,?,?,?)"));
-        if (!ins) return ins.failure();
-        (*ins)->bind(1, path).bind(2, QString::fromLatin1(oid));
-        for (const auto &[column, value] : {std::pair{3, &record}, std::pair{4, &chunk}}) {
-            if (value->isEmpty())
-                (*ins)->bindNull(column);
-            else
-                (*ins)->bind(column, *value);
-        }
-        if (auto r = (*ins)->run(); !r) return r;
-        if (db.changes() > 0) return {};
-        auto del = db.cached(QStringLiteral("DELETE FROM repo_files WHERE path=?"));
-        if (!del) return del.failure();
-        (*del)->bind(1, path);
-        if (auto r = (*del)->run(); !r) return r;
-        return (*ins)->run(); // the bindings stay for a re-run
-    }
-
-    Result<void> insertRecord(const StoredRecord &r, const QString &path, const QByteArray &oid,
-                              const QString *precomputedSearch = nullptr, bool fresh = false) {
+    if (r.type == "attachment") {
         auto st = db.cached(QStringLiteral(
-            "INSERT INTO records(id, type, object, prev, author, device, seq, recorded_at, "
-            "version, envelope) VALUES(?,?,?,?,?,?,?,?,?,?)"));
+            "INSERT OR IGNORE INTO attachments(id, name, media_type, size, sha256, chunks, "
+            "recorded_at) VALUES(?,?,?,?,?,?,?)"));
         if (!st) return st.failure();
-        (*st)->bind(1, r.id).bind(2, r.type).bind(3, r.object);
-        if (r.prev.isEmpty())
-            (*st)->bindNull(4);
-        else
-            (*st)->bind(4, r.prev);
         (*st)
-            ->bind(5, r.author)
-            .bind(6, r.device)
-            .bind(7, r.seq)
-            .bind(8, r.recordedAt)
-            .bind(9, r.version)
-            .bind(10, r.envelope);
-        if (auto res = (*st)->run(); !res) return res;
-        if (r.type != "anchor") {
-            // Waits for a trusted time, unless an anchor that arrived first already covers it.
-            const qint64 rowid = db.lastInsertRowId();
-            auto wait = db.cached(QStringLiteral(
-                "INSERT INTO unanchored(rowid) SELECT ?1 WHERE NOT EXISTS (SELECT 1 FROM anchored "
-                "WHERE record = ?2)"));
-            if (!wait) return wait.failure();
-            (*wait)->bind(1, rowid).bind(2, r.id);
-            if (auto res = (*wait)->run(); !res) return res;
-        }
-        if (auto res = putRepoFile(path, oid, r.id); !res) return res;
-        return materialize(r, precomputedSearch, fresh);
+            ->bind(1, r.id)
+            .bind(2, b.value("name").toString())
+            .bind(3, b.value("media_type").toString())
+            .bind(4, b.value("size").toInteger())
+            .bind(5, b.value("sha256").toString())
+            .bind(6, toStringList(b.value("chunks")).join(','))
+            .bind(7, r.recordedAt);
+        return (*st)->run();
     }
-
-    Result<int> versionAfter(const QString &prev, const QString &object, const QString &type) {
-        if (prev.isEmpty()) return 1;
-        auto st = db.cached(QStringLiteral("SELECT object, type, version FROM records WHERE id=?"));
+    if (r.type == "signature") {
+        auto st = db.cached(QStringLiteral(
+            "INSERT OR IGNORE INTO signatures(id, target, target_object, meaning, signer, "
+            "printed_name, signed_at) VALUES(?,?,?,?,?,?,?)"));
         if (!st) return st.failure();
-        (*st)->bind(1, prev);
-        auto row = (*st)->next();
-        if (!row) return row.failure();
-        if (!*row) return fail(QStringLiteral("the previous version %1 does not exist").arg(prev));
-        const QString o = (*st)->text(0), t = (*st)->text(1);
-        const int v = int((*st)->integer(2));
-        (*st)->reset();
-        if (o != object || t != type)
-            return fail(
-                QStringLiteral("the previous version %1 belongs to another object").arg(prev));
-        return v + 1;
+        (*st)
+            ->bind(1, r.id)
+            .bind(2, b.value("target").toString())
+            .bind(3, targetInfo(b.value("target").toString()).object)
+            .bind(4, b.value("meaning").toString())
+            .bind(5, r.author)
+            .bind(6, b.value("printed_name").toString())
+            .bind(7, b.value("signed_at").toString());
+        return (*st)->run();
     }
+    if (r.type == "anchor") {
+        auto token = timestamp::readToken(unb64(b.value("token")));
+        if (!token) return token.failure();
+        const QString genTime = token->genTime.toUTC().toString(Qt::ISODateWithMs);
+        const QJsonArray leaves = b.value("leaves").toArray();
+        auto st = db.cached(QStringLiteral("INSERT OR IGNORE INTO anchors(id, root, tsa, "
+                                           "gen_time, leaves) VALUES(?,?,?,?,?)"));
+        if (!st) return st.failure();
+        (*st)
+            ->bind(1, r.id)
+            .bind(2, b.value("root").toString())
+            .bind(3, b.value("tsa").toString())
+            .bind(4, genTime)
+            .bind(5, qint64(leaves.size()));
+        if (auto res = (*st)->run(); !res) return res;
+        auto leaf = db.cached(
+            QStringLiteral("INSERT OR IGNORE INTO anchored(record, anchor, leaf) VALUES(?,?,?)"));
+        if (!leaf) return leaf.failure();
+        auto done = db.cached(QStringLiteral(
+            "DELETE FROM unanchored WHERE rowid = (SELECT rowid FROM records WHERE id=?)"));
+        if (!done) return done.failure();
+        for (qsizetype i = 0; i < leaves.size(); ++i) {
+            (*leaf)->bind(1, leaves.at(i).toString()).bind(2, r.id).bind(3, qint64(i));
+            if (auto res = (*leaf)->run(); !res) return res;
+            (*done)->bind(1, leaves.at(i).toString());
+            if (auto res = (*done)->run(); !res) return res;
+        }
+        if (genTime > lastTrustedTime) lastTrustedTime = genTime;
+        return {};
+    }
+    return {}; // comment, audit: the records table is enough
+}
 
-    Result<QList<StoredRecord>> appendLocked(QList<RecordDraft> drafts) {
-        if (joining)
-            return fail(QStringLiteral("this notebook is waiting for an admin to approve your join "
-                                       "request; sync once it is approved"));
-        QString recordedAt = nowUtc();
-        // A time-stamp authority's clock and ours may differ by a little; a minute is not a
-        // clock running backwards.
-        const QString trustedFloor = lastTrustedTime.isEmpty()
-                                         ? QString()
-                                         : QDateTime::fromString(lastTrustedTime, Qt::ISODateWithMs)
-                                               .addSecs(-60)
-                                               .toUTC()
-                                               .toString(Qt::ISODateWithMs);
-        const bool beforeLastRecord = !lastRecordedAt.isEmpty() && recordedAt < lastRecordedAt;
-        const bool beforeTrustedTime = !trustedFloor.isEmpty() && recordedAt < trustedFloor;
-        if (beforeLastRecord || beforeTrustedTime) {
-            // The clock went backwards: keep the system time (it is never edited) but say so.
-            QJsonObject detail{{"clock_now", recordedAt}};
-            if (beforeLastRecord) detail.insert("last_recorded_at", lastRecordedAt);
-            if (beforeTrustedTime) detail.insert("last_trusted_time", lastTrustedTime);
-            drafts.prepend(
-                RecordDraft{"audit",
-                            crypto::newUuid(),
-                            {},
-                            QJsonObject{{"action", "clock_backwards"}, {"detail", detail}},
-                            {}});
-        }
-        Transaction tx(db);
-        if (!tx.started()) return tx.started().failure();
-        QList<StoredRecord> out;
-        qint64 seq = lastSeq;
-        QHash<QString, int> pendingVersions; // versions of records appended in this batch
-        QHash<QString, QString> pendingTypes;
-        // A large batch of new objects (an import) is sealed and encrypted on two threads:
-        // those steps need nothing but the draft; writing stays in order on this one.
-        const bool independent =
-            drafts.size() >= 32 && std::all_of(drafts.begin(), drafts.end(), [](const auto &d) {
-                return d.prev.isEmpty() && !d.complete;
-            });
-        if (independent) {
-            struct Prepared {
-                std::optional<StoredRecord> sealed;
-                QString error;
-                QString path;
-                QByteArray file;
-                QByteArray oid;
-                QString searchBody;
-            };
-            std::vector<Prepared> prepared(size_t(drafts.size()));
-            const EpochKeys keys = epochs.value(currentEpoch);
-            const quint32 epoch = currentEpoch;
-            // Workers only read `drafts` and fill their own cell of `prepared`.
-            auto prepare = [&](qsizetype i) {
-                Prepared &cell = prepared[size_t(i)];
-                RecordDraft draft = drafts.at(i);
-                if (draft.prepare) draft.prepare(draft.body);
-                auto sealed = seal(draft, seq + 1 + i, recordedAt, 1);
-                if (!sealed) {
-                    cell.error = sealed.error();
-                    return;
-                }
-                const QByteArray rawName =
-                    crypto::hmacSha256(keys.name, crypto::fromHex(sealed->id.toLatin1()));
-                cell.file = crypto::encryptFile(keys.enc, epoch, rawName, sealed->envelope, true);
-                cell.oid = ObjectRepository::blobId(cell.file);
-                cell.path = objectPath("r", rawName);
-                cell.searchBody = searchBody(*sealed);
-                cell.sealed = std::move(sealed.value());
-            };
-            QString failure;
-            QList<QByteArray> files;
-            files.reserve(drafts.size());
-            auto consume = [&](qsizetype i) {
-                Prepared &p = prepared[size_t(i)];
-                if (!p.sealed) {
-                    failure = p.error;
-                    return false;
-                }
-                // Drafts of an independent batch start objects (their uuids are new).
-                if (auto res = insertRecord(*p.sealed, p.path, p.oid, &p.searchBody, true); !res) {
-                    failure = res.error();
-                    return false;
-                }
-                files << std::exchange(p.file, {});
-                out << std::move(*p.sealed);
-                p.sealed.reset();
-                return true;
-            };
-            if (!prepareInParallelConsumeInOrder(drafts.size(), 16, prepare, consume))
-                return fail(failure);
-            // One pack for the whole batch, written before the commit so that the database
-            // never names an object that is not there.
-            auto oids = repo.writeBlobs(files);
-            if (!oids) return oids.failure();
-            seq += drafts.size();
-        }
-        for (auto draft : independent ? QList<RecordDraft>{} : drafts) {
+Result<void> Vault::Impl::putRepoFile(const QString &path, const QByteArray &oid,
+                                      const QString &record, const QString &chunk) {
+    auto ins = db.cached(QStringLiteral(
+        "INSERT OR IGNORE INTO repo_files(path, oid, record, chunk) VALUES(?,?,?,?)"));
+    if (!ins) return ins.failure();
+    (*ins)->bind(1, path).bind(2, QString::fromLatin1(oid));
+    for (const auto &[column, value] : {std::pair{3, &record}, std::pair{4, &chunk}}) {
+        if (value->isEmpty())
+            (*ins)->bindNull(column);
+        else
+            (*ins)->bind(column, *value);
+    }
+    if (auto r = (*ins)->run(); !r) return r;
+    if (db.changes() > 0) return {};
+    auto del = db.cached(QStringLiteral("DELETE FROM repo_files WHERE path=?"));
+    if (!del) return del.failure();
+    (*del)->bind(1, path);
+    if (auto r = (*del)->run(); !r) return r;
+    return (*ins)->run(); // the bindings stay for a re-run
+}
+
+Result<void> Vault::Impl::insertRecord(const StoredRecord &r, const QString &path,
+                                       const QByteArray &oid, const QString *precomputedSearch,
+                                       bool fresh) {
+    auto st = db.cached(QStringLiteral(
+        "INSERT INTO records(id, type, object, prev, author, device, seq, recorded_at, "
+        "version, envelope) VALUES(?,?,?,?,?,?,?,?,?,?)"));
+    if (!st) return st.failure();
+    (*st)->bind(1, r.id).bind(2, r.type).bind(3, r.object);
+    if (r.prev.isEmpty())
+        (*st)->bindNull(4);
+    else
+        (*st)->bind(4, r.prev);
+    (*st)
+        ->bind(5, r.author)
+        .bind(6, r.device)
+        .bind(7, r.seq)
+        .bind(8, r.recordedAt)
+        .bind(9, r.version)
+        .bind(10, r.envelope);
+    if (auto res = (*st)->run(); !res) return res;
+    if (r.type != "anchor") {
+        // Waits for a trusted time, unless an anchor that arrived first already covers it.
+        const qint64 rowid = db.lastInsertRowId();
+        auto wait = db.cached(QStringLiteral(
+            "INSERT INTO unanchored(rowid) SELECT ?1 WHERE NOT EXISTS (SELECT 1 FROM anchored "
+            "WHERE record = ?2)"));
+        if (!wait) return wait.failure();
+        (*wait)->bind(1, rowid).bind(2, r.id);
+        if (auto res = (*wait)->run(); !res) return res;
+    }
+    if (auto res = putRepoFile(path, oid, r.id); !res) return res;
+    return materialize(r, precomputedSearch, fresh);
+}
+
+Result<int> Vault::Impl::versionAfter(const QString &prev, const QString &object,
+                                      const QString &type) {
+    if (prev.isEmpty()) return 1;
+    auto st = db.cached(QStringLiteral("SELECT object, type, version FROM records WHERE id=?"));
+    if (!st) return st.failure();
+    (*st)->bind(1, prev);
+    auto row = (*st)->next();
+    if (!row) return row.failure();
+    if (!*row) return fail(QStringLiteral("the previous version %1 does not exist").arg(prev));
+    const QString o = (*st)->text(0), t = (*st)->text(1);
+    const int v = int((*st)->integer(2));
+    (*st)->reset();
+    if (o != object || t != type)
+        return fail(QStringLiteral("the previous version %1 belongs to another object").arg(prev));
+    return v + 1;
+}
+
+Result<QList<StoredRecord>> Vault::Impl::appendLocked(QList<RecordDraft> drafts) {
+    if (joining)
+        return fail(QStringLiteral("this notebook is waiting for an admin to approve your join "
+                                   "request; sync once it is approved"));
+    QString recordedAt = nowUtc();
+    // A time-stamp authority's clock and ours may differ by a little; a minute is not a
+    // clock running backwards.
+    const QString trustedFloor = lastTrustedTime.isEmpty()
+                                     ? QString()
+                                     : QDateTime::fromString(lastTrustedTime, Qt::ISODateWithMs)
+                                           .addSecs(-60)
+                                           .toUTC()
+                                           .toString(Qt::ISODateWithMs);
+    const bool beforeLastRecord = !lastRecordedAt.isEmpty() && recordedAt < lastRecordedAt;
+    const bool beforeTrustedTime = !trustedFloor.isEmpty() && recordedAt < trustedFloor;
+    if (beforeLastRecord || beforeTrustedTime) {
+        // The clock went backwards: keep the system time (it is never edited) but say so.
+        QJsonObject detail{{"clock_now", recordedAt}};
+        if (beforeLastRecord) detail.insert("last_recorded_at", lastRecordedAt);
+        if (beforeTrustedTime) detail.insert("last_trusted_time", lastTrustedTime);
+        drafts.prepend(RecordDraft{"audit",
+                                   crypto::newUuid(),
+                                   {},
+                                   QJsonObject{{"action", "clock_backwards"}, {"detail", detail}},
+                                   {}});
+    }
+    Transaction tx(db);
+    if (!tx.started()) return tx.started().failure();
+    QList<StoredRecord> out;
+    qint64 seq = lastSeq;
+    QHash<QString, int> pendingVersions; // versions of records appended in this batch
+    QHash<QString, QString> pendingTypes;
+    // A large batch of new objects (an import) is sealed and encrypted on two threads:
+    // those steps need nothing but the draft; writing stays in order on this one.
+    const bool independent =
+        drafts.size() >= 32 && std::all_of(drafts.begin(), drafts.end(), [](const auto &d) {
+            return d.prev.isEmpty() && !d.complete;
+        });
+    if (independent) {
+        struct Prepared {
+            std::optional<StoredRecord> sealed;
+            QString error;
+            QString path;
+            QByteArray file;
+            QByteArray oid;
+            QString searchBody;
+        };
+        std::vector<Prepared> prepared(size_t(drafts.size()));
+        const EpochKeys keys = epochs.value(currentEpoch);
+        const quint32 epoch = currentEpoch;
+        // Workers only read `drafts` and fill their own cell of `prepared`.
+        auto prepare = [&](qsizetype i) {
+            Prepared &cell = prepared[size_t(i)];
+            RecordDraft draft = drafts.at(i);
             if (draft.prepare) draft.prepare(draft.body);
-            if (draft.complete) draft.complete(draft.body, out);
-            int version = 1;
-            if (!draft.prev.isEmpty()) {
-                if (pendingVersions.contains(draft.prev)) {
-                    version = pendingVersions.value(draft.prev) + 1;
-                } else {
-                    auto v = versionAfter(draft.prev, draft.object, draft.type);
-                    if (!v) return v.failure();
-                    version = *v;
-                }
+            auto sealed = seal(draft, seq + 1 + i, recordedAt, 1);
+            if (!sealed) {
+                cell.error = sealed.error();
+                return;
             }
-            auto sealed = seal(draft, ++seq, recordedAt, version);
-            if (!sealed) return sealed.failure();
-            auto object = writeRecordObject(*sealed);
-            if (!object) return object.failure();
-            if (auto res = insertRecord(*sealed, object->first, object->second); !res)
-                return res.failure();
-            pendingVersions.insert(sealed->id, version);
-            out << *sealed;
-        }
-        auto dev = db.cached(QStringLiteral(
-            "INSERT OR REPLACE INTO devices(device, last_seq, last_recorded_at) VALUES(?,?,?)"));
-        if (!dev) return dev.failure();
-        (*dev)->bind(1, deviceUuid).bind(2, seq).bind(3, recordedAt);
-        if (auto res = (*dev)->run(); !res) return res.failure();
-        if (auto res = tx.commit(); !res) return res.failure();
-        lastSeq = seq;
-        lastRecordedAt = recordedAt;
-        return out;
+            const QByteArray rawName =
+                crypto::hmacSha256(keys.name, crypto::fromHex(sealed->id.toLatin1()));
+            cell.file = crypto::encryptFile(keys.enc, epoch, rawName, sealed->envelope, true);
+            cell.oid = ObjectRepository::blobId(cell.file);
+            cell.path = objectPath("r", rawName);
+            cell.searchBody = searchBody(*sealed);
+            cell.sealed = std::move(sealed.value());
+        };
+        QString failure;
+        QList<QByteArray> files;
+        files.reserve(drafts.size());
+        auto consume = [&](qsizetype i) {
+            Prepared &p = prepared[size_t(i)];
+            if (!p.sealed) {
+                failure = p.error;
+                return false;
+            }
+            // Drafts of an independent batch start objects (their uuids are new).
+            if (auto res = insertRecord(*p.sealed, p.path, p.oid, &p.searchBody, true); !res) {
+                failure = res.error();
+                return false;
+            }
+            files << std::exchange(p.file, {});
+            out << std::move(*p.sealed);
+            p.sealed.reset();
+            return true;
+        };
+        if (!prepareInParallelConsumeInOrder(drafts.size(), 16, prepare, consume))
+            return fail(failure);
+        // One pack for the whole batch, written before the commit so that the database
+        // never names an object that is not there.
+        auto oids = repo.writeBlobs(files);
+        if (!oids) return oids.failure();
+        seq += drafts.size();
     }
-
-    // ---- records from other devices ------------------------------------------------------
-
-    // Decides whether a fetched record may join this notebook now, later (it depends on a
-    // record not here yet), or never. The rules are FORMAT.md §2's, checked against what
-    // this notebook already holds.
-    // `pre`, when given, holds answers worked out ahead for this record (Prechecked).
-    Admission admit(const QJsonObject &record, const QJsonObject &sealObj, const QString &id,
-                    const Prechecked *pre = nullptr) {
-        auto refuse = [](const QString &why) { return Admission{Verdict::Refuse, why}; };
-        {
-            auto known = db.cached(QStringLiteral("SELECT 1 FROM records WHERE id=?"));
-            if (!known) return refuse(known.error());
-            (*known)->bind(1, id);
-            auto row = (*known)->next();
-            const bool have = row && *row;
-            (*known)->reset();
-            if (have) return Admission{Verdict::Known, {}};
-        }
-        static const QRegularExpression timeFormat(
-            QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$"));
-        const QString type = record.value("type").toString();
-        const QString object = record.value("object").toString();
-        const QString prev = record.value("prev").toString();
-        const QString author = record.value("author").toString();
-        const QString device = record.value("device").toString();
-        const qint64 seq = record.value("seq").toInteger();
-        const QString recordedAt = record.value("recorded_at").toString();
-        if (record.value("format").toString() != kRecordFormat || record.size() != 9)
-            return refuse(QStringLiteral("it is not a quire/1 record"));
-        if (!kRecordTypes.contains(type))
-            return refuse(QStringLiteral("it has an unknown record type “%1”").arg(type));
-        if (!isUuid(object) || !isUuid(author) || !isUuid(device) ||
-            !(record.value("prev").isNull() || isRecordId(prev)) || seq < 1 ||
-            !timeFormat.match(recordedAt).hasMatch() || !record.value("body").isObject())
-            return refuse(QStringLiteral("its fields are malformed"));
-        if (pre) {
-            if (!pre->rulesProblem.isEmpty()) return refuse(pre->rulesProblem);
-        } else if (auto rules = json::checkRecordRules(record); !rules) {
-            return refuse(rules.error());
-        }
-        if (type == "notebook") {
-            // Only a newcomer takes a genesis, and only the one its invitation names, whose
-            // certificate authority has the fingerprint the invitation carries.
-            if (!joining || object != notebookUuid || id != pendingGenesis || !prev.isEmpty())
-                return refuse(QStringLiteral("a second notebook record"));
-            const QJsonObject body = record.value("body").toObject();
-            const QByteArray ca = unb64(body.value("ca_cert"));
-            if (!membership::caMatchesFingerprint(ca, caSha256))
-                return refuse(QStringLiteral("its certificate authority is not the one the "
-                                             "invitation names"));
-            const QByteArray founderCert =
-                unb64(body.value("founder").toObject().value("sign_cert"));
-            auto info = crypto::certificateInfo(founderCert);
-            auto key = info ? crypto::EcKey::fromPublicDer(info->subjectPublicKeyDer)
-                            : Result<crypto::EcKey>(info.failure());
-            auto canonical = json::canonicalize(record);
-            if (!crypto::verifyCertificateChain(founderCert, ca) ||
-                sealObj.value("cert").toString() != hex(crypto::sha256(founderCert)) || !key ||
-                !canonical || !key->verify(*canonical, unb64(sealObj.value("sig"))))
-                return refuse(QStringLiteral("its seal is not valid"));
-            return Admission{Verdict::Accept, {}};
-        }
-
-        // Who sealed it, and whether the seal holds.
-        const QString certSha = sealObj.value("cert").toString();
-        auto known = signers.constFind(certSha);
-        if (known == signers.constEnd()) {
-            auto signer = db.cached(QStringLiteral(
-                "SELECT m.uuid, m.status, m.roles, m.sign_cert, r.recorded_at FROM members m "
-                "LEFT JOIN records r ON r.id = m.head WHERE m.cert_sha256=?"));
-            if (!signer) return refuse(signer.error());
-            (*signer)->bind(1, certSha);
-            auto srow = (*signer)->next();
-            if (!srow) return refuse(srow.error());
-            if (!*srow) {
-                (*signer)->reset();
-                return Admission{Verdict::Defer,
-                                 QStringLiteral("it is sealed by someone who is not a member")};
+    for (auto draft : independent ? QList<RecordDraft>{} : drafts) {
+        if (draft.prepare) draft.prepare(draft.body);
+        if (draft.complete) draft.complete(draft.body, out);
+        int version = 1;
+        if (!draft.prev.isEmpty()) {
+            if (pendingVersions.contains(draft.prev)) {
+                version = pendingVersions.value(draft.prev) + 1;
+            } else {
+                auto v = versionAfter(draft.prev, draft.object, draft.type);
+                if (!v) return v.failure();
+                version = *v;
             }
-            known =
-                signers.insert(certSha, Signer{(*signer)->text(0), (*signer)->text(1),
-                                               (*signer)->text(2).split(',', Qt::SkipEmptyParts),
-                                               (*signer)->blob(3), (*signer)->text(4)});
-            (*signer)->reset();
         }
-        const QString &signerUuid = known->uuid;
-        const QString &status = known->status;
-        const QStringList &roles = known->roles;
-        const QByteArray &cert = known->cert;
-        const QString &statusSince = known->statusSince;
-        if (signerUuid != author)
-            return refuse(QStringLiteral("it is sealed by another member than its author"));
-        // A member's certificate is checked against the CA once per merge, not per record.
-        const QString certKey = hex(crypto::sha256(cert + caCert));
-        std::shared_ptr<crypto::EcKey> key = sealKeys.value(certKey);
-        if (!key) {
-            if (!crypto::verifyCertificateChain(cert, caCert))
-                return refuse(
-                    QStringLiteral("its sealing certificate is not issued by this notebook"));
-            auto info = crypto::certificateInfo(cert);
-            auto parsed = info ? crypto::EcKey::fromPublicDer(info->subjectPublicKeyDer)
-                               : Result<crypto::EcKey>(info.failure());
-            if (!parsed) return refuse(QStringLiteral("its seal is not valid"));
-            key = std::make_shared<crypto::EcKey>(std::move(parsed.value()));
-            sealKeys.insert(certKey, key);
-        }
-        // The signature alone depends on nothing but the certificate the seal names, which
-        // is the one found here; checkSealsAhead may have worked it out already.
-        bool sealHolds = false;
-        if (pre && pre->sealValid) {
-            sealHolds = *pre->sealValid;
-        } else {
-            auto canonical = pre ? Result<QByteArray>(pre->canonical) : json::canonicalize(record);
-            sealHolds = canonical && key->verify(*canonical, unb64(sealObj.value("sig")));
-        }
-        if (!sealHolds) return refuse(QStringLiteral("its seal is not valid"));
-        if (status == "revoked" && recordedAt > statusSince)
-            return Admission{Verdict::Refuse,
-                             QStringLiteral("it was written after its author's membership was "
-                                            "revoked (%1)")
-                                 .arg(statusSince),
-                             true};
+        auto sealed = seal(draft, ++seq, recordedAt, version);
+        if (!sealed) return sealed.failure();
+        auto object = writeRecordObject(*sealed);
+        if (!object) return object.failure();
+        if (auto res = insertRecord(*sealed, object->first, object->second); !res)
+            return res.failure();
+        pendingVersions.insert(sealed->id, version);
+        out << *sealed;
+    }
+    auto dev = db.cached(QStringLiteral(
+        "INSERT OR REPLACE INTO devices(device, last_seq, last_recorded_at) VALUES(?,?,?)"));
+    if (!dev) return dev.failure();
+    (*dev)->bind(1, deviceUuid).bind(2, seq).bind(3, recordedAt);
+    if (auto res = (*dev)->run(); !res) return res.failure();
+    if (auto res = tx.commit(); !res) return res.failure();
+    lastSeq = seq;
+    lastRecordedAt = recordedAt;
+    return out;
+}
 
-        // One sequence number per device, once.
-        {
-            auto dup = db.cached(QStringLiteral("SELECT id FROM records WHERE device=? AND seq=?"));
-            if (!dup) return refuse(dup.error());
-            (*dup)->bind(1, device).bind(2, seq);
-            auto row = (*dup)->next();
-            const bool reused = row && *row;
-            (*dup)->reset();
-            if (reused)
-                return refuse(QStringLiteral("its device used sequence number %1 twice").arg(seq));
-        }
-
-        // Its chain.
-        QString firstAuthor;
-        if (!prev.isEmpty()) {
-            auto p = db.cached(QStringLiteral("SELECT object, type FROM records WHERE id=?"));
-            if (!p) return refuse(p.error());
-            (*p)->bind(1, prev);
-            auto row = (*p)->next();
-            if (!row) return refuse(row.error());
-            if (!*row) {
-                (*p)->reset();
-                return Admission{Verdict::Defer,
-                                 QStringLiteral("its previous version has not arrived")};
-            }
-            const bool sameChain = (*p)->text(0) == object && (*p)->text(1) == type;
-            (*p)->reset();
-            if (!sameChain)
-                return refuse(QStringLiteral("its previous version belongs to another object"));
-        }
-        {
-            auto first = db.cached(
-                QStringLiteral("SELECT author FROM records WHERE object=? AND version=1"));
-            if (!first) return refuse(first.error());
-            (*first)->bind(1, object);
-            auto row = (*first)->next();
-            if (row && *row) firstAuthor = (*first)->text(0);
-            (*first)->reset();
-            if (prev.isEmpty() && !firstAuthor.isEmpty())
-                return refuse(QStringLiteral("it is a second first version of an existing object"));
-        }
-
-        // What its author may write.
+Admission Vault::Impl::admit(const QJsonObject &record, const QJsonObject &sealObj,
+                             const QString &id, const Prechecked *pre) {
+    auto refuse = [](const QString &why) { return Admission{Verdict::Refuse, why}; };
+    {
+        auto known = db.cached(QStringLiteral("SELECT 1 FROM records WHERE id=?"));
+        if (!known) return refuse(known.error());
+        (*known)->bind(1, id);
+        auto row = (*known)->next();
+        const bool have = row && *row;
+        (*known)->reset();
+        if (have) return Admission{Verdict::Known, {}};
+    }
+    static const QRegularExpression timeFormat(
+        QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$"));
+    const QString type = record.value("type").toString();
+    const QString object = record.value("object").toString();
+    const QString prev = record.value("prev").toString();
+    const QString author = record.value("author").toString();
+    const QString device = record.value("device").toString();
+    const qint64 seq = record.value("seq").toInteger();
+    const QString recordedAt = record.value("recorded_at").toString();
+    if (record.value("format").toString() != kRecordFormat || record.size() != 9)
+        return refuse(QStringLiteral("it is not a quire/1 record"));
+    if (!kRecordTypes.contains(type))
+        return refuse(QStringLiteral("it has an unknown record type “%1”").arg(type));
+    if (!isUuid(object) || !isUuid(author) || !isUuid(device) ||
+        !(record.value("prev").isNull() || isRecordId(prev)) || seq < 1 ||
+        !timeFormat.match(recordedAt).hasMatch() || !record.value("body").isObject())
+        return refuse(QStringLiteral("its fields are malformed"));
+    if (pre) {
+        if (!pre->rulesProblem.isEmpty()) return refuse(pre->rulesProblem);
+    } else if (auto rules = json::checkRecordRules(record); !rules) {
+        return refuse(rules.error());
+    }
+    if (type == "notebook") {
+        // Only a newcomer takes a genesis, and only the one its invitation names, whose
+        // certificate authority has the fingerprint the invitation carries.
+        if (!joining || object != notebookUuid || id != pendingGenesis || !prev.isEmpty())
+            return refuse(QStringLiteral("a second notebook record"));
         const QJsonObject body = record.value("body").toObject();
-        const bool changed = !prev.isEmpty();
-        if ((type == "entry" || type == "experiment") && changed &&
-            body.value("reason").toString().trimmed().isEmpty())
-            return refuse(QStringLiteral("it changes a %1 without a reason").arg(type));
-        if (type == "member") {
-            if (!roles.contains("admin"))
-                return refuse(QStringLiteral("only an admin may write member records"));
-            if (!crypto::verifyCertificateChain(unb64(body.value("sign_cert")), caCert))
-                return refuse(
-                    QStringLiteral("the member's certificate is not issued by this notebook"));
-        }
-        if ((type == "experiment" || (type == "entry" && !changed)) && !roles.contains("author"))
-            return refuse(
-                QStringLiteral("only members with the author role may write a %1").arg(type));
-        if (type == "entry") {
-            if (changed && firstAuthor != author)
-                return refuse(QStringLiteral("it changes an entry that someone else wrote"));
-            const QString htmlText = body.value("html").toString();
-            if (pre ? !pre->htmlSafe
-                    : !html::isInSafeSubset(htmlText) && html::sanitize(htmlText) != htmlText)
-                return refuse(QStringLiteral("it holds HTML outside the safe subset"));
-        }
-        if (type == "signature") {
-            if (changed) return refuse(QStringLiteral("a signature has only one version"));
-            bool missingTarget = false;
-            const QString rule =
-                signatureRuleProblem(author, body.value("meaning").toString(),
-                                     body.value("target").toString(), recordedAt, &missingTarget);
-            if (missingTarget)
-                return Admission{Verdict::Defer,
-                                 QStringLiteral("the record it signs has not arrived")};
-            if (!rule.isEmpty()) return refuse(rule);
-            const VaultSignature sig =
-                checkSignature(id, author, recordedAt, body, sealObj.value("cert").toString());
-            if (!sig.valid || !sig.allowed) return refuse(sig.problem);
-        }
-        if (type == "anchor") {
-            if (changed) return refuse(QStringLiteral("an anchor has only one version"));
-            if (const QString problem = anchorProblem(body); !problem.isEmpty())
-                return refuse(problem);
-        }
+        const QByteArray ca = unb64(body.value("ca_cert"));
+        if (!membership::caMatchesFingerprint(ca, caSha256))
+            return refuse(QStringLiteral("its certificate authority is not the one the "
+                                         "invitation names"));
+        const QByteArray founderCert = unb64(body.value("founder").toObject().value("sign_cert"));
+        auto info = crypto::certificateInfo(founderCert);
+        auto key = info ? crypto::EcKey::fromPublicDer(info->subjectPublicKeyDer)
+                        : Result<crypto::EcKey>(info.failure());
+        auto canonical = json::canonicalize(record);
+        if (!crypto::verifyCertificateChain(founderCert, ca) ||
+            sealObj.value("cert").toString() != hex(crypto::sha256(founderCert)) || !key ||
+            !canonical || !key->verify(*canonical, unb64(sealObj.value("sig"))))
+            return refuse(QStringLiteral("its seal is not valid"));
         return Admission{Verdict::Accept, {}};
     }
 
-    // The checks of an arriving record that need nothing but the record (see Prechecked).
-    static void precheck(Incoming &in) {
-        if (auto rules = json::checkRecordRules(in.record); !rules)
-            in.pre.rulesProblem = rules.error();
-        if (in.record.value("type").toString() == QLatin1String("entry")) {
-            const QString htmlText = in.record.value("body").toObject().value("html").toString();
-            in.pre.htmlSafe =
-                html::isInSafeSubset(htmlText) || html::sanitize(htmlText) == htmlText;
+    // Who sealed it, and whether the seal holds.
+    const QString certSha = sealObj.value("cert").toString();
+    auto known = signers.constFind(certSha);
+    if (known == signers.constEnd()) {
+        auto signer = db.cached(QStringLiteral(
+            "SELECT m.uuid, m.status, m.roles, m.sign_cert, r.recorded_at FROM members m "
+            "LEFT JOIN records r ON r.id = m.head WHERE m.cert_sha256=?"));
+        if (!signer) return refuse(signer.error());
+        (*signer)->bind(1, certSha);
+        auto srow = (*signer)->next();
+        if (!srow) return refuse(srow.error());
+        if (!*srow) {
+            (*signer)->reset();
+            return Admission{Verdict::Defer,
+                             QStringLiteral("it is sealed by someone who is not a member")};
         }
+        known = signers.insert(certSha, Signer{(*signer)->text(0), (*signer)->text(1),
+                                               (*signer)->text(2).split(',', Qt::SkipEmptyParts),
+                                               (*signer)->blob(3), (*signer)->text(4)});
+        (*signer)->reset();
+    }
+    const QString &signerUuid = known->uuid;
+    const QString &status = known->status;
+    const QStringList &roles = known->roles;
+    const QByteArray &cert = known->cert;
+    const QString &statusSince = known->statusSince;
+    if (signerUuid != author)
+        return refuse(QStringLiteral("it is sealed by another member than its author"));
+    // A member's certificate is checked against the CA once per merge, not per record.
+    const QString certKey = hex(crypto::sha256(cert + caCert));
+    std::shared_ptr<crypto::EcKey> key = sealKeys.value(certKey);
+    if (!key) {
+        if (!crypto::verifyCertificateChain(cert, caCert))
+            return refuse(QStringLiteral("its sealing certificate is not issued by this notebook"));
+        auto info = crypto::certificateInfo(cert);
+        auto parsed = info ? crypto::EcKey::fromPublicDer(info->subjectPublicKeyDer)
+                           : Result<crypto::EcKey>(info.failure());
+        if (!parsed) return refuse(QStringLiteral("its seal is not valid"));
+        key = std::make_shared<crypto::EcKey>(std::move(parsed.value()));
+        sealKeys.insert(certKey, key);
+    }
+    // The signature alone depends on nothing but the certificate the seal names, which
+    // is the one found here; checkSealsAhead may have worked it out already.
+    bool sealHolds = false;
+    if (pre && pre->sealValid) {
+        sealHolds = *pre->sealValid;
+    } else {
+        auto canonical = pre ? Result<QByteArray>(pre->canonical) : json::canonicalize(record);
+        sealHolds = canonical && key->verify(*canonical, unb64(sealObj.value("sig")));
+    }
+    if (!sealHolds) return refuse(QStringLiteral("its seal is not valid"));
+    if (status == "revoked" && recordedAt > statusSince)
+        return Admission{Verdict::Refuse,
+                         QStringLiteral("it was written after its author's membership was "
+                                        "revoked (%1)")
+                             .arg(statusSince),
+                         true};
+
+    // One sequence number per device, once.
+    {
+        auto dup = db.cached(QStringLiteral("SELECT id FROM records WHERE device=? AND seq=?"));
+        if (!dup) return refuse(dup.error());
+        (*dup)->bind(1, device).bind(2, seq);
+        auto row = (*dup)->next();
+        const bool reused = row && *row;
+        (*dup)->reset();
+        if (reused)
+            return refuse(QStringLiteral("its device used sequence number %1 twice").arg(seq));
     }
 
-    // Checks, on all cores, the seal signatures of waiting records sealed by a certificate of
-    // a member this notebook knows. Whether that member may write them is admit()'s question.
-    Result<void> checkSealsAhead(QList<Incoming> &waiting) {
-        QHash<QString, std::shared_ptr<crypto::EcKey>> keys;
-        auto st = db.prepare(QStringLiteral("SELECT cert_sha256, sign_cert FROM members"));
-        if (!st) return st.failure();
-        while (true) {
-            auto row = st->next();
-            if (!row) return row.failure();
-            if (!*row) break;
-            auto info = crypto::certificateInfo(st->blob(1));
-            if (!info) continue; // admit() says what is wrong with it
-            auto key = crypto::EcKey::fromPublicDer(info->subjectPublicKeyDer);
-            if (key) keys.insert(st->text(0), std::make_shared<crypto::EcKey>(std::move(*key)));
+    // Its chain.
+    QString firstAuthor;
+    if (!prev.isEmpty()) {
+        auto p = db.cached(QStringLiteral("SELECT object, type FROM records WHERE id=?"));
+        if (!p) return refuse(p.error());
+        (*p)->bind(1, prev);
+        auto row = (*p)->next();
+        if (!row) return refuse(row.error());
+        if (!*row) {
+            (*p)->reset();
+            return Admission{Verdict::Defer,
+                             QStringLiteral("its previous version has not arrived")};
         }
-        QList<Incoming *> toCheck;
-        for (Incoming &in : waiting)
-            if (!in.pre.sealValid &&
-                in.record.value("type").toString() != QLatin1String("notebook") &&
-                keys.contains(in.seal.value("cert").toString()))
-                toCheck << &in;
-        prepareInParallelConsumeInOrder(
-            toCheck.size(), 32,
-            [&](qsizetype i) {
-                Incoming &in = *toCheck.at(i);
-                const auto &key = keys.constFind(in.seal.value("cert").toString()).value();
-                in.pre.sealValid = key->verify(in.pre.canonical, unb64(in.seal.value("sig")));
-            },
-            [](qsizetype) { return true; });
-        return {};
+        const bool sameChain = (*p)->text(0) == object && (*p)->text(1) == type;
+        (*p)->reset();
+        if (!sameChain)
+            return refuse(QStringLiteral("its previous version belongs to another object"));
+    }
+    {
+        auto first =
+            db.cached(QStringLiteral("SELECT author FROM records WHERE object=? AND version=1"));
+        if (!first) return refuse(first.error());
+        (*first)->bind(1, object);
+        auto row = (*first)->next();
+        if (row && *row) firstAuthor = (*first)->text(0);
+        (*first)->reset();
+        if (prev.isEmpty() && !firstAuthor.isEmpty())
+            return refuse(QStringLiteral("it is a second first version of an existing object"));
     }
 
-    Result<void> storeIncomingChunk(const QString &path, const QByteArray &oid,
-                                    const QByteArray &sha, qint64 size) {
-        auto st = db.cached(
-            QStringLiteral("INSERT OR IGNORE INTO chunks(sha256, path, size) VALUES(?,?,?)"));
-        if (!st) return st.failure();
-        (*st)->bind(1, hex(sha)).bind(2, path).bind(3, size);
-        if (auto r = (*st)->run(); !r) return r;
-        if (auto r = putRepoFile(path, oid, {}, hex(sha)); !r) return r;
-        return clearQuarantine(path);
+    // What its author may write.
+    const QJsonObject body = record.value("body").toObject();
+    const bool changed = !prev.isEmpty();
+    if ((type == "entry" || type == "experiment") && changed &&
+        body.value("reason").toString().trimmed().isEmpty())
+        return refuse(QStringLiteral("it changes a %1 without a reason").arg(type));
+    if (type == "member") {
+        if (!roles.contains("admin"))
+            return refuse(QStringLiteral("only an admin may write member records"));
+        if (!crypto::verifyCertificateChain(unb64(body.value("sign_cert")), caCert))
+            return refuse(
+                QStringLiteral("the member's certificate is not issued by this notebook"));
     }
-
-    Result<StoredRecord> storedFromIncoming(const QJsonObject &record, const QString &id,
-                                            const QByteArray &envelope) {
-        StoredRecord r;
-        r.id = id;
-        r.type = record.value("type").toString();
-        r.object = record.value("object").toString();
-        r.prev = record.value("prev").toString();
-        r.author = record.value("author").toString();
-        r.device = record.value("device").toString();
-        r.seq = record.value("seq").toInteger();
-        r.recordedAt = record.value("recorded_at").toString();
-        r.body = record.value("body").toObject();
-        r.envelope = envelope;
-        auto v = versionAfter(r.prev, r.object, r.type);
-        if (!v) return v.failure();
-        r.version = *v;
-        return r;
+    if ((type == "experiment" || (type == "entry" && !changed)) && !roles.contains("author"))
+        return refuse(QStringLiteral("only members with the author role may write a %1").arg(type));
+    if (type == "entry") {
+        if (changed && firstAuthor != author)
+            return refuse(QStringLiteral("it changes an entry that someone else wrote"));
+        const QString htmlText = body.value("html").toString();
+        if (pre ? !pre->htmlSafe
+                : !html::isInSafeSubset(htmlText) && html::sanitize(htmlText) != htmlText)
+            return refuse(QStringLiteral("it holds HTML outside the safe subset"));
     }
-
-    Result<void> clearQuarantine(const QString &path) {
-        auto st = db.cached(QStringLiteral("DELETE FROM quarantine WHERE path=?"));
-        if (!st) return st.failure();
-        (*st)->bind(1, path);
-        return (*st)->run();
+    if (type == "signature") {
+        if (changed) return refuse(QStringLiteral("a signature has only one version"));
+        bool missingTarget = false;
+        const QString rule =
+            signatureRuleProblem(author, body.value("meaning").toString(),
+                                 body.value("target").toString(), recordedAt, &missingTarget);
+        if (missingTarget)
+            return Admission{Verdict::Defer, QStringLiteral("the record it signs has not arrived")};
+        if (!rule.isEmpty()) return refuse(rule);
+        const VaultSignature sig =
+            checkSignature(id, author, recordedAt, body, sealObj.value("cert").toString());
+        if (!sig.valid || !sig.allowed) return refuse(sig.problem);
     }
-
-    Result<void> noteDeviceSeq(const QString &device, qint64 seq, const QString &recordedAt) {
-        if (device == deviceUuid) return {};
-        auto st = db.cached(QStringLiteral(
-            "INSERT OR IGNORE INTO devices(device, last_seq, last_recorded_at) VALUES(?1,?2,?3)"));
-        if (!st) return st.failure();
-        (*st)->bind(1, device).bind(2, seq).bind(3, recordedAt);
-        if (auto r = (*st)->run(); !r) return r;
-        auto up =
-            db.cached(QStringLiteral("UPDATE devices SET last_seq=max(last_seq, ?2), "
-                                     "last_recorded_at=max(last_recorded_at, ?3) WHERE device=?1"));
-        if (!up) return up.failure();
-        (*up)->bind(1, device).bind(2, seq).bind(3, recordedAt);
-        return (*up)->run();
+    if (type == "anchor") {
+        if (changed) return refuse(QStringLiteral("an anchor has only one version"));
+        if (const QString problem = anchorProblem(body); !problem.isEmpty()) return refuse(problem);
     }
+    return Admission{Verdict::Accept, {}};
+}
 
-    // ---- reading -------------------------------------------------------------------------
+void Vault::Impl::precheck(Incoming &in) {
+    if (auto rules = json::checkRecordRules(in.record); !rules) in.pre.rulesProblem = rules.error();
+    if (in.record.value("type").toString() == QLatin1String("entry")) {
+        const QString htmlText = in.record.value("body").toObject().value("html").toString();
+        in.pre.htmlSafe = html::isInSafeSubset(htmlText) || html::sanitize(htmlText) == htmlText;
+    }
+}
 
-    static StoredRecord recordFromRow(const Statement &st) {
-        StoredRecord r;
-        r.id = st.text(0);
-        r.type = st.text(1);
-        r.object = st.text(2);
-        r.prev = st.isNull(3) ? QString() : st.text(3);
-        r.author = st.text(4);
-        r.device = st.text(5);
-        r.seq = st.integer(6);
-        r.recordedAt = st.text(7);
-        r.version = int(st.integer(8));
-        r.envelope = st.blob(9);
-        r.body = QJsonDocument::fromJson(r.envelope)
+Result<void> Vault::Impl::checkSealsAhead(QList<Incoming> &waiting) {
+    QHash<QString, std::shared_ptr<crypto::EcKey>> keys;
+    auto st = db.prepare(QStringLiteral("SELECT cert_sha256, sign_cert FROM members"));
+    if (!st) return st.failure();
+    while (true) {
+        auto row = st->next();
+        if (!row) return row.failure();
+        if (!*row) break;
+        auto info = crypto::certificateInfo(st->blob(1));
+        if (!info) continue; // admit() says what is wrong with it
+        auto key = crypto::EcKey::fromPublicDer(info->subjectPublicKeyDer);
+        if (key) keys.insert(st->text(0), std::make_shared<crypto::EcKey>(std::move(*key)));
+    }
+    QList<Incoming *> toCheck;
+    for (Incoming &in : waiting)
+        if (!in.pre.sealValid && in.record.value("type").toString() != QLatin1String("notebook") &&
+            keys.contains(in.seal.value("cert").toString()))
+            toCheck << &in;
+    prepareInParallelConsumeInOrder(
+        toCheck.size(), 32,
+        [&](qsizetype i) {
+            Incoming &in = *toCheck.at(i);
+            const auto &key = keys.constFind(in.seal.value("cert").toString()).value();
+            in.pre.sealValid = key->verify(in.pre.canonical, unb64(in.seal.value("sig")));
+        },
+        [](qsizetype) { return true; });
+    return {};
+}
+
+Result<void> Vault::Impl::storeIncomingChunk(const QString &path, const QByteArray &oid,
+                                             const QByteArray &sha, qint64 size) {
+    auto st =
+        db.cached(QStringLiteral("INSERT OR IGNORE INTO chunks(sha256, path, size) VALUES(?,?,?)"));
+    if (!st) return st.failure();
+    (*st)->bind(1, hex(sha)).bind(2, path).bind(3, size);
+    if (auto r = (*st)->run(); !r) return r;
+    if (auto r = putRepoFile(path, oid, {}, hex(sha)); !r) return r;
+    return clearQuarantine(path);
+}
+
+Result<StoredRecord> Vault::Impl::storedFromIncoming(const QJsonObject &record, const QString &id,
+                                                     const QByteArray &envelope) {
+    StoredRecord r;
+    r.id = id;
+    r.type = record.value("type").toString();
+    r.object = record.value("object").toString();
+    r.prev = record.value("prev").toString();
+    r.author = record.value("author").toString();
+    r.device = record.value("device").toString();
+    r.seq = record.value("seq").toInteger();
+    r.recordedAt = record.value("recorded_at").toString();
+    r.body = record.value("body").toObject();
+    r.envelope = envelope;
+    auto v = versionAfter(r.prev, r.object, r.type);
+    if (!v) return v.failure();
+    r.version = *v;
+    return r;
+}
+
+Result<void> Vault::Impl::clearQuarantine(const QString &path) {
+    auto st = db.cached(QStringLiteral("DELETE FROM quarantine WHERE path=?"));
+    if (!st) return st.failure();
+    (*st)->bind(1, path);
+    return (*st)->run();
+}
+
+Result<void> Vault::Impl::noteDeviceSeq(const QString &device, qint64 seq,
+                                        const QString &recordedAt) {
+    if (device == deviceUuid) return {};
+    auto st = db.cached(QStringLiteral(
+        "INSERT OR IGNORE INTO devices(device, last_seq, last_recorded_at) VALUES(?1,?2,?3)"));
+    if (!st) return st.failure();
+    (*st)->bind(1, device).bind(2, seq).bind(3, recordedAt);
+    if (auto r = (*st)->run(); !r) return r;
+    auto up =
+        db.cached(QStringLiteral("UPDATE devices SET last_seq=max(last_seq, ?2), "
+                                 "last_recorded_at=max(last_recorded_at, ?3) WHERE device=?1"));
+    if (!up) return up.failure();
+    (*up)->bind(1, device).bind(2, seq).bind(3, recordedAt);
+    return (*up)->run();
+}
+
+StoredRecord Vault::Impl::recordFromRow(const Statement &st) {
+    StoredRecord r;
+    r.id = st.text(0);
+    r.type = st.text(1);
+    r.object = st.text(2);
+    r.prev = st.isNull(3) ? QString() : st.text(3);
+    r.author = st.text(4);
+    r.device = st.text(5);
+    r.seq = st.integer(6);
+    r.recordedAt = st.text(7);
+    r.version = int(st.integer(8));
+    r.envelope = st.blob(9);
+    r.body = QJsonDocument::fromJson(r.envelope)
+                 .object()
+                 .value("record")
+                 .toObject()
+                 .value("body")
+                 .toObject();
+    return r;
+}
+
+Result<QList<StoredRecord>> Vault::Impl::queryRecords(const QString &where,
+                                                      const QStringList &args) {
+    auto st = db.prepare(QStringLiteral("SELECT id, type, object, prev, author, device, seq, "
+                                        "recorded_at, version, envelope FROM records ") +
+                         where);
+    if (!st) return st.failure();
+    for (int i = 0; i < args.size(); ++i)
+        st->bind(i + 1, args[i]);
+    return st->collect([](const Statement &row) { return recordFromRow(row); });
+}
+
+Result<QByteArray> Vault::Impl::statementBytes(const QJsonObject &body, const QString &signer) {
+    return json::canonicalize(QJsonObject{{"format", kRecordFormat},
+                                          {"meaning", body.value("meaning").toString()},
+                                          {"printed_name", body.value("printed_name")},
+                                          {"signed_at", body.value("signed_at")},
+                                          {"signer", signer},
+                                          {"target", body.value("target")}});
+}
+
+Vault::Impl::MemberAt Vault::Impl::memberAt(const QString &uuid, const QString &time) {
+    MemberAt m;
+    auto fill = [&m](const QJsonObject &b) {
+        m.known = true;
+        m.name = b.value("name").toString();
+        m.roles = toStringList(b.value("roles"));
+        m.status = b.value("status").toString();
+        m.signCert = unb64(b.value("sign_cert"));
+    };
+    auto st = db.cached(QStringLiteral(
+        "SELECT envelope FROM records WHERE type='member' AND object=? AND recorded_at<=? "
+        "ORDER BY recorded_at DESC, version DESC LIMIT 1"));
+    if (st) {
+        (*st)->bind(1, uuid).bind(2, time);
+        auto row = (*st)->next();
+        if (row && *row) {
+            fill(QJsonDocument::fromJson((*st)->blob(0))
                      .object()
                      .value("record")
                      .toObject()
                      .value("body")
-                     .toObject();
-        return r;
-    }
-
-    Result<QList<StoredRecord>> queryRecords(const QString &where, const QStringList &args) {
-        auto st = db.prepare(QStringLiteral("SELECT id, type, object, prev, author, device, seq, "
-                                            "recorded_at, version, envelope FROM records ") +
-                             where);
-        if (!st) return st.failure();
-        for (int i = 0; i < args.size(); ++i)
-            st->bind(i + 1, args[i]);
-        return st->collect([](const Statement &row) { return recordFromRow(row); });
-    }
-
-    // ---- electronic signatures and trusted time (FORMAT.md §3, §4) ---------------------
-
-    // The statement a signature's CMS signs: what the signer saw and meant, and nothing else.
-    static Result<QByteArray> statementBytes(const QJsonObject &body, const QString &signer) {
-        return json::canonicalize(QJsonObject{{"format", kRecordFormat},
-                                              {"meaning", body.value("meaning").toString()},
-                                              {"printed_name", body.value("printed_name")},
-                                              {"signed_at", body.value("signed_at")},
-                                              {"signer", signer},
-                                              {"target", body.value("target")}});
-    }
-
-    // A member as the records describe them at `time`: the latest member record recorded then
-    // or earlier (the founder's first one is inside the notebook record).
-    struct MemberAt {
-        bool known = false;
-        QString name;
-        QStringList roles;
-        QString status;
-        QByteArray signCert;
-    };
-    MemberAt memberAt(const QString &uuid, const QString &time) {
-        MemberAt m;
-        auto fill = [&m](const QJsonObject &b) {
-            m.known = true;
-            m.name = b.value("name").toString();
-            m.roles = toStringList(b.value("roles"));
-            m.status = b.value("status").toString();
-            m.signCert = unb64(b.value("sign_cert"));
-        };
-        auto st = db.cached(QStringLiteral(
-            "SELECT envelope FROM records WHERE type='member' AND object=? AND recorded_at<=? "
-            "ORDER BY recorded_at DESC, version DESC LIMIT 1"));
-        if (st) {
-            (*st)->bind(1, uuid).bind(2, time);
-            auto row = (*st)->next();
-            if (row && *row) {
-                fill(QJsonDocument::fromJson((*st)->blob(0))
-                         .object()
-                         .value("record")
-                         .toObject()
-                         .value("body")
-                         .toObject());
-            }
-            (*st)->reset();
-            if (m.known) return m;
-        }
-        auto genesis = db.cached(
-            QStringLiteral("SELECT author, envelope FROM records WHERE type='notebook' LIMIT 1"));
-        if (genesis) {
-            auto row = (*genesis)->next();
-            if (row && *row && (*genesis)->text(0) == uuid)
-                fill(QJsonDocument::fromJson((*genesis)->blob(1))
-                         .object()
-                         .value("record")
-                         .toObject()
-                         .value("body")
-                         .toObject()
-                         .value("founder")
-                         .toObject());
-            (*genesis)->reset();
-        }
-        if (m.known) return m; // the founder, as the genesis admitted them
-        // Another device's clock may run behind the admin's: a record the member wrote
-        // "before" the member record that admitted them is judged by that first member record.
-        auto first = db.cached(QStringLiteral(
-            "SELECT envelope FROM records WHERE type='member' AND object=? ORDER BY version "
-            "LIMIT 1"));
-        if (first) {
-            (*first)->bind(1, uuid);
-            auto row = (*first)->next();
-            if (row && *row)
-                fill(QJsonDocument::fromJson((*first)->blob(0))
-                         .object()
-                         .value("record")
-                         .toObject()
-                         .value("body")
-                         .toObject());
-            (*first)->reset();
-        }
-        return m;
-    }
-
-    struct TargetInfo {
-        bool found = false;
-        QString type;
-        QString object;
-        QString author;
-        int version = 0;
-        QString status;
-    };
-    TargetInfo targetInfo(const QString &id) {
-        TargetInfo t;
-        auto st = db.cached(QStringLiteral(
-            "SELECT type, object, author, version, envelope FROM records WHERE id=?"));
-        if (!st) return t;
-        (*st)->bind(1, id);
-        auto row = (*st)->next();
-        if (row && *row) {
-            t.found = true;
-            t.type = (*st)->text(0);
-            t.object = (*st)->text(1);
-            t.author = (*st)->text(2);
-            t.version = int((*st)->integer(3));
-            t.status = QJsonDocument::fromJson((*st)->blob(4))
-                           .object()
-                           .value("record")
-                           .toObject()
-                           .value("body")
-                           .toObject()
-                           .value("status")
-                           .toString();
+                     .toObject());
         }
         (*st)->reset();
-        return t;
+        if (m.known) return m;
     }
+    auto genesis = db.cached(
+        QStringLiteral("SELECT author, envelope FROM records WHERE type='notebook' LIMIT 1"));
+    if (genesis) {
+        auto row = (*genesis)->next();
+        if (row && *row && (*genesis)->text(0) == uuid)
+            fill(QJsonDocument::fromJson((*genesis)->blob(1))
+                     .object()
+                     .value("record")
+                     .toObject()
+                     .value("body")
+                     .toObject()
+                     .value("founder")
+                     .toObject());
+        (*genesis)->reset();
+    }
+    if (m.known) return m; // the founder, as the genesis admitted them
+    // Another device's clock may run behind the admin's: a record the member wrote
+    // "before" the member record that admitted them is judged by that first member record.
+    auto first = db.cached(QStringLiteral(
+        "SELECT envelope FROM records WHERE type='member' AND object=? ORDER BY version "
+        "LIMIT 1"));
+    if (first) {
+        (*first)->bind(1, uuid);
+        auto row = (*first)->next();
+        if (row && *row)
+            fill(QJsonDocument::fromJson((*first)->blob(0))
+                     .object()
+                     .value("record")
+                     .toObject()
+                     .value("body")
+                     .toObject());
+        (*first)->reset();
+    }
+    return m;
+}
 
-    // FORMAT.md §3: who may sign what. Empty when `signer` may sign `target` with `meaning` at
-    // `time`; the message says why not otherwise. `missingTarget` is set when the target is
-    // not (yet) in this vault.
-    QString signatureRuleProblem(const QString &signer, const QString &meaning,
-                                 const QString &target, const QString &time,
-                                 bool *missingTarget = nullptr) {
-        static const QStringList meanings{"authored", "reviewed", "approved", "witnessed"};
-        if (!meanings.contains(meaning))
-            return QStringLiteral("“%1” is not a signature meaning; meanings are %2")
-                .arg(meaning, meanings.join(", "));
-        const TargetInfo t = targetInfo(target);
-        if (!t.found) {
-            if (missingTarget) *missingTarget = true;
-            return QStringLiteral("the signed record %1 is not in this notebook").arg(target);
-        }
-        if (t.type != "entry")
-            return QStringLiteral("only entry versions are signed, and %1 is a %2 record")
-                .arg(target.left(12), t.type);
-        if (t.status == "void") return QStringLiteral("a voided entry cannot be signed");
-        const MemberAt m = memberAt(signer, time);
-        if (!m.known) return QStringLiteral("the signer is not a member of this notebook");
-        if (m.status != "active") return QStringLiteral("the signer's membership was revoked");
-        if (meaning == "authored") {
-            if (t.author != signer)
-                return QStringLiteral("only the entry's author can sign it as authored");
-        } else {
-            if (t.author == signer)
-                return QStringLiteral("the entry's author cannot sign it as %1; %2 %1 signature "
-                                      "must come from someone else")
-                    .arg(meaning,
-                         meaning.startsWith('a') ? QStringLiteral("an") : QStringLiteral("a"));
-            if (!m.roles.contains("supervisor"))
-                return QStringLiteral("only a supervisor can sign an entry as %1").arg(meaning);
-        }
-        return {};
+Vault::Impl::TargetInfo Vault::Impl::targetInfo(const QString &id) {
+    TargetInfo t;
+    auto st = db.cached(
+        QStringLiteral("SELECT type, object, author, version, envelope FROM records WHERE id=?"));
+    if (!st) return t;
+    (*st)->bind(1, id);
+    auto row = (*st)->next();
+    if (row && *row) {
+        t.found = true;
+        t.type = (*st)->text(0);
+        t.object = (*st)->text(1);
+        t.author = (*st)->text(2);
+        t.version = int((*st)->integer(3));
+        t.status = QJsonDocument::fromJson((*st)->blob(4))
+                       .object()
+                       .value("record")
+                       .toObject()
+                       .value("body")
+                       .toObject()
+                       .value("status")
+                       .toString();
     }
+    (*st)->reset();
+    return t;
+}
 
-    // Checks a signature record: its CMS against the statement, the certificate that sealed
-    // it, and the rules.
-    VaultSignature checkSignature(const StoredRecord &r) {
-        return checkSignature(r.id, r.author, r.recordedAt, r.body,
-                              QJsonDocument::fromJson(r.envelope)
-                                  .object()
-                                  .value("seal")
-                                  .toObject()
-                                  .value("cert")
-                                  .toString());
+QString Vault::Impl::signatureRuleProblem(const QString &signer, const QString &meaning,
+                                          const QString &target, const QString &time,
+                                          bool *missingTarget) {
+    static const QStringList meanings{"authored", "reviewed", "approved", "witnessed"};
+    if (!meanings.contains(meaning))
+        return QStringLiteral("“%1” is not a signature meaning; meanings are %2")
+            .arg(meaning, meanings.join(", "));
+    const TargetInfo t = targetInfo(target);
+    if (!t.found) {
+        if (missingTarget) *missingTarget = true;
+        return QStringLiteral("the signed record %1 is not in this notebook").arg(target);
     }
-    VaultSignature checkSignature(const QString &id, const QString &author,
-                                  const QString &recordedAt, const QJsonObject &b,
-                                  const QString &sealCert) {
-        VaultSignature s;
-        s.id = id;
-        s.target = b.value("target").toString();
-        s.meaning = b.value("meaning").toString();
-        s.signer = author;
-        s.printedName = b.value("printed_name").toString();
-        s.signedAt = b.value("signed_at").toString();
-        s.cms = unb64(b.value("cms"));
-        const TargetInfo t = targetInfo(s.target);
-        s.targetObject = t.object;
-        s.targetVersion = t.version;
-        auto statement = statementBytes(b, author);
-        if (!statement) {
-            s.problem = statement.error();
-            return s;
-        }
-        s.statement = *statement;
-        auto verified = cms::verifyDetached(s.cms, s.statement, caCert);
-        if (!verified)
-            s.problem = verified.error();
-        else if (hex(crypto::sha256(verified->certDer)) != sealCert)
-            s.problem = QStringLiteral("the signature was made with another certificate than the "
-                                       "one that sealed its record");
-        else
-            s.valid = true;
-        const QString rule = signatureRuleProblem(author, s.meaning, s.target, recordedAt);
-        s.allowed = rule.isEmpty();
-        if (!s.allowed) s.problem = s.problem.isEmpty() ? rule : s.problem + "; " + rule;
-        if (s.allowed && s.valid) {
-            const MemberAt m = memberAt(author, recordedAt);
-            if (s.printedName != m.name) {
-                s.allowed = false;
-                s.problem = QStringLiteral("the printed name “%1” is not the signer's name “%2”")
-                                .arg(s.printedName, m.name);
-            }
-        }
+    if (t.type != "entry")
+        return QStringLiteral("only entry versions are signed, and %1 is a %2 record")
+            .arg(target.left(12), t.type);
+    if (t.status == "void") return QStringLiteral("a voided entry cannot be signed");
+    const MemberAt m = memberAt(signer, time);
+    if (!m.known) return QStringLiteral("the signer is not a member of this notebook");
+    if (m.status != "active") return QStringLiteral("the signer's membership was revoked");
+    if (meaning == "authored") {
+        if (t.author != signer)
+            return QStringLiteral("only the entry's author can sign it as authored");
+    } else {
+        if (t.author == signer)
+            return QStringLiteral("the entry's author cannot sign it as %1; %2 %1 signature "
+                                  "must come from someone else")
+                .arg(meaning, meaning.startsWith('a') ? QStringLiteral("an") : QStringLiteral("a"));
+        if (!m.roles.contains("supervisor"))
+            return QStringLiteral("only a supervisor can sign an entry as %1").arg(meaning);
+    }
+    return {};
+}
+
+VaultSignature Vault::Impl::checkSignature(const StoredRecord &r) {
+    return checkSignature(r.id, r.author, r.recordedAt, r.body,
+                          QJsonDocument::fromJson(r.envelope)
+                              .object()
+                              .value("seal")
+                              .toObject()
+                              .value("cert")
+                              .toString());
+}
+
+VaultSignature Vault::Impl::checkSignature(const QString &id, const QString &author,
+                                           const QString &recordedAt, const QJsonObject &b,
+                                           const QString &sealCert) {
+    VaultSignature s;
+    s.id = id;
+    s.target = b.value("target").toString();
+    s.meaning = b.value("meaning").toString();
+    s.signer = author;
+    s.printedName = b.value("printed_name").toString();
+    s.signedAt = b.value("signed_at").toString();
+    s.cms = unb64(b.value("cms"));
+    const TargetInfo t = targetInfo(s.target);
+    s.targetObject = t.object;
+    s.targetVersion = t.version;
+    auto statement = statementBytes(b, author);
+    if (!statement) {
+        s.problem = statement.error();
         return s;
     }
-
-    Result<TsaSettings> tsaSettings() {
-        TsaSettings t;
-        auto urls = syncState(QStringLiteral("tsa_urls"));
-        if (!urls) return urls.failure();
-        t.urls = urls->split('\n', Qt::SkipEmptyParts);
-        auto trust = syncState(QStringLiteral("tsa_trust"));
-        if (!trust) return trust.failure();
-        t.trustedPem = trust->toUtf8();
-        return t;
-    }
-
-    // Anchors whose token was checked against the trusted TSA certificates, and the verdict.
-    QHash<QString, bool> anchorTrust;
-
-    Result<bool> anchorTrusted(const QString &anchorId) {
-        if (auto known = anchorTrust.constFind(anchorId); known != anchorTrust.constEnd())
-            return *known;
-        auto settings = tsaSettings();
-        if (!settings) return settings.failure();
-        auto rec = queryRecords(QStringLiteral("WHERE id=?"), {anchorId});
-        if (!rec) return rec.failure();
-        if (rec->isEmpty()) return fail(QStringLiteral("there is no anchor %1").arg(anchorId));
-        const QJsonObject &b = rec->first().body;
-        const bool trusted =
-            !settings->trustedPem.isEmpty() &&
-            timestamp::verifyToken(unb64(b.value("token")),
-                                   crypto::fromHex(b.value("root").toString().toLatin1()),
-                                   settings->trustedPem)
-                .ok();
-        anchorTrust.insert(anchorId, trusted);
-        return trusted;
-    }
-
-    Result<std::optional<VaultAnchorTime>> anchorTime(const QString &record) {
-        auto st = db.cached(QStringLiteral("SELECT a.id, a.gen_time, a.tsa FROM anchored x JOIN "
-                                           "anchors a ON a.id = x.anchor WHERE x.record=?"));
-        if (!st) return st.failure();
-        (*st)->bind(1, record);
-        auto row = (*st)->next();
-        if (!row) return row.failure();
-        if (!*row) {
-            (*st)->reset();
-            return std::optional<VaultAnchorTime>{};
+    s.statement = *statement;
+    auto verified = cms::verifyDetached(s.cms, s.statement, caCert);
+    if (!verified)
+        s.problem = verified.error();
+    else if (hex(crypto::sha256(verified->certDer)) != sealCert)
+        s.problem = QStringLiteral("the signature was made with another certificate than the "
+                                   "one that sealed its record");
+    else
+        s.valid = true;
+    const QString rule = signatureRuleProblem(author, s.meaning, s.target, recordedAt);
+    s.allowed = rule.isEmpty();
+    if (!s.allowed) s.problem = s.problem.isEmpty() ? rule : s.problem + "; " + rule;
+    if (s.allowed && s.valid) {
+        const MemberAt m = memberAt(author, recordedAt);
+        if (s.printedName != m.name) {
+            s.allowed = false;
+            s.problem = QStringLiteral("the printed name “%1” is not the signer's name “%2”")
+                            .arg(s.printedName, m.name);
         }
-        VaultAnchorTime t{(*st)->text(0), (*st)->text(1), (*st)->text(2), false};
+    }
+    return s;
+}
+
+Result<TsaSettings> Vault::Impl::tsaSettings() {
+    TsaSettings t;
+    auto urls = syncState(QStringLiteral("tsa_urls"));
+    if (!urls) return urls.failure();
+    t.urls = urls->split('\n', Qt::SkipEmptyParts);
+    auto trust = syncState(QStringLiteral("tsa_trust"));
+    if (!trust) return trust.failure();
+    t.trustedPem = trust->toUtf8();
+    return t;
+}
+
+Result<bool> Vault::Impl::anchorTrusted(const QString &anchorId) {
+    if (auto known = anchorTrust.constFind(anchorId); known != anchorTrust.constEnd())
+        return *known;
+    auto settings = tsaSettings();
+    if (!settings) return settings.failure();
+    auto rec = queryRecords(QStringLiteral("WHERE id=?"), {anchorId});
+    if (!rec) return rec.failure();
+    if (rec->isEmpty()) return fail(QStringLiteral("there is no anchor %1").arg(anchorId));
+    const QJsonObject &b = rec->first().body;
+    const bool trusted =
+        !settings->trustedPem.isEmpty() &&
+        timestamp::verifyToken(unb64(b.value("token")),
+                               crypto::fromHex(b.value("root").toString().toLatin1()),
+                               settings->trustedPem)
+            .ok();
+    anchorTrust.insert(anchorId, trusted);
+    return trusted;
+}
+
+Result<std::optional<VaultAnchorTime>> Vault::Impl::anchorTime(const QString &record) {
+    auto st = db.cached(QStringLiteral("SELECT a.id, a.gen_time, a.tsa FROM anchored x JOIN "
+                                       "anchors a ON a.id = x.anchor WHERE x.record=?"));
+    if (!st) return st.failure();
+    (*st)->bind(1, record);
+    auto row = (*st)->next();
+    if (!row) return row.failure();
+    if (!*row) {
         (*st)->reset();
-        auto trusted = anchorTrusted(t.anchor);
-        if (!trusted) return trusted.failure();
-        t.trusted = *trusted;
-        return std::optional<VaultAnchorTime>(t);
+        return std::optional<VaultAnchorTime>{};
     }
+    VaultAnchorTime t{(*st)->text(0), (*st)->text(1), (*st)->text(2), false};
+    (*st)->reset();
+    auto trusted = anchorTrusted(t.anchor);
+    if (!trusted) return trusted.failure();
+    t.trusted = *trusted;
+    return std::optional<VaultAnchorTime>(t);
+}
 
-    // An anchor's leaves, root and token agree (FORMAT.md §4). Whether the TSA is trusted is a
-    // local setting and is judged when the time is shown, not here.
-    static QString anchorProblem(const QJsonObject &b) {
-        const QJsonArray leaves = b.value("leaves").toArray();
-        if (leaves.isEmpty()) return QStringLiteral("an anchor without records");
-        QList<QByteArray> raw;
-        raw.reserve(leaves.size());
-        QSet<QString> seen;
-        for (const auto &leaf : leaves) {
-            const QString id = leaf.toString();
-            if (!isRecordId(id) || seen.contains(id))
-                return QStringLiteral("an anchor with a malformed or repeated record id");
-            seen.insert(id);
-            raw << crypto::fromHex(id.toLatin1());
-        }
-        const QByteArray root = timestamp::merkleRoot(raw);
-        if (hex(root) != b.value("root").toString())
-            return QStringLiteral("the anchor's root is not the root of its records");
-        auto token = timestamp::readToken(unb64(b.value("token")));
-        if (!token) return QStringLiteral("the anchor's time-stamp token: %1").arg(token.error());
-        if (token->digest != root)
-            return QStringLiteral("the anchor's time-stamp token is for another set of records");
-        return {};
+QString Vault::Impl::anchorProblem(const QJsonObject &b) {
+    const QJsonArray leaves = b.value("leaves").toArray();
+    if (leaves.isEmpty()) return QStringLiteral("an anchor without records");
+    QList<QByteArray> raw;
+    raw.reserve(leaves.size());
+    QSet<QString> seen;
+    for (const auto &leaf : leaves) {
+        const QString id = leaf.toString();
+        if (!isRecordId(id) || seen.contains(id))
+            return QStringLiteral("an anchor with a malformed or repeated record id");
+        seen.insert(id);
+        raw << crypto::fromHex(id.toLatin1());
     }
+    const QByteArray root = timestamp::merkleRoot(raw);
+    if (hex(root) != b.value("root").toString())
+        return QStringLiteral("the anchor's root is not the root of its records");
+    auto token = timestamp::readToken(unb64(b.value("token")));
+    if (!token) return QStringLiteral("the anchor's time-stamp token: %1").arg(token.error());
+    if (token->digest != root)
+        return QStringLiteral("the anchor's time-stamp token is for another set of records");
+    return {};
+}
 
-    Result<EpochKeys> keysFor(quint32 epoch) {
-        if (!epochs.contains(epoch))
-            return fail(QStringLiteral("this vault has no key for epoch %1").arg(epoch));
-        return epochs.value(epoch);
-    }
+Result<EpochKeys> Vault::Impl::keysFor(quint32 epoch) {
+    if (!epochs.contains(epoch))
+        return fail(QStringLiteral("this vault has no key for epoch %1").arg(epoch));
+    return epochs.value(epoch);
+}
 
-    // Reads and decrypts one object, checking the tag and that the name fits the content.
-    Result<QByteArray> readObject(const QString &oid, const QByteArray &rawContentId,
-                                  const QString &path) {
-        return readObjectConst(oid, rawContentId, path);
-    }
-    // Reads nothing but the repository and the epoch keys, so several threads may call it.
-    Result<QByteArray> readObjectConst(const QString &oid, const QByteArray &rawContentId,
-                                       const QString &path) const {
-        auto blob = repo.readBlob(oid.toLatin1());
-        if (!blob) return blob.failure();
-        auto header = crypto::readFileHeader(*blob);
-        if (!header) return header.failure();
-        if (!epochs.contains(header->epoch))
-            return fail(QStringLiteral("this vault has no key for epoch %1").arg(header->epoch));
-        const EpochKeys *keys = &*epochs.constFind(header->epoch);
-        const QByteArray rawName = crypto::hmacSha256(keys->name, rawContentId);
-        if (!path.endsWith(hex(rawName)))
-            return fail(QStringLiteral("%1 does not carry the name its content implies").arg(path));
-        return crypto::decryptFile(keys->enc, rawName, *blob);
-    }
-};
+Result<QByteArray> Vault::Impl::readObject(const QString &oid, const QByteArray &rawContentId,
+                                           const QString &path) {
+    return readObjectConst(oid, rawContentId, path);
+}
+
+Result<QByteArray> Vault::Impl::readObjectConst(const QString &oid, const QByteArray &rawContentId,
+                                                const QString &path) const {
+    auto blob = repo.readBlob(oid.toLatin1());
+    if (!blob) return blob.failure();
+    auto header = crypto::readFileHeader(*blob);
+    if (!header) return header.failure();
+    if (!epochs.contains(header->epoch))
+        return fail(QStringLiteral("this vault has no key for epoch %1").arg(header->epoch));
+    const EpochKeys *keys = &*epochs.constFind(header->epoch);
+    const QByteArray rawName = crypto::hmacSha256(keys->name, rawContentId);
+    if (!path.endsWith(hex(rawName)))
+        return fail(QStringLiteral("%1 does not carry the name its content implies").arg(path));
+    return crypto::decryptFile(keys->enc, rawName, *blob);
+}
 
 // ---- Vault -----------------------------------------------------------------------------
 
@@ -3564,10 +3346,6 @@ Result<void> Vault::revokeMember(const QString &memberUuid, const QString &reaso
     return audit(QStringLiteral("key_epoch_started"),
                  QJsonObject{{"epoch", qint64(epoch)}, {"revoked", memberUuid}});
 }
-
-} // namespace quire
-
-namespace quire {
 
 // ---- electronic signatures (FORMAT.md §3) ------------------------------------------------
 
