@@ -4,7 +4,6 @@
 #include "vault/VaultImpl.h"
 
 #include "Parallel.h"
-#include "records/CanonicalJson.h"
 
 #include <algorithm>
 #include <optional>
@@ -26,21 +25,11 @@ Result<StoredRecord> Vault::Impl::seal(const RecordDraft &draft, qint64 seq,
         {"seq", seq},
         {"recorded_at", recordedAt},
         {"body", draft.body}};
-    if (auto rules = json::checkRecordRules(record); !rules)
-        return fail(QStringLiteral("the record breaks the format rules: %1").arg(rules.error()));
-    auto canonical = json::canonicalize(record);
-    if (!canonical) return canonical.failure();
-    const QByteArray signature = signKey.sign(*canonical);
-    // The envelope's canonical form is its two members in key order, so the record's
-    // canonical bytes are spliced in rather than canonicalised a second time.
-    auto sealBytes =
-        json::canonicalize(QJsonObject{{"cert", signCertSha256}, {"sig", b64(signature)}});
-    if (!sealBytes) return sealBytes.failure();
-    const Result<QByteArray> envelopeBytes =
-        QByteArray("{\"record\":") + *canonical + QByteArray(",\"seal\":") + *sealBytes + '}';
+    auto sealed = records::seal(record, signKey, signCertSha256);
+    if (!sealed) return sealed.failure();
 
     StoredRecord out;
-    out.id = hex(crypto::sha256(*canonical));
+    out.id = sealed->id;
     out.type = draft.type;
     out.object = draft.object;
     out.prev = draft.prev;
@@ -50,7 +39,7 @@ Result<StoredRecord> Vault::Impl::seal(const RecordDraft &draft, qint64 seq,
     out.recordedAt = recordedAt;
     out.version = version;
     out.body = draft.body;
-    out.envelope = *envelopeBytes;
+    out.envelope = sealed->envelope;
     return out;
 }
 

@@ -5,6 +5,7 @@
 
 #include "crypto/Crypto.h"
 #include "db/Database.h"
+#include "records/Record.h"
 #include "sync/ObjectRepository.h"
 #include "sync/RepositoryHistory.h"
 #include "vault/Vault.h"
@@ -16,7 +17,6 @@
 #include <QLockFile>
 #include <QMap>
 #include <QPair>
-#include <QRegularExpression>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -35,7 +35,10 @@ namespace vaultimpl {
 
 using crypto::SecureBytes;
 
-inline constexpr auto kRecordFormat = "quire/1";
+using records::isRecordId;
+using records::isUuid;
+using records::kRecordFormat;
+using records::kRecordTypes;
 
 inline QString nowUtc() {
     return QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
@@ -96,20 +99,6 @@ struct Kdf {
     }
     QString saltId() const { return b64(salt); }
 };
-
-inline const QSet<QString> kRecordTypes{"notebook",  "member",  "experiment", "entry", "attachment",
-                                        "signature", "comment", "anchor",     "audit"};
-
-inline bool isUuid(const QString &s) {
-    static const QRegularExpression re(
-        QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
-    return re.match(s).hasMatch();
-}
-
-inline bool isRecordId(const QString &s) {
-    static const QRegularExpression re(QStringLiteral("^[0-9a-f]{64}$"));
-    return re.match(s).hasMatch();
-}
 
 } // namespace vaultimpl
 
