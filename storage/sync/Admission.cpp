@@ -3,13 +3,11 @@
 
 #include "vault/VaultImpl.h"
 
-#include "html/HtmlSanitizer.h"
 #include "Parallel.h"
 #include "records/CanonicalJson.h"
+#include "records/WriteRules.h"
 #include "sync/Incoming.h"
 #include "sync/Membership.h"
-
-#include <QRegularExpression>
 
 namespace quire {
 
@@ -27,8 +25,6 @@ Admission Vault::Impl::admit(const QJsonObject &record, const QJsonObject &sealO
         (*known)->reset();
         if (have) return Admission{Verdict::Known, {}};
     }
-    static const QRegularExpression timeFormat(
-        QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$"));
     const QString type = record.value("type").toString();
     const QString object = record.value("object").toString();
     const QString prev = record.value("prev").toString();
@@ -36,14 +32,8 @@ Admission Vault::Impl::admit(const QJsonObject &record, const QJsonObject &sealO
     const QString device = record.value("device").toString();
     const qint64 seq = record.value("seq").toInteger();
     const QString recordedAt = record.value("recorded_at").toString();
-    if (record.value("format").toString() != kRecordFormat || record.size() != 9)
-        return refuse(QStringLiteral("it is not a quire/1 record"));
-    if (!kRecordTypes.contains(type))
-        return refuse(QStringLiteral("it has an unknown record type “%1”").arg(type));
-    if (!isUuid(object) || !isUuid(author) || !isUuid(device) ||
-        !(record.value("prev").isNull() || isRecordId(prev)) || seq < 1 ||
-        !timeFormat.match(recordedAt).hasMatch() || !record.value("body").isObject())
-        return refuse(QStringLiteral("its fields are malformed"));
+    if (const QString problem = records::formProblem(record); !problem.isEmpty())
+        return refuse(problem);
     if (pre) {
         if (!pre->rulesProblem.isEmpty()) return refuse(pre->rulesProblem);
     } else if (auto rules = json::checkRecordRules(record); !rules) {
@@ -172,30 +162,12 @@ Admission Vault::Impl::admit(const QJsonObject &record, const QJsonObject &sealO
     }
 
     // What its author may write.
-    const QJsonObject body = record.value("body").toObject();
-    const bool changed = !prev.isEmpty();
-    if ((type == "entry" || type == "experiment") && changed &&
-        body.value("reason").toString().trimmed().isEmpty())
-        return refuse(QStringLiteral("it changes a %1 without a reason").arg(type));
-    if (type == "member") {
-        if (!roles.contains("admin"))
-            return refuse(QStringLiteral("only an admin may write member records"));
-        if (!crypto::verifyCertificateChain(unb64(body.value("sign_cert")), caCert))
-            return refuse(
-                QStringLiteral("the member's certificate is not issued by this notebook"));
-    }
-    if ((type == "experiment" || (type == "entry" && !changed)) && !roles.contains("author"))
-        return refuse(QStringLiteral("only members with the author role may write a %1").arg(type));
-    if (type == "entry") {
-        if (changed && firstAuthor != author)
-            return refuse(QStringLiteral("it changes an entry that someone else wrote"));
-        const QString htmlText = body.value("html").toString();
-        if (pre ? !pre->htmlSafe
-                : !html::isInSafeSubset(htmlText) && html::sanitize(htmlText) != htmlText)
-            return refuse(QStringLiteral("it holds HTML outside the safe subset"));
-    }
+    if (const QString problem = records::writeProblem(record, roles, firstAuthor, caCert,
+                                                      pre ? &pre->htmlSafe : nullptr);
+        !problem.isEmpty())
+        return refuse(problem);
     if (type == "signature") {
-        if (changed) return refuse(QStringLiteral("a signature has only one version"));
+        const QJsonObject body = record.value("body").toObject();
         bool missingTarget = false;
         const QString rule =
             signatureRuleProblem(author, body.value("meaning").toString(),
@@ -207,10 +179,6 @@ Admission Vault::Impl::admit(const QJsonObject &record, const QJsonObject &sealO
             checkSignature(id, author, recordedAt, body, sealObj.value("cert").toString());
         if (!sig.valid || !sig.allowed) return refuse(sig.problem);
     }
-    if (type == "anchor") {
-        if (changed) return refuse(QStringLiteral("an anchor has only one version"));
-        if (const QString problem = anchorProblem(body); !problem.isEmpty()) return refuse(problem);
-    }
     return Admission{Verdict::Accept, {}};
 }
 
@@ -218,7 +186,7 @@ void Vault::Impl::precheck(Incoming &in) {
     if (auto rules = json::checkRecordRules(in.record); !rules) in.pre.rulesProblem = rules.error();
     if (in.record.value("type").toString() == QLatin1String("entry")) {
         const QString htmlText = in.record.value("body").toObject().value("html").toString();
-        in.pre.htmlSafe = html::isInSafeSubset(htmlText) || html::sanitize(htmlText) == htmlText;
+        in.pre.htmlSafe = records::isSafeEntryHtml(htmlText);
     }
 }
 

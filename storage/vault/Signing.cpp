@@ -4,22 +4,13 @@
 #include "vault/VaultImpl.h"
 
 #include "crypto/Cms.h"
-#include "records/CanonicalJson.h"
+#include "records/WriteRules.h"
 
 #include <QJsonDocument>
 
 namespace quire {
 
 using namespace vaultimpl;
-
-Result<QByteArray> Vault::Impl::statementBytes(const QJsonObject &body, const QString &signer) {
-    return json::canonicalize(QJsonObject{{"format", kRecordFormat},
-                                          {"meaning", body.value("meaning").toString()},
-                                          {"printed_name", body.value("printed_name")},
-                                          {"signed_at", body.value("signed_at")},
-                                          {"signer", signer},
-                                          {"target", body.value("target")}});
-}
 
 Vault::Impl::MemberAt Vault::Impl::memberAt(const QString &uuid, const QString &time) {
     MemberAt m;
@@ -112,34 +103,9 @@ Vault::Impl::TargetInfo Vault::Impl::targetInfo(const QString &id) {
 QString Vault::Impl::signatureRuleProblem(const QString &signer, const QString &meaning,
                                           const QString &target, const QString &time,
                                           bool *missingTarget) {
-    static const QStringList meanings{"authored", "reviewed", "approved", "witnessed"};
-    if (!meanings.contains(meaning))
-        return QStringLiteral("“%1” is not a signature meaning; meanings are %2")
-            .arg(meaning, meanings.join(", "));
-    const TargetInfo t = targetInfo(target);
-    if (!t.found) {
-        if (missingTarget) *missingTarget = true;
-        return QStringLiteral("the signed record %1 is not in this notebook").arg(target);
-    }
-    if (t.type != "entry")
-        return QStringLiteral("only entry versions are signed, and %1 is a %2 record")
-            .arg(target.left(12), t.type);
-    if (t.status == "void") return QStringLiteral("a voided entry cannot be signed");
-    const MemberAt m = memberAt(signer, time);
-    if (!m.known) return QStringLiteral("the signer is not a member of this notebook");
-    if (m.status != "active") return QStringLiteral("the signer's membership was revoked");
-    if (meaning == "authored") {
-        if (t.author != signer)
-            return QStringLiteral("only the entry's author can sign it as authored");
-    } else {
-        if (t.author == signer)
-            return QStringLiteral("the entry's author cannot sign it as %1; %2 %1 signature "
-                                  "must come from someone else")
-                .arg(meaning, meaning.startsWith('a') ? QStringLiteral("an") : QStringLiteral("a"));
-        if (!m.roles.contains("supervisor"))
-            return QStringLiteral("only a supervisor can sign an entry as %1").arg(meaning);
-    }
-    return {};
+    return records::signatureRuleProblem(
+        signer, meaning, target, [&] { return targetInfo(target); },
+        [&] { return memberAt(signer, time); }, missingTarget);
 }
 
 VaultSignature Vault::Impl::checkSignature(const StoredRecord &r) {
@@ -166,7 +132,7 @@ VaultSignature Vault::Impl::checkSignature(const QString &id, const QString &aut
     const TargetInfo t = targetInfo(s.target);
     s.targetObject = t.object;
     s.targetVersion = t.version;
-    auto statement = statementBytes(b, author);
+    auto statement = records::statementBytes(b, author);
     if (!statement) {
         s.problem = statement.error();
         return s;
@@ -224,7 +190,7 @@ Result<VaultSignature> Vault::sign(const QString &target, const QString &meaning
                                       {"meaning", meaning},
                                       {"printed_name", me->name},
                                       {"signed_at", nowUtc()}};
-    auto statement = Impl::statementBytes(statementFields, d->memberUuid);
+    auto statement = records::statementBytes(statementFields, d->memberUuid);
     if (!statement) return statement.failure();
     auto cmsDer = cms::signDetached(d->signKey, me->signCert, *statement);
     if (!cmsDer) return cmsDer.failure();

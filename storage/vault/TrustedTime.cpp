@@ -64,29 +64,6 @@ Result<std::optional<VaultAnchorTime>> Vault::Impl::anchorTime(const QString &re
     return std::optional<VaultAnchorTime>(t);
 }
 
-QString Vault::Impl::anchorProblem(const QJsonObject &b) {
-    const QJsonArray leaves = b.value("leaves").toArray();
-    if (leaves.isEmpty()) return QStringLiteral("an anchor without records");
-    QList<QByteArray> raw;
-    raw.reserve(leaves.size());
-    QSet<QString> seen;
-    for (const auto &leaf : leaves) {
-        const QString id = leaf.toString();
-        if (!isRecordId(id) || seen.contains(id))
-            return QStringLiteral("an anchor with a malformed or repeated record id");
-        seen.insert(id);
-        raw << crypto::fromHex(id.toLatin1());
-    }
-    const QByteArray root = timestamp::merkleRoot(raw);
-    if (hex(root) != b.value("root").toString())
-        return QStringLiteral("the anchor's root is not the root of its records");
-    auto token = timestamp::readToken(unb64(b.value("token")));
-    if (!token) return QStringLiteral("the anchor's time-stamp token: %1").arg(token.error());
-    if (token->digest != root)
-        return QStringLiteral("the anchor's time-stamp token is for another set of records");
-    return {};
-}
-
 // ---- trusted time (FORMAT.md §4) ---------------------------------------------------------
 
 Result<TsaSettings> Vault::tsaSettings() {

@@ -6,6 +6,7 @@
 #include "crypto/Crypto.h"
 #include "db/Database.h"
 #include "records/Record.h"
+#include "records/WriteRules.h"
 #include "sync/ObjectRepository.h"
 #include "sync/RepositoryHistory.h"
 #include "vault/Vault.h"
@@ -35,10 +36,7 @@ namespace vaultimpl {
 
 using crypto::SecureBytes;
 
-using records::isRecordId;
-using records::isUuid;
 using records::kRecordFormat;
-using records::kRecordTypes;
 
 inline QString nowUtc() {
     return QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
@@ -220,30 +218,14 @@ struct Vault::Impl {
 
     // ---- vault/Signing.cpp: electronic signatures (FORMAT.md §3) ---------------------------
 
-    // The statement a signature's CMS signs: what the signer saw and meant, and nothing else.
-    static Result<QByteArray> statementBytes(const QJsonObject &body, const QString &signer);
+    using MemberAt = records::MemberAt;
+    using TargetInfo = records::TargetInfo;
     // A member as the records describe them at `time`: the latest member record recorded then
     // or earlier (the founder's first one is inside the notebook record).
-    struct MemberAt {
-        bool known = false;
-        QString name;
-        QStringList roles;
-        QString status;
-        QByteArray signCert;
-    };
     MemberAt memberAt(const QString &uuid, const QString &time);
-    struct TargetInfo {
-        bool found = false;
-        QString type;
-        QString object;
-        QString author;
-        int version = 0;
-        QString status;
-    };
     TargetInfo targetInfo(const QString &id);
-    // FORMAT.md §3: who may sign what. Empty when `signer` may sign `target` with `meaning` at
-    // `time`; the message says why not otherwise. `missingTarget` is set when the target is
-    // not (yet) in this vault.
+    // records::signatureRuleProblem with this vault's facts: `signer` as the records describe
+    // them at `time`, and `target`.
     QString signatureRuleProblem(const QString &signer, const QString &meaning,
                                  const QString &target, const QString &time,
                                  bool *missingTarget = nullptr);
@@ -259,9 +241,6 @@ struct Vault::Impl {
     Result<TsaSettings> tsaSettings();
     Result<bool> anchorTrusted(const QString &anchorId);
     Result<std::optional<VaultAnchorTime>> anchorTime(const QString &record);
-    // An anchor's leaves, root and token agree (FORMAT.md §4). Whether the TSA is trusted is a
-    // local setting and is judged when the time is shown, not here.
-    static QString anchorProblem(const QJsonObject &b);
 
     // ---- sync/Publish.cpp: this device's files onto main -----------------------------------
 

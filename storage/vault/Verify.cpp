@@ -5,6 +5,7 @@
 #include "html/HtmlSanitizer.h"
 #include "Parallel.h"
 #include "records/CanonicalJson.h"
+#include "records/WriteRules.h"
 
 #include <QJsonDocument>
 
@@ -144,7 +145,7 @@ VaultCheck Vault::verify(const VaultProgress &progress, bool perRecord) {
                     problem(QStringLiteral("holds HTML outside the safe subset"));
             }
             if (row.type == "anchor")
-                if (const QString p = Impl::anchorProblem(row.body); !p.isEmpty()) problem(p);
+                if (const QString p = records::anchorProblem(row.body); !p.isEmpty()) problem(p);
             c.chainOk = c.problems.size() == before;
         }
         // The encrypted copy in repo.git must hold exactly this envelope.
