@@ -1,4 +1,9 @@
 #pragma once
+// storage/crypto/: the cryptography Quire relies on, on OpenSSL 3 — keys, hashes, AES-GCM,
+// HKDF, scrypt and certificates (this file), CMS signatures (Cms.h), RFC 3161 time-stamps and
+// the Merkle tree they cover (Timestamp.h). Bytes in, bytes out: it knows no record, vault or
+// repository, and links nothing of storage/ but base/.
+
 // Crypto: every cryptographic primitive Quire uses, on OpenSSL 3. Keys are held in small RAII
 // owners; no OpenSSL pointer leaves Crypto.cpp. Secrets travel as SecureBytes, which wipe
 // themselves when destroyed.

@@ -1,4 +1,8 @@
 #pragma once
+// storage/db/: the SQLCipher database of a vault — one connection with prepared statements and
+// transactions (this file) and the numbered migrations of its tables (Schema.h). What the tables
+// mean is vault/'s business; db/ links crypto/ (for the key) and nothing above it.
+
 // Database: one SQLCipher connection (per thread), opened with a raw 32-byte key. Opening
 // verifies the key before anything is written; statements are prepared once and reused.
 // No sqlite3 pointer leaves Database.cpp.

@@ -1,4 +1,8 @@
 #pragma once
+// storage/html/: the HTML an entry may hold — the sanitiser every entry passes (this file) and
+// Markdown made into HTML (Markdown.h). Strings in, strings out; gumbo and cmark-gfm stay in
+// the .cpp files, and nothing of storage/ but base/ is linked.
+
 // HtmlSanitizer: the single gate every entry's HTML passes (editor, import, sync). It parses
 // with a real HTML5 parser (gumbo) and keeps only the subset of FORMAT.md §6; everything
 // else (scripts, styles, event handlers, foreign URLs, SVG, forms...) is dropped.

@@ -1,4 +1,7 @@
 #pragma once
+// storage/preview/: pictures of attachments for the attachment panel, made in memory from bytes.
+// Poppler stays in the .cpp file.
+
 // Preview: small pictures of attachments for the attachment panel — an image decoded and
 // scaled, or a PDF page rendered by Poppler. Everything happens in memory; nothing is written.
 

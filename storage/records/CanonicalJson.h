@@ -1,4 +1,10 @@
 #pragma once
+// storage/records/: a record as bytes and the rules that admit one (FORMAT.md §1-§4) —
+// canonical JSON (this file), the envelope, its id and seal (Record.h), and the write rules
+// (WriteRules.h) that judge a record alike whether it was made here or arrived by sync. Pure
+// functions of the record and the facts passed in: no vault, database, file or network; it
+// links crypto/ and html/ only. The vault looks the facts up and asks.
+
 // Canonical JSON (RFC 8785, JCS): the one byte form of every record, so that a record id
 // (SHA-256 of these bytes) and its seal are reproducible by any verifier.
 

@@ -1,4 +1,12 @@
 #pragma once
+// storage/sync/: a notebook carried between devices through a git server the lab already has
+// (FORMAT.md §5) — the bare repository of encrypted objects (ObjectRepository.h) and its trees
+// and branches (RepositoryHistory.h), the network transport (GitRemote.h), invitations and key
+// grants (Membership.h), one whole sync (this file), and the vault's side of a sync, which
+// shares VaultImpl.h: publishing local files (Publish.cpp), admitting arriving records
+// (Admission.cpp, on records/'s rules) and merging (Merge.cpp). libgit2 stays in the .cpp files
+// (GitSupport.h). sync/ and vault/ call each other and are built as one library, quire_storage.
+
 // SyncEngine: one sync of a vault with its shared repository (FORMAT.md §5): fetch the
 // remote's main, merge it into the vault by union of paths (Vault::mergeRemote checks and
 // imports what arrived), push the result, and on a rejected push (someone pushed in between)

@@ -1,4 +1,12 @@
 #pragma once
+// storage/vault/: one notebook vault, the only writer of its records. This file is the facade
+// model/ uses; VaultImpl.h (internal) holds the state its parts share, one .cpp per job: Vault
+// (create, open, unlock, keys, passphrase, settings), Append (sealing and appending), Objects
+// (repo.git's encrypted files), Tables (the rows derived from records, one place per record
+// type), Reading, Drafts, Attachments, Members (joining, approving, revoking, the remote),
+// Signing, TrustedTime and Verify. Merging what a sync brings is in sync/; the record format
+// and the rules every record passes are in records/.
+
 // Vault: one notebook vault on disk (FORMAT.md §7) — vault.json, the SQLCipher database and
 // the bare repository of encrypted objects. It unlocks with a passphrase, holds the member's
 // keys while unlocked, and is the only writer of records: append() encodes, seals and stores
