@@ -1,11 +1,11 @@
 #include "Notebook.h"
 
-#include "HtmlSanitizer.h"
-#include "Markdown.h"
-#include "Membership.h"
-#include "Preview.h"
-#include "SyncEngine.h"
-#include "Vault.h"
+#include "html/HtmlSanitizer.h"
+#include "html/Markdown.h"
+#include "preview/Preview.h"
+#include "sync/Membership.h"
+#include "sync/SyncEngine.h"
+#include "vault/Vault.h"
 
 #include <QDateTime>
 #include <QDir>

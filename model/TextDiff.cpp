@@ -1,6 +1,6 @@
 #include "TextDiff.h"
 
-#include "HtmlSanitizer.h"
+#include "html/HtmlSanitizer.h"
 
 #include <vector>
 

@@ -1,4 +1,9 @@
 #pragma once
+// storage/base/: the vocabulary every layer shares, header-only and included bare: Result (one
+// way to fail, below), Parallel.h (bulk work prepared on all cores, consumed in order) and
+// OpenSslPtr.h (RAII owners of OpenSSL objects, for storage/ only). Nothing here includes
+// another storage folder.
+
 // Result<T>: the project-wide outcome of anything that can fail. It carries either a value or
 // a message a person can act on ("the passphrase is wrong"), never an exception across layers.
 
@@ -13,12 +18,16 @@ struct Error {
     QString message;
 };
 
-inline Error fail(QString message) { return Error{std::move(message)}; }
+inline Error fail(QString message) {
+    return Error{std::move(message)};
+}
 
 template <typename T> class [[nodiscard]] Result {
 public:
-    Result(T value) : m_value(std::move(value)) {}
-    Result(Error error) : m_error(std::move(error.message)) {}
+    Result(T value)
+        : m_value(std::move(value)) {}
+    Result(Error error)
+        : m_error(std::move(error.message)) {}
 
     bool ok() const { return m_value.has_value(); }
     explicit operator bool() const { return ok(); }
@@ -43,7 +52,9 @@ private:
 template <> class [[nodiscard]] Result<void> {
 public:
     Result() = default;
-    Result(Error error) : m_failed(true), m_error(std::move(error.message)) {}
+    Result(Error error)
+        : m_failed(true)
+        , m_error(std::move(error.message)) {}
 
     bool ok() const { return !m_failed; }
     explicit operator bool() const { return ok(); }

@@ -79,7 +79,7 @@ void step(sqlite3 *db, sqlite3_stmt *st, const char *what) {
 }
 
 // The same tables Quire materialises for search: a row per entry, and an FTS4 table with the
-// tokenizer of storage/Schema.cpp.
+// tokenizer of storage/db/Schema.cpp.
 Db openDatabase(const QString &path) {
     QFile::remove(path);
     QFile::remove(path + QStringLiteral("-wal"));

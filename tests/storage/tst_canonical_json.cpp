@@ -2,7 +2,7 @@
 // itself (node's JSON.stringify), against sha256sum for the bytes that become record ids, and
 // the strict parser and FORMAT.md §1 record rules against the inputs they must refuse.
 
-#include "CanonicalJson.h"
+#include "records/CanonicalJson.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>

@@ -2,8 +2,8 @@
 // which stands in for the independent verifier the format promises: whatever Quire accepts,
 // `openssl cms -verify` with the notebook's CA accepts, and forgeries fail in both.
 
-#include "Cms.h"
-#include "Crypto.h"
+#include "crypto/Cms.h"
+#include "crypto/Crypto.h"
 #include "TestSupport.h"
 
 #include <QFile>

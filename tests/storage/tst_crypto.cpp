@@ -2,7 +2,7 @@
 // GCM) and against the OpenSSL command line, which stands in for any independent verifier of
 // the signatures, certificates and key agreements that FORMAT.md describes.
 
-#include "Crypto.h"
+#include "crypto/Crypto.h"
 #include "TestSupport.h"
 
 #include <QProcess>

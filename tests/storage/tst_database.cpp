@@ -1,7 +1,7 @@
 // Database on a real SQLCipher file: the key protects every byte, a wrong key changes nothing,
 // and the features the schema relies on (WAL, FTS4 with unicode61, migrations) work.
 
-#include "Database.h"
+#include "db/Database.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -5,9 +5,9 @@
 // cut off by a killed server or a killed client leaves the previous refs and a sound repository
 // behind, so that the next sync completes.
 
-#include "GitRemote.h"
 #include "GitServers.h"
-#include "ObjectRepository.h"
+#include "sync/GitRemote.h"
+#include "sync/ObjectRepository.h"
 #include "TestSupport.h"
 
 #include <QCoreApplication>

@@ -2,7 +2,7 @@
 // comes out unchanged, and every output is a fixed point (sanitising it again changes nothing,
 // also after Unicode normalisation), because verify re-sanitises stored entries.
 
-#include "HtmlSanitizer.h"
+#include "html/HtmlSanitizer.h"
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>

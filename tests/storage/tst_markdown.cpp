@@ -1,8 +1,8 @@
 // markdown::toHtml: CommonMark with the GitHub extensions, rendered as FORMAT.md §6 HTML
 // (task lists as checklists), and always clean and stable once passed through html::sanitize.
 
-#include "HtmlSanitizer.h"
-#include "Markdown.h"
+#include "html/HtmlSanitizer.h"
+#include "html/Markdown.h"
 
 #include <QtTest>
 

@@ -2,9 +2,9 @@
 // wherever an independent tool can re-derive a value: the KEK of a key grant, the PKCS#10
 // request, the certificate issued from it, and the CA fingerprint.
 
-#include "CanonicalJson.h"
-#include "Crypto.h"
-#include "Membership.h"
+#include "crypto/Crypto.h"
+#include "records/CanonicalJson.h"
+#include "sync/Membership.h"
 #include "TestSupport.h"
 
 #include <QFile>

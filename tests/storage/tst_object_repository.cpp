@@ -2,7 +2,7 @@
 // libgit2: what we write must be exactly what git itself would store, readable by both, and
 // damage (including a writer killed halfway) must never read as data.
 
-#include "ObjectRepository.h"
+#include "sync/ObjectRepository.h"
 
 #include <git2.h>
 

@@ -2,8 +2,8 @@
 // the FORMAT.md §5 layout, incremental updates that leave untouched folders alone, tree
 // differences, commits by member uuid, compare-and-swap ref updates and ancestry.
 
-#include "ObjectRepository.h"
-#include "RepositoryHistory.h"
+#include "sync/ObjectRepository.h"
+#include "sync/RepositoryHistory.h"
 
 #include <QProcess>
 #include <QTemporaryDir>

@@ -4,9 +4,9 @@
 // authorities (offline, silent, HTTP errors, garbage, replayed replies, foreign signers) are
 // refused with messages a person can act on.
 
+#include "crypto/Timestamp.h"
 #include "TestSupport.h"
 #include "TestTsa.h"
-#include "Timestamp.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>

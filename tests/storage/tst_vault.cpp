@@ -2,11 +2,11 @@
 // encrypted objects decrypt with keys derived only as the format says, and every kind of
 // tampering with the stored records is found by verify().
 
-#include "CanonicalJson.h"
-#include "Crypto.h"
-#include "Database.h"
+#include "crypto/Crypto.h"
+#include "db/Database.h"
+#include "records/CanonicalJson.h"
 #include "TestSupport.h"
-#include "Vault.h"
+#include "vault/Vault.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -3,13 +3,13 @@
 // suite against that repository: every change an attacker with write access can make is
 // reported, and nothing local is lost.
 
-#include "CanonicalJson.h"
-#include "Crypto.h"
-#include "Database.h"
+#include "crypto/Crypto.h"
+#include "crypto/Timestamp.h"
+#include "db/Database.h"
+#include "records/CanonicalJson.h"
 #include "TestSupport.h"
 #include "TestTsa.h"
-#include "Timestamp.h"
-#include "Vault.h"
+#include "vault/Vault.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,5 +1,5 @@
 // Writes the editor's document as FORMAT.md §6 entry HTML, byte for byte as Quire's sanitizer
-// (storage/HtmlSanitizer.cpp) writes it: only §6 elements and attributes, attributes in name
+// (storage/html/HtmlSanitizer.cpp) writes it: only §6 elements and attributes, attributes in name
 // order, the same escaping, <br>/<hr>/<img> without a closing tag, text in Unicode NFC. What
 // the editor hands over is therefore stored unchanged, and saving, loading and saving again
 // gives the same bytes.

@@ -1,0 +1,183 @@
+#include "db/Schema.h"
+
+namespace quire {
+
+const QList<QString> &schemaMigrations() {
+    static const QList<QString> migrations{
+        // 1: records, their encrypted copies, keys, and what is materialised from records.
+        QStringLiteral(R"sql(
+CREATE TABLE records(
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    type TEXT NOT NULL,
+    object TEXT NOT NULL,
+    prev TEXT,
+    author TEXT NOT NULL,
+    device TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    recorded_at TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    envelope BLOB NOT NULL);
+CREATE INDEX records_by_object ON records(object, version);
+CREATE INDEX records_by_prev ON records(prev);
+CREATE INDEX records_by_type ON records(type);
+
+CREATE TABLE repo_files(
+    path TEXT PRIMARY KEY,
+    oid TEXT NOT NULL,
+    record TEXT,
+    chunk TEXT);
+CREATE INDEX repo_files_by_record ON repo_files(record);
+
+CREATE TABLE secrets(
+    name TEXT NOT NULL,
+    salt TEXT NOT NULL,
+    wrapped BLOB NOT NULL,
+    PRIMARY KEY(name, salt));
+
+CREATE TABLE devices(
+    device TEXT PRIMARY KEY,
+    last_seq INTEGER NOT NULL,
+    last_recorded_at TEXT NOT NULL);
+
+CREATE TABLE notebook(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE members(
+    uuid TEXT PRIMARY KEY,
+    head TEXT NOT NULL,
+    name TEXT NOT NULL,
+    email TEXT NOT NULL,
+    roles TEXT NOT NULL,
+    status TEXT NOT NULL,
+    sign_cert BLOB NOT NULL,
+    cert_sha256 TEXT NOT NULL UNIQUE,
+    enc_key BLOB NOT NULL);
+
+CREATE TABLE experiments(
+    uuid TEXT PRIMARY KEY,
+    head TEXT NOT NULL,
+    title TEXT NOT NULL,
+    project TEXT NOT NULL,
+    tags TEXT NOT NULL,
+    status TEXT NOT NULL,
+    author TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL);
+CREATE INDEX experiments_by_update ON experiments(updated_at);
+
+CREATE TABLE entries(
+    uuid TEXT PRIMARY KEY,
+    head TEXT NOT NULL,
+    experiment TEXT NOT NULL,
+    ord INTEGER NOT NULL,
+    versions INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    status TEXT NOT NULL,
+    author TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL);
+CREATE INDEX entries_by_experiment ON entries(experiment, ord);
+
+CREATE TABLE attachments(
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    media_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    chunks TEXT NOT NULL,
+    recorded_at TEXT NOT NULL);
+
+CREATE TABLE chunks(
+    sha256 TEXT PRIMARY KEY,
+    path TEXT NOT NULL,
+    size INTEGER NOT NULL);
+
+CREATE TABLE search_docs(
+    docid INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    ref TEXT NOT NULL,
+    experiment TEXT,
+    entry TEXT,
+    UNIQUE(kind, ref));
+CREATE VIRTUAL TABLE search USING fts4(title, body, tokenize=unicode61 "remove_diacritics=1",
+                                       prefix="2,3");
+)sql"),
+        // 2: sync with the shared repository: what is published, what was refused and why.
+        QStringLiteral(R"sql(
+CREATE TABLE sync_state(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE quarantine(
+    path TEXT PRIMARY KEY,
+    oid TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    seen_at TEXT NOT NULL);
+CREATE TABLE alarms(
+    rowid INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    detail TEXT NOT NULL);
+)sql"),
+        // 3: the search index without prefix tables: they only speed up two- and three-letter
+        // prefixes and cost a third of the pages every save writes.
+        QStringLiteral(R"sql(
+CREATE VIRTUAL TABLE search_v3 USING fts4(title, body, tokenize=unicode61 "remove_diacritics=1");
+INSERT INTO search_v3(docid, title, body) SELECT docid, title, body FROM search;
+DROP TABLE search;
+ALTER TABLE search_v3 RENAME TO search;
+)sql"),
+        // 4: refusals the rules intend (a revoked member's device that kept writing) are kept
+        // apart from those that point at tampering.
+        QStringLiteral(R"sql(
+ALTER TABLE quarantine ADD COLUMN expected INTEGER NOT NULL DEFAULT 0;
+)sql"),
+        // 5: imports check every arriving record's (device, seq) for reuse.
+        QStringLiteral(R"sql(
+CREATE INDEX records_by_device ON records(device, seq);
+)sql"),
+        // 6: electronic signatures and trusted time (FORMAT.md §3, §4). `anchored` says which
+        // anchor first covered a record; a record in no anchor is waiting for one.
+        QStringLiteral(R"sql(
+CREATE TABLE signatures(
+    id TEXT PRIMARY KEY,
+    target TEXT NOT NULL,
+    target_object TEXT NOT NULL,
+    meaning TEXT NOT NULL,
+    signer TEXT NOT NULL,
+    printed_name TEXT NOT NULL,
+    signed_at TEXT NOT NULL);
+CREATE INDEX signatures_by_target ON signatures(target);
+CREATE INDEX signatures_by_object ON signatures(target_object);
+CREATE TABLE anchors(
+    id TEXT PRIMARY KEY,
+    root TEXT NOT NULL,
+    tsa TEXT NOT NULL,
+    gen_time TEXT NOT NULL,
+    leaves INTEGER NOT NULL);
+CREATE TABLE anchored(
+    record TEXT PRIMARY KEY,
+    anchor TEXT NOT NULL,
+    leaf INTEGER NOT NULL);
+)sql"),
+        // 7: drafts: what someone is typing, kept between saves so that a crash loses nothing.
+        // Local only (never synced); `base` is the version the draft started from.
+        QStringLiteral(R"sql(
+CREATE TABLE drafts(
+    key TEXT PRIMARY KEY,
+    entry TEXT,
+    experiment TEXT NOT NULL,
+    base TEXT,
+    title TEXT NOT NULL,
+    html TEXT NOT NULL,
+    saved_at TEXT NOT NULL);
+)sql"),
+        // 8: records waiting for a trusted time, by rowid, so that neither a sync nor an anchor
+        // has to scan every record to find them.
+        QStringLiteral(R"sql(
+CREATE TABLE unanchored(rowid INTEGER PRIMARY KEY);
+INSERT INTO unanchored(rowid) SELECT r.rowid FROM records r WHERE r.type <> 'anchor' AND
+    NOT EXISTS (SELECT 1 FROM anchored a WHERE a.record = r.id);
+)sql"),
+    };
+    return migrations;
+}
+
+} // namespace quire

@@ -1,0 +1,149 @@
+#include "records/WriteRules.h"
+
+#include "crypto/Crypto.h"
+#include "crypto/Timestamp.h"
+#include "html/HtmlSanitizer.h"
+#include "records/CanonicalJson.h"
+#include "records/Record.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QSet>
+
+namespace quire::records {
+
+namespace {
+
+QByteArray unb64(const QJsonValue &v) {
+    return QByteArray::fromBase64(v.toString().toLatin1());
+}
+QString hex(const QByteArray &raw) {
+    return QString::fromLatin1(crypto::toHex(raw));
+}
+
+} // namespace
+
+QString formProblem(const QJsonObject &record) {
+    static const QRegularExpression timeFormat(
+        QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$"));
+    const QString type = record.value("type").toString();
+    const QString object = record.value("object").toString();
+    const QString prev = record.value("prev").toString();
+    const QString author = record.value("author").toString();
+    const QString device = record.value("device").toString();
+    const qint64 seq = record.value("seq").toInteger();
+    const QString recordedAt = record.value("recorded_at").toString();
+    if (record.value("format").toString() != kRecordFormat || record.size() != 9)
+        return QStringLiteral("it is not a quire/1 record");
+    if (!kRecordTypes.contains(type))
+        return QStringLiteral("it has an unknown record type “%1”").arg(type);
+    if (!isUuid(object) || !isUuid(author) || !isUuid(device) ||
+        !(record.value("prev").isNull() || isRecordId(prev)) || seq < 1 ||
+        !timeFormat.match(recordedAt).hasMatch() || !record.value("body").isObject())
+        return QStringLiteral("its fields are malformed");
+    return {};
+}
+
+bool isSafeEntryHtml(const QString &html) {
+    return html::isInSafeSubset(html) || html::sanitize(html) == html;
+}
+
+QString writeProblem(const QJsonObject &record, const QStringList &roles,
+                     const QString &firstAuthor, const QByteArray &caCert, const bool *htmlSafe) {
+    const QString type = record.value("type").toString();
+    const QString prev = record.value("prev").toString();
+    const QString author = record.value("author").toString();
+    const QJsonObject body = record.value("body").toObject();
+    const bool changed = !prev.isEmpty();
+    if ((type == "entry" || type == "experiment") && changed &&
+        body.value("reason").toString().trimmed().isEmpty())
+        return QStringLiteral("it changes a %1 without a reason").arg(type);
+    if (type == "member") {
+        if (!roles.contains("admin"))
+            return QStringLiteral("only an admin may write member records");
+        if (!crypto::verifyCertificateChain(unb64(body.value("sign_cert")), caCert))
+            return QStringLiteral("the member's certificate is not issued by this notebook");
+    }
+    if ((type == "experiment" || (type == "entry" && !changed)) && !roles.contains("author"))
+        return QStringLiteral("only members with the author role may write a %1").arg(type);
+    if (type == "entry") {
+        if (changed && firstAuthor != author)
+            return QStringLiteral("it changes an entry that someone else wrote");
+        const QString htmlText = body.value("html").toString();
+        if (htmlSafe ? !*htmlSafe : !isSafeEntryHtml(htmlText))
+            return QStringLiteral("it holds HTML outside the safe subset");
+    }
+    if (type == "signature" && changed) return QStringLiteral("a signature has only one version");
+    if (type == "anchor") {
+        if (changed) return QStringLiteral("an anchor has only one version");
+        if (const QString problem = anchorProblem(body); !problem.isEmpty()) return problem;
+    }
+    return {};
+}
+
+QString anchorProblem(const QJsonObject &b) {
+    const QJsonArray leaves = b.value("leaves").toArray();
+    if (leaves.isEmpty()) return QStringLiteral("an anchor without records");
+    QList<QByteArray> raw;
+    raw.reserve(leaves.size());
+    QSet<QString> seen;
+    for (const auto &leaf : leaves) {
+        const QString id = leaf.toString();
+        if (!isRecordId(id) || seen.contains(id))
+            return QStringLiteral("an anchor with a malformed or repeated record id");
+        seen.insert(id);
+        raw << crypto::fromHex(id.toLatin1());
+    }
+    const QByteArray root = timestamp::merkleRoot(raw);
+    if (hex(root) != b.value("root").toString())
+        return QStringLiteral("the anchor's root is not the root of its records");
+    auto token = timestamp::readToken(unb64(b.value("token")));
+    if (!token) return QStringLiteral("the anchor's time-stamp token: %1").arg(token.error());
+    if (token->digest != root)
+        return QStringLiteral("the anchor's time-stamp token is for another set of records");
+    return {};
+}
+
+Result<QByteArray> statementBytes(const QJsonObject &body, const QString &signer) {
+    return json::canonicalize(QJsonObject{{"format", kRecordFormat},
+                                          {"meaning", body.value("meaning").toString()},
+                                          {"printed_name", body.value("printed_name")},
+                                          {"signed_at", body.value("signed_at")},
+                                          {"signer", signer},
+                                          {"target", body.value("target")}});
+}
+
+QString signatureRuleProblem(const QString &signer, const QString &meaning, const QString &target,
+                             const std::function<TargetInfo()> &targetInfo,
+                             const std::function<MemberAt()> &memberAt, bool *missingTarget) {
+    static const QStringList meanings{"authored", "reviewed", "approved", "witnessed"};
+    if (!meanings.contains(meaning))
+        return QStringLiteral("“%1” is not a signature meaning; meanings are %2")
+            .arg(meaning, meanings.join(", "));
+    const TargetInfo t = targetInfo();
+    if (!t.found) {
+        if (missingTarget) *missingTarget = true;
+        return QStringLiteral("the signed record %1 is not in this notebook").arg(target);
+    }
+    if (t.type != "entry")
+        return QStringLiteral("only entry versions are signed, and %1 is a %2 record")
+            .arg(target.left(12), t.type);
+    if (t.status == "void") return QStringLiteral("a voided entry cannot be signed");
+    const MemberAt m = memberAt();
+    if (!m.known) return QStringLiteral("the signer is not a member of this notebook");
+    if (m.status != "active") return QStringLiteral("the signer's membership was revoked");
+    if (meaning == "authored") {
+        if (t.author != signer)
+            return QStringLiteral("only the entry's author can sign it as authored");
+    } else {
+        if (t.author == signer)
+            return QStringLiteral("the entry's author cannot sign it as %1; %2 %1 signature "
+                                  "must come from someone else")
+                .arg(meaning, meaning.startsWith('a') ? QStringLiteral("an") : QStringLiteral("a"));
+        if (!m.roles.contains("supervisor"))
+            return QStringLiteral("only a supervisor can sign an entry as %1").arg(meaning);
+    }
+    return {};
+}
+
+} // namespace quire::records

@@ -1,0 +1,69 @@
+#pragma once
+// WriteRules: the rules that admit a record into a notebook (FORMAT.md §2-§4), as functions of
+// the record and of the few facts about the notebook they need, which the caller looks up and
+// passes in: no vault, no database. The vault asks them for what arrives by sync, so that every
+// device judges a record alike.
+
+#include "Result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace quire::records {
+
+// The fixed fields of FORMAT.md §2: the format, a known type, uuids, ids, a sequence number, a
+// time and a body. Empty when they are well formed, else why not.
+QString formProblem(const QJsonObject &record);
+
+// Whether an entry's HTML is what the sanitiser would write (FORMAT.md §6).
+bool isSafeEntryHtml(const QString &html);
+
+// What a record's author may write: a changed entry or experiment needs a reason, member records
+// are an admin's and name a certificate of the notebook's CA `caCert`, experiments and new
+// entries need the author role, only an entry's first author changes it, entries hold safe
+// HTML, signatures and anchors have one version and anchors agree with their token. `roles` are
+// the author's, `firstAuthor` wrote the object's first version (empty for a new object);
+// `htmlSafe`, when given, is isSafeEntryHtml of the entry's HTML, worked out ahead. Empty when
+// the record may be written. Who may sign what is signatureRuleProblem's question.
+QString writeProblem(const QJsonObject &record, const QStringList &roles,
+                     const QString &firstAuthor, const QByteArray &caCert,
+                     const bool *htmlSafe = nullptr);
+
+// An anchor's leaves, root and token agree (FORMAT.md §4). Whether the TSA is trusted is a
+// local setting and is judged when the time is shown, not here.
+QString anchorProblem(const QJsonObject &b);
+
+// The statement a signature's CMS signs: what the signer saw and meant, and nothing else.
+Result<QByteArray> statementBytes(const QJsonObject &body, const QString &signer);
+
+// A member as the records describe them at a given time.
+struct MemberAt {
+    bool known = false;
+    QString name;
+    QStringList roles;
+    QString status;
+    QByteArray signCert;
+};
+// The record a signature names.
+struct TargetInfo {
+    bool found = false;
+    QString type;
+    QString object;
+    QString author;
+    int version = 0;
+    QString status;
+};
+// FORMAT.md §3: who may sign what. Empty when `signer` may sign `target` with `meaning`; the
+// message says why not otherwise. The facts are asked for only when a rule needs them:
+// `targetInfo` describes `target`, `memberAt` the signer at the time of signing.
+// `missingTarget` is set when the target is not (yet) in the notebook.
+QString signatureRuleProblem(const QString &signer, const QString &meaning, const QString &target,
+                             const std::function<TargetInfo()> &targetInfo,
+                             const std::function<MemberAt()> &memberAt,
+                             bool *missingTarget = nullptr);
+
+} // namespace quire::records

@@ -1,0 +1,649 @@
+// Vault, merging (FORMAT.md §5): the fetched main merged into this vault by union of paths;
+// what arrives is decrypted, admitted or quarantined, and alarms are raised.
+
+#include "vault/VaultImpl.h"
+
+#include "Parallel.h"
+#include "records/CanonicalJson.h"
+#include "sync/Incoming.h"
+#include "sync/Membership.h"
+
+#include <QScopeGuard>
+
+#include <algorithm>
+#include <optional>
+#include <vector>
+
+namespace quire {
+
+using namespace vaultimpl;
+
+namespace {
+
+// Records a sync admits between commits.
+constexpr int kImportCommitEvery = 20000;
+// From this many arriving files on, a sync uses a larger database cache while it merges.
+constexpr qsizetype kLargeImport = 5000;
+constexpr int kLargeImportCacheKiB = 256 * 1024;
+constexpr int kCacheKiB = 32 * 1024; // Database::open's
+
+} // namespace
+
+Result<void> Vault::Impl::storeIncomingChunk(const QString &path, const QByteArray &oid,
+                                             const QByteArray &sha, qint64 size) {
+    auto st =
+        db.cached(QStringLiteral("INSERT OR IGNORE INTO chunks(sha256, path, size) VALUES(?,?,?)"));
+    if (!st) return st.failure();
+    (*st)->bind(1, hex(sha)).bind(2, path).bind(3, size);
+    if (auto r = (*st)->run(); !r) return r;
+    if (auto r = putRepoFile(path, oid, {}, hex(sha)); !r) return r;
+    return clearQuarantine(path);
+}
+
+Result<void> Vault::Impl::clearQuarantine(const QString &path) {
+    auto st = db.cached(QStringLiteral("DELETE FROM quarantine WHERE path=?"));
+    if (!st) return st.failure();
+    (*st)->bind(1, path);
+    return (*st)->run();
+}
+
+Result<void> Vault::Impl::noteDeviceSeq(const QString &device, qint64 seq,
+                                        const QString &recordedAt) {
+    if (device == deviceUuid) return {};
+    auto st = db.cached(QStringLiteral(
+        "INSERT OR IGNORE INTO devices(device, last_seq, last_recorded_at) VALUES(?1,?2,?3)"));
+    if (!st) return st.failure();
+    (*st)->bind(1, device).bind(2, seq).bind(3, recordedAt);
+    if (auto r = (*st)->run(); !r) return r;
+    auto up =
+        db.cached(QStringLiteral("UPDATE devices SET last_seq=max(last_seq, ?2), "
+                                 "last_recorded_at=max(last_recorded_at, ?3) WHERE device=?1"));
+    if (!up) return up.failure();
+    (*up)->bind(1, device).bind(2, seq).bind(3, recordedAt);
+    return (*up)->run();
+}
+
+// ---- merging the shared repository -------------------------------------------------------
+
+Result<QList<Vault::Quarantined>> Vault::quarantine() {
+    auto st = d->db.prepare(QStringLiteral(
+        "SELECT path, reason, seen_at, expected FROM quarantine ORDER BY seen_at, path"));
+    if (!st) return st.failure();
+    return st->collect([](const Statement &row) {
+        return Quarantined{row.text(0), row.text(1), row.text(2), row.integer(3) != 0};
+    });
+}
+
+Result<void> Vault::noteRemoteHead(const QByteArray &remoteHead) {
+    return d->setSyncState(QStringLiteral("remote_head"), QString::fromLatin1(remoteHead));
+}
+
+Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
+    MergeReport report;
+    d->sealKeys.clear();
+    d->signers.clear();
+    auto local = publishLocal();
+    if (!local) return local.failure();
+    report.head = *local;
+    if (remoteHead.isEmpty()) {
+        report.ahead = !local->isEmpty();
+        return report;
+    }
+    auto history = d->repoHistory();
+    if (!history) return history.failure();
+    RepositoryHistory &h = **history;
+    const QString now = nowUtc();
+
+    QList<QPair<QString, QString>> alarms; // kind, detail
+    auto quarantineFile = [&](const QString &path, const QByteArray &oid, const QString &reason,
+                              bool expected = false) -> Result<void> {
+        auto seen = d->db.cached(QStringLiteral("SELECT 1 FROM quarantine WHERE path=? AND oid=?"));
+        if (!seen) return seen.failure();
+        (*seen)->bind(1, path).bind(2, QString::fromLatin1(oid));
+        auto already = (*seen)->next();
+        if (!already) return already.failure();
+        const bool known = *already;
+        (*seen)->reset();
+        if (known) return {}; // refused before, still refused: nothing new to say
+        auto st = d->db.cached(QStringLiteral(
+            "INSERT OR REPLACE INTO quarantine(path, oid, reason, seen_at, expected) "
+            "VALUES(?,?,?,?,?)"));
+        if (!st) return st.failure();
+        (*st)
+            ->bind(1, path)
+            .bind(2, QString::fromLatin1(oid))
+            .bind(3, reason)
+            .bind(4, now)
+            .bind(5, expected ? 1 : 0);
+        if (auto r = (*st)->run(); !r) return r;
+        (expected ? report.expectedRefusals : report.quarantined)
+            << QStringLiteral("%1: %2").arg(path, reason);
+        return {};
+    };
+
+    // The notebook on the server must be this one.
+    auto quireBlob = h.blobAt(remoteHead, QStringLiteral("QUIRE.json"));
+    if (!quireBlob) return quireBlob.failure();
+    if (quireBlob->isEmpty())
+        return fail(QStringLiteral(
+            "the shared repository holds no Quire notebook (QUIRE.json is missing)"));
+    {
+        auto bytes = d->repo.readBlob(*quireBlob);
+        if (!bytes) return bytes.failure();
+        auto quire = json::parseObject(*bytes);
+        if (!quire || quire->value("notebook").toString() != d->notebookUuid ||
+            (d->joining && quire->value("genesis").toString() != d->pendingGenesis))
+            return fail(
+                QStringLiteral("the shared repository holds another notebook than this one; "
+                               "check the remote address"));
+    }
+    // A newcomer can read nothing before an admin granted it the notebook key.
+    const QString myGrantPath = QStringLiteral("keys/%1.json").arg(d->memberUuid);
+    auto myGrantOid = h.blobAt(remoteHead, myGrantPath);
+    if (!myGrantOid) return myGrantOid.failure();
+    if (d->joining && myGrantOid->isEmpty())
+        return fail(QStringLiteral("your join request has not been approved yet: the shared "
+                                   "repository holds no key for you. Sync again once an admin "
+                                   "has approved it."));
+
+    // A history that no longer contains what this device last saw was rewritten (force-push).
+    auto lastRemote = d->syncState(QStringLiteral("remote_head"));
+    if (!lastRemote) return lastRemote.failure();
+    const QByteArray previous = lastRemote->toLatin1();
+    if (!previous.isEmpty() && previous != remoteHead) {
+        auto kept = h.isAncestor(previous, remoteHead);
+        if (!kept) return kept.failure();
+        if (!*kept)
+            alarms << qMakePair(
+                QStringLiteral("history_rewritten"),
+                QStringLiteral("the shared repository's history was rewritten: it no "
+                               "longer contains commit %1 that this device fetched "
+                               "before. Nothing was removed here; this sync puts "
+                               "back what is missing.")
+                    .arg(QString::fromLatin1(previous.left(12))));
+    }
+
+    auto remoteTree = h.treeOf(remoteHead);
+    if (!remoteTree) return remoteTree.failure();
+    QByteArray localTree;
+    if (!local->isEmpty()) {
+        auto t = h.treeOf(*local);
+        if (!t) return t.failure();
+        localTree = *t;
+    }
+    auto incoming = h.difference(*remoteTree, localTree);
+    if (!incoming) return incoming.failure();
+    auto outgoing = h.difference(localTree, *remoteTree);
+    if (!outgoing) return outgoing.failure();
+
+    // A first sync of a large notebook touches index pages all over a file far larger than
+    // the usual cache; a larger one for the length of the merge saves reading and
+    // re-encrypting them again and again.
+    const bool large = incoming->added.size() > kLargeImport;
+    if (large)
+        if (auto r = d->db.setCacheKiB(kLargeImportCacheKiB); !r) return r.failure();
+    const auto restoreCache = qScopeGuard([&] {
+        if (large) (void)d->db.setCacheKiB(kCacheKiB);
+    });
+    Transaction tx(d->db);
+    if (!tx.started()) return tx.started().failure();
+
+    // Only files this notebook has checked and stored count as its own; a path whose local
+    // blob is something a sync refused is still open to a good copy.
+    auto ownsFile = [&](const QString &path, const QByteArray &oid) -> Result<bool> {
+        auto st = d->db.cached(QStringLiteral("SELECT oid FROM repo_files WHERE path=?"));
+        if (!st) return st.failure();
+        (*st)->bind(1, path);
+        auto row = (*st)->next();
+        if (!row) return row.failure();
+        const bool owned = *row && (*st)->text(0).toLatin1() == oid;
+        (*st)->reset();
+        return owned;
+    };
+    TreeEntries toImport = incoming->added;
+    // Files refused before are looked at again: a key that opens them may have arrived since.
+    QSet<QString> refusedBefore;
+    {
+        auto st = d->db.prepare(QStringLiteral("SELECT path, oid FROM quarantine"));
+        if (!st) return st.failure();
+        while (true) {
+            auto row = st->next();
+            if (!row) return row.failure();
+            if (!*row) break;
+            refusedBefore.insert(st->text(0));
+            auto there = h.blobAt(remoteHead, st->text(0));
+            if (!there) return there.failure();
+            if (*there == st->text(1).toLatin1()) toImport.insert(st->text(0), *there);
+        }
+    }
+    // This member's key grant first: it may bring the keys that open what arrived.
+    if (!myGrantOid->isEmpty()) {
+        auto bytes = d->repo.readBlob(*myGrantOid);
+        if (!bytes) return bytes.failure();
+        auto grant = membership::parseGrantFile(*bytes);
+        auto encSecret = d->loadSecret(QStringLiteral("enc_key"));
+        if (!encSecret) return encSecret.failure();
+        auto encKey = crypto::EcKey::fromPrivateDer(encSecret->bytes());
+        if (!encKey) return encKey.failure();
+        if (!grant || grant->member != d->memberUuid) {
+            alarms << qMakePair(
+                QStringLiteral("bad_grant"),
+                QStringLiteral("%1 cannot be read: %2")
+                    .arg(myGrantPath,
+                         grant ? QStringLiteral("it names another member") : grant.error()));
+        } else {
+            for (const auto &wrapped : grant->grants) {
+                if (d->epochs.contains(wrapped.epoch)) continue;
+                auto key = membership::unwrapNotebookKey(d->memberUuid, *encKey, wrapped);
+                if (!key) {
+                    alarms << qMakePair(
+                        QStringLiteral("bad_grant"),
+                        QStringLiteral("the key of epoch %1 in %2 does not open: %3")
+                            .arg(wrapped.epoch)
+                            .arg(myGrantPath, key.error()));
+                    continue;
+                }
+                if (auto r = d->storeSecret(QStringLiteral("notebook_key/%1").arg(wrapped.epoch),
+                                            key->bytes(), d->kdf, d->wrapKey);
+                    !r)
+                    return r.failure();
+                d->addEpoch(wrapped.epoch, key->bytes());
+            }
+        }
+    }
+    // Content-addressed names never collide between honest writers; key grants are the one
+    // kind of file that changes, and they are checked by their seal below.
+    TreeEntries grantFiles;
+    for (auto it = toImport.begin(); it != toImport.end(); ++it)
+        if (it.key().startsWith(QLatin1String("keys/"))) grantFiles.insert(it.key(), it.value());
+    for (auto it = incoming->changed.begin(); it != incoming->changed.end(); ++it) {
+        if (it.key() == QLatin1String("QUIRE.json")) continue; // checked above
+        if (it.key().startsWith(QLatin1String("keys/"))) {
+            grantFiles.insert(it.key(), it.value());
+            continue;
+        }
+        auto localOid = h.blobAt(localTree, it.key());
+        if (!localOid) return localOid.failure();
+        auto owned = ownsFile(it.key(), *localOid);
+        if (!owned) return owned.failure();
+        if (!*owned) {
+            toImport.insert(it.key(), it.value());
+            continue;
+        }
+        const QString reason =
+            QStringLiteral("the shared repository holds other bytes under the name of a file this "
+                           "notebook already has; the local file was kept");
+        if (auto r = quarantineFile(it.key(), it.value(), reason); !r) return r.failure();
+        alarms << qMakePair(QStringLiteral("conflicting_file"),
+                            QStringLiteral("%1: %2").arg(it.key(), reason));
+    }
+    // Chunks first (records name them), then records in the order their dependencies allow.
+    // Reading, decrypting and checking each file needs nothing but the file and the keys, so
+    // it runs on all cores; what it finds is stored in order on this thread.
+    struct Candidate {
+        QString path;
+        QByteArray oid;
+        QByteArray rawName;
+        bool isChunk = false;
+    };
+    QList<Candidate> candidates;
+    for (auto it = toImport.begin(); it != toImport.end(); ++it) {
+        const QString &path = it.key();
+        const QByteArray &oid = it.value();
+        const QStringList parts = path.split('/');
+        const bool isRecord = parts.size() == 3 && parts[0] == "r";
+        const bool isChunk = parts.size() == 3 && parts[0] == "c";
+        if (!isRecord && !isChunk) continue; // QUIRE.json, keys/: read where they are used
+        const QByteArray rawName = crypto::fromHex(parts[2].toLatin1());
+        if (rawName.size() != 32 || parts[1] != parts[2].left(2)) {
+            if (auto r =
+                    quarantineFile(path, oid, QStringLiteral("the file name is not a Quire name"));
+                !r)
+                return r.failure();
+            continue;
+        }
+        candidates << Candidate{path, oid, rawName, isChunk};
+    }
+    struct Opened {
+        QString fatal; // the repository failed us: the merge stops
+        QString problem;
+        bool expectedRefusal = false;
+        QByteArray chunkSha;
+        qint64 chunkSize = 0;
+        std::optional<Incoming> record;
+    };
+    std::vector<Opened> opened(size_t(candidates.size()));
+    auto open = [&](qsizetype i) {
+        const Candidate &c = candidates.at(i);
+        Opened &o = opened[size_t(i)];
+        auto blob = d->repo.readBlob(c.oid);
+        if (!blob) {
+            o.fatal = blob.error(); // the fetch brought it: a missing object is an error
+            return;
+        }
+        auto header = crypto::readFileHeader(*blob);
+        if (!header) {
+            o.problem = header.error();
+            return;
+        }
+        if (!d->epochs.contains(header->epoch)) {
+            o.problem =
+                QStringLiteral("encrypted with key epoch %1, which this member does not hold")
+                    .arg(header->epoch);
+            // Written after this member's access ended, or not yet granted.
+            o.expectedRefusal = true;
+            return;
+        }
+        const EpochKeys &keys = d->epochs.constFind(header->epoch).value();
+        auto decrypted = crypto::decryptFile(keys.enc, c.rawName, *blob);
+        if (!decrypted) {
+            o.problem = decrypted.error();
+            return;
+        }
+        if (c.isChunk) {
+            const QByteArray sha = crypto::sha256(*decrypted);
+            if (crypto::hmacSha256(keys.name, sha) != c.rawName) {
+                o.problem = QStringLiteral("its name does not match its content");
+                return;
+            }
+            o.chunkSha = sha;
+            o.chunkSize = decrypted->size();
+            return;
+        }
+        const QByteArray &plain = *decrypted;
+        auto envelope = json::parseObject(plain);
+        if (!envelope) {
+            o.problem = QStringLiteral("the record cannot be read: %1").arg(envelope.error());
+            return;
+        }
+        Incoming in;
+        in.path = c.path;
+        in.oid = c.oid;
+        in.envelopeBytes = plain;
+        in.record = envelope->value("record").toObject();
+        in.seal = envelope->value("seal").toObject();
+        auto canonical = json::canonicalize(in.record);
+        auto canonicalEnvelope = json::canonicalize(*envelope);
+        if (!canonical || !canonicalEnvelope || *canonicalEnvelope != plain ||
+            envelope->size() != 2) {
+            o.problem = QStringLiteral("the record is not in canonical form");
+            return;
+        }
+        const QByteArray rawId = crypto::sha256(*canonical);
+        if (crypto::hmacSha256(keys.name, rawId) != c.rawName) {
+            o.problem = QStringLiteral("its name does not match its content");
+            return;
+        }
+        in.id = hex(rawId);
+        in.pre.canonical = *canonical;
+        Impl::precheck(in);
+        o.record = std::move(in);
+    };
+    QList<Incoming> pending;
+    QString fatal;
+    auto store = [&](qsizetype i) -> bool {
+        const Candidate &c = candidates.at(i);
+        Opened &o = opened[size_t(i)];
+        if (!o.fatal.isEmpty()) {
+            fatal = o.fatal;
+            return false;
+        }
+        Result<void> stored;
+        if (!o.problem.isEmpty()) {
+            stored = quarantineFile(c.path, c.oid, o.problem, o.expectedRefusal);
+        } else if (o.record) {
+            pending << std::move(*o.record);
+            o.record.reset();
+        } else {
+            stored = d->storeIncomingChunk(c.path, c.oid, o.chunkSha, o.chunkSize);
+            if (stored) ++report.chunks;
+        }
+        if (!stored) fatal = stored.error();
+        return bool(stored);
+    };
+    if (!prepareInParallelConsumeInOrder(candidates.size(), 8, open, store)) return fail(fatal);
+    opened.clear();
+
+    // Records are admitted one by one in dependency order (the rules look at what is already
+    // there). The notebook and member records come first; once their sealing certificates
+    // are known, the seals of everything else are checked ahead on all cores.
+    const auto othersBegin =
+        std::stable_partition(pending.begin(), pending.end(), [](const Incoming &in) {
+            const QString type = in.record.value("type").toString();
+            return type == QLatin1String("notebook") || type == QLatin1String("member");
+        });
+    const qsizetype membership = othersBegin - pending.begin();
+    QHash<QString, QString> deferred; // path -> why it waits
+    // A device's highest sequence number is noted once at the end, not once per record.
+    QHash<QString, QPair<qint64, QString>> devicesSeen;
+    auto admitInOrder = [&](QList<Incoming> waiting) -> Result<QList<Incoming>> {
+        bool progress = true;
+        while (progress && !waiting.isEmpty()) {
+            progress = false;
+            if (auto r = d->checkSealsAhead(waiting); !r) return r.failure();
+            QList<Incoming> later;
+            for (const auto &in : std::as_const(waiting)) {
+                const Admission a = d->admit(in.record, in.seal, in.id, &in.pre);
+                if (a.verdict == Verdict::Known) {
+                    progress = true;
+                    continue;
+                }
+                if (a.verdict == Verdict::Defer) {
+                    deferred.insert(in.path, a.reason);
+                    later << in;
+                    continue;
+                }
+                progress = true;
+                if (a.verdict == Verdict::Refuse) {
+                    if (auto r = quarantineFile(in.path, in.oid, a.reason, a.expected); !r)
+                        return r.failure();
+                    continue;
+                }
+                auto stored = d->storedFromIncoming(in.record, in.id, in.envelopeBytes);
+                if (!stored) return stored.failure();
+                // A first version was admitted only because nothing of its object is here.
+                if (auto r =
+                        d->insertRecord(*stored, in.path, in.oid, nullptr, stored->prev.isEmpty());
+                    !r)
+                    return r.failure();
+                if (stored->type == "notebook") { // a newcomer's first trusted record
+                    d->caCert = unb64(stored->body.value("ca_cert"));
+                    d->notebookName = stored->body.value("name").toString();
+                }
+                if (refusedBefore.contains(in.path))
+                    if (auto r = d->clearQuarantine(in.path); !r) return r.failure();
+                auto &seen = devicesSeen[stored->device];
+                seen.first = std::max(seen.first, stored->seq);
+                seen.second = std::max(seen.second, stored->recordedAt);
+                // What is admitted stays admitted: a large first sync commits as it goes, and
+                // one cut short finds these records known next time.
+                if (++report.records % kImportCommitEvery == 0)
+                    if (auto r = tx.commitAndContinue(); !r) return r.failure();
+            }
+            waiting = later;
+        }
+        return waiting;
+    };
+    auto unresolved = admitInOrder(pending.first(membership));
+    if (!unresolved) return unresolved.failure();
+    unresolved = admitInOrder(*unresolved + pending.sliced(membership));
+    if (!unresolved) return unresolved.failure();
+    pending.clear();
+    for (const auto &in : std::as_const(*unresolved))
+        if (auto r = quarantineFile(in.path, in.oid, deferred.value(in.path)); !r)
+            return r.failure();
+    for (auto it = devicesSeen.begin(); it != devicesSeen.end(); ++it)
+        if (auto r = d->noteDeviceSeq(it.key(), it->first, it->second); !r) return r.failure();
+
+    // Key grants count only when an active admin of this notebook sealed them.
+    for (auto it = grantFiles.begin(); it != grantFiles.end(); ++it) {
+        auto bytes = d->repo.readBlob(it.value());
+        if (!bytes) return bytes.failure();
+        auto grant = membership::parseGrantFile(*bytes);
+        QString problem;
+        if (!grant) {
+            problem = grant.error();
+        } else if (it.key() != QStringLiteral("keys/%1.json").arg(grant->member)) {
+            problem = QStringLiteral("it names another member than its file name");
+        } else {
+            auto st = d->db.cached(
+                QStringLiteral("SELECT sign_cert, roles, status FROM members WHERE cert_sha256=?"));
+            if (!st) return st.failure();
+            (*st)->bind(1, grant->sealCert);
+            auto row = (*st)->next();
+            if (!row) return row.failure();
+            const bool found = *row;
+            const QByteArray cert = found ? (*st)->blob(0) : QByteArray();
+            const bool admin =
+                found && (*st)->text(1).split(',').contains("admin") && (*st)->text(2) == "active";
+            (*st)->reset();
+            if (!admin)
+                problem = QStringLiteral("it is not sealed by an active admin of this notebook");
+            else if (auto sealOk = membership::verifyGrantSeal(*grant, cert); !sealOk)
+                problem = sealOk.error();
+        }
+        // A grant only ever gains epochs. When this device holds another version of it, the
+        // one with more epochs wins; the older one is simply superseded (the push brings the
+        // server up to date), and two versions that each lack an epoch are an alarm.
+        bool keepOurs = false;
+        if (problem.isEmpty()) {
+            auto st = d->db.cached(QStringLiteral("SELECT oid FROM repo_files WHERE path=?"));
+            if (!st) return st.failure();
+            (*st)->bind(1, it.key());
+            auto row = (*st)->next();
+            if (!row) return row.failure();
+            const QByteArray localOid = *row ? (*st)->text(0).toLatin1() : QByteArray();
+            (*st)->reset();
+            if (!localOid.isEmpty() && localOid != it.value()) {
+                auto localBytes = d->repo.readBlob(localOid);
+                if (!localBytes) return localBytes.failure();
+                auto local = membership::parseGrantFile(*localBytes);
+                QSet<quint32> ourEpochs, theirEpochs;
+                if (local)
+                    for (const auto &g : local->grants)
+                        ourEpochs.insert(g.epoch);
+                for (const auto &g : grant->grants)
+                    theirEpochs.insert(g.epoch);
+                if (local && theirEpochs.contains(ourEpochs) && theirEpochs != ourEpochs) {
+                    keepOurs = false; // theirs is newer
+                } else if (local && ourEpochs.contains(theirEpochs)) {
+                    keepOurs = true; // theirs is older: ours goes to the server
+                } else {
+                    keepOurs = true;
+                    alarms << qMakePair(QStringLiteral("bad_grant"),
+                                        QStringLiteral("%1: two versions of a key grant, each "
+                                                       "lacking a key the other holds; the local "
+                                                       "one was kept")
+                                            .arg(it.key()));
+                }
+            }
+        }
+        if (problem.isEmpty() && keepOurs) continue;
+        if (problem.isEmpty()) {
+            if (auto r = d->putRepoFile(it.key(), it.value()); !r) return r.failure();
+            if (auto r = d->clearQuarantine(it.key()); !r) return r.failure();
+        } else {
+            const QString reason = QStringLiteral("a key grant was refused: %1").arg(problem);
+            if (auto r = quarantineFile(it.key(), it.value(), reason); !r) return r.failure();
+            alarms << qMakePair(QStringLiteral("bad_grant"),
+                                QStringLiteral("%1: %2").arg(it.key(), reason));
+        }
+    }
+
+    // What only this device holds goes to the server: its own checked files, never a copy of
+    // something it refused.
+    TreeEntries ours;
+    for (const TreeEntries *side : {&outgoing->added, &outgoing->changed}) {
+        for (auto it = side->begin(); it != side->end(); ++it) {
+            auto owned = ownsFile(it.key(), it.value());
+            if (!owned) return owned.failure();
+            if (*owned) ours.insert(it.key(), it.value());
+        }
+    }
+    // Files this device had seen on the server and that are gone now.
+    if (!previous.isEmpty()) {
+        auto previousTree = h.treeOf(previous);
+        if (!previousTree) return previousTree.failure();
+        auto gone = h.difference(*previousTree, *remoteTree); // there before, not now
+        if (!gone) return gone.failure();
+        QStringList removed;
+        for (auto it = gone->added.begin(); it != gone->added.end(); ++it)
+            if (ours.contains(it.key())) removed << it.key();
+        if (!removed.isEmpty())
+            alarms << qMakePair(QStringLiteral("file_removed"),
+                                QStringLiteral("%1 file(s) were removed from the shared repository "
+                                               "(%2%3); this sync puts them back")
+                                    .arg(removed.size())
+                                    .arg(removed.mid(0, 3).join(QStringLiteral(", ")),
+                                         removed.size() > 3 ? QStringLiteral(", …") : QString()));
+    }
+
+    for (const auto &[kind, detail] : std::as_const(alarms)) {
+        auto st =
+            d->db.cached(QStringLiteral("INSERT INTO alarms(at, kind, detail) VALUES(?,?,?)"));
+        if (!st) return st.failure();
+        (*st)->bind(1, now).bind(2, kind).bind(3, detail);
+        if (auto r = (*st)->run(); !r) return r.failure();
+        report.alarms << detail;
+    }
+    if (auto r = tx.commit(); !r) return r.failure();
+    if (auto r = d->loadState(); !r) return r.failure(); // names and keys may have arrived
+
+    // The union: the remote tree plus what only this device has (its own bytes win).
+    const QByteArray mainRef = "refs/heads/main";
+    if (ours.isEmpty()) {
+        // Everything here is on the server already: follow it.
+        if (*local != remoteHead)
+            if (auto r = h.updateRef(QString::fromLatin1(mainRef), remoteHead, *local,
+                                     QStringLiteral("quire: fast-forward"));
+                !r)
+                return r.failure();
+        report.head = remoteHead;
+    } else {
+        auto merged = h.updateTree(*remoteTree, ours);
+        if (!merged) return merged.failure();
+        QList<QByteArray> parents;
+        if (!local->isEmpty()) parents << *local;
+        parents << remoteHead;
+        auto commit = h.commit(*merged, parents, d->memberUuid,
+                               QStringLiteral("merge %1 file(s)").arg(ours.size()));
+        if (!commit) return commit.failure();
+        if (auto r = h.updateRef(QString::fromLatin1(mainRef), *commit, *local,
+                                 QStringLiteral("quire: merge"));
+            !r)
+            return r.failure();
+        report.head = *commit;
+        report.ahead = true;
+    }
+    // Imported files are on main now: move the publishing watermark past them.
+    auto maxRow = d->db.prepare(QStringLiteral("SELECT coalesce(max(rowid), 0) FROM repo_files"));
+    if (!maxRow) return maxRow.failure();
+    if (auto row = maxRow->next(); !row) return row.failure();
+    if (auto r =
+            d->setSyncState(QStringLiteral("published_rowid"), QString::number(maxRow->integer(0)));
+        !r)
+        return r.failure();
+
+    if (d->joining) { // not approved (yet): nothing can be sealed as this member
+        report.ahead = false;
+        return report;
+    }
+    for (const auto &[kind, detail] : std::as_const(alarms))
+        if (auto r = audit(QStringLiteral("sync_alarm"),
+                           QJsonObject{{"kind", kind}, {"detail", detail}});
+            !r)
+            return r.failure();
+    if (!report.quarantined.isEmpty())
+        if (auto r = audit(QStringLiteral("sync_quarantine"),
+                           QJsonObject{{"count", int(report.quarantined.size())}});
+            !r)
+            return r.failure();
+    // The audit records just written belong on main too.
+    auto finalHead = publishLocal();
+    if (!finalHead) return finalHead.failure();
+    report.head = *finalHead;
+    report.ahead = *finalHead != remoteHead;
+    return report;
+}
+
+} // namespace quire

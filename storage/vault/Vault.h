@@ -1,0 +1,370 @@
+#pragma once
+// storage/vault/: one notebook vault, the only writer of its records. This file is the facade
+// model/ uses; VaultImpl.h (internal) holds the state its parts share, one .cpp per job: Vault
+// (create, open, unlock, keys, passphrase, settings), Append (sealing and appending), Objects
+// (repo.git's encrypted files), Tables (the rows derived from records, one place per record
+// type), Reading, Drafts, Attachments, Members (joining, approving, revoking, the remote),
+// Signing, TrustedTime and Verify. Merging what a sync brings is in sync/; the record format
+// and the rules every record passes are in records/.
+
+// Vault: one notebook vault on disk (FORMAT.md §7) — vault.json, the SQLCipher database and
+// the bare repository of encrypted objects. It unlocks with a passphrase, holds the member's
+// keys while unlocked, and is the only writer of records: append() encodes, seals and stores
+// a record, its materialised rows, its search row and its encrypted object in one transaction.
+
+#include "crypto/Crypto.h"
+#include "db/Database.h"
+#include "Result.h"
+#include "sync/GitRemote.h"
+#include "sync/ObjectRepository.h"
+#include "sync/RepositoryHistory.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QLockFile>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace quire {
+
+struct StoredRecord;
+
+struct RecordDraft {
+    QString type;
+    QString object;
+    QString prev; // empty = first version
+    QJsonObject body;
+    // Called just before sealing, with the records already sealed in the same append(), so
+    // that a draft can name an earlier one (an entry version naming its new attachment).
+    std::function<void(QJsonObject &body, const QList<StoredRecord> &earlier)> complete;
+    // Work on the body that needs nothing but this draft (sanitising imported HTML). In a bulk
+    // append it runs on a worker thread, beside the sealing of other drafts.
+    std::function<void(QJsonObject &body)> prepare = {};
+};
+
+struct StoredRecord {
+    QString id;
+    QString type;
+    QString object;
+    QString prev;
+    QString author;
+    QString device;
+    qint64 seq = 0;
+    QString recordedAt;
+    int version = 1; // position in the object's chain
+    QJsonObject body;
+    QByteArray envelope; // canonical envelope bytes
+};
+
+struct VaultMember {
+    QString uuid;
+    QString name;
+    QString email;
+    QStringList roles;
+    QString status;
+    QByteArray signCert;
+    QString certSha256;
+};
+
+struct VaultExperiment {
+    QString uuid;
+    QString head;
+    QString title;
+    QString project;
+    QStringList tags;
+    QString status;
+    QString createdAt;
+    QString updatedAt;
+    QString author;
+    int entryCount = 0;
+};
+
+struct VaultEntry {
+    QString uuid;
+    QString head;
+    QString experiment;
+    int order = 0;
+    int versions = 0;
+    QString title;
+    QString status;
+    QString author;
+    QString createdAt;
+    QString updatedAt;
+};
+
+struct VaultAttachment {
+    QString id;
+    QString name;
+    QString mediaType;
+    qint64 size = 0;
+    QString sha256;
+    QStringList chunks;
+    QString recordedAt;
+};
+
+struct VaultSearchHit {
+    QString kind;
+    QString ref;
+    QString experiment;
+    QString title;
+    QString snippet;
+};
+
+// A `signature` record as the vault holds it, with what a check of it found.
+struct VaultSignature {
+    QString id;           // the signature record
+    QString target;       // the signed record (an entry version)
+    QString targetObject; // the entry's uuid
+    int targetVersion = 0;
+    QString meaning; // authored, reviewed, approved, witnessed
+    QString signer;  // member uuid
+    QString printedName;
+    QString signedAt; // RFC 3339 UTC
+    QByteArray cms;
+    QByteArray statement; // the canonical statement bytes the CMS signs
+    bool valid = false;   // the CMS holds over the statement, by the signer's certificate
+    bool allowed = false; // the signer was allowed to sign with this meaning (FORMAT.md §3)
+    QString problem;      // why not, when either is false
+};
+
+// When a record's existence was attested by a time-stamp authority (FORMAT.md §4).
+struct VaultAnchorTime {
+    QString anchor;       // the anchor record
+    QString genTime;      // the token's time, RFC 3339 UTC
+    QString tsa;          // the URL that answered
+    bool trusted = false; // the token verifies against the TSA certificates this vault trusts
+};
+
+// What verify() found for one record.
+struct VaultRecordCheck {
+    QString id;
+    QString type;
+    QString object;
+    int version = 0;
+    QString author;
+    bool sealOk = false;
+    bool chainOk = false;
+    bool stored = false; // the encrypted copy in repo.git holds exactly this record
+    std::optional<VaultSignature> signature; // for signature records
+    std::optional<VaultAnchorTime> anchoredAt;
+    QStringList problems;
+};
+
+struct VaultCheck {
+    int records = 0;
+    int recordsOk = 0;
+    int chunks = 0;
+    int chunksOk = 0;
+    QStringList problems;
+    QList<VaultRecordCheck> recordChecks; // in local order, when asked for
+};
+
+// Text being typed, kept between saves (local to this vault, never synced).
+struct VaultDraft {
+    QString key;   // the entry's uuid, or a new uuid for an entry not saved yet
+    QString entry; // empty for a new entry
+    QString experiment;
+    QString base; // the version the draft started from (empty for a new entry)
+    QString title;
+    QString html;
+    QString savedAt;
+};
+
+struct VaultSearchFilter {
+    QString from;        // RFC 3339 prefix, inclusive: last change at or after
+    QString before;      // RFC 3339 prefix, exclusive: last change before
+    QString author;      // member uuid
+    QString tag;         // an experiment tag
+    int signedState = 0; // 0 any, 1 entries with a signature, 2 entries without
+    bool isEmpty() const {
+        return from.isEmpty() && before.isEmpty() && author.isEmpty() && tag.isEmpty() &&
+               signedState == 0;
+    }
+};
+
+struct TsaSettings {
+    QStringList urls;      // tried in order
+    QByteArray trustedPem; // TSA certificates (or their CAs) this vault trusts
+};
+
+struct AnchorOutcome {
+    int records = 0; // records the new anchor covers (0: nothing was waiting)
+    QString anchor;  // the anchor record id
+    QString tsa;
+    QString genTime;
+    QStringList failures; // one line per TSA that did not answer well
+};
+
+using VaultProgress = std::function<void(qint64 done, qint64 total)>;
+
+class Vault {
+public:
+    ~Vault();
+    Vault(const Vault &) = delete;
+    Vault &operator=(const Vault &) = delete;
+
+    static constexpr int kChunkSize = 4 * 1024 * 1024;
+
+    static bool exists(const QString &dir);
+    // Creates the vault folder: keys, CA, founder, genesis record, notebook key epoch 1.
+    static Result<std::unique_ptr<Vault>> create(const QString &dir, const QString &notebookName,
+                                                 const QString &memberName, const QString &email,
+                                                 const QByteArray &passphrase);
+    // Unlocks. A wrong passphrase changes nothing in the database or the repository; it is
+    // counted in <dir>/failed-unlocks and written as an audit record at the next unlock.
+    static Result<std::unique_ptr<Vault>> open(const QString &dir, const QByteArray &passphrase);
+
+    // ---- members (FORMAT.md §5, "Joining") ----------------------------------------------------
+    struct JoinStart {
+        std::unique_ptr<Vault> vault;
+        QByteArray request; // the join request file, for an admin of the notebook
+        QString code;       // a short code of the request, to compare over a second channel
+    };
+    // Creates a newcomer's vault from an invitation: fresh signing and encryption keys, no
+    // records yet. It trusts only a notebook whose CA matches the invitation's fingerprint,
+    // and becomes usable at the first sync after an admin approved the request.
+    static Result<JoinStart> createJoining(const QString &dir, const QByteArray &invitation,
+                                           const QString &name, const QString &email,
+                                           const QByteArray &passphrase);
+    // True while the vault waits for its join request to be approved and synced.
+    bool isJoining() const;
+    // An invitation to this notebook through the remote that is set (admins only).
+    Result<QByteArray> makeInvitation();
+    // Approves a join request: issues the certificate, writes the member record and the key
+    // grant for every epoch. Returns the new member's uuid.
+    Result<QString> approveJoin(const QByteArray &request, const QStringList &roles);
+    // Revokes a member: a member record with status revoked, then a new key epoch granted to
+    // every remaining active member, so that what is written from now on is closed to them.
+    Result<void> revokeMember(const QString &member, const QString &reason);
+    // The remote the notebook syncs with (no secret in it).
+    Result<QString> remoteUrl();
+    Result<void> setRemoteUrl(const QString &url);
+    // The remote and how to log in to it. Secrets (password or token, ssh private key) are
+    // kept wrapped in the database like every other key; empty ones are removed.
+    Result<void> setRemote(const QString &url, const QString &user, const QByteArray &secret,
+                           const QByteArray &sshPrivateKey, const QString &extraCaPemFile);
+    Result<RemoteCredentials> remoteCredentials();
+    // Remembers the ssh server's host key at the first connection (trust on first use).
+    Result<void> pinSshHostKey(const QString &sha256);
+
+    QString path() const;
+    QString notebookUuid() const;
+    QString notebookName() const;
+    QString memberUuid() const;
+    QString deviceUuid() const;
+
+    // Appends records in one transaction; each is sealed by this vault's member.
+    Result<QList<StoredRecord>> append(const QList<RecordDraft> &drafts);
+    Result<StoredRecord> appendOne(const RecordDraft &draft);
+    // Appends an audit record (action + detail).
+    Result<void> audit(const QString &action, const QJsonObject &detail);
+
+    Result<StoredRecord> record(const QString &id);
+    Result<QList<StoredRecord>> chain(const QString &object); // oldest first
+    Result<QList<StoredRecord>> allRecords();                 // in local order
+    Result<QString> head(const QString &object);              // latest record id
+
+    Result<QList<VaultMember>> members();
+    Result<VaultMember> member(const QString &uuid);
+    Result<QList<VaultExperiment>> experiments();
+    Result<VaultExperiment> experiment(const QString &uuid);
+    Result<QList<VaultEntry>> entries(const QString &experiment);
+    Result<VaultEntry> entry(const QString &uuid);
+    Result<int> nextEntryOrder(const QString &experiment);
+    Result<QList<VaultSearchHit>> search(const QString &query, int limit,
+                                         const VaultSearchFilter &filter = {});
+
+    // ---- drafts --------------------------------------------------------------------------
+    Result<void> putDraft(const VaultDraft &draft);
+    Result<QList<VaultDraft>> drafts();
+    Result<void> removeDraft(const QString &key);
+
+    // Streams a file into encrypted chunks in repo.git and returns the body of an
+    // `attachment` record (not yet appended).
+    Result<QJsonObject> storeAttachment(const QString &filePath, const VaultProgress &progress);
+    Result<VaultAttachment> attachment(const QString &id);
+    // Streams an attachment's chunks into a sink, checking each chunk's hash and the total.
+    Result<void> readAttachment(const QString &id,
+                                const std::function<Result<void>(const QByteArray &)> &sink,
+                                const VaultProgress &progress);
+
+    Result<void> changePassphrase(const QByteArray &newPassphrase);
+    // Checks every record (seal, chain, write rules, encrypted copy, signatures, anchors) and
+    // every chunk, on all cores. With perRecord, recordChecks holds one entry per record.
+    VaultCheck verify(const VaultProgress &progress, bool perRecord = false);
+
+    // ---- electronic signatures (FORMAT.md §3) ----------------------------------------------
+    // True if `passphrase` unlocks this vault (one scrypt, ~0.4 s); nothing is written.
+    bool checkPassphrase(const QByteArray &passphrase);
+    // Why this member may not sign `target` with `meaning` now, or empty if it may.
+    Result<QString> signingProblem(const QString &target, const QString &meaning);
+    // Signs record `target` with `meaning` as this member: a CMS over the statement, appended
+    // as a `signature` record. The rules are checked again here.
+    Result<VaultSignature> sign(const QString &target, const QString &meaning);
+    // Every signature of every version of an object, checked, in the order they were recorded.
+    Result<QList<VaultSignature>> signaturesOf(const QString &object);
+    Result<VaultSignature> signature(const QString &id);
+    // Latest entry versions with an `authored` signature and no countersignature yet.
+    Result<QList<VaultSignature>> awaitingCountersignature();
+
+    // ---- trusted time (FORMAT.md §4) -----------------------------------------------------
+    Result<TsaSettings> tsaSettings();
+    Result<void> setTsaSettings(const TsaSettings &settings);
+    // Records not yet covered by an anchor.
+    Result<int> unanchoredCount();
+    // Builds the Merkle tree of every record not yet anchored, asks the TSAs in order for a
+    // token over its root and appends the `anchor` record. Fails, writing nothing, when no TSA
+    // answered with a token the vault trusts; the records wait for the next chance.
+    Result<AnchorOutcome> anchorPending(int timeoutMs = 15000);
+    Result<std::optional<VaultAnchorTime>> anchorTime(const QString &record);
+    // What an independent check of a signature needs (file name -> bytes): statement.json,
+    // signature.der, ca.pem, signer.pem, record.json and, once anchored, timestamp.tsr,
+    // merkle-path.json, tsa-ca.pem.
+    Result<QList<QPair<QString, QByteArray>>> signatureEvidence(const QString &signatureId);
+
+    // ---- the shared repository (FORMAT.md §5) ----------------------------------------------
+    // Commits every encrypted file not yet on branch main of repo.git, plus QUIRE.json, as this
+    // member; returns main's head. Cheap when nothing is new: no tree is read or written.
+    Result<QByteArray> publishLocal();
+    // Files saved locally and not yet committed to main (what a sync would send).
+    Result<int> unpublishedCount();
+    // What a merge with the shared repository did.
+    struct MergeReport {
+        int records = 0;         // records imported
+        int chunks = 0;          // attachment chunks imported
+        QStringList alarms;      // tampering or rewritten history, one line each
+        QStringList quarantined; // "path: reason" for files refused in this merge
+        // Refusals the rules intend, not tampering: files under a key epoch this member does not
+        // hold (written after its access ended, or not granted yet), or written by a revoked
+        // member after the revocation. Kept apart from `quarantined`.
+        QStringList expectedRefusals;
+        QByteArray head;    // main after the merge
+        bool ahead = false; // main holds files the remote lacks: push it
+    };
+    // Publishes local files, then merges the fetched commit `remoteHead` into main by union of
+    // paths: new files are decrypted and checked (name, seal, chain, write rules) and imported;
+    // a file that fails is quarantined with its reason and never replaces a local one; the
+    // same path with other bytes, a file removed from the server and a rewritten history
+    // raise alarms. Nothing local is ever removed.
+    Result<MergeReport> mergeRemote(const QByteArray &remoteHead);
+    // Remembers what the remote's main was after a successful push or merge.
+    Result<void> noteRemoteHead(const QByteArray &remoteHead);
+    struct Quarantined {
+        QString path;
+        QString reason;
+        QString seenAt;
+        bool expected = false; // refused as the rules intend (a revoked member's late writes)
+    };
+    Result<QList<Quarantined>> quarantine();
+
+private:
+    Vault();
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace quire

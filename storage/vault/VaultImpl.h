@@ -1,0 +1,275 @@
+#pragma once
+// Internal to vault/ and the vault's parts in sync/: the private state of one open Vault, shared
+// by the files that each do one of its jobs. Nothing outside storage/ includes it. Which file
+// defines a member is noted above each group below.
+
+#include "crypto/Crypto.h"
+#include "db/Database.h"
+#include "records/Record.h"
+#include "records/WriteRules.h"
+#include "sync/ObjectRepository.h"
+#include "sync/RepositoryHistory.h"
+#include "vault/Vault.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLockFile>
+#include <QMap>
+#include <QPair>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+namespace quire {
+
+struct Incoming;
+struct Prechecked;
+struct Admission;
+
+// Small helpers every part of the vault uses.
+namespace vaultimpl {
+
+using crypto::SecureBytes;
+
+using records::kRecordFormat;
+
+inline QString nowUtc() {
+    return QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+}
+
+inline QString b64(const QByteArray &bytes) {
+    return QString::fromLatin1(bytes.toBase64());
+}
+inline QByteArray unb64(const QJsonValue &v) {
+    return QByteArray::fromBase64(v.toString().toLatin1());
+}
+inline QString hex(const QByteArray &raw) {
+    return QString::fromLatin1(crypto::toHex(raw));
+}
+
+inline QStringList toStringList(const QJsonValue &v) {
+    QStringList out;
+    for (const auto &item : v.toArray())
+        out << item.toString();
+    return out;
+}
+
+inline QJsonArray toJsonArray(const QStringList &list) {
+    QJsonArray out;
+    for (const auto &s : list)
+        out.append(s);
+    return out;
+}
+
+// The notebook key of one epoch and the two keys FORMAT.md §5 derives from it.
+struct EpochKeys {
+    QByteArray enc;
+    QByteArray name;
+};
+
+struct Kdf {
+    crypto::ScryptParams params;
+    QByteArray salt;
+
+    QJsonObject toJson() const {
+        return QJsonObject{{"alg", "scrypt"},
+                           {"n", qint64(params.n)},
+                           {"r", qint64(params.r)},
+                           {"p", qint64(params.p)},
+                           {"salt", b64(salt)}};
+    }
+    static Result<Kdf> fromJson(const QJsonObject &o) {
+        Kdf k;
+        if (o.value("alg").toString() != "scrypt")
+            return fail(QStringLiteral("vault.json names an unknown key derivation"));
+        k.params.n = quint64(o.value("n").toInteger());
+        k.params.r = quint32(o.value("r").toInteger());
+        k.params.p = quint32(o.value("p").toInteger());
+        k.salt = unb64(o.value("salt"));
+        if (k.params.n < 2 || k.params.r < 1 || k.params.p < 1 || k.salt.size() < 16)
+            return fail(QStringLiteral("vault.json has invalid key derivation parameters"));
+        return k;
+    }
+    QString saltId() const { return b64(salt); }
+};
+
+} // namespace vaultimpl
+
+struct Vault::Impl {
+    using Kdf = vaultimpl::Kdf;
+    using EpochKeys = vaultimpl::EpochKeys;
+    using SecureBytes = crypto::SecureBytes;
+
+    QString dir;
+    std::unique_ptr<QLockFile> lock;
+    Database db;
+    ObjectRepository repo;
+    QJsonObject vaultJson;
+    int dbPageSize = Database::kDefaultPageSize; // SQLCipher page size of quire.db
+    Kdf kdf;
+    SecureBytes wrapKey;
+
+    QString notebookUuid;
+    QString notebookName;
+    QString memberUuid;
+    QString deviceUuid;
+    QByteArray caCert;
+
+    crypto::EcKey signKey;
+    QString signCertSha256;
+    quint32 currentEpoch = 1;
+    QMap<quint32, EpochKeys> epochs;
+
+    qint64 lastSeq = 0;
+    QString lastRecordedAt;
+    QString lastTrustedTime;                    // the latest time a time-stamp token names
+    std::unique_ptr<RepositoryHistory> history; // opened at the first sync
+    // Seal keys of certificates already checked against the CA during the current merge.
+    QHash<QString, std::shared_ptr<crypto::EcKey>> sealKeys;
+    // A newcomer's vault before its first sync after approval: no records, no notebook key.
+    bool joining = false;
+    QString pendingGenesis; // the genesis the invitation named
+    QString caSha256;       // the CA fingerprint the invitation named
+
+    // A member as admit() sees them, by certificate; dropped whenever a member record lands.
+    struct Signer {
+        QString uuid;
+        QString status;
+        QStringList roles;
+        QByteArray cert;
+        QString statusSince; // when the member's current record was written
+    };
+    QHash<QString, Signer> signers;
+
+    // Anchors whose token was checked against the trusted TSA certificates, and the verdict.
+    QHash<QString, bool> anchorTrust;
+
+    // ---- vault/Vault.cpp: the folder, its lock, keys and settings ---------------------------
+
+    Result<QString> syncState(const QString &key);
+    Result<void> setSyncState(const QString &key, const QString &value);
+    Result<void> acquireLock();
+    // A new vault folder: private, locked, an empty database with every migration and an
+    // empty repository, the key derived from the passphrase with a fresh salt.
+    Result<void> prepareNewFolder(const QString &folder, const QByteArray &passphrase);
+    // vault.json is written last: until it exists the folder is not a vault.
+    Result<void> writeVaultJson();
+    Result<void> storeSecret(const QString &name, const QByteArray &secret, const Kdf &forKdf,
+                             const SecureBytes &withKey);
+    Result<SecureBytes> loadSecret(const QString &name);
+    void addEpoch(quint32 epoch, const QByteArray &notebookKey);
+    Result<void> loadKeys();
+    Result<void> loadState();
+
+    // ---- vault/Append.cpp: record encoding and appending ------------------------------------
+
+    Result<StoredRecord> seal(const RecordDraft &draft, qint64 seq, const QString &recordedAt,
+                              int version);
+    Result<int> versionAfter(const QString &prev, const QString &object, const QString &type);
+    Result<QList<StoredRecord>> appendLocked(QList<RecordDraft> drafts);
+
+    // ---- vault/Objects.cpp: the encrypted files of repo.git --------------------------------
+
+    QString objectPath(const char *area, const QByteArray &rawName) const;
+    // Encrypts the envelope into repo.git; the path is recorded in the same transaction as
+    // the record so the database never names an object that is not there.
+    Result<QPair<QString, QByteArray>> writeRecordObject(const StoredRecord &r);
+    // What INSERT OR REPLACE would do — a path written again gets a new rowid, so that
+    // publishLocal sees it — at a seventh of the cost: SQLite 3.15's REPLACE is slow on a
+    // table with a second index, and a path is almost always new.
+    Result<void> putRepoFile(const QString &path, const QByteArray &oid, const QString &record = {},
+                             const QString &chunk = {});
+    Result<EpochKeys> keysFor(quint32 epoch);
+    // Reads and decrypts one object, checking the tag and that the name fits the content.
+    Result<QByteArray> readObject(const QString &oid, const QByteArray &rawContentId,
+                                  const QString &path);
+    // Reads nothing but the repository and the epoch keys, so several threads may call it.
+    Result<QByteArray> readObjectConst(const QString &oid, const QByteArray &rawContentId,
+                                       const QString &path) const;
+
+    // ---- vault/Tables.cpp: the tables derived from records (materialisation) ---------------
+
+    // `fresh`: the caller knows no row exists yet (a new object), so the lookup is skipped.
+    Result<void> upsertSearch(const QString &kind, const QString &ref, const QString &experiment,
+                              const QString &entry, const QString &title, const QString &body,
+                              bool fresh = false);
+    Result<void> insertSearch(const QString &kind, const QString &ref, const QString &experiment,
+                              const QString &entry, const QString &title, const QString &body);
+    Result<void> upsertMember(const QString &uuid, const QString &head, const QJsonObject &m);
+    // The text the search index keeps for a record's body, beside its title.
+    static QString searchBody(const StoredRecord &r);
+    // `precomputedSearch`, when given, is searchBody(r) worked out on another thread. `fresh`
+    // says the record starts an object this vault has just created, so no row exists to be
+    // updated; should one exist after all, the insert fails rather than overwrite it.
+    Result<void> materialize(const StoredRecord &r, const QString *precomputedSearch = nullptr,
+                             bool fresh = false);
+    Result<void> insertRecord(const StoredRecord &r, const QString &path, const QByteArray &oid,
+                              const QString *precomputedSearch = nullptr, bool fresh = false);
+
+    // ---- vault/Reading.cpp ------------------------------------------------------------------
+
+    static StoredRecord recordFromRow(const Statement &st);
+    Result<QList<StoredRecord>> queryRecords(const QString &where, const QStringList &args);
+
+    // ---- vault/Signing.cpp: electronic signatures (FORMAT.md §3) ---------------------------
+
+    using MemberAt = records::MemberAt;
+    using TargetInfo = records::TargetInfo;
+    // A member as the records describe them at `time`: the latest member record recorded then
+    // or earlier (the founder's first one is inside the notebook record).
+    MemberAt memberAt(const QString &uuid, const QString &time);
+    TargetInfo targetInfo(const QString &id);
+    // records::signatureRuleProblem with this vault's facts: `signer` as the records describe
+    // them at `time`, and `target`.
+    QString signatureRuleProblem(const QString &signer, const QString &meaning,
+                                 const QString &target, const QString &time,
+                                 bool *missingTarget = nullptr);
+    // Checks a signature record: its CMS against the statement, the certificate that sealed
+    // it, and the rules.
+    VaultSignature checkSignature(const StoredRecord &r);
+    VaultSignature checkSignature(const QString &id, const QString &author,
+                                  const QString &recordedAt, const QJsonObject &b,
+                                  const QString &sealCert);
+
+    // ---- vault/TrustedTime.cpp: anchors (FORMAT.md §4) -------------------------------------
+
+    Result<TsaSettings> tsaSettings();
+    Result<bool> anchorTrusted(const QString &anchorId);
+    Result<std::optional<VaultAnchorTime>> anchorTime(const QString &record);
+
+    // ---- sync/Publish.cpp: this device's files onto main -----------------------------------
+
+    Result<RepositoryHistory *> repoHistory();
+    // The plaintext QUIRE.json of FORMAT.md §5, as an object in repo.git.
+    Result<QByteArray> quireJsonBlob();
+
+    // ---- sync/Admission.cpp: records from other devices ------------------------------------
+
+    // Decides whether a fetched record may join this notebook now, later (it depends on a
+    // record not here yet), or never. The rules are FORMAT.md §2's, checked against what
+    // this notebook already holds.
+    // `pre`, when given, holds answers worked out ahead for this record (Prechecked).
+    Admission admit(const QJsonObject &record, const QJsonObject &sealObj, const QString &id,
+                    const Prechecked *pre = nullptr);
+    // The checks of an arriving record that need nothing but the record (see Prechecked).
+    static void precheck(Incoming &in);
+    // Checks, on all cores, the seal signatures of waiting records sealed by a certificate of
+    // a member this notebook knows. Whether that member may write them is admit()'s question.
+    Result<void> checkSealsAhead(QList<Incoming> &waiting);
+    Result<StoredRecord> storedFromIncoming(const QJsonObject &record, const QString &id,
+                                            const QByteArray &envelope);
+
+    // ---- sync/Merge.cpp: storing what a merge admitted -------------------------------------
+
+    Result<void> storeIncomingChunk(const QString &path, const QByteArray &oid,
+                                    const QByteArray &sha, qint64 size);
+    Result<void> clearQuarantine(const QString &path);
+    Result<void> noteDeviceSeq(const QString &device, qint64 seq, const QString &recordedAt);
+};
+
+} // namespace quire
