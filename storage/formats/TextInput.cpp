@@ -1,0 +1,144 @@
+#include "TextInput.h"
+
+#include <charconv>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+
+namespace quire::formats::detail {
+
+bool isValidUtf8(std::string_view text) {
+    const auto *p = reinterpret_cast<const unsigned char *>(text.data());
+    const auto *end = p + text.size();
+    while (p < end) {
+        // ASCII runs are the common case: skip them eight bytes at a time.
+        while (end - p >= 8) {
+            std::uint64_t block;
+            std::memcpy(&block, p, 8);
+            if (block & 0x8080808080808080ull) break;
+            p += 8;
+        }
+        if (p >= end) break;
+        const unsigned char c = *p;
+        if (c < 0x80) {
+            ++p;
+            continue;
+        }
+        int length;
+        std::uint32_t code;
+        if (c >= 0xC2 && c <= 0xDF) {
+            length = 2;
+            code = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            length = 3;
+            code = c & 0x0F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            length = 4;
+            code = c & 0x07;
+        } else {
+            return false;
+        }
+        if (end - p < length) return false;
+        for (int i = 1; i < length; ++i) {
+            if ((p[i] & 0xC0) != 0x80) return false;
+            code = (code << 6) | (p[i] & 0x3F);
+        }
+        if ((length == 3 && code < 0x800) || (length == 4 && code < 0x10000) || code > 0x10FFFF ||
+            (code >= 0xD800 && code <= 0xDFFF))
+            return false;
+        p += length;
+    }
+    return true;
+}
+
+QString decode(std::string_view text, bool utf8) {
+    const auto size = qsizetype(text.size());
+    return utf8 ? QString::fromUtf8(text.data(), size) : QString::fromLatin1(text.data(), size);
+}
+
+std::string_view trimmed(std::string_view text) {
+    std::size_t begin = 0;
+    std::size_t end = text.size();
+    auto blank = [](char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+    };
+    while (begin < end && blank(text[begin]))
+        ++begin;
+    while (end > begin && blank(text[end - 1]))
+        --end;
+    return text.substr(begin, end - begin);
+}
+
+bool LineReader::next(std::string_view &line) {
+    if (m_pos >= m_text.size()) return false;
+    const char *begin = m_text.data() + m_pos;
+    const std::size_t left = m_text.size() - m_pos;
+    std::size_t length = 0;
+    // memchr finds the common "\n" fast; a lone "\r" (old Mac files) is looked for only in the
+    // line found, so CRLF and LF files cost one pass.
+    const void *nl = std::memchr(begin, '\n', left);
+    const std::size_t toNl = nl ? std::size_t(static_cast<const char *>(nl) - begin) : left;
+    const void *cr = std::memchr(begin, '\r', toNl);
+    if (cr) {
+        length = std::size_t(static_cast<const char *>(cr) - begin);
+        m_pos += length + 1;
+        if (m_pos < m_text.size() && m_text[m_pos] == '\n') ++m_pos;
+    } else {
+        length = toNl;
+        m_pos += length + (nl ? 1 : 0);
+    }
+    line = std::string_view(begin, length);
+    ++m_lineNumber;
+    return true;
+}
+
+bool scanNumber(std::string_view text, std::size_t &pos, double &value) {
+    std::size_t i = pos;
+    const std::size_t n = text.size();
+    bool negative = false;
+    if (i < n && (text[i] == '+' || text[i] == '-')) {
+        negative = text[i] == '-';
+        ++i;
+    }
+    const std::size_t start = i; // from_chars takes no '+', so the sign is applied by hand
+    std::size_t digits = 0;
+    while (i < n && text[i] >= '0' && text[i] <= '9')
+        ++i, ++digits;
+    if (i < n && text[i] == '.') {
+        ++i;
+        while (i < n && text[i] >= '0' && text[i] <= '9')
+            ++i, ++digits;
+    }
+    if (digits == 0) return false;
+    if (i < n && (text[i] == 'e' || text[i] == 'E')) {
+        std::size_t j = i + 1;
+        if (j < n && (text[j] == '+' || text[j] == '-')) ++j;
+        if (j < n && text[j] >= '0' && text[j] <= '9') {
+            while (j < n && text[j] >= '0' && text[j] <= '9')
+                ++j;
+            i = j;
+        }
+    }
+    double parsed = 0;
+    const auto result = std::from_chars(text.data() + start, text.data() + i, parsed);
+    if (result.ec == std::errc::result_out_of_range) {
+        // Too large or too small for a double: treat like strtod does (infinity or zero)
+        // rather than refusing the file; the plot shows what is there.
+        bool tiny = false;
+        for (std::size_t k = start; k < i; ++k)
+            if ((text[k] == 'e' || text[k] == 'E') && k + 1 < i && text[k + 1] == '-') tiny = true;
+        parsed = tiny ? 0.0 : std::numeric_limits<double>::infinity();
+    } else if (result.ec != std::errc() || result.ptr != text.data() + i) {
+        return false;
+    }
+    value = negative ? -parsed : parsed;
+    pos = i;
+    return true;
+}
+
+bool parseNumber(std::string_view text, double &value) {
+    std::size_t pos = 0;
+    return scanNumber(text, pos, value) && pos == text.size();
+}
+
+} // namespace quire::formats::detail
