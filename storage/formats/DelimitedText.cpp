@@ -275,11 +275,13 @@ Field preambleField(std::string_view record, char delimiter, bool utf8) {
     std::string_view t = trimmed(record);
     while (!t.empty() && (t.front() == '#' || t.front() == '%'))
         t = trimmed(t.substr(1));
-    const QString line = unquoted(t, utf8);
-    for (const QChar separator : {QChar(':'), QChar('=')}) {
-        const auto at = line.indexOf(separator);
-        if (at > 0 && at < 80)
-            return Field{line.left(at).trimmed(), line.mid(at + 1).trimmed(), -1};
+    const QString line = decode(t, utf8);
+    if (!t.empty() && t.front() != '"') {
+        for (const QChar separator : {QChar(':'), QChar('=')}) {
+            const auto at = line.indexOf(separator);
+            if (at > 0 && at < 80)
+                return Field{line.left(at).trimmed(), line.mid(at + 1).trimmed(), -1};
+        }
     }
     std::vector<std::string_view> fields;
     splitFields(t, delimiter == kBlanks ? '\t' : delimiter, fields);
@@ -289,7 +291,7 @@ Field preambleField(std::string_view record, char delimiter, bool utf8) {
         if (!part.isEmpty()) parts << part;
     }
     if (parts.size() >= 2) return Field{parts.takeFirst(), parts.join(QStringLiteral(", ")), -1};
-    return Field{line, QString(), -1};
+    return Field{unquoted(t, utf8), QString(), -1};
 }
 
 QString delimiterName(const Layout &layout) {
@@ -366,7 +368,8 @@ Result<Dataset> readDelimitedText(const QByteArray &bytes) {
     std::vector<std::string_view> fields;
     std::vector<double> row(columns);
     bool inTable = false;
-    std::size_t badRows = 0, missing = 0, stored = 0;
+    std::size_t badRows = 0, stored = 0;
+    std::vector<std::size_t> missing(columns, 0);
     int firstBadLine = 0;
     QString firstBad;
     bool full = false;
@@ -388,16 +391,12 @@ Result<Dataset> readDelimitedText(const QByteArray &bytes) {
             splitFields(record, layout.delimiter, fields);
         }
         bool ok = !fields.empty();
-        std::size_t rowMissing = 0;
         for (std::size_t c = 0; ok && c < columns; ++c) {
             double value = std::numeric_limits<double>::quiet_NaN();
             const Cell cell = c < fields.size() ? parseCell(fields[c], layout.decimalComma, value)
                                                 : Cell::Missing;
             if (cell == Cell::Text || (c == 0 && cell != Cell::Number)) ok = false;
-            if (cell == Cell::Missing) {
-                value = std::numeric_limits<double>::quiet_NaN();
-                ++rowMissing;
-            }
+            if (cell == Cell::Missing) value = std::numeric_limits<double>::quiet_NaN();
             row[c] = value;
         }
         if (!ok) {
@@ -412,9 +411,10 @@ Result<Dataset> readDelimitedText(const QByteArray &bytes) {
             break;
         }
         stored += columns;
-        missing += rowMissing;
-        for (std::size_t c = 0; c < columns; ++c)
+        for (std::size_t c = 0; c < columns; ++c) {
             values[c].push_back(row[c]);
+            if (std::isnan(row[c])) ++missing[c];
+        }
     }
     if (full)
         return fail(QStringLiteral("the table has more values than one file may hold here (%1)")
@@ -460,6 +460,7 @@ Result<Dataset> readDelimitedText(const QByteArray &bytes) {
     splitNameUnit(names.value(0), xName, xUnit);
     if (xName.isEmpty()) xName = QStringLiteral("x");
     const bool reversed = isWavenumber(xName, xUnit) || isChemicalShift(xName, xUnit);
+    std::size_t gaps = 0; // empty cells in the columns kept (a trailing delimiter makes none)
     for (std::size_t c = 1; c < columns; ++c) {
         Series series;
         splitNameUnit(names.value(int(c)), series.yName, series.yUnit);
@@ -471,8 +472,8 @@ Result<Dataset> readDelimitedText(const QByteArray &bytes) {
         series.xUnit = xUnit;
         series.xReversed = reversed;
         series.y = std::move(values[c]);
-        if (std::all_of(series.y.begin(), series.y.end(), [](double v) { return std::isnan(v); }))
-            continue;
+        if (missing[c] == series.y.size()) continue;
+        gaps += missing[c];
         series.x = values[0];
         dataset.series.push_back(std::move(series));
     }
@@ -486,9 +487,9 @@ Result<Dataset> readDelimitedText(const QByteArray &bytes) {
                                 .arg(badRows)
                                 .arg(firstBadLine)
                                 .arg(firstBad);
-    if (missing > 0)
+    if (gaps > 0)
         dataset.warnings
-            << QStringLiteral("%1 value(s) of the table are empty; they show as gaps").arg(missing);
+            << QStringLiteral("%1 value(s) of the table are empty; they show as gaps").arg(gaps);
 
     // The summary fields, from preamble keys that name them.
     QList<Field> summary;
