@@ -362,7 +362,7 @@ Result<Dataset> readDelimitedText(const QByteArray &bytes) {
     const std::size_t estimatedRows =
         std::min(kMaxValues / columns, text.size() / (columns * 4) + 16);
     for (auto &column : values)
-        column.reserve(estimatedRows);
+        reserveValues(column, estimatedRows);
 
     std::vector<std::pair<std::string_view, int>> before; // records before the table
     std::vector<std::string_view> fields;
@@ -461,6 +461,10 @@ Result<Dataset> readDelimitedText(const QByteArray &bytes) {
     if (xName.isEmpty()) xName = QStringLiteral("x");
     const bool reversed = isWavenumber(xName, xUnit) || isChemicalShift(xName, xUnit);
     std::size_t gaps = 0; // empty cells in the columns kept (a trailing delimiter makes none)
+    const std::size_t rows = values[0].size();
+    std::size_t lastKept = 0;
+    for (std::size_t c = 1; c < columns; ++c)
+        if (missing[c] < rows) lastKept = c;
     for (std::size_t c = 1; c < columns; ++c) {
         Series series;
         splitNameUnit(names.value(int(c)), series.yName, series.yUnit);
@@ -474,7 +478,8 @@ Result<Dataset> readDelimitedText(const QByteArray &bytes) {
         series.y = std::move(values[c]);
         if (missing[c] == series.y.size()) continue;
         gaps += missing[c];
-        series.x = values[0];
+        // Each series owns its x; the last one takes the column itself.
+        series.x = c == lastKept ? std::move(values[0]) : values[0];
         dataset.series.push_back(std::move(series));
     }
     if (dataset.series.empty())

@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace quire::formats {
 
@@ -109,10 +111,20 @@ std::vector<std::string> splitList(std::string_view text) {
     return items;
 }
 
+// The NTUPLES lists. A page starts as a copy of the header's lists and may replace some; the
+// lists are shared, not copied, so that many pages of a long list cost nothing each.
+template <typename T> using SharedList = std::shared_ptr<const std::vector<T>>;
+using Numbers = std::vector<std::optional<double>>;
+
 struct NtupleLists {
-    std::vector<std::string> varName, symbol, varType, units;
-    std::vector<std::optional<double>> varDim, first, last, factor;
+    SharedList<std::string> varName, varType, units;
+    SharedList<std::optional<double>> varDim, first, last, factor;
+    SharedList<std::string> symbol;
+    // Upper-case symbol -> its column, for the symbols of a table's variable list.
+    std::shared_ptr<const std::unordered_map<std::string, int>> symbolIndex;
 };
+
+constexpr std::size_t kLongestSymbol = 16;
 
 struct Block {
     int number = 0;
@@ -144,13 +156,23 @@ struct Axis {
     bool dependent = true;
 };
 
-template <typename T> std::optional<T> at(const std::vector<std::optional<T>> &list, int i) {
-    return i >= 0 && std::size_t(i) < list.size() ? list[std::size_t(i)] : std::nullopt;
+std::optional<double> at(const SharedList<std::optional<double>> &list, int i) {
+    return list && i >= 0 && std::size_t(i) < list->size() ? (*list)[std::size_t(i)] : std::nullopt;
 }
 
-std::string textAt(const std::vector<std::string> &list, int i) {
-    return i >= 0 && std::size_t(i) < list.size() ? list[std::size_t(i)] : std::string();
+std::string textAt(const SharedList<std::string> &list, int i) {
+    return list && i >= 0 && std::size_t(i) < list->size() ? (*list)[std::size_t(i)]
+                                                           : std::string();
 }
+
+std::string upperAscii(std::string_view text) {
+    std::string out(text);
+    for (char &c : out)
+        if (c >= 'a' && c <= 'z') c = char(c - 'a' + 'A');
+    return out;
+}
+
+using SymbolIndex = std::unordered_map<std::string, int>;
 
 // A table's variable list: "(X++(Y..Y))" (increment form: the abscissa is counted) or
 // "(XY..XY)", "(XYW..XYW)" (group form: every value written).
@@ -160,7 +182,7 @@ struct VarList {
     std::string form;                 // what follows in a DATA TABLE: XYDATA, PEAKS, PROFILE
 };
 
-std::optional<VarList> parseVarList(std::string_view text, const std::vector<std::string> &known) {
+std::optional<VarList> parseVarList(std::string_view text, const SymbolIndex *known) {
     const auto open = text.find('(');
     if (open == std::string_view::npos) return std::nullopt;
     int depth = 0;
@@ -205,9 +227,14 @@ std::optional<VarList> parseVarList(std::string_view text, const std::vector<std
     std::size_t i = 0;
     while (i < group.size()) {
         std::size_t best = 1;
-        for (const auto &symbol : known)
-            if (symbol.size() > best && group.compare(i, symbol.size(), symbol) == 0)
-                best = symbol.size();
+        if (known) {
+            for (std::size_t length = std::min(kLongestSymbol, group.size() - i); length > 1;
+                 --length)
+                if (known->count(group.substr(i, length))) {
+                    best = length;
+                    break;
+                }
+        }
         list.symbols.push_back(group.substr(i, best));
         i += best;
     }
@@ -217,6 +244,11 @@ std::optional<VarList> parseVarList(std::string_view text, const std::vector<std
 
 QString upper(const QString &text) {
     return text.trimmed().toUpper();
+}
+
+// Text from the file as it appears in a message: a line at most.
+QString brief(const QString &text) {
+    return text.size() > 80 ? text.left(77) + QStringLiteral("...") : text;
 }
 
 // Friendly names and units for the axis units the standard and vendors write.
@@ -296,6 +328,10 @@ private:
     void finish(Block &block, Series &series, const Axis &xAxis, const Axis &yAxis);
     QString context(const Block &block, const Record &record) const;
     void summarize();
+    void addField(const Record &record, const QString &value, int block) {
+        m_dataset.metadata.append(Field{str(record.label), value, block});
+        m_keys.push_back(record.key);
+    }
 
     std::string_view m_text;
     bool m_utf8;
@@ -304,13 +340,16 @@ private:
     std::vector<int> m_open;
     PointBudget m_budget;
     bool m_strayWarned = false;
+    std::vector<std::string> m_keys; // the normalised label of each metadata field
 };
 
 QString Reader::context(const Block &block, const Record &record) const {
-    QString where = QStringLiteral("##%1 at line %2").arg(str(record.label)).arg(record.line);
+    QString where =
+        QStringLiteral("##%1 at line %2").arg(brief(str(record.label))).arg(record.line);
     if (m_blocks.size() > 1 || !block.title.isEmpty())
-        where =
-            QStringLiteral("block %1 (\"%2\"), %3").arg(block.number + 1).arg(block.title, where);
+        where = QStringLiteral("block %1 (\"%2\"), %3")
+                    .arg(block.number + 1)
+                    .arg(brief(block.title), where);
     return where;
 }
 
@@ -320,9 +359,9 @@ Status Reader::setNumber(Block &block, const Record &record, std::optional<doubl
     if (!value || !std::isfinite(*value)) {
         if (isFactor)
             return fail(QStringLiteral("%1: \"%2\" is not a number")
-                            .arg(context(block, record), str(record.value)));
+                            .arg(context(block, record), brief(str(record.value))));
         m_dataset.warnings << QStringLiteral("%1: \"%2\" is not a number; it was ignored")
-                                  .arg(context(block, record), str(record.value));
+                                  .arg(context(block, record), brief(str(record.value)));
         return {};
     }
     if (isFactor && *value == 0)
@@ -343,7 +382,7 @@ Status Reader::handle(const Record &record) {
         block.title = str(fullValue(record)).simplified();
         m_blocks.push_back(block);
         m_open.push_back(block.number);
-        m_dataset.metadata.append(Field{str(record.label), block.title, block.number});
+        addField(record, block.title, block.number);
         return {};
     }
     if (m_open.empty()) {
@@ -362,11 +401,11 @@ Status Reader::handle(const Record &record) {
         return {};
     }
     if (key == "XYDATA" || key == "XYPOINTS" || key == "PEAKTABLE" || key == "DATATABLE") {
-        m_dataset.metadata.append(Field{str(record.label), str(record.value), block.number});
+        addField(record, str(record.value), block.number);
         return readTable(block, record);
     }
     const std::string value = fullValue(record);
-    m_dataset.metadata.append(Field{str(record.label), str(value), block.number});
+    addField(record, str(value), block.number);
 
     if (key == "DATATYPE")
         block.dataType = str(value).trimmed();
@@ -418,27 +457,36 @@ Status Reader::handle(const Record &record) {
         // itself (an nD block that starts with ##SYMBOL=).
         block.ntuples = true;
         NtupleLists &lists = block.inPage ? block.page : block.header;
-        auto numbers = [&](std::vector<std::optional<double>> &target) {
-            target.clear();
-            for (const auto &item : splitList(value))
-                target.push_back(leadingNumber(item));
+        auto texts = [&] {
+            return std::make_shared<const std::vector<std::string>>(splitList(value));
         };
-        if (key == "VARNAME")
-            lists.varName = splitList(value);
-        else if (key == "SYMBOL")
-            lists.symbol = splitList(value);
-        else if (key == "VARTYPE")
-            lists.varType = splitList(value);
-        else if (key == "UNITS")
-            lists.units = splitList(value);
-        else if (key == "VARDIM")
-            numbers(lists.varDim);
-        else if (key == "FIRST")
-            numbers(lists.first);
-        else if (key == "LAST")
-            numbers(lists.last);
-        else if (key == "FACTOR")
-            numbers(lists.factor);
+        auto numbers = [&] {
+            Numbers list;
+            for (const auto &item : splitList(value))
+                list.push_back(leadingNumber(item));
+            return std::make_shared<const Numbers>(std::move(list));
+        };
+        if (key == "VARNAME") {
+            lists.varName = texts();
+        } else if (key == "SYMBOL") {
+            lists.symbol = texts();
+            auto index = std::make_shared<SymbolIndex>();
+            for (std::size_t i = 0; i < lists.symbol->size(); ++i)
+                index->try_emplace(upperAscii((*lists.symbol)[i]), int(i));
+            lists.symbolIndex = std::move(index);
+        } else if (key == "VARTYPE") {
+            lists.varType = texts();
+        } else if (key == "UNITS") {
+            lists.units = texts();
+        } else if (key == "VARDIM") {
+            lists.varDim = numbers();
+        } else if (key == "FIRST") {
+            lists.first = numbers();
+        } else if (key == "LAST") {
+            lists.last = numbers();
+        } else if (key == "FACTOR") {
+            lists.factor = numbers();
+        }
         if (!block.inPage && key != "PAGE") {
             // Header lists set after a page began (not in the standard) still reach later pages.
             block.page = block.header;
@@ -452,13 +500,9 @@ Result<Axis> Reader::axisFor(const Block &block, const std::string &symbol, bool
     axis.symbol = str(symbol);
     axis.dependent = !abscissa;
     const NtupleLists &lists = block.inPage ? block.page : block.header;
-    if (block.ntuples && !lists.symbol.empty()) {
-        int index = -1;
-        for (std::size_t i = 0; i < lists.symbol.size(); ++i)
-            if (QString::fromStdString(lists.symbol[i])
-                    .trimmed()
-                    .compare(axis.symbol, Qt::CaseInsensitive) == 0)
-                index = int(i);
+    if (block.ntuples && lists.symbolIndex && !lists.symbolIndex->empty()) {
+        const auto found = lists.symbolIndex->find(upperAscii(symbol));
+        const int index = found == lists.symbolIndex->end() ? -1 : found->second;
         if (index < 0)
             return fail(
                 QStringLiteral("the table uses the variable %1, which ##SYMBOL= does not list")
@@ -493,16 +537,13 @@ Result<Axis> Reader::axisFor(const Block &block, const std::string &symbol, bool
 }
 
 Status Reader::readTable(Block &block, const Record &record) {
-    const std::vector<std::string> &known = (block.inPage ? block.page : block.header).symbol;
-    std::vector<std::string> symbols;
-    for (const auto &s : known)
-        symbols.push_back(QString::fromStdString(s).trimmed().toUpper().toStdString());
-    const auto list = parseVarList(record.value, symbols);
+    const auto &known = (block.inPage ? block.page : block.header).symbolIndex;
+    const auto list = parseVarList(record.value, block.ntuples ? known.get() : nullptr);
     if (!list) {
         m_dataset.warnings << QStringLiteral(
                                   "%1: the table form \"%2\" is not one Quire reads; it was "
                                   "left out")
-                                  .arg(context(block, record), str(record.value));
+                                  .arg(context(block, record), brief(str(record.value)));
         return {};
     }
     SeriesKind kind = record.key == "PEAKTABLE" ? SeriesKind::Peaks : SeriesKind::Continuous;
@@ -612,9 +653,9 @@ Status Reader::readIncrement(Block &block, const Record &record, const Axis &xAx
     Series series;
     series.kind = kind;
     series.y = std::move(y);
-    series.x.resize(n);
+    reserveValues(series.x, n);
     for (std::size_t i = 0; i < n; ++i)
-        series.x[i] = first + double(i) * delta;
+        series.x.push_back(first + double(i) * delta);
     finish(block, series, xAxis, yAxis);
     return {};
 }
@@ -687,7 +728,7 @@ void Reader::finish(Block &block, Series &series, const Axis &xAxis, const Axis 
                 m_dataset.warnings
                     << QStringLiteral("##.SHIFT REFERENCE= \"%1\" names no data point "
                                       "of the spectrum; the scale is left unreferenced")
-                           .arg(str(block.shiftReference));
+                           .arg(brief(str(block.shiftReference)));
             }
         }
         // Bruker's writers (XWIN-NMR, TopSpin) give the Hz axis from an arbitrary origin and
@@ -723,10 +764,9 @@ void Reader::summarize() {
     };
     auto firstOf = [&](std::initializer_list<const char *> labels, bool skipLink = false) {
         for (const char *label : labels)
-            for (const auto &field : m_dataset.metadata) {
-                if (QString::fromStdString(normalizedLabel(field.key.toStdString())) !=
-                    QLatin1String(label))
-                    continue;
+            for (qsizetype i = 0; i < m_dataset.metadata.size(); ++i) {
+                const Field &field = m_dataset.metadata[i];
+                if (m_keys[std::size_t(i)] != label) continue;
                 if (field.value.trimmed().isEmpty()) continue;
                 if (skipLink && upper(field.value) == "LINK") continue;
                 return field.value;
@@ -766,13 +806,13 @@ Result<Dataset> Reader::read() {
         m_dataset.warnings << QStringLiteral(
                                   "the file ends inside block %1 (\"%2\"): its ##END= is missing")
                                   .arg(m_open.back() + 1)
-                                  .arg(m_blocks[std::size_t(m_open.back())].title);
+                                  .arg(brief(m_blocks[std::size_t(m_open.back())].title));
     for (const auto &block : m_blocks)
         if (block.declaredBlocks && *block.declaredBlocks != double(block.children))
             m_dataset.warnings
                 << QStringLiteral(
                        "block \"%1\" says it links ##BLOCKS= %2 blocks, but %3 follow in it")
-                       .arg(block.title)
+                       .arg(brief(block.title))
                        .arg(*block.declaredBlocks, 0, 'g', 6)
                        .arg(block.children);
     if (m_dataset.series.empty())

@@ -2,6 +2,7 @@
 
 #include "TextInput.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -15,7 +16,10 @@ namespace {
 constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
                              1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
-double scaled(std::uint64_t mantissa, int exponent) {
+// Called once a value: always inlined (GCC leaves them out of the big decoder otherwise).
+#define QUIRE_HOT inline __attribute__((always_inline))
+
+QUIRE_HOT double scaled(std::uint64_t mantissa, int exponent) {
     const double m = double(mantissa);
     if (exponent == 0) return m;
     if (mantissa < (std::uint64_t(1) << 53)) {
@@ -52,7 +56,7 @@ struct Digits {
     int count = 0;
 };
 
-void readDigits(std::string_view line, std::size_t &pos, Digits &d, bool fraction) {
+QUIRE_HOT void readDigits(std::string_view line, std::size_t &pos, Digits &d, bool fraction) {
     const std::size_t n = line.size();
     while (pos < n && line[pos] >= '0' && line[pos] <= '9') {
         if (d.mantissa < 100000000000000000ull) {
@@ -76,7 +80,7 @@ void readDigits(std::string_view line, std::size_t &pos, Digits &d, bool fractio
     }
 }
 
-bool readExponent(std::string_view line, std::size_t &pos, Digits &d) {
+QUIRE_HOT bool readExponent(std::string_view line, std::size_t &pos, Digits &d) {
     const std::size_t n = line.size();
     if (pos + 2 < n && (line[pos] == 'E' || line[pos] == 'e') &&
         (line[pos + 1] == '+' || line[pos + 1] == '-') && line[pos + 2] >= '0' &&
@@ -120,20 +124,29 @@ bool sameOrdinate(double a, double b) {
 Result<AsdfTable> decodeAsdf(std::string_view text, int firstLine, std::size_t expectedPoints,
                              PointBudget &budget) {
     AsdfTable table;
-    table.y.reserve(std::min(expectedPoints, std::min(budget.left, text.size() * 2 + 16)));
+    reserveValues(table.y, std::min(expectedPoints, std::min(budget.left, text.size() * 2 + 16)));
+    // One entry a line, for the abscissa check: counted first, so that it is allocated once.
+    table.lines.reserve(std::size_t(std::count(text.begin(), text.end(), '\n')) + 1);
     auto &y = table.y;
 
-    auto take = [&](std::size_t count, int line) -> Status {
-        if (count > budget.left)
-            return fail(QStringLiteral("the data in %1 expand to more points than one file may "
-                                       "hold here")
-                            .arg(where(line)));
+    // Takes `count` points from the budget; false (and nothing taken) when it has too few.
+    // A plain bool: this runs once a point, where a Status would cost its QString each time.
+    auto take = [&](std::size_t count) {
+        if (count > budget.left) return false;
         budget.left -= count;
-        return {};
+        return true;
+    };
+    auto overBudget = [](int line) {
+        return fail(QStringLiteral("the data in %1 expand to more points than one file may "
+                                   "hold here")
+                        .arg(where(line)));
     };
 
     enum class Mode { None, Absolute, Difference };
     bool previousEndedInDif = false;
+    // The last value, kept in a register: y.back() would make every difference wait for the
+    // store of the value before it.
+    double current = 0;
     LineReader lines(text);
     std::string_view raw;
     while (lines.next(raw)) {
@@ -226,14 +239,13 @@ Result<AsdfTable> decodeAsdf(std::string_view text, int firstLine, std::size_t e
                     return fail(QStringLiteral("%1: a repeat count (DUP) out of range")
                                     .arg(where(lineNumber)));
                 const std::uint64_t extra = d.mantissa - 1;
-                if (auto s = take(std::size_t(extra), lineNumber); !s) return s.failure();
+                if (!take(std::size_t(extra))) return overBudget(lineNumber);
                 if (mode == Mode::Absolute) {
-                    y.insert(y.end(), std::size_t(extra), y.back());
+                    y.insert(y.end(), std::size_t(extra), current);
                 } else {
-                    double value = y.back();
                     for (std::uint64_t i = 0; i < extra; ++i) {
-                        value += difference;
-                        y.push_back(value);
+                        current += difference;
+                        y.push_back(current);
                     }
                 }
                 lastWasDup = true;
@@ -252,29 +264,31 @@ Result<AsdfTable> decodeAsdf(std::string_view text, int firstLine, std::size_t e
                     return fail(QStringLiteral("%1 starts with a difference, so the Y check of the "
                                                "line before cannot be made: the data are damaged")
                                     .arg(where(lineNumber)));
-                if (auto s = take(1, lineNumber); !s) return s.failure();
+                if (!take(1)) return overBudget(lineNumber);
                 difference = value;
-                y.push_back(y.back() + value);
+                current += value;
+                y.push_back(current);
                 mode = Mode::Difference;
                 anyOrdinate = true;
                 continue;
             }
             if (checkPending) {
                 checkPending = false;
-                if (!sameOrdinate(value, y.back()))
+                if (!sameOrdinate(value, current))
                     return fail(
                         QStringLiteral("Y check failed in %1: the line repeats the last value "
                                        "of the line before as %2, but the data decode to %3; "
                                        "the file is damaged or was written wrongly")
                             .arg(where(lineNumber))
                             .arg(value, 0, 'g', 17)
-                            .arg(y.back(), 0, 'g', 17));
+                            .arg(current, 0, 'g', 17));
                 ++table.yChecks;
                 mode = Mode::Absolute;
                 anyOrdinate = true;
                 continue;
             }
-            if (auto s = take(1, lineNumber); !s) return s.failure();
+            if (!take(1)) return overBudget(lineNumber);
+            current = value;
             y.push_back(value);
             mode = Mode::Absolute;
             anyOrdinate = true;

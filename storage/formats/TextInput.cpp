@@ -5,6 +5,10 @@
 #include <cstring>
 #include <limits>
 
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
+
 namespace quire::formats::detail {
 
 bool isValidUtf8(std::string_view text) {
@@ -92,6 +96,13 @@ bool LineReader::next(std::string_view &line) {
     return true;
 }
 
+namespace {
+
+constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                             1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+} // namespace
+
 bool scanNumber(std::string_view text, std::size_t &pos, double &value) {
     std::size_t i = pos;
     const std::size_t n = text.size();
@@ -101,35 +112,57 @@ bool scanNumber(std::string_view text, std::size_t &pos, double &value) {
         ++i;
     }
     const std::size_t start = i; // from_chars takes no '+', so the sign is applied by hand
+    // The digits as an integer and a power of ten, in the same pass: most numbers instruments
+    // write then convert exactly with one multiplication or division (Clinger's fast path).
+    std::uint64_t mantissa = 0;
+    int exponent = 0;
+    bool exact = true;
     std::size_t digits = 0;
-    while (i < n && text[i] >= '0' && text[i] <= '9')
-        ++i, ++digits;
+    auto digit = [&](unsigned d, bool fraction) {
+        if (mantissa < 100000000000000000ull) {
+            mantissa = mantissa * 10 + d;
+            if (fraction) --exponent;
+        } else {
+            if (!fraction) ++exponent;
+            if (d != 0) exact = false;
+        }
+        ++digits;
+    };
+    while (i < n && unsigned(text[i] - '0') < 10)
+        digit(unsigned(text[i++] - '0'), false);
     if (i < n && text[i] == '.') {
         ++i;
-        while (i < n && text[i] >= '0' && text[i] <= '9')
-            ++i, ++digits;
+        while (i < n && unsigned(text[i] - '0') < 10)
+            digit(unsigned(text[i++] - '0'), true);
     }
     if (digits == 0) return false;
     if (i < n && (text[i] == 'e' || text[i] == 'E')) {
         std::size_t j = i + 1;
-        if (j < n && (text[j] == '+' || text[j] == '-')) ++j;
-        if (j < n && text[j] >= '0' && text[j] <= '9') {
-            while (j < n && text[j] >= '0' && text[j] <= '9')
+        bool negativeExponent = false;
+        if (j < n && (text[j] == '+' || text[j] == '-')) negativeExponent = text[j++] == '-';
+        if (j < n && unsigned(text[j] - '0') < 10) {
+            int e = 0;
+            while (j < n && unsigned(text[j] - '0') < 10) {
+                if (e < 100000) e = e * 10 + (text[j] - '0');
                 ++j;
+            }
+            exponent += negativeExponent ? -e : e;
             i = j;
         }
     }
     double parsed = 0;
-    const auto result = std::from_chars(text.data() + start, text.data() + i, parsed);
-    if (result.ec == std::errc::result_out_of_range) {
-        // Too large or too small for a double: treat like strtod does (infinity or zero)
-        // rather than refusing the file; the plot shows what is there.
-        bool tiny = false;
-        for (std::size_t k = start; k < i; ++k)
-            if ((text[k] == 'e' || text[k] == 'E') && k + 1 < i && text[k + 1] == '-') tiny = true;
-        parsed = tiny ? 0.0 : std::numeric_limits<double>::infinity();
-    } else if (result.ec != std::errc() || result.ptr != text.data() + i) {
-        return false;
+    if (exact && mantissa < (std::uint64_t(1) << 53) && exponent >= -22 && exponent <= 22) {
+        parsed = exponent < 0 ? double(mantissa) / kPow10[-exponent]
+                              : double(mantissa) * kPow10[exponent];
+    } else {
+        const auto result = std::from_chars(text.data() + start, text.data() + i, parsed);
+        if (result.ec == std::errc::result_out_of_range) {
+            // Too large or too small for a double: as strtod does (infinity or zero) rather
+            // than refusing the file; the plot shows what is there.
+            parsed = exponent < 0 ? 0.0 : std::numeric_limits<double>::infinity();
+        } else if (result.ec != std::errc() || result.ptr != text.data() + i) {
+            return false;
+        }
     }
     value = negative ? -parsed : parsed;
     pos = i;
@@ -139,6 +172,19 @@ bool scanNumber(std::string_view text, std::size_t &pos, double &value) {
 bool parseNumber(std::string_view text, double &value) {
     std::size_t pos = 0;
     return scanNumber(text, pos, value) && pos == text.size();
+}
+
+void reserveValues(std::vector<double> &values, std::size_t count) {
+    values.reserve(count);
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    constexpr std::uintptr_t huge = std::uintptr_t(2) << 20;
+    const std::size_t bytes = values.capacity() * sizeof(double);
+    if (bytes < 4 * huge) return;
+    // Only whole huge pages inside the buffer, which is untouched so far.
+    const auto begin = (reinterpret_cast<std::uintptr_t>(values.data()) + huge - 1) & ~(huge - 1);
+    const auto end = (reinterpret_cast<std::uintptr_t>(values.data()) + bytes) & ~(huge - 1);
+    if (end > begin) madvise(reinterpret_cast<void *>(begin), end - begin, MADV_HUGEPAGE);
+#endif
 }
 
 } // namespace quire::formats::detail

@@ -5,6 +5,7 @@
 #include "formats/DelimitedText.h"
 #include "formats/Readers.h"
 
+#include <QRandomGenerator>
 #include <QtTest>
 
 #include <cmath>
@@ -176,6 +177,37 @@ private slots:
     void chemicalShiftColumnIsReversedButConcentrationIsNot() {
         QVERIFY(mustRead("Shift (ppm),Intensity\n7.26,100\n0,5\n").series[0].xReversed);
         QVERIFY(!mustRead("Concentration (ppm),Signal\n1,100\n2,200\n").series[0].xReversed);
+    }
+
+    void numbersConvertToTheNearestDouble() {
+        // The reader's fast path (an integer and a power of ten) against Qt's own correctly
+        // rounded conversion, on numbers written the ways instruments write them.
+        QRandomGenerator random(42);
+        QByteArray csv = "x,y\n";
+        QList<QByteArray> written;
+        for (int i = 0; i < 20000; ++i) {
+            const double v =
+                (random.generateDouble() - 0.5) * std::pow(10.0, random.bounded(-12, 13));
+            // Locale-independent, unlike printf: "%.17g", "%.6f", "%.3e", "%.9E", "%g", "%.15f".
+            const std::pair<char, int> formats[] = {{'g', 17}, {'f', 6}, {'e', 3},
+                                                    {'E', 9},  {'g', 6}, {'f', 15}};
+            const auto [format, precision] = formats[i % 6];
+            const QByteArray text = QByteArray::number(v, format, precision);
+            written << text;
+            csv += QByteArray::number(i) + ',' + text + '\n';
+        }
+        const Dataset d = mustRead(csv);
+        QCOMPARE(d.series[0].y.size(), std::size_t(written.size()));
+        for (int i = 0; i < written.size(); ++i) {
+            bool ok = false;
+            const double expected = written[i].toDouble(&ok);
+            QVERIFY(ok);
+            if (d.series[0].y[std::size_t(i)] != expected)
+                QFAIL(qPrintable(QStringLiteral("%1 read as %2, not %3")
+                                     .arg(QString::fromLatin1(written[i]))
+                                     .arg(d.series[0].y[std::size_t(i)], 0, 'g', 17)
+                                     .arg(expected, 0, 'g', 17)));
+        }
     }
 
     void textWithoutATableIsRefused() {
