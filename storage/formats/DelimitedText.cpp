@@ -307,29 +307,34 @@ QString delimiterName(const Layout &layout) {
     }
 }
 
-// Text as UTF-8 or Latin-1 bytes: UTF-16 (with its BOM) is converted first.
-struct Source {
-    std::string converted;
+// The text to read, as UTF-8 or Latin-1 bytes: UTF-16 (with its BOM) is converted first. `text`
+// points into the bytes given (or into the conversion held here), so a Source lives no longer
+// than those bytes and is never copied or moved.
+class Source {
+public:
+    explicit Source(const QByteArray &bytes) {
+        text = std::string_view(bytes.constData(), std::size_t(bytes.size()));
+        const auto bom = text.substr(0, 2);
+        if (bom == "\xFF\xFE" || bom == "\xFE\xFF") {
+            auto decoder = QStringDecoder(bom == "\xFF\xFE" ? QStringDecoder::Utf16LE
+                                                            : QStringDecoder::Utf16BE);
+            const QString decoded = decoder(bytes.mid(2));
+            m_converted = decoded.toUtf8();
+            text = std::string_view(m_converted.constData(), std::size_t(m_converted.size()));
+            return;
+        }
+        if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+        utf8 = isValidUtf8(text);
+    }
+    Source(const Source &) = delete;
+    Source &operator=(const Source &) = delete;
+
     std::string_view text;
     bool utf8 = true;
-};
 
-Source prepare(const QByteArray &bytes) {
-    Source source;
-    source.text = std::string_view(bytes.constData(), std::size_t(bytes.size()));
-    const auto bom = source.text.substr(0, 2);
-    if (bom == "\xFF\xFE" || bom == "\xFE\xFF") {
-        auto decoder =
-            QStringDecoder(bom == "\xFF\xFE" ? QStringDecoder::Utf16LE : QStringDecoder::Utf16BE);
-        const QString decoded = decoder(bytes.mid(2));
-        source.converted = decoded.toStdString();
-        source.text = source.converted;
-        return source;
-    }
-    if (source.text.substr(0, 3) == "\xEF\xBB\xBF") source.text.remove_prefix(3);
-    source.utf8 = isValidUtf8(source.text);
-    return source;
-}
+private:
+    QByteArray m_converted;
+};
 
 bool looksBinary(std::string_view text) {
     return std::memchr(text.data(), '\0', std::min<std::size_t>(text.size(), 4096)) != nullptr;
@@ -338,13 +343,14 @@ bool looksBinary(std::string_view text) {
 } // namespace
 
 bool looksLikeDelimitedText(const QByteArray &bytes) {
-    const Source source = prepare(bytes.left(64 * 1024));
+    const QByteArray head = bytes.left(64 * 1024); // kept: source points into it
+    const Source source(head);
     if (looksBinary(source.text)) return false;
     return detectLayout(source.text).score > 0;
 }
 
 Result<Dataset> readDelimitedText(const QByteArray &bytes) {
-    const Source source = prepare(bytes);
+    const Source source(bytes);
     const std::string_view text = source.text;
     if (looksBinary(text)) return fail(QStringLiteral("the file is binary, not text"));
     const Layout layout = detectLayout(text);

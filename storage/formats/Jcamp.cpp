@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -116,13 +117,16 @@ std::vector<std::string> splitList(std::string_view text) {
 template <typename T> using SharedList = std::shared_ptr<const std::vector<T>>;
 using Numbers = std::vector<std::optional<double>>;
 
-struct NtupleLists {
+struct NtupleData {
     SharedList<std::string> varName, varType, units;
     SharedList<std::optional<double>> varDim, first, last, factor;
     SharedList<std::string> symbol;
     // Upper-case symbol -> its column, for the symbols of a table's variable list.
     std::shared_ptr<const std::unordered_map<std::string, int>> symbolIndex;
 };
+// One pointer per block and page (blocks are many in some files; most have no NTUPLES).
+using NtupleLists = std::shared_ptr<const NtupleData>;
+const NtupleData kNoLists;
 
 constexpr std::size_t kLongestSymbol = 16;
 
@@ -336,7 +340,7 @@ private:
     std::string_view m_text;
     bool m_utf8;
     Dataset m_dataset;
-    std::vector<Block> m_blocks;
+    std::deque<Block> m_blocks; // a deque: blocks are large, and a file may have 10^5 of them
     std::vector<int> m_open;
     PointBudget m_budget;
     bool m_strayWarned = false;
@@ -375,12 +379,12 @@ Status Reader::handle(const Record &record) {
     const std::string &key = record.key;
     if (key.empty()) return {};
     if (key == "TITLE") {
-        Block block;
-        block.number = int(m_blocks.size());
-        block.parent = m_open.empty() ? -1 : m_open.back();
-        if (block.parent >= 0) ++m_blocks[std::size_t(block.parent)].children;
+        const int parent = m_open.empty() ? -1 : m_open.back();
+        if (parent >= 0) ++m_blocks[std::size_t(parent)].children;
+        Block &block = m_blocks.emplace_back();
+        block.number = int(m_blocks.size()) - 1;
+        block.parent = parent;
         block.title = str(fullValue(record)).simplified();
-        m_blocks.push_back(block);
         m_open.push_back(block.number);
         addField(record, block.title, block.number);
         return {};
@@ -456,7 +460,9 @@ Status Reader::handle(const Record &record) {
         // These lists exist only in NTUPLES; some writers leave out the ##NTUPLES= record
         // itself (an nD block that starts with ##SYMBOL=).
         block.ntuples = true;
-        NtupleLists &lists = block.inPage ? block.page : block.header;
+        NtupleLists &slot = block.inPage ? block.page : block.header;
+        auto changed = std::make_shared<NtupleData>(slot ? *slot : kNoLists);
+        NtupleData &lists = *changed;
         auto texts = [&] {
             return std::make_shared<const std::vector<std::string>>(splitList(value));
         };
@@ -487,6 +493,7 @@ Status Reader::handle(const Record &record) {
         } else if (key == "FACTOR") {
             lists.factor = numbers();
         }
+        slot = std::move(changed);
         if (!block.inPage && key != "PAGE") {
             // Header lists set after a page began (not in the standard) still reach later pages.
             block.page = block.header;
@@ -499,7 +506,8 @@ Result<Axis> Reader::axisFor(const Block &block, const std::string &symbol, bool
     Axis axis;
     axis.symbol = str(symbol);
     axis.dependent = !abscissa;
-    const NtupleLists &lists = block.inPage ? block.page : block.header;
+    const NtupleLists &shared = block.inPage ? block.page : block.header;
+    const NtupleData &lists = shared ? *shared : kNoLists;
     if (block.ntuples && lists.symbolIndex && !lists.symbolIndex->empty()) {
         const auto found = lists.symbolIndex->find(upperAscii(symbol));
         const int index = found == lists.symbolIndex->end() ? -1 : found->second;
@@ -537,7 +545,8 @@ Result<Axis> Reader::axisFor(const Block &block, const std::string &symbol, bool
 }
 
 Status Reader::readTable(Block &block, const Record &record) {
-    const auto &known = (block.inPage ? block.page : block.header).symbolIndex;
+    const NtupleLists &shared = block.inPage ? block.page : block.header;
+    const auto &known = (shared ? *shared : kNoLists).symbolIndex;
     const auto list = parseVarList(record.value, block.ntuples ? known.get() : nullptr);
     if (!list) {
         m_dataset.warnings << QStringLiteral(

@@ -75,21 +75,24 @@ std::string_view trimmed(std::string_view text) {
 
 bool LineReader::next(std::string_view &line) {
     if (m_pos >= m_text.size()) return false;
+    if (!m_newlineKnown || m_newline < m_pos) {
+        // memchr finds the common "\n" fast; a lone "\r" (old Mac files) is looked for only
+        // up to it, so CRLF and LF files cost one pass.
+        const void *nl = std::memchr(m_text.data() + m_pos, '\n', m_text.size() - m_pos);
+        m_newline = nl ? std::size_t(static_cast<const char *>(nl) - m_text.data()) : m_text.size();
+        m_newlineKnown = true;
+    }
     const char *begin = m_text.data() + m_pos;
-    const std::size_t left = m_text.size() - m_pos;
-    std::size_t length = 0;
-    // memchr finds the common "\n" fast; a lone "\r" (old Mac files) is looked for only in the
-    // line found, so CRLF and LF files cost one pass.
-    const void *nl = std::memchr(begin, '\n', left);
-    const std::size_t toNl = nl ? std::size_t(static_cast<const char *>(nl) - begin) : left;
-    const void *cr = std::memchr(begin, '\r', toNl);
+    const std::size_t toNewline = m_newline - m_pos;
+    const void *cr = std::memchr(begin, '\r', toNewline);
+    std::size_t length;
     if (cr) {
         length = std::size_t(static_cast<const char *>(cr) - begin);
         m_pos += length + 1;
         if (m_pos < m_text.size() && m_text[m_pos] == '\n') ++m_pos;
     } else {
-        length = toNl;
-        m_pos += length + (nl ? 1 : 0);
+        length = toNewline;
+        m_pos += length + (m_newline < m_text.size() ? 1 : 0);
     }
     line = std::string_view(begin, length);
     ++m_lineNumber;

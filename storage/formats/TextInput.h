@@ -34,6 +34,10 @@ public:
 private:
     std::string_view m_text;
     std::size_t m_pos = 0;
+    // Where the next "\n" is (m_text.size() for none): found once, not once a line, so that a
+    // file of lone "\r" line ends is not searched to its end for every line.
+    std::size_t m_newline = 0;
+    bool m_newlineKnown = false;
     int m_lineNumber = 0;
 };
 

@@ -5,6 +5,7 @@
 #include "formats/DelimitedText.h"
 #include "formats/Readers.h"
 
+#include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QtTest>
 
@@ -210,6 +211,25 @@ private slots:
         }
     }
 
+    void hostileMegabyteReadsInWellUnderASecond_data() {
+        QTest::addColumn<QByteArray>("bytes");
+        const int mib = 1 << 20;
+        QTest::newRow("lone carriage returns") << "x,y\r1,2" + QByteArray(mib, '\r');
+        QTest::newRow("one wide row") << QByteArray("1 ").repeated(mib / 2);
+        QTest::newRow("commas") << QByteArray(mib, ',');
+        QTest::newRow("quotes") << QByteArray(mib, '"');
+        QTest::newRow("open quotes") << "x,y\n" + QByteArray("1,\"2\n").repeated(mib / 5);
+        QTest::newRow("preamble only") << QByteArray("Key: value\n").repeated(mib / 11) + "1,2\n";
+        QTest::newRow("numbers") << QByteArray("1.5,2.5,3.5\n").repeated(mib / 12);
+    }
+    void hostileMegabyteReadsInWellUnderASecond() {
+        QFETCH(QByteArray, bytes);
+        QElapsedTimer timer;
+        timer.start();
+        (void)readDataset(bytes, "hostile.csv");
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+    }
+
     void textWithoutATableIsRefused() {
         auto prose = readDelimitedText("Dear colleague,\nplease find the data attached.\n");
         QVERIFY(!prose.ok());
@@ -219,6 +239,12 @@ private slots:
                      .ok()); // one column: nothing to plot against
         QVERIFY(!looksLikeDelimitedText("just words here\n"));
         QVERIFY(looksLikeDelimitedText("a,b\n1,2\n"));
+        // Past the 64 KiB that sniffing looks at (once read through a dangling view).
+        QByteArray large = "x,y\n";
+        while (large.size() < 200 * 1024)
+            large += "1.5,2.5\n";
+        QVERIFY(looksLikeDelimitedText(large));
+        QCOMPARE(sniff(large, "large.csv"), FileKind::DelimitedText);
     }
 
     void registryPicksTheReaderByContent() {

@@ -7,6 +7,7 @@
 #include "formats/Readers.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QRegularExpression>
 #include <QtTest>
@@ -411,6 +412,37 @@ private slots:
         QVERIFY2(result.ok(), qPrintable(result.error()));
         QCOMPARE(result->value(QString::fromLatin1(key::owner)), QStringLiteral("Jürgen Müller"));
         QCOMPARE(result->series[0].yUnit, QStringLiteral("°C"));
+    }
+
+    void hostileMegabyteReadsInWellUnderASecond_data() {
+        // Inputs shaped to make a careless reader quadratic or huge (the fuzz script runs the
+        // same shapes under the sanitizers).
+        QTest::addColumn<QByteArray>("bytes");
+        const int mib = 1 << 20;
+        QByteArray pages =
+            "##TITLE=a\n##NTUPLES=x\n##SYMBOL=" + QByteArray("X,").repeated(150000) + "Y\n";
+        pages += QByteArray("##PAGE=1\n##FIRST=1\n##DATA TABLE=(XY..XY)\n1 2\n").repeated(18000);
+        QTest::newRow("long list, many pages") << pages.left(mib);
+        QTest::newRow("nested blocks") << QByteArray("##TITLE=a\n").repeated(110000).left(mib);
+        QTest::newRow("long title, many warnings")
+            << ("##TITLE=" + QByteArray(500000, 'x') + "\n" +
+                QByteArray("##PEAK TABLE=(XYZ)\n").repeated(25000))
+                   .left(mib);
+        QTest::newRow("one long line")
+            << "##TITLE=a\n##FIRSTX=0\n##DELTAX=1\n##XYDATA=(X++(Y..Y))\n0 A" +
+                   QByteArray(mib, 'J') + "\n";
+        QTest::newRow("repeats to the limit")
+            << ("##TITLE=a\n##FIRSTX=0\n##DELTAX=1\n##XYDATA=(X++(Y..Y))\n" +
+                QByteArray("0 As9999999\n").repeated(90000))
+                   .left(mib);
+        QTest::newRow("lone carriage returns") << "##TITLE=a\r" + QByteArray(mib, '\r');
+    }
+    void hostileMegabyteReadsInWellUnderASecond() {
+        QFETCH(QByteArray, bytes);
+        QElapsedTimer timer;
+        timer.start();
+        (void)readDataset(bytes, "hostile.jdx");
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
     }
 
     void malformedFilesGiveMessagesNotCrashes_data() {
