@@ -11,9 +11,11 @@
 // dropped. Text is UTF-8 when the file is valid UTF-8, Latin-1 otherwise.
 //
 // The checks and what they mean:
-// - The Y check (DIF form: the first ordinate of a line repeats the last of the line before)
-//   is made on every line; a failure is an error, because the decoded values are then known
-//   to be wrong (readJDX, for one, stops on it too).
+// - The Y check: a line that ends in DIF form (a difference, or a DUP of one) has its last
+//   ordinate repeated at the start of the next line. Every such repeat is compared and then
+//   dropped; a mismatch is an error, because the decoded values are then known to be wrong
+//   (readJDX, for one, stops on it too). After the last line nothing is repeated, so its last
+//   value is data (the excerpts in the test data end so).
 // - In (X++(Y..Y)) tables the x values are computed from FIRSTX, LASTX and the point count, so
 //   a count that differs from NPOINTS (or the x variable's VAR_DIM) is an error as well: the
 //   x axis would be wrong. In the group forms every x is written, so there the difference is
@@ -21,8 +23,11 @@
 // - The abscissa written at each line start is checked against the number of points before
 //   it; a mismatch is a warning (some writers round it), the count check above still holds.
 // - FIRSTY and a DELTAX that disagrees with FIRSTX/LASTX/NPOINTS give warnings.
-// NMR: x in HZ with ##.OBSERVE FREQUENCY (MHz) becomes ppm; ##.SHIFT REFERENCE (or Bruker's
-// ##$OFFSET) then sets the scale. ppm and 1/CM axes are marked reversed.
+// - A file may expand to at most 2^25 points (DUP counts make a few bytes claim billions).
+// NMR: x in HZ with ##.OBSERVE FREQUENCY (MHz) becomes ppm; ##.SHIFT REFERENCE= (type,
+// compound, point, ppm) then sets the scale, or, in a Bruker block (ORIGIN or $BF1/$SFO1),
+// ##$OFFSET= (the ppm of the first point), as Bruker writes its Hz axis from its own origin.
+// ppm and 1/CM axes are marked reversed.
 
 #include "Dataset.h"
 #include "Result.h"

@@ -22,8 +22,9 @@ cxx=${FUZZ_CXX:-clang++-14}
 
 command -v "$cxx" >/dev/null || { echo "run-fuzzers: $cxx not found (apt-get install clang-14 libclang-rt-14-dev)" >&2; exit 2; }
 
+mkdir -p "$build"
 cmake -S "$root/tests/fuzz" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCMAKE_CXX_COMPILER="$cxx" >"$build.configure.log" 2>&1 || { cat "$build.configure.log" >&2; exit 2; }
+  -DCMAKE_CXX_COMPILER="$cxx" >"$build/configure.log" 2>&1 || { cat "$build/configure.log" >&2; exit 2; }
 cmake --build "$build" -j2
 
 # Seeds: the real instrument files, and tables of each shape the delimited-text reader knows.
