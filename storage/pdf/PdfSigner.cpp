@@ -38,7 +38,7 @@ QString zoneText(const QDateTime &time) {
     const int offset = time.offsetFromUtc();
     const int minutes = std::abs(offset) / 60;
     const QString utc = QStringLiteral("UTC%1%2:%3")
-                            .arg(offset < 0 ? u'-' : u'+')
+                            .arg(offset < 0 ? QStringLiteral("-") : QStringLiteral("+"))
                             .arg(minutes / 60, 2, 10, QChar(u'0'))
                             .arg(minutes % 60, 2, 10, QChar(u'0'));
     const QString abbreviation = time.timeZoneAbbreviation();

@@ -12,18 +12,26 @@
 namespace quire::pdf {
 
 Result<std::shared_ptr<QPDF>> openPdf(const QByteArray &bytes, const QString &description) {
-    return guarded(QStringLiteral("the PDF cannot be read"),
-                   [&]() -> Result<std::shared_ptr<QPDF>> {
-                       auto qpdf = std::make_shared<QPDF>();
-                       qpdf->setSuppressWarnings(true);
-                       qpdf->setAttemptRecovery(false);
-                       qpdf->processMemoryFile(description.toUtf8().constData(), bytes.constData(),
-                                               size_t(bytes.size()));
-                       if (qpdf->isEncrypted())
-                           return fail(QStringLiteral("the PDF is encrypted; Quire signs only "
-                                                      "unencrypted PDFs"));
-                       return qpdf;
-                   });
+    // qpdf reads objects lazily from the buffer it is given, so the bytes live as long as the
+    // QPDF: both in one allocation, the returned pointer aliasing the QPDF inside.
+    struct Holder {
+        QByteArray bytes;
+        QPDF qpdf;
+    };
+    auto holder = std::make_shared<Holder>();
+    holder->bytes = bytes;
+    std::shared_ptr<QPDF> qpdf(holder, &holder->qpdf);
+    return guarded(
+        QStringLiteral("the PDF cannot be read"), [&]() -> Result<std::shared_ptr<QPDF>> {
+            qpdf->setSuppressWarnings(true);
+            qpdf->setAttemptRecovery(false);
+            qpdf->processMemoryFile(description.toUtf8().constData(), holder->bytes.constData(),
+                                    size_t(holder->bytes.size()));
+            if (qpdf->isEncrypted())
+                return fail(QStringLiteral("the PDF is encrypted; Quire signs only "
+                                           "unencrypted PDFs"));
+            return qpdf;
+        });
 }
 
 QByteArray pdfDate(const QDateTime &time) {

@@ -29,9 +29,9 @@ template <typename Fn> auto guarded(const QString &what, Fn &&fn) -> decltype(fn
     }
 }
 
-// Opens a PDF held in memory (kept alive by the returned object). Warnings are suppressed, and a
-// damaged file is refused rather than repaired: a repaired file would not be the one that is
-// signed or checked.
+// Opens a PDF held in memory (the bytes are kept alive with the returned object). Warnings are
+// suppressed, and a damaged file is refused rather than repaired: a repaired file would not be the
+// one that is signed or checked.
 Result<std::shared_ptr<QPDF>> openPdf(const QByteArray &bytes, const QString &description);
 
 // "D:YYYYMMDDHHmmSS+HH'mm'" in the time's own offset from UTC (ISO 32000-1 §7.9.4).

@@ -95,6 +95,7 @@ class PdfSigningTest : public QObject {
     Member m_carol;
     QByteArray m_original;
     QString m_nssDir;
+    QByteArray m_signed; // author + witness (B-T), DSS, document time-stamp
 
     QString path(const QString &name) const { return m_tmp.filePath(name); }
 
@@ -141,6 +142,99 @@ class PdfSigningTest : public QObject {
         return run(QStringLiteral("pdfsig"), {QStringLiteral("-nssdir"), "sql:" + m_nssDir, file});
     }
 
+    // Every signature dictionary in the file as the raw bytes say (no Quire code): its byte
+    // range, the DER in /Contents and whether it is a document time-stamp.
+    struct RawSignature {
+        qint64 range[4] = {};
+        QByteArray der;
+        bool documentTimestamp = false;
+        QByteArray signedBytes;
+    };
+    static QList<RawSignature> rawSignatures(const QByteArray &bytes) {
+        static const QRegularExpression pattern(
+            QStringLiteral(R"(/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\])"));
+        QList<RawSignature> out;
+        auto it = pattern.globalMatch(QString::fromLatin1(bytes));
+        while (it.hasNext()) {
+            const auto m = it.next();
+            RawSignature sig;
+            for (int i = 0; i < 4; ++i)
+                sig.range[i] = m.captured(i + 1).toLongLong();
+            const QByteArray hex = bytes.mid(sig.range[1] + 1, sig.range[2] - sig.range[1] - 2);
+            sig.der = derPrefix(QByteArray::fromHex(hex));
+            const qsizetype objectStart = bytes.lastIndexOf(" obj", m.capturedStart());
+            sig.documentTimestamp =
+                bytes.mid(objectStart, m.capturedStart() - objectStart).contains("/ETSI.RFC3161");
+            sig.signedBytes = bytes.mid(0, sig.range[1]) + bytes.mid(sig.range[2], sig.range[3]);
+            out << sig;
+        }
+        return out;
+    }
+    // The DER object at the start of `bytes` (the padding of /Contents cut off).
+    static QByteArray derPrefix(const QByteArray &bytes) {
+        if (bytes.size() < 2) return {};
+        qsizetype length = quint8(bytes[1]), header = 2;
+        if (length & 0x80) {
+            const int n = int(length & 0x7f);
+            length = 0;
+            for (int i = 0; i < n; ++i)
+                length = (length << 8) | quint8(bytes[2 + i]);
+            header += n;
+        }
+        return bytes.left(header + length);
+    }
+
+    // Appends an incremental update, written here by hand, that gives page `page` (1-based) a
+    // new content stream: what someone changing a signed page would do.
+    QByteArray withChangedPage(const QByteArray &bytes, int page) {
+        writeAll(path("to-change.pdf"), bytes);
+        const Tool pages = run("qpdf", {"--show-pages", path("to-change.pdf")});
+        static const QRegularExpression contentPattern(
+            QStringLiteral(R"(page (\d+): \d+ \d+ R\s+content:\s+(\d+) 0 R)"));
+        int content = 0;
+        auto it = contentPattern.globalMatch(QString::fromLatin1(pages.out));
+        while (it.hasNext()) {
+            const auto m = it.next();
+            if (m.captured(1).toInt() == page) content = m.captured(2).toInt();
+        }
+        const Tool trailer = run("qpdf", {"--show-object=trailer", path("to-change.pdf")});
+        const auto root =
+            QRegularExpression(QStringLiteral(R"(/Root (\d+ \d+ R))")).match(trailer.all());
+        const auto size = QRegularExpression(QStringLiteral(R"(/Size (\d+))")).match(trailer.all());
+        const auto prev = QRegularExpression(QStringLiteral(R"(startxref\s+(\d+)\s+%%EOF\s*$)"))
+                              .match(QString::fromLatin1(bytes));
+        if (content == 0 || !root.hasMatch() || !size.hasMatch() || !prev.hasMatch())
+            qFatal("cannot find the page's content: %s", pages.out.constData());
+        const QByteArray stream = "1 0 0 rg 60 300 400 200 re f";
+        QByteArray out = bytes;
+        const qint64 at = out.size();
+        out += QByteArray::number(content) + " 0 obj\n<< /Length " +
+               QByteArray::number(stream.size()) + " >>\nstream\n" + stream +
+               "\nendstream\nendobj\n";
+        const qint64 xref = out.size();
+        out += "xref\n" + QByteArray::number(content) + " 1\n" +
+               QByteArray::number(at).rightJustified(10, '0') + " 00000 n\r\ntrailer\n<< /Size " +
+               size.captured(1).toLatin1() + " /Root " + root.captured(1).toLatin1() + " /Prev " +
+               prev.captured(1).toLatin1() + " >>\nstartxref\n" + QByteArray::number(xref) +
+               "\n%%EOF\n";
+        return out;
+    }
+
+    // The signatures as pdfsig lists them: one block of lines per "Signature #n:".
+    QStringList pdfsigBlocks(const QByteArray &bytes, const QString &name) {
+        writeAll(path(name), bytes);
+        const Tool tool = pdfsig(path(name));
+        QStringList blocks =
+            tool.all().split(QRegularExpression(QStringLiteral("Signature #\\d+:")));
+        blocks.removeFirst();
+        return blocks;
+    }
+
+    void keep(const QString &name, const QByteArray &bytes) {
+        const QString dir = qEnvironmentVariable("QUIRE_PDF_OUTPUT_DIR");
+        if (!dir.isEmpty()) writeAll(QDir(dir).filePath(name), bytes);
+    }
+
 private slots:
     void initTestCase() {
         QVERIFY(m_tmp.isValid());
@@ -167,18 +261,306 @@ private slots:
         Tool added = run("certutil", {"-A", "-d", "sql:" + m_nssDir, "-n", "notebook-ca", "-t",
                                       "CT,C,C", "-a", "-i", path("ca.pem")});
         QVERIFY2(added.exitCode == 0, qPrintable(added.all()));
+        m_signed = fullySigned();
+        keep(QStringLiteral("signed-b-lta.pdf"), m_signed);
     }
 
-    void twoSignaturesAndArchiveTimestampAreValidEverywhere() {
-        const QByteArray bytes = fullySigned();
-        writeAll(path("signed.pdf"), bytes);
-        qInfo().noquote() << pdfsig(path("signed.pdf")).all();
-        auto report = pdf::verifyPdf(bytes, m_caCert, m_tsa->caPem());
+    void quireVerifierReportsBothSignaturesAtLevelLta() {
+        auto report = pdf::verifyPdf(m_signed, m_caCert, m_tsa->caPem());
         QVERIFY2(report.ok(), qPrintable(report.error()));
-        for (const auto &s : report->signatures)
-            qInfo() << s.field << s.level << s.valid() << s.problems << s.disallowedChanges
-                    << s.appendedAfter << s.timestamp.genTime << s.timestamp.authority;
+        QCOMPARE(report->signatures.size(), 3);
         QVERIFY(report->allValid());
+        QVERIFY(report->hasDss);
+        QCOMPARE(report->dssCertificates, 5); // 2 members, notebook CA, TSA, TSA CA
+
+        const pdf::SignatureReport &author = report->signatures[0];
+        QCOMPARE(author.kind, pdf::SignatureReport::Kind::Signature);
+        QCOMPARE(author.subFilter, QStringLiteral("ETSI.CAdES.detached"));
+        QCOMPARE(author.signerName, QStringLiteral("Alice Jürgens"));
+        QCOMPARE(author.signerEmail, QStringLiteral("alice@lab.example"));
+        QCOMPARE(author.name, QStringLiteral("Alice Jürgens"));
+        QCOMPARE(author.reason, QStringLiteral("authored"));
+        QCOMPARE(author.claimedTime, request(m_alice, "authored", 40).signingTime);
+        QCOMPARE(author.claimedTime.offsetFromUtc(), 3600);
+        QVERIFY(author.intact && author.trusted);
+        QVERIFY(author.timestamp.valid);
+        QVERIFY(author.timestamp.authority.contains(QStringLiteral("Quire test TSA")));
+        QVERIFY(qAbs(author.timestamp.genTime.secsTo(QDateTime::currentDateTimeUtc())) < 300);
+        QCOMPARE(author.provenBefore, author.timestamp.genTime);
+        QCOMPARE(author.level, QStringLiteral("B-LTA"));
+        QVERIFY(!author.coversWholeFile);
+        QVERIFY(author.disallowedChanges.isEmpty());
+        QVERIFY(author.appendedAfter.contains(QStringLiteral("a signature by Carol Supervisor")));
+        QVERIFY(author.appendedAfter.contains(QStringLiteral("validation data (DSS)")));
+        QVERIFY(author.appendedAfter.contains(QStringLiteral("a document time-stamp")));
+
+        const pdf::SignatureReport &witness = report->signatures[1];
+        QCOMPARE(witness.signerName, QStringLiteral("Carol Supervisor"));
+        QCOMPARE(witness.reason, QStringLiteral("witnessed"));
+        QCOMPARE(witness.level, QStringLiteral("B-LTA"));
+        QVERIFY(witness.timestamp.genTime >= author.timestamp.genTime);
+
+        const pdf::SignatureReport &archive = report->signatures[2];
+        QCOMPARE(archive.kind, pdf::SignatureReport::Kind::DocumentTimestamp);
+        QCOMPARE(archive.subFilter, QStringLiteral("ETSI.RFC3161"));
+        QVERIFY(archive.coversWholeFile);
+        QVERIFY(archive.timestamp.valid);
+        QVERIFY(archive.timestamp.genTime >= witness.timestamp.genTime);
+        QCOMPARE(archive.signedLength, qint64(m_signed.size()));
+    }
+
+    void pdfsigTrustsBothSignaturesAndListsTheDocumentTimestamp() {
+        const QStringList blocks = pdfsigBlocks(m_signed, QStringLiteral("pdfsig.pdf"));
+        QCOMPARE(blocks.size(), 3);
+        for (int i = 0; i < 2; ++i) {
+            QVERIFY2(
+                blocks[i].contains(QStringLiteral("Signature Validation: Signature is Valid.")),
+                qPrintable(blocks[i]));
+            QVERIFY2(blocks[i].contains(
+                         QStringLiteral("Certificate Validation: Certificate is Trusted.")),
+                     qPrintable(blocks[i]));
+            QVERIFY(blocks[i].contains(QStringLiteral("Signature Type: ETSI.CAdES.detached")));
+        }
+        QVERIFY(blocks[0].contains(QStringLiteral("Common Name: Alice Jürgens")));
+        QVERIFY(blocks[1].contains(QStringLiteral("Common Name: Carol Supervisor")));
+        // poppler 22.12 lists a document time-stamp but cannot validate one.
+        QVERIFY2(blocks[2].contains(QStringLiteral("Quire test TSA")), qPrintable(blocks[2]));
+        QVERIFY(blocks[2].contains(QStringLiteral("Total document signed")));
+    }
+
+    void qpdfCheckAndMupdfAcceptTheSignedFile() {
+        writeAll(path("check.pdf"), m_signed);
+        const Tool check = run("qpdf", {"--check", path("check.pdf")});
+        QVERIFY2(check.exitCode == 0, qPrintable(check.all()));
+        QVERIFY(check.out.contains("No syntax or stream encoding errors found"));
+        const Tool info = run("mutool", {"info", path("check.pdf")});
+        QVERIFY2(info.exitCode == 0 && info.out.contains("Pages: 3"), qPrintable(info.all()));
+        QVERIFY2(!info.err.contains("error"), qPrintable(info.all()));
+        const Tool draw = run(
+            "mutool", {"draw", "-q", "-F", "txt", "-o", path("mupdf.txt"), path("check.pdf"), "3"});
+        QVERIFY2(draw.exitCode == 0 && !draw.err.contains("error"), qPrintable(draw.all()));
+    }
+
+    void opensslVerifiesEachSignatureOverTheByteRangesCutOutHere() {
+        const QList<RawSignature> sigs = rawSignatures(m_signed);
+        QCOMPARE(sigs.size(), 3);
+        int cms = 0;
+        for (const RawSignature &sig : sigs) {
+            QCOMPARE(sig.range[0], 0);
+            writeAll(path("ranges.bin"), sig.signedBytes);
+            writeAll(path("contents.der"), sig.der);
+            if (sig.documentTimestamp) {
+                const Tool ts =
+                    run("openssl", {"ts", "-verify", "-data", path("ranges.bin"), "-in",
+                                    path("contents.der"), "-token_in", "-CAfile",
+                                    m_tsa->caPemPath(), "-untrusted", m_tsa->certPemPath()});
+                QVERIFY2(ts.exitCode == 0 && ts.out.contains("Verification: OK"),
+                         qPrintable(ts.all()));
+                continue;
+            }
+            ++cms;
+            const Tool verify =
+                run("openssl", {"cms", "-verify", "-binary", "-inform", "DER", "-in",
+                                path("contents.der"), "-content", path("ranges.bin"), "-CAfile",
+                                path("ca.pem"), "-purpose", "any", "-out", "/dev/null"});
+            QVERIFY2(verify.exitCode == 0, qPrintable(verify.all()));
+            // The PAdES profile: signing-certificate-v2, a signature time-stamp, no signingTime.
+            const Tool print = run("openssl", {"cms", "-cmsout", "-print", "-inform", "DER", "-in",
+                                               path("contents.der")});
+            QVERIFY2(print.exitCode == 0, qPrintable(print.all()));
+            // (The time-stamp token inside has a signingTime of its own, so only the signer's
+            // signed attributes are looked at.)
+            const qsizetype signedAttrs = print.out.indexOf("signedAttrs:");
+            const QByteArray ownAttributes =
+                print.out.mid(signedAttrs, print.out.indexOf("unsignedAttrs:") - signedAttrs);
+            QVERIFY(ownAttributes.contains("id-smime-aa-signingCertificateV2"));
+            QVERIFY(!ownAttributes.contains("signingTime"));
+            QVERIFY(print.out.mid(print.out.indexOf("unsignedAttrs:"))
+                        .contains("id-smime-aa-timeStampToken"));
+            QCOMPARE(print.out.count("d.certificate:"), 2); // the member and the notebook CA
+        }
+        QCOMPARE(cms, 2);
+    }
+
+    void visibleBlocksAreLegibleOnTheLastPage() {
+        writeAll(path("render.pdf"), m_signed);
+        const Tool render = run("pdftoppm", {"-r", "110", "-f", "3", "-l", "3", "-png",
+                                             "-singlefile", path("render.pdf"), path("page3")});
+        QVERIFY2(render.exitCode == 0, qPrintable(render.all()));
+        const QImage page(path("page3.png"));
+        QVERIFY(!page.isNull());
+        keep(QStringLiteral("page3.png"), readAll(path("page3.png")));
+        // Dark pixels (text) in the two block slots at the page's foot, left and right.
+        auto darkPixels = [&](const QRect &area) {
+            int n = 0;
+            for (int y = area.top(); y <= area.bottom(); ++y)
+                for (int x = area.left(); x <= area.right(); ++x)
+                    if (qGray(page.pixel(x, y)) < 100) ++n;
+            return n;
+        };
+        const double scale = 110.0 / 72.0;
+        const int footTop = page.height() - int(60 * scale);
+        QVERIFY(darkPixels(QRect(int(40 * scale), footTop, int(200 * scale), int(40 * scale))) >
+                200);
+        QVERIFY(darkPixels(QRect(int(320 * scale), footTop, int(200 * scale), int(40 * scale))) >
+                200);
+        // The text is real text with its Unicode: mupdf reads the printed names, the meanings
+        // and the zone from the appearance streams.
+        const Tool text =
+            run("mutool", {"draw", "-q", "-F", "txt", "-o", "-", path("render.pdf"), "3"});
+        const QString all = QString::fromUtf8(text.out);
+        QVERIFY2(all.contains(QStringLiteral("Signed by Alice Jürgens")), qPrintable(all));
+        QVERIFY(all.contains(QStringLiteral("Meaning: authored")));
+        QVERIFY(all.contains(QStringLiteral("Signed by Carol Supervisor")));
+        QVERIFY(all.contains(QStringLiteral("Meaning: witnessed")));
+        QVERIFY(all.contains(QStringLiteral("2026-11-24 20:40:00 CET (UTC+01:00)")));
+        QVERIFY(all.contains(QStringLiteral("2026-11-24 20:45:00 CET (UTC+01:00)")));
+    }
+
+    void aChangedByteInsideTheSignedRangeIsCaught() {
+        QByteArray tampered = m_signed;
+        const qsizetype at = tampered.indexOf("stream\n") + 20; // inside page data
+        tampered[at] = char(tampered[at] ^ 0x01);
+        auto report = pdf::verifyPdf(tampered, m_caCert, m_tsa->caPem());
+        QVERIFY2(report.ok(), qPrintable(report.error()));
+        QCOMPARE(report->signatures.size(), 3);
+        for (const auto &sig : report->signatures) {
+            QVERIFY(!sig.valid());
+            QVERIFY(!sig.intact);
+        }
+        QVERIFY(report->signatures[0].problems.join(u' ').contains(
+            QStringLiteral("signed bytes of the document were changed")));
+        const QStringList blocks = pdfsigBlocks(tampered, QStringLiteral("tampered.pdf"));
+        QCOMPARE(blocks.size(), 3);
+        for (int i = 0; i < 2; ++i)
+            QVERIFY2(blocks[i].contains(QStringLiteral("Signature Validation: Digest Mismatch.")),
+                     qPrintable(blocks[i]));
+    }
+
+    void aPageChangedAfterSigningIsCaught() {
+        // Before: the witness's signature covers the whole file.
+        QByteArray bytes = sign(m_original, m_alice, QStringLiteral("authored"), 40, false);
+        bytes = sign(bytes, m_carol, QStringLiteral("witnessed"), 45, false);
+        QVERIFY(pdfsigBlocks(bytes, QStringLiteral("before.pdf"))
+                    .last()
+                    .contains(QStringLiteral("- Total document signed")));
+
+        const QByteArray changed = withChangedPage(bytes, 1);
+        writeAll(path("changed.pdf"), changed);
+        QCOMPARE(run("qpdf", {"--check", path("changed.pdf")}).exitCode, 0);
+        auto report = pdf::verifyPdf(changed, m_caCert, m_tsa->caPem());
+        QVERIFY2(report.ok(), qPrintable(report.error()));
+        QCOMPARE(report->signatures.size(), 2);
+        for (const auto &sig : report->signatures) {
+            QVERIFY(sig.intact); // the signed bytes are untouched...
+            QVERIFY(!sig.coversWholeFile);
+            QVERIFY(!sig.valid()); // ...but what they show is not what is shown now
+            QVERIFY2(
+                sig.disallowedChanges.contains(QStringLiteral("the content of page 1 was changed")),
+                qPrintable(sig.disallowedChanges.join(QStringLiteral("; "))));
+        }
+        // pdfsig sees that the last signature no longer covers the document.
+        const QStringList blocks = pdfsigBlocks(changed, QStringLiteral("changed-sig.pdf"));
+        QCOMPARE(blocks.size(), 2);
+        QVERIFY(blocks.last().contains(QStringLiteral("Not total document signed")));
+    }
+
+    void aSignatureByACertificateOutsideTheNotebookIsNotTrusted() {
+        const EcKey rogueCaKey = EcKey::generate();
+        auto rogueCa = makeCaCertificate(rogueCaKey, QStringLiteral("Protein Lab notebook"), 30);
+        QVERIFY(rogueCa.ok());
+        const Member mallory = issue(rogueCaKey, *rogueCa, QStringLiteral("Carol Supervisor"),
+                                     QStringLiteral("carol@lab.example"));
+        QByteArray bytes = sign(m_original, m_alice, QStringLiteral("authored"), 40, false);
+        auto forged = pdf::signPdf(bytes, request(mallory, "witnessed", 45), mallory.key,
+                                   mallory.cert, {*rogueCa});
+        QVERIFY2(forged.ok(), qPrintable(forged.error()));
+        auto report = pdf::verifyPdf(*forged, m_caCert, m_tsa->caPem());
+        QVERIFY2(report.ok(), qPrintable(report.error()));
+        QCOMPARE(report->signatures.size(), 2);
+        QVERIFY(report->signatures[0].valid()); // a later signature is an allowed addition
+        const auto &rogue = report->signatures[1];
+        QVERIFY(rogue.intact);
+        QVERIFY(!rogue.trusted);
+        QVERIFY(!rogue.valid());
+        QVERIFY(rogue.problems.join(u' ').contains(QStringLiteral("not issued by")));
+
+        const QStringList blocks = pdfsigBlocks(*forged, QStringLiteral("rogue.pdf"));
+        QCOMPARE(blocks.size(), 2);
+        QVERIFY(blocks[0].contains(QStringLiteral("Certificate is Trusted.")));
+        QVERIFY2(blocks[1].contains(QStringLiteral("Signature is Valid.")), qPrintable(blocks[1]));
+        QVERIFY2(!blocks[1].contains(QStringLiteral("Certificate is Trusted.")),
+                 qPrintable(blocks[1]));
+    }
+
+    void anOfflineSignatureGainsItsTimeLater() {
+        const QByteArray offline = sign(m_original, m_alice, QStringLiteral("authored"), 40, false);
+        auto report = pdf::verifyPdf(offline, m_caCert, m_tsa->caPem());
+        QVERIFY(report.ok());
+        QVERIFY(report->allValid());
+        QCOMPARE(report->signatures[0].level, QStringLiteral("B-B"));
+        QVERIFY(!report->signatures[0].timestamp.present);
+        QVERIFY(!report->signatures[0].provenBefore.isValid());
+
+        auto stamped = pdf::addDocumentTimestamp(offline, pdf::tsaClient(m_tsa->url()));
+        QVERIFY2(stamped.ok(), qPrintable(stamped.error()));
+        report = pdf::verifyPdf(*stamped, m_caCert, m_tsa->caPem());
+        QVERIFY(report.ok());
+        QVERIFY(report->allValid());
+        QCOMPARE(report->signatures[0].level, QStringLiteral("B-T"));
+        QCOMPARE(report->signatures[0].provenBefore, report->signatures[1].timestamp.genTime);
+
+        auto withDss = pdf::addDss(*stamped, {m_alice.cert, m_caCert});
+        QVERIFY2(withDss.ok(), qPrintable(withDss.error()));
+        report = pdf::verifyPdf(*withDss, m_caCert, m_tsa->caPem());
+        QVERIFY(report.ok() && report->allValid());
+        QCOMPARE(report->signatures[0].level, QStringLiteral("B-LT"));
+
+        auto archived = pdf::addDocumentTimestamp(*withDss, pdf::tsaClient(m_tsa->url()));
+        QVERIFY2(archived.ok(), qPrintable(archived.error()));
+        report = pdf::verifyPdf(*archived, m_caCert, m_tsa->caPem());
+        QVERIFY(report.ok() && report->allValid());
+        QCOMPARE(report->signatures.size(), 3);
+        QCOMPARE(report->signatures[0].level, QStringLiteral("B-LTA"));
+        const QStringList blocks = pdfsigBlocks(*archived, QStringLiteral("offline.pdf"));
+        QVERIFY(blocks[0].contains(QStringLiteral("Signature is Valid.")));
+        writeAll(path("offline.pdf"), *archived);
+        QCOMPARE(run("qpdf", {"--check", path("offline.pdf")}).exitCode, 0);
+    }
+
+    void aFileWithXrefStreamsGetsXrefStreamUpdates() {
+        writeAll(path("plain.pdf"), m_original);
+        const Tool converted =
+            run("qpdf", {"--object-streams=generate", path("plain.pdf"), path("objstm.pdf")});
+        QVERIFY2(converted.exitCode == 0, qPrintable(converted.all()));
+        const QByteArray original = readAll(path("objstm.pdf"));
+        QVERIFY(!original.contains("\nxref"));
+        QByteArray bytes = sign(original, m_alice, QStringLiteral("authored"), 40, true);
+        bytes = sign(bytes, m_carol, QStringLiteral("witnessed"), 45, false);
+        auto stamped = pdf::addDocumentTimestamp(bytes, pdf::tsaClient(m_tsa->url()));
+        QVERIFY2(stamped.ok(), qPrintable(stamped.error()));
+        QVERIFY(!stamped->contains("\nxref")); // every update wrote an xref stream
+        QCOMPARE(stamped->count("/Type /XRef"), original.count("/Type /XRef") + 3);
+        writeAll(path("objstm-signed.pdf"), *stamped);
+        keep(QStringLiteral("objstm-signed.pdf"), *stamped);
+        const Tool check = run("qpdf", {"--check", path("objstm-signed.pdf")});
+        QVERIFY2(check.exitCode == 0, qPrintable(check.all()));
+        auto report = pdf::verifyPdf(*stamped, m_caCert, m_tsa->caPem());
+        QVERIFY2(report.ok(), qPrintable(report.error()));
+        QCOMPARE(report->signatures.size(), 3);
+        for (const auto &sig : report->signatures)
+            QVERIFY2(sig.valid(), qPrintable((sig.problems + sig.disallowedChanges).join(u' ')));
+        const QStringList blocks = pdfsigBlocks(*stamped, QStringLiteral("objstm-sig.pdf"));
+        QVERIFY(blocks[0].contains(QStringLiteral("Signature is Valid.")));
+        QVERIFY(blocks[1].contains(QStringLiteral("Signature is Valid.")));
+    }
+
+    void signingRefusesAKeyThatIsNotTheCertificates() {
+        auto wrong = pdf::signPdf(m_original, request(m_alice, "authored", 40), m_carol.key,
+                                  m_alice.cert, {m_caCert});
+        QVERIFY(!wrong.ok());
+        QVERIFY2(wrong.error().contains(QStringLiteral("does not belong")),
+                 qPrintable(wrong.error()));
     }
 };
 
