@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace quire::pdf {
@@ -103,32 +104,59 @@ public:
     }
 
 private:
+    // Only objects defined again after `end` are looked at. Which page a changed object belongs
+    // to is looked up in the whole file's page list, read once for all signatures and only when
+    // needed (a long printout has many pages); a page tree that differs from the signed one is
+    // reported by itself, since it needs a changed /Pages node.
     void compare(QPDF &old, qint64 end, SignatureReport &report) {
         QStringList &bad = report.disallowedChanges;
         const XRef oldXref = old.getXRefTable();
         QPDFObjectHandle oldRoot = old.getRoot();
-        QPDFObjectHandle newRoot = m_full.getRoot();
-        if (oldRoot.getObjGen() != newRoot.getObjGen()) {
+        if (oldRoot.getObjGen() != m_full.getRoot().getObjGen()) {
             bad << QStringLiteral("the document catalog was replaced");
             return;
         }
         QPDFObjectHandle oldAcroForm = oldRoot.getKey("/AcroForm");
         QPDFObjectHandle oldFields = oldAcroForm.getKey("/Fields");
 
-        std::vector<QPDFObjectHandle> oldPages = old.getAllPages();
-        std::vector<QPDFObjectHandle> newPages = m_full.getAllPages();
-        std::map<QPDFObjGen, int> pageOf, annotsOf, contentOf;
-        for (size_t i = 0; i < oldPages.size(); ++i) {
-            pageOf[oldPages[i].getObjGen()] = int(i);
-            QPDFObjectHandle annots = oldPages[i].getKey("/Annots");
-            if (annots.isIndirect()) annotsOf[annots.getObjGen()] = int(i);
-            QPDFObjectHandle contents = oldPages[i].getKey("/Contents");
-            if (contents.isIndirect()) contentOf[contents.getObjGen()] = int(i);
-            if (contents.isArray())
-                for (QPDFObjectHandle part : contents.getArrayAsVector())
-                    if (part.isIndirect()) contentOf[part.getObjGen()] = int(i);
-        }
+        auto pages = [&]() -> std::vector<QPDFObjectHandle> & {
+            if (!m_pages) m_pages = m_full.getAllPages();
+            return *m_pages;
+        };
+        auto pageNumberOf = [&](const QPDFObjGen &id) {
+            for (size_t i = 0; i < pages().size(); ++i)
+                if (pages()[i].getObjGen() == id) return int(i) + 1;
+            return 0;
+        };
+        // The page whose /Annots is the indirect array `id`, or whose /Contents is (or lists)
+        // the stream `id`; 0 when none.
+        auto pageUsing = [&](const char *key, const QPDFObjGen &id) {
+            for (size_t i = 0; i < pages().size(); ++i) {
+                QPDFObjectHandle value = pages()[i].getKey(key);
+                if (value.isIndirect() && value.getObjGen() == id) return int(i) + 1;
+                if (value.isArray())
+                    for (QPDFObjectHandle part : value.getArrayAsVector())
+                        if (part.isIndirect() && part.getObjGen() == id) return int(i) + 1;
+            }
+            return 0;
+        };
+        // Annotations may only be added, and only signature widgets.
+        auto checkAnnots = [&](QPDFObjectHandle before, QPDFObjectHandle after, int page) {
+            const std::vector<std::string> was = identities(before);
+            std::multiset<std::string> remaining(was.begin(), was.end());
+            const std::vector<std::string> now = identities(after);
+            for (size_t k = 0; k < now.size(); ++k) {
+                const auto found = remaining.find(now[k]);
+                if (found != remaining.end())
+                    remaining.erase(found);
+                else if (!isSignatureWidget(after.getArrayItem(int(k))))
+                    bad << QStringLiteral("an annotation was added on page %1").arg(page);
+            }
+            if (!remaining.empty())
+                bad << QStringLiteral("an annotation was removed from page %1").arg(page);
+        };
 
+        bool formChanged = false;
         for (const auto &[id, entry] : m_xref) {
             if (offsetOf(m_xref, id) < end) continue;
             if (!oldXref.count(id)) continue; // new objects matter only where they are used
@@ -136,29 +164,35 @@ private:
             QPDFObjectHandle after = m_full.getObjectByObjGen(id);
             if (sameObject(before, after)) continue;
             if (id == oldRoot.getObjGen()) {
+                formChanged = true;
                 const QStringList keys =
                     changedKeys(before, after, {"/AcroForm", "/DSS", "/Extensions"});
                 if (!keys.isEmpty())
                     bad << QStringLiteral("the document catalog was changed (%1)")
                                .arg(keys.join(QStringLiteral(", ")));
             } else if (oldAcroForm.isIndirect() && id == oldAcroForm.getObjGen()) {
+                formChanged = true;
                 const QStringList keys =
                     changedKeys(before, after, {"/Fields", "/SigFlags", "/DR", "/DA"});
                 if (!keys.isEmpty())
                     bad << QStringLiteral("the form was changed (%1)")
                                .arg(keys.join(QStringLiteral(", ")));
             } else if (oldFields.isIndirect() && id == oldFields.getObjGen()) {
-                // checked below: every field stays
-            } else if (pageOf.count(id)) {
+                formChanged = true;
+            } else if (before.isDictionary() && before.getKey("/Type").isNameAndEquals("/Pages")) {
+                bad << QStringLiteral("pages were added, removed or reordered");
+            } else if (before.isDictionary() && before.getKey("/Type").isNameAndEquals("/Page")) {
+                const int page = pageNumberOf(id);
                 const QStringList keys = changedKeys(before, after, {"/Annots"});
                 if (!keys.isEmpty())
                     bad << QStringLiteral("page %1 was changed (%2)")
-                               .arg(pageOf[id] + 1)
+                               .arg(page)
                                .arg(keys.join(QStringLiteral(", ")));
-            } else if (annotsOf.count(id)) {
-                // checked below with the page's annotations
-            } else if (contentOf.count(id)) {
-                bad << QStringLiteral("the content of page %1 was changed").arg(contentOf[id] + 1);
+                checkAnnots(before.getKey("/Annots"), after.getKey("/Annots"), page);
+            } else if (const int annotsPage = before.isArray() ? pageUsing("/Annots", id) : 0) {
+                checkAnnots(before, after, annotsPage);
+            } else if (const int contentPage = before.isStream() ? pageUsing("/Contents", id) : 0) {
+                bad << QStringLiteral("the content of page %1 was changed").arg(contentPage);
             } else if (isSignatureWidget(before) && isSignatureWidget(after) &&
                        !before.getKey("/V").isDictionary()) {
                 // an empty signature field that has been signed since
@@ -169,46 +203,21 @@ private:
             }
         }
 
-        if (oldPages.size() != newPages.size()) {
-            bad << QStringLiteral("pages were added or removed (%1 before, %2 now)")
-                       .arg(oldPages.size())
-                       .arg(newPages.size());
-            return;
-        }
-        for (size_t i = 0; i < oldPages.size(); ++i) {
-            if (oldPages[i].getObjGen() != newPages[i].getObjGen()) {
-                bad << QStringLiteral("page %1 was replaced").arg(i + 1);
-                continue;
-            }
-            const std::vector<std::string> before = identities(oldPages[i].getKey("/Annots"));
-            std::multiset<std::string> remaining(before.begin(), before.end());
-            QPDFObjectHandle annots = newPages[i].getKey("/Annots");
-            const std::vector<std::string> after = identities(annots);
-            for (size_t k = 0; k < after.size(); ++k) {
-                const auto found = remaining.find(after[k]);
-                if (found != remaining.end()) {
-                    remaining.erase(found);
-                    continue;
+        if (formChanged) {
+            const std::vector<std::string> fieldsAfter =
+                identities(m_full.getRoot().getKey("/AcroForm").getKey("/Fields"));
+            for (const std::string &field : identities(oldFields))
+                if (std::find(fieldsAfter.begin(), fieldsAfter.end(), field) == fieldsAfter.end()) {
+                    bad << QStringLiteral("a form field was removed");
+                    break;
                 }
-                if (!isSignatureWidget(annots.getArrayItem(int(k))))
-                    bad << QStringLiteral("an annotation was added on page %1").arg(i + 1);
-            }
-            if (!remaining.empty())
-                bad << QStringLiteral("an annotation was removed from page %1").arg(i + 1);
         }
-        const std::vector<std::string> fieldsBefore = identities(oldFields);
-        const std::vector<std::string> fieldsAfter =
-            identities(newRoot.getKey("/AcroForm").getKey("/Fields"));
-        for (const std::string &field : fieldsBefore)
-            if (std::find(fieldsAfter.begin(), fieldsAfter.end(), field) == fieldsAfter.end()) {
-                bad << QStringLiteral("a form field was removed");
-                break;
-            }
     }
 
     const QByteArray &m_pdf;
     QPDF &m_full;
     const XRef &m_xref;
+    std::optional<std::vector<QPDFObjectHandle>> m_pages;
 };
 
 TimestampReport checkToken(const QByteArray &token, const QByteArray &digest,

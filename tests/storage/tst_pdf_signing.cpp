@@ -184,40 +184,54 @@ class PdfSigningTest : public QObject {
         return bytes.left(header + length);
     }
 
-    // Appends an incremental update, written here by hand, that gives page `page` (1-based) a
-    // new content stream: what someone changing a signed page would do.
-    QByteArray withChangedPage(const QByteArray &bytes, int page) {
+    // qpdf's answers about a file, for writing updates by hand.
+    QString qpdfShow(const QByteArray &bytes, const QString &option) {
         writeAll(path("to-change.pdf"), bytes);
-        const Tool pages = run("qpdf", {"--show-pages", path("to-change.pdf")});
-        static const QRegularExpression contentPattern(
-            QStringLiteral(R"(page (\d+): \d+ \d+ R\s+content:\s+(\d+) 0 R)"));
-        int content = 0;
-        auto it = contentPattern.globalMatch(QString::fromLatin1(pages.out));
+        return QString::fromLatin1(run("qpdf", {option, path("to-change.pdf")}).out);
+    }
+    int pageObject(const QByteArray &bytes, int page, bool content) {
+        static const QRegularExpression pattern(
+            QStringLiteral(R"(page (\d+): (\d+) \d+ R\s+content:\s+(\d+) 0 R)"));
+        auto it = pattern.globalMatch(qpdfShow(bytes, QStringLiteral("--show-pages")));
         while (it.hasNext()) {
             const auto m = it.next();
-            if (m.captured(1).toInt() == page) content = m.captured(2).toInt();
+            if (m.captured(1).toInt() == page) return m.captured(content ? 3 : 2).toInt();
         }
-        const Tool trailer = run("qpdf", {"--show-object=trailer", path("to-change.pdf")});
-        const auto root =
-            QRegularExpression(QStringLiteral(R"(/Root (\d+ \d+ R))")).match(trailer.all());
-        const auto size = QRegularExpression(QStringLiteral(R"(/Size (\d+))")).match(trailer.all());
+        qFatal("no page %d", page);
+    }
+
+    // Appends an incremental update, written here by hand (a classic xref section), that
+    // defines the given objects anew: what someone changing a signed document would do.
+    QByteArray withUpdate(const QByteArray &bytes, const QMap<int, QByteArray> &objects) {
+        const QString trailer = qpdfShow(bytes, QStringLiteral("--show-object=trailer"));
+        const auto root = QRegularExpression(QStringLiteral(R"(/Root (\d+ \d+ R))")).match(trailer);
+        const auto size = QRegularExpression(QStringLiteral(R"(/Size (\d+))")).match(trailer);
         const auto prev = QRegularExpression(QStringLiteral(R"(startxref\s+(\d+)\s+%%EOF\s*$)"))
                               .match(QString::fromLatin1(bytes));
-        if (content == 0 || !root.hasMatch() || !size.hasMatch() || !prev.hasMatch())
-            qFatal("cannot find the page's content: %s", pages.out.constData());
-        const QByteArray stream = "1 0 0 rg 60 300 400 200 re f";
+        if (!root.hasMatch() || !size.hasMatch() || !prev.hasMatch()) qFatal("no trailer");
         QByteArray out = bytes;
-        const qint64 at = out.size();
-        out += QByteArray::number(content) + " 0 obj\n<< /Length " +
-               QByteArray::number(stream.size()) + " >>\nstream\n" + stream +
-               "\nendstream\nendobj\n";
+        QByteArray table = "xref\n";
+        int newSize = size.captured(1).toInt();
+        for (auto it = objects.begin(); it != objects.end(); ++it) {
+            const qint64 at = out.size();
+            out += QByteArray::number(it.key()) + " 0 obj\n" + it.value() + "\nendobj\n";
+            table += QByteArray::number(it.key()) + " 1\n" +
+                     QByteArray::number(at).rightJustified(10, '0') + " 00000 n\r\n";
+            newSize = std::max(newSize, it.key() + 1);
+        }
         const qint64 xref = out.size();
-        out += "xref\n" + QByteArray::number(content) + " 1\n" +
-               QByteArray::number(at).rightJustified(10, '0') + " 00000 n\r\ntrailer\n<< /Size " +
-               size.captured(1).toLatin1() + " /Root " + root.captured(1).toLatin1() + " /Prev " +
-               prev.captured(1).toLatin1() + " >>\nstartxref\n" + QByteArray::number(xref) +
-               "\n%%EOF\n";
+        out += table + "trailer\n<< /Size " + QByteArray::number(newSize) + " /Root " +
+               root.captured(1).toLatin1() + " /Prev " + prev.captured(1).toLatin1() +
+               " >>\nstartxref\n" + QByteArray::number(xref) + "\n%%EOF\n";
         return out;
+    }
+
+    // Page `page` (1-based) gets a new content stream.
+    QByteArray withChangedPage(const QByteArray &bytes, int page) {
+        const QByteArray stream = "1 0 0 rg 60 300 400 200 re f";
+        return withUpdate(bytes, {{pageObject(bytes, page, true),
+                                   "<< /Length " + QByteArray::number(stream.size()) +
+                                       " >>\nstream\n" + stream + "\nendstream"}});
     }
 
     // The signatures as pdfsig lists them: one block of lines per "Signature #n:".
@@ -553,6 +567,54 @@ private slots:
         const QStringList blocks = pdfsigBlocks(*stamped, QStringLiteral("objstm-sig.pdf"));
         QVERIFY(blocks[0].contains(QStringLiteral("Signature is Valid.")));
         QVERIFY(blocks[1].contains(QStringLiteral("Signature is Valid.")));
+    }
+
+    void aNoteAddedToASignedPageIsCaught() {
+        const QByteArray bytes = sign(m_original, m_alice, QStringLiteral("authored"), 40, false);
+        const int page = pageObject(bytes, 3, false);
+        // QPdfWriter gives each page an indirect /Annots array; the note goes into it.
+        const QString pageText = qpdfShow(bytes, QStringLiteral("--show-object=%1").arg(page));
+        const auto annots =
+            QRegularExpression(QStringLiteral(R"(/Annots (\d+) 0 R)")).match(pageText);
+        QVERIFY2(annots.hasMatch(), qPrintable(pageText));
+        const int annotsId = annots.captured(1).toInt();
+        QString array = qpdfShow(bytes, QStringLiteral("--show-object=%1").arg(annotsId)).trimmed();
+        const int note = QRegularExpression(QStringLiteral(R"(/Size (\d+))"))
+                             .match(qpdfShow(bytes, QStringLiteral("--show-object=trailer")))
+                             .captured(1)
+                             .toInt();
+        array.insert(array.lastIndexOf(u']'), QStringLiteral(" %1 0 R ").arg(note));
+        const QByteArray changed =
+            withUpdate(bytes, {{annotsId, array.toLatin1()},
+                               {note, "<< /Type /Annot /Subtype /Text /Rect [100 100 120 120] /F 4 "
+                                      "/Contents (Actually done on 25 Nov) >>"}});
+        writeAll(path("note.pdf"), changed);
+        QCOMPARE(run("qpdf", {"--check", path("note.pdf")}).exitCode, 0);
+        auto report = pdf::verifyPdf(changed, m_caCert, m_tsa->caPem());
+        QVERIFY2(report.ok(), qPrintable(report.error()));
+        QCOMPARE(report->signatures.size(), 1);
+        QVERIFY(report->signatures[0].intact);
+        QVERIFY(!report->signatures[0].valid());
+        QCOMPARE(report->signatures[0].disallowedChanges,
+                 QStringList{QStringLiteral("an annotation was added on page 3")});
+    }
+
+    void aCatalogChangeAfterSigningIsCaught() {
+        const QByteArray bytes = sign(m_original, m_alice, QStringLiteral("authored"), 40, false);
+        const QString trailer = qpdfShow(bytes, QStringLiteral("--show-object=trailer"));
+        const int root = QRegularExpression(QStringLiteral(R"(/Root (\d+) 0 R)"))
+                             .match(trailer)
+                             .captured(1)
+                             .toInt();
+        QString catalog = qpdfShow(bytes, QStringLiteral("--show-object=%1").arg(root)).trimmed();
+        catalog.insert(catalog.lastIndexOf(QStringLiteral(">>")),
+                       QStringLiteral(" /OpenAction << /S /URI /URI (http://example.org) >> "));
+        const QByteArray changed = withUpdate(bytes, {{root, catalog.toLatin1()}});
+        auto report = pdf::verifyPdf(changed, m_caCert, m_tsa->caPem());
+        QVERIFY2(report.ok(), qPrintable(report.error()));
+        QVERIFY(!report->signatures[0].valid());
+        QCOMPARE(report->signatures[0].disallowedChanges,
+                 QStringList{QStringLiteral("the document catalog was changed (/OpenAction)")});
     }
 
     void signingRefusesAKeyThatIsNotTheCertificates() {
