@@ -329,6 +329,68 @@ private slots:
         QVERIFY(objects.root().contains(QStringLiteral("/Metadata")));
     }
 
+    // The real input: what QtWebEngine 6.4's printToPdf (Skia) made of a notebook page with
+    // links, transparency and two fonts (tests/storage/data/chromium-printout.pdf). Its link
+    // annotations have no /F; the archive makes them printable. Then the whole signing path.
+    void aChromiumPrintoutBecomesASignedArchive() {
+        const QByteArray printed =
+            readAll(qEnvironmentVariable("QUIRE_SOURCE_DIR") +
+                    QStringLiteral("/tests/storage/data/chromium-printout.pdf"));
+        QVERIFY(printed.contains("/Producer (Skia/PDF"));
+        auto archive = pdf::addEvidence(printed, m_files, m_metadata);
+        QVERIFY2(archive.ok(), qPrintable(archive.error()));
+        writeAll(path("chromium-archive.pdf"), *archive);
+        QCOMPARE(run("qpdf", {"--check", path("chromium-archive.pdf")}).exitCode, 0);
+        const Objects objects = objectsOf(path("chromium-archive.pdf"));
+        int links = 0;
+        for (auto it = objects.all.begin(); it != objects.all.end(); ++it) {
+            const QJsonObject value =
+                it.value().toObject().value(QStringLiteral("value")).toObject();
+            if (value.value(QStringLiteral("/Subtype")).toString() != u"/Link") continue;
+            ++links;
+            QCOMPARE(value.value(QStringLiteral("/F")).toInt() & 0x127, 4); // Print, not hidden
+        }
+        QVERIFY(links > 10);
+        const Tool fonts = run("pdffonts", {path("chromium-archive.pdf")});
+        QVERIFY(!fonts.out.contains(" no  "));
+
+        const crypto::EcKey caKey = crypto::EcKey::generate();
+        auto ca = crypto::makeCaCertificate(caKey, QStringLiteral("Lab notebook"), 30);
+        QVERIFY(ca.ok());
+        QByteArray bytes = *archive;
+        const QStringList names{QStringLiteral("Alice Jürgens"),
+                                QStringLiteral("Carol Supervisor")};
+        for (int i = 0; i < 2; ++i) {
+            const crypto::EcKey key = crypto::EcKey::generate();
+            auto cert = crypto::issueSigningCertificate(
+                caKey, *ca, key.publicDer(), names[i], QStringLiteral("m%1@lab.example").arg(i), 5);
+            QVERIFY(cert.ok());
+            pdf::SignRequest request;
+            request.reason = i == 0 ? QStringLiteral("authored") : QStringLiteral("witnessed");
+            request.name = names[i];
+            request.signingTime = m_metadata.created.addSecs(60 * i);
+            auto next = pdf::signPdf(bytes, request, key, *cert, {*ca});
+            QVERIFY2(next.ok(), qPrintable(next.error()));
+            bytes = *next;
+        }
+        writeAll(path("chromium-signed.pdf"), bytes);
+        const QString keep = qEnvironmentVariable("QUIRE_PDF_OUTPUT_DIR");
+        if (!keep.isEmpty())
+            writeAll(QDir(keep).filePath(QStringLiteral("chromium-signed.pdf")), bytes);
+        QCOMPARE(run("qpdf", {"--check", path("chromium-signed.pdf")}).exitCode, 0);
+        auto report = pdf::verifyPdf(bytes, *ca, {});
+        QVERIFY2(report.ok(), qPrintable(report.error()));
+        QCOMPARE(report->signatures.size(), 2);
+        for (const auto &sig : report->signatures)
+            QVERIFY2(sig.valid(), qPrintable((sig.problems + sig.disallowedChanges).join(u' ')));
+        const Tool list = run("pdfdetach", {"-list", path("chromium-signed.pdf")});
+        QVERIFY(list.out.contains("3 embedded files"));
+        const Tool text =
+            run("mutool", {"draw", "-q", "-F", "txt", "-o", "-", path("chromium-signed.pdf"), "5"});
+        QVERIFY2(QString::fromUtf8(text.out).contains(QStringLiteral("Signed by Carol Supervisor")),
+                 qPrintable(text.all()));
+    }
+
     void refusesFilesWithoutNameOrMediaType() {
         auto unnamed = pdf::addEvidence(
             printout(), {{QString(), QStringLiteral("text/csv"), "x", {}, {}, {}}}, m_metadata);
