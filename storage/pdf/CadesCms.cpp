@@ -8,6 +8,7 @@
 #include <openssl/ess.h>
 #include <openssl/objects.h>
 #include <openssl/x509.h>
+#include <openssl/x509_vfy.h>
 
 #include <algorithm>
 #include <climits>
@@ -264,6 +265,45 @@ Result<void> verifyIntegrity(const QByteArray &cmsDer, const QByteArray &content
         }
     }
     return {};
+}
+
+Result<void> verifyChainAt(const QByteArray &certDer, const QByteArray &caCertDer,
+                           const QDateTime &at) {
+    const X509Ptr cert = parseWhole<X509Ptr>(certDer, d2i_X509);
+    const X509Ptr ca = parseWhole<X509Ptr>(caCertDer, d2i_X509);
+    if (!cert) return fail(QStringLiteral("the signer's certificate is damaged"));
+    if (!ca) return fail(QStringLiteral("the notebook's certificate authority is damaged"));
+    if (X509_self_signed(ca.get(), 1) != 1) {
+        ERR_clear_error();
+        return fail(QStringLiteral("the notebook's certificate authority is not self-signed"));
+    }
+    X509StorePtr store(X509_STORE_new());
+    X509StoreCtxPtr ctx(X509_STORE_CTX_new());
+    if (!store || !ctx || X509_STORE_add_cert(store.get(), ca.get()) != 1 ||
+        X509_STORE_CTX_init(ctx.get(), store.get(), cert.get(), nullptr) != 1 ||
+        X509_STORE_CTX_set_purpose(ctx.get(), X509_PURPOSE_ANY) != 1) {
+        ERR_clear_error();
+        return fail(QStringLiteral("could not check the signer's certificate"));
+    }
+    X509_VERIFY_PARAM_set_time(X509_STORE_CTX_get0_param(ctx.get()), time_t(at.toSecsSinceEpoch()));
+    const int verified = X509_verify_cert(ctx.get());
+    const int error = X509_STORE_CTX_get_error(ctx.get());
+    ERR_clear_error();
+    if (verified == 1) return {};
+    const QString when = at.toUTC().toString(Qt::ISODate);
+    switch (error) {
+    case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT:
+    case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+    case X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+    case X509_V_ERR_CERT_SIGNATURE_FAILURE:
+        return fail(QStringLiteral("it was not issued by the notebook's certificate authority"));
+    case X509_V_ERR_CERT_HAS_EXPIRED:
+        return fail(QStringLiteral("it had expired at the time of signing (%1)").arg(when));
+    case X509_V_ERR_CERT_NOT_YET_VALID:
+        return fail(QStringLiteral("it was not yet valid at the time of signing (%1)").arg(when));
+    default:
+        return fail(QString::fromLatin1(X509_verify_cert_error_string(error)));
+    }
 }
 
 } // namespace quire::pdf::cades

@@ -54,4 +54,10 @@ Result<Parsed> parse(const QByteArray &cmsDer);
 // No certificate path is checked here.
 Result<void> verifyIntegrity(const QByteArray &cmsDer, const QByteArray &contentDigest);
 
+// The certificate chains to the self-signed CA directly (no intermediates: the notebook CA issues
+// member certificates itself), both valid at `at` rather than now, so that a signature made
+// while the certificate was valid stays valid after it expires. Purpose any, as in FORMAT.md §3.
+Result<void> verifyChainAt(const QByteArray &certDer, const QByteArray &caCertDer,
+                           const QDateTime &at);
+
 } // namespace quire::pdf::cades

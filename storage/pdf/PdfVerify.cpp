@@ -390,13 +390,6 @@ Result<PdfReport> verifyPdf(const QByteArray &pdf, const QByteArray &caCertDer,
                     auto integrity = cades::verifyIntegrity(der, digest);
                     report.intact = integrity.ok();
                     if (!integrity) report.problems << integrity.error();
-                    auto chain = crypto::verifyCertificateChain(parsed->signerCertDer, caCertDer);
-                    report.trusted = chain.ok();
-                    if (!chain)
-                        report.problems
-                            << QStringLiteral("the signer's certificate is not issued by "
-                                              "the notebook's certificate authority (%1)")
-                                   .arg(chain.error());
                     if (parsed->hasSigningTime)
                         report.problems
                             << QStringLiteral("the signature has a signingTime attribute, "
@@ -416,6 +409,26 @@ Result<PdfReport> verifyPdf(const QByteArray &pdf, const QByteArray &caCertDer,
                         else
                             report.provenBefore = report.timestamp.genTime;
                     }
+                    // A signature cannot have been made after its time-stamp; a minute of clock
+                    // difference between signer and authority is allowed (FORMAT.md §2).
+                    if (report.provenBefore.isValid() && report.claimedTime.isValid() &&
+                        report.claimedTime > report.provenBefore.addSecs(60))
+                        report.problems << QStringLiteral("the signing time (%1) is after the "
+                                                          "signature time-stamp (%2)")
+                                               .arg(report.claimedTime.toString(Qt::ISODate),
+                                                    report.provenBefore.toString(Qt::ISODate));
+                    // The certificate must have been valid when the signature was made: at the
+                    // time-stamp when there is one, else at the signer's claimed time.
+                    const QDateTime signedAt = report.provenBefore.isValid() ? report.provenBefore
+                                               : report.claimedTime.isValid()
+                                                   ? report.claimedTime
+                                                   : QDateTime::currentDateTimeUtc();
+                    auto chain = cades::verifyChainAt(parsed->signerCertDer, caCertDer, signedAt);
+                    report.trusted = chain.ok();
+                    if (!chain)
+                        report.problems << QStringLiteral("the signer's certificate is not "
+                                                          "trusted: %1")
+                                               .arg(chain.error());
                 }
                 if (!report.coversWholeFile) revisions.check(report.signedLength, report);
                 out.signatures << report;

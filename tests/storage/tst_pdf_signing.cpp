@@ -14,6 +14,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimeZone>
 #include <QtTest>
@@ -99,20 +100,24 @@ class PdfSigningTest : public QObject {
 
     QString path(const QString &name) const { return m_tmp.filePath(name); }
 
+    // A fixed time (shown in the blocks the tests read back) for signatures with a time-stamp;
+    // for those without (minute < 0), now: the certificate is checked at the claimed time then,
+    // and it was issued when the test started.
     pdf::SignRequest request(const Member &m, const QString &meaning, int minute) const {
         pdf::SignRequest r;
         r.reason = meaning;
         r.name = m.name;
-        r.signingTime = QDateTime(QDate(2026, 11, 24), QTime(20, minute, 0),
-                                  QTimeZone(QByteArrayLiteral("Europe/Berlin")));
+        const QTimeZone berlin(QByteArrayLiteral("Europe/Berlin"));
+        r.signingTime = minute < 0 ? QDateTime::currentDateTime().toTimeZone(berlin)
+                                   : QDateTime(QDate(2026, 11, 24), QTime(20, minute, 0), berlin);
         return r;
     }
 
     QByteArray sign(const QByteArray &pdfBytes, const Member &m, const QString &meaning, int minute,
                     bool withTsa) {
-        auto signedPdf =
-            pdf::signPdf(pdfBytes, request(m, meaning, minute), m.key, m.cert, {m_caCert},
-                         withTsa ? std::optional(pdf::tsaClient(m_tsa->url())) : std::nullopt);
+        auto signedPdf = pdf::signPdf(
+            pdfBytes, request(m, meaning, withTsa ? minute : -1), m.key, m.cert, {m_caCert},
+            withTsa ? std::optional(pdf::tsaClient(m_tsa->url())) : std::nullopt);
         if (!signedPdf) qFatal("signing failed: %s", qPrintable(signedPdf.error()));
         return *signedPdf;
     }
@@ -252,6 +257,12 @@ class PdfSigningTest : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY(m_tmp.isValid());
+        // The independent checkers (installer/install-deps.sh installs them).
+        for (const char *tool : {"pdfsig", "pdftoppm", "qpdf", "certutil", "mutool", "openssl"})
+            QVERIFY2(!QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty(),
+                     qPrintable(QStringLiteral("%1 is missing: install poppler-utils, qpdf, "
+                                               "libnss3-tools, mupdf-tools and openssl")
+                                    .arg(QString::fromLatin1(tool))));
         m_tsa = std::make_unique<TestTsa>(m_tmp.path());
         QVERIFY2(m_tsa->ok(), qPrintable(m_tsa->error()));
         QVERIFY2(m_tsa->start(), qPrintable(m_tsa->error()));
@@ -486,7 +497,7 @@ private slots:
         const Member mallory = issue(rogueCaKey, *rogueCa, QStringLiteral("Carol Supervisor"),
                                      QStringLiteral("carol@lab.example"));
         QByteArray bytes = sign(m_original, m_alice, QStringLiteral("authored"), 40, false);
-        auto forged = pdf::signPdf(bytes, request(mallory, "witnessed", 45), mallory.key,
+        auto forged = pdf::signPdf(bytes, request(mallory, "witnessed", -1), mallory.key,
                                    mallory.cert, {*rogueCa});
         QVERIFY2(forged.ok(), qPrintable(forged.error()));
         auto report = pdf::verifyPdf(*forged, m_caCert, m_tsa->caPem());
@@ -617,8 +628,37 @@ private slots:
                  QStringList{QStringLiteral("the document catalog was changed (/OpenAction)")});
     }
 
+    void claimedTimesAreCheckedAgainstTheCertificateAndTheTimestamp() {
+        // Claimed before the certificate existed, with nothing to prove otherwise.
+        pdf::SignRequest backdated = request(m_alice, QStringLiteral("authored"), -1);
+        backdated.signingTime = QDateTime(QDate(2020, 1, 1), QTime(12, 0), QTimeZone::utc());
+        auto early = pdf::signPdf(m_original, backdated, m_alice.key, m_alice.cert, {m_caCert});
+        QVERIFY2(early.ok(), qPrintable(early.error()));
+        auto report = pdf::verifyPdf(*early, m_caCert, m_tsa->caPem());
+        QVERIFY(report.ok());
+        QVERIFY(report->signatures[0].intact);
+        QVERIFY(!report->signatures[0].trusted);
+        QVERIFY2(report->signatures[0].problems.join(u' ').contains(
+                     QStringLiteral("not yet valid at the time of signing (2020-01-01T12:00:00Z)")),
+                 qPrintable(report->signatures[0].problems.join(u' ')));
+
+        // Claimed a day after the authority saw the signature.
+        pdf::SignRequest late = request(m_alice, QStringLiteral("authored"), -1);
+        late.signingTime = late.signingTime.addDays(1);
+        auto future = pdf::signPdf(m_original, late, m_alice.key, m_alice.cert, {m_caCert},
+                                   pdf::tsaClient(m_tsa->url()));
+        QVERIFY2(future.ok(), qPrintable(future.error()));
+        report = pdf::verifyPdf(*future, m_caCert, m_tsa->caPem());
+        QVERIFY(report.ok());
+        QVERIFY(report->signatures[0].trusted && report->signatures[0].timestamp.valid);
+        QVERIFY(!report->signatures[0].valid());
+        QVERIFY2(report->signatures[0].problems.join(u' ').contains(
+                     QStringLiteral("is after the signature time-stamp")),
+                 qPrintable(report->signatures[0].problems.join(u' ')));
+    }
+
     void signingRefusesAKeyThatIsNotTheCertificates() {
-        auto wrong = pdf::signPdf(m_original, request(m_alice, "authored", 40), m_carol.key,
+        auto wrong = pdf::signPdf(m_original, request(m_alice, "authored", -1), m_carol.key,
                                   m_alice.cert, {m_caCert});
         QVERIFY(!wrong.ok());
         QVERIFY2(wrong.error().contains(QStringLiteral("does not belong")),
