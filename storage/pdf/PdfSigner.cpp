@@ -9,11 +9,9 @@
 #include <QBuffer>
 #include <QFontMetricsF>
 #include <QGuiApplication>
-#include <QLocale>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSet>
-#include <QTimeZone>
 
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
@@ -121,8 +119,20 @@ QRectF rectOf(QPDFObjectHandle array) {
                   QPointF(std::max(v[0], v[2]), std::max(v[1], v[3])));
 }
 
+Result<QPDFObjectHandle> pageAt(QPDF &qpdf, int page) {
+    std::vector<QPDFObjectHandle> pages = qpdf.getAllPages();
+    if (pages.empty()) return fail(QStringLiteral("the PDF has no pages"));
+    const int index = page < 0 ? int(pages.size()) - 1 : page;
+    if (index >= int(pages.size()))
+        return fail(QStringLiteral("the PDF has %1 pages; there is no page %2")
+                        .arg(pages.size())
+                        .arg(index + 1));
+    return pages[size_t(index)];
+}
+
 // The next slot at the foot of the page: two blocks per row, rows going up, counting the
-// visible signature widgets already on the page.
+// visible signature widgets already on the page. (PDF coordinates: y grows upwards, so the
+// box's top() is its lower edge.)
 QRectF nextSlot(QPDFObjectHandle page, int lines) {
     const QRectF box = rectOf(QPDFPageObjectHelper(page).getCropBox());
     int used = 0;
@@ -149,14 +159,9 @@ struct FieldSpec {
 
 Result<void> addField(PdfUpdate &update, const FieldSpec &spec) {
     QPDF &qpdf = update.qpdf();
-    std::vector<QPDFObjectHandle> pages = qpdf.getAllPages();
-    if (pages.empty()) return fail(QStringLiteral("the PDF has no pages"));
-    const int index = spec.page < 0 ? int(pages.size()) - 1 : spec.page;
-    if (index >= int(pages.size()))
-        return fail(QStringLiteral("the PDF has %1 pages; there is no page %2")
-                        .arg(pages.size())
-                        .arg(index + 1));
-    QPDFObjectHandle page = pages[size_t(index)];
+    auto found = pageAt(qpdf, spec.page);
+    if (!found) return found.failure();
+    QPDFObjectHandle page = *found;
 
     QPDFObjectHandle widget = QPDFObjectHandle::newDictionary();
     widget.replaceKey("/Type", QPDFObjectHandle::newName("/Annot"));
@@ -290,14 +295,9 @@ appendSignature(const QByteArray &pdf, const QByteArray &dictionaryType,
             return fail(QStringLiteral("the PDF already has a signature field of that name"));
         spec.value = (*update)->add(QPDFObjectHandle::newDictionary());
         if (!spec.lines.isEmpty() && spec.rect.isEmpty()) {
-            std::vector<QPDFObjectHandle> pages = qpdf.getAllPages();
-            if (pages.empty()) return fail(QStringLiteral("the PDF has no pages"));
-            const int index = spec.page < 0 ? int(pages.size()) - 1 : spec.page;
-            if (index >= int(pages.size()))
-                return fail(QStringLiteral("the PDF has %1 pages; there is no page %2")
-                                .arg(pages.size())
-                                .arg(index + 1));
-            spec.rect = nextSlot(pages[size_t(index)], int(spec.lines.size()));
+            auto page = pageAt(qpdf, spec.page);
+            if (!page) return page.failure();
+            spec.rect = nextSlot(*page, int(spec.lines.size()));
         }
         auto added = addField(**update, spec);
         if (!added) return added.failure();
