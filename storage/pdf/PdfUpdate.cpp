@@ -106,12 +106,23 @@ Result<std::unique_ptr<PdfUpdate>> PdfUpdate::open(const QByteArray &pdf) {
     return guarded(QStringLiteral("the PDF's structure cannot be read"),
                    [&]() -> Result<std::unique_ptr<PdfUpdate>> {
                        QPDFObjectHandle trailer = update->m_qpdf->getTrailer();
+                       const auto xrefTable = update->m_qpdf->getXRefTable();
                        if (trailer.getKey("/Size").isInteger())
                            update->m_originalSize = int(trailer.getKey("/Size").getIntValue());
-                       for (const auto &[id, entry] : update->m_qpdf->getXRefTable())
+                       for (const auto &[id, entry] : xrefTable)
                            update->m_originalMaxId = std::max(update->m_originalMaxId, id.getObj());
                        update->m_originalSize =
                            std::max(update->m_originalSize, update->m_originalMaxId + 1);
+                       // qpdf repairs a damaged page tree while reading it (direct or repeated
+                       // page objects become new objects); an update would then carry those
+                       // without the objects that point at them.
+                       bool repaired = false;
+                       for (QPDFObjectHandle page : update->m_qpdf->getAllPages())
+                           repaired = repaired || !xrefTable.count(page.getObjGen());
+                       if (repaired)
+                           return fail(QStringLiteral("the PDF's page tree is damaged; rewrite "
+                                                      "the file (export it again) before "
+                                                      "signing"));
                        return std::move(update);
                    });
 }
