@@ -1,3 +1,0 @@
-#pragma once
-// TEMP: forwards the new folder path to the old flat layout until the storage/ split lands.
-#include "../Timestamp.h"
