@@ -2,7 +2,8 @@
 # Quick start, command 2: install what Quire needs (Debian 12), build it with warnings as
 # errors, and run the whole test suite (GUI tests under a virtual X server). Then the layers
 # below the window are built again with AddressSanitizer and UndefinedBehaviorSanitizer and
-# their tests run once more, so that every change is checked for memory errors.
+# their tests run once more, so that every change is checked for memory errors, and the fuzz
+# targets of the file readers run for a short fixed time.
 # Arguments go to the first ctest run (for example -R storage to run a part).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -29,8 +30,16 @@ if [ "${QUIRE_SKIP_SANITIZE:-}" != 1 ]; then
   (cd "$here" && ctest --preset sanitize -L 'storage|model|cli' -j2) | tee "$logs/sanitize.log"
 fi
 
-# One closing line for both runs (ctest prints one per run).
-passed=0
+# The readers of files from outside (tests/fuzz): each fuzz target for a short fixed time, with
+# AddressSanitizer and UndefinedBehaviorSanitizer, from the test files as seeds.
+fuzzed=0
+if [ "${QUIRE_SKIP_FUZZ:-}" != 1 ]; then
+  "$here/tests/fuzz/run-fuzzers.sh" "${QUIRE_FUZZ_SECONDS:-30}" | tee "$logs/fuzz.log"
+  fuzzed=$(grep -c '^== fuzz_' "$logs/fuzz.log" || true)
+fi
+
+# One closing line for every run (ctest prints one per run; each fuzz target counts as one).
+passed=$fuzzed
 failed=0
 for log in "$logs/ci.log" "$logs/sanitize.log"; do
   [ -f "$log" ] || continue
