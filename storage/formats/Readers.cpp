@@ -56,28 +56,20 @@ Result<Dataset> readDataset(const QByteArray &bytes, const QString &fileName) {
     if (bytes.isEmpty())
         return fail(QStringLiteral("not a file Quire can read: %1 is empty").arg(name));
     const FileKind kind = sniff(bytes, fileName);
-    Result<Dataset> result = fail(QString());
-    switch (kind) {
-    case FileKind::Jcamp:
-        result = readJcamp(bytes);
-        break;
-    case FileKind::DelimitedText:
-        result = readDelimitedText(bytes);
-        break;
-    case FileKind::Unknown:
+    if (kind == FileKind::Unknown) {
         if (looksBinary(bytes))
             return fail(QStringLiteral("not a file Quire can read: %1 is binary, and Quire reads "
                                        "instrument data as JCAMP-DX or as text tables (CSV, TSV)")
                             .arg(name));
         if (hasJcampExtension(fileName))
-            return fail(
-                QStringLiteral("not a file Quire can read: %1 is named like JCAMP-DX but does "
-                               "not start with a ##TITLE= record")
-                    .arg(name));
+            return fail(QStringLiteral("not a file Quire can read: %1 is named like JCAMP-DX but "
+                                       "does not start with a ##TITLE= record")
+                            .arg(name));
         return fail(QStringLiteral("not a file Quire can read: %1 is neither JCAMP-DX nor a text "
                                    "table with rows of numbers")
                         .arg(name));
     }
+    auto result = kind == FileKind::Jcamp ? readJcamp(bytes) : readDelimitedText(bytes);
     if (!result)
         return fail(QStringLiteral("%1 is %2, but it cannot be read: %3")
                         .arg(name,
