@@ -9,6 +9,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -114,6 +115,14 @@ QStringList filesBelow(const QString &dir, const QString &pattern) {
     while (it.hasNext())
         out << it.next();
     return out;
+}
+
+// Loose object files whose writer finished (a writer renames its temporary file into place).
+QStringList wholeObjects(const QString &repository) {
+    QStringList whole;
+    for (const QString &file : filesBelow(QDir(repository).filePath("objects"), "*"))
+        if (!QFileInfo(file).fileName().startsWith(QStringLiteral("tmp_obj_"))) whole << file;
+    return whole;
 }
 
 // What `git fsck --full --strict` finds wrong with a repository: its errors and warnings, or
@@ -654,6 +663,15 @@ private slots:
                 }
                 ::_exit(0);
             }
+            // An 8 MiB blob takes longer to write than the random wait on a slow or busy
+            // machine; the last writer is killed only after it finished at least one object,
+            // so that whole objects beside killed writes are always there to be checked.
+            if (round == 7) {
+                QElapsedTimer waited;
+                waited.start();
+                while (wholeObjects(path).isEmpty() && waited.elapsed() < 60000)
+                    QThread::msleep(10);
+            }
             QThread::msleep(5 + random.bounded(120));
             ::kill(child, SIGKILL);
             int status = 0;
@@ -668,9 +686,8 @@ private slots:
         auto repo = ObjectRepository::open(path);
         QVERIFY2(repo, qPrintable(repo.error()));
         int objects = 0;
-        for (const QString &file : filesBelow(QDir(path).filePath("objects"), "*")) {
+        for (const QString &file : wholeObjects(path)) {
             const QFileInfo info(file);
-            if (info.fileName().startsWith(QStringLiteral("tmp_obj_"))) continue;
             const QByteArray oid = (info.dir().dirName() + info.fileName()).toLatin1();
             QCOMPARE(oid.size(), 40);
             const auto read = repo->readBlob(oid);
