@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Quick start, command 2: install what Quire needs (Debian 12), build it with warnings as
-# errors, and run the whole test suite (GUI tests under a virtual X server). Then the layers
-# below the window are built again with AddressSanitizer and UndefinedBehaviorSanitizer and
-# their tests run once more, so that every change is checked for memory errors, and the fuzz
-# targets of the file readers run for a short fixed time.
+# errors, and run the whole test suite (GUI tests under a virtual X server); then the fuzz
+# targets of the file readers run for a short fixed time. With QUIRE_SANITIZE_RUN=1 the layers
+# below the window are also built with AddressSanitizer and UndefinedBehaviorSanitizer and their
+# tests run once more (not yet by default: see issue 12's note on CI time).
 # Arguments go to the first ctest run (for example -R storage to run a part).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,7 +24,7 @@ mkdir -p "$QUIRE_SCREENSHOT_DIR"
 xvfb-run -a -s "-screen 0 1600x1000x24" \
   ctest --test-dir "$here/build/ci" --output-on-failure -j2 "$@" | tee "$logs/ci.log"
 
-if [ "${QUIRE_SKIP_SANITIZE:-}" != 1 ]; then
+if [ "${QUIRE_SANITIZE_RUN:-}" = 1 ]; then
   cmake --preset sanitize -S "$here" "${launcher[@]}" >/dev/null
   cmake --build "$here/build/sanitize" -j"$(nproc)"
   (cd "$here" && ctest --preset sanitize -L 'storage|model|cli' -j2) | tee "$logs/sanitize.log"
