@@ -3,6 +3,17 @@
 // the record and of the few facts about the notebook they need, which the caller looks up and
 // passes in: no vault, no database. The vault asks them for what arrives by sync, so that every
 // device judges a record alike.
+//
+// Still in the vault (sync/Admission.cpp), as questions to the notebook's records interleaved
+// with the rules above: a record or a device sequence number seen before, the chain (previous
+// version present, same object, no second first version), the genesis a newcomer accepts, the
+// sealer found by certificate and the seal checked against the CA, a revoked author's late
+// records (an expected refusal, a verdict of its own), and a signature's CMS and printed name
+// (vault/Signing.cpp).
+//
+// A record appended on this device passes records::seal's format rules only; who may write it
+// is checked before it is appended (model/, and the vault's member calls). verify()
+// (vault/Verify.cpp) keeps its own wording of the chain and write checks.
 
 #include "Result.h"
 
