@@ -250,9 +250,12 @@ async function insertImages(files, position) {
       notice(t('imageTooLarge'))
       continue
     }
+    // Named once: the stored attachment and the image's alt text must carry the same name,
+    // also when storing takes past the turn of a second.
+    const name = imageName(file)
     let id = ''
     try {
-      id = await storeImage(imageName(file), file.type, await readBase64(file))
+      id = await storeImage(name, file.type, await readBase64(file))
     } catch (error) {
       id = ''
     }
@@ -260,7 +263,7 @@ async function insertImages(files, position) {
       notice(t('imageFailed'))
       continue
     }
-    const image = { type: 'image', attrs: { src: 'quire-attachment:' + id, alt: imageName(file) } }
+    const image = { type: 'image', attrs: { src: 'quire-attachment:' + id, alt: name } }
     const size = editor.state.doc.content.size
     if (typeof at === 'number' && at <= size) {
       editor.chain().focus().insertContentAt(at, image).run()
