@@ -297,6 +297,11 @@ public:
     ConnectionWatchdog &operator=(const ConnectionWatchdog &) = delete;
 
     bool stalled() const { return m_stalled; }
+    // The transfer's own side is working (building the pack it will send, indexing what it
+    // received): a connection that is quiet meanwhile is not a silent server.
+    void noteLocalWork() {
+        m_localWorkAt = std::chrono::steady_clock::now().time_since_epoch().count();
+    }
 
 private:
     struct Socket {
@@ -396,6 +401,8 @@ private:
                 lastMoved.insert(it.key(), socket.moved);
             }
             if (active || ours.isEmpty()) lastActivity = Clock::now();
+            const Clock::time_point localWork{Clock::duration(m_localWorkAt.load())};
+            if (localWork > lastActivity) lastActivity = localWork;
             const bool cancelled = m_cancel && m_cancel->load();
             const bool stalled = !ours.isEmpty() && Clock::now() - lastActivity >= m_stallLimit;
             if (!cancelled && !stalled) continue;
@@ -411,6 +418,7 @@ private:
     const std::chrono::milliseconds m_stallLimit;
     std::atomic_bool m_stop = false;
     std::atomic_bool m_stalled = false;
+    std::atomic<std::chrono::steady_clock::rep> m_localWorkAt = 0;
     std::thread m_thread;
 };
 
@@ -436,7 +444,7 @@ struct Session {
 
     QString refusal;
     QString hostKeySha256;
-    const ConnectionWatchdog *watchdog = nullptr; // none for a folder
+    ConnectionWatchdog *watchdog = nullptr; // none for a folder
     int passwordAttempts = 0;
     int sshKeyAttempts = 0;
     bool loginTried = false;
@@ -446,6 +454,11 @@ struct Session {
     QString user(const char *userFromUrl) const {
         if (!credentials.user.isEmpty()) return credentials.user;
         return userFromUrl ? QString::fromUtf8(userFromUrl) : QString();
+    }
+    // Called from every progress callback: libgit2 is working, not waiting on the server.
+    bool keepGoing() const {
+        if (watchdog) watchdog->noteLocalWork();
+        return !cancelled();
     }
     int refuse(const QString &why) {
         if (refusal.isEmpty()) refusal = why;
@@ -571,23 +584,23 @@ int onCertificate(git_cert *cert, int /*valid*/, const char *host, void *payload
 }
 
 int onSidebandText(const char * /*text*/, int /*length*/, void *payload) {
-    return sessionOf(payload).cancelled() ? GIT_EUSER : 0;
+    return sessionOf(payload).keepGoing() ? 0 : GIT_EUSER;
 }
 
 int onFetchProgress(const git_indexer_progress *stats, void *payload) {
     Session &session = sessionOf(payload);
-    if (session.cancelled()) return GIT_EUSER;
+    if (!session.keepGoing()) return GIT_EUSER;
     session.report(stats->received_objects, stats->total_objects, qint64(stats->received_bytes));
     return 0;
 }
 
 int onPackProgress(int /*stage*/, uint32_t /*current*/, uint32_t /*total*/, void *payload) {
-    return sessionOf(payload).cancelled() ? GIT_EUSER : 0;
+    return sessionOf(payload).keepGoing() ? 0 : GIT_EUSER;
 }
 
 int onPushProgress(unsigned int current, unsigned int total, size_t bytes, void *payload) {
     Session &session = sessionOf(payload);
-    if (session.cancelled()) return GIT_EUSER;
+    if (!session.keepGoing()) return GIT_EUSER;
     session.report(current, total, qint64(bytes));
     return 0;
 }

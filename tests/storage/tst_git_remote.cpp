@@ -1030,7 +1030,10 @@ void GitRemoteTest::silentServerIsGivenUpAfterStallTimeout() {
         // send fail with EPIPE, which raises SIGPIPE: this process must survive it.
         error = pushing ? GitRemote::push(m_big.repo, url, credentials, kHeadsMain, kMain).error()
                         : GitRemote::fetch(reader, url, credentials, kMain, kTracking).error();
-        QVERIFY2(freezer.finish() > 0, "the transfer finished before the server froze");
+        QVERIFY2(
+            freezer.finish() > 0,
+            qPrintable(
+                QStringLiteral("the transfer finished before the server froze: %1").arg(error)));
     }
     const qint64 elapsed = timer.elapsed();
     restoreDefaults(); // the transfer that completes below may pause while the server works
