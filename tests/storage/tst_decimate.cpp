@@ -3,7 +3,6 @@
 
 #include "formats/Decimate.h"
 
-#include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QtTest>
 
@@ -121,20 +120,20 @@ private slots:
         QVERIFY(decimate({}, {}, 0, 3, 100).x.empty());
     }
 
-    void tenMillionPointsInWellUnder200Milliseconds() {
+    void tenMillionPointsComeDownToAFewPerPixel() {
+        // How fast is the benchmark's business (quire-formats-bench prints it); here what comes
+        // out: at most four points a pixel column, the extremes kept.
         const Data d = spectrum(10'000'000, 3);
-        QElapsedTimer timer;
-        timer.start();
         const PlotPoints p = decimate(d.x, d.y, d.x.front(), d.x.back(), 1920);
-        const auto ms = timer.nsecsElapsed() / 1e6;
-        qInfo("decimating 10 million points to %zu for 1920 pixels took %.1f ms", p.x.size(), ms);
         QVERIFY(p.x.size() <= 1920 * 4 + 2);
-        QVERIFY2(ms < 200, qPrintable(QString::number(ms)));
-        // A zoomed view of the same data costs only the points in it.
-        timer.restart();
+        QCOMPARE(*std::max_element(p.y.begin(), p.y.end()),
+                 *std::max_element(d.y.begin(), d.y.end()));
+        QCOMPARE(*std::min_element(p.y.begin(), p.y.end()),
+                 *std::min_element(d.y.begin(), d.y.end()));
+        // A zoomed view of the same data holds only points in (or next to) its range.
         const PlotPoints zoom = decimate(d.x, d.y, 50000, 50100, 1920);
-        QVERIFY(timer.nsecsElapsed() / 1e6 < 20);
         QVERIFY(!zoom.x.empty());
+        QVERIFY(zoom.x.size() <= 1920 * 4 + 2);
     }
 };
 

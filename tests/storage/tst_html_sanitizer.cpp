@@ -3,8 +3,8 @@
 // also after Unicode normalisation), because verify re-sanitises stored entries.
 
 #include "html/HtmlSanitizer.h"
+#include "Scaling.h"
 
-#include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QtTest>
@@ -737,32 +737,30 @@ private slots:
 
     // ---- speed -------------------------------------------------------------------------
 
-    void fiftyKilobyteEntrySanitisesInAFewMilliseconds() {
-        QString entry;
-        for (int i = 0; entry.size() < 50 * 1024; ++i)
-            entry += QString("<h2>Run %1</h2><p>Added <b>5 µL</b> of <i>buffer</i> at 37 °C; see "
-                             "<a href=\"https://example.org/protocol/%1\">protocol</a> and "
-                             "<span class=\"math\" data-tex=\"\\alpha_%1\">α</span>.</p>"
-                             "<ul class=\"checklist\"><li data-checked=\"true\">weigh</li>"
-                             "<li data-checked=\"false\">mix</li></ul>"
-                             "<table><tr><th>t</th><th>OD</th></tr><tr><td>%1</td><td>0.%1</td>"
-                             "</tr></table><div onclick=\"x()\">note <font>%1</font></div>"
-                             "<figure><img src=\"quire-attachment:" +
-                             kId + "\" width=\"320\"><figcaption>gel</figcaption></figure>")
-                         .arg(i);
-        QString out = html::sanitize(entry); // warm up
-        constexpr int runs = 20;
-        QElapsedTimer timer;
-        timer.start();
-        for (int i = 0; i < runs; ++i)
-            out = html::sanitize(entry);
-        const double perRun = double(timer.nsecsElapsed()) / 1e6 / runs;
-        qInfo("sanitising a %lld-byte entry takes %.2f ms", qlonglong(entry.toUtf8().size()),
-              perRun);
+    void sanitisingGrowsLinearlyWithTheEntry() {
+        // A guard against accidental quadratic behaviour, not a measurement of speed.
+        const auto entryOf = [](qsizetype size) {
+            QString entry;
+            for (int i = 0; entry.size() < size; ++i)
+                entry +=
+                    QString("<h2>Run %1</h2><p>Added <b>5 µL</b> of <i>buffer</i> at 37 °C; see "
+                            "<a href=\"https://example.org/protocol/%1\">protocol</a> and "
+                            "<span class=\"math\" data-tex=\"\\alpha_%1\">α</span>.</p>"
+                            "<ul class=\"checklist\"><li data-checked=\"true\">weigh</li>"
+                            "<li data-checked=\"false\">mix</li></ul>"
+                            "<table><tr><th>t</th><th>OD</th></tr><tr><td>%1</td><td>0.%1</td>"
+                            "</tr></table><div onclick=\"x()\">note <font>%1</font></div>"
+                            "<figure><img src=\"quire-attachment:" +
+                            kId + "\" width=\"320\"><figcaption>gel</figcaption></figure>")
+                        .arg(i);
+            return entry;
+        };
+        const QString out = html::sanitize(entryOf(50 * 1024));
         QVERIFY(out.contains(QLatin1String("<p>note ")));
-        // Only a guard against accidental quadratic behaviour on a busy machine; the figure
-        // printed above is the measurement.
-        QVERIFY2(perRun < 250, qPrintable(QString::number(perRun)));
+        QVERIFY(!out.contains(QLatin1String("onclick")));
+        const QString slower = test::checkGrowsLinearly(
+            [&](qsizetype size) { (void)html::sanitize(entryOf(size)); }, 50 * 1024);
+        QVERIFY2(slower.isEmpty(), qPrintable(slower));
     }
 };
 
