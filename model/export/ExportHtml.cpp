@@ -66,7 +66,9 @@ QString ExportHtml::titleBlock(const ExportDocument &d) {
                  esc(d.exportedAtLocal) + QStringLiteral(" <span class=\"utc\">") +
                      esc(tr("(%1 UTC)").arg(d.exportedAtUtc)) + QStringLiteral("</span>"));
     rows += fact(tr("Export"), QStringLiteral("<code>%1</code>").arg(esc(d.exportId)));
-    rows += fact(tr("Entries"), esc(tr("%n entry(s) shown", nullptr, int(d.entries.size()))));
+    rows += fact(tr("Entries"),
+                 esc(d.entries.size() == 1 ? tr("1 entry shown")
+                                           : tr("%1 entries shown").arg(d.entries.size())));
     return QStringLiteral("<header class=\"title-block\"><p class=\"kind\">%1</p><h1>%2</h1>"
                           "<table class=\"facts\">%3</table><p class=\"note\">%4</p></header>\n")
         .arg(esc(tr("Laboratory notebook — experiment record")), esc(d.experimentTitle), rows,
@@ -201,7 +203,8 @@ pdfsig export.pdf)");
                     esc(tr("the time-stamp authority's token over that root")),
                     esc(tr("the notebook's certificate authority, which issued every "
                            "member's certificate"))),
-            esc(tr("The PDF signatures on this page (PAdES) cover the whole file as it was "
+            esc(tr("The PDF signatures (PAdES), drawn at the foot of the last page, cover the "
+                   "whole file as it was "
                    "signed; later additions are only further signatures and time-stamps. "
                    "With Quire: quire-cli pdf verify export.pdf. Without it:")),
             esc(steps),
@@ -276,8 +279,8 @@ table.signatures td.meaning { width: 22%; font-weight: 700; }
 .unsigned { font-size: 8.5pt; color: #555; font-style: italic; }
 section.verify { break-before: page; }
 section.verify pre { font-size: 7.5pt; }
-/* The foot of the last page is kept free: PDF signature blocks are drawn there, three rows. */
-.sign-room { height: 190pt; break-inside: avoid; border-top: .75pt solid #999; margin-top: 10pt; }
+/* The foot of the last page is kept free: PDF signature blocks are drawn there (two rows). */
+.sign-room { height: 130pt; break-inside: avoid; border-top: .75pt solid #999; margin-top: 10pt; }
 .sign-room p { font-size: 8pt; color: #444; margin: 3pt 0 0; }
 )css");
     return css.arg(paper == QLatin1String("letter") ? QStringLiteral("letter")

@@ -545,8 +545,8 @@ Result<PdfSignResult> PdfExport::sign(const QByteArray &pdfBytes, const QString 
     const QString when = ExportHtml::localTime(now.toUTC().toString(Qt::ISODateWithMs));
     QString what = tr("Meaning: %1").arg(Notebook::meaningLabel(meaning));
     if (meaning == QLatin1String("authored"))
-        what += tr(" of %n entry(s)", nullptr, int(out.entriesAuthored.size())) +
-                QStringLiteral(": ") + out.entriesAuthored.join(QStringLiteral(", "));
+        what += QStringLiteral(" (") + out.entriesAuthored.join(QStringLiteral(", ")) +
+                QStringLiteral(")");
     request.blockLines = {me.name, what, when, me.email};
     // Above the page footer (PageFurniture), in the room the last page keeps free for blocks.
     request.footMargin = 44;
