@@ -154,8 +154,9 @@ QString ExportHtml::entryArticle(const ExportDocument &d, const ExportEntry &x, 
     const QString context =
         esc(d.notebookName + QStringLiteral(" · ") + d.experimentTitle +
             (d.project.isEmpty() ? QString() : QStringLiteral(" · ") + d.project));
-    return QStringLiteral("<article class=\"entry%1\"><p class=\"context\">%2</p>"
-                          "<h2>%3</h2><table class=\"facts\">%4</table>%5"
+    return QStringLiteral("<article class=\"entry%1\"><div class=\"entry-head\">"
+                          "<p class=\"context\">%2</p><h2>%3</h2><table class=\"facts\">%4"
+                          "</table></div>%5"
                           "<div class=\"content\">%6</div>%7%8</article>\n")
         .arg(voided ? QStringLiteral(" voided") : QString(), context, heading, facts, notes, e.html,
              attachments, signatureBlock);
@@ -233,6 +234,7 @@ table.facts td { padding: 1pt 0; border: none; vertical-align: top; }
 code { font-family: "DejaVu Sans Mono", monospace; font-size: 8.5pt; overflow-wrap: anywhere; }
 article.entry { border-top: 1.5pt solid #333; padding-top: 6pt; margin-top: 16pt; }
 article.entry + article.entry { break-before: auto; }
+.entry-head { break-inside: avoid; break-after: avoid; }
 .context { margin: 0; color: #555; font-size: 8pt; }
 h2 { font-size: 13.5pt; margin: 2pt 0 4pt; break-after: avoid; }
 .order { color: #777; margin-right: 6pt; }

@@ -532,9 +532,13 @@ Result<PdfSignResult> PdfExport::sign(const QByteArray &pdfBytes, const QString 
     }
     const MemberInfo me = m_notebook.me();
     auto evidence = checkEvidence(vault, pdfBytes);
-    for (const QString &id : evidence.entryRecords)
-        if (auto r = vault.record(id); r && r->author == me.uuid)
+    // The block names the entries this signer wrote by their numbers on the pages ("1–5, 7").
+    QList<int> numbers;
+    for (qsizetype i = 0; i < evidence.entryRecords.size(); ++i)
+        if (auto r = vault.record(evidence.entryRecords.at(i)); r && r->author == me.uuid) {
             out.entriesAuthored << r->body.value("title").toString();
+            numbers << int(i + 1);
+        }
     auto cert = vault.myCertificate();
     if (!cert) return cert.failure();
     pdf::SignRequest request;
@@ -544,9 +548,19 @@ Result<PdfSignResult> PdfExport::sign(const QByteArray &pdfBytes, const QString 
     request.signingTime = now.toOffsetFromUtc(now.offsetFromUtc());
     const QString when = ExportHtml::localTime(now.toUTC().toString(Qt::ISODateWithMs));
     QString what = tr("Meaning: %1").arg(Notebook::meaningLabel(meaning));
-    if (meaning == QLatin1String("authored"))
-        what += QStringLiteral(" (") + out.entriesAuthored.join(QStringLiteral(", ")) +
-                QStringLiteral(")");
+    if (meaning == QLatin1String("authored") && !numbers.isEmpty()) {
+        QStringList runs;
+        for (qsizetype i = 0; i < numbers.size();) {
+            qsizetype j = i;
+            while (j + 1 < numbers.size() && numbers.at(j + 1) == numbers.at(j) + 1)
+                ++j;
+            runs << (j == i ? QString::number(numbers.at(i))
+                            : QStringLiteral("%1–%2").arg(numbers.at(i)).arg(numbers.at(j)));
+            i = j + 1;
+        }
+        what += numbers.size() == 1 ? tr(" of entry %1").arg(runs.join(QString()))
+                                    : tr(" of entries %1").arg(runs.join(QStringLiteral(", ")));
+    }
     request.blockLines = {me.name, what, when, me.email};
     // Above the page footer (PageFurniture), in the room the last page keeps free for blocks.
     request.footMargin = 44;
