@@ -558,8 +558,8 @@ Result<PdfSignResult> PdfExport::sign(const QByteArray &pdfBytes, const QString 
                             : QStringLiteral("%1–%2").arg(numbers.at(i)).arg(numbers.at(j)));
             i = j + 1;
         }
-        what += numbers.size() == 1 ? tr(" of entry %1").arg(runs.join(QString()))
-                                    : tr(" of entries %1").arg(runs.join(QStringLiteral(", ")));
+        what += numbers.size() == 1 ? tr(", entry %1").arg(runs.join(QString()))
+                                    : tr(", entries %1").arg(runs.join(QStringLiteral(", ")));
     }
     request.blockLines = {me.name, what, when, me.email};
     // Above the page footer (PageFurniture), in the room the last page keeps free for blocks.

@@ -46,8 +46,18 @@ const QByteArray kPng = QByteArray::fromBase64(
 
 } // namespace
 
-#define CLI_OK(result) QVERIFY2((result).exitCode == 0, describe(result).constData())
-#define TOOL_OK(tool) QVERIFY2((tool).exitCode == 0, qPrintable((tool).all()))
+// Each evaluates its argument once: QVERIFY2 evaluates its message even when the check holds,
+// so a command named in both would run twice.
+#define CLI_OK(result)                                                                             \
+    do {                                                                                           \
+        const CliResult once = (result);                                                           \
+        QVERIFY2(once.exitCode == 0, describe(once).constData());                                  \
+    } while (false)
+#define TOOL_OK(tool)                                                                              \
+    do {                                                                                           \
+        const Tool once = (tool);                                                                  \
+        QVERIFY2(once.exitCode == 0, qPrintable(once.all()));                                      \
+    } while (false)
 
 class CliPdfTest : public QObject {
     Q_OBJECT
