@@ -16,6 +16,24 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 
+namespace {
+
+QtMessageHandler previousHandler = nullptr;
+
+// Printing offscreen has no OpenGL, and QtWebEngine says so at length on every run; a person
+// reading quire-cli's output needs none of it. Everything else goes through as before.
+void quietWebEngine(QtMsgType type, const QMessageLogContext &context, const QString &message) {
+    const QLatin1String category(context.category ? context.category : "");
+    if (category.startsWith(QLatin1String("qt.webengine")) ||
+        message.startsWith(QLatin1String("WebEngineContext used before")) ||
+        message.startsWith(QLatin1String("No suitable graphics backend found")) ||
+        message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR")))
+        return;
+    if (previousHandler) previousHandler(type, context, message);
+}
+
+} // namespace
+
 int main(int argc, char *argv[]) {
     // Key material lives in this process while it runs: no core dumps, files private.
     const rlimit noCore{0, 0};
@@ -32,6 +50,7 @@ int main(int argc, char *argv[]) {
     const bool drawing = command == QLatin1String("export") || command == QLatin1String("pdf");
     std::unique_ptr<QCoreApplication> app;
     if (drawing) {
+        previousHandler = qInstallMessageHandler(quietWebEngine);
         if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
 #ifdef QUIRE_CLI_PRINTS
         quire::widgets::registerUrlSchemes();

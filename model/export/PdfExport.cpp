@@ -55,7 +55,15 @@ pdf::TsaCallback anyAuthority(const QStringList &urls) {
 // The authority's name as its token gives it, else the address it was asked at.
 QString authorityName(const QByteArray &token, const QString &url) {
     auto info = timestamp::readToken(token);
-    return info && !info->tsaName.isEmpty() ? info->tsaName : url;
+    if (!info || info->tsaName.isEmpty()) return url;
+    // "CN=Example TSA,O=Example" reads as "Example TSA (Example)" on paper.
+    QString common, organisation;
+    for (const QString &part : info->tsaName.split(QLatin1Char(','))) {
+        if (part.startsWith(QLatin1String("CN="))) common = part.mid(3);
+        if (part.startsWith(QLatin1String("O="))) organisation = part.mid(2);
+    }
+    if (common.isEmpty()) return info->tsaName;
+    return organisation.isEmpty() ? common : QStringLiteral("%1 (%2)").arg(common, organisation);
 }
 
 QList<QByteArray> certificatesFromPem(const QByteArray &pem) {
