@@ -13,8 +13,9 @@ QString esc(const QString &text) {
 
 // The same policy as the notebook page: no script, nothing from the network, images only from
 // the notebook's own scheme.
+// Fonts from data: only: the printer embeds KaTeX's fonts that way to typeset formulas.
 const char kPolicy[] = "default-src 'none'; style-src 'unsafe-inline'; img-src quire-attachment: "
-                       "data:; form-action 'none'; base-uri 'none'";
+                       "data:; font-src data:; form-action 'none'; base-uri 'none'";
 
 QString withZone(const QDateTime &utc) {
     const QDateTime local = utc.toLocalTime();

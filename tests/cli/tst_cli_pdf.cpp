@@ -260,7 +260,7 @@ private slots:
                                       QStringLiteral("Acetic anhydride"),
                                       QStringLiteral("yield = m / M"),
                                       QStringLiteral("Flask dried"),
-                                      QStringLiteral("E_a"),
+                                      QStringLiteral("Rate law"),
                                       QStringLiteral("crystals.png"),
                                       QStringLiteral("Alice Author"),
                                       QStringLiteral("Authored"),
@@ -275,6 +275,9 @@ private slots:
                                       QStringLiteral("attested by"),
                                       m_exportId})
             QVERIFY2(t.contains(needle), qPrintable(needle + QStringLiteral(" missing in:\n") + t));
+        // The formula is typeset by KaTeX, in its own fonts, embedded.
+        const Tool fonts = runTool("pdffonts", {m_export});
+        QVERIFY2(fonts.out.contains("KaTeX_Math-Italic"), qPrintable(fonts.all()));
         // The picture's SHA-256 is printed beside its name.
         const QString pngSha =
             QString::fromLatin1(QCryptographicHash::hash(kPng, QCryptographicHash::Sha256).toHex());
