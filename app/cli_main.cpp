@@ -3,10 +3,36 @@
 #include "cli/CliCommands.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+
+#ifdef QUIRE_CLI_PRINTS
+#include "page/PagePrinter.h"
+#include "page/UrlSecurity.h"
+#endif
+
+#include <memory>
 
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+
+namespace {
+
+QtMessageHandler previousHandler = nullptr;
+
+// Printing offscreen has no OpenGL, and QtWebEngine says so at length on every run; a person
+// reading quire-cli's output needs none of it. Everything else goes through as before.
+void quietWebEngine(QtMsgType type, const QMessageLogContext &context, const QString &message) {
+    const QLatin1String category(context.category ? context.category : "");
+    if (category.startsWith(QLatin1String("qt.webengine")) ||
+        message.startsWith(QLatin1String("WebEngineContext used before")) ||
+        message.startsWith(QLatin1String("No suitable graphics backend found")) ||
+        message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR")))
+        return;
+    if (previousHandler) previousHandler(type, context, message);
+}
+
+} // namespace
 
 int main(int argc, char *argv[]) {
     // Key material lives in this process while it runs: no core dumps, files private.
@@ -15,7 +41,28 @@ int main(int argc, char *argv[]) {
     prctl(PR_SET_DUMPABLE, 0);
     umask(077);
 
-    QCoreApplication app(argc, argv);
+    QStringList words;
+    for (int i = 0; i < argc; ++i)
+        words << QString::fromLocal8Bit(argv[i]);
+    const QString command = quire::cli::commandOf(words);
+    // The PDF commands draw (signature blocks, page footers; QtWebEngine prints the pages):
+    // they need the graphical application, and need no display.
+    const bool drawing = command == QLatin1String("export") || command == QLatin1String("pdf");
+    std::unique_ptr<QCoreApplication> app;
+    if (drawing) {
+        previousHandler = qInstallMessageHandler(quietWebEngine);
+        if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+#ifdef QUIRE_CLI_PRINTS
+        quire::widgets::registerUrlSchemes();
+        quire::widgets::hardenWebEngineEnvironment();
+        QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+        quire::cli::setPrinterFactory(
+            [](quire::Notebook *nb) { return quire::widgets::PagePrinter::printFunction(nb); });
+#endif
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setOrganizationName(QStringLiteral("Quire"));
     QCoreApplication::setApplicationName(QStringLiteral("quire-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(QUIRE_VERSION));

@@ -18,8 +18,10 @@ packages=(
     libpoppler-qt6-dev poppler-utils libqpdf-dev qpdf
     libgumbo-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
     libarchive-dev zlib1g-dev
+    # PDF export: pages, headers and signature blocks are set in DejaVu (embedded as subsets)
+    fonts-dejavu-core
     # tests: GUI tests run under a virtual X server
-    xvfb xauth fonts-dejavu-core
+    xvfb xauth
     # tests: real git servers on 127.0.0.1 (git daemon and git-http-backend come with git):
     # lighttpd with TLS for https + basic auth, sshd and ssh-agent/ssh-keygen for ssh. The tests
     # start their own instances on free ports; no system service is configured or needed.

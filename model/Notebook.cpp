@@ -608,6 +608,15 @@ Result<QList<AuditEvent>> Notebook::auditTrail() {
                 e.summary = tr("settings changed: %1").arg(e.detail.value("setting").toString());
             else if (e.action == "export")
                 e.summary = tr("exported: %1").arg(e.detail.value("what").toString());
+            else if (e.action == "export_pdf")
+                e.summary =
+                    tr("PDF exported (SHA-256 %1)").arg(e.detail.value("sha256").toString());
+            else if (e.action == "pdf_signed" || e.action == "pdf_timestamped")
+                e.summary = (e.action == "pdf_signed"
+                                 ? tr("PDF signed as %1")
+                                       .arg(meaningLabel(e.detail.value("meaning").toString()))
+                                 : tr("PDF time-stamped")) +
+                            tr(" (SHA-256 %1)").arg(e.detail.value("sha256_after").toString());
         } else if (r.type == "notebook") {
             e.action = QStringLiteral("created");
             e.summary = tr("notebook “%1” created").arg(r.body.value("name").toString());

@@ -399,6 +399,7 @@ signals:
     void changed();
 
 private:
+    friend class PdfExport; // model/export/: needs the records and keys behind this facade
     explicit Notebook(std::unique_ptr<Vault> vault);
     // Recursive: public functions call each other (createExperiment asks me()).
     mutable std::recursive_mutex m_mutex;

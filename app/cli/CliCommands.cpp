@@ -59,12 +59,39 @@ Sharing (through the lab's git server, encrypted end to end):
   member revoke MEMBER --reason R
   member list [--json]
 
+PDF for a patent attorney (PDF/A-3 with the records, signatures and time-stamps embedded):
+  export pdf --experiment UUID [--entries ID,ID...] [--paper a4|letter] --out FILE.pdf
+             [--sign authored|reviewed|approved|witnessed]
+                               prints the export's id; needs the build with the window
+                               (QtWebEngine prints without a display)
+  pdf sign FILE.pdf --meaning authored|reviewed|approved|witnessed --out SIGNED.pdf
+                               asks for the passphrase again (or QUIRE_SIGN_PASSPHRASE); checks
+                               the PDF against this notebook first; time-stamps it when a
+                               time-stamp authority answers, else says "not yet time-stamped"
+  pdf timestamp FILE.pdf [--out FILE2.pdf]
+                               adds the validation data and a document time-stamp
+  pdf verify FILE.pdf [--json] exit 0 only when every signature and the evidence hold
+  notebook ca --out ca.pem     the notebook's certificate authority (PEM)
+
 Diagnostics:
   selftest save-loop --experiment UUID --count N
                                saves N entries, printing each id once it is durable
 )";
 
 } // namespace
+
+QString commandOf(const QStringList &arguments) {
+    for (int i = 1; i < arguments.size(); ++i) {
+        const QString &w = arguments[i];
+        if (w == "--vault" || w == "--passphrase-file") {
+            ++i;
+            continue;
+        }
+        if (w.startsWith("--")) continue;
+        return w;
+    }
+    return {};
+}
 
 int run(const QStringList &arguments) {
     QStringList words = arguments.mid(1);
@@ -117,6 +144,9 @@ int run(const QStringList &arguments) {
     if (command == "tsa") return s.tsa(a);
     if (command == "anchor") return s.anchor(a);
     if (command == "review-queue") return s.reviewQueue(a);
+    if (command == "export") return s.exportCommand(a);
+    if (command == "pdf") return s.pdf(a);
+    if (command == "notebook") return s.notebookCommand(a);
     return failWith(QStringLiteral("unknown command '%1' (try --help)").arg(command), Usage);
 }
 

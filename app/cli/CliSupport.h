@@ -84,6 +84,10 @@ public:
     int join(const Args &a);
     int member(const Args &a);
     int memberList(const Args &a);
+    // PdfCommands.cpp
+    int exportCommand(const Args &a);
+    int pdf(const Args &a);
+    int notebookCommand(const Args &a);
 
 private:
     QString m_vault;

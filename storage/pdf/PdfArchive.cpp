@@ -336,4 +336,23 @@ Result<QByteArray> addEvidence(const QByteArray &pdf, const QList<EvidenceFile> 
     });
 }
 
+Result<QList<QPair<QString, QByteArray>>> embeddedFiles(const QByteArray &pdf) {
+    auto opened = openPdf(pdf, QStringLiteral("PDF"));
+    if (!opened) return opened.failure();
+    QPDF &qpdf = **opened;
+    return guarded(
+        QStringLiteral("cannot read the embedded files"),
+        [&]() -> Result<QList<QPair<QString, QByteArray>>> {
+            QList<QPair<QString, QByteArray>> out;
+            QPDFEmbeddedFileDocumentHelper embedded(qpdf);
+            for (const auto &[name, spec] : embedded.getEmbeddedFiles()) {
+                auto data = spec->getEmbeddedFileStream().getStreamData(qpdf_dl_generalized);
+                out << qMakePair(QString::fromStdString(name),
+                                 QByteArray(reinterpret_cast<const char *>(data->getBuffer()),
+                                            qsizetype(data->getSize())));
+            }
+            return out;
+        });
+}
+
 } // namespace quire::pdf

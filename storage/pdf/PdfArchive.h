@@ -17,6 +17,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -47,6 +48,10 @@ struct ArchiveMetadata {
 
 Result<QByteArray> addEvidence(const QByteArray &pdf, const QList<EvidenceFile> &files,
                                const ArchiveMetadata &metadata);
+
+// The files embedded in a PDF (the /EmbeddedFiles name tree), by name, with their bytes
+// (decoded). Reads the file as it stands after every incremental update.
+Result<QList<QPair<QString, QByteArray>>> embeddedFiles(const QByteArray &pdf);
 
 // An ICC v2.1 display profile of sRGB IEC 61966-2.1 (D50-adapted primaries, the exact sRGB tone
 // curve as a 1024-entry table), generated here so that no profile file has to be installed.

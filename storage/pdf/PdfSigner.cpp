@@ -133,7 +133,7 @@ Result<QPDFObjectHandle> pageAt(QPDF &qpdf, int page) {
 // The next slot at the foot of the page: two blocks per row, rows going up, counting the
 // visible signature widgets already on the page. (PDF coordinates: y grows upwards, so the
 // box's top() is its lower edge.)
-QRectF nextSlot(QPDFObjectHandle page, int lines) {
+QRectF nextSlot(QPDFObjectHandle page, int lines, double footMargin) {
     const QRectF box = rectOf(QPDFPageObjectHelper(page).getCropBox());
     int used = 0;
     QPDFObjectHandle annots = page.getKey("/Annots");
@@ -143,7 +143,7 @@ QRectF nextSlot(QPDFObjectHandle page, int lines) {
     const double width = std::min(270.0, (box.width() - 2 * kMargin - kGap) / 2);
     const double height = 10.0 + 11.0 * lines;
     const double x = box.left() + kMargin + (used % 2) * (width + kGap);
-    const double y = box.top() + 14.0 + (used / 2) * (height + kGap);
+    const double y = box.top() + footMargin + (used / 2) * (height + kGap);
     return QRectF(x, y, width, height);
 }
 
@@ -155,6 +155,7 @@ struct FieldSpec {
     int page = -1;
     QRectF rect; // empty: invisible
     QStringList lines;
+    double footMargin = 14.0;
 };
 
 Result<void> addField(PdfUpdate &update, const FieldSpec &spec) {
@@ -297,7 +298,7 @@ appendSignature(const QByteArray &pdf, const QByteArray &dictionaryType,
         if (!spec.lines.isEmpty() && spec.rect.isEmpty()) {
             auto page = pageAt(qpdf, spec.page);
             if (!page) return page.failure();
-            spec.rect = nextSlot(*page, int(spec.lines.size()));
+            spec.rect = nextSlot(*page, int(spec.lines.size()), spec.footMargin);
         }
         auto added = addField(**update, spec);
         if (!added) return added.failure();
@@ -368,6 +369,7 @@ Result<QByteArray> signPdf(const QByteArray &pdf, const SignRequest &request,
     if (request.visible) {
         spec.lines = blockLines(request);
         spec.rect = request.rect;
+        spec.footMargin = request.footMargin;
     }
     int reserve = kCmsOverhead + int(certDer.size()) + (tsa ? kTokenRoom : 0);
     for (const QByteArray &c : extraCerts)

@@ -49,10 +49,12 @@ struct SignRequest {
     // zone>".
     QStringList blockLines;
     bool visible = true;
-    int page = -1;     // 0-based; -1 is the last page
-    QRectF rect;       // where the block goes, in PDF points; empty: the next free slot
-                       // at the foot of the page (two per row, rows going up)
-    QString fieldName; // empty: "Signature<n>"
+    int page = -1;            // 0-based; -1 is the last page
+    QRectF rect;              // where the block goes, in PDF points; empty: the next free slot
+                              // at the foot of the page (two per row, rows going up)
+    double footMargin = 14.0; // for a free slot: the first row's height above the page's foot
+                              // (more when the page has a footer of its own)
+    QString fieldName;        // empty: "Signature<n>"
 };
 
 // Signs `pdf` as one incremental update. `certDer` is the signer's certificate, `extraCerts`

@@ -326,6 +326,23 @@ public:
     // merkle-path.json, tsa-ca.pem.
     Result<QList<QPair<QString, QByteArray>>> signatureEvidence(const QString &signatureId);
 
+    // ---- exports that carry their own proof (vault/Export.cpp) -------------------------------
+    // The notebook CA certificate (DER) and the genesis record's id.
+    QByteArray caCertificate() const;
+    Result<QString> genesis();
+    // The record's audit path to the root of the anchor that covers it (FORMAT.md §4
+    // merkle-path.json, canonical bytes) and that anchor's id; nothing while it waits.
+    struct MerkleProof {
+        QString anchor;
+        QByteArray proofJson;
+        bool trusted = false; // the anchor's token verifies against the trusted TSA certificates
+    };
+    Result<std::optional<MerkleProof>> merkleProof(const QString &record);
+    // This member's signing certificate (DER), and an ECDSA P-256/SHA-256 signature (DER) over
+    // `toBeSigned` with its key, for a PAdES signature: the key itself never leaves the vault.
+    Result<QByteArray> myCertificate();
+    Result<QByteArray> signBytes(const QByteArray &toBeSigned);
+
     // ---- the shared repository (FORMAT.md §5) ----------------------------------------------
     // Commits every encrypted file not yet on branch main of repo.git, plus QUIRE.json, as this
     // member; returns main's head. Cheap when nothing is new: no tree is read or written.
