@@ -3,6 +3,9 @@
 #include "cli/CliCommands.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+
+#include <memory>
 
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -15,7 +18,16 @@ int main(int argc, char *argv[]) {
     prctl(PR_SET_DUMPABLE, 0);
     umask(077);
 
-    QCoreApplication app(argc, argv);
+    // Drawing a plot needs fonts, which need a QGuiApplication; it draws off screen. Every other
+    // command stays a plain QCoreApplication, with no platform plugin to load.
+    bool plotting = false;
+    for (int i = 1; i + 1 < argc; ++i)
+        if (qstrcmp(argv[i], "data") == 0 && qstrcmp(argv[i + 1], "plot") == 0) plotting = true;
+    if (plotting && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> app = plotting
+                                                ? std::make_unique<QGuiApplication>(argc, argv)
+                                                : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Quire"));
     QCoreApplication::setApplicationName(QStringLiteral("quire-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(QUIRE_VERSION));

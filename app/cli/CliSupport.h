@@ -84,6 +84,11 @@ public:
     int join(const Args &a);
     int member(const Args &a);
     int memberList(const Args &a);
+    // InstrumentCommands.cpp
+    int instrument(const Args &a);
+    int capture(const Args &a);
+    int inbox(const Args &a);
+    int data(const Args &a);
 
 private:
     QString m_vault;
