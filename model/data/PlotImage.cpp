@@ -5,6 +5,7 @@
 #include <QFontMetrics>
 #include <QPainter>
 #include <QPainterPath>
+#include <QRegularExpression>
 
 #include <cmath>
 #include <limits>
@@ -29,6 +30,12 @@ double tickStep(double span, int count) {
 }
 
 QString tickText(double v, double step) {
+    if (std::abs(v) < step * 1e-9) v = 0;
+    // Counts from detectors run to 10^9: written as 5.2e8 rather than 520000000.
+    if (std::abs(v) >= 1e6 || (v != 0 && std::abs(v) < 1e-4))
+        return QString::number(v, 'g', 3)
+            .replace(QRegularExpression(QStringLiteral("e\\+?0*")), QStringLiteral("e"))
+            .replace(QStringLiteral("e-0"), QStringLiteral("e-"));
     const int decimals = step >= 1 ? 0 : int(std::ceil(-std::log10(step)));
     return QString::number(v, 'f', std::min(decimals, 8));
 }
@@ -80,9 +87,17 @@ Result<QImage> plotImage(const formats::Dataset &data, int series, int width, in
     font.setPixelSize(std::clamp(height / 40, 10, 16));
     p.setFont(font);
     const QFontMetrics fm(font);
-    const int left = fm.horizontalAdvance(QStringLiteral("-0.000000")) + fm.height() + 8;
     const int bottom = 2 * fm.height() + 14;
     const int top = title.isEmpty() ? 12 : fm.height() + 16;
+    // The y ticks come first: the widest of their labels sets the left margin.
+    const double ys = tickStep(yhi - ylo, std::max(2, (height - top - bottom) / 60));
+    QList<QPair<double, QString>> yTicks;
+    int widest = 0;
+    for (double v = std::ceil(ylo / ys) * ys; v <= yhi + ys * 1e-9; v += ys) {
+        yTicks.append({v, tickText(v, ys)});
+        widest = std::max(widest, fm.horizontalAdvance(yTicks.last().second));
+    }
+    const int left = widest + fm.height() + 16;
     const QRect area(left, top, width - left - 16, height - top - bottom);
     if (area.width() < 20 || area.height() < 20)
         return fail(QStringLiteral("the plot is too small for its axes"));
@@ -103,11 +118,9 @@ Result<QImage> plotImage(const formats::Dataset &data, int series, int width, in
         const QString t = tickText(v, xs);
         p.drawText(QPointF(x - fm.horizontalAdvance(t) / 2.0, area.bottom() + 6 + fm.ascent()), t);
     }
-    const double ys = tickStep(yhi - ylo, std::max(2, area.height() / 60));
-    for (double v = std::ceil(ylo / ys) * ys; v <= yhi + ys * 1e-9; v += ys) {
+    for (const auto &[v, t] : yTicks) {
         const double y = py(v);
         p.drawLine(QPointF(area.left() - 5, y), QPointF(area.left(), y));
-        const QString t = tickText(v, ys);
         p.drawText(QPointF(area.left() - 7 - fm.horizontalAdvance(t), y + fm.ascent() / 2.0 - 1),
                    t);
     }
@@ -123,7 +136,7 @@ Result<QImage> plotImage(const formats::Dataset &data, int series, int width, in
                Qt::AlignHCenter, yLabel);
     p.restore();
     if (!title.isEmpty())
-        p.drawText(QRect(area.left(), 6, area.width(), fm.height()), Qt::AlignHCenter, title);
+        p.drawText(QRect(area.left(), 4, area.width(), fm.height() + 4), Qt::AlignHCenter, title);
 
     // The series, thinned per pixel column.
     p.setClipRect(area);
