@@ -165,6 +165,7 @@ Result<void> Notebook::setWatchFolder(const WatchFolder &watch) {
         QString::fromUtf8(QJsonDocument(setting).toJson(QJsonDocument::Compact)));
     if (!r) return r;
     QJsonObject detail = setting;
+    detail.insert("folder", folder.absoluteFilePath().normalized(QString::NormalizationForm_C));
     detail.insert("setting", "watch_folder");
     detail.insert("instrument", watch.instrument);
     auto audited = m_vault->audit(QStringLiteral("settings"), detail);
@@ -201,6 +202,9 @@ Result<CaptureOutcome> Notebook::captureFile(const QString &instrument, const QS
     if (inst->status != "active")
         return fail(
             tr("the instrument “%1” is retired; its files are not captured").arg(inst->name));
+    // Attachments are an author's (FORMAT.md §2).
+    if (auto me = m_vault->member(m_vault->memberUuid()); !me || !me->roles.contains("author"))
+        return fail(tr("only members with the author role capture instrument files"));
     QFileInfo info(path);
     const QString original = info.absoluteFilePath().normalized(QString::NormalizationForm_C);
     auto unchanged = [&] {

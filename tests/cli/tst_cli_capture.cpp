@@ -492,6 +492,17 @@ private slots:
         const auto notHis = cli(w, {"inbox", "set-aside", kept, "--reason", "mine now"});
         QCOMPARE(notHis.exitCode, 1);
         QVERIFY2(notHis.err.contains("author role"), notHis.err);
+        // Nor may he capture: files are attachments, an author's to write.
+        const QString hisFolder = path("sync-w-folder");
+        QVERIFY(QDir().mkpath(hisFolder));
+        writeFile(hisFolder + "/his.csv", "x,y\n1,1\n");
+        CLI_OK(cli(w, {"instrument", "watch-folder", b.instrument, "--folder", hisFolder,
+                       "--settle-seconds", "0"}));
+        const auto his = cli(w, {"capture", "--once"});
+        CLI_OK(his);
+        QVERIFY2(his.out.isEmpty() && his.err.contains("only members with the author role"),
+                 describe(his));
+        QCOMPARE(inbox(w).size(), 1);
         CLI_OK(cli(w, {"verify"}));
     }
 };
