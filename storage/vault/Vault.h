@@ -4,8 +4,9 @@
 // (create, open, unlock, keys, passphrase, settings), Append (sealing and appending), Objects
 // (repo.git's encrypted files), Tables (the rows derived from records, one place per record
 // type), Reading, Drafts, Attachments, Members (joining, approving, revoking, the remote),
-// Signing, TrustedTime and Verify. Merging what a sync brings is in sync/; the record format
-// and the rules every record passes are in records/.
+// Signing, TrustedTime, Verify and Instruments (instruments, their captures, local settings).
+// Merging what a sync brings is in sync/; the record format and the rules every record passes
+// are in records/.
 
 // Vault: one notebook vault on disk (FORMAT.md §7) — vault.json, the SQLCipher database and
 // the bare repository of encrypted objects. It unlocks with a passphrase, holds the member's
