@@ -149,8 +149,20 @@ Result<int> CaptureService::runOnce(const std::atomic_bool *cancel) {
     m_folders = *folders;
     const int before = m_capturedCount;
     listAll();
+    // A file still changing long after its settle time is being written for hours (a kinetics
+    // run): it is left for the next pass rather than waited for without end.
+    qint64 longestSettle = 0;
+    for (const auto &w : std::as_const(m_folders))
+        longestSettle = std::max(longestSettle, qint64(w.settleSeconds) * 1000);
+    const qint64 giveUpAt = nowMs() + std::max<qint64>(60000, 10 * longestSettle);
     while (settle() > 0) {
         if (cancel && cancel->load()) break;
+        if (nowMs() > giveUpAt) {
+            for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it)
+                emit problem(it.key(), tr("it was still changing; it is left for the next pass"));
+            m_pending.clear();
+            break;
+        }
         QThread::msleep(100);
     }
     return m_capturedCount - before;

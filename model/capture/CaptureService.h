@@ -31,7 +31,9 @@ public:
     void stop();
 
     // Lists every folder once, waits until each file seen then has settled, captures it, and
-    // returns; without an event loop. Returns the number of files captured.
+    // returns; without an event loop. A file still changing after ten settle times (at least a
+    // minute) is reported by problem() and left for the next pass. Returns the number of files
+    // captured.
     Result<int> runOnce(const std::atomic_bool *cancel = nullptr);
 
     // Whether the folder is on a network file system (polled only).
