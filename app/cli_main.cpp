@@ -47,7 +47,11 @@ int main(int argc, char *argv[]) {
     const QString command = quire::cli::commandOf(words);
     // The PDF commands draw (signature blocks, page footers; QtWebEngine prints the pages):
     // they need the graphical application, and need no display.
-    const bool drawing = command == QLatin1String("export") || command == QLatin1String("pdf");
+    // Drawing a plot needs fonts, which need a QGuiApplication too. Every other command stays a
+    // plain QCoreApplication, with no platform plugin to load.
+    const bool plotting = command == QLatin1String("data") && words.contains(QLatin1String("plot"));
+    const bool drawing =
+        command == QLatin1String("export") || command == QLatin1String("pdf") || plotting;
     std::unique_ptr<QCoreApplication> app;
     if (drawing) {
         previousHandler = qInstallMessageHandler(quietWebEngine);

@@ -1,5 +1,7 @@
 #include "Notebook.h"
 
+#include "NotebookParts.h"
+
 #include "html/HtmlSanitizer.h"
 #include "html/Markdown.h"
 #include "preview/Preview.h"
@@ -250,8 +252,8 @@ Result<QString> Notebook::addEntry(const QString &experimentUuid, const QString 
     return uuid;
 }
 
-namespace {
-// Checks what every change of an existing entry needs, and returns its head record.
+// Checks what every change of an existing entry needs, and returns its head record
+// (NotebookParts.h).
 Result<StoredRecord> editableHead(Vault &vault, const QString &entry, const QString &reason,
                                   const QString &me) {
     auto chain = vault.chain(entry);
@@ -279,7 +281,6 @@ Result<StoredRecord> editableHead(Vault &vault, const QString &entry, const QStr
     }
     return head;
 }
-} // namespace
 
 Result<void> Notebook::editEntry(const QString &entryUuid, const QString &title,
                                  const QString &htmlText, const QString &reason) {

@@ -233,6 +233,79 @@ struct SyncStatus {
     bool joining = false; // waiting for an admin to approve the join request
 };
 
+// An instrument of the lab as the notebook records it (issue 14).
+struct InstrumentInfo {
+    QString uuid;
+    QString name;
+    QString model;
+    QString serial;
+    QString location;
+    QString status; // active, retired
+    QString reason; // of the latest change
+    QString authorName;
+    QString createdAt;
+    QString updatedAt;
+};
+
+// Where an instrument writes its files on this computer: a local setting, never synced.
+struct WatchFolder {
+    QString instrument; // uuid
+    QString folder;
+    QStringList patterns{QStringLiteral("*")}; // file-name wildcards
+    int settleSeconds = 5;                     // a file is taken once unchanged this long
+    int pollSeconds = 30; // how often the folder is listed again (network shares: only so)
+};
+
+// A file an instrument wrote, kept as an attachment: in the inbox until an entry holds it or
+// someone sets it aside with a reason.
+struct CaptureInfo {
+    QString id; // the attachment record
+    QString instrument;
+    QString instrumentName;
+    QString originalPath;
+    QString modifiedAt;
+    QString name;
+    qint64 size = 0;
+    QString sha256;
+    QString capturedAt;
+    QString reader;  // the format a reader recognised ("JCAMP-DX 5.01"), empty if none
+    QString problem; // why no reader could read it, empty if one did
+    QString heldBy;  // the entry that holds it
+    QString setAsideReason;
+    bool inInbox = false;
+};
+
+// What capturing one file did.
+struct CaptureOutcome {
+    enum class Kind {
+        Captured,    // a new attachment record
+        AlreadyKept, // this content from this path is in the notebook already
+        Changed,     // the file changed while it was read; nothing was kept, try again later
+    } kind = Kind::Captured;
+    QString id; // the capture, when Captured
+    CaptureInfo capture;
+};
+
+// An instrument file's content as readers see it, for showing and plotting.
+struct DataSeriesInfo {
+    QString name;
+    QString xName;
+    QString xUnit;
+    QString yName;
+    QString yUnit;
+    qint64 count = 0;
+    double xMin = 0, xMax = 0, yMin = 0, yMax = 0;
+    double firstX = 0, firstY = 0, lastX = 0, lastY = 0;
+    bool xReversed = false;
+    bool peaks = false;
+};
+struct DatasetInfo {
+    QString format;
+    QList<QPair<QString, QString>> metadata;
+    QStringList warnings;
+    QList<DataSeriesInfo> series;
+};
+
 // A join request as an admin sees it before approving it.
 struct JoinRequestInfo {
     QString member; // the uuid the newcomer will have
@@ -336,6 +409,32 @@ public:
     Result<void> changePassphrase(const QByteArray &newPassphrase);
     // Checks every record and chunk; with perRecord, recordVerdicts says what held for each.
     VerifyReport verify(const ProgressFn &progress = {}, bool perRecord = false);
+
+    // ---- instruments, captures and the inbox (NotebookInstruments.cpp) ---------------------
+    // Authors and admins describe the lab's instruments; a change needs a reason.
+    Result<QString> addInstrument(const QString &name, const QString &model, const QString &serial,
+                                  const QString &location);
+    Result<QList<InstrumentInfo>> instruments();
+    Result<void> retireInstrument(const QString &instrument, const QString &reason);
+    // Binds a folder of this computer to an instrument (local, never synced; audited).
+    Result<void> setWatchFolder(const WatchFolder &watch);
+    Result<QList<WatchFolder>> watchFolders();
+    // Keeps the file as an attachment from `instrument`, if it still has the size and time it
+    // was seen with and nothing changes it while it is read; the bytes are streamed, never held
+    // whole. The file is only read.
+    Result<CaptureOutcome> captureFile(const QString &instrument, const QString &path,
+                                       qint64 expectedSize, qint64 expectedModifiedMs);
+    Result<QList<CaptureInfo>> inbox();
+    Result<CaptureInfo> capture(const QString &id);
+    // Adds the capture to the entry (a new version, as attachFile does); returns its id.
+    Result<QString> fileCapture(const QString &capture, const QString &entry);
+    // Takes the capture out of the inbox with a reason (a set_aside record; nothing is deleted).
+    Result<void> setAside(const QString &capture, const QString &reason);
+    // Reads an attachment (up to 256 MiB) with the instrument-file readers.
+    Result<DatasetInfo> dataset(const QString &attachment);
+    // Draws one series (or all, series < 0) of an attachment: axes with units, NMR shifts and IR
+    // wavenumbers right to left, long series thinned per pixel column.
+    Result<QImage> plot(const QString &attachment, int series, int width, int height);
 
     // ---- electronic signatures (21 CFR Part 11; FORMAT.md §3) -------------------------------
     static QStringList signatureMeanings();

@@ -73,6 +73,27 @@ PDF for a patent attorney (PDF/A-3 with the records, signatures and time-stamps 
   pdf verify FILE.pdf [--json] exit 0 only when every signature and the evidence hold
   notebook ca --out ca.pem     the notebook's certificate authority (PEM)
 
+Instruments (what they write is captured into an inbox, then filed into entries):
+  instrument add --name NAME [--model M] [--serial S] [--location L]
+                               prints the instrument's uuid (authors and admins)
+  instrument list [--json]     with this computer's watch folder of each
+  instrument retire ID --reason R
+  instrument watch-folder ID --folder DIR [--pattern "*.jdx,*.csv"] [--settle-seconds 5]
+                               [--poll-seconds 30]
+                               a setting of this computer only; never synced
+  capture [--once]             captures each file of the watch folders once it has not changed
+                               for its settle time, printing each capture's id; runs until
+                               SIGINT/SIGTERM, or with --once captures what it saw and exits.
+                               The folders are only read.
+  inbox [--json]               captures not yet filed into an entry or set aside
+  inbox file CAPTURE --entry ENTRY
+                               adds the capture to the entry (a new version); prints its id
+  inbox set-aside CAPTURE --reason R
+  data show ATTACHMENT [--json]
+                               what the instrument-file readers find: format, metadata, and per
+                               series units, point count, ranges, first and last points
+  data plot ATTACHMENT [--series N] --out FILE.png [--width W --height H]
+
 Diagnostics:
   selftest save-loop --experiment UUID --count N
                                saves N entries, printing each id once it is durable
@@ -147,6 +168,10 @@ int run(const QStringList &arguments) {
     if (command == "export") return s.exportCommand(a);
     if (command == "pdf") return s.pdf(a);
     if (command == "notebook") return s.notebookCommand(a);
+    if (command == "instrument") return s.instrument(a);
+    if (command == "capture") return s.capture(a);
+    if (command == "inbox") return s.inbox(a);
+    if (command == "data") return s.data(a);
     return failWith(QStringLiteral("unknown command '%1' (try --help)").arg(command), Usage);
 }
 

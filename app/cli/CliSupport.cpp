@@ -34,7 +34,7 @@ int failWith(const QString &message, int code) {
 }
 
 const QSet<QString> kFlags{QStringLiteral("--json"), QStringLiteral("--help"),
-                           QStringLiteral("--records")};
+                           QStringLiteral("--records"), QStringLiteral("--once")};
 
 Result<Args> parseArgs(const QStringList &words) {
     Args a;

@@ -88,6 +88,11 @@ public:
     int exportCommand(const Args &a);
     int pdf(const Args &a);
     int notebookCommand(const Args &a);
+    // InstrumentCommands.cpp
+    int instrument(const Args &a);
+    int capture(const Args &a);
+    int inbox(const Args &a);
+    int data(const Args &a);
 
 private:
     QString m_vault;

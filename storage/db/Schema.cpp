@@ -176,6 +176,45 @@ CREATE TABLE unanchored(rowid INTEGER PRIMARY KEY);
 INSERT INTO unanchored(rowid) SELECT r.rowid FROM records r WHERE r.type <> 'anchor' AND
     NOT EXISTS (SELECT 1 FROM anchored a WHERE a.record = r.id);
 )sql"),
+        // 9: instruments and what they wrote (issue 14). `captures` are the attachment records
+        // whose source is an instrument; one is in the inbox until an entry holds it (a
+        // search_docs row of kind 'attachment') or a set_aside names it. `capture_seen` is local:
+        // the files this device already read, so that an unchanged file is not hashed again.
+        QStringLiteral(R"sql(
+CREATE TABLE instruments(
+    uuid TEXT PRIMARY KEY,
+    head TEXT NOT NULL,
+    name TEXT NOT NULL,
+    model TEXT NOT NULL,
+    serial TEXT NOT NULL,
+    location TEXT NOT NULL,
+    status TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    author TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL);
+CREATE TABLE captures(
+    id TEXT PRIMARY KEY,
+    instrument TEXT NOT NULL,
+    original_path TEXT NOT NULL,
+    modified_at TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    reader TEXT NOT NULL,
+    problem TEXT NOT NULL);
+CREATE INDEX captures_by_content ON captures(sha256, original_path);
+CREATE TABLE set_asides(
+    id TEXT PRIMARY KEY,
+    target TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    author TEXT NOT NULL,
+    recorded_at TEXT NOT NULL);
+CREATE INDEX set_asides_by_target ON set_asides(target);
+CREATE TABLE capture_seen(
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    modified_at TEXT NOT NULL,
+    sha256 TEXT NOT NULL);
+)sql"),
     };
     return migrations;
 }

@@ -6,8 +6,9 @@
 
 namespace quire::records {
 
-const QSet<QString> kRecordTypes{"notebook",  "member",  "experiment", "entry", "attachment",
-                                 "signature", "comment", "anchor",     "audit"};
+const QSet<QString> kRecordTypes{"notebook",   "member",     "experiment", "entry",
+                                 "attachment", "signature",  "comment",    "anchor",
+                                 "audit",      "instrument", "set_aside"};
 
 bool isUuid(const QString &s) {
     static const QRegularExpression re(

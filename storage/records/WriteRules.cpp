@@ -73,6 +73,28 @@ QString writeProblem(const QJsonObject &record, const QStringList &roles,
         if (htmlSafe ? !*htmlSafe : !isSafeEntryHtml(htmlText))
             return QStringLiteral("it holds HTML outside the safe subset");
     }
+    if (type == "instrument") {
+        if (!roles.contains("author") && !roles.contains("admin"))
+            return QStringLiteral("only members with the author or admin role may write an "
+                                  "instrument");
+        if (body.value("name").toString().trimmed().isEmpty())
+            return QStringLiteral("an instrument without a name");
+        const QString status = body.value("status").toString();
+        if (status != "active" && status != "retired")
+            return QStringLiteral("an instrument's status is active or retired, not “%1”")
+                .arg(status);
+        if (changed && body.value("reason").toString().trimmed().isEmpty())
+            return QStringLiteral("it changes an instrument without a reason");
+    }
+    if (type == "set_aside") {
+        if (!roles.contains("author"))
+            return QStringLiteral("only members with the author role may set a capture aside");
+        if (changed) return QStringLiteral("setting aside has only one version");
+        if (!isRecordId(body.value("target").toString()))
+            return QStringLiteral("it sets aside something that is not a record id");
+        if (body.value("reason").toString().trimmed().isEmpty())
+            return QStringLiteral("it sets a capture aside without a reason");
+    }
     if (type == "signature" && changed) return QStringLiteral("a signature has only one version");
     if (type == "anchor") {
         if (changed) return QStringLiteral("an anchor has only one version");

@@ -36,7 +36,9 @@ bool isSafeEntryHtml(const QString &html);
 // What a record's author may write: a changed entry or experiment needs a reason, member records
 // are an admin's and name a certificate of the notebook's CA `caCert`, experiments and new
 // entries need the author role, only an entry's first author changes it, entries hold safe
-// HTML, signatures and anchors have one version and anchors agree with their token. `roles` are
+// HTML, signatures and anchors have one version and anchors agree with their token;
+// instruments are an author's or an admin's, named, active or retired, and a change has a
+// reason; a set_aside is an author's, names a record id and has a reason. `roles` are
 // the author's, `firstAuthor` wrote the object's first version (empty for a new object);
 // `htmlSafe`, when given, is isSafeEntryHtml of the entry's HTML, worked out ahead. Empty when
 // the record may be written. Who may sign what is signatureRuleProblem's question.

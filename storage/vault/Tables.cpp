@@ -196,6 +196,67 @@ Result<void> Vault::Impl::materialize(const StoredRecord &r, const QString *prec
             .bind(5, b.value("sha256").toString())
             .bind(6, toStringList(b.value("chunks")).join(','))
             .bind(7, r.recordedAt);
+        if (auto res = (*st)->run(); !res) return res;
+        const QJsonObject source = b.value("source").toObject();
+        if (source.value("kind").toString() != "instrument") return {};
+        auto cap = db.cached(QStringLiteral(
+            "INSERT OR IGNORE INTO captures(id, instrument, original_path, modified_at, sha256, "
+            "reader, problem) VALUES(?,?,?,?,?,?,?)"));
+        if (!cap) return cap.failure();
+        (*cap)
+            ->bind(1, r.id)
+            .bind(2, source.value("instrument").toString())
+            .bind(3, source.value("original_path").toString())
+            .bind(4, source.value("modified_at").toString())
+            .bind(5, b.value("sha256").toString())
+            .bind(6, source.value("reader").toString())
+            .bind(7, source.value("problem").toString());
+        return (*cap)->run();
+    }
+    if (r.type == "instrument") {
+        auto up = db.cached(QStringLiteral(
+            "UPDATE instruments SET head=?2, name=?3, model=?4, serial=?5, location=?6, "
+            "status=?7, reason=?8, updated_at=?9 WHERE uuid=?1"));
+        if (!up) return up.failure();
+        (*up)
+            ->bind(1, r.object)
+            .bind(2, r.id)
+            .bind(3, b.value("name").toString())
+            .bind(4, b.value("model").toString())
+            .bind(5, b.value("serial").toString())
+            .bind(6, b.value("location").toString())
+            .bind(7, b.value("status").toString())
+            .bind(8, b.value("reason").toString())
+            .bind(9, r.recordedAt);
+        if (auto res = (*up)->run(); !res) return res;
+        if (db.changes() > 0) return {};
+        auto st = db.cached(QStringLiteral(
+            "INSERT INTO instruments(uuid, head, name, model, serial, location, status, reason, "
+            "author, created_at, updated_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?10)"));
+        if (!st) return st.failure();
+        (*st)
+            ->bind(1, r.object)
+            .bind(2, r.id)
+            .bind(3, b.value("name").toString())
+            .bind(4, b.value("model").toString())
+            .bind(5, b.value("serial").toString())
+            .bind(6, b.value("location").toString())
+            .bind(7, b.value("status").toString())
+            .bind(8, b.value("reason").toString())
+            .bind(9, r.author)
+            .bind(10, r.recordedAt);
+        return (*st)->run();
+    }
+    if (r.type == "set_aside") {
+        auto st = db.cached(QStringLiteral("INSERT OR IGNORE INTO set_asides(id, target, reason, "
+                                           "author, recorded_at) VALUES(?,?,?,?,?)"));
+        if (!st) return st.failure();
+        (*st)
+            ->bind(1, r.id)
+            .bind(2, b.value("target").toString())
+            .bind(3, b.value("reason").toString())
+            .bind(4, r.author)
+            .bind(5, r.recordedAt);
         return (*st)->run();
     }
     if (r.type == "signature") {

@@ -4,8 +4,9 @@
 // (create, open, unlock, keys, passphrase, settings), Append (sealing and appending), Objects
 // (repo.git's encrypted files), Tables (the rows derived from records, one place per record
 // type), Reading, Drafts, Attachments, Members (joining, approving, revoking, the remote),
-// Signing, TrustedTime and Verify. Merging what a sync brings is in sync/; the record format
-// and the rules every record passes are in records/.
+// Signing, TrustedTime, Verify and Instruments (instruments, their captures, local settings).
+// Merging what a sync brings is in sync/; the record format and the rules every record passes
+// are in records/.
 
 // Vault: one notebook vault on disk (FORMAT.md §7) — vault.json, the SQLCipher database and
 // the bare repository of encrypted objects. It unlocks with a passphrase, holds the member's
@@ -22,6 +23,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QLockFile>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -104,6 +106,39 @@ struct VaultAttachment {
     QString sha256;
     QStringList chunks;
     QString recordedAt;
+};
+
+// An `instrument` record's latest version (issue 14).
+struct VaultInstrument {
+    QString uuid;
+    QString head;
+    QString name;
+    QString model;
+    QString serial;
+    QString location;
+    QString status; // active, retired
+    QString reason;
+    QString author;
+    QString createdAt;
+    QString updatedAt;
+};
+
+// An attachment whose source is an instrument, with where it stands: in the inbox until an entry
+// holds it or a `set_aside` names it.
+struct VaultCapture {
+    QString id; // the attachment record
+    QString instrument;
+    QString originalPath;
+    QString modifiedAt;
+    QString name;
+    qint64 size = 0;
+    QString sha256;
+    QString capturedAt; // the attachment record's recorded_at
+    QString reader;     // the format a reader recognised, empty if none
+    QString problem;    // why no reader could read it, empty if one did
+    QString heldBy;     // an entry (uuid) that holds it, empty if none
+    QString setAsideReason;
+    bool inInbox() const { return heldBy.isEmpty() && setAsideReason.isEmpty(); }
 };
 
 struct VaultSearchHit {
@@ -291,6 +326,25 @@ public:
     Result<void> readAttachment(const QString &id,
                                 const std::function<Result<void>(const QByteArray &)> &sink,
                                 const VaultProgress &progress);
+
+    // ---- instruments and their captures (vault/Instruments.cpp) -----------------------------
+    Result<QList<VaultInstrument>> instruments();
+    Result<VaultInstrument> instrument(const QString &uuid);
+    // Every capture, or those still in the inbox, oldest first.
+    Result<QList<VaultCapture>> captures(bool inboxOnly);
+    Result<VaultCapture> capture(const QString &id);
+    // True when this notebook holds a capture of this content from this path.
+    Result<bool> hasCapture(const QString &sha256, const QString &originalPath);
+    // The SHA-256 this device found when it last read `path` at this size and modification
+    // time, or empty: a file unchanged since is not read again.
+    Result<QString> seenFile(const QString &path, qint64 size, const QString &modifiedAt);
+    Result<void> noteSeenFile(const QString &path, qint64 size, const QString &modifiedAt,
+                              const QString &sha256);
+    // Settings of this vault alone, never synced (a watch folder belongs to one computer).
+    Result<QString> localSetting(const QString &key);
+    Result<void> setLocalSetting(const QString &key, const QString &value);
+    // Every local setting whose key starts with `prefix`, by key.
+    Result<QMap<QString, QString>> localSettings(const QString &prefix);
 
     Result<void> changePassphrase(const QByteArray &newPassphrase);
     // Checks every record (seal, chain, write rules, encrypted copy, signatures, anchors) and

@@ -134,8 +134,8 @@ VaultCheck Vault::verify(const VaultProgress &progress, bool perRecord) {
             } else if (row.version != 1) {
                 problem(QStringLiteral("a first version with a later position"));
             }
-            if ((row.type == "entry" || row.type == "experiment") && !row.prev.isEmpty() &&
-                row.body.value("reason").toString().trimmed().isEmpty())
+            if ((row.type == "entry" || row.type == "experiment" || row.type == "instrument") &&
+                !row.prev.isEmpty() && row.body.value("reason").toString().trimmed().isEmpty())
                 problem(QStringLiteral("a changed version without a reason"));
             if (row.type == "entry") {
                 if (!row.firstAuthor.isEmpty() && row.firstAuthor != row.author)
@@ -144,6 +144,9 @@ VaultCheck Vault::verify(const VaultProgress &progress, bool perRecord) {
                 if (!html::isInSafeSubset(htmlText) && html::sanitize(htmlText) != htmlText)
                     problem(QStringLiteral("holds HTML outside the safe subset"));
             }
+            if (row.type == "set_aside" &&
+                (!row.prev.isEmpty() || row.body.value("reason").toString().trimmed().isEmpty()))
+                problem(QStringLiteral("a capture set aside without a reason, or changed"));
             if (row.type == "anchor")
                 if (const QString p = records::anchorProblem(row.body); !p.isEmpty()) problem(p);
             c.chainOk = c.problems.size() == before;

@@ -607,6 +607,50 @@ private slots:
         QCOMPARE(there->first().id, honest->id);
         QVERIFY(there->first().valid && there->first().allowed);
     }
+
+    // Instruments and set-asides (issue 14) arrive under the write rules they were written by:
+    // the vault appends whatever it is given, so these are forged past the model's checks.
+    void instrumentRecordsAreJudgedOnArrivalByTheSameRules() {
+        auto forge = [&](const QString &type, const QString &object, const QString &prev,
+                         const QJsonObject &body) {
+            auto r = m_a->appendOne({type, object, prev, body, {}});
+            if (!r) qFatal("append failed: %s", qPrintable(r.error()));
+            return r->id;
+        };
+        const QJsonObject uv{{"name", "UV-2600"},  {"model", "UV-2600i"}, {"serial", "A1"},
+                             {"location", "2.14"}, {"status", "active"},  {"reason", ""}};
+        const QString uvObject = crypto::newUuid();
+        const QString added = forge("instrument", uvObject, {}, uv);
+        QJsonObject retired = uv;
+        retired.insert("status", "retired");
+        const QString noReason = forge("instrument", uvObject, added, retired);
+        QJsonObject broken = uv;
+        broken.insert("status", "lost");
+        const QString badStatus = forge("instrument", crypto::newUuid(), {}, broken);
+        const QString aside = forge("set_aside", crypto::newUuid(), {},
+                                    QJsonObject{{"target", added}, {"reason", ""}});
+        const QString honestAside = forge("set_aside", crypto::newUuid(), {},
+                                          QJsonObject{{"target", added}, {"reason", "blank"}});
+
+        const QString own = m_a->verify({}).problems.join('\n');
+        QVERIFY2(own.contains(noReason.left(12)) && own.contains(aside.left(12)), qPrintable(own));
+
+        sync(*m_a);
+        const auto arrived = sync(*m_b);
+        const QString refused = arrived.quarantined.join('\n');
+        QCOMPARE(arrived.quarantined.size(), 3);
+        QVERIFY2(refused.contains("changes an instrument without a reason") &&
+                     refused.contains("status is active or retired") &&
+                     refused.contains("sets a capture aside without a reason"),
+                 qPrintable(refused));
+        auto there = m_b->instruments();
+        QVERIFY(there);
+        QCOMPARE(there->size(), 1);
+        QCOMPARE(there->first().head, added);
+        QCOMPARE(there->first().status, QString("active"));
+        QVERIFY(m_b->record(honestAside));
+        QVERIFY(!m_b->record(badStatus));
+    }
 };
 
 QTEST_GUILESS_MAIN(VaultMergeTest)
