@@ -480,9 +480,14 @@ private slots:
             << withBody({{"source", QJsonObject{{"items", QJsonArray{QJsonObject{{"n", 1}},
                                                                      QJsonObject{{"n", 2.25}}}}}}})
             << "body.source.items[1].n is not an integer";
+        // An array in an array, built step by step: QJsonArray{QJsonArray{…}} is a copy for
+        // clang and a nesting for GCC.
+        QJsonArray row;
+        row.append(QJsonObject{{"Bad", 1}});
+        QJsonArray rows;
+        rows.append(row);
         QTest::newRow("key deep in array")
-            << withBody({{"rows", QJsonArray{QJsonArray{QJsonObject{{"Bad", 1}}}}}})
-            << R"(key "Bad" in body.rows[0][0] is not ASCII)";
+            << withBody({{"rows", rows}}) << R"(key "Bad" in body.rows[0][0] is not ASCII)";
     }
     void recordRulesNameTheOffendingPath() {
         QFETCH(QJsonObject, record);

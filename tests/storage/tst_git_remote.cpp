@@ -867,7 +867,10 @@ void GitRemoteTest::serverKilledDuringPushKeepsRemoteRef() {
         const qint64 bytesAtKill = killer.finish();
         server->kill();
         checkNoSocketLeft(transport, socketsBefore);
-        QVERIFY2(bytesAtKill > 0, "the push finished before the server could be killed");
+        QVERIFY2(
+            bytesAtKill > 0,
+            qPrintable(QStringLiteral("the push finished before the server could be killed: %1")
+                           .arg(pushed.ok() ? QStringLiteral("it succeeded") : pushed.error())));
         QVERIFY2(!pushed.ok(), "a push cut off in the middle must not report success");
         QCOMPARE(pushed.error(), kLostPushMessage);
         remember(pushed.error());
