@@ -1,4 +1,5 @@
 #include "export/PdfExport.h"
+#include "preview/Preview.h"
 
 #include "export/ExportHtml.h"
 
@@ -646,6 +647,14 @@ Result<PdfSignResult> PdfExport::timestamp(const QByteArray &pdfBytes) {
     emit m_notebook.changed();
     if (!audited) return audited.failure();
     return out;
+}
+
+Result<int> PdfExport::pageCount(const QByteArray &pdf) {
+    return preview::pdfPageCount(pdf);
+}
+
+Result<QImage> PdfExport::pageImage(const QByteArray &pdf, int page, int maxSide) {
+    return preview::render(pdf, QStringLiteral("application/pdf"), maxSide, page);
 }
 
 } // namespace quire

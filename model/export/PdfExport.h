@@ -12,6 +12,7 @@
 #include "Result.h"
 
 #include <QByteArray>
+#include <QImage>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -117,6 +118,9 @@ public:
     Result<PdfSignResult> timestamp(const QByteArray &pdf);
     Result<PdfCheck> verify(const QByteArray &pdf);
     QByteArray caPem();
+    // The pages of a PDF as pictures for the window (Poppler, without scripts or forms).
+    static Result<int> pageCount(const QByteArray &pdf);
+    static Result<QImage> pageImage(const QByteArray &pdf, int page, int maxSide);
 
 private:
     Notebook &m_notebook;
