@@ -3,7 +3,10 @@
 // lists every entry chosen; Cancel while the pages print really stops the printer and writes
 // nothing; exporting again, signed as the author with the passphrase asked again, writes a PDF
 // that the model's verify finds signed, time-stamped (B-LTA) and carrying evidence identical to
-// the notebook. Screenshots of every state, and the PDF's pages rendered with pdftoppm, go to
+// the notebook. File ▸ Sign a PDF… refuses a witness signature by the author in words and then
+// adds her second signature; File ▸ Verify a PDF… shows the pages beside a report that says
+// "verifies" for the signed file and, for a copy with one byte changed, what changed.
+// Screenshots of every state, and the PDF's pages rendered with pdftoppm, go to
 // QUIRE_SCREENSHOT_DIR/pdf.
 
 #include "export/PdfExport.h"
@@ -65,7 +68,7 @@ private slots:
     void exportDialogOffersEveryEntryAndThePaper();
     void cancelWhilePrintingStopsAndWritesNothing();
     void signedExportWritesAPdfThatVerifies();
-    void signPdfRefusesInWordsWhatTheRulesForbid();
+    void signPdfRefusesInWordsThenAddsTheAuthorsSignature();
     void verifyShowsThePagesAndAValidVerdict();
     void verifyOfATamperedPdfSaysWhatChanged();
     void cleanupTestCase();
@@ -250,7 +253,7 @@ void PdfUiTest::signedExportWritesAPdfThatVerifies() {
     m_signedPdf = path;
 }
 
-void PdfUiTest::signPdfRefusesInWordsWhatTheRulesForbid() {
+void PdfUiTest::signPdfRefusesInWordsThenAddsTheAuthorsSignature() {
     QVERIFY(!m_signedPdf.isEmpty());
     QTRY_VERIFY(m_window->findChild<QAction *>(QStringLiteral("signPdfAction"))->isEnabled());
     m_window->signPdf(m_signedPdf);
@@ -274,8 +277,33 @@ void PdfUiTest::signPdfRefusesInWordsWhatTheRulesForbid() {
     QVERIFY(dialog->writtenPath().isEmpty());
     QVERIFY(!QFile::exists(dialog->findChild<QLineEdit *>(QStringLiteral("outputEdit"))->text()));
     screenshot(QStringLiteral("sign-dialog-refused"), dialog);
+
+    // As the author she may add a second signature: the earlier one still holds, the records
+    // are her notebook's, and the new file verifies with both.
+    meaning->setCurrentIndex(meaning->findData(QStringLiteral("authored")));
+    auto *passphrase = dialog->findChild<QLineEdit *>(QStringLiteral("passphraseEdit"));
+    passphrase->setText(QString());
+    QTest::keyClicks(passphrase, QString::fromUtf8(kPassphrase));
+    QSignalSpy signedPdf(dialog.data(), &SignPdfDialog::signedPdf);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("signButton")),
+                      Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(signedPdf.count() == 1 || !dialog->errorText().isEmpty(), 60000);
+    QVERIFY2(dialog->errorText().isEmpty(), qPrintable(dialog->errorText()));
+    QCOMPARE(dialog->level(), QStringLiteral("B-LTA"));
+    const QString resultText = dialog->findChild<QLabel *>(QStringLiteral("resultLabel"))->text();
+    QVERIFY2(resultText.contains(QStringLiteral("time-stamped")), qPrintable(resultText));
+    screenshot(QStringLiteral("sign-dialog-signed"), dialog);
+    QFile twice(dialog->writtenPath());
+    QVERIFY(twice.open(QIODevice::ReadOnly));
     dialog->reject();
     QTRY_VERIFY(!dialog);
+    QTRY_VERIFY(m_window->findChild<QAction *>(QStringLiteral("verifyPdfAction"))->isEnabled());
+    auto check = PdfExport(*m_window->notebook()).verify(twice.readAll());
+    QVERIFY2(check && check->passed(), check ? "does not verify" : qPrintable(check.error()));
+    int signatures = 0;
+    for (const PdfSignatureCheck &s : check->signatures)
+        signatures += s.documentTimestamp ? 0 : 1;
+    QCOMPARE(signatures, 2);
 }
 
 void PdfUiTest::verifyShowsThePagesAndAValidVerdict() {

@@ -203,6 +203,10 @@ void SignPdfDialog::finishSigning() {
                       tr("Saved as %1").arg(QDir::toNativeSeparators(m_writtenPath)));
     m_result->show();
     m_signButton->hide();
+    // Done: the form shows what was signed, no longer a form to fill in.
+    for (QWidget *field : {static_cast<QWidget *>(m_input), static_cast<QWidget *>(m_output),
+                           static_cast<QWidget *>(m_meaning), static_cast<QWidget *>(m_passphrase)})
+        field->setEnabled(false);
     emit signedPdf(m_writtenPath);
 }
 
