@@ -2162,10 +2162,6 @@ Aufzeichnung %2</translation>
         <translation>Gespeichert als %1</translation>
     </message>
     <message>
-        <source>Stopping once the signature is made; nothing will be written…</source>
-        <translation>Wird angehalten, sobald die Signatur erstellt ist; es wird nichts geschrieben…</translation>
-    </message>
-    <message>
         <source>Stopping…</source>
         <translation>Wird angehalten…</translation>
     </message>

@@ -93,7 +93,7 @@ QByteArray PdfExport::caPem() {
 Result<PdfExportResult> PdfExport::exportExperiment(const PdfExportRequest &request,
                                                     const PrintFunction &print) {
     if (!print) return fail(tr("printing to PDF is not available in this build"));
-    const std::lock_guard lock(m_notebook.m_mutex);
+    std::unique_lock lock(m_notebook.m_mutex);
     Vault &vault = *m_notebook.m_vault;
     auto experiment = m_notebook.experiment(request.experiment);
     if (!experiment) return experiment.failure();
@@ -245,7 +245,12 @@ Result<PdfExportResult> PdfExport::exportExperiment(const PdfExportRequest &requ
                                     Rel::Data,
                                     {}});
 
-    auto printed = print(PrintJob{ExportHtml::page(doc), doc.paper});
+    // The notebook is let go while the page prints: the window prints on its own thread, where
+    // the printer reads the images from the notebook, while this runs on a worker.
+    const PrintJob job{ExportHtml::page(doc), doc.paper};
+    lock.unlock();
+    auto printed = print(job);
+    lock.lock();
     if (!printed) return printed.failure();
     pdf::PageFurniture furniture;
     furniture.headerLeft = experiment->title;

@@ -104,6 +104,8 @@ public:
     explicit PdfExport(Notebook &notebook)
         : m_notebook(notebook) {}
 
+    // `print` is called without the notebook's lock held, so that it may run on another
+    // thread and read the images from the notebook there; the caller keeps other work away.
     Result<PdfExportResult> exportExperiment(const PdfExportRequest &request,
                                              const PrintFunction &print);
     // Why I may not sign this PDF with this meaning (FORMAT.md §3 applied to the entries it

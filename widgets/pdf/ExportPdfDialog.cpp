@@ -16,9 +16,11 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QTimer>
@@ -55,7 +57,7 @@ ExportPdfDialog::ExportPdfDialog(Notebook *notebook, const QString &experiment,
     layout->addWidget(m_formPage);
     layout->addWidget(m_resultPage);
     m_resultPage->hide();
-    connect(&m_signWatcher, &QFutureWatcherBase::finished, this, &ExportPdfDialog::finishSigning);
+    connect(&m_watcher, &QFutureWatcherBase::finished, this, &ExportPdfDialog::finishExport);
     resize(qMax(sizeHint().width(), 640), sizeHint().height());
 }
 
@@ -260,72 +262,90 @@ void ExportPdfDialog::startExport() {
         return;
     }
     m_meaning = sign ? m_meaningCombo->currentData().toString() : QString();
-    m_cancel = false;
-    setWorking(true, tr("Printing the pages…"));
-    emit busyChanged(true);
-    // The pages are printed in the printer's own event loop: the dialog is drawn first.
-    QTimer::singleShot(0, this, [this, ids, path] {
-        PdfExportRequest request;
-        request.experiment = m_experiment;
-        // All entries chosen: the request says "all", as the command line's default does.
-        if (ids.size() != m_entries.size()) request.entries = ids;
-        request.paper = m_paper->currentData().toString();
-        Notebook *notebook = m_notebook;
-        const PrintFunction print = [this, notebook](const PrintJob &job) {
-            return PagePrinter::print(notebook, job, nullptr, 300000, &m_cancel);
-        };
-        auto result = PdfExport(*m_notebook).exportExperiment(request, print);
-        if (m_cancel) {
-            fail(tr("The export was cancelled; nothing was written."));
-            return;
-        }
-        if (!result) {
-            fail(asSentence(result.error()));
-            return;
-        }
-        m_exported = *result;
-        m_writtenPath = path;
-        if (m_meaning.isEmpty()) {
-            finish(result->pdf);
-            return;
-        }
-        // The rules and this notebook's copy of every record, before the passphrase is used.
-        auto problem = PdfExport(*m_notebook).signingProblem(result->pdf, m_meaning);
-        if (!problem || !problem->isEmpty()) {
-            m_writtenPath.clear();
-            fail(tr("%1 Nothing was signed or written.")
-                     .arg(asSentence(problem ? *problem : problem.error())));
-            return;
-        }
-        setWorking(true, tr("Checking the passphrase, signing and time-stamping…"));
+    QByteArray passphrase;
+    if (sign) {
         QString typed = m_passphrase->text();
         m_passphrase->setText(QString());
-        QByteArray passphrase = typed.toUtf8();
+        passphrase = typed.toUtf8();
         typed.fill(QChar(u'\0'));
-        m_signWatcher.setFuture(QtConcurrent::run([notebook, pdf = result->pdf, meaning = m_meaning,
-                                                   passphrase = std::move(passphrase)]() mutable {
-            auto signedPdf = PdfExport(*notebook).sign(pdf, meaning, passphrase);
-            passphrase.fill('\0');
-            return signedPdf;
+    }
+    PdfExportRequest request;
+    request.experiment = m_experiment;
+    // All entries chosen: the request says "all", as the command line's default does.
+    if (ids.size() != m_entries.size()) request.entries = ids;
+    request.paper = m_paper->currentData().toString();
+    m_writtenPath = path;
+    m_job = std::make_shared<Job>();
+    setWorking(true, tr("Printing the pages…"));
+    emit busyChanged(true);
+
+    // The model works on a worker; the pages are printed on this thread (QtWebEngine lives
+    // here) in the printer's own event loop, while the worker waits without the notebook's lock.
+    Notebook *notebook = m_notebook;
+    const std::shared_ptr<Job> job = m_job;
+    const QString meaning = m_meaning;
+    const QPointer<ExportPdfDialog> self(this);
+    m_watcher.setFuture(
+        QtConcurrent::run([notebook, job, request, meaning, self,
+                           passphrase = std::move(passphrase)]() mutable -> Result<QByteArray> {
+            const auto wipe = qScopeGuard([&] { passphrase.fill('\0'); });
+            const PrintFunction print = [notebook, job, self](const PrintJob &page) {
+                Result<QByteArray> printed =
+                    quire::fail(QString::fromLatin1(PagePrinter::kCancelled));
+                if (job->cancel || !self) return printed;
+                // When the dialog is gone before the call is delivered, Qt lets this thread go.
+                QMetaObject::invokeMethod(
+                    self.data(),
+                    [&] {
+                        printed = PagePrinter::print(notebook, page, nullptr, 300000, &job->cancel);
+                    },
+                    Qt::BlockingQueuedConnection);
+                return printed;
+            };
+            auto exported = PdfExport(*notebook).exportExperiment(request, print);
+            if (job->cancel) return quire::fail(QString::fromLatin1(PagePrinter::kCancelled));
+            if (!exported) return exported.failure();
+            job->exported = *exported;
+            if (meaning.isEmpty()) return exported->pdf;
+            // The rules and this notebook's copy of every record, before the passphrase is used.
+            auto problem = PdfExport(*notebook).signingProblem(exported->pdf, meaning);
+            if (!problem || !problem->isEmpty()) {
+                job->signingRefused = true;
+                return quire::fail(problem ? *problem : problem.error());
+            }
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self] {
+                    if (self)
+                        self->setWorking(true, tr("Checking the passphrase, signing and "
+                                                  "time-stamping…"));
+                },
+                Qt::QueuedConnection);
+            auto signedPdf = PdfExport(*notebook).sign(exported->pdf, meaning, passphrase);
+            if (!signedPdf) return signedPdf.failure();
+            job->level = signedPdf->level;
+            return signedPdf->pdf;
         }));
-    });
 }
 
-void ExportPdfDialog::finishSigning() {
-    const Result<PdfSignResult> result = m_signWatcher.result();
-    if (m_cancel) {
+void ExportPdfDialog::finishExport() {
+    const Result<QByteArray> result = m_watcher.result();
+    if (m_job->cancel) {
         m_writtenPath.clear();
         fail(tr("The export was cancelled; nothing was written."));
         return;
     }
     if (!result) {
         m_writtenPath.clear();
-        fail(asSentence(result.error()));
-        m_passphrase->setFocus();
+        fail(m_job->signingRefused
+                 ? tr("%1 Nothing was signed or written.").arg(asSentence(result.error()))
+                 : asSentence(result.error()));
+        if (!m_meaning.isEmpty()) m_passphrase->setFocus();
         return;
     }
-    m_signedLevel = result->level;
-    finish(result->pdf);
+    m_exported = m_job->exported;
+    m_signedLevel = m_job->level;
+    finish(*result);
 }
 
 void ExportPdfDialog::finish(const QByteArray &pdf) {
@@ -368,11 +388,10 @@ void ExportPdfDialog::fail(const QString &message) {
 }
 
 void ExportPdfDialog::cancelExport() {
-    if (!m_working) return;
-    m_cancel = true;
-    m_stage->setText(m_signWatcher.isRunning()
-                         ? tr("Stopping once the signature is made; nothing will be written…")
-                         : tr("Stopping…"));
+    if (!m_working || !m_job) return;
+    m_job->cancel = true;
+    // Signing, once begun, finishes; its result is then thrown away.
+    m_stage->setText(tr("Stopping…"));
 }
 
 void ExportPdfDialog::reject() {

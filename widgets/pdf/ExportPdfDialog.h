@@ -5,9 +5,9 @@
 // ExportPdfDialog: File ▸ Export as PDF… for the experiment on the page. The person chooses the
 // entries (all at first), the paper and the file, and may sign the PDF at once with a meaning
 // (the passphrase asked again, the rules checked by the model as the command line does). The
-// pages are printed by QtWebEngine on this thread in the printer's own event loop, so the
-// dialog keeps answering and Cancel drops the page at once; signing runs on a worker. Nothing
-// is written until everything succeeded. Afterwards the PDF can be opened or shown in its
+// model's work and signing run on a worker; the pages are printed by QtWebEngine on this thread
+// in the printer's own event loop, so the dialog keeps answering and Cancel stops the printer.
+// Nothing is written until everything succeeded. Afterwards the PDF can be opened or shown in its
 // folder.
 
 #include "export/PdfExport.h"
@@ -17,6 +17,7 @@
 #include <QFutureWatcher>
 
 #include <atomic>
+#include <memory>
 
 class QCheckBox;
 class QComboBox;
@@ -60,7 +61,7 @@ private:
     void setWorking(bool working, const QString &stage = QString());
     void updateSignFields();
     void chooseFile();
-    void finishSigning();
+    void finishExport();
     void finish(const QByteArray &pdf);
     void fail(const QString &message);
     QStringList chosenEntries() const;
@@ -68,13 +69,20 @@ private:
     Notebook *m_notebook;
     QString m_experiment;
     QList<EntryVersion> m_entries;
+    // What the worker shares with the dialog; it outlives the dialog if need be.
+    struct Job {
+        std::atomic_bool cancel{false};
+        PdfExportResult exported;
+        QString level;
+        bool signingRefused = false;
+    };
     bool m_working = false;
-    std::atomic_bool m_cancel{false};
+    std::shared_ptr<Job> m_job;
     QString m_writtenPath;
     PdfExportResult m_exported;
     QString m_signedLevel;
     QString m_meaning;
-    QFutureWatcher<Result<PdfSignResult>> m_signWatcher;
+    QFutureWatcher<Result<QByteArray>> m_watcher;
 
     QWidget *m_formPage = nullptr;
     QWidget *m_resultPage = nullptr;
