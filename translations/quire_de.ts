@@ -24,6 +24,330 @@
     </message>
 </context>
 <context>
+    <name>pdf</name>
+    <message>
+        <source>no time-stamp authority is set</source>
+        <translation>es ist keine Zeitstempel-Autorität eingestellt</translation>
+    </message>
+</context>
+<context>
+    <name>quire</name>
+    <message>
+        <source>the manifest is not valid JSON: %1</source>
+        <translation>das Manifest ist kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>the manifest is not canonical JSON</source>
+        <translation>das Manifest ist kein kanonisches JSON</translation>
+    </message>
+    <message>
+        <source>the manifest is not a Quire PDF export manifest</source>
+        <translation>das Manifest ist kein Manifest eines Quire-PDF-Exports</translation>
+    </message>
+    <message>
+        <source>the PDF comes from another notebook (%1)</source>
+        <translation>das PDF stammt aus einem anderen Notizbuch (%1)</translation>
+    </message>
+    <message>
+        <source>the PDF names another genesis record than this notebook&apos;s</source>
+        <translation>das PDF nennt einen anderen Gründungsdatensatz als den dieses Notizbuchs</translation>
+    </message>
+    <message>
+        <source>the embedded notebook-ca.pem is not this notebook&apos;s certificate authority</source>
+        <translation>die eingebettete notebook-ca.pem ist nicht die Zertifizierungsstelle dieses Notizbuchs</translation>
+    </message>
+    <message>
+        <source>record %1 is listed but not embedded</source>
+        <translation>Datensatz %1 ist aufgeführt, aber nicht eingebettet</translation>
+    </message>
+    <message>
+        <source>record %1 is not valid JSON</source>
+        <translation>Datensatz %1 ist kein gültiges JSON</translation>
+    </message>
+    <message>
+        <source>record %1: its content does not hash to its id (changed)</source>
+        <translation>Datensatz %1: sein Inhalt ergibt nicht seinen Hashwert (verändert)</translation>
+    </message>
+    <message>
+        <source>record %1 is not in this copy of the notebook (sync, or the PDF was made up)</source>
+        <translation>Datensatz %1 ist nicht in dieser Kopie des Notizbuchs (synchronisieren Sie, oder das PDF ist erfunden)</translation>
+    </message>
+    <message>
+        <source>record %1 differs from this copy of the notebook</source>
+        <translation>Datensatz %1 weicht von dieser Kopie des Notizbuchs ab</translation>
+    </message>
+    <message>
+        <source>signature-%1.der is missing or is not the record&apos;s CMS</source>
+        <translation>signature-%1.der fehlt oder ist nicht das CMS des Datensatzes</translation>
+    </message>
+    <message>
+        <source>signature %1: %2</source>
+        <translation>Signatur %1: %2</translation>
+    </message>
+    <message>
+        <source>signature %1 does not verify: %2</source>
+        <translation>Signatur %1 lässt sich nicht prüfen: %2</translation>
+    </message>
+    <message>
+        <source>%1 is embedded but not in the manifest</source>
+        <translation>%1 ist eingebettet, aber nicht im Manifest</translation>
+    </message>
+    <message>
+        <source>the manifest&apos;s entry %1 does not name its entry record</source>
+        <translation>der Eintrag %1 des Manifests nennt seinen Eintragsdatensatz nicht</translation>
+    </message>
+    <message>
+        <source>%1 is not a Merkle path of record %2</source>
+        <translation>%1 ist kein Merkle-Pfad von Datensatz %2</translation>
+    </message>
+    <message>
+        <source>the Merkle path of record %1 does not lead to its root</source>
+        <translation>der Merkle-Pfad von Datensatz %1 führt nicht zu seiner Wurzel</translation>
+    </message>
+    <message>
+        <source>no embedded anchor has the root of record %1&apos;s path</source>
+        <translation>kein eingebetteter Anker hat die Wurzel des Pfads von Datensatz %1</translation>
+    </message>
+    <message>
+        <source>timestamp-%1.tsr is missing or is not the anchor&apos;s token</source>
+        <translation>timestamp-%1.tsr fehlt oder ist nicht das Token des Ankers</translation>
+    </message>
+    <message>
+        <source>the time-stamp of anchor %1 does not verify: %2</source>
+        <translation>der Zeitstempel von Anker %1 lässt sich nicht prüfen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>quire::CaptureService</name>
+    <message>
+        <source>it was still changing; it is left for the next pass</source>
+        <translation>sie änderte sich noch; sie bleibt für den nächsten Durchgang liegen</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ExportHtml</name>
+    <message>
+        <source>Notebook</source>
+        <translation>Notizbuch</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>Experiment</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>Exported by</source>
+        <translation>Exportiert von</translation>
+    </message>
+    <message>
+        <source>Exported at</source>
+        <translation>Exportiert am</translation>
+    </message>
+    <message>
+        <source>(%1 UTC)</source>
+        <translation>(%1 UTC)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>1 entry shown</source>
+        <translation>1 Eintrag gezeigt</translation>
+    </message>
+    <message>
+        <source>%1 entries shown</source>
+        <translation>%1 Einträge gezeigt</translation>
+    </message>
+    <message>
+        <source>Laboratory notebook — experiment record</source>
+        <translation>Laborjournal — Aufzeichnung eines Experiments</translation>
+    </message>
+    <message>
+        <source>Every entry is shown as its latest version; each carries its own sealed record inside this file. The last page says how to check it.</source>
+        <translation>Jeder Eintrag wird in seiner neuesten Version gezeigt; jeder trägt seinen eigenen versiegelten Datensatz in dieser Datei. Die letzte Seite sagt, wie man ihn prüft.</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>version %1 of %2</source>
+        <translation>Version %1 von %2</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>Trusted time</source>
+        <translation>Vertrauenswürdige Zeit</translation>
+    </message>
+    <message>
+        <source>time not yet attested</source>
+        <translation>Zeit noch nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>%1, attested by %2</source>
+        <translation>%1, bestätigt von %2</translation>
+    </message>
+    <message>
+        <source>Amended</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>reason for version %1: %2</source>
+        <translation>Begründung für Version %1: %2</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>No reason was recorded.</source>
+        <translation>Es wurde keine Begründung aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Voided: %1</source>
+        <translation>Ungültig gemacht: %1</translation>
+    </message>
+    <message>
+        <source>Changed after signing: an earlier version of this entry was signed; its signatures stay with that version.</source>
+        <translation>Nach dem Signieren geändert: eine frühere Version dieses Eintrags wurde signiert; ihre Signaturen bleiben bei jener Version.</translation>
+    </message>
+    <message>
+        <source>time attested %1</source>
+        <translation>Zeit bestätigt am %1</translation>
+    </message>
+    <message>
+        <source>NOT VALID: %1</source>
+        <translation>NICHT GÜLTIG: %1</translation>
+    </message>
+    <message>
+        <source>This version carries no electronic signature.</source>
+        <translation>Diese Version trägt keine elektronische Signatur.</translation>
+    </message>
+    <message>
+        <source>Electronic signatures (21 CFR 11.50)</source>
+        <translation>Elektronische Signaturen (21 CFR 11.50)</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>Attached files</source>
+        <translation>Angehängte Dateien</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source># list and extract the embedded files (qpdf 10.6 or later)
+qpdf --list-attachments export.pdf
+mkdir evidence &amp;&amp; cd evidence
+for f in $(qpdf --list-attachments ../export.pdf | sed &apos;s/ -&gt;.*//&apos;); do
+  qpdf --show-attachment=&quot;$f&quot; ../export.pdf &gt; &quot;$f&quot;; done
+
+# a record&apos;s id is the SHA-256 of its canonical bytes
+python3 -c &apos;import json,sys,hashlib; e=json.load(open(sys.argv[1]));   print(hashlib.sha256(json.dumps(e[&quot;record&quot;],separators=(&quot;,&quot;,&quot;:&quot;),sort_keys=True,   ensure_ascii=False).encode()).hexdigest())&apos; record-ID.json
+
+# an electronic signature over its statement (FORMAT.md §3)
+openssl cms -verify -binary -inform DER -in signature-ID.der   -content statement.json -CAfile notebook-ca.pem -purpose any
+
+# a trusted time-stamp over a Merkle root (FORMAT.md §4)
+openssl ts -verify -token_in -in timestamp-ANCHOR.tsr -digest ROOT -CAfile tsa-ca.pem
+
+# the PDF signatures themselves
+pdfsig export.pdf</source>
+        <translation># die eingebetteten Dateien auflisten und auspacken (qpdf 10.6 oder neuer)
+qpdf --list-attachments export.pdf
+mkdir evidence &amp;&amp; cd evidence
+for f in $(qpdf --list-attachments ../export.pdf | sed &apos;s/ -&gt;.*//&apos;); do
+  qpdf --show-attachment=&quot;$f&quot; ../export.pdf &gt; &quot;$f&quot;; done
+
+# die ID eines Datensatzes ist der SHA-256 seiner kanonischen Bytes
+python3 -c &apos;import json,sys,hashlib; e=json.load(open(sys.argv[1]));   print(hashlib.sha256(json.dumps(e[&quot;record&quot;],separators=(&quot;,&quot;,&quot;:&quot;),sort_keys=True,   ensure_ascii=False).encode()).hexdigest())&apos; record-ID.json
+
+# eine elektronische Signatur über ihre Erklärung (FORMAT.md §3)
+openssl cms -verify -binary -inform DER -in signature-ID.der   -content statement.json -CAfile notebook-ca.pem -purpose any
+
+# ein vertrauenswürdiger Zeitstempel über eine Merkle-Wurzel (FORMAT.md §4)
+openssl ts -verify -token_in -in timestamp-ANCHOR.tsr -digest ROOT -CAfile tsa-ca.pem
+
+# die PDF-Signaturen selbst
+pdfsig export.pdf</translation>
+    </message>
+    <message>
+        <source>How to verify this file</source>
+        <translation>So prüfen Sie diese Datei</translation>
+    </message>
+    <message>
+        <source>This PDF is an archival file (PDF/A-3) that carries its own proof. Besides the pages, it holds these embedded files:</source>
+        <translation>Dieses PDF ist eine Archivdatei (PDF/A-3), die ihren eigenen Nachweis trägt. Neben den Seiten enthält es diese eingebetteten Dateien:</translation>
+    </message>
+    <message>
+        <source>which record each entry shown comes from (export %1)</source>
+        <translation>aus welchem Datensatz jeder gezeigte Eintrag stammt (Export %1)</translation>
+    </message>
+    <message>
+        <source>every record shown, sealed by its author, as canonical JSON</source>
+        <translation>jeder gezeigte Datensatz, von seinem Autor versiegelt, als kanonisches JSON</translation>
+    </message>
+    <message>
+        <source>each electronic signature (CMS) over its statement</source>
+        <translation>jede elektronische Signatur (CMS) über ihre Erklärung</translation>
+    </message>
+    <message>
+        <source>the Merkle path from a record to a time-stamped root</source>
+        <translation>der Merkle-Pfad von einem Datensatz zu einer mit Zeitstempel versehenen Wurzel</translation>
+    </message>
+    <message>
+        <source>the time-stamp authority&apos;s token over that root</source>
+        <translation>das Token der Zeitstempel-Autorität über diese Wurzel</translation>
+    </message>
+    <message>
+        <source>the notebook&apos;s certificate authority, which issued every member&apos;s certificate</source>
+        <translation>die Zertifizierungsstelle des Notizbuchs, die das Zertifikat jedes Mitglieds ausgestellt hat</translation>
+    </message>
+    <message>
+        <source>The PDF signatures (PAdES), drawn at the foot of the last page, cover the whole file as it was signed; later additions are only further signatures and time-stamps. With Quire: quire-cli pdf verify export.pdf. Without it:</source>
+        <translation>Die PDF-Signaturen (PAdES), unten auf der letzten Seite gezeichnet, decken die ganze Datei ab, wie sie signiert wurde; spätere Zusätze sind nur weitere Signaturen und Zeitstempel. Mit Quire: quire-cli pdf verify export.pdf. Ohne Quire:</translation>
+    </message>
+    <message>
+        <source>A statement is the canonical JSON {&quot;format&quot;,&quot;meaning&quot;,&quot;printed_name&quot;,&quot;signed_at&quot;,&quot;signer&quot;,&quot;target&quot;} taken from the signature record.</source>
+        <translation>Eine Erklärung ist das kanonische JSON {&quot;format&quot;,&quot;meaning&quot;,&quot;printed_name&quot;,&quot;signed_at&quot;,&quot;signer&quot;,&quot;target&quot;} aus dem Signaturdatensatz.</translation>
+    </message>
+    <message>
+        <source>Signatures of this PDF (PAdES) appear below, each with the signer&apos;s printed name, the meaning of the signature and the date and time with zone.</source>
+        <translation>Die Signaturen dieses PDFs (PAdES) stehen unten, jede mit dem Namen des Unterzeichners in Druckschrift, der Bedeutung der Signatur und Datum und Uhrzeit mit Zeitzone.</translation>
+    </message>
+</context>
+<context>
     <name>quire::Notebook</name>
     <message>
         <source>the experiment needs a title</source>
@@ -252,6 +576,205 @@ verify.sh führt alle Prüfungen aus (nur mit bash und openssl).
     <message>
         <source>member “%1” changed (%2)</source>
         <translation>Mitglied „%1“ geändert (%2)</translation>
+    </message>
+    <message>
+        <source>PDF exported (SHA-256 %1)</source>
+        <translation>PDF exportiert (SHA-256 %1)</translation>
+    </message>
+    <message>
+        <source>PDF signed as %1</source>
+        <translation>PDF signiert als %1</translation>
+    </message>
+    <message>
+        <source>PDF time-stamped</source>
+        <translation>PDF mit Zeitstempel versehen</translation>
+    </message>
+    <message>
+        <source> (SHA-256 %1)</source>
+        <translation> (SHA-256 %1)</translation>
+    </message>
+    <message>
+        <source>“%1” is too large to read here (%2 MiB; at most %3 MiB)</source>
+        <translation>„%1“ ist zu groß, um es hier zu lesen (%2 MiB; höchstens %3 MiB)</translation>
+    </message>
+    <message>
+        <source>the instrument was not added: %1</source>
+        <translation>das Gerät wurde nicht hinzugefügt: %1</translation>
+    </message>
+    <message>
+        <source>the instrument “%1” is retired already</source>
+        <translation>das Gerät „%1“ ist bereits außer Dienst</translation>
+    </message>
+    <message>
+        <source>the instrument was not retired: %1</source>
+        <translation>das Gerät wurde nicht außer Dienst gestellt: %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation>%1 ist kein Ordner</translation>
+    </message>
+    <message>
+        <source>the settle time must be 0 s or more and the poll time 1 s or more</source>
+        <translation>die Wartezeit muss 0 s oder mehr und das Abfrageintervall 1 s oder mehr betragen</translation>
+    </message>
+    <message>
+        <source>the instrument “%1” is retired; its files are not captured</source>
+        <translation>das Gerät „%1“ ist außer Dienst; seine Dateien werden nicht übernommen</translation>
+    </message>
+    <message>
+        <source>only members with the author role capture instrument files</source>
+        <translation>nur Mitglieder mit der Rolle Autor übernehmen Gerätedateien</translation>
+    </message>
+    <message>
+        <source>not a file Quire can read: %1 is neither JCAMP-DX nor delimited text</source>
+        <translation>keine Datei, die Quire lesen kann: %1 ist weder JCAMP-DX noch Text mit Trennzeichen</translation>
+    </message>
+    <message>
+        <source>“%1” is filed in an entry already</source>
+        <translation>„%1“ ist bereits in einem Eintrag abgelegt</translation>
+    </message>
+    <message>
+        <source>“%1” was set aside (%2)</source>
+        <translation>„%1“ wurde beiseitegelegt (%2)</translation>
+    </message>
+    <message>
+        <source>filed “%1” from the inbox</source>
+        <translation>„%1“ aus dem Eingang abgelegt</translation>
+    </message>
+    <message>
+        <source>“%1” is not in the inbox</source>
+        <translation>„%1“ ist nicht im Eingang</translation>
+    </message>
+    <message>
+        <source>it was not set aside: %1</source>
+        <translation>es wurde nicht beiseitegelegt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>quire::PdfExport</name>
+    <message>
+        <source>printing to PDF is not available in this build</source>
+        <translation>Drucken als PDF ist in diesem Build nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>the experiment has no entry %1</source>
+        <translation>das Experiment hat keinen Eintrag %1</translation>
+    </message>
+    <message>
+        <source>the experiment has no entries to export</source>
+        <translation>das Experiment hat keine Einträge zum Exportieren</translation>
+    </message>
+    <message>
+        <source>Merkle path of record %1 to the root of anchor %2</source>
+        <translation>Merkle-Pfad von Datensatz %1 zur Wurzel von Anker %2</translation>
+    </message>
+    <message>
+        <source>RFC 3161 time-stamp token of anchor %1</source>
+        <translation>RFC-3161-Zeitstempel-Token von Anker %1</translation>
+    </message>
+    <message>
+        <source>Sealed record %1 (canonical JSON)</source>
+        <translation>Versiegelter Datensatz %1 (kanonisches JSON)</translation>
+    </message>
+    <message>
+        <source>CMS of electronic signature %1</source>
+        <translation>CMS der elektronischen Signatur %1</translation>
+    </message>
+    <message>
+        <source>The notebook&apos;s certificate authority</source>
+        <translation>Die Zertifizierungsstelle des Notizbuchs</translation>
+    </message>
+    <message>
+        <source>Which record each entry shown comes from</source>
+        <translation>Aus welchem Datensatz jeder gezeigte Eintrag stammt</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>Export %1</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <source>Export %1 of the experiment “%2” from the notebook “%3”</source>
+        <translation>Export %1 des Experiments „%2“ aus dem Notizbuch „%3“</translation>
+    </message>
+    <message>
+        <source>time-stamp: %1</source>
+        <translation>Zeitstempel: %1</translation>
+    </message>
+    <message>
+        <source>the signer&apos;s certificate was not issued by this notebook</source>
+        <translation>das Zertifikat des Unterzeichners wurde nicht von diesem Notizbuch ausgestellt</translation>
+    </message>
+    <message>
+        <source>the PDF carries no Quire evidence (quire-manifest.json)</source>
+        <translation>das PDF trägt keinen Quire-Nachweis (quire-manifest.json)</translation>
+    </message>
+    <message>
+        <source>“%1” is not a meaning of a signature (authored, reviewed, approved, witnessed)</source>
+        <translation>„%1“ ist keine Bedeutung einer Signatur (authored, reviewed, approved, witnessed)</translation>
+    </message>
+    <message>
+        <source>this PDF is not an export of this notebook (it carries no Quire evidence)</source>
+        <translation>dieses PDF ist kein Export dieses Notizbuchs (es trägt keinen Quire-Nachweis)</translation>
+    </message>
+    <message>
+        <source>this PDF does not match your copy of the notebook: %1</source>
+        <translation>dieses PDF stimmt nicht mit Ihrer Kopie des Notizbuchs überein: %1</translation>
+    </message>
+    <message>
+        <source>an earlier signature on this PDF is not valid (%1: %2)</source>
+        <translation>eine frühere Signatur auf diesem PDF ist nicht gültig (%1: %2)</translation>
+    </message>
+    <message>
+        <source>your membership of this notebook is not active</source>
+        <translation>Ihre Mitgliedschaft in diesem Notizbuch ist nicht aktiv</translation>
+    </message>
+    <message>
+        <source>only a member who wrote entries in this PDF signs it as its author; you wrote none of them</source>
+        <translation>nur ein Mitglied, das Einträge in diesem PDF geschrieben hat, signiert es als Autor; Sie haben keinen davon geschrieben</translation>
+    </message>
+    <message>
+        <source>only a supervisor signs a PDF as %1</source>
+        <translation>nur ein Betreuer signiert ein PDF als %1</translation>
+    </message>
+    <message>
+        <source>you wrote entries in this PDF, so you may only sign it as their author (a witness is never the inventor)</source>
+        <translation>Sie haben Einträge in diesem PDF geschrieben und dürfen es daher nur als deren Autor signieren (ein Zeuge ist nie der Erfinder)</translation>
+    </message>
+    <message>
+        <source>the passphrase is wrong; nothing was signed, and the failed attempt was recorded</source>
+        <translation>die Passphrase ist falsch; es wurde nichts signiert, und der Fehlversuch wurde aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>Meaning: %1</source>
+        <translation>Bedeutung: %1</translation>
+    </message>
+    <message>
+        <source>, entry %1</source>
+        <translation>, Eintrag %1</translation>
+    </message>
+    <message>
+        <source>, entries %1</source>
+        <translation>, Einträge %1</translation>
+    </message>
+    <message>
+        <source>no time-stamp authority is set</source>
+        <translation>es ist keine Zeitstempel-Autorität eingestellt</translation>
+    </message>
+    <message>
+        <source>the PDF carries no signature to time-stamp</source>
+        <translation>das PDF trägt keine Signatur, die einen Zeitstempel bekommen könnte</translation>
+    </message>
+    <message>
+        <source>a signature on this PDF is not valid (%1); nothing was added</source>
+        <translation>eine Signatur auf diesem PDF ist nicht gültig (%1); es wurde nichts hinzugefügt</translation>
+    </message>
+    <message>
+        <source>no time-stamp authority answered; the PDF is unchanged: %1</source>
+        <translation>keine Zeitstempel-Autorität hat geantwortet; das PDF ist unverändert: %1</translation>
     </message>
 </context>
 <context>
@@ -1510,6 +2033,140 @@ Aufzeichnung %2</translation>
     </message>
 </context>
 <context>
+    <name>quire::widgets::ExportPdfDialog</name>
+    <message>
+        <source>Export as PDF</source>
+        <translation>Als PDF exportieren</translation>
+    </message>
+    <message>
+        <source>Export “%1” as PDF</source>
+        <translation>„%1“ als PDF exportieren</translation>
+    </message>
+    <message>
+        <source>The PDF shows the chosen entries with their signatures and trusted times, and carries the sealed records that prove them, so that anyone can check it against this notebook.</source>
+        <translation>Das PDF zeigt die gewählten Einträge mit ihren Signaturen und vertrauenswürdigen Zeiten und trägt die versiegelten Datensätze, die sie belegen, damit jeder es mit diesem Notizbuch abgleichen kann.</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>&amp;Entries:</source>
+        <translation>&amp;Einträge:</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>US Letter</source>
+        <translation>US Letter</translation>
+    </message>
+    <message>
+        <source>&amp;Paper:</source>
+        <translation>&amp;Papier:</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>Aus&amp;wählen…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as:</source>
+        <translation>&amp;Speichern als:</translation>
+    </message>
+    <message>
+        <source>S&amp;ign the PDF as:</source>
+        <translation>PDF s&amp;ignieren als:</translation>
+    </message>
+    <message>
+        <source>Your notebook passphrase, asked again to sign</source>
+        <translation>Ihre Passphrase des Notizbuchs, zum Signieren erneut abgefragt</translation>
+    </message>
+    <message>
+        <source>Pass&amp;phrase:</source>
+        <translation>Pass&amp;phrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>The PDF is ready</source>
+        <translation>Das PDF ist fertig</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation>Im &amp;Ordner zeigen</translation>
+    </message>
+    <message>
+        <source>You sign this PDF as “%1”. This electronic signature is the legally binding equivalent of the handwritten signature of %2 &lt;%3&gt; (21 CFR 11.100).</source>
+        <translation>Sie signieren dieses PDF als „%1“. Diese elektronische Signatur ist das rechtsverbindliche Gegenstück zur handschriftlichen Unterschrift von %2 &lt;%3&gt; (21 CFR 11.100).</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose at least one entry to export.</source>
+        <translation>Wählen Sie mindestens einen Eintrag zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Choose where the PDF is saved.</source>
+        <translation>Wählen Sie, wo das PDF gespeichert wird.</translation>
+    </message>
+    <message>
+        <source>Enter your passphrase to sign.</source>
+        <translation>Geben Sie Ihre Passphrase ein, um zu signieren.</translation>
+    </message>
+    <message>
+        <source>Printing the pages…</source>
+        <translation>Die Seiten werden gedruckt…</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; nothing was written.</source>
+        <translation>Der Export wurde abgebrochen; es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>%1 Nothing was signed or written.</source>
+        <translation>%1 Es wurde nichts signiert oder geschrieben.</translation>
+    </message>
+    <message>
+        <source>Checking the passphrase, signing and time-stamping…</source>
+        <translation>Passphrase wird geprüft, signiert und mit Zeitstempel versehen…</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved as %1: %2.</source>
+        <translation>Das PDF konnte nicht als %1 gespeichert werden: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s), with the %1 records that prove them embedded.</source>
+        <translation>
+            <numerusform>%n Seite, mit den %1 eingebetteten Datensätzen, die sie belegen.</numerusform>
+            <numerusform>%n Seiten, mit den %1 eingebetteten Datensätzen, die sie belegen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signed as “%1”; not yet time-stamped (no time-stamp authority answered): add the time-stamp later.</source>
+        <translation>Signiert als „%1“; noch ohne Zeitstempel (keine Zeitstempel-Autorität hat geantwortet): fügen Sie den Zeitstempel später hinzu.</translation>
+    </message>
+    <message>
+        <source>Signed as “%1” and time-stamped (PAdES %2).</source>
+        <translation>Signiert als „%1“ und mit Zeitstempel versehen (PAdES %2).</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Gespeichert als %1</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wird angehalten…</translation>
+    </message>
+</context>
+<context>
     <name>quire::widgets::FilesController</name>
     <message>
         <source>The file could not be written</source>
@@ -2662,6 +3319,105 @@ Aufzeichnung %2</translation>
     </message>
 </context>
 <context>
+    <name>quire::widgets::SignPdfDialog</name>
+    <message>
+        <source>Sign a PDF</source>
+        <translation>PDF signieren</translation>
+    </message>
+    <message>
+        <source>Sign a PDF exported from this notebook</source>
+        <translation>Ein aus diesem Notizbuch exportiertes PDF signieren</translation>
+    </message>
+    <message>
+        <source>Before signing, Quire checks that the earlier signatures are valid and that the records the PDF carries are identical to this notebook&apos;s. The signature is added to the file; nothing in it changes.</source>
+        <translation>Vor dem Signieren prüft Quire, dass die früheren Signaturen gültig sind und dass die Datensätze im PDF mit denen dieses Notizbuchs übereinstimmen. Die Signatur wird der Datei hinzugefügt; nichts darin ändert sich.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Save the signed PDF as</source>
+        <translation>Signiertes PDF speichern als</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose a PDF to sign</source>
+        <translation>PDF zum Signieren auswählen</translation>
+    </message>
+    <message>
+        <source>&amp;PDF:</source>
+        <translation>&amp;PDF:</translation>
+    </message>
+    <message>
+        <source>Save &amp;signed PDF as:</source>
+        <translation>&amp;Signiertes PDF speichern als:</translation>
+    </message>
+    <message>
+        <source>&amp;Meaning:</source>
+        <translation>&amp;Bedeutung:</translation>
+    </message>
+    <message>
+        <source>Your notebook passphrase, asked again to sign</source>
+        <translation>Ihre Passphrase des Notizbuchs, zum Signieren erneut abgefragt</translation>
+    </message>
+    <message>
+        <source>Pass&amp;phrase:</source>
+        <translation>Pass&amp;phrase:</translation>
+    </message>
+    <message>
+        <source>Checking, signing and time-stamping…</source>
+        <translation>Wird geprüft, signiert und mit Zeitstempel versehen…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign</source>
+        <translation>&amp;Signieren</translation>
+    </message>
+    <message>
+        <source>%1 (signed).pdf</source>
+        <translation>%1 (signiert).pdf</translation>
+    </message>
+    <message>
+        <source>You sign this PDF as “%1”. This electronic signature is the legally binding equivalent of the handwritten signature of %2 &lt;%3&gt; (21 CFR 11.100).</source>
+        <translation>Sie signieren dieses PDF als „%1“. Diese elektronische Signatur ist das rechtsverbindliche Gegenstück zur handschriftlichen Unterschrift von %2 &lt;%3&gt; (21 CFR 11.100).</translation>
+    </message>
+    <message>
+        <source>Choose the PDF to sign and where the signed PDF is saved.</source>
+        <translation>Wählen Sie das zu signierende PDF und wo das signierte PDF gespeichert wird.</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2.</source>
+        <translation>%1 konnte nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>%1 Nothing was signed.</source>
+        <translation>%1 Es wurde nichts signiert.</translation>
+    </message>
+    <message>
+        <source>Enter your passphrase to sign.</source>
+        <translation>Geben Sie Ihre Passphrase ein, um zu signieren.</translation>
+    </message>
+    <message>
+        <source>The signed PDF could not be saved as %1: %2.</source>
+        <translation>Das signierte PDF konnte nicht als %1 gespeichert werden: %2.</translation>
+    </message>
+    <message>
+        <source>Signed, not yet time-stamped (%1): add the time-stamp later.</source>
+        <translation>Signiert, noch ohne Zeitstempel (%1): fügen Sie den Zeitstempel später hinzu.</translation>
+    </message>
+    <message>
+        <source>Signed and time-stamped (PAdES %1).</source>
+        <translation>Signiert und mit Zeitstempel versehen (PAdES %1).</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Gespeichert als %1</translation>
+    </message>
+</context>
+<context>
     <name>quire::widgets::SigningController</name>
     <message>
         <source>Signed: %1</source>
@@ -2706,6 +3462,30 @@ Jeder kann ihn dort mit verify.sh prüfen; dafür sind nur bash und openssl nöt
     <message>
         <source>Show folder</source>
         <translation>Ordner anzeigen</translation>
+    </message>
+    <message>
+        <source>Nothing to export</source>
+        <translation>Nichts zu exportieren</translation>
+    </message>
+    <message>
+        <source>choose an experiment with entries first</source>
+        <translation>wählen Sie zuerst ein Experiment mit Einträgen</translation>
+    </message>
+    <message>
+        <source>The experiment could not be read</source>
+        <translation>Das Experiment konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Exported as %1</source>
+        <translation>Exportiert als %1</translation>
+    </message>
+    <message>
+        <source>Choose a PDF to verify</source>
+        <translation>PDF zum Prüfen auswählen</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -2972,6 +3752,157 @@ Nichts geht verloren: Ihre Änderungen bleiben in diesem Laborbuch und werden be
     </message>
 </context>
 <context>
+    <name>quire::widgets::VerifyPdfDialog</name>
+    <message>
+        <source>✔ Yes:</source>
+        <translation>✔ Ja:</translation>
+    </message>
+    <message>
+        <source>✘ No:</source>
+        <translation>✘ Nein:</translation>
+    </message>
+    <message>
+        <source>Verify a PDF</source>
+        <translation>PDF prüfen</translation>
+    </message>
+    <message>
+        <source>Verification of %1</source>
+        <translation>Prüfung von %1</translation>
+    </message>
+    <message>
+        <source>Checking the signatures and the embedded records…</source>
+        <translation>Signaturen und eingebettete Datensätze werden geprüft…</translation>
+    </message>
+    <message>
+        <source>could not read %1: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large</source>
+        <translation>%1 ist zu groß</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <source>✘ The PDF could not be checked: %1</source>
+        <translation>✘ Das PDF konnte nicht geprüft werden: %1</translation>
+    </message>
+    <message>
+        <source>✔ The PDF verifies: every signature is valid and the records it carries are identical to this notebook&apos;s.</source>
+        <translation>✔ Das PDF ist gültig: jede Signatur ist gültig, und die Datensätze darin stimmen mit denen dieses Notizbuchs überein.</translation>
+    </message>
+    <message>
+        <source>✘ The PDF does NOT verify: see the problems below.</source>
+        <translation>✘ Das PDF ist NICHT gültig: siehe die Probleme unten.</translation>
+    </message>
+    <message>
+        <source>The PDF carries no signature.</source>
+        <translation>Das PDF trägt keine Signatur.</translation>
+    </message>
+    <message>
+        <source>Document time-stamp %1</source>
+        <translation>Dokument-Zeitstempel %1</translation>
+    </message>
+    <message>
+        <source>Authority: %1</source>
+        <translation>Autorität: %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Time: %1 UTC</source>
+        <translation>Zeit: %1 UTC</translation>
+    </message>
+    <message>
+        <source>Signature %1: %2</source>
+        <translation>Signatur %1: %2</translation>
+    </message>
+    <message>
+        <source>Signer: %1 &lt;%2&gt;</source>
+        <translation>Unterzeichner: %1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>Meaning: %1</source>
+        <translation>Bedeutung: %1</translation>
+    </message>
+    <message>
+        <source>Time claimed by the signer: %1</source>
+        <translation>Vom Unterzeichner angegebene Zeit: %1</translation>
+    </message>
+    <message>
+        <source>not yet time-stamped: nothing proves when it was made</source>
+        <translation>noch ohne Zeitstempel: nichts belegt, wann sie erstellt wurde</translation>
+    </message>
+    <message>
+        <source>time-stamped %1 UTC by %2 (PAdES %3)</source>
+        <translation>mit Zeitstempel %1 UTC von %2 (PAdES %3)</translation>
+    </message>
+    <message>
+        <source>the certificate chains to this notebook&apos;s CA</source>
+        <translation>das Zertifikat führt zur Zertifizierungsstelle dieses Notizbuchs</translation>
+    </message>
+    <message>
+        <source>the certificate was not issued by this notebook&apos;s CA</source>
+        <translation>das Zertifikat wurde nicht von der Zertifizierungsstelle dieses Notizbuchs ausgestellt</translation>
+    </message>
+    <message>
+        <source>the signed bytes are intact</source>
+        <translation>die signierten Bytes sind unverändert</translation>
+    </message>
+    <message>
+        <source>the signed bytes were changed</source>
+        <translation>die signierten Bytes wurden verändert</translation>
+    </message>
+    <message>
+        <source>it covers the whole file</source>
+        <translation>sie deckt die ganze Datei ab</translation>
+    </message>
+    <message>
+        <source>added after it, as allowed: %1</source>
+        <translation>danach hinzugefügt, wie erlaubt: %1</translation>
+    </message>
+    <message>
+        <source>not allowed after signing: %1</source>
+        <translation>nach dem Signieren nicht erlaubt: %1</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Gültig</translation>
+    </message>
+    <message>
+        <source>NOT valid</source>
+        <translation>NICHT gültig</translation>
+    </message>
+    <message>
+        <source>Embedded evidence</source>
+        <translation>Eingebetteter Nachweis</translation>
+    </message>
+    <message>
+        <source>the PDF carries no records from a Quire notebook</source>
+        <translation>das PDF trägt keine Datensätze aus einem Quire-Notizbuch</translation>
+    </message>
+    <message>
+        <source>%1 records, %2 electronic signatures, %3 Merkle paths and %4 time-stamp tokens</source>
+        <translation>%1 Datensätze, %2 elektronische Signaturen, %3 Merkle-Pfade und %4 Zeitstempel-Token</translation>
+    </message>
+    <message>
+        <source>every record, seal and signature is identical to this notebook&apos;s copy</source>
+        <translation>jeder Datensatz, jedes Siegel und jede Signatur stimmt mit der Kopie dieses Notizbuchs überein</translation>
+    </message>
+    <message>
+        <source>the time-stamp is valid, from an authority this notebook trusts</source>
+        <translation>der Zeitstempel ist gültig und stammt von einer Autorität, der dieses Notizbuch vertraut</translation>
+    </message>
+    <message>
+        <source>the time-stamp is not valid, or its authority is not one this notebook trusts</source>
+        <translation>der Zeitstempel ist nicht gültig, oder seine Autorität ist keine, der dieses Notizbuch vertraut</translation>
+    </message>
+</context>
+<context>
     <name>quire::widgets::VoidEntryDialog</name>
     <message>
         <source>Void entry</source>
@@ -3223,6 +4154,30 @@ Nichts geht verloren: Ihre Änderungen bleiben in diesem Laborbuch und werden be
     <message>
         <source>&amp;Waiting for my signature</source>
         <translation>&amp;Warten auf meine Signatur</translation>
+    </message>
+    <message>
+        <source>Export as &amp;PDF…</source>
+        <translation>Als &amp;PDF exportieren…</translation>
+    </message>
+    <message>
+        <source>The experiment on the page as a PDF, optionally signed, with the records that prove it embedded</source>
+        <translation>Das Experiment auf der Seite als PDF, wahlweise signiert, mit den eingebetteten Datensätzen, die es belegen</translation>
+    </message>
+    <message>
+        <source>Si&amp;gn a PDF…</source>
+        <translation>PDF si&amp;gnieren…</translation>
+    </message>
+    <message>
+        <source>Add your electronic signature to a PDF exported from this notebook</source>
+        <translation>Ihre elektronische Signatur zu einem aus diesem Notizbuch exportierten PDF hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Verify a PDF…</source>
+        <translation>PDF &amp;prüfen…</translation>
+    </message>
+    <message>
+        <source>Check a PDF&apos;s signatures, time-stamps and embedded records against this notebook</source>
+        <translation>Signaturen, Zeitstempel und eingebettete Datensätze eines PDFs mit diesem Notizbuch abgleichen</translation>
     </message>
 </context>
 </TS>

@@ -104,6 +104,16 @@
     </message>
 </context>
 <context>
+    <name>quire::widgets::ExportPdfDialog</name>
+    <message numerus="yes">
+        <source>%n page(s), with the %1 records that prove them embedded.</source>
+        <translation>
+            <numerusform>%n page, with the %1 records that prove it embedded.</numerusform>
+            <numerusform>%n pages, with the %1 records that prove them embedded.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>quire::widgets::HistoryDialog</name>
     <message numerus="yes">
         <source>%n signatures</source>

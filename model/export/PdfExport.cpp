@@ -1,4 +1,5 @@
 #include "export/PdfExport.h"
+#include "preview/Preview.h"
 
 #include "export/ExportHtml.h"
 
@@ -92,7 +93,7 @@ QByteArray PdfExport::caPem() {
 Result<PdfExportResult> PdfExport::exportExperiment(const PdfExportRequest &request,
                                                     const PrintFunction &print) {
     if (!print) return fail(tr("printing to PDF is not available in this build"));
-    const std::lock_guard lock(m_notebook.m_mutex);
+    std::unique_lock lock(m_notebook.m_mutex);
     Vault &vault = *m_notebook.m_vault;
     auto experiment = m_notebook.experiment(request.experiment);
     if (!experiment) return experiment.failure();
@@ -244,7 +245,12 @@ Result<PdfExportResult> PdfExport::exportExperiment(const PdfExportRequest &requ
                                     Rel::Data,
                                     {}});
 
-    auto printed = print(PrintJob{ExportHtml::page(doc), doc.paper});
+    // The notebook is let go while the page prints: the window prints on its own thread, where
+    // the printer reads the images from the notebook, while this runs on a worker.
+    const PrintJob job{ExportHtml::page(doc), doc.paper};
+    lock.unlock();
+    auto printed = print(job);
+    lock.lock();
     if (!printed) return printed.failure();
     pdf::PageFurniture furniture;
     furniture.headerLeft = experiment->title;
@@ -646,6 +652,14 @@ Result<PdfSignResult> PdfExport::timestamp(const QByteArray &pdfBytes) {
     emit m_notebook.changed();
     if (!audited) return audited.failure();
     return out;
+}
+
+Result<int> PdfExport::pageCount(const QByteArray &pdf) {
+    return preview::pdfPageCount(pdf);
+}
+
+Result<QImage> PdfExport::pageImage(const QByteArray &pdf, int page, int maxSide) {
+    return preview::render(pdf, QStringLiteral("application/pdf"), maxSide, page);
 }
 
 } // namespace quire

@@ -12,6 +12,7 @@
 #include "Result.h"
 
 #include <QByteArray>
+#include <QImage>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -103,6 +104,8 @@ public:
     explicit PdfExport(Notebook &notebook)
         : m_notebook(notebook) {}
 
+    // `print` is called without the notebook's lock held, so that it may run on another
+    // thread and read the images from the notebook there; the caller keeps other work away.
     Result<PdfExportResult> exportExperiment(const PdfExportRequest &request,
                                              const PrintFunction &print);
     // Why I may not sign this PDF with this meaning (FORMAT.md §3 applied to the entries it
@@ -117,6 +120,9 @@ public:
     Result<PdfSignResult> timestamp(const QByteArray &pdf);
     Result<PdfCheck> verify(const QByteArray &pdf);
     QByteArray caPem();
+    // The pages of a PDF as pictures for the window (Poppler, without scripts or forms).
+    static Result<int> pageCount(const QByteArray &pdf);
+    static Result<QImage> pageImage(const QByteArray &pdf, int page, int maxSide);
 
 private:
     Notebook &m_notebook;

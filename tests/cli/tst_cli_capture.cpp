@@ -53,7 +53,12 @@ const QString kTestData = qEnvironmentVariable("QUIRE_TESTDATA");
 
 } // namespace
 
-#define CLI_OK(result) QVERIFY2((result).exitCode == 0, describe(result).constData())
+// QVERIFY2 evaluates its message even when the check holds: run the command once.
+#define CLI_OK(result)                                                                             \
+    do {                                                                                           \
+        const CliResult cliOk_ = (result);                                                         \
+        QVERIFY2(cliOk_.exitCode == 0, describe(cliOk_).constData());                              \
+    } while (false)
 
 class CliCaptureTest : public QObject {
     Q_OBJECT

@@ -88,7 +88,8 @@ PrintFunction PagePrinter::printFunction(Notebook *notebook) {
 }
 
 Result<QByteArray> PagePrinter::print(Notebook *notebook, const PrintJob &job, QList<QUrl> *blocked,
-                                      int timeoutMs) {
+                                      int timeoutMs, const std::atomic_bool *cancel) {
+    if (cancel && *cancel) return fail(QString::fromLatin1(kCancelled));
     QObject owner;
     const LockedDownProfile locked = makeLockedDownProfile(&owner, PageScript::None);
     locked.attachments->setNotebook(notebook);
@@ -113,10 +114,26 @@ Result<QByteArray> PagePrinter::print(Notebook *notebook, const PrintJob &job, Q
         loop.quit();
     });
     timer.start(timeoutMs);
+    bool cancelled = false;
+    QTimer cancelPoll;
+    if (cancel) {
+        QObject::connect(&cancelPoll, &QTimer::timeout, &loop, [&] {
+            if (!*cancel) return;
+            cancelled = true;
+            loop.quit();
+        });
+        cancelPoll.start(50);
+    }
     page->load(QUrl(QStringLiteral("%1://notebook/export").arg(QLatin1String(kPageScheme))));
     loop.exec();
-    if (timedOut) return fail(QStringLiteral("the page did not finish loading for printing"));
-    if (!loaded) return fail(QStringLiteral("the page could not be loaded for printing"));
+    // The page goes before the locals its callbacks refer to.
+    auto stop = [&](const QString &message) -> Result<QByteArray> {
+        page.reset();
+        return fail(message);
+    };
+    if (cancelled) return stop(QString::fromLatin1(kCancelled));
+    if (timedOut) return stop(QStringLiteral("the page did not finish loading for printing"));
+    if (!loaded) return stop(QStringLiteral("the page could not be loaded for printing"));
 
     if (job.html.contains(QLatin1String("class=\"math\""))) {
         // Typeset the formulas, then wait (a few seconds at most) for KaTeX's fonts.
@@ -127,7 +144,7 @@ Result<QByteArray> PagePrinter::print(Notebook *notebook, const PrintJob &job, Q
                                 loop.quit();
                             });
         if (!typeset) loop.exec();
-        for (int i = 0; i < 50 && !timedOut; ++i) {
+        for (int i = 0; i < 50 && !timedOut && !cancelled; ++i) {
             bool answered = false, loaded = false;
             page->runJavaScript(QStringLiteral("document.fonts.status"),
                                 QWebEngineScript::ApplicationWorld, [&](const QVariant &v) {
@@ -146,6 +163,9 @@ Result<QByteArray> PagePrinter::print(Notebook *notebook, const PrintJob &job, Q
     // The top and bottom margins leave room for the header and footer stamped afterwards.
     const QPageLayout layout(size, QPageLayout::Portrait, QMarginsF(16, 20, 16, 20),
                              QPageLayout::Millimeter);
+    if (cancelled) return stop(QString::fromLatin1(kCancelled));
+    // Chromium cannot drop a page while it prints it: a Cancel from now on waits for the PDF,
+    // which is then thrown away.
     bool printed = false;
     page->printToPdf(
         [&](const QByteArray &bytes) {
@@ -154,9 +174,11 @@ Result<QByteArray> PagePrinter::print(Notebook *notebook, const PrintJob &job, Q
             loop.quit();
         },
         layout);
-    if (!printed) loop.exec();
+    while (!printed && !timedOut)
+        loop.exec();
     if (blocked) *blocked = locked.interceptor->blockedUrls();
     page.reset();
+    if (cancelled) return fail(QString::fromLatin1(kCancelled));
     if (timedOut) return fail(QStringLiteral("printing the page took too long"));
     if (pdf.isEmpty()) return fail(QStringLiteral("QtWebEngine could not print the page"));
     return pdf;

@@ -12,14 +12,20 @@
 #include <QList>
 #include <QUrl>
 
+#include <atomic>
+
 namespace quire::widgets {
 
 class PagePrinter {
 public:
     // The PrintFunction the model's PdfExport takes; `notebook` serves the images.
     static PrintFunction printFunction(Notebook *notebook);
+    // `cancel`, when given, is looked at every 50 ms while the engine works; once set, the
+    // page is dropped and print() fails with kCancelled.
     static Result<QByteArray> print(Notebook *notebook, const PrintJob &job,
-                                    QList<QUrl> *blocked = nullptr, int timeoutMs = 120000);
+                                    QList<QUrl> *blocked = nullptr, int timeoutMs = 120000,
+                                    const std::atomic_bool *cancel = nullptr);
+    static constexpr const char *kCancelled = "printing was cancelled";
 };
 
 } // namespace quire::widgets

@@ -120,6 +120,9 @@ void MainWindow::connectActions() {
     connect(a.syncNow, &QAction::triggered, this, &MainWindow::syncNow);
     connect(a.remoteSettings, &QAction::triggered, this, &MainWindow::showRemoteSettings);
     connect(a.sign, &QAction::triggered, this, [this] { signEntry(currentEntry()); });
+    connect(a.exportPdf, &QAction::triggered, this, &MainWindow::exportPdf);
+    connect(a.signPdf, &QAction::triggered, this, [this] { signPdf(); });
+    connect(a.verifyPdf, &QAction::triggered, this, [this] { verifyPdf(); });
     connect(a.history, &QAction::triggered, this, [this] { showHistory(); });
     connect(a.reviewQueue, &QAction::triggered, this, &MainWindow::showReviewQueue);
     connect(a.timestamps, &QAction::triggered, this, &MainWindow::showTimestampSettings);
@@ -674,6 +677,18 @@ void MainWindow::signEntry(const QString &entry) {
 
 void MainWindow::showReviewQueue() {
     m_signing->showReviewQueue();
+}
+
+void MainWindow::exportPdf() {
+    m_signing->exportPdf();
+}
+
+void MainWindow::signPdf(const QString &path) {
+    m_signing->signPdf(path);
+}
+
+void MainWindow::verifyPdf(const QString &path) {
+    m_signing->verifyPdf(path);
 }
 
 void MainWindow::showTimestampSettings() {

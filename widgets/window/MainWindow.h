@@ -137,6 +137,11 @@ public slots:
     // latest entry when empty).
     void signEntry(const QString &entry = QString());
     void showReviewQueue();
+    // File ▸ Export as PDF… for the experiment on the page.
+    void exportPdf();
+    // File ▸ Sign a PDF… and File ▸ Verify a PDF…; with `path` empty, a file is asked for.
+    void signPdf(const QString &path = QString());
+    void verifyPdf(const QString &path = QString());
     void showTimestampSettings();
     // Asks for a folder and writes the evidence of one signature on the shown page there;
     // with `parentDir` given, asks nothing.

@@ -2,6 +2,9 @@
 
 #include "common/DialogParts.h"
 #include "page/EntryPageRenderer.h"
+#include "pdf/ExportPdfDialog.h"
+#include "pdf/SignPdfDialog.h"
+#include "pdf/VerifyPdfDialog.h"
 #include "signing/ReviewQueueDialog.h"
 #include "signing/SignDialog.h"
 #include "signing/TimestampSettingsDialog.h"
@@ -49,6 +52,57 @@ void SigningController::signEntry(const QString &entry) {
         return;
     }
     openSignDialog(m_navigator->shownEntries(), entry, m_window);
+}
+
+void SigningController::exportPdf() {
+    if (!m_window->notebook() || m_window->isBusy()) return;
+    if (m_navigator->shownEntries().isEmpty()) {
+        showProblem(m_window, tr("Nothing to export"),
+                    tr("choose an experiment with entries first"));
+        return;
+    }
+    // Every entry of the experiment, not only those the page has read so far.
+    auto entries = m_window->notebook()->entries(m_navigator->experiment());
+    if (!entries) {
+        showProblem(m_window, tr("The experiment could not be read"), entries.error());
+        return;
+    }
+    auto *dialog =
+        new ExportPdfDialog(m_window->notebook(), m_navigator->experiment(), *entries, m_window);
+    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    connect(dialog, &ExportPdfDialog::busyChanged, this,
+            [this](bool busy) { busy ? m_window->beginWork() : m_window->endWork(); });
+    connect(dialog, &ExportPdfDialog::exported, this, [this](const QString &path) {
+        m_window->refreshWhenFree(); // the export wrote an audit record
+        m_window->statusBar()->showMessage(tr("Exported as %1").arg(QDir::toNativeSeparators(path)),
+                                           8000);
+    });
+    dialog->open();
+}
+
+void SigningController::signPdf(const QString &path) {
+    if (!m_window->notebook() || m_window->isBusy()) return;
+    auto *dialog = new SignPdfDialog(m_window->notebook(), path, m_window);
+    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    connect(dialog, &SignPdfDialog::busyChanged, this,
+            [this](bool busy) { busy ? m_window->beginWork() : m_window->endWork(); });
+    connect(dialog, &SignPdfDialog::signedPdf, this, [this] { m_window->refreshWhenFree(); });
+    dialog->open();
+}
+
+void SigningController::verifyPdf(const QString &path) {
+    if (!m_window->notebook() || m_window->isBusy()) return;
+    QString file = path;
+    if (file.isEmpty())
+        file = QFileDialog::getOpenFileName(m_window, tr("Choose a PDF to verify"),
+                                            QDir::homePath(), tr("PDF documents (*.pdf)"));
+    if (file.isEmpty() || !m_window->notebook() || m_window->isBusy()) return;
+    auto *dialog = new VerifyPdfDialog(m_window->notebook(), file, m_window);
+    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    connect(dialog, &VerifyPdfDialog::busyChanged, this,
+            [this](bool busy) { busy ? m_window->beginWork() : m_window->endWork(); });
+    dialog->open();
+    dialog->start();
 }
 
 void SigningController::showReviewQueue() {

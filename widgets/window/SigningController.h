@@ -27,6 +27,11 @@ public:
     // latest entry when empty).
     void signEntry(const QString &entry);
     void showReviewQueue();
+    // File ▸ Export as PDF… for the shown experiment's entries.
+    void exportPdf();
+    // File ▸ Sign a PDF… and File ▸ Verify a PDF…; with `path` empty, a file is asked for.
+    void signPdf(const QString &path);
+    void verifyPdf(const QString &path);
     void openTimestampSettings(QWidget *parent);
     // Asks for a folder and writes the evidence of one signature on the shown page there;
     // with `parentDir` given, asks nothing.

@@ -73,6 +73,12 @@ void WindowActions::buildActions() {
     settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     settings->setMenuRole(QAction::PreferencesRole);
 
+    exportPdf = action("document-export", "document-save-as", "exportPdfAction");
+    exportPdf->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+
+    signPdf = action(nullptr, nullptr, "signPdfAction");
+    verifyPdf = action(nullptr, nullptr, "verifyPdfAction");
+
     quit = action("application-exit", nullptr, "quitAction");
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -92,6 +98,10 @@ void WindowActions::buildMenusAndToolBar() {
     m_fileMenu = menuBar->addMenu(QString());
     m_fileMenu->addAction(newExperiment);
     m_fileMenu->addAction(newEntry);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(exportPdf);
+    m_fileMenu->addAction(signPdf);
+    m_fileMenu->addAction(verifyPdf);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(settings);
     m_fileMenu->addSeparator();
@@ -200,6 +210,14 @@ void WindowActions::retranslate() {
     tip(showDetails, tr("The chosen entry's files, signatures and versions, beside the page"));
     settings->setText(tr("Se&ttings…"));
     tip(settings, tr("Sharing, trusted time, locking and language"));
+    exportPdf->setText(tr("Export as &PDF…"));
+    tip(exportPdf, tr("The experiment on the page as a PDF, optionally signed, with the records "
+                      "that prove it embedded"));
+    signPdf->setText(tr("Si&gn a PDF…"));
+    signPdf->setToolTip(tr("Add your electronic signature to a PDF exported from this notebook"));
+    verifyPdf->setText(tr("&Verify a PDF…"));
+    verifyPdf->setToolTip(tr("Check a PDF's signatures, time-stamps and embedded records "
+                             "against this notebook"));
     quit->setText(tr("&Quit"));
     about->setText(tr("&About Quire"));
 
@@ -219,6 +237,9 @@ void WindowActions::update(const State &state) {
     newExperiment->setEnabled(open && !state.joining);
     newEntry->setEnabled(state.hasExperiment);
     attach->setEnabled(state.hasExperiment);
+    exportPdf->setEnabled(state.hasExperiment && !state.joining && state.hasEntries);
+    signPdf->setEnabled(open && !state.joining);
+    verifyPdf->setEnabled(open && !state.joining);
     // Editing and voiding are for the author of an entry that is not voided.
     editEntry->setEnabled(state.ownEntry);
     voidEntry->setEnabled(state.ownEntry);

@@ -61,6 +61,9 @@ public:
     QAction *auditTrail = nullptr;
     QAction *settings = nullptr;
     QAction *showDetails = nullptr;
+    QAction *exportPdf = nullptr;
+    QAction *signPdf = nullptr;
+    QAction *verifyPdf = nullptr;
     QLineEdit *searchField = nullptr;
 
 private:
