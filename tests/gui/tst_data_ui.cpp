@@ -28,6 +28,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
+#include <QWebEngineScript>
 #include <QWheelEvent>
 
 #include <cmath>
@@ -256,8 +257,17 @@ void DataUiTest::insertedPlotIsAFigureNamingTheFileAndItsHash() {
     const QImage image = QImage::fromData(*picture, "PNG");
     QCOMPARE(image.size(), QSize(2400, 1500));
     QCOMPARE(image.dotsPerMeterX(), 11811); // 300 dpi
+    QVERIFY(image.save(m_shots.dir() + QStringLiteral("/figure-as-kept.png")));
     QTRY_VERIFY_WITH_TIMEOUT(
         quire::test::pageHtml(m_window->entryView()).contains(QStringLiteral("SHA-256 ") + sha),
+        10000);
+    // The figure's picture is served to the page after its text.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        quire::test::runScript(m_window->entryView(),
+                               QStringLiteral("Array.from(document.images).every(i => "
+                                              "i.complete && i.naturalWidth > 0)"),
+                               QWebEngineScript::ApplicationWorld)
+            .toBool(),
         10000);
     screenshot(QStringLiteral("plot-inserted"));
 }
@@ -309,7 +319,8 @@ void DataUiTest::droppingACaptureOnAnExperimentFilesIt() {
         auto *dialog = quire::test::waitForDialog<QInputDialog>(m_window.get(), 5000);
         if (!dialog) return;
         asked = dialog->comboBoxItems().size() == 1;
-        screenshot(QStringLiteral("file-into-entry"));
+        QVERIFY2(!m_shots.take(m_window.get(), QStringLiteral("file-into-entry"), dialog).isEmpty(),
+                 "file-into-entry");
         dialog->accept();
     });
     QSignalSpy filed(m_window->inbox(), &InboxController::filed);

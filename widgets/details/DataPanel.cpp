@@ -399,7 +399,10 @@ void DataPanel::rebuildChart() {
         }
     }
     chart->legend()->setVisible(chart->series().size() > 1 || several);
-    if (yTitles.size() > 1) y->setTitleText(yTitles.join(QStringLiteral(" · ")));
+    // Series measuring different things name them all, if that fits; else the legend does.
+    if (const QString all = yTitles.join(QStringLiteral(" · "));
+        yTitles.size() > 1 && all.size() <= 40)
+        y->setTitleText(all);
     connect(x, &QValueAxis::rangeChanged, this, [this] {
         if (!m_resetting) m_redraw->start();
     });

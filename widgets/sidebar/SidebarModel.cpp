@@ -331,7 +331,10 @@ QVariant SidebarModel::data(const QModelIndex &index, int role) const {
 
 QVariant SidebarModel::captureData(const CaptureInfo &c, int role) const {
     const QString status =
-        c.problem.isEmpty() ? (c.reader.isEmpty() ? tr("kept") : c.reader) : tr("not readable");
+        c.problem.isEmpty()
+            // The format without its version ("JCAMP-DX"): the tooltip has it whole.
+            ? (c.reader.isEmpty() ? tr("kept") : c.reader.section(QLatin1Char(' '), 0, 0))
+            : tr("not readable");
     switch (role) {
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
