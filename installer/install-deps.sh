@@ -9,7 +9,7 @@ packages=(
     build-essential cmake ninja-build pkg-config git ca-certificates clang-format
     # Qt 6
     qt6-base-dev qt6-base-dev-tools qt6-webengine-dev qt6-webengine-dev-tools
-    qt6-webchannel-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-webchannel-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6opengl6-dev libgl-dev libxkbcommon-dev
     # storage: encrypted database, git, crypto, PDF, formats
     libsqlcipher-dev sqlcipher libsqlite3-dev sqlite3

@@ -474,6 +474,9 @@ Result<QString> Notebook::attachFile(const QString &entryUuid, const QString &fi
                                          b.insert("attachments", list);
                                      }}});
     if (!records) return records.failure();
+    // A data file is found by what it says about itself (its title, instrument, sample, units).
+    if (const QString text = dataSearchTextOfFile(filePath); !text.isEmpty())
+        if (auto t = m_vault->setAttachmentText(records->first().id, text); !t) return t.failure();
     emit changed();
     return records->first().id;
 }

@@ -11,6 +11,7 @@
 // touch no open vault and take no lock. changed() is emitted with the mutex held, on the
 // thread that made the change; receivers on another thread get it queued.
 
+#include "data/PlotData.h"
 #include "Result.h"
 
 #include <QByteArray>
@@ -435,6 +436,14 @@ public:
     // Draws one series (or all, series < 0) of an attachment: axes with units, NMR shifts and IR
     // wavenumbers right to left, long series thinned per pixel column.
     Result<QImage> plot(const QString &attachment, int series, int width, int height);
+    // The attachment's series held whole for an interactive plot (the window zooms into it).
+    Result<data::PlotData> plotData(const QString &attachment);
+    // Draws the entry's data file `source` (all series) as a PNG at print resolution (300 dpi;
+    // 2400 × 1500 pixels is 20 × 12.7 cm), keeps it as a new attachment of the entry and adds it
+    // as a figure whose caption names the file and its SHA-256 (a new version, as attaching
+    // does). Returns the picture's attachment id.
+    Result<QString> insertPlot(const QString &entry, const QString &source, int width = 2400,
+                               int height = 1500);
 
     // ---- electronic signatures (21 CFR Part 11; FORMAT.md §3) -------------------------------
     static QStringList signatureMeanings();

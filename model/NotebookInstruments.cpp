@@ -96,6 +96,28 @@ Result<formats::Dataset> readAttachmentDataset(Vault &vault, const QString &id) 
 
 } // namespace
 
+QString dataSearchText(const QByteArray &bytes, const QString &fileName) {
+    if (formats::sniff(bytes, fileName) == formats::FileKind::Unknown) return {};
+    auto data = formats::readDataset(bytes, fileName);
+    if (!data) return {};
+    QStringList words{data->format};
+    for (const char *key : {formats::key::title, formats::key::origin, formats::key::owner,
+                            formats::key::dataType, formats::key::instrument, formats::key::sample,
+                            formats::key::xUnits, formats::key::yUnits, formats::key::date})
+        if (const QString v = data->value(QLatin1String(key)); !v.isEmpty()) words << v;
+    for (const auto &series : data->series)
+        for (const QString &w :
+             {series.name, series.xName, series.xUnit, series.yName, series.yUnit})
+            if (!w.isEmpty() && !words.contains(w)) words << w;
+    return words.join(QLatin1Char('\n'));
+}
+
+QString dataSearchTextOfFile(const QString &path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || file.size() > kParseAtCapture) return {};
+    return dataSearchText(file.readAll(), QFileInfo(path).fileName());
+}
+
 Result<QString> Notebook::addInstrument(const QString &name, const QString &model,
                                         const QString &serial, const QString &location) {
     const std::lock_guard lock(m_mutex);
@@ -247,7 +269,7 @@ Result<CaptureOutcome> Notebook::captureFile(const QString &instrument, const QS
     }
     // What the readers make of it, judged on the bytes as read (not on the file again). Larger
     // files are only recognised by their first 64 KiB here; `data show` reads them whole.
-    QString reader, problem;
+    QString reader, problem, searchText;
     if (expectedSize <= kParseAtCapture) {
         QFile file(path);
         QByteArray bytes;
@@ -261,6 +283,7 @@ Result<CaptureOutcome> Notebook::captureFile(const QString &instrument, const QS
             reader = data->format;
         else
             problem = data.error();
+        if (data) searchText = dataSearchText(bytes, info.fileName());
     } else {
         QFile file(path);
         QByteArray head;
@@ -282,6 +305,8 @@ Result<CaptureOutcome> Notebook::captureFile(const QString &instrument, const QS
     const QString object = QUuid::createUuid().toString(QUuid::WithoutBraces);
     auto r = m_vault->appendOne(RecordDraft{"attachment", object, {}, attachment, {}});
     if (!r) return r.failure();
+    if (!searchText.isEmpty())
+        if (auto t = m_vault->setAttachmentText(r->id, searchText); !t) return t.failure();
     auto c = m_vault->capture(r->id);
     if (!c) return c.failure();
     outcome.kind = CaptureOutcome::Kind::Captured;
@@ -386,6 +411,15 @@ Result<QImage> Notebook::plot(const QString &attachment, int series, int width, 
     if (!data) return data.failure();
     auto a = m_vault->attachment(attachment);
     return data::plotImage(*data, series, width, height, a ? a->name : QString());
+}
+
+Result<data::PlotData> Notebook::plotData(const QString &attachment) {
+    const std::lock_guard lock(m_mutex);
+    auto data = readAttachmentDataset(*m_vault, attachment);
+    if (!data) return data.failure();
+    auto a = m_vault->attachment(attachment);
+    return data::PlotData(std::make_shared<const formats::Dataset>(std::move(*data)),
+                          a ? a->name : QString());
 }
 
 } // namespace quire

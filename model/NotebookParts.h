@@ -13,4 +13,10 @@ namespace quire {
 Result<StoredRecord> editableHead(Vault &vault, const QString &entry, const QString &reason,
                                   const QString &me);
 
+// What search should find a data file by: its title, instrument, sample, origin, owner, kind of
+// data, format, and its series' names and units. Empty when no reader understands the file.
+QString dataSearchText(const QByteArray &bytes, const QString &fileName);
+// The same for a file on disk (up to 64 MiB is read; larger files are not indexed).
+QString dataSearchTextOfFile(const QString &path);
+
 } // namespace quire

@@ -583,7 +583,7 @@ verify.sh führt alle Prüfungen aus (nur mit bash und openssl).
     </message>
     <message>
         <source>PDF signed as %1</source>
-        <translation>PDF signiert als %1</translation>
+        <translation>PDF signiert mit der Bedeutung „%1“</translation>
     </message>
     <message>
         <source>PDF time-stamped</source>
@@ -595,7 +595,7 @@ verify.sh führt alle Prüfungen aus (nur mit bash und openssl).
     </message>
     <message>
         <source>“%1” is too large to read here (%2 MiB; at most %3 MiB)</source>
-        <translation>„%1“ ist zu groß, um es hier zu lesen (%2 MiB; höchstens %3 MiB)</translation>
+        <translation>„%1“ ist zu groß, um hier gelesen zu werden (%2 MiB; höchstens %3 MiB)</translation>
     </message>
     <message>
         <source>the instrument was not added: %1</source>
@@ -603,11 +603,11 @@ verify.sh führt alle Prüfungen aus (nur mit bash und openssl).
     </message>
     <message>
         <source>the instrument “%1” is retired already</source>
-        <translation>das Gerät „%1“ ist bereits außer Dienst</translation>
+        <translation>das Gerät „%1“ ist bereits außer Betrieb</translation>
     </message>
     <message>
         <source>the instrument was not retired: %1</source>
-        <translation>das Gerät wurde nicht außer Dienst gestellt: %1</translation>
+        <translation>das Gerät wurde nicht außer Betrieb genommen: %1</translation>
     </message>
     <message>
         <source>%1 is not a folder</source>
@@ -615,11 +615,11 @@ verify.sh führt alle Prüfungen aus (nur mit bash und openssl).
     </message>
     <message>
         <source>the settle time must be 0 s or more and the poll time 1 s or more</source>
-        <translation>die Wartezeit muss 0 s oder mehr und das Abfrageintervall 1 s oder mehr betragen</translation>
+        <translation>die Ruhezeit muss mindestens 0 s und das Abfrageintervall mindestens 1 s betragen</translation>
     </message>
     <message>
         <source>the instrument “%1” is retired; its files are not captured</source>
-        <translation>das Gerät „%1“ ist außer Dienst; seine Dateien werden nicht übernommen</translation>
+        <translation>das Gerät „%1“ ist außer Betrieb; seine Dateien werden nicht übernommen</translation>
     </message>
     <message>
         <source>only members with the author role capture instrument files</source>
@@ -635,7 +635,7 @@ verify.sh führt alle Prüfungen aus (nur mit bash und openssl).
     </message>
     <message>
         <source>“%1” was set aside (%2)</source>
-        <translation>„%1“ wurde beiseitegelegt (%2)</translation>
+        <translation>„%1“ wurde zurückgestellt (%2)</translation>
     </message>
     <message>
         <source>filed “%1” from the inbox</source>
@@ -647,7 +647,31 @@ verify.sh führt alle Prüfungen aus (nur mit bash und openssl).
     </message>
     <message>
         <source>it was not set aside: %1</source>
-        <translation>es wurde nicht beiseitegelegt: %1</translation>
+        <translation>es wurde nicht zurückgestellt: %1</translation>
+    </message>
+    <message>
+        <source>inserted a plot of “%1”</source>
+        <translation>Diagramm von „%1“ eingefügt</translation>
+    </message>
+    <message>
+        <source>“%1” is not a file of this entry</source>
+        <translation>„%1“ ist keine Datei dieses Eintrags</translation>
+    </message>
+    <message>
+        <source>could not make a temporary folder for the plot</source>
+        <translation>für das Diagramm konnte kein temporärer Ordner angelegt werden</translation>
+    </message>
+    <message>
+        <source>Plot of %1.png</source>
+        <translation>Diagramm von %1.png</translation>
+    </message>
+    <message>
+        <source>could not write the plot as PNG</source>
+        <translation>das Diagramm konnte nicht als PNG geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Plot of %1 (SHA-256 %2)</source>
+        <translation>Diagramm von %1 (SHA-256 %2)</translation>
     </message>
 </context>
 <context>
@@ -1233,6 +1257,88 @@ Aufzeichnung %2</translation>
     </message>
 </context>
 <context>
+    <name>quire::widgets::DataPanel</name>
+    <message>
+        <source>Choose a data file under Files to see it here.</source>
+        <translation>Wählen Sie unter „Dateien“ eine Datendatei, um sie hier zu sehen.</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Die Datei wird gelesen…</translation>
+    </message>
+    <message>
+        <source>No plot: %1</source>
+        <translation>Kein Diagramm: %1</translation>
+    </message>
+    <message>
+        <source>That file cannot be laid over: %1</source>
+        <translation>Diese Datei kann nicht überlagert werden: %1</translation>
+    </message>
+    <message>
+        <source>The file holds no series.</source>
+        <translation>Die Datei enthält keine Datenreihe.</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Datenreihe</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n points</source>
+        <translation>
+            <numerusform>%1: %n Punkt</numerusform>
+            <numerusform>%1: %n Punkte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lay another file over…</source>
+        <translation>Weitere Datei überlagern…</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>&amp;Reset zoom</source>
+        <translation>&amp;Zoom zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Show all of the data again. Zoom with the mouse wheel or by dragging a rectangle; pan with the middle button or the arrow keys.</source>
+        <translation>Wieder alle Daten zeigen. Zoomen Sie mit dem Mausrad oder durch Aufziehen eines Rechtecks; verschieben Sie mit der mittleren Maustaste oder den Pfeiltasten.</translation>
+    </message>
+    <message>
+        <source>Remove overlays</source>
+        <translation>Überlagerungen entfernen</translation>
+    </message>
+    <message>
+        <source>Draw another data file of this page in the same plot</source>
+        <translation>Eine weitere Datendatei dieser Seite im selben Diagramm zeichnen</translation>
+    </message>
+    <message>
+        <source>&amp;Insert plot into entry</source>
+        <translation>Diagramm in Eintrag &amp;einfügen</translation>
+    </message>
+    <message>
+        <source>Keep this plot as a picture in the file&apos;s entry, with a caption naming the data file and its SHA-256</source>
+        <translation>Dieses Diagramm als Bild im Eintrag der Datei ablegen, mit einer Bildunterschrift, die die Datendatei und ihren SHA-256 nennt</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>What the file says about itself</source>
+        <translation>Was die Datei über sich selbst angibt</translation>
+    </message>
+</context>
+<context>
     <name>quire::widgets::DetailsPanel</name>
     <message>
         <source>%1. %2</source>
@@ -1396,6 +1502,14 @@ Aufzeichnung %2</translation>
     <message>
         <source>An entry&apos;s files, signatures and versions appear here. Write the experiment&apos;s first entry with “New entry”.</source>
         <translation>Hier erscheinen Dateien, Signaturen und Versionen eines Eintrags. Schreiben Sie den ersten Eintrag des Experiments mit „Neuer Eintrag“.</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>The chosen file as instrument data: its details and a plot</source>
+        <translation>Die gewählte Datei als Gerätedaten: ihre Angaben und ein Diagramm</translation>
     </message>
 </context>
 <context>
@@ -2220,6 +2334,18 @@ Aufzeichnung %2</translation>
         <source>“%1” attached to “%2”</source>
         <translation>„%1“ an „%2“ angehängt</translation>
     </message>
+    <message>
+        <source>Drawing the plot at print resolution…</source>
+        <translation>Das Diagramm wird in Druckauflösung gezeichnet…</translation>
+    </message>
+    <message>
+        <source>The plot could not be inserted</source>
+        <translation>Das Diagramm konnte nicht eingefügt werden</translation>
+    </message>
+    <message>
+        <source>The plot was added to the entry as a figure</source>
+        <translation>Das Diagramm wurde dem Eintrag als Abbildung hinzugefügt</translation>
+    </message>
 </context>
 <context>
     <name>quire::widgets::HistoryDialog</name>
@@ -2345,6 +2471,208 @@ Aufzeichnung %2</translation>
             <numerusform>%n Signatur</numerusform>
             <numerusform>%n Signaturen</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::InboxController</name>
+    <message>
+        <source>Captured “%1” from %2; it waits in the inbox</source>
+        <translation>„%1“ von %2 übernommen; die Datei wartet im Eingang</translation>
+    </message>
+    <message>
+        <source>%1 was not captured yet: %2</source>
+        <translation>%1 wurde noch nicht übernommen: %2</translation>
+    </message>
+    <message>
+        <source>The capture could not be read</source>
+        <translation>Die übernommene Datei konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>The entries could not be read</source>
+        <translation>Die Einträge konnten nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>No entry to file into</source>
+        <translation>Kein Eintrag zum Ablegen</translation>
+    </message>
+    <message>
+        <source>captures are filed into an entry you wrote in this experiment; add one first</source>
+        <translation>übernommene Dateien werden in einem Eintrag abgelegt, den Sie in diesem Experiment geschrieben haben; legen Sie zuerst einen an</translation>
+    </message>
+    <message>
+        <source>File into entry</source>
+        <translation>In Eintrag ablegen</translation>
+    </message>
+    <message>
+        <source>File “%1” into the entry:</source>
+        <translation>„%1“ in diesem Eintrag ablegen:</translation>
+    </message>
+    <message>
+        <source>The capture could not be filed</source>
+        <translation>Die übernommene Datei konnte nicht abgelegt werden</translation>
+    </message>
+    <message>
+        <source>“%1” filed into the entry</source>
+        <translation>„%1“ im Eintrag abgelegt</translation>
+    </message>
+    <message>
+        <source>Set aside</source>
+        <translation>Zurückstellen</translation>
+    </message>
+    <message>
+        <source>Why is “%1” not filed into an entry? (for example “blank run”)</source>
+        <translation>Warum wird „%1“ in keinem Eintrag abgelegt? (zum Beispiel „Leerlauf“)</translation>
+    </message>
+    <message>
+        <source>Not set aside</source>
+        <translation>Nicht zurückgestellt</translation>
+    </message>
+    <message>
+        <source>a reason is needed to set a capture aside</source>
+        <translation>zum Zurückstellen ist eine Begründung nötig</translation>
+    </message>
+    <message>
+        <source>The capture could not be set aside</source>
+        <translation>Die übernommene Datei konnte nicht zurückgestellt werden</translation>
+    </message>
+    <message>
+        <source>“%1” set aside</source>
+        <translation>„%1“ zurückgestellt</translation>
+    </message>
+    <message>
+        <source>File into entry…</source>
+        <translation>In Eintrag ablegen…</translation>
+    </message>
+    <message>
+        <source>Set aside…</source>
+        <translation>Zurückstellen…</translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::InstrumentsDialog</name>
+    <message>
+        <source>Instruments</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <source>Files an instrument writes into its folder on this computer are taken into the notebook once they stop changing, and wait in the inbox until you file them into an entry. The folders are only read.</source>
+        <translation>Dateien, die ein Gerät auf diesem Computer in seinen Ordner schreibt, werden ins Laborbuch übernommen, sobald sie sich nicht mehr ändern, und warten im Eingang, bis Sie sie in einem Eintrag ablegen. Die Ordner werden nur gelesen.</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Model, serial, place</source>
+        <translation>Modell, Seriennummer, Standort</translation>
+    </message>
+    <message>
+        <source>Folder on this computer</source>
+        <translation>Ordner auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>&amp;Add instrument…</source>
+        <translation>Gerät &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Watch folder…</source>
+        <translation>&amp;Ordner überwachen…</translation>
+    </message>
+    <message>
+        <source>Bind a folder of this computer to the chosen instrument</source>
+        <translation>Einen Ordner dieses Computers mit dem gewählten Gerät verbinden</translation>
+    </message>
+    <message>
+        <source>The instruments could not be read</source>
+        <translation>Die Geräte konnten nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>%1 (%2; settle %3 s, poll %4 s)</source>
+        <translation>%1 (%2; Ruhezeit %3 s, Abfrage alle %4 s)</translation>
+    </message>
+    <message>
+        <source>not watched here</source>
+        <translation>hier nicht überwacht</translation>
+    </message>
+    <message>
+        <source>Add instrument</source>
+        <translation>Gerät hinzufügen</translation>
+    </message>
+    <message>
+        <source>e.g. UV-2600 in room 214</source>
+        <translation>z. B. UV-2600 in Raum 214</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <source>&amp;Serial number:</source>
+        <translation>&amp;Seriennummer:</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>&amp;Standort:</translation>
+    </message>
+    <message>
+        <source>The instrument was not added</source>
+        <translation>Das Gerät wurde nicht hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Watch folder</source>
+        <translation>Ordner überwachen</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Folder the instrument writes into</source>
+        <translation>Ordner, in den das Gerät schreibt</translation>
+    </message>
+    <message>
+        <source>File names to take, separated by commas, e.g. *.jdx, *.csv</source>
+        <translation>Zu übernehmende Dateinamen, durch Kommas getrennt, z. B. *.jdx, *.csv</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>A file is taken once it has not changed for this long</source>
+        <translation>Eine Datei wird übernommen, sobald sie sich so lange nicht geändert hat</translation>
+    </message>
+    <message>
+        <source>How often the folder is listed again (network shares only so)</source>
+        <translation>Wie oft der Ordner erneut gelesen wird (Netzlaufwerke nur so)</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>File &amp;names:</source>
+        <translation>Datei&amp;namen:</translation>
+    </message>
+    <message>
+        <source>&amp;Settle time:</source>
+        <translation>&amp;Ruhezeit:</translation>
+    </message>
+    <message>
+        <source>&amp;Poll every:</source>
+        <translation>&amp;Abfrage alle:</translation>
+    </message>
+    <message>
+        <source>The folder was not bound</source>
+        <translation>Der Ordner wurde nicht verbunden</translation>
     </message>
 </context>
 <context>
@@ -3177,6 +3505,46 @@ Aufzeichnung %2</translation>
     <message>
         <source>%1  ·  signed by %2</source>
         <translation>%1  ·  signiert von %2</translation>
+    </message>
+    <message>
+        <source>Inbox (%1)</source>
+        <translation>Eingang (%1)</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>aufbewahrt</translation>
+    </message>
+    <message>
+        <source>not readable</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <source>Instrument: %1</source>
+        <translation>Gerät: %1</translation>
+    </message>
+    <message>
+        <source>Captured: %1</source>
+        <translation>Übernommen: %1</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>Aus: %1</translation>
+    </message>
+    <message>
+        <source>Read as: %1</source>
+        <translation>Gelesen als: %1</translation>
+    </message>
+    <message>
+        <source>No reader could read it: %1</source>
+        <translation>Kein Leser konnte sie lesen: %1</translation>
+    </message>
+    <message>
+        <source>Drag it onto an experiment to file it into an entry, or right-click for more.</source>
+        <translation>Ziehen Sie sie auf ein Experiment, um sie in einem Eintrag abzulegen, oder klicken Sie mit der rechten Maustaste für mehr.</translation>
+    </message>
+    <message>
+        <source>%1  ·  %2  ·  %3</source>
+        <translation>%1  ·  %2  ·  %3</translation>
     </message>
 </context>
 <context>
@@ -4178,6 +4546,14 @@ Nichts geht verloren: Ihre Änderungen bleiben in diesem Laborbuch und werden be
     <message>
         <source>Check a PDF&apos;s signatures, time-stamps and embedded records against this notebook</source>
         <translation>Signaturen, Zeitstempel und eingebettete Datensätze eines PDFs mit diesem Notizbuch abgleichen</translation>
+    </message>
+    <message>
+        <source>&amp;Instruments…</source>
+        <translation>&amp;Geräte…</translation>
+    </message>
+    <message>
+        <source>The lab&apos;s instruments and the folders on this computer their files are taken from</source>
+        <translation>Die Geräte des Labors und die Ordner auf diesem Computer, aus denen ihre Dateien übernommen werden</translation>
     </message>
 </context>
 </TS>

@@ -53,6 +53,16 @@
     </message>
 </context>
 <context>
+    <name>quire::widgets::DataPanel</name>
+    <message numerus="yes">
+        <source>%1: %n points</source>
+        <translation>
+            <numerusform>%1: %n point</numerusform>
+            <numerusform>%1: %n points</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>quire::widgets::DetailsPanel</name>
     <message numerus="yes">
         <source>%n signatures</source>

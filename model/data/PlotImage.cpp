@@ -81,6 +81,13 @@ Result<QImage> plotImage(const formats::Dataset &data, int series, int width, in
 
     QImage image(width, height, QImage::Format_RGB32);
     image.fill(Qt::white);
+    // A large picture (a figure at print resolution) is drawn as a smaller one scaled up, so that
+    // its letters and lines keep their size against the plot: 2400 × 1500 pixels at 300 dpi read
+    // like 1000 × 625 on screen.
+    const double scale = std::max(1.0, std::min(width / 1000.0, height / 625.0));
+    image.setDevicePixelRatio(scale);
+    width = int(width / scale);
+    height = int(height / scale);
     QPainter p(&image);
     p.setRenderHint(QPainter::Antialiasing);
     QFont font = p.font();
@@ -98,7 +105,9 @@ Result<QImage> plotImage(const formats::Dataset &data, int series, int width, in
         widest = std::max(widest, fm.horizontalAdvance(yTicks.last().second));
     }
     const int left = widest + fm.height() + 16;
-    const QRect area(left, top, width - left - 16, height - top - bottom);
+    // Room on the right for half of the last x label, which is centred on its tick.
+    const int right = fm.horizontalAdvance(QStringLiteral("-00000")) / 2 + 6;
+    const QRect area(left, top, width - left - right, height - top - bottom);
     if (area.width() < 20 || area.height() < 20)
         return fail(QStringLiteral("the plot is too small for its axes"));
 
@@ -180,7 +189,39 @@ Result<QImage> plotImage(const formats::Dataset &data, int series, int width, in
         }
         p.drawPath(path);
     }
+    // With several series, a legend in the top right corner says which line is which (by what
+    // it measures when the series share a name, as the blocks of one file often do).
+    if (chosen.size() > 1) {
+        p.setClipping(false);
+        QStringList names;
+        for (const auto *s : chosen)
+            names << s->name;
+        QStringList labels;
+        int widestLabel = 0;
+        for (const auto *s : chosen) {
+            QString label = s->name;
+            if ((label.isEmpty() || names.count(label) > 1) &&
+                !(s->yName.isEmpty() && s->yUnit.isEmpty()))
+                label = axisLabel(s->yName, s->yUnit);
+            labels << label;
+            widestLabel = std::max(widestLabel, fm.horizontalAdvance(label));
+        }
+        const int rowHeight = fm.height() + 2;
+        const QRect box(area.right() - widestLabel - 44, area.top() + 8, widestLabel + 36,
+                        int(labels.size()) * rowHeight + 8);
+        p.fillRect(box, QColor(255, 255, 255, 230));
+        p.setPen(QPen(QColor(0x99, 0x99, 0x99), 1));
+        p.drawRect(box);
+        for (int i = 0; i < labels.size(); ++i) {
+            const int y = box.top() + 4 + i * rowHeight + rowHeight / 2;
+            p.setPen(QPen(kColours[i % 5], 2));
+            p.drawLine(QPointF(box.left() + 6, y), QPointF(box.left() + 26, y));
+            p.setPen(Qt::black);
+            p.drawText(QPointF(box.left() + 30, y + fm.ascent() / 2.0 - 1), labels.at(i));
+        }
+    }
     p.end();
+    image.setDevicePixelRatio(1);
     return image;
 }
 

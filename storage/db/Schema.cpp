@@ -215,6 +215,12 @@ CREATE TABLE capture_seen(
     modified_at TEXT NOT NULL,
     sha256 TEXT NOT NULL);
 )sql"),
+        // 10: what a data file says about itself (title, instrument, sample, origin, units), read
+        // on the device that attached or captured it, so that search finds the file by it (the
+        // body of its search row). Derived and local, like the search index.
+        QStringLiteral(R"sql(
+CREATE TABLE attachment_text(id TEXT PRIMARY KEY, text TEXT NOT NULL);
+)sql"),
     };
     return migrations;
 }

@@ -105,6 +105,20 @@ Result<bool> Vault::hasCapture(const QString &sha256, const QString &originalPat
     return found;
 }
 
+Result<void> Vault::setAttachmentText(const QString &id, const QString &text) {
+    auto st = d->db.cached(
+        QStringLiteral("INSERT OR REPLACE INTO attachment_text(id, text) VALUES(?,?)"));
+    if (!st) return st.failure();
+    (*st)->bind(1, id).bind(2, text);
+    if (auto r = (*st)->run(); !r) return r;
+    auto up = d->db.cached(
+        QStringLiteral("UPDATE search SET body=? WHERE docid IN "
+                       "(SELECT docid FROM search_docs WHERE kind='attachment' AND ref=?)"));
+    if (!up) return up.failure();
+    (*up)->bind(1, text).bind(2, id);
+    return (*up)->run();
+}
+
 Result<QString> Vault::seenFile(const QString &path, qint64 size, const QString &modifiedAt) {
     auto st = d->db.cached(QStringLiteral(
         "SELECT sha256 FROM capture_seen WHERE path=? AND size=? AND modified_at=?"));

@@ -169,15 +169,19 @@ Result<void> Vault::Impl::materialize(const StoredRecord &r, const QString *prec
             !res)
             return res;
         for (const auto &att : b.value("attachments").toArray()) {
-            auto name = db.cached(QStringLiteral("SELECT name FROM attachments WHERE id=?"));
+            // Found by its name, and a data file by what it says about itself.
+            auto name =
+                db.cached(QStringLiteral("SELECT a.name, t.text FROM attachments a LEFT JOIN "
+                                         "attachment_text t ON t.id = a.id WHERE a.id=?"));
             if (!name) return name.failure();
             (*name)->bind(1, att.toString());
             auto row = (*name)->next();
             if (!row) return row.failure();
             const QString fileName = *row ? (*name)->text(0) : QString();
+            const QString text = *row ? (*name)->text(1) : QString();
             (*name)->reset();
-            if (auto res =
-                    upsertSearch("attachment", att.toString(), experiment, r.object, fileName, {});
+            if (auto res = upsertSearch("attachment", att.toString(), experiment, r.object,
+                                        fileName, text);
                 !res)
                 return res;
         }

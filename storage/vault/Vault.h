@@ -335,6 +335,9 @@ public:
     Result<VaultCapture> capture(const QString &id);
     // True when this notebook holds a capture of this content from this path.
     Result<bool> hasCapture(const QString &sha256, const QString &originalPath);
+    // Searchable text of an attachment (a data file's metadata); local, kept in its search row
+    // whenever an entry holds it.
+    Result<void> setAttachmentText(const QString &id, const QString &text);
     // The SHA-256 this device found when it last read `path` at this size and modification
     // time, or empty: a file unchanged since is not read again.
     Result<QString> seenFile(const QString &path, qint64 size, const QString &modifiedAt);

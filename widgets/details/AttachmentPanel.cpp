@@ -377,6 +377,7 @@ void AttachmentPanel::selectionChanged() {
     const QString id = selectedAttachment();
     const AttachmentInfo *info = id.isEmpty() ? nullptr : attachmentInfo(id);
     showDetails(info);
+    emit attachmentSelected(info ? id : QString());
     const QString entry = selectedEntry();
     if (!entry.isEmpty()) emit entrySelected(entry);
 }

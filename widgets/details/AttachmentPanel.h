@@ -72,6 +72,8 @@ public:
 
 signals:
     void entrySelected(const QString &entry);
+    // The chosen file (empty when none is).
+    void attachmentSelected(const QString &attachment);
     void addFileRequested(const QString &entry);
     void filesDropped(const QString &entry, const QStringList &paths);
     void busyChanged(bool busy);

@@ -2,6 +2,7 @@
 
 #include "common/DialogParts.h"
 #include "details/AttachmentPanel.h"
+#include "details/DataPanel.h"
 #include "page/EntryPageRenderer.h"
 
 #include <QComboBox>
@@ -178,6 +179,8 @@ DetailsPanel::DetailsPanel(QWidget *parent)
     histButtons->addStretch(1);
     hist->addLayout(histButtons);
     m_tabs->insertTab(HistoryTab, history, QString());
+    m_data = new DataPanel(m_tabs);
+    m_tabs->insertTab(DataTab, m_data, QString());
 
     connect(m_close, &QToolButton::clicked, this, &DetailsPanel::closeRequested);
     connect(m_chooser, &QComboBox::activated, this, [this](int row) {
@@ -195,6 +198,15 @@ DetailsPanel::DetailsPanel(QWidget *parent)
             &DetailsPanel::updateTabTitles);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
         if (tab == HistoryTab && m_historyStale) loadHistory();
+        if (tab == DataTab) showDataOfSelection();
+    });
+    connect(m_attachments, &AttachmentPanel::attachmentSelected, this, [this] {
+        if (currentTab() == DataTab) showDataOfSelection();
+    });
+    connect(m_data, &DataPanel::insertPlotRequested, this, [this](const QString &attachment) {
+        for (const EntryVersion &e : m_entries)
+            for (const AttachmentInfo &a : e.attachments)
+                if (a.id == attachment) emit insertPlotRequested(e.uuid, attachment);
     });
     connect(m_sign, &QPushButton::clicked, this, [this] { emit signRequested(m_entry); });
     connect(m_signatures, &QListWidget::itemSelectionChanged, this,
@@ -223,6 +235,7 @@ void DetailsPanel::setNotebook(Notebook *notebook) {
     const bool returned = !m_notebook && notebook;
     m_notebook = notebook;
     m_attachments->setNotebook(notebook);
+    m_data->setNotebook(notebook);
     // The versions asked for while a worker had the notebook are read now.
     if (returned && m_historyStale && currentTab() == HistoryTab) loadHistory();
 }
@@ -233,6 +246,10 @@ void DetailsPanel::setEntries(const QList<EntryVersion> &entries, const QString 
     m_me = me;
     m_firstNumber = firstNumber;
     m_attachments->setEntries(entries, me, firstNumber);
+    QList<AttachmentInfo> files;
+    for (const EntryVersion &e : entries)
+        files += e.attachments;
+    m_data->setFiles(files);
     if (!entryVersion(m_entry)) m_entry = entries.isEmpty() ? QString() : entries.last().uuid;
     m_historyStale = true;
     fillChooser();
@@ -259,6 +276,8 @@ void DetailsPanel::clear() {
     m_entry.clear();
     m_me.clear();
     m_attachments->clear();
+    m_data->clear();
+    m_data->setFiles({});
     m_versions->setRowCount(0);
     m_signatures->clear();
     m_historyStale = true;
@@ -392,6 +411,10 @@ void DetailsPanel::loadHistory() {
     m_historyHint->show();
 }
 
+void DetailsPanel::showDataOfSelection() {
+    m_data->showAttachment(m_attachments->selectedAttachment());
+}
+
 void DetailsPanel::updateTabTitles() {
     const int files = m_attachments->fileCount();
     m_tabs->setTabText(FilesTab, files > 0 ? tr("Files (%1)").arg(files) : tr("Files"));
@@ -401,6 +424,9 @@ void DetailsPanel::updateTabTitles() {
                        signatures > 0 ? tr("Signatures (%1)").arg(signatures) : tr("Signatures"));
     const int versions = e ? e->versionCount : 0;
     m_tabs->setTabText(HistoryTab, versions > 0 ? tr("History (%1)").arg(versions) : tr("History"));
+    m_tabs->setTabText(DataTab, tr("Data"));
+    m_tabs->setTabToolTip(DataTab,
+                          tr("The chosen file as instrument data: its details and a plot"));
 }
 
 void DetailsPanel::retranslate() {

@@ -9,6 +9,8 @@
 //               name, date and time with zone, meaning), validity and trusted time; Sign… and
 //               Export evidence…
 //   History     every version: when, by whom, why; "Show changes…" opens them side by side
+//   Data        the file chosen under Files as an instrument file: what it says about itself
+//               and an interactive plot (DataPanel), read when the tab is shown
 // It reads the notebook only while it has it (setNotebook(nullptr) while a worker does), and
 // asks the window for everything that writes (signals).
 
@@ -29,15 +31,17 @@ class QToolButton;
 namespace quire::widgets {
 
 class AttachmentPanel;
+class DataPanel;
 
 class DetailsPanel : public QWidget {
     Q_OBJECT
 public:
-    enum Tab { FilesTab, SignaturesTab, HistoryTab };
+    enum Tab { FilesTab, SignaturesTab, HistoryTab, DataTab };
 
     explicit DetailsPanel(QWidget *parent = nullptr);
 
     AttachmentPanel *attachments() const { return m_attachments; }
+    DataPanel *data() const { return m_data; }
     void setNotebook(Notebook *notebook);
     // The entries on the page, numbered from `firstNumber`; `me` may add files to their own.
     void setEntries(const QList<EntryVersion> &entries, const QString &me, int firstNumber);
@@ -53,6 +57,8 @@ public:
     QTableWidget *versionTable() const { return m_versions; }
 
 signals:
+    // "Insert plot into entry" in the Data tab.
+    void insertPlotRequested(const QString &entry, const QString &attachment);
     // The person chose another entry in this panel.
     void entryChosen(const QString &entry);
     void signRequested(const QString &entry);
@@ -71,6 +77,7 @@ private:
     void loadHistory();
     const EntryVersion *entryVersion(const QString &uuid) const;
     void updateTabTitles();
+    void showDataOfSelection();
 
     QPointer<Notebook> m_notebook;
     QList<EntryVersion> m_entries;
@@ -87,6 +94,7 @@ private:
     QLabel *m_emptyHint = nullptr;
     QTabWidget *m_tabs = nullptr;
     AttachmentPanel *m_attachments = nullptr;
+    DataPanel *m_data = nullptr;
 
     QLabel *m_signaturesHeading = nullptr;
     QLabel *m_amendNote = nullptr;

@@ -18,7 +18,7 @@ Kind kindOf(const QModelIndex &index) {
 }
 
 bool twoLines(Kind kind) {
-    return kind == Kind::Experiment || kind == Kind::Review;
+    return kind == Kind::Experiment || kind == Kind::Review || kind == Kind::Capture;
 }
 
 QFont titleFont(const QFont &base, Kind kind) {
@@ -40,7 +40,12 @@ QString countText(const QModelIndex &index, Kind kind) {
     case Kind::Experiment:
         return SidebarModel::entryCountText(count);
     case Kind::Review:
+    case Kind::Capture:
         return {};
+    case Kind::Group:
+        // "Inbox (N)" says its count in its title.
+        if (index.data(SidebarModel::KeyRole).toString() == QLatin1String("group:inbox")) return {};
+        return QString::number(count);
     default:
         return QString::number(count);
     }

@@ -2,6 +2,10 @@
 
 #include "page/EntryPageRenderer.h"
 
+#include <QDateTime>
+#include <QLocale>
+#include <QMimeData>
+
 #include <QCollator>
 #include <QMap>
 
@@ -39,6 +43,8 @@ QString groupKey(SidebarModel::Group group) {
     switch (group) {
     case SidebarModel::Group::Waiting:
         return QStringLiteral("group:waiting");
+    case SidebarModel::Group::Inbox:
+        return QStringLiteral("group:inbox");
     case SidebarModel::Group::Projects:
         return QStringLiteral("group:projects");
     case SidebarModel::Group::Tags:
@@ -58,10 +64,11 @@ SidebarModel::SidebarModel(QObject *parent)
 SidebarModel::~SidebarModel() = default;
 
 void SidebarModel::setContent(const QList<ExperimentInfo> &experiments,
-                              const QList<ReviewItem> &waiting) {
+                              const QList<ReviewItem> &waiting, const QList<CaptureInfo> &inbox) {
     beginResetModel();
     m_experiments = experiments;
     m_waiting = waiting;
+    m_inbox = inbox;
     m_root = std::make_unique<Node>();
 
     auto addGroup = [this](Group group) {
@@ -75,6 +82,11 @@ void SidebarModel::setContent(const QList<ExperimentInfo> &experiments,
         for (int i = 0; i < m_waiting.size(); ++i)
             g->add(Kind::Review, QString(), QStringLiteral("review:") + m_waiting.at(i).authored.id,
                    i);
+    }
+    if (!m_inbox.isEmpty()) {
+        Node *g = addGroup(Group::Inbox);
+        for (int i = 0; i < m_inbox.size(); ++i)
+            g->add(Kind::Capture, QString(), QStringLiteral("capture:") + m_inbox.at(i).id, i);
     }
     if (m_experiments.isEmpty()) {
         endResetModel();
@@ -203,8 +215,12 @@ Qt::ItemFlags SidebarModel::flags(const QModelIndex &index) const {
     const Node *node = nodeAt(index);
     if (!node || !index.isValid()) return Qt::NoItemFlags;
     // Groups and folders open and close; experiments and entries are what can be chosen.
-    if (node->kind == Kind::Experiment || node->kind == Kind::Review)
-        return Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    if (node->kind == Kind::Experiment)
+        return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDropEnabled;
+    if (node->kind == Kind::Review) return Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    // A capture is filed by dragging it onto an experiment (or through its context menu).
+    if (node->kind == Kind::Capture)
+        return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled;
     return Qt::ItemIsEnabled;
 }
 
@@ -212,6 +228,8 @@ QString SidebarModel::groupTitle(Group group) const {
     switch (group) {
     case Group::Waiting:
         return tr("Waiting for my signature");
+    case Group::Inbox:
+        return tr("Inbox (%1)").arg(m_inbox.size());
     case Group::Projects:
         return tr("Projects");
     case Group::Tags:
@@ -305,8 +323,84 @@ QVariant SidebarModel::data(const QModelIndex &index, int role) const {
             return {};
         }
     }
+    case Kind::Capture:
+        return captureData(m_inbox.at(node->ref), role);
     }
     return {};
+}
+
+QVariant SidebarModel::captureData(const CaptureInfo &c, int role) const {
+    const QString status =
+        c.problem.isEmpty()
+            // The format without its version ("JCAMP-DX"): the tooltip has it whole.
+            ? (c.reader.isEmpty() ? tr("kept") : c.reader.section(QLatin1Char(' '), 0, 0))
+            : tr("not readable");
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::AccessibleTextRole:
+        return c.name;
+    case Qt::ToolTipRole: {
+        QStringList lines{c.name, tr("Instrument: %1").arg(c.instrumentName),
+                          tr("Captured: %1").arg(EntryPageRenderer::localTime(c.capturedAt)),
+                          tr("From: %1").arg(c.originalPath)};
+        lines << (c.problem.isEmpty() ? tr("Read as: %1").arg(c.reader)
+                                      : tr("No reader could read it: %1").arg(c.problem));
+        lines << tr("Drag it onto an experiment to file it into an entry, or right-click for "
+                    "more.");
+        return lines.join(QLatin1Char('\n'));
+    }
+    case UuidRole:
+        return c.id;
+    case SubtitleRole: {
+        // Short enough for the sidebar's width: the time alone for today's captures.
+        const QDateTime at = QDateTime::fromString(c.capturedAt, Qt::ISODateWithMs).toLocalTime();
+        const QString when = !at.isValid() ? EntryPageRenderer::localTime(c.capturedAt)
+                             : at.date() == QDate::currentDate()
+                                 ? QLocale().toString(at.time(), QLocale::ShortFormat)
+                                 : QLocale().toString(at.date(), QLocale::ShortFormat);
+        return tr("%1  ·  %2  ·  %3").arg(c.instrumentName, status, when);
+    }
+    default:
+        return {};
+    }
+}
+
+QStringList SidebarModel::mimeTypes() const {
+    return {QString::fromLatin1(kCaptureMime)};
+}
+
+QMimeData *SidebarModel::mimeData(const QModelIndexList &indexes) const {
+    for (const QModelIndex &index : indexes) {
+        const Node *node = nodeAt(index);
+        if (!node || node->kind != Kind::Capture) continue;
+        auto *data = new QMimeData();
+        data->setData(QString::fromLatin1(kCaptureMime), m_inbox.at(node->ref).id.toUtf8());
+        return data;
+    }
+    return nullptr;
+}
+
+bool SidebarModel::canDropMimeData(const QMimeData *data, Qt::DropAction, int, int,
+                                   const QModelIndex &parent) const {
+    const Node *node = nodeAt(parent);
+    return parent.isValid() && node && node->kind == Kind::Experiment &&
+           data->hasFormat(QString::fromLatin1(kCaptureMime));
+}
+
+bool SidebarModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                                const QModelIndex &parent) {
+    if (!canDropMimeData(data, action, row, column, parent)) return false;
+    const QString capture = QString::fromUtf8(data->data(QString::fromLatin1(kCaptureMime)));
+    const QString experiment = m_experiments.at(nodeAt(parent)->ref).uuid;
+    // Filing asks for an entry (a dialog); it must not run inside the drag's own event loop.
+    QMetaObject::invokeMethod(
+        this, [this, capture, experiment] { emit captureDropped(capture, experiment); },
+        Qt::QueuedConnection);
+    return false; // nothing is moved in this model: the inbox is read again after filing
+}
+
+QModelIndex SidebarModel::indexOfCapture(const QString &id) const {
+    return indexOfKey(QStringLiteral("capture:") + id);
 }
 
 void SidebarModel::retranslate() {

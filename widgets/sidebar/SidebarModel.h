@@ -4,8 +4,9 @@
 // results that take its place while searching (SearchPanel). RowDelegate is what their row
 // painters share.
 //
-// SidebarModel: the notebook as the sidebar shows it, a tree of four groups —
+// SidebarModel: the notebook as the sidebar shows it, a tree of five groups —
 //   Waiting for my signature  entries their authors signed that wait for my countersignature
+//   Inbox (N)                 files instruments wrote, captured and not yet filed or set aside
 //   Projects                  each project (and "No project") with its experiments
 //   Tags                      each tag with the experiments that carry it
 //   All experiments           every experiment, most recently changed first
@@ -24,11 +25,12 @@ namespace quire::widgets {
 class SidebarModel : public QAbstractItemModel {
     Q_OBJECT
 public:
-    enum class Kind { Group, Project, Tag, Experiment, Review };
-    enum class Group { Waiting, Projects, Tags, All };
+    enum class Kind { Group, Project, Tag, Experiment, Review, Capture };
+    enum class Group { Waiting, Inbox, Projects, Tags, All };
     enum Role {
         KindRole = Qt::UserRole + 1, // Kind, as an int
-        UuidRole,                    // the experiment's uuid (experiment and review rows)
+        UuidRole,                    // the experiment's uuid (experiment and review rows); the
+                                     // capture's id (capture rows)
         EntryRole,                   // the entry's uuid (review rows)
         SubtitleRole,                // the second line of experiment and review rows
         CountRole,                   // an experiment's entries; what a group or folder holds
@@ -39,8 +41,11 @@ public:
     explicit SidebarModel(QObject *parent = nullptr);
     ~SidebarModel() override;
 
-    void setContent(const QList<ExperimentInfo> &experiments, const QList<ReviewItem> &waiting);
-    void clear() { setContent({}, {}); }
+    void setContent(const QList<ExperimentInfo> &experiments, const QList<ReviewItem> &waiting,
+                    const QList<CaptureInfo> &inbox = {});
+    void clear() { setContent({}, {}, {}); }
+    const QList<CaptureInfo> &inbox() const { return m_inbox; }
+    QModelIndex indexOfCapture(const QString &id) const;
 
     const QList<ExperimentInfo> &experiments() const { return m_experiments; }
     const ExperimentInfo *experiment(const QString &uuid) const;
@@ -58,6 +63,20 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
+    // Captures are dragged onto experiments (to be filed into one of its entries).
+    static constexpr char kCaptureMime[] = "application/x-quire-capture";
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    Qt::DropActions supportedDragActions() const override { return Qt::CopyAction; }
+    Qt::DropActions supportedDropActions() const override { return Qt::CopyAction; }
+    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                         const QModelIndex &parent) const override;
+    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                      const QModelIndex &parent) override;
+
+signals:
+    // A capture was dropped on an experiment's row.
+    void captureDropped(const QString &capture, const QString &experiment);
 
 public slots:
     // Group names and "No project" are the model's own words.
@@ -69,9 +88,11 @@ private:
     QModelIndex indexOf(const Node *node) const;
     QString groupTitle(Group group) const;
     QString experimentSubtitle(const ExperimentInfo &x, Kind under) const;
+    QVariant captureData(const CaptureInfo &c, int role) const;
 
     QList<ExperimentInfo> m_experiments;
     QList<ReviewItem> m_waiting;
+    QList<CaptureInfo> m_inbox;
     std::unique_ptr<Node> m_root;
 };
 

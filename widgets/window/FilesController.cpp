@@ -192,4 +192,30 @@ void FilesController::startNextAttachment() {
         }));
 }
 
+void FilesController::insertPlot(const QString &entry, const QString &source) {
+    Notebook *notebook = m_window->notebook();
+    if (!notebook || m_window->isBusy() || entry.isEmpty() || source.isEmpty()) return;
+    const QString experiment = m_navigator->experiment();
+    m_window->beginWork();
+    m_window->statusBar()->showMessage(tr("Drawing the plot at print resolution…"));
+    auto *watcher = new QFutureWatcher<Result<QString>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [=, this] {
+        const Result<QString> result = watcher->result();
+        watcher->deleteLater();
+        m_window->endWork();
+        if (!result) {
+            m_window->statusBar()->clearMessage();
+            showProblem(m_window, tr("The plot could not be inserted"), result.error());
+            return;
+        }
+        m_navigator->setPendingSelection(experiment);
+        m_navigator->setPendingAnchor(EntryPageRenderer::anchorFor(entry));
+        m_window->refreshWhenFree();
+        m_window->statusBar()->showMessage(tr("The plot was added to the entry as a figure"), 5000);
+        emit plotInserted(*result);
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [notebook, entry, source] { return notebook->insertPlot(entry, source); }));
+}
+
 } // namespace quire::widgets

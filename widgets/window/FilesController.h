@@ -30,6 +30,9 @@ public:
     // Stores the files with the entry, one after another on a worker; asks for a file when
     // `paths` is empty, and for an entry when `entry` is empty.
     void attachFiles(const QString &entry, const QStringList &paths = {});
+    // Keeps a print-resolution plot of the data file `source` as a figure of its entry (on a
+    // worker, the window busy meanwhile).
+    void insertPlot(const QString &entry, const QString &source);
     // Files dragged over the window: whether the page could take them now.
     bool canTake(const QMimeData *dragged) const;
     // The local files among what was dropped on the window.
@@ -41,6 +44,10 @@ public:
     void removeOpenFolder();
     // At lock: files still waiting are not stored.
     void dropQueue() { m_attachQueue.clear(); }
+
+signals:
+    // A plot was kept as a figure: the picture's attachment id.
+    void plotInserted(const QString &attachment);
 
 private:
     void startNextAttachment();

@@ -13,6 +13,7 @@
 #include "window/EntryController.h"
 #include "window/FilesController.h"
 #include "window/IdleLock.h"
+#include "window/InboxController.h"
 #include "window/LockController.h"
 #include "window/PageNavigator.h"
 #include "window/SearchController.h"
@@ -74,6 +75,7 @@ MainWindow::MainWindow(const QString &vaultPath, QWidget *parent)
     connect(m_navigator, &PageNavigator::changed, this, &MainWindow::updateActions);
     m_entries = new EntryController(this, m_navigator);
     m_files = new FilesController(this, m_navigator);
+    m_inbox = new InboxController(this, m_navigator);
     m_signing = new SigningController(this, m_navigator);
     connect(m_signing, &SigningController::reviewQueueChanged, m_actions,
             &WindowActions::showReviewCount);
@@ -103,6 +105,8 @@ MainWindow::~MainWindow() {
     // A sync still running uses the notebook: stop it before the notebook goes.
     delete m_sync;
     m_sync = nullptr;
+    // So does a capture under way.
+    m_inbox->stop();
     // The files panel's worker may still be writing a copy out of the notebook.
     delete m_details;
     m_details = nullptr;
@@ -127,6 +131,7 @@ void MainWindow::connectActions() {
     connect(a.reviewQueue, &QAction::triggered, this, &MainWindow::showReviewQueue);
     connect(a.timestamps, &QAction::triggered, this, &MainWindow::showTimestampSettings);
     connect(a.auditTrail, &QAction::triggered, this, &MainWindow::showAuditTrail);
+    connect(a.instruments, &QAction::triggered, m_inbox, &InboxController::showInstruments);
     connect(a.members, &QAction::triggered, this, &MainWindow::showMembers);
     connect(a.find, &QAction::triggered, this, &MainWindow::focusSearch);
     connect(a.showDetails, &QAction::toggled, this, &MainWindow::setDetailsVisible);
@@ -218,6 +223,12 @@ QWidget *MainWindow::buildNotebookPage() {
     auto *side = new QStackedWidget(m_splitter);
     side->setMinimumWidth(220);
     side->insertWidget(SearchController::ExperimentsSide, m_navigator->buildSidebar(side));
+    connect(m_navigator->sidebar(), &QWidget::customContextMenuRequested, m_inbox,
+            &InboxController::showSidebarMenu);
+    connect(m_navigator->sidebarModel(), &SidebarModel::captureDropped, m_inbox,
+            [this](const QString &capture, const QString &experiment) {
+                m_inbox->fileCapture(capture, experiment);
+            });
     auto *searchPanel = new SearchPanel(side);
     searchPanel->setSearchField(m_actions->searchField);
     side->insertWidget(SearchController::SearchSide, searchPanel);
@@ -241,6 +252,7 @@ QWidget *MainWindow::buildNotebookPage() {
     connect(m_details, &DetailsPanel::signRequested, this, &MainWindow::signEntry);
     connect(m_details, &DetailsPanel::evidenceRequested, this,
             [this](const QString &signature) { exportEvidence(signature); });
+    connect(m_details, &DetailsPanel::insertPlotRequested, m_files, &FilesController::insertPlot);
     connect(m_details, &DetailsPanel::changesRequested, this,
             [this](const QString &entry, int version) { showHistory(entry, version); });
     m_navigator->setViews(m_entryView, m_details);
@@ -348,6 +360,7 @@ void MainWindow::adopt(std::unique_ptr<Notebook> notebook) {
     setWindowTitle(tr("Quire — %1").arg(m_notebookName));
     refresh();
     m_sync->setNotebook(m_notebook.get());
+    m_inbox->start(m_notebook.get());
     m_lock->idleLock()->start();
     updateActions();
     m_navigator->sidebar()->setFocus();
@@ -391,6 +404,7 @@ void MainWindow::lock() {
     m_sharing->clear();
     m_refreshPending = m_changePending = false;
     m_joining = false;
+    m_inbox->stop();
     m_sync->setNotebook(nullptr);
     m_notebook.reset();
 
@@ -422,9 +436,12 @@ void MainWindow::refresh() {
     updateStatusLabel();
     const QString wanted = m_navigator->takeWantedExperiment();
     QList<ReviewItem> waiting;
-    if (!m_joining)
+    QList<CaptureInfo> inbox;
+    if (!m_joining) {
         if (auto queue = m_notebook->reviewQueue(); queue) waiting = *queue;
-    m_navigator->fillSidebar(*list, waiting);
+        if (auto captures = m_notebook->inbox(); captures) inbox = *captures;
+    }
+    m_navigator->fillSidebar(*list, waiting, inbox);
     m_search->setExperiments(*list);
     m_actions->setReviewCount(int(waiting.size()));
     if (list->isEmpty()) {
@@ -508,6 +525,7 @@ void MainWindow::closeEvent(QCloseEvent *event) {
     lendNotebookToViews(false);
     m_details->clear();
     m_files->removeOpenFolder();
+    m_inbox->stop();
     m_sync->setNotebook(nullptr);
     m_notebook.reset();
     event->accept();

@@ -47,6 +47,7 @@ class DetailsPanel;
 class EntryController;
 class EntryPageView;
 class FilesController;
+class InboxController;
 class IdleLock;
 class LockController;
 class PageNavigator;
@@ -85,6 +86,7 @@ public:
     QLineEdit *searchField() const;
     SearchPanel *searchPanel() const;
     DetailsPanel *detailsPanel() const { return m_details; }
+    InboxController *inbox() const { return m_inbox; }
     AttachmentPanel *attachmentPanel() const;
     IdleLock *idleLock() const;
     // The private folder that "Open" copies attachments into; empty while there is none (it is
@@ -218,6 +220,7 @@ private:
     SearchController *m_search = nullptr;
     EntryController *m_entries = nullptr;
     FilesController *m_files = nullptr;
+    InboxController *m_inbox = nullptr;
     SigningController *m_signing = nullptr;
     SharingController *m_sharing = nullptr;
     LockController *m_lock = nullptr;

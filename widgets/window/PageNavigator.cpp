@@ -34,6 +34,11 @@ QTreeView *PageNavigator::buildSidebar(QWidget *parent) {
     m_sidebar->setSelectionMode(QAbstractItemView::SingleSelection);
     m_sidebar->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_sidebar->setExpandsOnDoubleClick(false);
+    // Captures in the inbox are dragged onto an experiment to be filed into one of its entries.
+    m_sidebar->setDragDropMode(QAbstractItemView::DragDrop);
+    m_sidebar->setDefaultDropAction(Qt::CopyAction);
+    m_sidebar->setDropIndicatorShown(true);
+    m_sidebar->setContextMenuPolicy(Qt::CustomContextMenu);
     m_sidebar->setAnimated(false);
     // The sidebar's own background, set apart from the page beside it.
     m_sidebar->setStyleSheet(QStringLiteral("QTreeView#sidebar { background: palette(window); }"));
@@ -63,10 +68,13 @@ QString PageNavigator::takeWantedExperiment() {
 }
 
 void PageNavigator::fillSidebar(const QList<ExperimentInfo> &experiments,
-                                const QList<ReviewItem> &waiting) {
+                                const QList<ReviewItem> &waiting, const QList<CaptureInfo> &inbox) {
     const bool first = m_sidebarModel->rowCount() == 0;
+    const bool inboxWasEmpty = m_sidebarModel->inbox().isEmpty();
     const QStringList open = openSidebarKeys();
-    m_sidebarModel->setContent(experiments, waiting);
+    m_sidebarModel->setContent(experiments, waiting, inbox);
+    // New captures are there to be seen.
+    if (inboxWasEmpty) m_sidebar->expand(m_sidebarModel->indexOfGroup(SidebarModel::Group::Inbox));
     if (first) {
         // At first the way to one's experiments is open, and so is what waits for one.
         m_sidebar->expand(m_sidebarModel->indexOfGroup(SidebarModel::Group::Waiting));

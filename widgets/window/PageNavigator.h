@@ -56,7 +56,8 @@ public:
     QString takeWantedExperiment();
 
     // Fills the sidebar anew; the folders that were open stay open.
-    void fillSidebar(const QList<ExperimentInfo> &experiments, const QList<ReviewItem> &waiting);
+    void fillSidebar(const QList<ExperimentInfo> &experiments, const QList<ReviewItem> &waiting,
+                     const QList<CaptureInfo> &inbox = {});
     // After a refresh: the wanted experiment if it is still there, else `fallback`.
     void showAfterRefresh(const QString &wanted, const QString &fallback);
     // The notebook has no experiment (left): nothing is on the page.

@@ -59,6 +59,7 @@ void WindowActions::buildActions() {
     timestamps = action("appointment-soon", nullptr, "timestampSettingsAction");
 
     auditTrail = action("document-properties", nullptr, "auditTrailAction");
+    instruments = action("scanner", nullptr, "instrumentsAction");
 
     members = action("system-users", nullptr, "membersAction");
 
@@ -124,6 +125,7 @@ void WindowActions::buildMenusAndToolBar() {
     m_notebookMenu->addAction(reviewQueue);
     m_notebookMenu->addAction(timestamps);
     m_notebookMenu->addAction(auditTrail);
+    m_notebookMenu->addAction(instruments);
     m_notebookMenu->addSeparator();
     m_notebookMenu->addAction(remoteSettings);
     m_notebookMenu->addAction(members);
@@ -202,6 +204,9 @@ void WindowActions::retranslate() {
                               "waiting for a trusted time"));
     auditTrail->setText(tr("&Audit trail…"));
     auditTrail->setToolTip(tr("Everything recorded in this notebook, by whom and when"));
+    instruments->setText(tr("&Instruments…"));
+    instruments->setToolTip(tr("The lab's instruments and the folders on this computer their "
+                               "files are taken from"));
     members->setText(tr("&Members…"));
     members->setToolTip(tr("Who belongs to this notebook; invite, approve and revoke members"));
     find->setText(tr("&Find…"));
@@ -253,6 +258,7 @@ void WindowActions::update(const State &state) {
     timestamps->setEnabled(open && !state.joining);
     history->setEnabled(state.hasExperiment && !state.joining && state.hasEntries);
     auditTrail->setEnabled(open && !state.joining);
+    instruments->setEnabled(open && !state.joining);
     find->setEnabled(open && !state.joining);
     searchField->setEnabled(open && !state.joining);
     settings->setEnabled(!state.busy);

@@ -59,6 +59,7 @@ public:
     QAction *find = nullptr;
     QAction *history = nullptr;
     QAction *auditTrail = nullptr;
+    QAction *instruments = nullptr;
     QAction *settings = nullptr;
     QAction *showDetails = nullptr;
     QAction *exportPdf = nullptr;
