@@ -4,7 +4,7 @@
 # targets of the file readers run for a short fixed time. With QUIRE_SANITIZE_RUN=1 the layers
 # below the window are also built with AddressSanitizer and UndefinedBehaviorSanitizer (clang,
 # the `sanitize` preset) and their tests (storage, model, cli) run once more. That part is not
-# in CI's default run yet: from a fresh clone on two cores it takes .ci/run to about 40 minutes,
+# in CI's default run yet: from a fresh clone on two cores it takes .ci/run to 36 minutes,
 # over CI's 30 (issue 12's note has the figures). QUIRE_SKIP_FUZZ=1 leaves the fuzzing out.
 # Arguments go to the first ctest run (for example -R storage to run a part).
 set -euo pipefail
