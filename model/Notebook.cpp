@@ -748,6 +748,7 @@ VerifyReport Notebook::verify(const ProgressFn &progress, bool perRecord) {
     r.chunks = c.chunks;
     r.chunksOk = c.chunksOk;
     r.problems = c.problems;
+    r.warnings = c.warnings;
     QHash<QString, QString> names;
     if (auto people = m_vault->members(); people)
         for (const auto &m : *people)

@@ -205,6 +205,7 @@ struct VerifyReport {
     int chunks = 0;
     int chunksOk = 0;
     QStringList problems;                // one line each, naming the record or chunk
+    QStringList warnings;                // true of the vault, not failures
     QList<RecordVerdict> recordVerdicts; // one per record, when asked for
     bool passed() const { return problems.isEmpty() && records == recordsOk && chunks == chunksOk; }
 };

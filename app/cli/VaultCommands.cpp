@@ -75,6 +75,7 @@ int Session::verify(const Args &a) {
                               {"chunks", r.chunks},
                               {"chunks_ok", r.chunksOk},
                               {"problems", QJsonArray::fromStringList(r.problems)},
+                              {"warnings", QJsonArray::fromStringList(r.warnings)},
                               {"record_checks", records}});
     } else {
         for (const auto &v : r.recordVerdicts) {
@@ -89,6 +90,8 @@ int Session::verify(const Args &a) {
         }
         for (const auto &p : r.problems)
             out() << "PROBLEM: " << p << Qt::endl;
+        for (const auto &w : r.warnings)
+            out() << "WARNING: " << w << Qt::endl;
         out() << r.recordsOk << " of " << r.records << " records and " << r.chunksOk << " of "
               << r.chunks << " attachment chunks check out." << Qt::endl;
         out() << (r.passed() ? "The notebook verifies." : "The notebook does NOT verify.")

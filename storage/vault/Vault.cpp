@@ -31,6 +31,18 @@ struct DerivedKeys {
     SecureBytes wrap;
 };
 
+// The key derivation of a new vault: FORMAT.md's scrypt N=2^17, r=8, p=1 (128 MiB, ~0.5 s).
+// The test suite sets QUIRE_INSECURE_TEST_KDF=1 (tests/CMakeLists.txt gives it to every test):
+// its command-line tests start quire-cli thousands of times and each start unlocks once, which
+// at full cost was half of CI's time. Such a vault records N=2^10 in vault.json like any other
+// cost, so it opens anywhere, `verify` names it as weak, and a passphrase change restores the
+// full cost. Benchmarks and users never set it.
+crypto::ScryptParams newVaultKdf() {
+    crypto::ScryptParams params;
+    if (qEnvironmentVariable("QUIRE_INSECURE_TEST_KDF") == QLatin1String("1")) params.n = 1024;
+    return params;
+}
+
 Result<DerivedKeys> deriveKeys(const QByteArray &passphrase, const Kdf &kdf) {
     auto out = crypto::scrypt(passphrase, kdf.salt, kdf.params, 64);
     if (!out) return out.failure();
@@ -141,6 +153,7 @@ Result<void> Vault::Impl::prepareNewFolder(const QString &folder, const QByteArr
         QFile::remove(dir + '/' + leftover);
     QDir(dir + QStringLiteral("/repo.git")).removeRecursively();
 
+    kdf.params = newVaultKdf();
     kdf.salt = crypto::randomBytes(16);
     auto keys = deriveKeys(passphrase, kdf);
     if (!keys) return keys.failure();
@@ -454,7 +467,7 @@ Result<void> Vault::changePassphrase(const QByteArray &newPassphrase) {
     if (newPassphrase.size() < 8)
         return fail(QStringLiteral("the new passphrase must have at least 8 characters"));
     Kdf next;
-    next.params = d->kdf.params;
+    next.params = newVaultKdf();
     next.salt = crypto::randomBytes(16);
     auto keys = deriveKeys(newPassphrase, next);
     if (!keys) return keys.failure();

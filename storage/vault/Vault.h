@@ -195,6 +195,7 @@ struct VaultCheck {
     int chunks = 0;
     int chunksOk = 0;
     QStringList problems;
+    QStringList warnings; // true of the vault but not a failure (a weak key derivation)
     QList<VaultRecordCheck> recordChecks; // in local order, when asked for
 };
 

@@ -18,6 +18,11 @@ using namespace vaultimpl;
 VaultCheck Vault::verify(const VaultProgress &progress, bool perRecord) {
     VaultCheck check;
     auto problem = [&](const QString &what) { check.problems << what; };
+    if (d->kdf.params.n < crypto::ScryptParams{}.n)
+        check.warnings << QStringLiteral(
+                              "the passphrase is protected by a weak key derivation (scrypt N=%1, "
+                              "made for automated tests); change the passphrase to strengthen it")
+                              .arg(d->kdf.params.n);
 
     auto total = d->db.prepare(
         QStringLiteral("SELECT (SELECT count(*) FROM records), (SELECT count(*) FROM chunks)"));

@@ -106,7 +106,11 @@ class VaultTest : public QObject {
 
 private slots:
     void vaultFilesFollowTheFormat() {
+        // ctest gives every test QUIRE_INSECURE_TEST_KDF=1; the format's own cost is checked here.
+        const QByteArray testKdf = qgetenv("QUIRE_INSECURE_TEST_KDF");
+        qunsetenv("QUIRE_INSECURE_TEST_KDF");
         const QString dir = makeVault("format");
+        qputenv("QUIRE_INSECURE_TEST_KDF", testKdf);
         const QJsonObject vj = vaultJson(dir);
         QCOMPARE(vj.value("format").toString(), QString("quire-vault/1"));
         const QJsonObject kdf = vj.value("kdf").toObject();
@@ -124,6 +128,29 @@ private slots:
         QCOMPARE(run("git", {"--git-dir", dir + "/repo.git", "symbolic-ref", "HEAD"}).trimmed(),
                  QString("refs/heads/main"));
         QVERIFY(problems(dir).isEmpty());
+    }
+
+    void theTestKeyDerivationIsNamedByVerifyAndEndsAtAPassphraseChange() {
+        const QByteArray testKdf = qgetenv("QUIRE_INSECURE_TEST_KDF");
+        qputenv("QUIRE_INSECURE_TEST_KDF", "1");
+        const QString dir = makeVault("weak-kdf");
+        QCOMPARE(vaultJson(dir).value("kdf").toObject().value("n").toInteger(), 1024);
+        {
+            auto v = Vault::open(dir, kPass);
+            QVERIFY2(v, qPrintable(v.error()));
+            const VaultCheck check = (*v)->verify({});
+            QVERIFY2(check.problems.isEmpty(), qPrintable(check.problems.join('\n')));
+            QCOMPARE(check.warnings.size(), 1);
+            QVERIFY2(check.warnings.first().contains("weak key derivation"),
+                     qPrintable(check.warnings.first()));
+            qunsetenv("QUIRE_INSECURE_TEST_KDF");
+            QVERIFY((*v)->changePassphrase("a new and longer passphrase"));
+            QVERIFY((*v)->verify({}).warnings.isEmpty());
+        }
+        qputenv("QUIRE_INSECURE_TEST_KDF", testKdf);
+        QCOMPARE(vaultJson(dir).value("kdf").toObject().value("n").toInteger(), 131072);
+        QVERIFY(Vault::open(dir, "a new and longer passphrase"));
+        QVERIFY(!Vault::open(dir, kPass));
     }
 
     void sealsVerifyWithTheOpenSslCli() {
