@@ -20,7 +20,8 @@ namespace quire {
 namespace {
 
 QString tr(const char *text) {
-    return QCoreApplication::translate("quire::QuireProof", text);
+    // lupdate files these under the namespace, as verifyQuireProof is a free function in it.
+    return QCoreApplication::translate("quire", text);
 }
 
 QString hexOf(const QByteArray &raw) {
