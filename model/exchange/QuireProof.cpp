@@ -28,6 +28,14 @@ QString hexOf(const QByteArray &raw) {
     return QString::fromLatin1(crypto::toHex(raw));
 }
 
+// The id in a file name "<prefix><id><suffix>", or empty when the name is not of that form.
+QString idIn(const QString &name, QLatin1StringView prefix, QLatin1StringView suffix) {
+    if (!name.startsWith(prefix) || !name.endsWith(suffix) ||
+        name.size() <= prefix.size() + suffix.size())
+        return {};
+    return name.mid(prefix.size(), name.size() - prefix.size() - suffix.size());
+}
+
 QByteArray unbase64(const QJsonValue &v) {
     return QByteArray::fromBase64(v.toString().toLatin1());
 }
@@ -147,15 +155,14 @@ ProofReport verifyQuireProof(const QMap<QString, QByteArray> &input) {
     const QByteArray ca = cas.size() == 1 ? cas.first() : QByteArray();
     QHash<QString, Parsed> parsed; // every record file that parses
     for (auto it = files.cbegin(); it != files.cend(); ++it) {
-        if (!it.key().startsWith(QLatin1String("record-")) ||
-            !it.key().endsWith(QLatin1String(".json")))
-            continue;
+        const QString id = idIn(it.key(), QLatin1StringView("record-"), QLatin1StringView(".json"));
+        if (id.isEmpty()) continue;
         auto envelope = json::parseObject(it.value());
         if (!envelope) continue;
         Parsed p{envelope->value("record").toObject(), envelope->value("seal").toObject(), {}};
         auto canonical = json::canonicalize(p.record);
         if (canonical) p.canonical = *canonical;
-        parsed.insert(it.key().mid(7).chopped(5), p);
+        parsed.insert(id, p);
     }
     {
         QString problem;
@@ -313,15 +320,16 @@ ProofReport verifyQuireProof(const QMap<QString, QByteArray> &input) {
         add("timestamp", id, name, problem.isEmpty(), problem.isEmpty() ? found : problem);
     }
     for (auto it = files.cbegin(); it != files.cend(); ++it)
-        if (it.key().startsWith(QLatin1String("timestamp-")) &&
-            !anchorIds.contains(it.key().mid(10).chopped(4)))
-            add("timestamp", it.key().mid(10).chopped(4), it.key(), false,
+        if (const QString anchor =
+                idIn(it.key(), QLatin1StringView("timestamp-"), QLatin1StringView(".tsr"));
+            !anchor.isEmpty() && !anchorIds.contains(anchor))
+            add("timestamp", anchor, it.key(), false,
                 tr("no anchor record in the crate has this token"));
 
     // ---- Merkle paths ---------------------------------------------------------------------------
     for (auto it = files.cbegin(); it != files.cend(); ++it) {
-        if (!it.key().startsWith(QLatin1String("proof-"))) continue;
-        const QString id = it.key().mid(6).chopped(5);
+        const QString id = idIn(it.key(), QLatin1StringView("proof-"), QLatin1StringView(".json"));
+        if (id.isEmpty()) continue;
         QString problem;
         auto proof = json::parseObject(it.value());
         if (!proof || proof->value("record").toString() != id) {

@@ -17,6 +17,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -479,6 +480,39 @@ private slots:
         r = verifyQuireProof(files);
         QVERIFY(!r.present);
         QVERIFY(!r.ok());
+    }
+
+    void hostileProofFilesAreFailuresNotCrashes() {
+        const QMap<QString, QByteArray> good = proofFiles(m_zip);
+        QMap<QString, QByteArray> files = good;
+        files.insert(QStringLiteral("proof-x"), "junk");
+        files.insert(QStringLiteral("timestamp-.tsr"), "x");
+        files.insert(QStringLiteral("record-.json"), "{");
+        files.insert(QStringLiteral("proof-%1.json").arg(QString(64, u'g')),
+                     R"({"record":"gg","root":"","path":[{"side":"up","hash":"zz"},7,null]})");
+        ProofReport r = verifyQuireProof(files);
+        QVERIFY(!r.ok());
+        QVERIFY(r.find("file", QStringLiteral("proof-x")));
+
+        files = good;
+        files[QStringLiteral("quire-manifest.json")] =
+            R"({"experiments":[null,{"entries":7}],"files":"x","format":"quire/1","records":[1,{},"../../etc/passwd"],"type":"eln_export"})";
+        r = verifyQuireProof(files);
+        QVERIFY(!r.ok());
+        QVERIFY(r.find("record", QStringLiteral("../../etc/passwd")));
+
+        // Every file replaced by random bytes.
+        QRandomGenerator random(7);
+        files = good;
+        for (auto it = files.begin(); it != files.end(); ++it) {
+            QByteArray junk(int(random.bounded(1, 4096)), Qt::Uninitialized);
+            for (char &c : junk)
+                c = char(random.bounded(256));
+            it.value() = junk;
+        }
+        r = verifyQuireProof(files);
+        QVERIFY(!r.ok());
+        QVERIFY(r.present);
     }
 
     void theExportIsAuditedWithTheFilesHash() {
