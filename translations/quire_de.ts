@@ -1788,10 +1788,6 @@ Aufzeichnung %2</translation>
         <source>The export was cancelled; nothing was written.</source>
         <translation>Der Export wurde abgebrochen; es wurde nichts geschrieben.</translation>
     </message>
-    <message>
-        <source>%1, %2 and %3 (%4), with Quire&apos;s proof: %5 sealed records, %6 signatures and %7 time-stamp paths.</source>
-        <translation>%1, %2 und %3 (%4), mit dem Nachweis von Quire: %5 versiegelte Datensätze, %6 Signaturen und %7 Zeitstempelpfade.</translation>
-    </message>
     <message numerus="yes">
         <source>%n experiment(s)</source>
         <translation>
@@ -1820,6 +1816,39 @@ Aufzeichnung %2</translation>
     <message>
         <source>Stopping…</source>
         <translation>Wird angehalten…</translation>
+    </message>
+    <message>
+        <source>none with a trusted time-stamp yet</source>
+        <translation>noch keiner mit vertrauenswürdigem Zeitstempel</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with a trusted time-stamp</source>
+        <translation>
+            <numerusform>%n mit vertrauenswürdigem Zeitstempel</numerusform>
+            <numerusform>%n mit vertrauenswürdigem Zeitstempel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2 and %3 (%4).</source>
+        <translation>%1, %2 und %3 (%4).</translation>
+    </message>
+    <message>
+        <source>Quire&apos;s proof inside: %1, %2; %3.</source>
+        <translation>Darin der Nachweis von Quire: %1, %2; %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sealed record(s)</source>
+        <translation>
+            <numerusform>%n versiegelter Datensatz</numerusform>
+            <numerusform>%n versiegelte Datensätze</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signature(s)</source>
+        <translation>
+            <numerusform>%n Signatur</numerusform>
+            <numerusform>%n Signaturen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -102,6 +102,27 @@
             <numerusform>%n files</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n with a trusted time-stamp</source>
+        <translation>
+            <numerusform>%n with a trusted time-stamp</numerusform>
+            <numerusform>%n with a trusted time-stamp</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sealed record(s)</source>
+        <translation>
+            <numerusform>%n sealed record</numerusform>
+            <numerusform>%n sealed records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signature(s)</source>
+        <translation>
+            <numerusform>%n signature</numerusform>
+            <numerusform>%n signatures</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>quire::widgets::EntryController</name>

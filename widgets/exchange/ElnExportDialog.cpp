@@ -274,14 +274,18 @@ void ElnExportDialog::finishExport() {
     m_working = false;
     emit busyChanged(false);
     const QLocale locale;
-    m_summary->setText(
-        tr("%1, %2 and %3 (%4), with Quire's proof: %5 sealed records, %6 signatures and %7 "
-           "time-stamp paths.")
-            .arg(tr("%n experiment(s)", nullptr, m_result.experiments),
-                 tr("%n entry(s)", nullptr, m_result.entries),
-                 tr("%n file(s)", nullptr, m_result.files),
-                 locale.formattedDataSize(m_result.bytes), locale.toString(m_result.records),
-                 locale.toString(m_result.signatures), locale.toString(m_result.proofs)));
+    const QString proofs = m_result.proofs == 0
+                               ? tr("none with a trusted time-stamp yet")
+                               : tr("%n with a trusted time-stamp", nullptr, m_result.proofs);
+    m_summary->setText(tr("%1, %2 and %3 (%4).")
+                           .arg(tr("%n experiment(s)", nullptr, m_result.experiments),
+                                tr("%n entry(s)", nullptr, m_result.entries),
+                                tr("%n file(s)", nullptr, m_result.files),
+                                locale.formattedDataSize(m_result.bytes)) +
+                       QLatin1Char(' ') +
+                       tr("Quire's proof inside: %1, %2; %3.")
+                           .arg(tr("%n sealed record(s)", nullptr, m_result.records),
+                                tr("%n signature(s)", nullptr, m_result.signatures), proofs));
     m_where->setText(tr("Saved as %1").arg(QDir::toNativeSeparators(m_writtenPath)));
     m_formPage->hide();
     m_resultPage->show();
