@@ -16,6 +16,7 @@
 #include <QSaveFile>
 #include <QSet>
 
+#include <functional>
 #include <mutex>
 
 namespace quire {
@@ -148,6 +149,102 @@ QString signatureText(const VaultSignature &s, const std::optional<VaultAnchorTi
         text += en("; time-stamped by %1 at %2").arg(time->tsa, readableTime(time->genTime));
     if (!s.valid || !s.allowed) text += en(" — this signature does not hold: %1").arg(s.problem);
     return text;
+}
+
+// Each exported record's Merkle path (proof-<id>.json) and each anchor's token
+// (timestamp-<anchor>.tsr) into `files`, the anchors into `records`; returns the paths written.
+// One tree per anchor, built once.
+Result<int> addTimeProofs(Vault &vault, QMap<QString, StoredRecord> &records,
+                          QMap<QString, QByteArray> &files,
+                          const std::function<bool()> &cancelled) {
+    QHash<QString, QStringList> coveredBy; // anchor -> the exported records it covers
+    for (auto it = records.cbegin(); it != records.cend(); ++it) {
+        if (it->type == QLatin1String("anchor")) continue;
+        auto time = vault.anchorTime(it.key());
+        if (!time) return time.failure();
+        if (*time) coveredBy[(*time)->anchor] << it.key();
+    }
+    int written = 0;
+    for (auto it = coveredBy.cbegin(); it != coveredBy.cend(); ++it) {
+        if (cancelled()) return fail(tr("the export was cancelled; no file was written"));
+        auto anchor = vault.record(it.key());
+        if (!anchor) return anchor.failure();
+        records.insert(anchor->id, *anchor);
+        const QJsonObject body = anchor->body;
+        QList<QByteArray> raw;
+        QHash<QString, qsizetype> index;
+        const QJsonArray leaves = body.value("leaves").toArray();
+        for (qsizetype i = 0; i < leaves.size(); ++i) {
+            index.insert(leaves.at(i).toString(), i);
+            raw << crypto::fromHex(leaves.at(i).toString().toLatin1());
+        }
+        const MerkleLevels tree(raw);
+        if (QString::fromLatin1(crypto::toHex(tree.root())) != body.value("root").toString())
+            return fail(tr("the anchor %1 does not have the root of its leaves").arg(it.key()));
+        for (const QString &id : it.value()) {
+            if (!index.contains(id))
+                return fail(tr("the anchor %1 does not name record %2").arg(it.key(), id));
+            auto proof = json::canonicalize(QJsonObject{{"record", id},
+                                                        {"root", body.value("root").toString()},
+                                                        {"path", tree.path(index.value(id))}});
+            if (!proof) return proof.failure();
+            files.insert(QStringLiteral("proof-%1.json").arg(id), *proof);
+            ++written;
+        }
+        files.insert(QStringLiteral("timestamp-%1.tsr").arg(it.key()),
+                     QByteArray::fromBase64(body.value("token").toString().toLatin1()));
+    }
+    return written;
+}
+
+// The zip in its order: the root folder, ro-crate-metadata.json first (for readers that stream),
+// quire/, then each experiment's and entry's folder and files, attachments streamed from the
+// vault chunk by chunk.
+Result<void> writeCrate(ElnWriter &writer, Vault &vault, const QString &root,
+                        const QByteArray &metadata, const QMap<QString, QByteArray> &proofFiles,
+                        const QList<Planned> &plan, const QDateTime &exportedAt,
+                        const std::function<bool()> &cancelled, const std::function<void()> &tick) {
+    const QString cancelMessage = tr("the export was cancelled; no file was written");
+    if (auto r = writer.open(); !r) return r;
+    if (auto r = writer.addDirectory(root, exportedAt); !r) return r;
+    if (auto r =
+            writer.addFile(root + QStringLiteral("ro-crate-metadata.json"), metadata, exportedAt);
+        !r)
+        return r;
+    if (auto r = writer.addDirectory(root + QStringLiteral("quire/"), exportedAt); !r) return r;
+    for (auto it = proofFiles.cbegin(); it != proofFiles.cend(); ++it) {
+        // CMS and tokens are DER: random-looking, not worth deflating.
+        const bool packed =
+            it.key().endsWith(QLatin1String(".der")) || it.key().endsWith(QLatin1String(".tsr"));
+        if (auto r = writer.addFile(root + QStringLiteral("quire/") + it.key(), it.value(),
+                                    exportedAt, !packed);
+            !r)
+            return r;
+    }
+    for (const Planned &p : plan) {
+        if (cancelled()) return fail(cancelMessage);
+        if (p.path.endsWith(QLatin1Char('/'))) {
+            if (auto r = writer.addDirectory(root + p.path, p.modified); !r) return r;
+            continue;
+        }
+        if (p.attachment.isEmpty()) {
+            if (auto r = writer.addFile(root + p.path, p.bytes, p.modified, p.compress); !r)
+                return r;
+            tick();
+            continue;
+        }
+        if (auto r = writer.beginFile(root + p.path, p.size, p.modified, p.compress); !r) return r;
+        auto read = vault.readAttachment(p.attachment,
+                                         [&](const QByteArray &chunk) -> Result<void> {
+                                             if (cancelled()) return fail(cancelMessage);
+                                             return writer.writeData(chunk);
+                                         },
+                                         {});
+        if (!read) return read;
+        if (auto r = writer.endFile(); !r) return r;
+        tick();
+    }
+    return writer.close();
 }
 
 const char kReadme[] =
@@ -467,41 +564,10 @@ Result<ElnExportResult> ElnExport::exportTo(const ElnExportRequest &request,
         for (const StoredRecord &r : *chain)
             records.insert(r.id, r);
     }
-    QMap<QString, QByteArray> proofFiles;  // name in quire/ -> bytes
-    QHash<QString, QStringList> coveredBy; // anchor -> records it covers that are exported
-    for (auto it = records.cbegin(); it != records.cend(); ++it) {
-        if (it->type == QLatin1String("anchor")) continue;
-        auto time = vault.anchorTime(it.key());
-        if (!time) return time.failure();
-        if (*time) coveredBy[(*time)->anchor] << it.key();
-    }
-    for (auto it = coveredBy.cbegin(); it != coveredBy.cend(); ++it) {
-        if (cancelled()) return fail(cancelMessage);
-        if (auto k = keep(it.key()); !k) return k.failure();
-        const QJsonObject body = records.value(it.key()).body;
-        QList<QByteArray> raw;
-        QHash<QString, qsizetype> index;
-        const QJsonArray leaves = body.value("leaves").toArray();
-        for (qsizetype i = 0; i < leaves.size(); ++i) {
-            index.insert(leaves.at(i).toString(), i);
-            raw << crypto::fromHex(leaves.at(i).toString().toLatin1());
-        }
-        const MerkleLevels tree(raw);
-        if (QString::fromLatin1(crypto::toHex(tree.root())) != body.value("root").toString())
-            return fail(tr("the anchor %1 does not have the root of its leaves").arg(it.key()));
-        for (const QString &id : it.value()) {
-            if (!index.contains(id))
-                return fail(tr("the anchor %1 does not name record %2").arg(it.key(), id));
-            auto proof = json::canonicalize(QJsonObject{{"record", id},
-                                                        {"root", body.value("root").toString()},
-                                                        {"path", tree.path(index.value(id))}});
-            if (!proof) return proof.failure();
-            proofFiles.insert(QStringLiteral("proof-%1.json").arg(id), *proof);
-            ++result.proofs;
-        }
-        proofFiles.insert(QStringLiteral("timestamp-%1.tsr").arg(it.key()),
-                          QByteArray::fromBase64(body.value("token").toString().toLatin1()));
-    }
+    QMap<QString, QByteArray> proofFiles; // name in quire/ -> bytes
+    auto proofs = addTimeProofs(vault, records, proofFiles, cancelled);
+    if (!proofs) return proofs.failure();
+    result.proofs = *proofs;
     QJsonArray recordIds;
     for (auto it = records.cbegin(); it != records.cend(); ++it) {
         recordIds.append(it.key());
@@ -546,7 +612,6 @@ Result<ElnExportResult> ElnExport::exportTo(const ElnExportRequest &request,
         if (!m.email.isEmpty()) person.insert("email", m.email);
         graph.append(person);
     }
-    const QString proofFolder = QStringLiteral("quire/");
     QJsonArray proofParts;
     for (const QString &name : {QStringLiteral("quire-manifest.json"),
                                 QStringLiteral("notebook-ca.pem"), QStringLiteral("README.txt")}) {
@@ -617,50 +682,8 @@ Result<ElnExportResult> ElnExport::exportTo(const ElnExportRequest &request,
     if (!file.open(QIODevice::WriteOnly))
         return fail(tr("could not write %1: %2").arg(request.outPath, file.errorString()));
     ElnWriter writer(&file);
-    const QString rootFolder = rootName + QLatin1Char('/');
-    auto written = [&]() -> Result<void> {
-        if (auto r = writer.open(); !r) return r;
-        if (auto r = writer.addDirectory(rootFolder, exportedAtTime); !r) return r;
-        if (auto r = writer.addFile(rootFolder + QStringLiteral("ro-crate-metadata.json"), metadata,
-                                    exportedAtTime);
-            !r)
-            return r;
-        if (auto r = writer.addDirectory(rootFolder + proofFolder, exportedAtTime); !r) return r;
-        for (auto it = proofFiles.cbegin(); it != proofFiles.cend(); ++it) {
-            const bool packed = it.key().endsWith(QLatin1String(".der")) ||
-                                it.key().endsWith(QLatin1String(".tsr"));
-            if (auto r = writer.addFile(rootFolder + proofFolder + it.key(), it.value(),
-                                        exportedAtTime, !packed);
-                !r)
-                return r;
-        }
-        for (const Planned &p : std::as_const(plan)) {
-            if (cancelled()) return fail(cancelMessage);
-            if (p.path.endsWith(QLatin1Char('/'))) {
-                if (auto r = writer.addDirectory(rootFolder + p.path, p.modified); !r) return r;
-                continue;
-            }
-            if (p.attachment.isEmpty()) {
-                if (auto r = writer.addFile(rootFolder + p.path, p.bytes, p.modified, p.compress);
-                    !r)
-                    return r;
-                tick();
-                continue;
-            }
-            if (auto r = writer.beginFile(rootFolder + p.path, p.size, p.modified, p.compress); !r)
-                return r;
-            auto read = vault.readAttachment(p.attachment,
-                                             [&](const QByteArray &chunk) -> Result<void> {
-                                                 if (cancelled()) return fail(cancelMessage);
-                                                 return writer.writeData(chunk);
-                                             },
-                                             {});
-            if (!read) return read;
-            if (auto r = writer.endFile(); !r) return r;
-            tick();
-        }
-        return writer.close();
-    }();
+    const Result<void> written = writeCrate(writer, vault, rootName + QLatin1Char('/'), metadata,
+                                            proofFiles, plan, exportedAtTime, cancelled, tick);
     if (!written) {
         file.cancelWriting();
         return written.failure();

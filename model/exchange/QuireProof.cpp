@@ -287,6 +287,7 @@ ProofReport verifyQuireProof(const QMap<QString, QByteArray> &input) {
     for (const QByteArray &cert : certificatesFromPem(tsaPem))
         if (auto info = crypto::certificateInfo(cert)) report.tsaNames << info->commonName;
     QHash<QString, QString> anchorByRoot;
+    QHash<QString, QSet<QString>> leavesOf; // by anchor, looked up once per Merkle path
     QSet<QString> anchorIds;
     for (const QString &id : std::as_const(listedRecords)) {
         const Parsed p = parsed.value(id);
@@ -294,6 +295,9 @@ ProofReport verifyQuireProof(const QMap<QString, QByteArray> &input) {
         anchorIds.insert(id);
         const QJsonObject body = p.record.value("body").toObject();
         anchorByRoot.insert(body.value("root").toString(), id);
+        QSet<QString> &leaves = leavesOf[id];
+        for (const auto &leaf : body.value("leaves").toArray())
+            leaves.insert(leaf.toString());
         const QString name = QStringLiteral("timestamp-%1.tsr").arg(id);
         const QByteArray token = unbase64(body.value("token"));
         QString problem;
@@ -355,12 +359,7 @@ ProofReport verifyQuireProof(const QMap<QString, QByteArray> &input) {
                 problem = tr("the path does not lead from the record to its root");
             else if (anchor.isEmpty())
                 problem = tr("no anchor in the crate has the root this path leads to");
-            else if (!parsed.value(anchor)
-                          .record.value("body")
-                          .toObject()
-                          .value("leaves")
-                          .toArray()
-                          .contains(QJsonValue(id)))
+            else if (!leavesOf.value(anchor).contains(id))
                 problem = tr("the anchor does not name the record");
             else if (!listedRecords.contains(id))
                 problem = tr("the record is not in the crate");
