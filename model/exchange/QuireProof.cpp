@@ -190,6 +190,9 @@ ProofReport verifyQuireProof(const QMap<QString, QByteArray> &input) {
                               : problem);
     }
 
+    // Only a certificate that is a CA vouches for anything below (caSha256 is set for no other).
+    const QByteArray authority = report.caSha256.isEmpty() ? QByteArray() : ca;
+
     // Who may have sealed: the founder in the genesis record and every member record's
     // certificate, each checked against the crate's CA.
     QHash<QString, Sealer> sealers; // by hex SHA-256 of the certificate
@@ -197,7 +200,10 @@ ProofReport verifyQuireProof(const QMap<QString, QByteArray> &input) {
         if (cert.isEmpty()) return;
         const QString sha = hexOf(crypto::sha256(cert));
         if (sealers.contains(sha)) return;
-        Sealer s{member, cert, !ca.isEmpty() && crypto::verifyCertificateChain(cert, ca).ok(), {}};
+        Sealer s{member,
+                 cert,
+                 !authority.isEmpty() && crypto::verifyCertificateChain(cert, authority).ok(),
+                 {}};
         if (auto info = crypto::certificateInfo(cert))
             if (auto key = crypto::EcKey::fromPublicDer(info->subjectPublicKeyDer))
                 s.key = std::make_shared<crypto::EcKey>(std::move(key.value()));
@@ -262,11 +268,11 @@ ProofReport verifyQuireProof(const QMap<QString, QByteArray> &input) {
             problem = tr("its record does not hold (see the record)");
         } else if (files.value(name) != cms) {
             problem = tr("%1 is missing or is not the record's CMS").arg(name);
-        } else if (ca.isEmpty()) {
+        } else if (authority.isEmpty()) {
             problem = tr("there is no certificate authority to check it against");
         } else {
             auto statement = records::statementBytes(body, p.record.value("author").toString());
-            auto signer = statement ? cms::verifyDetached(cms, *statement, ca)
+            auto signer = statement ? cms::verifyDetached(cms, *statement, authority)
                                     : Result<cms::SignerInfo>(statement.failure());
             if (!signer)
                 problem = tr("it does not verify: %1").arg(signer.error());
