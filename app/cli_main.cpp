@@ -50,8 +50,11 @@ int main(int argc, char *argv[]) {
     // Drawing a plot needs fonts, which need a QGuiApplication too. Every other command stays a
     // plain QCoreApplication, with no platform plugin to load.
     const bool plotting = command == QLatin1String("data") && words.contains(QLatin1String("plot"));
-    const bool drawing =
-        command == QLatin1String("export") || command == QLatin1String("pdf") || plotting;
+    // `export eln` draws nothing.
+    const bool elnExport =
+        command == QLatin1String("export") && words.contains(QLatin1String("eln"));
+    const bool drawing = (command == QLatin1String("export") && !elnExport) ||
+                         command == QLatin1String("pdf") || plotting;
     std::unique_ptr<QCoreApplication> app;
     if (drawing) {
         previousHandler = qInstallMessageHandler(quietWebEngine);

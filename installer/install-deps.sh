@@ -22,6 +22,9 @@ packages=(
     fonts-dejavu-core
     # tests: GUI tests run under a virtual X server
     xvfb xauth
+    # tests: .eln exports read by an independent reader (tests/check_eln.py, standard library
+    # only); the export bench's baseline zips the same files with Info-ZIP
+    python3 zip
     # tests: real git servers on 127.0.0.1 (git daemon and git-http-backend come with git):
     # lighttpd with TLS for https + basic auth, sshd and ssh-agent/ssh-keygen for ssh. The tests
     # start their own instances on free ports; no system service is configured or needed.

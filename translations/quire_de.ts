@@ -116,12 +116,211 @@
         <source>the time-stamp of anchor %1 does not verify: %2</source>
         <translation>der Zeitstempel von Anker %1 lässt sich nicht prüfen: %2</translation>
     </message>
+    <message>
+        <source>the manifest is not JSON: %1</source>
+        <translation>das Manifest ist kein JSON: %1</translation>
+    </message>
+    <message>
+        <source>it is not canonical JSON</source>
+        <translation>es ist kein kanonisches JSON</translation>
+    </message>
+    <message>
+        <source>it is not the manifest of a Quire .eln export (quire/1)</source>
+        <translation>es ist nicht das Manifest eines .eln-Exports von Quire (quire/1)</translation>
+    </message>
+    <message>
+        <source>listed in the manifest but missing</source>
+        <translation>im Manifest aufgeführt, aber nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>changed: its SHA-256 is not the one the manifest lists</source>
+        <translation>verändert: sein SHA-256 ist nicht der im Manifest aufgeführte</translation>
+    </message>
+    <message>
+        <source>not listed in the manifest</source>
+        <translation>nicht im Manifest aufgeführt</translation>
+    </message>
+    <message>
+        <source>notebook-ca.pem does not hold exactly one certificate</source>
+        <translation>notebook-ca.pem enthält nicht genau ein Zertifikat</translation>
+    </message>
+    <message>
+        <source>notebook-ca.pem is not a certificate authority</source>
+        <translation>notebook-ca.pem ist keine Zertifizierungsstelle</translation>
+    </message>
+    <message>
+        <source>the genesis record the manifest names is not in the crate</source>
+        <translation>der im Manifest genannte Gründungsdatensatz fehlt im Paket</translation>
+    </message>
+    <message>
+        <source>notebook-ca.pem is not the certificate authority the genesis record names</source>
+        <translation>notebook-ca.pem ist nicht die Zertifizierungsstelle, die der Gründungsdatensatz nennt</translation>
+    </message>
+    <message>
+        <source>the genesis record is of another notebook than the manifest says</source>
+        <translation>der Gründungsdatensatz gehört zu einem anderen Notizbuch als im Manifest angegeben</translation>
+    </message>
+    <message>
+        <source>the certificate authority is not self-signed: %1</source>
+        <translation>die Zertifizierungsstelle ist nicht selbstsigniert: %1</translation>
+    </message>
+    <message>
+        <source>%1, SHA-256 %2 (the crate&apos;s own; trusted by nothing else)</source>
+        <translation>%1, SHA-256 %2 (die des Pakets selbst; von nichts anderem beglaubigt)</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>not a JSON record envelope</source>
+        <translation>kein JSON-Datensatzumschlag</translation>
+    </message>
+    <message>
+        <source>its content does not hash to its id (changed)</source>
+        <translation>sein Inhalt ergibt nicht seine ID (verändert)</translation>
+    </message>
+    <message>
+        <source>sealed by a certificate that no member record in the crate holds</source>
+        <translation>versiegelt mit einem Zertifikat, das kein Mitgliedsdatensatz im Paket enthält</translation>
+    </message>
+    <message>
+        <source>its sealing certificate was not issued by the crate&apos;s CA</source>
+        <translation>sein Siegelzertifikat wurde nicht von der Zertifizierungsstelle des Pakets ausgestellt</translation>
+    </message>
+    <message>
+        <source>sealed by another member than its author</source>
+        <translation>von einem anderen Mitglied als seinem Autor versiegelt</translation>
+    </message>
+    <message>
+        <source>its seal does not verify</source>
+        <translation>sein Siegel ist nicht gültig</translation>
+    </message>
+    <message>
+        <source>in the crate but not listed in the manifest</source>
+        <translation>im Paket, aber nicht im Manifest aufgeführt</translation>
+    </message>
+    <message>
+        <source>its record does not hold (see the record)</source>
+        <translation>sein Datensatz ist nicht gültig (siehe den Datensatz)</translation>
+    </message>
+    <message>
+        <source>%1 is missing or is not the record&apos;s CMS</source>
+        <translation>%1 fehlt oder ist nicht das CMS des Datensatzes</translation>
+    </message>
+    <message>
+        <source>there is no certificate authority to check it against</source>
+        <translation>es gibt keine Zertifizierungsstelle, gegen die sie geprüft werden kann</translation>
+    </message>
+    <message>
+        <source>it does not verify: %1</source>
+        <translation>sie ist nicht gültig: %1</translation>
+    </message>
+    <message>
+        <source>it is signed with another certificate than the one that seals its record</source>
+        <translation>sie ist mit einem anderen Zertifikat signiert als dem, das ihren Datensatz versiegelt</translation>
+    </message>
+    <message>
+        <source>%1 (%2) on %3</source>
+        <translation>%1 (%2) am %3</translation>
+    </message>
+    <message>
+        <source>its anchor record does not hold (see the record)</source>
+        <translation>sein Ankerdatensatz ist nicht gültig (siehe den Datensatz)</translation>
+    </message>
+    <message>
+        <source>%1 is missing or is not the anchor&apos;s token</source>
+        <translation>%1 fehlt oder ist nicht das Token des Ankers</translation>
+    </message>
+    <message>
+        <source>the crate holds no time-stamp authority certificate (tsa-ca.pem) to check it against</source>
+        <translation>das Paket enthält kein Zertifikat eines Zeitstempeldienstes (tsa-ca.pem), gegen das es geprüft werden kann</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 um %2</translation>
+    </message>
+    <message>
+        <source>no anchor record in the crate has this token</source>
+        <translation>kein Ankerdatensatz im Paket hat dieses Token</translation>
+    </message>
+    <message>
+        <source>it is not a Merkle path of record %1</source>
+        <translation>es ist kein Merkle-Pfad des Datensatzes %1</translation>
+    </message>
+    <message>
+        <source>the path does not lead from the record to its root</source>
+        <translation>der Pfad führt nicht vom Datensatz zu seiner Wurzel</translation>
+    </message>
+    <message>
+        <source>no anchor in the crate has the root this path leads to</source>
+        <translation>kein Anker im Paket hat die Wurzel, zu der dieser Pfad führt</translation>
+    </message>
+    <message>
+        <source>the anchor does not name the record</source>
+        <translation>der Anker nennt den Datensatz nicht</translation>
+    </message>
+    <message>
+        <source>the record is not in the crate</source>
+        <translation>der Datensatz ist nicht im Paket</translation>
+    </message>
+    <message>
+        <source>experiment %1 does not name its record</source>
+        <translation>Experiment %1 nennt seinen Datensatz nicht</translation>
+    </message>
+    <message>
+        <source>entry %1 does not name its record</source>
+        <translation>Eintrag %1 nennt seinen Datensatz nicht</translation>
+    </message>
 </context>
 <context>
     <name>quire::CaptureService</name>
     <message>
         <source>it was still changing; it is left for the next pass</source>
         <translation>sie änderte sich noch; sie bleibt für den nächsten Durchgang liegen</translation>
+    </message>
+</context>
+<context>
+    <name>quire::ElnExport</name>
+    <message>
+        <source>the export was cancelled; no file was written</source>
+        <translation>der Export wurde abgebrochen; es wurde keine Datei geschrieben</translation>
+    </message>
+    <message>
+        <source>no file to write the export to was given</source>
+        <translation>es wurde keine Datei für den Export angegeben</translation>
+    </message>
+    <message>
+        <source>there is no experiment %1 in this notebook</source>
+        <translation>in diesem Notizbuch gibt es kein Experiment %1</translation>
+    </message>
+    <message>
+        <source>the notebook has no experiments to export</source>
+        <translation>das Notizbuch hat keine Experimente zum Exportieren</translation>
+    </message>
+    <message>
+        <source>choose at least one experiment to export</source>
+        <translation>wählen Sie mindestens ein Experiment zum Exportieren</translation>
+    </message>
+    <message>
+        <source>the entry %1 has no versions</source>
+        <translation>der Eintrag %1 hat keine Versionen</translation>
+    </message>
+    <message>
+        <source>the anchor %1 does not have the root of its leaves</source>
+        <translation>der Anker %1 hat nicht die Wurzel seiner Blätter</translation>
+    </message>
+    <message>
+        <source>the anchor %1 does not name record %2</source>
+        <translation>der Anker %1 nennt den Datensatz %2 nicht</translation>
+    </message>
+    <message>
+        <source>could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>could not put the export in place at %1: %2 (the audit trail records the attempt)</source>
+        <translation>der Export konnte nicht unter %1 abgelegt werden: %2 (der Prüfpfad verzeichnet den Versuch)</translation>
     </message>
 </context>
 <context>
@@ -1513,6 +1712,146 @@ Aufzeichnung %2</translation>
     </message>
 </context>
 <context>
+    <name>quire::widgets::ElnExportDialog</name>
+    <message>
+        <source>Export as .eln</source>
+        <translation>Als .eln exportieren</translation>
+    </message>
+    <message>
+        <source>Export experiments as a .eln file</source>
+        <translation>Experimente als .eln-Datei exportieren</translation>
+    </message>
+    <message>
+        <source>A .eln file is read by other electronic lab notebooks (eLabFTW, RSpace, Kadi4Mat and others): experiments and entries with their text, files, authors, tags and signatures. It also carries the sealed records, signatures and time-stamps, so that Quire can check it wherever it goes.</source>
+        <translation>Eine .eln-Datei lesen auch andere elektronische Laborbücher (eLabFTW, RSpace, Kadi4Mat und andere): Experimente und Einträge mit Text, Dateien, Autoren, Schlagwörtern und Signaturen. Sie enthält außerdem die versiegelten Datensätze, Signaturen und Zeitstempel, damit Quire sie überall prüfen kann.</translation>
+    </message>
+    <message>
+        <source>&amp;All experiments</source>
+        <translation>&amp;Alle Experimente</translation>
+    </message>
+    <message>
+        <source>&amp;Chosen experiments:</source>
+        <translation>Ausge&amp;wählte Experimente:</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n entry(s))</source>
+        <translation>
+            <numerusform>(%n Eintrag)</numerusform>
+            <numerusform>(%n Einträge)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>Aus&amp;wählen…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as:</source>
+        <translation>&amp;Speichern als:</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>The .eln file is ready</source>
+        <translation>Die .eln-Datei ist fertig</translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation>Im &amp;Ordner zeigen</translation>
+    </message>
+    <message>
+        <source>.eln files (*.eln)</source>
+        <translation>.eln-Dateien (*.eln)</translation>
+    </message>
+    <message>
+        <source>Choose at least one experiment to export.</source>
+        <translation>Wählen Sie mindestens ein Experiment zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Choose where the .eln file is saved.</source>
+        <translation>Wählen Sie, wo die .eln-Datei gespeichert wird.</translation>
+    </message>
+    <message>
+        <source>Reading the experiments…</source>
+        <translation>Die Experimente werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Writing the .eln file (%1 of %2)…</source>
+        <translation>Die .eln-Datei wird geschrieben (%1 von %2)…</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; nothing was written.</source>
+        <translation>Der Export wurde abgebrochen; es wurde nichts geschrieben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n experiment(s)</source>
+        <translation>
+            <numerusform>%n Experiment</numerusform>
+            <numerusform>%n Experimente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s)</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Gespeichert als %1</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wird angehalten…</translation>
+    </message>
+    <message>
+        <source>none with a trusted time-stamp yet</source>
+        <translation>noch keiner mit vertrauenswürdigem Zeitstempel</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with a trusted time-stamp</source>
+        <translation>
+            <numerusform>%n mit vertrauenswürdigem Zeitstempel</numerusform>
+            <numerusform>%n mit vertrauenswürdigem Zeitstempel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2 and %3 (%4).</source>
+        <translation>%1, %2 und %3 (%4).</translation>
+    </message>
+    <message>
+        <source>Quire&apos;s proof inside: %1, %2; %3.</source>
+        <translation>Darin der Nachweis von Quire: %1, %2; %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sealed record(s)</source>
+        <translation>
+            <numerusform>%n versiegelter Datensatz</numerusform>
+            <numerusform>%n versiegelte Datensätze</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signature(s)</source>
+        <translation>
+            <numerusform>%n Signatur</numerusform>
+            <numerusform>%n Signaturen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>quire::widgets::EntryController</name>
     <message>
         <source>The experiment could not be created</source>
@@ -2786,6 +3125,10 @@ Aufzeichnung %2</translation>
     <message>
         <source>%1  ·  %2</source>
         <translation>%1  ·  %2</translation>
+    </message>
+    <message>
+        <source>Exported as %1</source>
+        <translation>Exportiert als %1</translation>
     </message>
 </context>
 <context>
@@ -4554,6 +4897,14 @@ Nichts geht verloren: Ihre Änderungen bleiben in diesem Laborbuch und werden be
     <message>
         <source>The lab&apos;s instruments and the folders on this computer their files are taken from</source>
         <translation>Die Geräte des Labors und die Ordner auf diesem Computer, aus denen ihre Dateien übernommen werden</translation>
+    </message>
+    <message>
+        <source>Export as .e&amp;ln…</source>
+        <translation>Als .e&amp;ln exportieren…</translation>
+    </message>
+    <message>
+        <source>Experiments as a .eln file other lab notebooks read, with the records, signatures and time-stamps that prove them</source>
+        <translation>Experimente als .eln-Datei, die andere Laborbücher lesen, mit den Datensätzen, Signaturen und Zeitstempeln, die sie belegen</translation>
     </message>
 </context>
 </TS>

@@ -73,6 +73,58 @@
     </message>
 </context>
 <context>
+    <name>quire::widgets::ElnExportDialog</name>
+    <message numerus="yes">
+        <source>(%n entry(s))</source>
+        <translation>
+            <numerusform>(%n entry)</numerusform>
+            <numerusform>(%n entries)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n experiment(s)</source>
+        <translation>
+            <numerusform>%n experiment</numerusform>
+            <numerusform>%n experiments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s)</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with a trusted time-stamp</source>
+        <translation>
+            <numerusform>%n with a trusted time-stamp</numerusform>
+            <numerusform>%n with a trusted time-stamp</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sealed record(s)</source>
+        <translation>
+            <numerusform>%n sealed record</numerusform>
+            <numerusform>%n sealed records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signature(s)</source>
+        <translation>
+            <numerusform>%n signature</numerusform>
+            <numerusform>%n signatures</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>quire::widgets::EntryController</name>
     <message numerus="yes">
         <source>Opened %n texts that were not saved as versions yet.</source>

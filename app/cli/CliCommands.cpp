@@ -73,6 +73,12 @@ PDF for a patent attorney (PDF/A-3 with the records, signatures and time-stamps 
   pdf verify FILE.pdf [--json] exit 0 only when every signature and the evidence hold
   notebook ca --out ca.pem     the notebook's certificate authority (PEM)
 
+Exchange with other ELNs (.eln: the ELN Consortium's RO-Crate, with Quire's proof in quire/):
+  export eln (--experiment UUID [--experiment UUID...] | --all) --out FILE.eln [--json]
+                               experiments, entries (text as HTML), files, authors, tags and
+                               signatures as text; the sealed records, signatures, Merkle paths
+                               and time-stamp tokens under quire/. Prints the export's id
+
 Instruments (what they write is captured into an inbox, then filed into entries):
   instrument add --name NAME [--model M] [--serial S] [--location L]
                                prints the instrument's uuid (authors and admins)

@@ -34,7 +34,8 @@ int failWith(const QString &message, int code) {
 }
 
 const QSet<QString> kFlags{QStringLiteral("--json"), QStringLiteral("--help"),
-                           QStringLiteral("--records"), QStringLiteral("--once")};
+                           QStringLiteral("--records"), QStringLiteral("--once"),
+                           QStringLiteral("--all")};
 
 Result<Args> parseArgs(const QStringList &words) {
     Args a;

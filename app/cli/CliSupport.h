@@ -88,6 +88,8 @@ public:
     int exportCommand(const Args &a);
     int pdf(const Args &a);
     int notebookCommand(const Args &a);
+    // ElnExportCommands.cpp (`export eln`, routed from exportCommand)
+    int exportEln(const Args &a);
     // InstrumentCommands.cpp
     int instrument(const Args &a);
     int capture(const Args &a);

@@ -100,6 +100,7 @@ PrintFunction printerFor(Notebook *notebook) {
 }
 
 int Session::exportCommand(const Args &a) {
+    if (a.positional.value(1) == "eln") return exportEln(a);
     static const QString usage = QStringLiteral(
         "usage: export pdf --experiment UUID [--entries ID,ID...] [--paper a4|letter] --out "
         "FILE.pdf [--sign MEANING]");

@@ -7,14 +7,15 @@
 # build/fuzz/artifacts/.
 #
 # Needs clang-14 and libclang-rt-14-dev (installer/install-deps.sh), Qt 6 Core and Ninja.
-# Usage: tests/fuzz/run-fuzzers.sh [SECONDS] [TARGET...]   (targets: jcamp delimited_text readers)
+# Usage: tests/fuzz/run-fuzzers.sh [SECONDS] [TARGET...]
+#        (targets: jcamp delimited_text readers quire_proof)
 #        tests/fuzz/run-fuzzers.sh build                     (only builds them)
 set -euo pipefail
 
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(jcamp delimited_text readers)
+[ ${#targets[@]} -gt 0 ] || targets=(jcamp delimited_text readers quire_proof)
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 build=$root/build/fuzz
@@ -46,6 +47,25 @@ printf '\xef\xbb\xbftime (s)\tA\tB\n0\t1\t2\n1\t3\t4\n' >"$seeds/text/tabs.tsv"
 printf '"Title","Run, ""final"""\n"x","y"\n"1","2,5"\n3,4\n' >"$seeds/text/quoted.csv"
 printf '  400.0   0.125\r  400.5   0.250\r' >"$seeds/text/xy.txt"
 printf 'x,y,\n1,2,\n2,oops,\n3,,\n' >"$seeds/text/bad.csv"
+
+# quire_proof: files as [name length][name][2-byte length][content] (fuzz_quire_proof.cpp): a
+# manifest naming a record, the record, a Merkle path and a certificate, a shape to mutate from.
+mkdir -p "$seeds/proof"
+proof_seed() { # NAME CONTENT...
+  local out=$1; shift
+  : >"$out"
+  while [ $# -gt 1 ]; do
+    local name=$1 content=$2; shift 2
+    printf "\\$(printf '%03o' ${#name})%s\\$(printf '%03o' $((${#content} / 256)))\\$(printf '%03o' $((${#content} % 256)))%s" "$name" "$content" >>"$out"
+  done
+}
+id=$(printf '%064d' 0 | tr 0 a)
+proof_seed "$seeds/proof/crate" \
+  quire-manifest.json "{\"experiments\":[{\"entries\":[{\"entry\":\"e\",\"record\":\"$id\"}],\"experiment\":\"x\",\"record\":\"$id\"}],\"files\":[{\"name\":\"record-$id.json\",\"sha256\":\"00\",\"size\":2}],\"format\":\"quire/1\",\"genesis\":\"$id\",\"notebook\":\"n\",\"records\":[\"$id\"],\"type\":\"eln_export\"}" \
+  "record-$id.json" "{\"record\":{\"author\":\"a\",\"body\":{\"leaves\":[\"$id\"],\"root\":\"00\",\"token\":\"AA==\"},\"object\":\"n\",\"type\":\"anchor\"},\"seal\":{\"cert\":\"00\",\"sig\":\"AA==\"}}" \
+  "proof-$id.json" "{\"path\":[{\"hash\":\"$id\",\"side\":\"left\"}],\"record\":\"$id\",\"root\":\"$id\"}" \
+  "timestamp-$id.tsr" "0" \
+  notebook-ca.pem "-----BEGIN CERTIFICATE-----MIIB-----END CERTIFICATE-----"
 
 # Inputs of 1 MiB made to be slow (long lists read per page, deep nesting, one endless line,
 # unbalanced quotes, DUP counts at the limit). Natively each reads in about 0.1 s (ctest
@@ -85,6 +105,7 @@ for target in "${targets[@]}"; do
   case $target in
     jcamp) inputs=("$slow"/*.jdx) ;;
     delimited_text) inputs=("$slow"/*.csv "$slow"/*.txt) ;;
+    quire_proof) continue ;; # its inputs are files of 64 KiB at most
     *) inputs=("$slow"/readers/*) ;;
   esac
   if ! "$build/fuzz_$target" -timeout=10 -rss_limit_mb=4096 "${inputs[@]}" >"$build/slow_$target.log" 2>&1; then
@@ -103,6 +124,7 @@ for target in "${targets[@]}"; do
     jcamp) dirs=("$seeds/jcamp") ;;
     delimited_text) dirs=("$seeds/text") ;;
     readers) dirs=("$seeds/jcamp" "$seeds/text") ;;
+    quire_proof) dirs=("$seeds/proof") ;;
     *) echo "run-fuzzers: unknown target $target" >&2; exit 2 ;;
   esac
   echo "== fuzz_$target for ${seconds}s"

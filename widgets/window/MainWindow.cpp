@@ -4,6 +4,7 @@
 #include "details/AttachmentPanel.h"
 #include "details/DetailsPanel.h"
 #include "editor/EntryDialog.h"
+#include "exchange/ElnExportDialog.h"
 #include "history/AuditTrailDialog.h"
 #include "page/EntryPageView.h"
 #include "settings/SettingsDialog.h"
@@ -24,6 +25,7 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QDesktopServices>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -125,6 +127,19 @@ void MainWindow::connectActions() {
     connect(a.remoteSettings, &QAction::triggered, this, &MainWindow::showRemoteSettings);
     connect(a.sign, &QAction::triggered, this, [this] { signEntry(currentEntry()); });
     connect(a.exportPdf, &QAction::triggered, this, &MainWindow::exportPdf);
+    connect(a.exportEln, &QAction::triggered, this, [this] {
+        if (!notebook() || isBusy()) return;
+        auto *dialog = new ElnExportDialog(notebook(), m_navigator->experiment(), this);
+        connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+        connect(dialog, &ElnExportDialog::busyChanged, this,
+                [this](bool busy) { busy ? beginWork() : endWork(); });
+        connect(dialog, &ElnExportDialog::exported, this, [this](const QString &path) {
+            refreshWhenFree(); // the export wrote an audit record
+            statusBar()->showMessage(tr("Exported as %1").arg(QDir::toNativeSeparators(path)),
+                                     8000);
+        });
+        dialog->open();
+    });
     connect(a.signPdf, &QAction::triggered, this, [this] { signPdf(); });
     connect(a.verifyPdf, &QAction::triggered, this, [this] { verifyPdf(); });
     connect(a.history, &QAction::triggered, this, [this] { showHistory(); });

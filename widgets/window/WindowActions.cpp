@@ -77,6 +77,7 @@ void WindowActions::buildActions() {
     exportPdf = action("document-export", "document-save-as", "exportPdfAction");
     exportPdf->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
 
+    exportEln = action(nullptr, nullptr, "exportElnAction");
     signPdf = action(nullptr, nullptr, "signPdfAction");
     verifyPdf = action(nullptr, nullptr, "verifyPdfAction");
 
@@ -103,6 +104,8 @@ void WindowActions::buildMenusAndToolBar() {
     m_fileMenu->addAction(exportPdf);
     m_fileMenu->addAction(signPdf);
     m_fileMenu->addAction(verifyPdf);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(exportEln);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(settings);
     m_fileMenu->addSeparator();
@@ -218,6 +221,9 @@ void WindowActions::retranslate() {
     exportPdf->setText(tr("Export as &PDF…"));
     tip(exportPdf, tr("The experiment on the page as a PDF, optionally signed, with the records "
                       "that prove it embedded"));
+    exportEln->setText(tr("Export as .e&ln…"));
+    tip(exportEln, tr("Experiments as a .eln file other lab notebooks read, with the records, "
+                      "signatures and time-stamps that prove them"));
     signPdf->setText(tr("Si&gn a PDF…"));
     signPdf->setToolTip(tr("Add your electronic signature to a PDF exported from this notebook"));
     verifyPdf->setText(tr("&Verify a PDF…"));
@@ -243,6 +249,7 @@ void WindowActions::update(const State &state) {
     newEntry->setEnabled(state.hasExperiment);
     attach->setEnabled(state.hasExperiment);
     exportPdf->setEnabled(state.hasExperiment && !state.joining && state.hasEntries);
+    exportEln->setEnabled(open && !state.joining);
     signPdf->setEnabled(open && !state.joining);
     verifyPdf->setEnabled(open && !state.joining);
     // Editing and voiding are for the author of an entry that is not voided.

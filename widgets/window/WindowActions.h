@@ -63,6 +63,7 @@ public:
     QAction *settings = nullptr;
     QAction *showDetails = nullptr;
     QAction *exportPdf = nullptr;
+    QAction *exportEln = nullptr; // File ▸ Export as .eln… (issue 15)
     QAction *signPdf = nullptr;
     QAction *verifyPdf = nullptr;
     QLineEdit *searchField = nullptr;
