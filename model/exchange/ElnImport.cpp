@@ -1,0 +1,331 @@
+// ElnImport: reading, staging, mapping (ElnPlan.cpp), then writing everything in one vault
+// transaction. Nothing touches the notebook before the archive was read whole, every path
+// checked and the crate mapped; the writing fails as a whole or lasts as a whole.
+
+#include "exchange/ElnImport.h"
+
+#include "exchange/ElnPlan.h"
+#include "formats/eln/ElnArchiveReader.h"
+#include "formats/eln/RoCrate.h"
+#include "html/HtmlSanitizer.h"
+#include "vault/Vault.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QMimeDatabase>
+#include <QTemporaryDir>
+#include <QUuid>
+
+#include <mutex>
+
+namespace quire {
+
+namespace {
+
+QuireProofVerifier &proofVerifier() {
+    static QuireProofVerifier verifier;
+    return verifier;
+}
+
+QString nfc(const QString &s) {
+    return s.normalized(QString::NormalizationForm_C);
+}
+
+// The archive's files unpacked one by one into a private folder, under numbers rather than their
+// names: no name from the archive ever becomes a path on this computer.
+struct Staging {
+    QTemporaryDir dir{QDir::tempPath() + QStringLiteral("/quire-eln-XXXXXX")};
+    QHash<QString, QString> byPath; // archive path -> staged file
+    QFile current;
+    int count = 0;
+
+    eln::ArchiveSink sink() {
+        return eln::ArchiveSink{
+            [this](const eln::ArchiveFile &f) -> Result<void> {
+                const QString staged = dir.filePath(QString::number(++count));
+                current.setFileName(staged);
+                if (!current.open(QIODevice::WriteOnly | QIODevice::Truncate))
+                    return fail(ElnImport::tr("could not unpack the archive into %1: %2")
+                                    .arg(dir.path(), current.errorString()));
+                current.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+                byPath.insert(f.path, staged);
+                return {};
+            },
+            [this](const char *data, qint64 size) -> Result<void> {
+                if (current.write(data, size) != size)
+                    return fail(ElnImport::tr("could not unpack the archive into %1: %2")
+                                    .arg(dir.path(), current.errorString()));
+                return {};
+            },
+            [this]() -> Result<void> {
+                if (!current.flush())
+                    return fail(ElnImport::tr("could not unpack the archive into %1: %2")
+                                    .arg(dir.path(), current.errorString()));
+                current.close();
+                return {};
+            }};
+    }
+};
+
+} // namespace
+
+void ElnImport::setQuireProofVerifier(QuireProofVerifier verifier) {
+    proofVerifier() = std::move(verifier);
+}
+
+Result<ElnImportReport> ElnImport::run(Notebook &notebook, const QString &elnPath,
+                                       const ElnImportOptions &options, const Progress &progress,
+                                       const std::atomic_bool *cancel) {
+    ElnImportReport report;
+    report.archive = QFileInfo(elnPath).fileName();
+    QFile file(elnPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(tr("could not read %1: %2").arg(elnPath, file.errorString()));
+
+    // 1. Read the whole archive, checking every entry, into a private folder.
+    Staging staging;
+    if (!staging.dir.isValid())
+        return fail(tr("could not make a folder to unpack the archive in: %1")
+                        .arg(staging.dir.errorString()));
+    eln::ArchiveLimits limits;
+    if (options.maxEntries > 0) limits.maxEntries = options.maxEntries;
+    if (options.maxTotalBytes > 0) limits.maxTotalBytes = options.maxTotalBytes;
+    if (options.maxRatio > 0) limits.maxRatio = options.maxRatio;
+    if (options.maxMetadataBytes > 0) limits.maxMetadataBytes = options.maxMetadataBytes;
+    const QString reading = tr("Reading the archive");
+    auto listing = eln::ElnArchiveReader::read(
+        file, staging.sink(), limits,
+        [&](qint64 done, qint64 total) {
+            if (progress) progress(reading, done, total);
+        },
+        cancel);
+    if (!listing) return fail(tr("%1 was not imported: %2").arg(report.archive, listing.error()));
+
+    // 2. The metadata, and what becomes what.
+    auto crate = eln::RoCrate::parse(listing->metadata, limits.maxMetadataBytes);
+    if (!crate) return fail(tr("%1 was not imported: %2").arg(report.archive, crate.error()));
+    auto plan = elnplan::makePlan(*crate, *listing, report.archive);
+    if (!plan) return fail(tr("%1 was not imported: %2").arg(report.archive, plan.error()));
+    report.publisher = plan->publisher;
+    report.crateName = plan->crateName;
+    report.unmapped = plan->unmapped;
+    report.notes = plan->notes;
+    for (const QString &url : plan->webLinks)
+        report.mapped << ElnImportReport::Item{QStringLiteral("link"), url, url, {}};
+
+    // Quire's own proof (quire/ in a crate Quire made) is checked here, before anything is
+    // written, once a verifier exists; until then its files come in as ordinary files.
+    CrateFiles crateFiles;
+    crateFiles.root = listing->root;
+    bool hasProof = false;
+    for (const auto &f : listing->files) {
+        const QString inCrate =
+            listing->root.isEmpty() ? f.path : f.path.mid(listing->root.size() + 1);
+        crateFiles.files << qMakePair(inCrate, staging.byPath.value(f.path));
+        if (inCrate.startsWith(QLatin1String("quire/"))) hasProof = true;
+    }
+    if (hasProof) {
+        if (const auto &verify = proofVerifier()) {
+            auto verdict = verify(crateFiles);
+            if (!verdict)
+                return fail(tr("%1 was not imported: %2").arg(report.archive, verdict.error()));
+            report.proofNote = *verdict;
+        } else {
+            report.proofNote = tr("The crate holds Quire's proof (quire/); it was imported as "
+                                  "ordinary files and not checked.");
+        }
+    }
+
+    // 3. Everything in one transaction.
+    const std::lock_guard lock(notebook.m_mutex);
+    if (!notebook.me().roles.contains(QStringLiteral("author")))
+        return fail(tr("only members with the author role can import"));
+    Vault &vault = *notebook.m_vault;
+    qint64 totalBytes = 0;
+    for (const auto &f : plan->files)
+        for (const auto &a : listing->files)
+            if (a.path == f.path) totalBytes += a.size;
+    const QString storing = tr("Storing the files");
+    QMimeDatabase mimes;
+
+    auto work = [&]() -> Result<void> {
+        QList<RecordDraft> attachmentDrafts;
+        qint64 doneBytes = 0;
+        int stored = 0;
+        for (const auto &f : plan->files) {
+            if (cancel && cancel->load()) return fail(tr("the import was cancelled"));
+            if (options.failAfterFiles > 0 && stored >= options.failAfterFiles)
+                return fail(tr("the import was stopped after %n files, as the test asked", nullptr,
+                               stored));
+            const QString staged = staging.byPath.value(f.path);
+            const qint64 base = doneBytes;
+            auto body = vault.storeAttachment(staged, [&](qint64 done, qint64) {
+                if (progress) progress(storing, base + done, totalBytes);
+            });
+            if (!body) return body.failure();
+            doneBytes += body->value("size").toInteger();
+            ++stored;
+            QString type = f.mediaType;
+            if (type.isEmpty()) {
+                QFile in(staged);
+                (void)in.open(QIODevice::ReadOnly);
+                type = mimes.mimeTypeForFileNameAndData(f.name, &in).name();
+            }
+            body->insert("name", nfc(f.name));
+            body->insert("media_type", type);
+            body->insert("source", QJsonObject{{"kind", "import"},
+                                               {"instrument", ""},
+                                               {"original_path", nfc(f.path)},
+                                               {"modified_at", nfc(f.modifiedAt)},
+                                               {"crate", nfc(report.archive)},
+                                               {"crate_id", nfc(f.crateId)},
+                                               {"crate_sha256", f.declaredSha256}});
+            attachmentDrafts << RecordDraft{
+                "attachment", QUuid::createUuid().toString(QUuid::WithoutBraces), {}, *body, {}};
+        }
+        if (progress) progress(tr("Writing the notebook"), 0, 1);
+        auto attachments = vault.append(attachmentDrafts);
+        if (!attachments) return attachments.failure();
+        for (qsizetype i = 0; i < attachments->size(); ++i) {
+            const auto &f = plan->files.at(i);
+            const StoredRecord &r = attachments->at(i);
+            const QString actual = r.body.value("sha256").toString();
+            report.bytes += r.body.value("size").toInteger();
+            report.mapped << ElnImportReport::Item{QStringLiteral("attachment"), f.crateId, f.name,
+                                                   r.id};
+            if (!f.declaredSha256.isEmpty() && f.declaredSha256 != actual)
+                report.hashMismatches
+                    << ElnImportReport::Mismatch{f.crateId, f.path, f.declaredSha256, actual, r.id};
+        }
+        report.files = int(attachments->size());
+
+        QList<RecordDraft> drafts;
+        for (const auto &x : plan->experiments) {
+            QJsonArray tags;
+            for (const auto &t : x.tags)
+                tags.append(t);
+            drafts << RecordDraft{"experiment",
+                                  x.uuid,
+                                  {},
+                                  QJsonObject{{"title", x.title},
+                                              {"project", x.project},
+                                              {"tags", tags},
+                                              {"status", "open"},
+                                              {"origin", x.origin}},
+                                  {}};
+            report.mapped << ElnImportReport::Item{QStringLiteral("experiment"), x.crateId, x.title,
+                                                   x.uuid};
+            report.experimentUuids << x.uuid;
+            int order = 0;
+            for (const auto &e : x.entries) {
+                QJsonArray ids;
+                for (int index : e.files)
+                    ids.append(attachments->at(index).id);
+                drafts << RecordDraft{
+                    "entry",
+                    e.uuid,
+                    {},
+                    QJsonObject{{"experiment", x.uuid},
+                                {"order", order++},
+                                {"title", e.title.isEmpty() ? tr("Untitled") : e.title},
+                                {"html", e.html},
+                                {"attachments", ids},
+                                {"status", "active"},
+                                {"origin", e.origin}},
+                    {},
+                    // Sanitizing is the costly part; the vault runs it on its workers.
+                    [](QJsonObject &body) {
+                        body["html"] = nfc(html::sanitize(body.value("html").toString()));
+                    }};
+                report.mapped << ElnImportReport::Item{QStringLiteral("entry"), e.crateId, e.title,
+                                                       e.uuid};
+            }
+        }
+        report.experiments = int(plan->experiments.size());
+        report.entries = int(drafts.size()) - report.experiments;
+        if (auto r = vault.append(drafts); !r) return r.failure();
+        QJsonArray mismatches;
+        for (const auto &m : report.hashMismatches)
+            mismatches.append(m.path);
+        return vault.audit(QStringLiteral("import"),
+                           QJsonObject{{"what", "eln"},
+                                       {"file", nfc(report.archive)},
+                                       {"from", nfc(report.publisher)},
+                                       {"experiments", report.experiments},
+                                       {"entries", report.entries},
+                                       {"files", report.files},
+                                       {"hash_mismatches", mismatches}});
+    };
+    if (auto r = vault.inOneTransaction(work); !r)
+        return fail(tr("%1 was not imported, and the notebook is as it was: %2")
+                        .arg(report.archive, r.error()));
+    emit notebook.changed();
+    return report;
+}
+
+QJsonObject ElnImportReport::toJson() const {
+    QJsonArray mappedItems;
+    for (const auto &m : mapped)
+        mappedItems.append(QJsonObject{
+            {"kind", m.kind}, {"crate_id", m.crateId}, {"title", m.title}, {"id", m.id}});
+    QJsonArray mismatchItems;
+    for (const auto &m : hashMismatches)
+        mismatchItems.append(QJsonObject{{"crate_id", m.crateId},
+                                         {"path", m.path},
+                                         {"declared_sha256", m.declared},
+                                         {"actual_sha256", m.actual},
+                                         {"attachment", m.attachment}});
+    return QJsonObject{{"archive", archive},
+                       {"publisher", publisher},
+                       {"crate", crateName},
+                       {"counts", QJsonObject{{"experiments", experiments},
+                                              {"entries", entries},
+                                              {"files", files},
+                                              {"bytes", bytes},
+                                              {"unmapped", unmapped.size()},
+                                              {"hash_mismatches", hashMismatches.size()}}},
+                       {"experiments", QJsonArray::fromStringList(experimentUuids)},
+                       {"mapped", mappedItems},
+                       {"unmapped", QJsonArray::fromStringList(unmapped)},
+                       {"hash_mismatches", mismatchItems},
+                       {"notes", QJsonArray::fromStringList(notes)},
+                       {"proof", proofNote}};
+}
+
+QString ElnImportReport::toText() const {
+    QStringList lines;
+    lines << ElnImport::tr("Imported %1%2: %n experiment(s)", nullptr, experiments)
+                 .arg(archive,
+                      publisher.isEmpty() ? QString() : ElnImport::tr(" from %1").arg(publisher))
+          << ElnImport::tr("%n entry(ies)", nullptr, entries)
+          << ElnImport::tr("%n file(s) (%1 MB)", nullptr, files)
+                 .arg(QString::number(double(bytes) / 1e6, 'f', 1));
+    QString text = lines.join(QStringLiteral(", ")) + '\n';
+    if (!hashMismatches.isEmpty()) {
+        text += ElnImport::tr("%n file(s) do not match the SHA-256 the crate gives; they were kept "
+                              "and are marked:",
+                              nullptr, int(hashMismatches.size())) +
+                '\n';
+        for (const auto &m : hashMismatches)
+            text += QStringLiteral("  %1\n    %2\n    %3\n")
+                        .arg(m.path, ElnImport::tr("crate: %1").arg(m.declared),
+                             ElnImport::tr("file:  %1").arg(m.actual));
+    }
+    if (!unmapped.isEmpty()) {
+        text += ElnImport::tr("Not imported (%n):", nullptr, int(unmapped.size())) + '\n';
+        for (const auto &u : unmapped)
+            text += QStringLiteral("  - %1\n").arg(u);
+    }
+    if (!notes.isEmpty()) {
+        text += ElnImport::tr("Notes on the crate:") + '\n';
+        for (const auto &n : notes)
+            text += QStringLiteral("  - %1\n").arg(n);
+    }
+    if (!proofNote.isEmpty()) text += proofNote + '\n';
+    return text;
+}
+
+} // namespace quire
