@@ -48,7 +48,8 @@ struct Staging {
                 const QString staged = dir.filePath(QString::number(++count));
                 current.setFileName(staged);
                 if (!current.open(QIODevice::WriteOnly | QIODevice::Truncate))
-                    return fail(ElnImport::tr("could not unpack the archive into %1: %2")
+                    return fail(QCoreApplication::translate(
+                                    "quire::ElnImport", "could not unpack the archive into %1: %2")
                                     .arg(dir.path(), current.errorString()));
                 current.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
                 byPath.insert(f.path, staged);
@@ -56,13 +57,15 @@ struct Staging {
             },
             [this](const char *data, qint64 size) -> Result<void> {
                 if (current.write(data, size) != size)
-                    return fail(ElnImport::tr("could not unpack the archive into %1: %2")
+                    return fail(QCoreApplication::translate(
+                                    "quire::ElnImport", "could not unpack the archive into %1: %2")
                                     .arg(dir.path(), current.errorString()));
                 return {};
             },
             [this]() -> Result<void> {
                 if (!current.flush())
-                    return fail(ElnImport::tr("could not unpack the archive into %1: %2")
+                    return fail(QCoreApplication::translate(
+                                    "quire::ElnImport", "could not unpack the archive into %1: %2")
                                     .arg(dir.path(), current.errorString()));
                 current.close();
                 return {};

@@ -89,7 +89,7 @@ struct CrateFiles {
 using QuireProofVerifier = std::function<Result<QString>(const CrateFiles &crate)>;
 
 class ElnImport {
-    Q_DECLARE_TR_FUNCTIONS(ElnImport)
+    Q_DECLARE_TR_FUNCTIONS(quire::ElnImport)
 
 public:
     using Progress = std::function<void(const QString &phase, qint64 done, qint64 total)>;

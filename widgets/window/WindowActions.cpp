@@ -79,6 +79,7 @@ void WindowActions::buildActions() {
 
     signPdf = action(nullptr, nullptr, "signPdfAction");
     verifyPdf = action(nullptr, nullptr, "verifyPdfAction");
+    importEln = action("document-import", nullptr, "importElnAction");
 
     quit = action("application-exit", nullptr, "quitAction");
     quit->setShortcut(QKeySequence::Quit);
@@ -103,6 +104,8 @@ void WindowActions::buildMenusAndToolBar() {
     m_fileMenu->addAction(exportPdf);
     m_fileMenu->addAction(signPdf);
     m_fileMenu->addAction(verifyPdf);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(importEln);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(settings);
     m_fileMenu->addSeparator();
@@ -223,6 +226,9 @@ void WindowActions::retranslate() {
     verifyPdf->setText(tr("&Verify a PDF…"));
     verifyPdf->setToolTip(tr("Check a PDF's signatures, time-stamps and embedded records "
                              "against this notebook"));
+    importEln->setText(tr("&Import .eln…"));
+    importEln->setToolTip(tr("Read an archive another electronic lab notebook exported (.eln) "
+                             "into new experiments"));
     quit->setText(tr("&Quit"));
     about->setText(tr("&About Quire"));
 
@@ -245,6 +251,7 @@ void WindowActions::update(const State &state) {
     exportPdf->setEnabled(state.hasExperiment && !state.joining && state.hasEntries);
     signPdf->setEnabled(open && !state.joining);
     verifyPdf->setEnabled(open && !state.joining);
+    importEln->setEnabled(open && !state.joining);
     // Editing and voiding are for the author of an entry that is not voided.
     editEntry->setEnabled(state.ownEntry);
     voidEntry->setEnabled(state.ownEntry);

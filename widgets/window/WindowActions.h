@@ -65,6 +65,7 @@ public:
     QAction *exportPdf = nullptr;
     QAction *signPdf = nullptr;
     QAction *verifyPdf = nullptr;
+    QAction *importEln = nullptr;
     QLineEdit *searchField = nullptr;
 
 private:
