@@ -181,37 +181,9 @@
         <source>%1 was not imported, and the notebook is as it was: %2</source>
         <translation>%1 wurde nicht importiert, und das Laborbuch ist unverändert: %2</translation>
     </message>
-    <message numerus="yes">
-        <source>Imported %1%2: %n experiment(s)</source>
-        <translation>
-            <numerusform>%1%2 importiert: %n Experiment</numerusform>
-            <numerusform>%1%2 importiert: %n Experimente</numerusform>
-        </translation>
-    </message>
     <message>
         <source> from %1</source>
         <translation> aus %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n entry(ies)</source>
-        <translation>
-            <numerusform>%n Eintrag</numerusform>
-            <numerusform>%n Einträge</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) (%1 MB)</source>
-        <translation>
-            <numerusform>%n Datei (%1 MB)</numerusform>
-            <numerusform>%n Dateien (%1 MB)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) do not match the SHA-256 the crate gives; they were kept and are marked:</source>
-        <translation>
-            <numerusform>%n Datei stimmt nicht mit dem SHA-256 des Crates überein; sie wurde behalten und ist markiert:</numerusform>
-            <numerusform>%n Dateien stimmen nicht mit dem SHA-256 des Crates überein; sie wurden behalten und sind markiert:</numerusform>
-        </translation>
     </message>
     <message>
         <source>crate: %1</source>
@@ -220,13 +192,6 @@
     <message>
         <source>file:  %1</source>
         <translation>Datei: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Not imported (%n):</source>
-        <translation>
-            <numerusform>Nicht importiert (%n):</numerusform>
-            <numerusform>Nicht importiert (%n):</numerusform>
-        </translation>
     </message>
     <message>
         <source>Notes on the crate:</source>
@@ -371,6 +336,18 @@
     <message>
         <source>the property “%1” (%2 items, e.g. “%3”) has no place in the notebook: not imported (it stays in the attached ro-crate-metadata.json)</source>
         <translation>die Eigenschaft „%1“ (%2 Objekte, z. B. „%3“) hat im Laborbuch keinen Platz: nicht importiert (sie bleibt in der angehängten ro-crate-metadata.json erhalten)</translation>
+    </message>
+    <message>
+        <source>Imported %1%2 — experiments: %3, entries: %4, files: %5 (%6 MB)</source>
+        <translation>%1%2 importiert — Experimente: %3, Einträge: %4, Dateien: %5 (%6 MB)</translation>
+    </message>
+    <message>
+        <source>Files that do not match the SHA-256 the crate gives (kept, and marked): %1</source>
+        <translation>Dateien, die nicht mit dem SHA-256 des Crates übereinstimmen (behalten und markiert): %1</translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation>Nicht importiert: %1</translation>
     </message>
 </context>
 <context>

@@ -10,41 +10,6 @@
             <numerusform>the import was stopped after %n files, as the test asked</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Imported %1%2: %n experiment(s)</source>
-        <translation>
-            <numerusform>Imported %1%2: %n experiment</numerusform>
-            <numerusform>Imported %1%2: %n experiments</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n entry(ies)</source>
-        <translation>
-            <numerusform>%n entry</numerusform>
-            <numerusform>%n entries</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) (%1 MB)</source>
-        <translation>
-            <numerusform>%n file (%1 MB)</numerusform>
-            <numerusform>%n files (%1 MB)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) do not match the SHA-256 the crate gives; they were kept and are marked:</source>
-        <translation>
-            <numerusform>%n file does not match the SHA-256 the crate gives; it was kept and is marked:</numerusform>
-            <numerusform>%n files do not match the SHA-256 the crate gives; they were kept and are marked:</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Not imported (%n):</source>
-        <translation>
-            <numerusform>Not imported (%n):</numerusform>
-            <numerusform>Not imported (%n):</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>quire::Notebook</name>

@@ -299,18 +299,20 @@ QJsonObject ElnImportReport::toJson() const {
 }
 
 QString ElnImportReport::toText() const {
-    QStringList lines;
-    lines << ElnImport::tr("Imported %1%2: %n experiment(s)", nullptr, experiments)
-                 .arg(archive,
-                      publisher.isEmpty() ? QString() : ElnImport::tr(" from %1").arg(publisher))
-          << ElnImport::tr("%n entry(ies)", nullptr, entries)
-          << ElnImport::tr("%n file(s) (%1 MB)", nullptr, files)
-                 .arg(QString::number(double(bytes) / 1e6, 'f', 1));
-    QString text = lines.join(QStringLiteral(", ")) + '\n';
+    // Counts as "label: n", so that the text reads right without plural forms (quire-cli loads
+    // no translations).
+    QString text = ElnImport::tr("Imported %1%2 — experiments: %3, entries: %4, files: %5 (%6 MB)")
+                       .arg(archive, publisher.isEmpty() ? QString()
+                                                         : ElnImport::tr(" from %1").arg(publisher))
+                       .arg(experiments)
+                       .arg(entries)
+                       .arg(files)
+                       .arg(QString::number(double(bytes) / 1e6, 'f', 1)) +
+                   '\n';
     if (!hashMismatches.isEmpty()) {
-        text += ElnImport::tr("%n file(s) do not match the SHA-256 the crate gives; they were kept "
-                              "and are marked:",
-                              nullptr, int(hashMismatches.size())) +
+        text += ElnImport::tr("Files that do not match the SHA-256 the crate gives (kept, and "
+                              "marked): %1")
+                    .arg(hashMismatches.size()) +
                 '\n';
         for (const auto &m : hashMismatches)
             text += QStringLiteral("  %1\n    %2\n    %3\n")
@@ -318,7 +320,7 @@ QString ElnImportReport::toText() const {
                              ElnImport::tr("file:  %1").arg(m.actual));
     }
     if (!unmapped.isEmpty()) {
-        text += ElnImport::tr("Not imported (%n):", nullptr, int(unmapped.size())) + '\n';
+        text += ElnImport::tr("Not imported: %1").arg(unmapped.size()) + '\n';
         for (const auto &u : unmapped)
             text += QStringLiteral("  - %1\n").arg(u);
     }

@@ -142,8 +142,10 @@ Result<RoCrate> RoCrate::parse(const QByteArray &json, qint64 maxBytes) {
         e.types = typesOf(o.value(QStringLiteral("@type")));
         if (isLocalId(id)) {
             // The crate's own files must lie inside it, by the archive's rules.
-            if (!e.key.isEmpty()) {
-                auto safe = ElnArchiveReader::normalisePath(e.key);
+            QString raw = QUrl::fromPercentEncoding(id.toUtf8());
+            if (raw.startsWith(QLatin1String("./"))) raw = raw.mid(2);
+            if (!e.key.isEmpty() || raw.startsWith('/')) {
+                auto safe = ElnArchiveReader::normalisePath(raw);
                 if (!safe)
                     return fail(QStringLiteral("the metadata names a path outside the crate "
                                                "(%1): %2")
