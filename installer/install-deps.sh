@@ -29,6 +29,8 @@ packages=(
     # lighttpd with TLS for https + basic auth, sshd and ssh-agent/ssh-keygen for ssh. The tests
     # start their own instances on free ports; no system service is configured or needed.
     lighttpd lighttpd-mod-openssl openssh-server openssh-client
+    # bench: quire-eln-bench compares an import with `bsdtar -tf` listing the same archive
+    libarchive-tools
     # tests: a computer clock set back in time (libfaketime), for the clock-backwards audit
     faketime
     # tests: our signed PDFs read by other tools (pdfsig with an NSS database made by certutil,

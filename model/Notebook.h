@@ -510,6 +510,7 @@ signals:
 private:
     friend class PdfExport; // model/export/: needs the records and keys behind this facade
     friend class ElnExport; // model/exchange/: the records, attachments and proofs it writes
+    friend class ElnImport; // model/exchange/: writes a whole import in one vault transaction
     explicit Notebook(std::unique_ptr<Vault> vault);
     // Recursive: public functions call each other (createExperiment asks me()).
     mutable std::recursive_mutex m_mutex;

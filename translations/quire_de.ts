@@ -324,6 +324,232 @@
     </message>
 </context>
 <context>
+    <name>quire::ElnImport</name>
+    <message>
+        <source>could not unpack the archive into %1: %2</source>
+        <translation>das Archiv konnte nicht nach %1 entpackt werden: %2</translation>
+    </message>
+    <message>
+        <source>could not read %1: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>could not make a folder to unpack the archive in: %1</source>
+        <translation>es konnte kein Ordner zum Entpacken des Archivs angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>Reading the archive</source>
+        <translation>Archiv wird gelesen</translation>
+    </message>
+    <message>
+        <source>%1 was not imported: %2</source>
+        <translation>%1 wurde nicht importiert: %2</translation>
+    </message>
+    <message>
+        <source>The crate holds Quire&apos;s proof (quire/); it was imported as ordinary files and not checked.</source>
+        <translation>Das Crate enthält Quires Nachweise (quire/); sie wurden als gewöhnliche Dateien importiert und nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>only members with the author role can import</source>
+        <translation>nur Mitglieder mit der Rolle Autor können importieren</translation>
+    </message>
+    <message>
+        <source>Storing the files</source>
+        <translation>Dateien werden gespeichert</translation>
+    </message>
+    <message>
+        <source>the import was cancelled</source>
+        <translation>der Import wurde abgebrochen</translation>
+    </message>
+    <message numerus="yes">
+        <source>the import was stopped after %n files, as the test asked</source>
+        <translation>
+            <numerusform>der Import wurde wie vom Test verlangt nach %n Datei angehalten</numerusform>
+            <numerusform>der Import wurde wie vom Test verlangt nach %n Dateien angehalten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Writing the notebook</source>
+        <translation>Laborbuch wird geschrieben</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Ohne Titel</translation>
+    </message>
+    <message>
+        <source>%1 was not imported, and the notebook is as it was: %2</source>
+        <translation>%1 wurde nicht importiert, und das Laborbuch ist unverändert: %2</translation>
+    </message>
+    <message>
+        <source> from %1</source>
+        <translation> aus %1</translation>
+    </message>
+    <message>
+        <source>crate: %1</source>
+        <translation>Crate: %1</translation>
+    </message>
+    <message>
+        <source>file:  %1</source>
+        <translation>Datei: %1</translation>
+    </message>
+    <message>
+        <source>Notes on the crate:</source>
+        <translation>Hinweise zum Crate:</translation>
+    </message>
+    <message>
+        <source>the metadata names the file “%1”, but the archive does not hold it</source>
+        <translation>die Metadaten nennen die Datei „%1“, aber das Archiv enthält sie nicht</translation>
+    </message>
+    <message>
+        <source>Imported from %1</source>
+        <translation>Importiert aus %1</translation>
+    </message>
+    <message>
+        <source>Imported from %1 (%2)</source>
+        <translation>Importiert aus %1 (%2)</translation>
+    </message>
+    <message>
+        <source>created %1 by %2</source>
+        <translation>erstellt am %1 von %2</translation>
+    </message>
+    <message>
+        <source>created %1</source>
+        <translation>erstellt am %1</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>von %1</translation>
+    </message>
+    <message>
+        <source>last changed %1</source>
+        <translation>zuletzt geändert am %1</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>Kennung</translation>
+    </message>
+    <message>
+        <source>Other name</source>
+        <translation>Anderer Name</translation>
+    </message>
+    <message>
+        <source>Address in %1</source>
+        <translation>Adresse in %1</translation>
+    </message>
+    <message>
+        <source>the other ELN</source>
+        <translation>dem anderen ELN</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>Eigenschaften</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>on the web, not in the archive</source>
+        <translation>im Web, nicht im Archiv</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Verknüpfungen</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Kommentare</translation>
+    </message>
+    <message>
+        <source>“%1” is not part of the crate&apos;s root dataset (no hasPart leads to it): not imported</source>
+        <translation>„%1“ gehört nicht zum Wurzel-Datensatz des Crates (kein hasPart führt dorthin): nicht importiert</translation>
+    </message>
+    <message>
+        <source>“%1” is listed as a part but is a %2, neither a dataset nor a file: not imported</source>
+        <translation>„%1“ ist als Teil aufgeführt, ist aber ein %2, weder Datensatz noch Datei: nicht importiert</translation>
+    </message>
+    <message>
+        <source>the crate lists “%1” as a part but does not describe it: not imported</source>
+        <translation>das Crate führt „%1“ als Teil auf, beschreibt es aber nicht: nicht importiert</translation>
+    </message>
+    <message>
+        <source>“%1” is in the archive but the metadata does not describe it: not imported</source>
+        <translation>„%1“ ist im Archiv, aber die Metadaten beschreiben es nicht: nicht importiert</translation>
+    </message>
+    <message>
+        <source>“%1” lies outside the crate&apos;s folder: not imported</source>
+        <translation>„%1“ liegt außerhalb des Crate-Ordners: nicht importiert</translation>
+    </message>
+    <message>
+        <source>the property “%1” (%2 items, e.g. “%3”) has no place in the notebook: not imported (it stays in the attached ro-crate-metadata.json)</source>
+        <translation>die Eigenschaft „%1“ (%2 Objekte, z. B. „%3“) hat im Laborbuch keinen Platz: nicht importiert (sie bleibt in der angehängten ro-crate-metadata.json erhalten)</translation>
+    </message>
+    <message>
+        <source>Imported %1%2 — experiments: %3, entries: %4, files: %5 (%6 MB)</source>
+        <translation>%1%2 importiert — Experimente: %3, Einträge: %4, Dateien: %5 (%6 MB)</translation>
+    </message>
+    <message>
+        <source>Files that do not match the SHA-256 the crate gives (kept, and marked): %1</source>
+        <translation>Dateien, die nicht mit dem SHA-256 des Crates übereinstimmen (behalten und markiert): %1</translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation>Nicht importiert: %1</translation>
+    </message>
+</context>
+<context>
     <name>quire::ExportHtml</name>
     <message>
         <source>Notebook</source>
@@ -2813,6 +3039,64 @@ Aufzeichnung %2</translation>
     </message>
 </context>
 <context>
+    <name>quire::widgets::ImportElnDialog</name>
+    <message>
+        <source>Import .eln</source>
+        <translation>.eln importieren</translation>
+    </message>
+    <message>
+        <source>Importing “%1”…</source>
+        <translation>„%1“ wird importiert…</translation>
+    </message>
+    <message>
+        <source>Stopping; nothing will be written…</source>
+        <translation>Wird abgebrochen; nichts wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Nothing was imported.&lt;/b&gt; The notebook is as it was.</source>
+        <translation>&lt;b&gt;Nichts wurde importiert.&lt;/b&gt; Das Laborbuch ist unverändert.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Imported from %1:&lt;/b&gt; %2, %3 and %4.</source>
+        <translation>&lt;b&gt;Importiert aus %1:&lt;/b&gt; %2, %3 und %4.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n experiment(s)</source>
+        <translation>
+            <numerusform>%n Experiment</numerusform>
+            <numerusform>%n Experimente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies)</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) do not match the SHA-256 the crate gives; kept and marked.</source>
+        <translation>
+            <numerusform>%n Datei stimmt nicht mit dem SHA-256 des Crates überein; behalten und markiert.</numerusform>
+            <numerusform>%n Dateien stimmen nicht mit dem SHA-256 des Crates überein; behalten und markiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thing(s) could not be imported; see below.</source>
+        <translation>
+            <numerusform>%n Element konnte nicht importiert werden; siehe unten.</numerusform>
+            <numerusform>%n Elemente konnten nicht importiert werden; siehe unten.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>quire::widgets::InboxController</name>
     <message>
         <source>Captured “%1” from %2; it waits in the inbox</source>
@@ -3129,6 +3413,14 @@ Aufzeichnung %2</translation>
     <message>
         <source>Exported as %1</source>
         <translation>Exportiert als %1</translation>
+    </message>
+    <message>
+        <source>Choose a .eln file to import</source>
+        <translation>.eln-Datei zum Importieren wählen</translation>
+    </message>
+    <message>
+        <source>ELN archives (*.eln *.zip)</source>
+        <translation>ELN-Archive (*.eln *.zip)</translation>
     </message>
 </context>
 <context>
@@ -4905,6 +5197,14 @@ Nichts geht verloren: Ihre Änderungen bleiben in diesem Laborbuch und werden be
     <message>
         <source>Experiments as a .eln file other lab notebooks read, with the records, signatures and time-stamps that prove them</source>
         <translation>Experimente als .eln-Datei, die andere Laborbücher lesen, mit den Datensätzen, Signaturen und Zeitstempeln, die sie belegen</translation>
+    </message>
+    <message>
+        <source>&amp;Import .eln…</source>
+        <translation>.eln &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Read an archive another electronic lab notebook exported (.eln) into new experiments</source>
+        <translation>Ein Archiv, das ein anderes elektronisches Laborbuch exportiert hat (.eln), in neue Experimente einlesen</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>quire::ElnImport</name>
+    <message numerus="yes">
+        <source>the import was stopped after %n files, as the test asked</source>
+        <translation>
+            <numerusform>the import was stopped after %n file, as the test asked</numerusform>
+            <numerusform>the import was stopped after %n files, as the test asked</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>quire::Notebook</name>
     <message numerus="yes">
         <source>the entry has %n version(s); there is no version %1</source>
@@ -182,6 +192,44 @@
         <translation>
             <numerusform>%n signature</numerusform>
             <numerusform>%n signatures</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::ImportElnDialog</name>
+    <message numerus="yes">
+        <source>%n experiment(s)</source>
+        <translation>
+            <numerusform>%n experiment</numerusform>
+            <numerusform>%n experiments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies)</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) do not match the SHA-256 the crate gives; kept and marked.</source>
+        <translation>
+            <numerusform>%n file does not match the SHA-256 the crate gives; kept and marked.</numerusform>
+            <numerusform>%n files do not match the SHA-256 the crate gives; kept and marked.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thing(s) could not be imported; see below.</source>
+        <translation>
+            <numerusform>%n thing could not be imported; see below.</numerusform>
+            <numerusform>%n things could not be imported; see below.</numerusform>
         </translation>
     </message>
 </context>

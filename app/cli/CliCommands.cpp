@@ -100,6 +100,14 @@ Instruments (what they write is captured into an inbox, then filed into entries)
                                series units, point count, ranges, first and last points
   data plot ATTACHMENT [--series N] --out FILE.png [--width W --height H]
 
+Exchange with other ELNs (.eln files, the ELN Consortium's RO-Crate format):
+  import eln FILE.eln [--json] reads the crate into new experiments, all or nothing: each
+                               dataset an experiment (nested ones its entries), each file an
+                               attachment with its SHA-256 checked, the crate's metadata kept;
+                               prints what was imported, what was not and hash mismatches.
+                               Hostile archives (paths out of the crate, links, duplicate
+                               names, zip bombs, bad metadata, missing files) are refused
+
 Diagnostics:
   selftest save-loop --experiment UUID --count N
                                saves N entries, printing each id once it is durable
@@ -178,6 +186,7 @@ int run(const QStringList &arguments) {
     if (command == "capture") return s.capture(a);
     if (command == "inbox") return s.inbox(a);
     if (command == "data") return s.data(a);
+    if (command == "import") return s.importCommand(a);
     return failWith(QStringLiteral("unknown command '%1' (try --help)").arg(command), Usage);
 }
 

@@ -95,6 +95,8 @@ public:
     int capture(const Args &a);
     int inbox(const Args &a);
     int data(const Args &a);
+    // ElnImportCommands.cpp
+    int importCommand(const Args &a);
 
 private:
     QString m_vault;

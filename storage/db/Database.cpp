@@ -307,6 +307,9 @@ struct Database::Impl {
     Connection db;
     QString path;
     int pageSize = Database::kDefaultPageSize;
+    // Transactions begun inside another one (Vault::inOneTransaction around appends and stored
+    // attachments): each is a savepoint, so that only the outermost commit makes anything last.
+    int savepoints = 0;
     // Declared after db so that the statements are finalized before the connection closes.
     std::unordered_map<QString, std::unique_ptr<Statement>, QStringHash> cache;
 };
@@ -460,10 +463,21 @@ Result<Statement *> Database::cached(const QString &sql) {
 }
 
 Result<void> Database::begin() {
-    return exec(QStringLiteral("BEGIN IMMEDIATE;"));
+    if (!d || !d->db) return notOpen();
+    if (sqlite3_get_autocommit(d->db.get())) {
+        d->savepoints = 0;
+        return exec(QStringLiteral("BEGIN IMMEDIATE;"));
+    }
+    auto r = exec(QStringLiteral("SAVEPOINT quire_%1;").arg(d->savepoints + 1));
+    if (r) ++d->savepoints;
+    return r;
 }
 
 Result<void> Database::commit() {
+    if (!d || !d->db) return notOpen();
+    if (d->savepoints > 0 && !sqlite3_get_autocommit(d->db.get()))
+        return exec(QStringLiteral("RELEASE quire_%1;").arg(d->savepoints--));
+    d->savepoints = 0;
     return exec(QStringLiteral("COMMIT;"));
 }
 
@@ -471,7 +485,14 @@ Result<void> Database::rollback() {
     if (!d || !d->db) return notOpen();
     // Some errors (a full disk, for one) already roll the transaction back; there is then
     // nothing left to undo and no reason to report a second error.
-    if (sqlite3_get_autocommit(d->db.get())) return {};
+    if (sqlite3_get_autocommit(d->db.get())) {
+        d->savepoints = 0;
+        return {};
+    }
+    if (d->savepoints > 0) {
+        const int n = d->savepoints--;
+        return exec(QStringLiteral("ROLLBACK TO quire_%1; RELEASE quire_%1;").arg(n));
+    }
     return exec(QStringLiteral("ROLLBACK;"));
 }
 

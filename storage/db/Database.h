@@ -92,7 +92,9 @@ public:
     // A cached prepared statement for `sql` (reset and ready to bind).
     Result<Statement *> cached(const QString &sql);
 
-    Result<void> begin(); // BEGIN IMMEDIATE
+    // BEGIN IMMEDIATE; inside a transaction already, a savepoint that commit() releases and
+    // rollback() undoes, so that the outermost transaction decides whether anything lasts.
+    Result<void> begin();
     Result<void> commit();
     Result<void> rollback();
 

@@ -198,6 +198,24 @@ Result<StoredRecord> Vault::appendOne(const RecordDraft &draft) {
     return out->last();
 }
 
+Result<void> Vault::inOneTransaction(const std::function<Result<void>()> &work) {
+    const qint64 seq = d->lastSeq;
+    const QString recordedAt = d->lastRecordedAt;
+    Result<void> outcome = [&]() -> Result<void> {
+        Transaction tx(d->db);
+        if (!tx.started()) return tx.started().failure();
+        if (auto r = work(); !r) return r;
+        return tx.commit();
+    }();
+    if (!outcome) {
+        // What the rolled-back appends counted is forgotten with them.
+        d->lastSeq = seq;
+        d->lastRecordedAt = recordedAt;
+        d->signers.clear();
+    }
+    return outcome;
+}
+
 Result<void> Vault::audit(const QString &action, const QJsonObject &detail) {
     auto r = appendOne(RecordDraft{
         "audit", crypto::newUuid(), {}, QJsonObject{{"action", action}, {"detail", detail}}, {}});

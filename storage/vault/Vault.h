@@ -296,6 +296,11 @@ public:
     // Appends records in one transaction; each is sealed by this vault's member.
     Result<QList<StoredRecord>> append(const QList<RecordDraft> &drafts);
     Result<StoredRecord> appendOne(const RecordDraft &draft);
+    // Runs `work` — appends, stored attachments, anything that writes the database — as one
+    // transaction: it all lasts when work succeeds, and nothing of it when work fails (the
+    // database and this object are as before; encrypted objects already written into repo.git
+    // stay there unnamed, so no sync ever sends them). An import is all or nothing this way.
+    Result<void> inOneTransaction(const std::function<Result<void>()> &work);
     // Appends an audit record (action + detail).
     Result<void> audit(const QString &action, const QJsonObject &detail);
 

@@ -8,14 +8,14 @@
 #
 # Needs clang-14 and libclang-rt-14-dev (installer/install-deps.sh), Qt 6 Core and Ninja.
 # Usage: tests/fuzz/run-fuzzers.sh [SECONDS] [TARGET...]
-#        (targets: jcamp delimited_text readers quire_proof)
+#        (targets: jcamp delimited_text readers quire_proof eln_metadata eln_archive)
 #        tests/fuzz/run-fuzzers.sh build                     (only builds them)
 set -euo pipefail
 
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(jcamp delimited_text readers quire_proof)
+[ ${#targets[@]} -gt 0 ] || targets=(jcamp delimited_text readers quire_proof eln_metadata eln_archive)
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 build=$root/build/fuzz
@@ -42,6 +42,18 @@ fi
 printf '##TITLE=t\n##XFACTOR=1\n##YFACTOR=1\n##FIRSTX=0\n##LASTX=9\n##NPOINTS=10\n##XYDATA=(X++(Y..Y))\n0 @A1b2J%%jT\n7 c3+5-6 1.5E+01\n##END=\n' >"$seeds/jcamp/asdf.jdx"
 printf '##TITLE=l\n##DATA TYPE=LINK\n##BLOCKS=1\n##TITLE=a\n##NTUPLES=x\n##VAR_NAME=A,B\n##SYMBOL=X,Y\n##VAR_DIM=2,2\n##PAGE=N=1\n##DATA TABLE=(XY..XY), PEAKS\n1 2; 3 4\n##END NTUPLES=x\n##END=\n##END=\n' >"$seeds/jcamp/link.jdx"
 printf 'Wavelength (nm),Abs [AU]\n200,0.1\n201,0.2\n' >"$seeds/text/comma.csv"
+# .eln seeds: the other ELNs' archives, and their ro-crate-metadata.json (read by python3's zipfile).
+mkdir -p "$seeds/eln" "$seeds/eln-metadata"
+if [ -d "$testdata/eln" ]; then
+  cp "$testdata"/eln/*.eln "$seeds/eln/" 2>/dev/null || true
+  for f in "$testdata"/eln/*.eln; do
+    python3 -c 'import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+n = [n for n in z.namelist() if n.endswith("ro-crate-metadata.json")][0]
+sys.stdout.buffer.write(z.read(n))' "$f" >"$seeds/eln-metadata/$(basename "$f" .eln).json" || true
+  done
+fi
+printf '{"@context":"https://w3id.org/ro/crate/1.1/context","@graph":{"@id":"./","@type":"Dataset","hasPart":["./a%%20b.txt"]}}' >"$seeds/eln-metadata/object-graph.json"
 printf 'Instrument: UV\r\nSample;A\r\n\r\nx / nm;T/\xb0C\r\n400,5;1,23\r\n401,0;-0,5\r\n' >"$seeds/text/semicolon.csv"
 printf '\xef\xbb\xbftime (s)\tA\tB\n0\t1\t2\n1\t3\t4\n' >"$seeds/text/tabs.tsv"
 printf '"Title","Run, ""final"""\n"x","y"\n"1","2,5"\n3,4\n' >"$seeds/text/quoted.csv"
@@ -106,6 +118,7 @@ for target in "${targets[@]}"; do
     jcamp) inputs=("$slow"/*.jdx) ;;
     delimited_text) inputs=("$slow"/*.csv "$slow"/*.txt) ;;
     quire_proof) continue ;; # its inputs are files of 64 KiB at most
+    eln_metadata|eln_archive) continue ;; # their caps bound the work; no slow set of their own
     *) inputs=("$slow"/readers/*) ;;
   esac
   if ! "$build/fuzz_$target" -timeout=10 -rss_limit_mb=4096 "${inputs[@]}" >"$build/slow_$target.log" 2>&1; then
@@ -125,6 +138,8 @@ for target in "${targets[@]}"; do
     delimited_text) dirs=("$seeds/text") ;;
     readers) dirs=("$seeds/jcamp" "$seeds/text") ;;
     quire_proof) dirs=("$seeds/proof") ;;
+    eln_metadata) dirs=("$seeds/eln-metadata") ;;
+    eln_archive) dirs=("$seeds/eln") ;;
     *) echo "run-fuzzers: unknown target $target" >&2; exit 2 ;;
   esac
   echo "== fuzz_$target for ${seconds}s"

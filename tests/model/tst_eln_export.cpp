@@ -6,6 +6,7 @@
 // and tampered with.
 
 #include "exchange/ElnExport.h"
+#include "exchange/ElnImport.h"
 #include "exchange/QuireProof.h"
 #include "GitServers.h"
 #include "Notebook.h"
@@ -229,6 +230,111 @@ private slots:
         QCOMPARE(r->sha256, sha256Hex(readAll(m_eln)));
         m_zip = unzip(m_eln, path("unzipped"));
         QVERIFY(!m_zip.isEmpty());
+    }
+
+    // Quire -> .eln -> Quire: a notebook of another lab reads the export back. The same
+    // experiments, entry titles and HTML (the original's sanitized HTML, whole, after the
+    // import's provenance lines), attachments byte for byte, and the proof shown as verified.
+    void aQuireCrateImportsIntoAnotherNotebookWithItsProofVerified() {
+        auto other = Notebook::create(path("other-lab"),
+                                      {"Other lab", "Olga Other", "olga@other.example"}, kPass);
+        QVERIFY2(other, qPrintable(other.error()));
+        Notebook &nb = **other;
+        auto imported = ElnImport::run(nb, m_eln);
+        QVERIFY2(imported, qPrintable(imported.error()));
+        QVERIFY2(imported->proofPresent && imported->proofOk, qPrintable(imported->toText()));
+        QVERIFY(imported->toText().contains("Quire's proof in the crate verifies"));
+        bool witnessShown = false;
+        for (const QString &line : imported->proofLines) {
+            QVERIFY2(line.startsWith("verified: "), qPrintable(line));
+            if (line.contains(m_witness.left(16))) witnessShown = true;
+        }
+        QVERIFY2(witnessShown, qPrintable(imported->proofLines.join('\n')));
+
+        auto theirs = nb.experiments();
+        auto ours = m_notebook->experiments();
+        QVERIFY(theirs && ours);
+        QStringList theirTitles, ourTitles;
+        for (const auto &x : *theirs)
+            theirTitles << x.title;
+        for (const auto &x : *ours)
+            ourTitles << x.title;
+        theirTitles.sort();
+        ourTitles.sort();
+        QCOMPARE(theirTitles, ourTitles);
+        int entriesCompared = 0, filesCompared = 0;
+        for (const auto &x : *ours) {
+            auto mine = m_notebook->entries(x.uuid);
+            QVERIFY(mine);
+            const ExperimentInfo *match = nullptr;
+            for (const auto &y : *theirs)
+                if (y.title == x.title) match = &y;
+            QVERIFY(match);
+            QCOMPARE(match->tags, x.tags);
+            auto copies = nb.entries(match->uuid);
+            QVERIFY(copies);
+            for (const auto &e : *mine) {
+                const EntryVersion *copy = nullptr;
+                for (const auto &c : *copies)
+                    if (c.title == e.title) copy = &c;
+                QVERIFY2(copy, qPrintable(e.title));
+                QVERIFY2(copy->html.endsWith(e.html) || copy->html.contains(e.html),
+                         qPrintable(copy->html + "\n--- should hold ---\n" + e.html));
+                QVERIFY2(copy->html.contains("Quire proof checked on import") &&
+                             copy->html.contains("verifies against the notebook CA"),
+                         qPrintable(copy->html));
+                for (const auto &a : e.attachments) {
+                    const AttachmentInfo *twin = nullptr;
+                    for (const auto &b : copy->attachments)
+                        if (b.name == a.name) twin = &b;
+                    QVERIFY2(twin, qPrintable(a.name));
+                    QCOMPARE(*nb.attachmentBytes(twin->id, 1 << 24),
+                             *m_notebook->attachmentBytes(a.id, 1 << 24));
+                    ++filesCompared;
+                }
+                ++entriesCompared;
+            }
+        }
+        QVERIFY(entriesCompared >= 4);
+        QCOMPARE(filesCompared, 2);
+        // The other notebook keeps the proof as evidence, never as its own records.
+        const VerifyReport check = nb.verify();
+        QVERIFY2(check.passed(), qPrintable(check.problems.join('\n')));
+
+        // A crate whose record was changed after the export imports, and says so.
+        const QString tampered = path("tampered-roundtrip.eln");
+        QVERIFY(QFile::copy(m_eln, tampered));
+        QString inZip;
+        for (auto it = m_zip.cbegin(); it != m_zip.cend(); ++it)
+            if (it.key().contains("/quire/record-") && it.value().contains("Hanging drops"))
+                inZip = it.key();
+        QVERIFY(!inZip.isEmpty());
+        QByteArray changed = m_zip.value(inZip);
+        changed.replace("Hanging drops", "Hunging drops");
+        QVERIFY(changed != m_zip.value(inZip));
+        const QString stage = path("tamper-stage");
+        QVERIFY(QDir().mkpath(stage + "/" + inZip.section('/', 0, -2)));
+        writeFile(stage + "/" + inZip, changed);
+        const Tool zip = runTool("python3", {"-c",
+                                             "import sys, zipfile\n"
+                                             "src, dst, name, data = sys.argv[1:5]\n"
+                                             "zin = zipfile.ZipFile(src)\n"
+                                             "zout = zipfile.ZipFile(dst, 'w')\n"
+                                             "for i in zin.infolist():\n"
+                                             "    b = open(data,'rb').read() if i.filename == name "
+                                             "else zin.read(i.filename)\n"
+                                             "    zout.writestr(i, b)\n"
+                                             "zout.close()\n",
+                                             m_eln, tampered + ".new", inZip, stage + "/" + inZip});
+        QCOMPARE(zip.exitCode, 0);
+        auto third =
+            Notebook::create(path("third-lab"), {"Third lab", "Tom Third", "t@x.example"}, kPass);
+        QVERIFY2(third, qPrintable(third.error()));
+        auto bad = ElnImport::run(**third, tampered + ".new");
+        QVERIFY2(bad, qPrintable(bad.error()));
+        QVERIFY(bad->proofPresent);
+        QVERIFY(!bad->proofOk);
+        QVERIFY2(bad->toText().contains("does NOT verify"), qPrintable(bad->toText()));
     }
 
     void anIndependentReaderFindsEveryFieldTheSpecificationAsks() {

@@ -385,11 +385,25 @@ private slots:
             QVERIFY(transaction.commit());
         }
         QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM t")), 1);
-        // Nested BEGIN is an error that is reported, not swallowed.
+        // A transaction begun inside another is a savepoint: rolling it back undoes only its own
+        // part, committing it keeps nothing until the outermost commits, and rolling the outer
+        // one back undoes both (Vault::inOneTransaction, an import that is all or nothing).
         QVERIFY(db->begin());
-        const auto nested = db->begin();
-        QVERIFY(!nested);
+        QVERIFY(db->exec(QStringLiteral("INSERT INTO t VALUES (4)")));
+        {
+            Transaction inner(*db);
+            QVERIFY2(inner.started(), qPrintable(inner.started().error()));
+            QVERIFY(db->exec(QStringLiteral("INSERT INTO t VALUES (5)")));
+        }
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM t")), 2);
+        {
+            Transaction inner(*db);
+            QVERIFY(db->exec(QStringLiteral("INSERT INTO t VALUES (6)")));
+            QVERIFY(inner.commit());
+        }
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM t")), 3);
         QVERIFY(db->rollback());
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM t")), 1);
         // Rolling back with no transaction open is harmless.
         QVERIFY(db->rollback());
     }

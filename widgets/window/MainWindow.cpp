@@ -5,6 +5,7 @@
 #include "details/DetailsPanel.h"
 #include "editor/EntryDialog.h"
 #include "exchange/ElnExportDialog.h"
+#include "exchange/ImportElnDialog.h"
 #include "history/AuditTrailDialog.h"
 #include "page/EntryPageView.h"
 #include "settings/SettingsDialog.h"
@@ -26,6 +27,7 @@
 #include <QCloseEvent>
 #include <QDesktopServices>
 #include <QDir>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -142,6 +144,7 @@ void MainWindow::connectActions() {
     });
     connect(a.signPdf, &QAction::triggered, this, [this] { signPdf(); });
     connect(a.verifyPdf, &QAction::triggered, this, [this] { verifyPdf(); });
+    connect(a.importEln, &QAction::triggered, this, [this] { importEln(); });
     connect(a.history, &QAction::triggered, this, [this] { showHistory(); });
     connect(a.reviewQueue, &QAction::triggered, this, &MainWindow::showReviewQueue);
     connect(a.timestamps, &QAction::triggered, this, &MainWindow::showTimestampSettings);
@@ -718,6 +721,26 @@ void MainWindow::exportPdf() {
 
 void MainWindow::signPdf(const QString &path) {
     m_signing->signPdf(path);
+}
+
+ImportElnDialog *MainWindow::importEln(const QString &path) {
+    if (!notebook() || isBusy()) return nullptr;
+    QString file = path;
+    if (file.isEmpty())
+        file = QFileDialog::getOpenFileName(this, tr("Choose a .eln file to import"),
+                                            QDir::homePath(), tr("ELN archives (*.eln *.zip)"));
+    if (file.isEmpty() || !notebook() || isBusy()) return nullptr;
+    auto *dialog = new ImportElnDialog(notebook(), file, this);
+    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    connect(dialog, &ImportElnDialog::busyChanged, this,
+            [this](bool busy) { busy ? beginWork() : endWork(); });
+    connect(dialog, &ImportElnDialog::imported, this, [this](const QStringList &experiments) {
+        refreshWhenFree();
+        if (!experiments.isEmpty()) showExperiment(experiments.first());
+    });
+    dialog->open();
+    dialog->start();
+    return dialog;
 }
 
 void MainWindow::verifyPdf(const QString &path) {

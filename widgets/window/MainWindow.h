@@ -43,6 +43,7 @@ class QTreeView;
 namespace quire::widgets {
 
 class AttachmentPanel;
+class ImportElnDialog;
 class DetailsPanel;
 class EntryController;
 class EntryPageView;
@@ -144,6 +145,9 @@ public slots:
     // File ▸ Sign a PDF… and File ▸ Verify a PDF…; with `path` empty, a file is asked for.
     void signPdf(const QString &path = QString());
     void verifyPdf(const QString &path = QString());
+    // File ▸ Import .eln…: asks for the file when none is given; the import runs on a worker
+    // and ends in its report (the dialog is returned for tests; null when nothing started).
+    ImportElnDialog *importEln(const QString &path = QString());
     void showTimestampSettings();
     // Asks for a folder and writes the evidence of one signature on the shown page there;
     // with `parentDir` given, asks nothing.

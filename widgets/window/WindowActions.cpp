@@ -80,6 +80,7 @@ void WindowActions::buildActions() {
     exportEln = action(nullptr, nullptr, "exportElnAction");
     signPdf = action(nullptr, nullptr, "signPdfAction");
     verifyPdf = action(nullptr, nullptr, "verifyPdfAction");
+    importEln = action("document-import", nullptr, "importElnAction");
 
     quit = action("application-exit", nullptr, "quitAction");
     quit->setShortcut(QKeySequence::Quit);
@@ -106,6 +107,7 @@ void WindowActions::buildMenusAndToolBar() {
     m_fileMenu->addAction(verifyPdf);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(exportEln);
+    m_fileMenu->addAction(importEln);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(settings);
     m_fileMenu->addSeparator();
@@ -229,6 +231,9 @@ void WindowActions::retranslate() {
     verifyPdf->setText(tr("&Verify a PDF…"));
     verifyPdf->setToolTip(tr("Check a PDF's signatures, time-stamps and embedded records "
                              "against this notebook"));
+    importEln->setText(tr("&Import .eln…"));
+    importEln->setToolTip(tr("Read an archive another electronic lab notebook exported (.eln) "
+                             "into new experiments"));
     quit->setText(tr("&Quit"));
     about->setText(tr("&About Quire"));
 
@@ -252,6 +257,7 @@ void WindowActions::update(const State &state) {
     exportEln->setEnabled(open && !state.joining);
     signPdf->setEnabled(open && !state.joining);
     verifyPdf->setEnabled(open && !state.joining);
+    importEln->setEnabled(open && !state.joining);
     // Editing and voiding are for the author of an entry that is not voided.
     editEntry->setEnabled(state.ownEntry);
     voidEntry->setEnabled(state.ownEntry);

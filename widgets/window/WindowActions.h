@@ -66,6 +66,7 @@ public:
     QAction *exportEln = nullptr; // File ▸ Export as .eln… (issue 15)
     QAction *signPdf = nullptr;
     QAction *verifyPdf = nullptr;
+    QAction *importEln = nullptr;
     QLineEdit *searchField = nullptr;
 
 private:
