@@ -54,6 +54,22 @@ bool PlotData::xReversed(int s) const {
 bool PlotData::isPeaks(int s) const {
     return QUIRE_SERIES(s).kind == formats::SeriesKind::Peaks;
 }
+bool PlotData::isImaginaryPart(int s) const {
+    return m_data && isImaginaryPart(*m_data, s);
+}
+
+bool PlotData::isImaginaryPart(const formats::Dataset &data, int s) {
+    if (s < 0 || s >= int(data.series.size())) return false;
+    auto says = [](const formats::Series &series, const char *word) {
+        return series.name.contains(QLatin1String(word), Qt::CaseInsensitive) ||
+               series.yName.contains(QLatin1String(word), Qt::CaseInsensitive);
+    };
+    if (!says(data.series[std::size_t(s)], "IMAG")) return false;
+    for (const auto &other : data.series)
+        if (says(other, "REAL") && !says(other, "IMAG")) return true;
+    return false;
+}
+
 qint64 PlotData::pointCount(int s) const {
     return qint64(QUIRE_SERIES(s).x.size());
 }

@@ -30,6 +30,10 @@ public:
     QString xUnit(int series) const;
     bool xReversed(int series) const;
     bool isPeaks(int series) const;
+    // The imaginary part of a spectrum whose real part is in the same file (NMR): chemists read
+    // the real part, so the imaginary one is not drawn unless asked for.
+    bool isImaginaryPart(int series) const;
+    static bool isImaginaryPart(const formats::Dataset &data, int series);
     qint64 pointCount(int series) const;
     // The extent of the series' finite values; {0, 0} for none.
     QPair<double, double> xRange(int series) const;
