@@ -280,7 +280,11 @@ void InstrumentsDialog::askForFolder() {
     poll->setObjectName(QStringLiteral("poll"));
     poll->setSuffix(tr(" s"));
     poll->setToolTip(tr("How often the folder is listed again (network shares only so)"));
-    form->addRow(tr("&Folder:"), folderRow);
+    // A row of a layout gets no buddy by itself: without one "&Folder:" shows its "&".
+    auto *folderLabel = new QLabel(tr("&Folder:"), &ask);
+    folderLabel->setBuddy(folder);
+    folder->setMinimumWidth(360);
+    form->addRow(folderLabel, folderRow);
     form->addRow(tr("File &names:"), patterns);
     form->addRow(tr("&Settle time:"), settle);
     form->addRow(tr("&Poll every:"), poll);
