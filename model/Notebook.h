@@ -308,6 +308,23 @@ struct DatasetInfo {
     QList<DataSeriesInfo> series;
 };
 
+// What reading one attached PDF's text for search did.
+struct TextIndexOutcome {
+    QString attachment;
+    QString name;
+    int pages = 0;     // in the document
+    int pagesRead = 0; // whose text search now finds
+    qint64 characters = 0;
+    bool truncated = false; // a limit (pages, characters) stopped the reading early
+    QString problem;        // why its text cannot be searched; empty when it was read
+};
+
+// A data file read for the Data tab: what the reader found, and its series to plot.
+struct DataFile {
+    DatasetInfo info;
+    data::PlotData plot;
+};
+
 // A join request as an admin sees it before approving it.
 struct JoinRequestInfo {
     QString member; // the uuid the newcomer will have
@@ -420,12 +437,16 @@ public:
     Result<void> retireInstrument(const QString &instrument, const QString &reason);
     // Binds a folder of this computer to an instrument (local, never synced; audited).
     Result<void> setWatchFolder(const WatchFolder &watch);
+    // Unbinds the instrument's folder on this computer (audited); what was captured stays.
+    Result<void> removeWatchFolder(const QString &instrument);
     Result<QList<WatchFolder>> watchFolders();
     // Keeps the file as an attachment from `instrument`, if it still has the size and time it
     // was seen with and nothing changes it while it is read; the bytes are streamed, never held
     // whole. The file is only read.
+    // `progress` hears the bytes stored so far.
     Result<CaptureOutcome> captureFile(const QString &instrument, const QString &path,
-                                       qint64 expectedSize, qint64 expectedModifiedMs);
+                                       qint64 expectedSize, qint64 expectedModifiedMs,
+                                       const ProgressFn &progress = {});
     Result<QList<CaptureInfo>> inbox();
     Result<CaptureInfo> capture(const QString &id);
     // Adds the capture to the entry (a new version, as attachFile does); returns its id.
@@ -439,12 +460,36 @@ public:
     Result<QImage> plot(const QString &attachment, int series, int width, int height);
     // The attachment's series held whole for an interactive plot (the window zooms into it).
     Result<data::PlotData> plotData(const QString &attachment);
+    // The same two from one reading of the file, for the window (NotebookData.cpp): the bytes are
+    // read from the vault with the notebook held, then parsed without it. `progress` hears the
+    // phase ("reading": bytes decrypted from the vault; "parsing": bytes the reader has gone
+    // through) with done and total bytes; `cancel` stops either, and the read fails with
+    // "cancelled".
+    Result<DataFile> readDataFile(
+        const QString &attachment,
+        const std::function<void(const QString &phase, qint64 done, qint64 total)> &progress = {},
+        const std::atomic_bool *cancel = nullptr);
     // Draws the entry's data file `source` (all series) as a PNG at print resolution (300 dpi;
     // 2400 × 1500 pixels is 20 × 12.7 cm), keeps it as a new attachment of the entry and adds it
     // as a figure whose caption names the file and its SHA-256 (a new version, as attaching
     // does). Returns the picture's attachment id.
     Result<QString> insertPlot(const QString &entry, const QString &source, int width = 2400,
                                int height = 1500);
+
+    // ---- the text of attached PDFs, for search (NotebookText.cpp) ---------------------------
+    // Attached PDFs whose text this computer has not read yet (just attached or captured, or
+    // arrived by sync), oldest first.
+    Result<QList<AttachmentInfo>> attachmentsWithoutText();
+    // Reads an attached PDF's text with Poppler (files up to 64 MiB; the first 500 pages and
+    // 2 million characters) and keeps it for search, whose hit names the file. The notebook is
+    // held only while the bytes are read and while the text is written, never while Poppler
+    // reads, so a worker can run this beside the window. A PDF whose text cannot be read
+    // (damaged, protected by a password, not a PDF) keeps an empty text, is not tried again,
+    // and `problem` says why; a cancelled read keeps nothing and fails.
+    Result<TextIndexOutcome> indexAttachmentText(const QString &attachment,
+                                                 const std::atomic_bool *cancel = nullptr);
+    // The same for each of attachmentsWithoutText(), in turn, until done or cancelled.
+    Result<QList<TextIndexOutcome>> indexPendingText(const std::atomic_bool *cancel = nullptr);
 
     // ---- electronic signatures (21 CFR Part 11; FORMAT.md §3) -------------------------------
     static QStringList signatureMeanings();

@@ -196,6 +196,27 @@ Result<void> Notebook::setWatchFolder(const WatchFolder &watch) {
     return {};
 }
 
+Result<void> Notebook::removeWatchFolder(const QString &instrument) {
+    const std::lock_guard lock(m_mutex);
+    const QString key = QStringLiteral("watch_folder/") + instrument;
+    auto current = m_vault->localSetting(key);
+    if (!current) return current.failure();
+    if (current->isEmpty())
+        return fail(tr("no folder of this computer is bound to the instrument"));
+    const QString folder =
+        QJsonDocument::fromJson(current->toUtf8()).object().value("folder").toString();
+    if (auto r = m_vault->setLocalSetting(key, {}); !r) return r;
+    auto audited =
+        m_vault->audit(QStringLiteral("settings"),
+                       QJsonObject{{"setting", "watch_folder"},
+                                   {"instrument", instrument},
+                                   {"folder", folder.normalized(QString::NormalizationForm_C)},
+                                   {"removed", true}});
+    if (!audited) return audited;
+    emit changed();
+    return {};
+}
+
 Result<QList<WatchFolder>> Notebook::watchFolders() {
     const std::lock_guard lock(m_mutex);
     auto settings = m_vault->localSettings(QStringLiteral("watch_folder/"));
@@ -217,7 +238,8 @@ Result<QList<WatchFolder>> Notebook::watchFolders() {
 }
 
 Result<CaptureOutcome> Notebook::captureFile(const QString &instrument, const QString &path,
-                                             qint64 expectedSize, qint64 expectedModifiedMs) {
+                                             qint64 expectedSize, qint64 expectedModifiedMs,
+                                             const ProgressFn &progress) {
     const std::lock_guard lock(m_mutex);
     auto inst = m_vault->instrument(instrument);
     if (!inst) return inst.failure();
@@ -252,7 +274,7 @@ Result<CaptureOutcome> Notebook::captureFile(const QString &instrument, const QS
     }
     // Streamed into encrypted chunks. Chunks of a read that is given up are stored but named by
     // no record; the next read of the same bytes finds them and writes nothing again.
-    auto body = m_vault->storeAttachment(path, {});
+    auto body = m_vault->storeAttachment(path, progress);
     if (!body) return body.failure();
     if (!unchanged() || body->value("size").toInteger() != expectedSize) {
         outcome.kind = CaptureOutcome::Kind::Changed;
@@ -369,16 +391,13 @@ Result<void> Notebook::setAside(const QString &captureId, const QString &reason)
     return {};
 }
 
-Result<DatasetInfo> Notebook::dataset(const QString &attachment) {
-    const std::lock_guard lock(m_mutex);
-    auto data = readAttachmentDataset(*m_vault, attachment);
-    if (!data) return data.failure();
+DatasetInfo datasetInfo(const formats::Dataset &data) {
     DatasetInfo out;
-    out.format = data->format;
-    out.warnings = data->warnings;
-    for (const auto &f : data->metadata)
+    out.format = data.format;
+    out.warnings = data.warnings;
+    for (const auto &f : data.metadata)
         out.metadata.append({f.key, f.value});
-    for (const auto &s : data->series) {
+    for (const auto &s : data.series) {
         DataSeriesInfo i;
         i.name = s.name;
         i.xName = s.xName;
@@ -403,6 +422,13 @@ Result<DatasetInfo> Notebook::dataset(const QString &attachment) {
         out.series << i;
     }
     return out;
+}
+
+Result<DatasetInfo> Notebook::dataset(const QString &attachment) {
+    const std::lock_guard lock(m_mutex);
+    auto data = readAttachmentDataset(*m_vault, attachment);
+    if (!data) return data.failure();
+    return datasetInfo(*data);
 }
 
 Result<QImage> Notebook::plot(const QString &attachment, int series, int width, int height) {

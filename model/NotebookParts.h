@@ -1,6 +1,8 @@
 #pragma once
 // Internal to model/: what the files that make up Notebook share. Not for widgets/ or app/.
 
+#include "formats/Dataset.h"
+#include "Notebook.h"
 #include "Result.h"
 #include "vault/Vault.h"
 
@@ -18,5 +20,8 @@ Result<StoredRecord> editableHead(Vault &vault, const QString &entry, const QStr
 QString dataSearchText(const QByteArray &bytes, const QString &fileName);
 // The same for a file on disk (up to 64 MiB is read; larger files are not indexed).
 QString dataSearchTextOfFile(const QString &path);
+
+// What the window and `data show` list of a file read by the readers.
+DatasetInfo datasetInfo(const formats::Dataset &data);
 
 } // namespace quire

@@ -1098,6 +1098,22 @@ verify.sh führt alle Prüfungen aus (nur mit bash und openssl).
         <source>Plot of %1 (SHA-256 %2)</source>
         <translation>Diagramm von %1 (SHA-256 %2)</translation>
     </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>no folder of this computer is bound to the instrument</source>
+        <translation>an das Gerät ist kein Ordner dieses Computers gebunden</translation>
+    </message>
+    <message>
+        <source>“%1” is not a PDF</source>
+        <translation>„%1“ ist kein PDF</translation>
+    </message>
+    <message>
+        <source>the PDF is too large to read its text (at most %1 MiB)</source>
+        <translation>das PDF ist zu groß, um seinen Text zu lesen (höchstens %1 MiB)</translation>
+    </message>
 </context>
 <context>
     <name>quire::PdfExport</name>
@@ -1761,6 +1777,30 @@ Aufzeichnung %2</translation>
     <message>
         <source>What the file says about itself</source>
         <translation>Was die Datei über sich selbst angibt</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wird angehalten…</translation>
+    </message>
+    <message>
+        <source>Taking “%1” out of the notebook: %2 % of %3</source>
+        <translation>„%1“ wird aus dem Laborbuch gelesen: %2 % von %3</translation>
+    </message>
+    <message>
+        <source>Reading the data of “%1”: %2 % of %3</source>
+        <translation>Die Daten von „%1“ werden gelesen: %2 % von %3</translation>
+    </message>
+    <message>
+        <source>Reading was stopped. Choose the file again to read it.</source>
+        <translation>Das Lesen wurde angehalten. Wählen Sie die Datei erneut, um sie zu lesen.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop reading this file</source>
+        <translation>Das Lesen dieser Datei anhalten</translation>
     </message>
 </context>
 <context>
@@ -3174,6 +3214,10 @@ Aufzeichnung %2</translation>
         <source>Set aside…</source>
         <translation>Zurückstellen…</translation>
     </message>
+    <message>
+        <source>Taking “%1” into the notebook: %2 %</source>
+        <translation>„%1“ wird ins Laborbuch übernommen: %2 %</translation>
+    </message>
 </context>
 <context>
     <name>quire::widgets::InstrumentsDialog</name>
@@ -3204,10 +3248,6 @@ Aufzeichnung %2</translation>
     <message>
         <source>&amp;Watch folder…</source>
         <translation>&amp;Ordner überwachen…</translation>
-    </message>
-    <message>
-        <source>Bind a folder of this computer to the chosen instrument</source>
-        <translation>Einen Ordner dieses Computers mit dem gewählten Gerät verbinden</translation>
     </message>
     <message>
         <source>The instruments could not be read</source>
@@ -3296,6 +3336,66 @@ Aufzeichnung %2</translation>
     <message>
         <source>The folder was not bound</source>
         <translation>Der Ordner wurde nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Bind a folder of this computer to the chosen instrument, or change its binding</source>
+        <translation>Einen Ordner dieses Computers an das gewählte Gerät binden oder die Bindung ändern</translation>
+    </message>
+    <message>
+        <source>&amp;Stop watching</source>
+        <translation>Nicht mehr Nicht mehr &amp;beobachtenamp;überwachen</translation>
+    </message>
+    <message>
+        <source>Stop taking files from the chosen instrument&apos;s folder on this computer; what was captured stays in the notebook</source>
+        <translation>Keine Dateien mehr aus dem Ordner des gewählten Geräts auf diesem Computer übernehmen; was übernommen wurde, bleibt im Laborbuch</translation>
+    </message>
+    <message>
+        <source>&amp;Retire…</source>
+        <translation>&amp;Außer Betrieb nehmen…</translation>
+    </message>
+    <message>
+        <source>Take the chosen instrument out of use for everyone, with a reason; its files stay in the notebook</source>
+        <translation>Das gewählte Gerät für alle außer Betrieb nehmen, mit Begründung; seine Dateien bleiben im Laborbuch</translation>
+    </message>
+    <message>
+        <source>The folder is still watched</source>
+        <translation>Der Ordner wird weiter überwacht</translation>
+    </message>
+    <message>
+        <source>%1 (retired)</source>
+        <translation>%1 (außer Betrieb)</translation>
+    </message>
+    <message>
+        <source>Retired: %1</source>
+        <translation>Außer Betrieb: %1</translation>
+    </message>
+    <message>
+        <source>Retired on %1: %2</source>
+        <translation>Außer Betrieb genommen am %1: %2</translation>
+    </message>
+    <message>
+        <source>Change &amp;folder…</source>
+        <translation>&amp;Ordner ändern…</translation>
+    </message>
+    <message>
+        <source>Retire instrument</source>
+        <translation>Gerät außer Betrieb nehmen</translation>
+    </message>
+    <message>
+        <source>Why is “%1” retired? (for example “sent back to the vendor”; everyone in the notebook will see it)</source>
+        <translation>Warum wird „%1“ außer Betrieb genommen? (zum Beispiel „an den Hersteller zurückgeschickt“; alle im Laborbuch sehen es)</translation>
+    </message>
+    <message>
+        <source>Not retired</source>
+        <translation>Nicht außer Betrieb genommen</translation>
+    </message>
+    <message>
+        <source>a reason is needed to retire an instrument</source>
+        <translation>um ein Gerät außer Betrieb zu nehmen, ist eine Begründung nötig</translation>
+    </message>
+    <message>
+        <source>The instrument was not retired</source>
+        <translation>Das Gerät wurde nicht außer Betrieb genommen</translation>
     </message>
 </context>
 <context>
@@ -4174,8 +4274,8 @@ Aufzeichnung %2</translation>
         <translation>Kein Leser konnte sie lesen: %1</translation>
     </message>
     <message>
-        <source>Drag it onto an experiment to file it into an entry, or right-click for more.</source>
-        <translation>Ziehen Sie sie auf ein Experiment, um sie in einem Eintrag abzulegen, oder klicken Sie mit der rechten Maustaste für mehr.</translation>
+        <source>Drag it onto an entry on the page to file it there, or onto an experiment to choose the entry; right-click for more.</source>
+        <translation>Ziehen Sie sie auf einen Eintrag der Seite, um sie dort abzulegen, oder auf ein Experiment, um den Eintrag zu wählen; Rechtsklick für mehr.</translation>
     </message>
     <message>
         <source>%1  ·  %2  ·  %3</source>
@@ -4601,6 +4701,13 @@ Nichts geht verloren: Ihre Änderungen bleiben in diesem Laborbuch und werden be
             <numerusform>%n Änderung wartet auf den Versand</numerusform>
             <numerusform>%n Änderungen warten auf den Versand</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::TextIndexController</name>
+    <message>
+        <source>Search cannot find “%1” by its text: %2.</source>
+        <translation>Die Suche findet „%1“ nicht über seinen Text: %2.</translation>
     </message>
 </context>
 <context>

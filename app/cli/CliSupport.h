@@ -66,6 +66,8 @@ public:
     int attachment(const Args &a);
     int search(const Args &a);
     int audit(const Args &a);
+    // Reads the text of attached PDFs not read yet, so search finds them; notes on stderr.
+    void indexPdfText(Notebook &nb);
     // VaultCommands.cpp
     Result<Notebook *> open();
     int changePassphrase(const Args &a);

@@ -190,7 +190,25 @@ int Session::attach(const Args &a) {
     auto id = (*nb)->attachFile(entryId, file);
     if (!id) return failWith(id.error());
     out() << *id << Qt::endl;
+    // A PDF's words are read now, so that the next search finds it.
+    indexPdfText(**nb);
     return Ok;
+}
+
+void Session::indexPdfText(Notebook &nb) {
+    auto done = nb.indexPendingText();
+    if (!done) {
+        err() << "note: the text of attached PDFs was not read: " << done.error() << Qt::endl;
+        return;
+    }
+    for (const TextIndexOutcome &o : *done) {
+        if (!o.problem.isEmpty())
+            err() << "note: search cannot find " << o.name << " by its text: " << o.problem
+                  << Qt::endl;
+        else if (o.truncated)
+            err() << "note: search finds " << o.name << " by the text of its first " << o.pagesRead
+                  << " of " << o.pages << " pages" << Qt::endl;
+    }
 }
 
 int Session::attachment(const Args &a) {
@@ -209,6 +227,8 @@ int Session::search(const Args &a) {
     if (query.trimmed().isEmpty()) return failWith(QStringLiteral("usage: search QUERY"), Usage);
     auto nb = open();
     if (!nb) return failWith(nb.error());
+    // PDFs that arrived by sync, or were attached by the window, are read first.
+    indexPdfText(**nb);
     auto hits = (*nb)->search(query, 50);
     if (!hits) return failWith(hits.error());
     if (a.has("--json")) {

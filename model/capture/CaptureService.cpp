@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QStorageInfo>
@@ -120,7 +121,17 @@ int CaptureService::settle() {
             ++it;
             continue;
         }
-        auto outcome = m_notebook.captureFile(p.instrument, path, size, modified);
+        // Throttled (DESIGN.md, threads): a queued signal per 4 MiB chunk would be plenty, but a
+        // fast disk makes them arrive faster than a window needs.
+        emit capturing(path, 0, size);
+        QElapsedTimer throttle;
+        throttle.start();
+        auto outcome = m_notebook.captureFile(p.instrument, path, size, modified,
+                                              [&](qint64 done, qint64 total) {
+                                                  if (throttle.elapsed() < 100) return;
+                                                  throttle.restart();
+                                                  emit capturing(path, done, total);
+                                              });
         if (!outcome) {
             emit problem(path, outcome.error());
             m_done.insert(path, {size, modified});

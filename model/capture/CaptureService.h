@@ -41,6 +41,8 @@ public:
 
 signals:
     void captured(const quire::CaptureInfo &capture);
+    // A file being taken: bytes stored so far of its size; at most every 100 ms, and once at 0.
+    void capturing(const QString &path, qint64 done, qint64 total);
     // A file that could not be captured now (it is tried again once it changes).
     void problem(const QString &path, const QString &message);
 

@@ -28,7 +28,13 @@ QPair<double, double> extent(const std::vector<double> &v) {
 
 PlotData::PlotData(std::shared_ptr<const formats::Dataset> data, QString title)
     : m_data(std::move(data))
-    , m_title(std::move(title)) {}
+    , m_title(std::move(title)) {
+    if (!m_data) return;
+    for (const auto &series : m_data->series) {
+        m_xRanges << extent(series.x);
+        m_yRanges << extent(series.y);
+    }
+}
 
 int PlotData::seriesCount() const {
     return m_data ? int(m_data->series.size()) : 0;
@@ -54,14 +60,30 @@ bool PlotData::xReversed(int s) const {
 bool PlotData::isPeaks(int s) const {
     return QUIRE_SERIES(s).kind == formats::SeriesKind::Peaks;
 }
+bool PlotData::isImaginaryPart(int s) const {
+    return m_data && isImaginaryPart(*m_data, s);
+}
+
+bool PlotData::isImaginaryPart(const formats::Dataset &data, int s) {
+    if (s < 0 || s >= int(data.series.size())) return false;
+    auto says = [](const formats::Series &series, const char *word) {
+        return series.name.contains(QLatin1String(word), Qt::CaseInsensitive) ||
+               series.yName.contains(QLatin1String(word), Qt::CaseInsensitive);
+    };
+    if (!says(data.series[std::size_t(s)], "IMAG")) return false;
+    for (const auto &other : data.series)
+        if (says(other, "REAL") && !says(other, "IMAG")) return true;
+    return false;
+}
+
 qint64 PlotData::pointCount(int s) const {
     return qint64(QUIRE_SERIES(s).x.size());
 }
 QPair<double, double> PlotData::xRange(int s) const {
-    return extent(QUIRE_SERIES(s).x);
+    return m_xRanges.value(s);
 }
 QPair<double, double> PlotData::yRange(int s) const {
-    return extent(QUIRE_SERIES(s).y);
+    return m_yRanges.value(s);
 }
 
 QList<QPointF> PlotData::points(int s, double xFrom, double xTo, int pixels) const {

@@ -1,5 +1,7 @@
 #include "data/PlotImage.h"
 
+#include "data/PlotData.h"
+#include "formats/Dataset.h"
 #include "formats/Decimate.h"
 
 #include <QFontMetrics>
@@ -52,8 +54,10 @@ Result<QImage> plotImage(const formats::Dataset &data, int series, int width, in
         return fail(QStringLiteral("a plot is 100 to 20000 pixels wide and 80 to 20000 high"));
     std::vector<const formats::Series *> chosen;
     if (series < 0) {
-        for (const auto &s : data.series)
-            if (!s.x.empty()) chosen.push_back(&s);
+        // All series but the imaginary part of a spectrum beside its real part (NMR).
+        for (std::size_t i = 0; i < data.series.size(); ++i)
+            if (!data.series[i].x.empty() && !PlotData::isImaginaryPart(data, int(i)))
+                chosen.push_back(&data.series[i]);
     } else if (series < int(data.series.size())) {
         chosen.push_back(&data.series[size_t(series)]);
     } else {

@@ -8,9 +8,13 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <vector>
 
 namespace quire::formats {
+
+// How far a read has come (done of total bytes); returning false stops it ("cancelled").
+using ReadProgress = std::function<bool(qint64 done, qint64 total)>;
 
 // One piece of metadata. `block` says which block of a multi-block file it was read in (JCAMP-DX
 // LINK files); -1 means it belongs to the file as a whole.

@@ -52,6 +52,7 @@ public:
         record = m_text.substr(start, end - start);
         return true;
     }
+    std::size_t offset() const { return m_lines.offset(); }
 
 private:
     std::string_view m_text;
@@ -349,7 +350,7 @@ bool looksLikeDelimitedText(const QByteArray &bytes) {
     return detectLayout(source.text).score > 0;
 }
 
-Result<Dataset> readDelimitedText(const QByteArray &bytes) {
+Result<Dataset> readDelimitedText(const QByteArray &bytes, const ReadProgress &progress) {
     const Source source(bytes);
     const std::string_view text = source.text;
     if (looksBinary(text)) return fail(QStringLiteral("the file is binary, not text"));
@@ -383,7 +384,16 @@ Result<Dataset> readDelimitedText(const QByteArray &bytes) {
     RecordReader records(text);
     std::string_view record;
     int line = 0;
+    // Progress in the file's bytes (the text may be a decoded copy of another length).
+    constexpr std::size_t kReportEvery = 1 << 20;
+    std::size_t nextReport = kReportEvery;
     while (records.next(record, line)) {
+        if (progress && records.offset() >= nextReport) {
+            nextReport = records.offset() + kReportEvery;
+            const qint64 done =
+                qint64(double(records.offset()) / double(text.size()) * double(bytes.size()));
+            if (!progress(done, bytes.size())) return fail(QStringLiteral("cancelled"));
+        }
         if (trimmed(record).empty()) continue;
         if (!inTable) {
             splitFields(record, layout.delimiter, fields);

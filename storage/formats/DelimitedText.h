@@ -22,6 +22,6 @@ namespace quire::formats {
 // Cheap: does the start of the file look like text with a table of numbers in it?
 bool looksLikeDelimitedText(const QByteArray &bytes);
 
-Result<Dataset> readDelimitedText(const QByteArray &bytes);
+Result<Dataset> readDelimitedText(const QByteArray &bytes, const ReadProgress &progress = {});
 
 } // namespace quire::formats

@@ -51,6 +51,11 @@ QString kindName(FileKind kind) {
 }
 
 Result<Dataset> readDataset(const QByteArray &bytes, const QString &fileName) {
+    return readDataset(bytes, fileName, {});
+}
+
+Result<Dataset> readDataset(const QByteArray &bytes, const QString &fileName,
+                            const ReadProgress &progress) {
     const QString name =
         fileName.isEmpty() ? QStringLiteral("the file") : QFileInfo(fileName).fileName();
     if (bytes.isEmpty())
@@ -69,7 +74,11 @@ Result<Dataset> readDataset(const QByteArray &bytes, const QString &fileName) {
                                    "table with rows of numbers")
                         .arg(name));
     }
-    auto result = kind == FileKind::Jcamp ? readJcamp(bytes) : readDelimitedText(bytes);
+    // JCAMP-DX files are spectra of some MB at most: read in one go. Tables may be huge.
+    auto result = kind == FileKind::Jcamp ? readJcamp(bytes) : readDelimitedText(bytes, progress);
+    if (!result && result.error() == QLatin1String("cancelled")) return result;
+    if (result && progress && !progress(bytes.size(), bytes.size()))
+        return fail(QStringLiteral("cancelled"));
     if (!result)
         return fail(QStringLiteral("%1 is %2, but it cannot be read: %3")
                         .arg(name,

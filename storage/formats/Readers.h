@@ -25,5 +25,9 @@ FileKind sniff(const QByteArray &bytes, const QString &fileName = QString());
 QString kindName(FileKind kind);
 
 Result<Dataset> readDataset(const QByteArray &bytes, const QString &fileName = QString());
+// The same, telling `progress` how far it has read (bytes of `bytes`, about every MiB); when
+// `progress` returns false the read stops and fails with "cancelled".
+Result<Dataset> readDataset(const QByteArray &bytes, const QString &fileName,
+                            const ReadProgress &progress);
 
 } // namespace quire::formats

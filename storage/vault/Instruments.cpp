@@ -119,6 +119,28 @@ Result<void> Vault::setAttachmentText(const QString &id, const QString &text) {
     return (*up)->run();
 }
 
+Result<QList<VaultAttachment>> Vault::attachmentsWithoutText(const QString &mediaType) {
+    auto st = d->db.prepare(QStringLiteral(
+        "SELECT a.id FROM attachments a WHERE a.media_type=? AND NOT EXISTS "
+        "(SELECT 1 FROM attachment_text t WHERE t.id = a.id) ORDER BY a.recorded_at, a.id"));
+    if (!st) return st.failure();
+    st->bind(1, mediaType);
+    QStringList ids;
+    while (true) {
+        auto row = st->next();
+        if (!row) return row.failure();
+        if (!*row) break;
+        ids << st->text(0);
+    }
+    QList<VaultAttachment> out;
+    for (const QString &id : ids) {
+        auto a = attachment(id);
+        if (!a) return a.failure();
+        out << *a;
+    }
+    return out;
+}
+
 Result<QString> Vault::seenFile(const QString &path, qint64 size, const QString &modifiedAt) {
     auto st = d->db.cached(QStringLiteral(
         "SELECT sha256 FROM capture_seen WHERE path=? AND size=? AND modified_at=?"));

@@ -344,6 +344,9 @@ public:
     // Searchable text of an attachment (a data file's metadata); local, kept in its search row
     // whenever an entry holds it.
     Result<void> setAttachmentText(const QString &id, const QString &text);
+    // Attachments of this media type whose text this device has not read yet (attached before
+    // text was read, or arrived by sync), oldest first.
+    Result<QList<VaultAttachment>> attachmentsWithoutText(const QString &mediaType);
     // The SHA-256 this device found when it last read `path` at this size and modification
     // time, or empty: a file unchanged since is not read again.
     Result<QString> seenFile(const QString &path, qint64 size, const QString &modifiedAt);

@@ -8,14 +8,14 @@
 #
 # Needs clang-14 and libclang-rt-14-dev (installer/install-deps.sh), Qt 6 Core and Ninja.
 # Usage: tests/fuzz/run-fuzzers.sh [SECONDS] [TARGET...]
-#        (targets: jcamp delimited_text readers quire_proof eln_metadata eln_archive)
+#        (targets: jcamp delimited_text readers quire_proof eln_metadata eln_archive pdf_text)
 #        tests/fuzz/run-fuzzers.sh build                     (only builds them)
 set -euo pipefail
 
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(jcamp delimited_text readers quire_proof eln_metadata eln_archive)
+[ ${#targets[@]} -gt 0 ] || targets=(jcamp delimited_text readers quire_proof eln_metadata eln_archive pdf_text)
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 build=$root/build/fuzz
@@ -33,7 +33,9 @@ cmake --build "$build" -j2
 # Seeds: the real instrument files, and tables of each shape the delimited-text reader knows.
 seeds=$build/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds/jcamp" "$seeds/text"
+mkdir -p "$seeds/jcamp" "$seeds/text" "$seeds/pdf"
+cp "$root"/tests/storage/data/*.pdf "$seeds/pdf/"
+printf '%%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]/Contents 4 0 R/Resources<</Font<</F1<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>>>>>>>endobj\n4 0 obj<</Length 44>>stream\nBT /F1 12 Tf 20 100 Td (Ribonuclease) Tj ET\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%%%EOF\n' >"$seeds/pdf/small.pdf"
 if [ -d "$testdata/instruments/jcamp" ]; then
   cp "$testdata"/instruments/jcamp/*.dx "$testdata"/instruments/jcamp/*.jdx "$seeds/jcamp/" 2>/dev/null || true
 else
@@ -116,6 +118,7 @@ status=0
 for target in "${targets[@]}"; do
   case $target in
     jcamp) inputs=("$slow"/*.jdx) ;;
+    pdf_text) inputs=("$seeds"/pdf/*) ;;
     delimited_text) inputs=("$slow"/*.csv "$slow"/*.txt) ;;
     quire_proof) continue ;; # its inputs are files of 64 KiB at most
     eln_metadata|eln_archive) continue ;; # their caps bound the work; no slow set of their own
@@ -140,6 +143,7 @@ for target in "${targets[@]}"; do
     quire_proof) dirs=("$seeds/proof") ;;
     eln_metadata) dirs=("$seeds/eln-metadata") ;;
     eln_archive) dirs=("$seeds/eln") ;;
+    pdf_text) dirs=("$seeds/pdf") ;;
     *) echo "run-fuzzers: unknown target $target" >&2; exit 2 ;;
   esac
   echo "== fuzz_$target for ${seconds}s"

@@ -10,19 +10,32 @@
 #include "GuiDriver.h"
 #include "GuiTestMain.h"
 #include "Notebook.h"
+#include "page/EntryPageRenderer.h"
+#include "page/EntryPageView.h"
+#include "settings/InstrumentsDialog.h"
 #include "sidebar/SidebarModel.h"
 #include "window/InboxController.h"
 #include "window/MainWindow.h"
+#include "window/TextIndexController.h"
 
 #include <QAbstractScrollArea>
 #include <QDir>
 #include <QFile>
 #include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMimeData>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QSplitter>
+#include <QStatusBar>
+#include <QTabBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -32,6 +45,7 @@
 #include <QWheelEvent>
 
 #include <cmath>
+#include <cstdio>
 
 using namespace quire;
 using namespace quire::widgets;
@@ -60,6 +74,11 @@ private slots:
     void fileWrittenIntoAWatchFolderWaitsInTheInbox();
     void droppingACaptureOnAnExperimentFilesIt();
     void aCaptureIsSetAsideWithAReason();
+    void droppingACaptureOnAnEntryOfThePageFilesItIntoThatEntry();
+    void attachedPdfIsFoundByAWordOnItsThirdPage();
+    void largeCsvIsCapturedWhileTheWindowKeepsServing();
+    void dataTabShowsHowMuchOfALargeFileIsReadAndCanStop();
+    void instrumentIsRetiredWithAReasonAndItsFolderChangedAndUnbound();
     void cleanupTestCase();
 
 private:
@@ -73,6 +92,7 @@ private:
     QString m_uv, m_nmr, m_csv;
     QString m_experiment;
     QString m_watch; // the UV-Vis instrument's folder
+    QString m_large; // the capture of a file of some 200 MB
     quire::test::Screenshots m_shots{QStringLiteral("data")};
     std::unique_ptr<MainWindow> m_window;
 };
@@ -211,6 +231,9 @@ void DataUiTest::nmrSpectrumRunsRightToLeftInPpm() {
     QVERIFY2(data->xAxisTitle().contains(QStringLiteral("ppm"), Qt::CaseInsensitive),
              qPrintable(data->xAxisTitle()));
     QVERIFY(data->xAxisReversed());
+    // The real part is drawn; the imaginary part waits, listed faded in the legend.
+    QCOMPARE(data->seriesShown(), 2);
+    QCOMPARE(data->seriesDrawn(), 1);
     screenshot(QStringLiteral("nmr"));
 }
 
@@ -350,6 +373,354 @@ void DataUiTest::aCaptureIsSetAsideWithAReason() {
     auto info = m_window->notebook()->capture(capture);
     QVERIFY(info);
     QCOMPARE(info->setAsideReason, QStringLiteral("blank run"));
+}
+
+void DataUiTest::droppingACaptureOnAnEntryOfThePageFilesItIntoThatEntry() {
+    // A second entry, so that where the capture lands is the point.
+    auto baseline = m_window->notebook()->addEntry(
+        m_experiment, QStringLiteral("Baseline of the empty cell"),
+        QStringLiteral("<p>THF alone in the same 1 cm cell, before the dye.</p>"));
+    QVERIFY2(baseline, qPrintable(baseline.error()));
+    QTRY_VERIFY_WITH_TIMEOUT(quire::test::pageHtml(m_window->entryView())
+                                 .contains(QStringLiteral("Baseline of the empty cell")),
+                             10000);
+    QVERIFY(QFile::copy(m_dir.filePath(QStringLiteral("dye-rerun.csv")),
+                        m_watch + QStringLiteral("/baseline-0414.csv")));
+    SidebarModel *model = m_window->sidebarModel();
+    QTRY_COMPARE_WITH_TIMEOUT(model->inbox().size(), 1, 20000);
+    const QString capture = captureNamed(QStringLiteral("baseline-0414.csv"));
+    QVERIFY(!capture.isEmpty());
+    auto before = m_window->notebook()->entry(*baseline);
+    QVERIFY(before);
+    QCOMPARE(before->versionCount, 1);
+
+    // Where the baseline entry's title is on the page, in the view's pixels.
+    EntryPageView *view = m_window->entryView();
+    const QString anchor = EntryPageRenderer::anchorFor(*baseline);
+    const QVariantList box =
+        quire::test::runScript(
+            view,
+            QStringLiteral("(function () { const a = document.getElementById('%1');"
+                           " a.scrollIntoView(); const r = a.querySelector('.entry-meta')"
+                           ".getBoundingClientRect(); return [r.left + 40, r.top + r.height / 2];"
+                           " })()")
+                .arg(anchor),
+            QWebEngineScript::ApplicationWorld)
+            .toList();
+    QCOMPARE(box.size(), 2);
+    QTest::qWait(200);
+    const QPoint at =
+        (QPointF(box.at(0).toDouble(), box.at(1).toDouble()) * view->zoomFactor()).toPoint();
+    QVERIFY2(view->rect().contains(at),
+             qPrintable(QStringLiteral("%1,%2").arg(at.x()).arg(at.y())));
+
+    // Delivered as Qt delivers a drag: to the deepest widget under the pointer that takes drops,
+    // or the nearest parent that does.
+    std::unique_ptr<QMimeData> dragged(model->mimeData({model->indexOfCapture(capture)}));
+    QVERIFY(dragged);
+    QWidget *target = view->childAt(at) ? view->childAt(at) : view;
+    while (target && !target->acceptDrops() && !target->isWindow())
+        target = target->parentWidget();
+    QVERIFY(target && target->acceptDrops());
+    const QPoint local = target->mapFrom(view, at);
+    QSignalSpy filed(m_window->inbox(), &InboxController::filed);
+    QDragEnterEvent enter(local, Qt::CopyAction, dragged.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    QVERIFY(enter.isAccepted());
+    QDragMoveEvent move(local, Qt::CopyAction, dragged.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &move);
+    QVERIFY(move.isAccepted());
+    QDropEvent drop(QPointF(local), Qt::CopyAction, dragged.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &drop);
+    QVERIFY(drop.isAccepted());
+    // No entry is asked for: the entry under the pointer takes it.
+    QVERIFY(filed.wait(10000));
+    QVERIFY(!quire::test::waitForDialog<QInputDialog>(m_window.get(), 300));
+    QCOMPARE(filed.first().at(0).toString(), capture);
+    QCOMPARE(filed.first().at(1).toString(), *baseline);
+
+    // One new version of that entry, holding the capture, as `inbox file --entry` makes.
+    auto after = m_window->notebook()->entry(*baseline);
+    QVERIFY(after);
+    QCOMPARE(after->versionCount, 2);
+    QCOMPARE(after->attachments.size(), 1);
+    QCOMPARE(after->attachments.first().id, capture);
+    QCOMPARE(after->reason, QStringLiteral("filed “baseline-0414.csv” from the inbox"));
+    auto first = m_window->notebook()->entry(m_entry);
+    QVERIFY(first);
+    for (const AttachmentInfo &a : first->attachments)
+        QVERIFY(a.id != capture);
+    QTRY_VERIFY(model->inbox().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        quire::test::pageHtml(m_window->entryView()).contains(QStringLiteral("baseline-0414.csv")),
+        10000);
+    quire::test::runScript(
+        view, QStringLiteral("document.getElementById('%1').scrollIntoView()").arg(anchor),
+        QWebEngineScript::ApplicationWorld);
+    screenshot(QStringLiteral("capture-dropped-on-entry"));
+}
+
+void DataUiTest::attachedPdfIsFoundByAWordOnItsThirdPage() {
+    // A supplier's certificate of three pages, made here; the word is on the last page only.
+    const QString pdf = m_dir.filePath(QStringLiteral("dye-certificate.pdf"));
+    {
+        QPdfWriter writer(pdf);
+        writer.setResolution(300);
+        QPainter painter(&writer);
+        const QStringList pages{QStringLiteral("Certificate of analysis"),
+                                QStringLiteral("Lot 0412, purity 99.2 %"),
+                                QStringLiteral("Solvatochromic shift measured in acetonitrile")};
+        for (int i = 0; i < pages.size(); ++i) {
+            if (i > 0) writer.newPage();
+            painter.drawText(QPointF(300, 400), pages.at(i));
+        }
+    }
+    QSignalSpy indexed(m_window->textIndex(), &TextIndexController::indexed);
+    auto id = m_window->notebook()->attachFile(m_entry, pdf);
+    QVERIFY2(id, qPrintable(id.error()));
+    // The window reads it on a worker after the refresh the change brings.
+    auto readIt = [&] {
+        for (const auto &call : indexed)
+            for (const TextIndexOutcome &o : call.first().value<QList<TextIndexOutcome>>())
+                if (o.attachment == *id) return o.problem.isEmpty() && o.pagesRead == 3;
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(readIt(), 20000);
+    auto hits = m_window->notebook()->search(QStringLiteral("solvatochromic"));
+    QVERIFY2(hits, qPrintable(hits.error()));
+    QCOMPARE(hits->size(), 1);
+    QCOMPARE(hits->first().kind, QStringLiteral("attachment"));
+    QCOMPARE(hits->first().title, QStringLiteral("dye-certificate.pdf"));
+    QCOMPARE(hits->first().uuid, m_entry);
+}
+
+void DataUiTest::largeCsvIsCapturedWhileTheWindowKeepsServing() {
+    // A kinetics run of some 200 MB: 11.2 million rows of time and absorbance, written beside
+    // the folder and moved into it whole, as an instrument's software often does.
+    const QString staged = m_dir.filePath(QStringLiteral("kinetics-0415.csv"));
+    qint64 size = 0;
+    {
+        QFile f(staged);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QByteArray block;
+        block.reserve(1 << 21);
+        block += "Time (s),Absorbance\n";
+        char row[64];
+        for (int i = 0; i < 11'200'000; ++i) {
+            const int n = std::snprintf(row, sizeof row, "%.3f,%.6f\n", i * 0.001,
+                                        0.8 * (1 - std::exp(-i * 2e-7)) +
+                                            0.01 * double((i * 7919LL) % 97) / 97.0);
+            block.append(row, n);
+            if (block.size() > (1 << 21) - 64) {
+                QCOMPARE(f.write(block), block.size());
+                block.clear();
+            }
+        }
+        QCOMPARE(f.write(block), block.size());
+        size = f.size();
+    }
+    QVERIFY2(size > 190'000'000, qPrintable(QString::number(size)));
+    DetailsPanel *details = m_window->detailsPanel();
+    details->showTab(DetailsPanel::SignaturesTab);
+    QSignalSpy capturing(m_window->inbox(), &InboxController::capturing);
+    QSignalSpy captured(m_window->inbox(), &InboxController::captured);
+    QVERIFY(QFile::rename(staged, m_watch + QStringLiteral("/kinetics-0415.csv")));
+    QTRY_VERIFY_WITH_TIMEOUT(!capturing.isEmpty(), 30000);
+    QVERIFY(captured.isEmpty());
+
+    // A person clicks the Files tab while the file is being taken: the click is served at once,
+    // before the capture ends (the capture runs on its own thread; the window only hears it).
+    auto *tabs = details->findChild<QTabBar *>();
+    QVERIFY(tabs);
+    bool servedDuringCapture = false;
+    const QMetaObject::Connection watching =
+        connect(tabs, &QTabBar::currentChanged, this,
+                [&](int) { servedDuringCapture = captured.isEmpty(); });
+    const auto forget = qScopeGuard([&] { disconnect(watching); });
+    const QPoint tab = tabs->tabRect(DetailsPanel::FilesTab).center();
+    QCoreApplication::postEvent(tabs, new QMouseEvent(QEvent::MouseButtonPress, tab,
+                                                      tabs->mapToGlobal(tab), Qt::LeftButton,
+                                                      Qt::LeftButton, Qt::NoModifier));
+    QCoreApplication::postEvent(tabs, new QMouseEvent(QEvent::MouseButtonRelease, tab,
+                                                      tabs->mapToGlobal(tab), Qt::LeftButton,
+                                                      Qt::NoButton, Qt::NoModifier));
+    QTRY_COMPARE_WITH_TIMEOUT(tabs->currentIndex(), int(DetailsPanel::FilesTab), 5000);
+    QVERIFY2(servedDuringCapture, "the click waited for the capture");
+    // The status bar says how far the capture has come.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_window->statusBar()->currentMessage().contains(QStringLiteral("kinetics-0415.csv")) ||
+            !captured.isEmpty(),
+        5000);
+    if (captured.isEmpty()) screenshot(QStringLiteral("capturing-large-file"));
+
+    QTRY_VERIFY_WITH_TIMEOUT(!captured.isEmpty(), 180000);
+    QCOMPARE(captured.first().first().toString(), QStringLiteral("kinetics-0415.csv"));
+    // Progress came in steps of the bytes stored, not as one busy bar.
+    QVERIFY2(capturing.size() >= 3, qPrintable(QString::number(capturing.size())));
+    QCOMPARE(capturing.first().at(2).toLongLong(), size);
+    m_large = captureNamed(QStringLiteral("kinetics-0415.csv"));
+    QVERIFY(!m_large.isEmpty());
+    auto info = m_window->notebook()->capture(m_large);
+    QVERIFY(info);
+    QCOMPARE(info->size, size);
+}
+
+void DataUiTest::dataTabShowsHowMuchOfALargeFileIsReadAndCanStop() {
+    QVERIFY(!m_large.isEmpty());
+    DetailsPanel *details = m_window->detailsPanel();
+    const int files = details->attachments()->fileCount();
+    QSignalSpy filed(m_window->inbox(), &InboxController::filed);
+    m_window->inbox()->fileCapture(m_large, m_experiment, m_entry);
+    QCOMPARE(filed.size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(details->attachments()->fileCount(), files + 1, 15000);
+    QTRY_VERIFY(!m_window->isBusy());
+
+    DataPanel *data = details->data();
+    auto *bar = data->findChild<QProgressBar *>(QStringLiteral("dataProgress"));
+    auto *cancel = data->findChild<QPushButton *>(QStringLiteral("cancelRead"));
+    QVERIFY(bar && cancel);
+    QSignalSpy loaded(data, &DataPanel::loaded);
+    QVERIFY(details->attachments()->selectAttachment(m_large));
+    details->showTab(DetailsPanel::DataTab);
+    // A bar of the bytes read, moving, with words saying what it is doing.
+    QTRY_VERIFY_WITH_TIMEOUT(bar->isVisible() && bar->value() > 0, 30000);
+    QVERIFY(bar->maximum() > 0);
+    QVERIFY(cancel->isVisible() && cancel->isEnabled());
+    const int first = bar->value();
+    auto *status = data->findChild<QLabel *>(QStringLiteral("dataStatus"));
+    QVERIFY(status);
+    QVERIFY2(status->text().contains(QStringLiteral("%")), qPrintable(status->text()));
+    screenshot(QStringLiteral("data-reading-large-file"));
+    QTRY_VERIFY_WITH_TIMEOUT(bar->value() > first || !loaded.isEmpty(), 30000);
+    QVERIFY(loaded.isEmpty());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 30000);
+    QCOMPARE(loaded.first().at(1).toString(), QStringLiteral("cancelled"));
+    QVERIFY(!data->hasPlot());
+    QVERIFY(!bar->isVisible());
+    QVERIFY2(status->text().contains(QStringLiteral("stopped")), qPrintable(status->text()));
+
+    // Chosen again, it is read to the end: ten million points, drawn thinned per pixel column.
+    loaded.clear();
+    details->showTab(DetailsPanel::FilesTab);
+    details->showTab(DetailsPanel::DataTab);
+    QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 120000);
+    QVERIFY2(loaded.first().at(1).toString().isEmpty(),
+             qPrintable(loaded.first().at(1).toString()));
+    QVERIFY(data->hasPlot());
+    QCOMPARE(data->seriesShown(), 1);
+    QVERIFY2(data->xAxisTitle().contains(QStringLiteral("(s)")), qPrintable(data->xAxisTitle()));
+    QTest::qWait(100);
+    screenshot(QStringLiteral("data-ten-million-points"));
+}
+
+void DataUiTest::instrumentIsRetiredWithAReasonAndItsFolderChangedAndUnbound() {
+    Notebook *notebook = m_window->notebook();
+    auto ph = notebook->addInstrument(QStringLiteral("pH meter"), QStringLiteral("Mettler S220"),
+                                      QStringLiteral("B-77"), QStringLiteral("Room 214"));
+    QVERIFY2(ph, qPrintable(ph.error()));
+    auto instruments = notebook->instruments();
+    QVERIFY(instruments);
+    QString uv;
+    for (const InstrumentInfo &i : *instruments)
+        if (i.name == QStringLiteral("UV-2600")) uv = i.uuid;
+    QVERIFY(!uv.isEmpty());
+    const QString otherFolder = m_dir.filePath(QStringLiteral("uv-2600-exports"));
+    QVERIFY(QDir().mkpath(otherFolder));
+    QVERIFY(m_window->inbox()->isRunning());
+
+    bool done = false;
+    QTimer::singleShot(300, this, [&] {
+        auto *dialog = quire::test::waitForDialog<InstrumentsDialog>(m_window.get(), 5000);
+        QVERIFY(dialog);
+        auto *watch = dialog->findChild<QPushButton *>(QStringLiteral("watchFolderButton"));
+        auto *unwatch = dialog->findChild<QPushButton *>(QStringLiteral("stopWatchingButton"));
+        auto *retire = dialog->findChild<QPushButton *>(QStringLiteral("retireButton"));
+        QVERIFY(watch && unwatch && retire);
+
+        // The UV-Vis spectrometer's binding is shown to change: its folder, patterns and times.
+        QVERIFY(dialog->selectInstrument(uv));
+        QVERIFY(unwatch->isEnabled());
+        QCOMPARE(watch->text(), QStringLiteral("Change &folder…"));
+        QTimer::singleShot(300, dialog, [&, dialog] {
+            auto *ask = quire::test::waitForDialog<QDialog>(dialog, 5000);
+            QVERIFY(ask && ask->objectName() == QStringLiteral("watchFolderDialog"));
+            auto *folder = ask->findChild<QLineEdit *>(QStringLiteral("folder"));
+            auto *patterns = ask->findChild<QLineEdit *>(QStringLiteral("patterns"));
+            auto *settle = ask->findChild<QSpinBox *>(QStringLiteral("settle"));
+            QVERIFY(folder && patterns && settle);
+            QCOMPARE(folder->text(), QFileInfo(m_watch).absoluteFilePath());
+            QCOMPARE(patterns->text(), QStringLiteral("*.jdx, *.csv"));
+            QCOMPARE(settle->value(), 1);
+            folder->setText(otherFolder);
+            patterns->setText(QStringLiteral("*.jdx, *.csv, *.txt"));
+            settle->setValue(3);
+            QVERIFY(
+                !m_shots.take(dialog, QStringLiteral("instrument-folder-change"), ask).isEmpty());
+            ask->accept();
+        });
+        watch->click();
+        auto folders = notebook->watchFolders();
+        QVERIFY(folders && folders->size() == 1);
+        QCOMPARE(folders->first().folder, QFileInfo(otherFolder).absoluteFilePath());
+        QCOMPARE(folders->first().patterns,
+                 (QStringList{QStringLiteral("*.jdx"), QStringLiteral("*.csv"),
+                              QStringLiteral("*.txt")}));
+        QCOMPARE(folders->first().settleSeconds, 3);
+
+        // The pH meter is retired with a reason; it stays listed, greyed, with the reason.
+        QVERIFY(dialog->selectInstrument(*ph));
+        QVERIFY(!unwatch->isEnabled()); // not watched here
+        QVERIFY(retire->isEnabled());
+        QTimer::singleShot(300, dialog, [&, dialog] {
+            auto *ask = quire::test::waitForDialog<QInputDialog>(dialog, 5000);
+            QVERIFY(ask);
+            ask->setTextValue(QStringLiteral("electrode broken, sent back to the vendor"));
+            QVERIFY(!m_shots.take(dialog, QStringLiteral("instrument-retire"), ask).isEmpty());
+            ask->accept();
+        });
+        retire->click();
+        QVERIFY(!retire->isEnabled());
+        QVERIFY(!watch->isEnabled());
+        QStringList rows;
+        for (int row = 0; row < dialog->table()->rowCount(); ++row)
+            rows << dialog->table()->item(row, 0)->text() + QLatin1Char('|') +
+                        dialog->table()->item(row, 2)->text();
+        QVERIFY2(rows.contains(QStringLiteral(
+                     "pH meter (retired)|Retired: electrode broken, sent back to the vendor")),
+                 qPrintable(rows.join(QLatin1Char('\n'))));
+
+        // The spectrometer's folder is let go: nothing more is taken from it here.
+        QVERIFY(dialog->selectInstrument(uv));
+        unwatch->click();
+        QVERIFY(!unwatch->isEnabled());
+        QCOMPARE(dialog->table()->item(0, 2)->text(), QStringLiteral("not watched here"));
+        QVERIFY(!m_shots.take(dialog, QStringLiteral("instruments")).isEmpty());
+        done = true;
+        dialog->reject();
+    });
+    m_window->inbox()->showInstruments();
+    QVERIFY(done);
+    auto after = notebook->instruments();
+    QVERIFY(after);
+    for (const InstrumentInfo &i : *after)
+        if (i.uuid == *ph) {
+            QCOMPARE(i.status, QStringLiteral("retired"));
+            QCOMPARE(i.reason, QStringLiteral("electrode broken, sent back to the vendor"));
+        }
+    auto folders = notebook->watchFolders();
+    QVERIFY(folders && folders->isEmpty());
+    // With no folder bound on this computer the window captures nothing.
+    QVERIFY(!m_window->inbox()->isRunning());
+    // Both changes of this computer's binding are in the audit trail.
+    auto trail = notebook->auditTrail();
+    QVERIFY(trail);
+    int bindings = 0;
+    for (const AuditEvent &e : *trail)
+        if (e.detail.value("setting").toString() == QStringLiteral("watch_folder") &&
+            e.detail.value("instrument").toString() == uv)
+            ++bindings;
+    QCOMPARE(bindings, 3); // bound at the start, changed, removed
 }
 
 void DataUiTest::cleanupTestCase() {

@@ -3,6 +3,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -20,6 +21,7 @@
 #include <QVBoxLayout>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
 
 namespace quire::widgets {
@@ -129,6 +131,20 @@ double roundStep(double span, int parts) {
     return (n < 1.5 ? 1 : n < 3 ? 2 : n < 7 ? 5 : 10) * magnitude;
 }
 
+// Keeps a legend entry listed whether or not its series is drawn; hidden ones are faded.
+void showMarker(QLegendMarker *marker) {
+    marker->setVisible(true);
+    const bool shown = marker->series()->isVisible();
+    QColor text = marker->labelBrush().color();
+    text.setAlphaF(shown ? 1.0 : 0.45);
+    marker->setLabelBrush(text);
+    QBrush box = marker->brush();
+    QColor fill = box.color();
+    fill.setAlphaF(shown ? 1.0 : 0.3);
+    box.setColor(fill);
+    marker->setBrush(box);
+}
+
 QPair<double, double> padded(double lo, double hi, double part) {
     if (hi <= lo) return {lo - 1, hi + 1};
     const double pad = (hi - lo) * part;
@@ -145,13 +161,21 @@ DataPanel::DataPanel(QWidget *parent)
     m_heading->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_heading);
     m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("dataStatus"));
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
+    auto *progressRow = new QHBoxLayout();
     m_progress = new QProgressBar(this);
-    m_progress->setRange(0, 0);
+    m_progress->setObjectName(QStringLiteral("dataProgress"));
+    m_progress->setRange(0, 1000);
     m_progress->setTextVisible(false);
     m_progress->hide();
-    layout->addWidget(m_progress);
+    m_cancelButton = new QPushButton(this);
+    m_cancelButton->setObjectName(QStringLiteral("cancelRead"));
+    m_cancelButton->hide();
+    progressRow->addWidget(m_progress, 1);
+    progressRow->addWidget(m_cancelButton);
+    layout->addLayout(progressRow);
 
     auto *chart = new QChart();
     chart->legend()->setAlignment(Qt::AlignBottom);
@@ -201,6 +225,7 @@ DataPanel::DataPanel(QWidget *parent)
     connect(m_redraw, &QTimer::timeout, this, &DataPanel::redrawVisible);
     connect(&m_watcher, &QFutureWatcher<Loaded>::finished, this, &DataPanel::loadFinished);
     connect(m_reset, &QPushButton::clicked, this, &DataPanel::resetZoom);
+    connect(m_cancelButton, &QPushButton::clicked, this, &DataPanel::cancelLoading);
     connect(m_clearOverlays, &QPushButton::clicked, this, &DataPanel::clearOverlays);
     connect(m_overlay, &QComboBox::activated, this, [this](int row) {
         const QString id = m_overlay->itemData(row, IdRole).toString();
@@ -215,6 +240,7 @@ DataPanel::DataPanel(QWidget *parent)
 }
 
 DataPanel::~DataPanel() {
+    m_cancel = true;
     m_watcher.waitForFinished();
 }
 
@@ -224,7 +250,13 @@ QWidget *DataPanel::chartWidget() const {
 
 void DataPanel::setNotebook(Notebook *notebook) {
     // A read under way uses the notebook it started with; it must end before that one goes.
-    if (!notebook) m_watcher.waitForFinished();
+    // It is stopped rather than waited for (a large file takes seconds), and read again when
+    // the notebook comes back.
+    if (!notebook && m_watcher.isRunning()) {
+        m_cancel = m_discard = true;
+        m_queue.prepend(m_loadingId);
+        m_watcher.waitForFinished();
+    }
     m_notebook = notebook;
     if (notebook && !m_queue.isEmpty() && !m_watcher.isRunning()) load(m_queue.takeFirst());
 }
@@ -235,8 +267,33 @@ void DataPanel::setFiles(const QList<AttachmentInfo> &files) {
 }
 
 void DataPanel::clear() {
+    if (m_watcher.isRunning()) m_cancel = m_discard = true;
     m_watcher.waitForFinished();
     reset();
+}
+
+void DataPanel::cancelLoading() {
+    if (!m_watcher.isRunning()) return;
+    m_queue.clear();
+    m_cancel = true;
+    m_status->setText(tr("Stopping…"));
+    m_cancelButton->setEnabled(false);
+}
+
+void DataPanel::showProgress(const QString &phase, qint64 done, qint64 total) {
+    if (!m_watcher.isRunning() || m_cancel) return;
+    const int permille = total > 0 ? int(1000 * done / total) : 0;
+    m_progress->setValue(permille);
+    const QString size = locale().formattedDataSize(total);
+    m_status->setText(phase == QLatin1String("reading")
+                          ? tr("Taking “%1” out of the notebook: %2 % of %3")
+                                .arg(m_loadingName)
+                                .arg(permille / 10)
+                                .arg(size)
+                          : tr("Reading the data of “%1”: %2 % of %3")
+                                .arg(m_loadingName)
+                                .arg(permille / 10)
+                                .arg(size));
 }
 
 void DataPanel::reset() {
@@ -250,6 +307,7 @@ void DataPanel::reset() {
     m_heading->setText(tr("Choose a data file under Files to see it here."));
     m_status->clear();
     m_progress->hide();
+    m_cancelButton->hide();
     m_insert->setEnabled(false);
     m_reset->setEnabled(false);
     m_clearOverlays->setEnabled(false);
@@ -258,12 +316,23 @@ void DataPanel::reset() {
 
 void DataPanel::showAttachment(const QString &id) {
     if (id == m_id && (hasPlot() || m_watcher.isRunning())) return;
+    // Another file chosen: the one being read is given up.
+    if (m_watcher.isRunning()) m_cancel = m_discard = true;
     reset();
     m_id = id;
     if (id.isEmpty()) return;
     for (const AttachmentInfo &f : m_files)
         if (f.id == id) m_heading->setText(QStringLiteral("<b>%1</b>").arg(f.name.toHtmlEscaped()));
     load(id);
+}
+
+void DataPanel::showRead(const QString &id, const DatasetInfo &info, const data::PlotData &plot) {
+    if (m_watcher.isRunning()) m_cancel = m_discard = true;
+    reset();
+    m_id = id;
+    fillMetadata(info);
+    m_plots.append({id, plot});
+    rebuildChart();
 }
 
 void DataPanel::addOverlay(const QString &id) {
@@ -283,17 +352,46 @@ void DataPanel::load(const QString &id) {
         m_queue << id;
         return;
     }
+    m_loadingId = id;
+    m_loadingName.clear();
+    for (const AttachmentInfo &f : std::as_const(m_files))
+        if (f.id == id) m_loadingName = f.name;
+    // A new read (a result given up before, and never delivered, is forgotten with it).
+    m_cancel = false;
+    m_discard = false;
+    m_progress->setValue(0);
     m_progress->show();
+    m_cancelButton->setEnabled(true);
+    m_cancelButton->show();
     m_status->setText(tr("Reading the file…"));
     Notebook *nb = m_notebook;
-    m_watcher.setFuture(QtConcurrent::run([nb, id] {
+    std::atomic_bool *cancel = &m_cancel;
+    QPointer<DataPanel> self(this);
+    m_watcher.setFuture(QtConcurrent::run([nb, id, cancel, self] {
+        // Reported to the window at most every 100 ms, queued to its thread.
+        QElapsedTimer throttle;
+        throttle.start();
+        qint64 last = -1000;
+        auto progress = [&](const QString &phase, qint64 done, qint64 total) {
+            if (throttle.elapsed() - last < 100 && done < total) return;
+            last = throttle.elapsed();
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, phase, done, total] {
+                    if (self) self->showProgress(phase, done, total);
+                },
+                Qt::QueuedConnection);
+        };
         Loaded out;
         out.id = id;
-        out.info = nb->dataset(id);
-        if (out.info)
-            out.plot = nb->plotData(id);
-        else
-            out.plot = out.info.failure();
+        auto file = nb->readDataFile(id, progress, cancel);
+        if (!file) {
+            out.info = file.failure();
+            out.plot = file.failure();
+        } else {
+            out.info = file->info;
+            out.plot = file->plot;
+        }
         return out;
     }));
 }
@@ -301,7 +399,23 @@ void DataPanel::load(const QString &id) {
 void DataPanel::loadFinished() {
     const Loaded got = m_watcher.result();
     m_progress->hide();
+    m_cancelButton->hide();
     m_status->clear();
+    if (m_discard) {
+        m_discard = false;
+        m_cancel = false;
+        if (!m_queue.isEmpty() && m_notebook) load(m_queue.takeFirst());
+        return;
+    }
+    if (m_cancel) {
+        // Nothing half-read is shown; the file can be chosen again.
+        m_cancel = false;
+        m_queue.clear();
+        if (got.id == m_id && m_plots.isEmpty()) m_id.clear();
+        m_status->setText(tr("Reading was stopped. Choose the file again to read it."));
+        emit loaded(got.id, QStringLiteral("cancelled"));
+        return;
+    }
     const bool main = got.id == m_id && m_plots.isEmpty();
     if (!got.plot) {
         if (main) {
@@ -370,8 +484,8 @@ void DataPanel::rebuildChart() {
     x->setTitleText(first.xLabel(0));
     y->setTitleText(first.yLabel(0));
     x->setReverse(first.xReversed(0));
-    x->setLabelFormat(QStringLiteral("%.4g"));
-    y->setLabelFormat(QStringLiteral("%.4g"));
+    x->setLabelFormat(QStringLiteral("%.6g")); // 10000, not 1e+04
+    y->setLabelFormat(QStringLiteral("%.6g"));
     x->setTickCount(7);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
@@ -396,9 +510,21 @@ void DataPanel::rebuildChart() {
             chart->addSeries(line);
             line->attachAxis(x);
             line->attachAxis(y);
+            // An NMR file's imaginary part waits behind its real part: a click on its legend
+            // entry shows it.
+            if (plot.isImaginaryPart(s)) line->setVisible(false);
         }
     }
     chart->legend()->setVisible(chart->series().size() > 1 || several);
+    // A click on a legend entry shows or hides its series; a hidden one stays listed, faded.
+    for (QLegendMarker *marker : chart->legend()->markers()) {
+        showMarker(marker);
+        connect(marker, &QLegendMarker::clicked, this, [this, marker] {
+            marker->series()->setVisible(!marker->series()->isVisible());
+            showMarker(marker);
+            redrawVisible();
+        });
+    }
     // Series measuring different things name them all, if that fits; else the legend does.
     if (const QString all = yTitles.join(QStringLiteral(" · "));
         yTitles.size() > 1 && all.size() <= 40)
@@ -424,8 +550,12 @@ void DataPanel::resetZoom() {
     QValueAxis *y = axisOf(chart, Qt::Vertical);
     if (!x || !y) return;
     double xlo = INFINITY, xhi = -INFINITY, ylo = INFINITY, yhi = -INFINITY;
+    const auto lines = chart->series();
+    int line = 0;
     for (const auto &p : m_plots)
         for (int s = 0; s < p.second.seriesCount(); ++s) {
+            // What is hidden does not set the scale (an NMR file's imaginary part).
+            if (line < lines.size() && !lines.at(line++)->isVisible()) continue;
             const auto xr = p.second.xRange(s), yr = p.second.yRange(s);
             xlo = std::min(xlo, xr.first);
             xhi = std::max(xhi, xr.second);
@@ -461,6 +591,12 @@ int DataPanel::seriesShown() const {
     return int(m_view->chart()->series().size());
 }
 
+int DataPanel::seriesDrawn() const {
+    const auto all = m_view->chart()->series();
+    return int(std::count_if(all.cbegin(), all.cend(),
+                             [](const QAbstractSeries *s) { return s->isVisible(); }));
+}
+
 QString DataPanel::xAxisTitle() const {
     const QValueAxis *x = axisOf(m_view->chart(), Qt::Horizontal);
     return x ? x->titleText() : QString();
@@ -491,6 +627,8 @@ void DataPanel::retranslate() {
                            "a rectangle; pan with the middle button or the arrow keys."));
     m_clearOverlays->setText(tr("Remove overlays"));
     m_overlay->setToolTip(tr("Draw another data file of this page in the same plot"));
+    m_cancelButton->setText(tr("Cancel"));
+    m_cancelButton->setToolTip(tr("Stop reading this file"));
     m_insert->setText(tr("&Insert plot into entry"));
     m_insert->setToolTip(tr("Keep this plot as a picture in the file's entry, with a caption "
                             "naming the data file and its SHA-256"));

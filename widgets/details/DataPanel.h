@@ -4,14 +4,17 @@
 // and an interactive plot: the mouse wheel zooms, a dragged rectangle zooms into it, the middle
 // button or the arrow keys pan, Reset shows everything again. Axes are named with their units;
 // NMR shifts and IR wavenumbers run right to left. Other data files of the page can be laid
-// over the plot. Files are read on a worker (QtConcurrent); each redraw asks the model for the
-// visible range thinned to the plot's width, so very long series stay quick.
+// over the plot. Files are read on a worker (QtConcurrent) with a progress bar of the bytes read
+// (first from the notebook, then by the reader) and a Cancel button; each redraw asks the model
+// for the visible range thinned to the plot's width, so very long series stay quick.
 
 #include "Notebook.h"
 
 #include <QFutureWatcher>
 #include <QPointer>
 #include <QWidget>
+
+#include <atomic>
 
 class QComboBox;
 class QLabel;
@@ -35,6 +38,9 @@ public:
     void setFiles(const QList<AttachmentInfo> &files);
     void showAttachment(const QString &id);
     QString attachment() const { return m_id; }
+    // Shows a file already read (what a finished read does): its metadata and its plot. For
+    // what has the series in hand, such as the data bench.
+    void showRead(const QString &id, const DatasetInfo &info, const data::PlotData &plot);
     // Adds another data file's series to the plot.
     void addOverlay(const QString &id);
     void clearOverlays();
@@ -43,8 +49,11 @@ public:
     void clear();
 
     bool isLoading() const { return m_watcher.isRunning(); }
+    // Stops the read under way (and forgets those waiting); loaded() says "cancelled".
+    void cancelLoading();
     bool hasPlot() const { return !m_plots.isEmpty(); }
-    int seriesShown() const;
+    int seriesShown() const; // in the legend
+    int seriesDrawn() const; // of those, drawn (a hidden imaginary part is not)
     QString xAxisTitle() const;
     bool xAxisReversed() const;
     QPair<double, double> xAxisRange() const;
@@ -71,6 +80,7 @@ private:
     void reset();
     void load(const QString &id);
     void loadFinished();
+    void showProgress(const QString &phase, qint64 done, qint64 total);
     void rebuildChart();
     void redrawVisible();
     void fillMetadata(const DatasetInfo &info);
@@ -82,12 +92,17 @@ private:
     QStringList m_queue;                           // files still to load, in order
     QList<QPair<QString, data::PlotData>> m_plots; // the shown file first, then overlays
     QFutureWatcher<Loaded> m_watcher;
+    std::atomic_bool m_cancel{false}; // read by the worker; the destructor waits for it
+    bool m_discard = false;           // the read under way is no longer wanted at all
+    QString m_loadingId;
+    QString m_loadingName;
     QTimer *m_redraw = nullptr;
     bool m_resetting = false;
 
     QLabel *m_heading = nullptr;
     QLabel *m_status = nullptr;
     QProgressBar *m_progress = nullptr;
+    QPushButton *m_cancelButton = nullptr;
     DataChartView *m_view = nullptr;
     QPushButton *m_reset = nullptr;
     QComboBox *m_overlay = nullptr;

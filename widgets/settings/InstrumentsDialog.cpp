@@ -1,12 +1,14 @@
 #include "settings/InstrumentsDialog.h"
 
 #include "common/DialogParts.h"
+#include "page/EntryPageRenderer.h"
 
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -15,10 +17,12 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace quire::widgets {
 
 namespace {
-enum { UuidRole = Qt::UserRole + 1 };
+enum { UuidRole = Qt::UserRole + 1, ActiveRole };
 }
 
 InstrumentsDialog::InstrumentsDialog(Notebook *notebook, QWidget *parent)
@@ -46,53 +50,154 @@ InstrumentsDialog::InstrumentsDialog(Notebook *notebook, QWidget *parent)
     auto *buttons = new QHBoxLayout();
     m_add = new QPushButton(tr("&Add instrument…"), this);
     m_watch = new QPushButton(tr("&Watch folder…"), this);
-    m_watch->setToolTip(tr("Bind a folder of this computer to the chosen instrument"));
+    m_watch->setObjectName(QStringLiteral("watchFolderButton"));
+    m_watch->setToolTip(tr("Bind a folder of this computer to the chosen instrument, or change "
+                           "its binding"));
+    m_unwatch = new QPushButton(tr("&Stop watching"), this);
+    m_unwatch->setObjectName(QStringLiteral("stopWatchingButton"));
+    m_unwatch->setToolTip(tr("Stop taking files from the chosen instrument's folder on this "
+                             "computer; what was captured stays in the notebook"));
+    m_retire = new QPushButton(tr("&Retire…"), this);
+    m_retire->setObjectName(QStringLiteral("retireButton"));
+    m_retire->setToolTip(tr("Take the chosen instrument out of use for everyone, with a reason; "
+                            "its files stay in the notebook"));
     buttons->addWidget(m_add);
     buttons->addWidget(m_watch);
+    buttons->addWidget(m_unwatch);
     buttons->addStretch();
+    buttons->addWidget(m_retire);
     layout->addLayout(buttons);
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
     layout->addWidget(close);
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_add, &QPushButton::clicked, this, &InstrumentsDialog::askForInstrument);
     connect(m_watch, &QPushButton::clicked, this, &InstrumentsDialog::askForFolder);
-    connect(m_table, &QTableWidget::itemSelectionChanged, this,
-            [this] { m_watch->setEnabled(!chosenInstrument().isEmpty()); });
+    connect(m_unwatch, &QPushButton::clicked, this, [this] {
+        if (auto r = stopWatching(chosenInstrument()); !r)
+            showProblem(this, tr("The folder is still watched"), r.error());
+    });
+    connect(m_retire, &QPushButton::clicked, this, &InstrumentsDialog::askForRetirement);
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, &InstrumentsDialog::updateButtons);
     resize(760, 380);
     fill();
 }
 
 void InstrumentsDialog::fill() {
+    const QString chosen = chosenInstrument();
     m_table->setRowCount(0);
     auto instruments = m_notebook->instruments();
     auto folders = m_notebook->watchFolders();
+    m_folders = folders ? *folders : QList<WatchFolder>{};
     if (!instruments)
         return showProblem(this, tr("The instruments could not be read"), instruments.error());
-    for (const InstrumentInfo &i : *instruments) {
-        if (i.status == QLatin1String("retired")) continue;
+    // Instruments in use first; retired ones after them, greyed, with why.
+    QList<InstrumentInfo> ordered;
+    for (const InstrumentInfo &i : *instruments)
+        if (i.status != QLatin1String("retired")) ordered << i;
+    for (const InstrumentInfo &i : *instruments)
+        if (i.status == QLatin1String("retired")) ordered << i;
+    for (const InstrumentInfo &i : ordered) {
+        const bool active = i.status != QLatin1String("retired");
         const int row = m_table->rowCount();
         m_table->insertRow(row);
-        auto *name = new QTableWidgetItem(i.name);
+        auto *name = new QTableWidgetItem(active ? i.name : tr("%1 (retired)").arg(i.name));
         name->setData(UuidRole, i.uuid);
+        name->setData(ActiveRole, active);
         m_table->setItem(row, 0, name);
         QStringList about;
         for (const QString &part : {i.model, i.serial, i.location})
             if (!part.isEmpty()) about << part;
         m_table->setItem(row, 1, new QTableWidgetItem(about.join(QStringLiteral(", "))));
         QStringList where;
-        if (folders)
-            for (const WatchFolder &w : *folders)
-                if (w.instrument == i.uuid)
-                    where << tr("%1 (%2; settle %3 s, poll %4 s)")
-                                 .arg(w.folder, w.patterns.join(QStringLiteral(", ")))
-                                 .arg(w.settleSeconds)
-                                 .arg(w.pollSeconds);
-        m_table->setItem(row, 2,
-                         new QTableWidgetItem(where.isEmpty() ? tr("not watched here")
-                                                              : where.join(QStringLiteral("; "))));
+        for (const WatchFolder &w : std::as_const(m_folders))
+            if (w.instrument == i.uuid)
+                where << tr("%1 (%2; settle %3 s, poll %4 s)")
+                             .arg(w.folder, w.patterns.join(QStringLiteral(", ")))
+                             .arg(w.settleSeconds)
+                             .arg(w.pollSeconds);
+        QString third = where.isEmpty() ? tr("not watched here") : where.join(QStringLiteral("; "));
+        if (!active) third = tr("Retired: %1").arg(i.reason);
+        m_table->setItem(row, 2, new QTableWidgetItem(third));
+        if (!active)
+            for (int column = 0; column < 3; ++column) {
+                QTableWidgetItem *item = m_table->item(row, column);
+                item->setForeground(palette().color(QPalette::Disabled, QPalette::Text));
+                item->setToolTip(tr("Retired on %1: %2")
+                                     .arg(EntryPageRenderer::localTime(i.updatedAt), i.reason));
+            }
     }
     m_table->resizeColumnsToContents();
-    m_watch->setEnabled(!chosenInstrument().isEmpty());
+    if (!chosen.isEmpty()) selectInstrument(chosen);
+    updateButtons();
+}
+
+void InstrumentsDialog::updateButtons() {
+    const QString chosen = chosenInstrument();
+    const bool active = chosenIsActive();
+    const bool watched = std::any_of(m_folders.cbegin(), m_folders.cend(),
+                                     [&](const WatchFolder &w) { return w.instrument == chosen; });
+    m_watch->setEnabled(active);
+    m_watch->setText(watched ? tr("Change &folder…") : tr("&Watch folder…"));
+    m_unwatch->setEnabled(!chosen.isEmpty() && watched);
+    m_retire->setEnabled(active);
+}
+
+bool InstrumentsDialog::selectInstrument(const QString &instrument) {
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        if (m_table->item(row, 0)->data(UuidRole).toString() == instrument) {
+            m_table->selectRow(row);
+            return true;
+        }
+    return false;
+}
+
+bool InstrumentsDialog::chosenIsActive() const {
+    const auto rows = m_table->selectionModel()->selectedRows();
+    return !rows.isEmpty() && m_table->item(rows.first().row(), 0)->data(ActiveRole).toBool();
+}
+
+Result<void> InstrumentsDialog::stopWatching(const QString &instrument) {
+    auto r = m_notebook->removeWatchFolder(instrument);
+    if (r) m_foldersChanged = true;
+    fill();
+    return r;
+}
+
+Result<void> InstrumentsDialog::retire(const QString &instrument, const QString &reason) {
+    auto r = m_notebook->retireInstrument(instrument, reason);
+    if (!r) return r;
+    // A retired instrument's files are no longer taken: its folder here is let go too.
+    const bool watched =
+        std::any_of(m_folders.cbegin(), m_folders.cend(),
+                    [&](const WatchFolder &w) { return w.instrument == instrument; });
+    if (watched) {
+        auto unbound = m_notebook->removeWatchFolder(instrument);
+        if (unbound) m_foldersChanged = true;
+        fill();
+        return unbound;
+    }
+    fill();
+    return {};
+}
+
+void InstrumentsDialog::askForRetirement() {
+    const QString instrument = chosenInstrument();
+    if (instrument.isEmpty() || !chosenIsActive()) return;
+    const QString name = m_table->item(m_table->currentRow(), 0)->text();
+    bool ok = false;
+    const QString reason =
+        QInputDialog::getText(this, tr("Retire instrument"),
+                              tr("Why is “%1” retired? (for example “sent back to the vendor”; "
+                                 "everyone in the notebook will see it)")
+                                  .arg(name),
+                              QLineEdit::Normal, QString(), &ok)
+            .trimmed();
+    if (!ok) return;
+    if (reason.isEmpty())
+        return showProblem(this, tr("Not retired"),
+                           tr("a reason is needed to retire an instrument"));
+    if (auto r = retire(instrument, reason); !r)
+        showProblem(this, tr("The instrument was not retired"), r.error());
 }
 
 QString InstrumentsDialog::chosenInstrument() const {
@@ -139,12 +244,18 @@ void InstrumentsDialog::askForInstrument() {
 
 void InstrumentsDialog::askForFolder() {
     const QString instrument = chosenInstrument();
-    if (instrument.isEmpty()) return;
+    if (instrument.isEmpty() || !chosenIsActive()) return;
+    // An instrument watched here already: its binding, to change.
+    WatchFolder current;
+    for (const WatchFolder &w : std::as_const(m_folders))
+        if (w.instrument == instrument) current = w;
     QDialog ask(this);
+    ask.setObjectName(QStringLiteral("watchFolderDialog"));
     ask.setWindowTitle(tr("Watch folder"));
     auto *form = new QFormLayout(&ask);
     auto *folderRow = new QHBoxLayout();
-    auto *folder = new QLineEdit(&ask);
+    auto *folder = new QLineEdit(current.folder, &ask);
+    folder->setObjectName(QStringLiteral("folder"));
     auto *browse = new QToolButton(&ask);
     browse->setText(tr("Choose…"));
     folderRow->addWidget(folder, 1);
@@ -154,19 +265,26 @@ void InstrumentsDialog::askForFolder() {
                                                                        "writes into"));
         if (!dir.isEmpty()) folder->setText(dir);
     });
-    auto *patterns = new QLineEdit(QStringLiteral("*"), &ask);
+    auto *patterns = new QLineEdit(current.patterns.join(QStringLiteral(", ")), &ask);
+    patterns->setObjectName(QStringLiteral("patterns"));
     patterns->setToolTip(tr("File names to take, separated by commas, e.g. *.jdx, *.csv"));
     auto *settle = new QSpinBox(&ask);
     settle->setRange(1, 3600);
-    settle->setValue(5);
+    settle->setValue(std::max(1, current.settleSeconds));
+    settle->setObjectName(QStringLiteral("settle"));
     settle->setSuffix(tr(" s"));
     settle->setToolTip(tr("A file is taken once it has not changed for this long"));
     auto *poll = new QSpinBox(&ask);
     poll->setRange(1, 86400);
-    poll->setValue(30);
+    poll->setValue(current.pollSeconds);
+    poll->setObjectName(QStringLiteral("poll"));
     poll->setSuffix(tr(" s"));
     poll->setToolTip(tr("How often the folder is listed again (network shares only so)"));
-    form->addRow(tr("&Folder:"), folderRow);
+    // A row of a layout gets no buddy by itself: without one "&Folder:" shows its "&".
+    auto *folderLabel = new QLabel(tr("&Folder:"), &ask);
+    folderLabel->setBuddy(folder);
+    folder->setMinimumWidth(360);
+    form->addRow(folderLabel, folderRow);
     form->addRow(tr("File &names:"), patterns);
     form->addRow(tr("&Settle time:"), settle);
     form->addRow(tr("&Poll every:"), poll);

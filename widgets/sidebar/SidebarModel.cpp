@@ -345,8 +345,8 @@ QVariant SidebarModel::captureData(const CaptureInfo &c, int role) const {
                           tr("From: %1").arg(c.originalPath)};
         lines << (c.problem.isEmpty() ? tr("Read as: %1").arg(c.reader)
                                       : tr("No reader could read it: %1").arg(c.problem));
-        lines << tr("Drag it onto an experiment to file it into an entry, or right-click for "
-                    "more.");
+        lines << tr("Drag it onto an entry on the page to file it there, or onto an experiment "
+                    "to choose the entry; right-click for more.");
         return lines.join(QLatin1Char('\n'));
     }
     case UuidRole:

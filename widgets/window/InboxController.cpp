@@ -2,16 +2,24 @@
 
 #include "capture/CaptureService.h"
 #include "common/DialogParts.h"
+#include "page/EntryPageRenderer.h"
+#include "page/EntryPageView.h"
 #include "settings/InstrumentsDialog.h"
 #include "sidebar/SidebarModel.h"
 #include "window/MainWindow.h"
 #include "window/PageNavigator.h"
 
+#include <QChildEvent>
+#include <QDropEvent>
+#include <QFileInfo>
 #include <QInputDialog>
 #include <QMenu>
+#include <QMimeData>
 #include <QStatusBar>
 #include <QThread>
+#include <QTimer>
 #include <QTreeView>
+#include <QWebEngineScript>
 
 namespace quire::widgets {
 
@@ -19,6 +27,86 @@ InboxController::InboxController(MainWindow *window, PageNavigator *navigator)
     : QObject(window)
     , m_window(window)
     , m_navigator(navigator) {}
+
+void InboxController::watchPage() {
+    // The view's render widget is its child (made again when a renderer is replaced): drags
+    // are caught on whichever of them Qt delivers to.
+    EntryPageView *view = m_window->entryView();
+    if (!view) return;
+    view->installEventFilter(this);
+    for (QWidget *child : view->findChildren<QWidget *>())
+        child->installEventFilter(this);
+}
+
+bool InboxController::takesDrag(const QMimeData *mime) const {
+    return mime && mime->hasFormat(QString::fromLatin1(SidebarModel::kCaptureMime)) &&
+           m_window->notebook() && !m_window->isBusy() && !m_navigator->experiment().isEmpty();
+}
+
+void InboxController::dropOnPage(const QMimeData *mime, const QPointF &pagePos) {
+    if (!takesDrag(mime)) return;
+    const QString capture =
+        QString::fromUtf8(mime->data(QString::fromLatin1(SidebarModel::kCaptureMime)));
+    const QString experiment = m_navigator->experiment();
+    EntryPageView *view = m_window->entryView();
+    // Which entry's article is under the pointer: asked of the page in Quire's isolated world
+    // (the page's own world runs no script). CSS pixels are the view's divided by its zoom.
+    const QPointF at = pagePos / view->zoomFactor();
+    const QString script =
+        QStringLiteral("(function (x, y) { const e = document.elementFromPoint(x, y);"
+                       " const a = e && e.closest('article.entry'); return a ? a.id : ''; })"
+                       "(%1, %2)")
+            .arg(at.x())
+            .arg(at.y());
+    QPointer<InboxController> self(this);
+    view->page()->runJavaScript(script, QWebEngineScript::ApplicationWorld,
+                                [self, capture, experiment](const QVariant &anchor) {
+                                    if (!self) return;
+                                    const QString entry =
+                                        EntryPageRenderer::entryForAnchor(anchor.toString());
+                                    // Out of the drag's own event loop before any dialog opens.
+                                    QTimer::singleShot(0, self, [self, capture, experiment, entry] {
+                                        if (self && self->m_navigator->experiment() == experiment)
+                                            self->fileCapture(capture, experiment, entry);
+                                    });
+                                });
+}
+
+bool InboxController::eventFilter(QObject *watched, QEvent *event) {
+    switch (event->type()) {
+    case QEvent::ChildAdded:
+        if (watched == m_window->entryView())
+            if (auto *child = qobject_cast<QWidget *>(static_cast<QChildEvent *>(event)->child()))
+                child->installEventFilter(this);
+        break;
+    case QEvent::DragEnter:
+    case QEvent::DragMove: {
+        auto *drag = static_cast<QDragMoveEvent *>(event);
+        if (!drag->mimeData()->hasFormat(QString::fromLatin1(SidebarModel::kCaptureMime))) break;
+        if (takesDrag(drag->mimeData()))
+            drag->acceptProposedAction();
+        else
+            drag->ignore();
+        return true;
+    }
+    case QEvent::Drop: {
+        auto *drop = static_cast<QDropEvent *>(event);
+        if (!drop->mimeData()->hasFormat(QString::fromLatin1(SidebarModel::kCaptureMime))) break;
+        auto *widget = qobject_cast<QWidget *>(watched);
+        if (!widget || !takesDrag(drop->mimeData())) {
+            drop->ignore();
+            return true;
+        }
+        drop->acceptProposedAction();
+        dropOnPage(drop->mimeData(),
+                   widget->mapTo(m_window->entryView(), drop->position().toPoint()));
+        return true;
+    }
+    default:
+        break;
+    }
+    return QObject::eventFilter(watched, event);
+}
 
 InboxController::~InboxController() {
     stop();
@@ -44,6 +132,14 @@ void InboxController::start(Notebook *notebook) {
             m_window->refreshSoon();
         emit captured(c.name);
     });
+    connect(service, &CaptureService::capturing, this,
+            [this](const QString &path, qint64 done, qint64 total) {
+                const QString name = QFileInfo(path).fileName();
+                const int percent = total > 0 ? int(100 * done / total) : 0;
+                m_window->statusBar()->showMessage(
+                    tr("Taking “%1” into the notebook: %2 %").arg(name).arg(percent), 3000);
+                emit capturing(name, done, total);
+            });
     connect(service, &CaptureService::problem, this,
             [this](const QString &path, const QString &message) {
                 m_window->statusBar()->showMessage(

@@ -21,6 +21,7 @@
 #include "window/SearchController.h"
 #include "window/SharingController.h"
 #include "window/SigningController.h"
+#include "window/TextIndexController.h"
 #include "window/WindowActions.h"
 
 #include <QAction>
@@ -80,6 +81,7 @@ MainWindow::MainWindow(const QString &vaultPath, QWidget *parent)
     m_entries = new EntryController(this, m_navigator);
     m_files = new FilesController(this, m_navigator);
     m_inbox = new InboxController(this, m_navigator);
+    m_textIndex = new TextIndexController(this);
     m_signing = new SigningController(this, m_navigator);
     connect(m_signing, &SigningController::reviewQueueChanged, m_actions,
             &WindowActions::showReviewCount);
@@ -91,6 +93,7 @@ MainWindow::MainWindow(const QString &vaultPath, QWidget *parent)
     m_stack->insertWidget(EmptyNotebookPage, buildEmptyNotebookPage());
     m_stack->insertWidget(NotebookPage, buildNotebookPage());
     setCentralWidget(m_stack);
+    m_inbox->watchPage();
 
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
@@ -109,8 +112,9 @@ MainWindow::~MainWindow() {
     // A sync still running uses the notebook: stop it before the notebook goes.
     delete m_sync;
     m_sync = nullptr;
-    // So does a capture under way.
+    // So does a capture under way, and reading a PDF's text.
     m_inbox->stop();
+    m_textIndex->setNotebook(nullptr);
     // The files panel's worker may still be writing a copy out of the notebook.
     delete m_details;
     m_details = nullptr;
@@ -379,6 +383,8 @@ void MainWindow::adopt(std::unique_ptr<Notebook> notebook) {
     refresh();
     m_sync->setNotebook(m_notebook.get());
     m_inbox->start(m_notebook.get());
+    m_textIndex->setNotebook(m_notebook.get());
+    m_textIndex->runSoon();
     m_lock->idleLock()->start();
     updateActions();
     m_navigator->sidebar()->setFocus();
@@ -423,6 +429,7 @@ void MainWindow::lock() {
     m_refreshPending = m_changePending = false;
     m_joining = false;
     m_inbox->stop();
+    m_textIndex->setNotebook(nullptr);
     m_sync->setNotebook(nullptr);
     m_notebook.reset();
 
@@ -460,6 +467,8 @@ void MainWindow::refresh() {
         if (auto captures = m_notebook->inbox(); captures) inbox = *captures;
     }
     m_navigator->fillSidebar(*list, waiting, inbox);
+    // PDFs attached, captured or synced since are read for search beside the window.
+    m_textIndex->runSoon();
     m_search->setExperiments(*list);
     m_actions->setReviewCount(int(waiting.size()));
     if (list->isEmpty()) {
@@ -544,6 +553,7 @@ void MainWindow::closeEvent(QCloseEvent *event) {
     m_details->clear();
     m_files->removeOpenFolder();
     m_inbox->stop();
+    m_textIndex->setNotebook(nullptr);
     m_sync->setNotebook(nullptr);
     m_notebook.reset();
     event->accept();
@@ -602,10 +612,19 @@ void MainWindow::idleTimeReached() {
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event) {
-    if (m_files->canTake(event->mimeData())) event->acceptProposedAction();
+    if (m_files->canTake(event->mimeData()) || m_inbox->takesDrag(event->mimeData()))
+        event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent *event) {
+    if (m_inbox->takesDrag(event->mimeData())) {
+        // A capture from the inbox: filed into the entry it was dropped on.
+        const QPoint at = m_entryView->mapFrom(this, event->position().toPoint());
+        if (!m_entryView->rect().contains(at)) return;
+        event->acceptProposedAction();
+        m_inbox->dropOnPage(event->mimeData(), at);
+        return;
+    }
     const QStringList paths = FilesController::droppedFiles(event->mimeData());
     if (paths.isEmpty()) return;
     event->acceptProposedAction();

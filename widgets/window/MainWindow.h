@@ -58,6 +58,7 @@ class SharingController;
 class SidebarModel;
 class SigningController;
 class SyncController;
+class TextIndexController;
 class WindowActions;
 
 class MainWindow : public QMainWindow {
@@ -88,6 +89,7 @@ public:
     SearchPanel *searchPanel() const;
     DetailsPanel *detailsPanel() const { return m_details; }
     InboxController *inbox() const { return m_inbox; }
+    TextIndexController *textIndex() const { return m_textIndex; }
     AttachmentPanel *attachmentPanel() const;
     IdleLock *idleLock() const;
     // The private folder that "Open" copies attachments into; empty while there is none (it is
@@ -225,6 +227,7 @@ private:
     EntryController *m_entries = nullptr;
     FilesController *m_files = nullptr;
     InboxController *m_inbox = nullptr;
+    TextIndexController *m_textIndex = nullptr;
     SigningController *m_signing = nullptr;
     SharingController *m_sharing = nullptr;
     LockController *m_lock = nullptr;
