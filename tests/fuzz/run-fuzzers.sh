@@ -133,8 +133,10 @@ for target in "${targets[@]}"; do
   fi
 done
 
-for target in "${targets[@]}"; do
-  corpus=$build/corpus/$target
+# Each target is one process on one core: they run side by side, as many at a time as there
+# are cores (QUIRE_FUZZ_JOBS), each writing its summary to a file printed in order at the end.
+fuzz_one() {
+  local target=$1 corpus=$build/corpus/$1 dirs
   mkdir -p "$corpus" "$build/artifacts"
   case $target in
     jcamp) dirs=("$seeds/jcamp") ;;
@@ -144,7 +146,7 @@ for target in "${targets[@]}"; do
     eln_metadata) dirs=("$seeds/eln-metadata") ;;
     eln_archive) dirs=("$seeds/eln") ;;
     pdf_text) dirs=("$seeds/pdf") ;;
-    *) echo "run-fuzzers: unknown target $target" >&2; exit 2 ;;
+    *) echo "run-fuzzers: unknown target $target" >&2; return 2 ;;
   esac
   echo "== fuzz_$target for ${seconds}s"
   # -timeout: one input may take at most 10 s (inputs up to 1 MiB); -rss_limit_mb: the
@@ -155,10 +157,20 @@ for target in "${targets[@]}"; do
       >"$build/fuzz_$target.log" 2>&1; then
     echo "fuzz_$target FAILED; see $build/fuzz_$target.log and $build/artifacts/" >&2
     grep -E 'ERROR|SUMMARY|fuzz check failed|timeout|out-of-memory' "$build/fuzz_$target.log" | head -20 >&2 || true
-    status=1
-  else
-    grep -E 'stat::number_of_executed_units|stat::peak_rss_mb|stat::slowest_unit_time_sec' "$build/fuzz_$target.log" || true
-    tail -1 "$build/fuzz_$target.log"
+    return 1
   fi
+  grep -E 'stat::number_of_executed_units|stat::peak_rss_mb|stat::slowest_unit_time_sec' "$build/fuzz_$target.log" || true
+  tail -1 "$build/fuzz_$target.log"
+}
+
+jobs_at_once=${QUIRE_FUZZ_JOBS:-$(nproc)}
+for target in "${targets[@]}"; do
+  while [ "$(jobs -rp | wc -l)" -ge "$jobs_at_once" ]; do wait -n || true; done
+  ( fuzz_one "$target" >"$build/summary_$target.txt" 2>&1; echo $? >"$build/status_$target" ) &
+done
+wait
+for target in "${targets[@]}"; do
+  cat "$build/summary_$target.txt"
+  [ "$(cat "$build/status_$target" 2>/dev/null)" = 0 ] || status=1
 done
 exit $status
