@@ -29,6 +29,8 @@ namespace quire {
 
 namespace {
 
+constexpr qint64 kMaxProofFileSize = 16 * 1024 * 1024;
+
 // A crate path or local @id in one spelling: "./a%20b/c/" and "a b/c" are the same folder.
 QString crateKey(const QString &idOrPath) {
     QString key = QUrl::fromPercentEncoding(idOrPath.toUtf8());
@@ -132,6 +134,14 @@ Result<ElnImportReport> ElnImport::run(Notebook &notebook, const QString &elnPat
         const QString inCrate =
             listing->root.isEmpty() ? f.path : f.path.mid(listing->root.size() + 1);
         if (!inCrate.startsWith(QLatin1String("quire/")) || inCrate.count('/') != 1) continue;
+        // Proof files are small (records, tokens, certificates); a large one is not read into
+        // memory, and the check names it as missing.
+        if (f.size > kMaxProofFileSize) {
+            report.notes << tr("%1 is too large for a Quire proof file (%2 bytes); not checked")
+                                .arg(inCrate)
+                                .arg(f.size);
+            continue;
+        }
         QFile in(staging.byPath.value(f.path));
         if (!in.open(QIODevice::ReadOnly))
             return fail(tr("could not read %1 back from the staging folder").arg(f.path));
