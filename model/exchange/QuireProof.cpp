@@ -40,20 +40,6 @@ QByteArray unbase64(const QJsonValue &v) {
     return QByteArray::fromBase64(v.toString().toLatin1());
 }
 
-QList<QByteArray> certificatesFromPem(const QByteArray &pem) {
-    QList<QByteArray> out;
-    static const QByteArray begin = "-----BEGIN CERTIFICATE-----";
-    static const QByteArray end = "-----END CERTIFICATE-----";
-    qsizetype at = 0;
-    while ((at = pem.indexOf(begin, at)) >= 0) {
-        const qsizetype stop = pem.indexOf(end, at);
-        if (stop < 0) break;
-        out << QByteArray::fromBase64(pem.mid(at + begin.size(), stop - at - begin.size()));
-        at = stop + end.size();
-    }
-    return out;
-}
-
 struct Sealer {
     QString member;
     QByteArray cert;
@@ -151,7 +137,7 @@ ProofReport verifyQuireProof(const QMap<QString, QByteArray> &input) {
 
     // ---- the certificate authority ---------------------------------------------------------
     const QList<QByteArray> cas =
-        certificatesFromPem(files.value(QStringLiteral("notebook-ca.pem")));
+        crypto::certificatesFromPem(files.value(QStringLiteral("notebook-ca.pem")));
     const QByteArray ca = cas.size() == 1 ? cas.first() : QByteArray();
     QHash<QString, Parsed> parsed; // every record file that parses
     for (auto it = files.cbegin(); it != files.cend(); ++it) {
@@ -290,7 +276,7 @@ ProofReport verifyQuireProof(const QMap<QString, QByteArray> &input) {
 
     // ---- anchors and their time-stamp tokens --------------------------------------------------
     const QByteArray tsaPem = files.value(QStringLiteral("tsa-ca.pem"));
-    for (const QByteArray &cert : certificatesFromPem(tsaPem))
+    for (const QByteArray &cert : crypto::certificatesFromPem(tsaPem))
         if (auto info = crypto::certificateInfo(cert)) report.tsaNames << info->commonName;
     QHash<QString, QString> anchorByRoot;
     QHash<QString, QSet<QString>> leavesOf; // by anchor, looked up once per Merkle path

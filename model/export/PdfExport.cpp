@@ -67,20 +67,6 @@ QString authorityName(const QByteArray &token, const QString &url) {
     return organisation.isEmpty() ? common : QStringLiteral("%1 (%2)").arg(common, organisation);
 }
 
-QList<QByteArray> certificatesFromPem(const QByteArray &pem) {
-    QList<QByteArray> out;
-    static const QByteArray begin = "-----BEGIN CERTIFICATE-----";
-    static const QByteArray end = "-----END CERTIFICATE-----";
-    qsizetype at = 0;
-    while ((at = pem.indexOf(begin, at)) >= 0) {
-        const qsizetype stop = pem.indexOf(end, at);
-        if (stop < 0) break;
-        out << QByteArray::fromBase64(pem.mid(at + begin.size(), stop - at - begin.size()));
-        at = stop + end.size();
-    }
-    return out;
-}
-
 } // namespace
 
 QByteArray PdfExport::caPem() {
@@ -590,7 +576,8 @@ Result<PdfSignResult> PdfExport::sign(const QByteArray &pdfBytes, const QString 
         out.level = QStringLiteral("B-T");
         auto certs = pdf::embeddedCertificates(*signedPdf);
         if (!certs) return certs.failure();
-        auto withDss = pdf::addDss(*signedPdf, *certs + certificatesFromPem(tsa->trustedPem));
+        auto withDss =
+            pdf::addDss(*signedPdf, *certs + crypto::certificatesFromPem(tsa->trustedPem));
         if (!withDss) return withDss.failure();
         auto stamped = pdf::addDocumentTimestamp(*withDss, authority);
         if (stamped) {
@@ -636,7 +623,7 @@ Result<PdfSignResult> PdfExport::timestamp(const QByteArray &pdfBytes) {
     out.sha256Before = sha256Hex(pdfBytes);
     auto certs = pdf::embeddedCertificates(pdfBytes);
     if (!certs) return certs.failure();
-    auto withDss = pdf::addDss(pdfBytes, *certs + certificatesFromPem(tsa->trustedPem));
+    auto withDss = pdf::addDss(pdfBytes, *certs + crypto::certificatesFromPem(tsa->trustedPem));
     if (!withDss) return withDss.failure();
     auto stamped = pdf::addDocumentTimestamp(*withDss, anyAuthority(tsa->urls));
     if (!stamped)

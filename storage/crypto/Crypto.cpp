@@ -912,6 +912,20 @@ QByteArray certificatePem(const QByteArray &certDer) {
     return pem;
 }
 
+QList<QByteArray> certificatesFromPem(const QByteArray &pem) {
+    static const QByteArray begin = "-----BEGIN CERTIFICATE-----";
+    static const QByteArray end = "-----END CERTIFICATE-----";
+    QList<QByteArray> out;
+    qsizetype at = 0;
+    while ((at = pem.indexOf(begin, at)) >= 0) {
+        const qsizetype stop = pem.indexOf(end, at);
+        if (stop < 0) break;
+        out << QByteArray::fromBase64(pem.mid(at + begin.size(), stop - at - begin.size()));
+        at = stop + end.size();
+    }
+    return out;
+}
+
 // ---- certificate requests (PKCS#10) ---------------------------------------------------------
 
 namespace {

@@ -139,6 +139,8 @@ Result<CertificateInfo> certificateInfo(const QByteArray &certDer);
 // True if certDer is signed by caCertDer (and caCertDer is self-signed).
 Result<void> verifyCertificateChain(const QByteArray &certDer, const QByteArray &caCertDer);
 QByteArray certificatePem(const QByteArray &certDer);
+// The DER of every certificate in a PEM text, in order; text between the blocks is ignored.
+QList<QByteArray> certificatesFromPem(const QByteArray &pem);
 
 // PKCS#10 certificate requests (DER): how a newcomer hands an admin the public half of the
 // signing key together with proof that the newcomer holds the private half.
