@@ -308,6 +308,9 @@ public:
     Result<QList<StoredRecord>> chain(const QString &object); // oldest first
     Result<QList<StoredRecord>> allRecords();                 // in local order
     Result<QString> head(const QString &object);              // latest record id
+    // The versions of an object that no later version names (as `prev` or in `merges`), head
+    // first. More than one: the object is in conflict (FORMAT.md §2, "Conflicts").
+    Result<QList<StoredRecord>> tips(const QString &object);
 
     Result<QList<VaultMember>> members();
     Result<VaultMember> member(const QString &uuid);
