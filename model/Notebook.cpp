@@ -263,6 +263,8 @@ Result<StoredRecord> editableHead(Vault &vault, const QString &entry, const QStr
     if (chain->first().author != me)
         return fail(Notebook::tr("only the entry's author can change it; others can comment"));
     const StoredRecord head = chain->last();
+    if (const QString conflict = conflictEditProblem(vault, entry); !conflict.isEmpty())
+        return fail(conflict);
     if (head.body.value("status").toString() == "void")
         return fail(Notebook::tr("the entry “%1” was voided and cannot be changed")
                         .arg(head.body.value("title").toString()));
@@ -369,6 +371,7 @@ static EntryVersion toEntryVersion(Vault &vault, const StoredRecord &r, int coun
     v.reason = r.body.value("reason").toString();
     v.author = r.author;
     v.recordedAt = r.recordedAt;
+    v.conflict = conflictTips(vault, r.object);
     if (!names.contains(r.author)) {
         auto m = vault.member(r.author);
         names.insert(r.author, m ? m->name : r.author);
