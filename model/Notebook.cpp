@@ -402,7 +402,7 @@ Result<EntryVersion> Notebook::entry(const QString &entryUuid, int version) {
     const StoredRecord &r = version == 0 ? chain->last() : chain->at(version - 1);
     auto sigs = m_vault->signaturesOf(entryUuid);
     if (!sigs) return sigs.failure();
-    return toEntryVersion(*m_vault, r, int(chain->size()), names, *sigs);
+    return toEntryVersion(*m_vault, r, chain->last().version, names, *sigs);
 }
 
 Result<QList<EntryVersion>> Notebook::history(const QString &entryUuid) {
@@ -416,7 +416,7 @@ Result<QList<EntryVersion>> Notebook::history(const QString &entryUuid) {
     auto sigs = m_vault->signaturesOf(entryUuid);
     if (!sigs) return sigs.failure();
     for (const auto &r : *chain)
-        out << toEntryVersion(*m_vault, r, int(chain->size()), names, *sigs);
+        out << toEntryVersion(*m_vault, r, chain->last().version, names, *sigs);
     return out;
 }
 
