@@ -4,7 +4,8 @@
 // made from it with Notebook::join and opened in a second window, which waits for approval;
 // the founder approves B's request (comparing the code), and after syncs on both sides B lists
 // A's experiment. Also: an automatic sync after a save, revoking with a reason, a server that
-// cannot be reached (offline, nothing lost) and a tampered server (alarm). Runs under Xvfb and
+// cannot be reached (offline, nothing lost), a tampered server (alarm) and an entry changed on
+// one member's two computers (a conflict, compared and resolved in the window). Runs under Xvfb and
 // saves a screenshot of every state of the status bar and of each dialog.
 
 #include "GuiDriver.h"
