@@ -263,6 +263,8 @@ Result<StoredRecord> editableHead(Vault &vault, const QString &entry, const QStr
     if (chain->first().author != me)
         return fail(Notebook::tr("only the entry's author can change it; others can comment"));
     const StoredRecord head = chain->last();
+    if (const QString conflict = conflictEditProblem(vault, entry); !conflict.isEmpty())
+        return fail(conflict);
     if (head.body.value("status").toString() == "void")
         return fail(Notebook::tr("the entry “%1” was voided and cannot be changed")
                         .arg(head.body.value("title").toString()));
@@ -369,6 +371,7 @@ static EntryVersion toEntryVersion(Vault &vault, const StoredRecord &r, int coun
     v.reason = r.body.value("reason").toString();
     v.author = r.author;
     v.recordedAt = r.recordedAt;
+    v.conflict = conflictTips(vault, r.object);
     if (!names.contains(r.author)) {
         auto m = vault.member(r.author);
         names.insert(r.author, m ? m->name : r.author);
@@ -399,7 +402,7 @@ Result<EntryVersion> Notebook::entry(const QString &entryUuid, int version) {
     const StoredRecord &r = version == 0 ? chain->last() : chain->at(version - 1);
     auto sigs = m_vault->signaturesOf(entryUuid);
     if (!sigs) return sigs.failure();
-    return toEntryVersion(*m_vault, r, int(chain->size()), names, *sigs);
+    return toEntryVersion(*m_vault, r, chain->last().version, names, *sigs);
 }
 
 Result<QList<EntryVersion>> Notebook::history(const QString &entryUuid) {
@@ -413,7 +416,7 @@ Result<QList<EntryVersion>> Notebook::history(const QString &entryUuid) {
     auto sigs = m_vault->signaturesOf(entryUuid);
     if (!sigs) return sigs.failure();
     for (const auto &r : *chain)
-        out << toEntryVersion(*m_vault, r, int(chain->size()), names, *sigs);
+        out << toEntryVersion(*m_vault, r, chain->last().version, names, *sigs);
     return out;
 }
 

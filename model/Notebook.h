@@ -106,6 +106,9 @@ struct EntryVersion {
     bool signedByAuthor = false;      // an `authored` signature locks this version
     bool changedAfterSigning = false; // an earlier version was signed: this is an amendment
     QString attestedAt;               // this version's trusted time, empty if not yet attested
+    // The entry's versions in conflict (saved on two computers apart, neither naming the other),
+    // head first; empty when there is one latest version. The same in every vault once synced.
+    QStringList conflict;
 };
 
 // A run of an experiment's entries, as a page shows them: where it starts among all of them,
@@ -382,6 +385,15 @@ public:
     Result<void> editEntry(const QString &entry, const QString &title, const QString &html,
                            const QString &reason);
     Result<void> voidEntry(const QString &entry, const QString &reason);
+    // Conflicts (model/NotebookConflicts.cpp). The versions of an entry in conflict, head
+    // first; empty when there is no conflict.
+    Result<QList<EntryVersion>> conflictVersions(const QString &entry);
+    // Saves the version that ends a conflict: `prev` is the head and `merges` names every other
+    // version in conflict, so that once synced the conflict is gone everywhere. The title and
+    // text are the author's choice (one side's, or both edited together); attachments of all
+    // sides are kept. Returns the new version's record id.
+    Result<QString> resolveConflict(const QString &entry, const QString &title, const QString &html,
+                                    const QString &reason);
     // version 0 = the latest.
     Result<EntryVersion> entry(const QString &entry, int version = 0);
     Result<QList<EntryVersion>> history(const QString &entry);

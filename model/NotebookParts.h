@@ -15,6 +15,12 @@ namespace quire {
 Result<StoredRecord> editableHead(Vault &vault, const QString &entry, const QString &reason,
                                   const QString &me);
 
+// The record ids of an entry's versions in conflict, head first; empty without a conflict
+// (model/NotebookConflicts.cpp).
+QStringList conflictTips(Vault &vault, const QString &object);
+// Why a plain change of an entry is refused while it is in conflict, or empty.
+QString conflictEditProblem(Vault &vault, const QString &entry);
+
 // What search should find a data file by: its title, instrument, sample, origin, owner, kind of
 // data, format, and its series' names and units. Empty when no reader understands the file.
 QString dataSearchText(const QByteArray &bytes, const QString &fileName);

@@ -1114,6 +1114,25 @@ verify.sh führt alle Prüfungen aus (nur mit bash und openssl).
         <source>the PDF is too large to read its text (at most %1 MiB)</source>
         <translation>das PDF ist zu groß, um seinen Text zu lesen (höchstens %1 MiB)</translation>
     </message>
+    <message numerus="yes">
+        <source>the entry has %n versions in conflict (saved on two computers apart); resolve the conflict first by saving a version that joins them</source>
+        <translation>
+            <numerusform>der Eintrag hat %n Version im Konflikt (auf zwei Computern getrennt gespeichert); lösen Sie zuerst den Konflikt auf, indem Sie eine Version speichern, die sie zusammenführt</numerusform>
+            <numerusform>der Eintrag hat %n Versionen im Konflikt (auf zwei Computern getrennt gespeichert); lösen Sie zuerst den Konflikt auf, indem Sie eine Version speichern, die sie zusammenführt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the entry is not in conflict: there is nothing to resolve</source>
+        <translation>der Eintrag steht nicht im Konflikt: es gibt nichts aufzulösen</translation>
+    </message>
+    <message>
+        <source>only the entry&apos;s author can resolve its conflict</source>
+        <translation>nur der Autor des Eintrags kann seinen Konflikt auflösen</translation>
+    </message>
+    <message>
+        <source>a reason is needed to resolve a conflict</source>
+        <translation>um einen Konflikt aufzulösen, ist eine Begründung nötig</translation>
+    </message>
 </context>
 <context>
     <name>quire::PdfExport</name>
@@ -1612,6 +1631,92 @@ Aufzeichnung %2</translation>
             <numerusform>%n Ereignis gespeichert unter %1</numerusform>
             <numerusform>%n Ereignisse gespeichert unter %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::ConflictDialog</name>
+    <message>
+        <source>This entry is not in conflict (any more).</source>
+        <translation>Dieser Eintrag steht nicht (mehr) im Konflikt.</translation>
+    </message>
+    <message>
+        <source>Version %1 · %2 · %3</source>
+        <translation>Version %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Shown on every computer</source>
+        <translation>Auf jedem Computer gezeigt</translation>
+    </message>
+    <message>
+        <source>The other version</source>
+        <translation>Die andere Version</translation>
+    </message>
+    <message>
+        <source>the entry is not in conflict</source>
+        <translation>der Eintrag steht nicht im Konflikt</translation>
+    </message>
+    <message>
+        <source>The conflict was not resolved</source>
+        <translation>Der Konflikt wurde nicht aufgelöst</translation>
+    </message>
+    <message>
+        <source>Versions in conflict</source>
+        <translation>Versionen im Konflikt</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1”: %n versions in conflict</source>
+        <translation>
+            <numerusform>„%1“: %n Version im Konflikt</numerusform>
+            <numerusform>„%1“: %n Versionen im Konflikt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This entry was changed on two computers before they synced, so it has more than one latest version. Every version is kept. Until the author resolves the conflict, every computer shows the one on the left.</source>
+        <translation>Dieser Eintrag wurde auf zwei Computern geändert, bevor sie synchronisiert wurden, und hat darum mehr als eine neueste Version. Jede Version bleibt erhalten. Bis der Autor den Konflikt auflöst, zeigt jeder Computer die linke.</translation>
+    </message>
+    <message>
+        <source>Compare &amp;with:</source>
+        <translation>Vergleichen &amp;mit:</translation>
+    </message>
+    <message>
+        <source>Version %1 · %2</source>
+        <translation>Version %1 · %2</translation>
+    </message>
+    <message>
+        <source>The versions in conflict, side by side</source>
+        <translation>Die Versionen im Konflikt, nebeneinander</translation>
+    </message>
+    <message>
+        <source>Resolve the conflict</source>
+        <translation>Den Konflikt auflösen</translation>
+    </message>
+    <message>
+        <source>Keep the text on the left</source>
+        <translation>Den linken Text behalten</translation>
+    </message>
+    <message>
+        <source>Keep the text on the right</source>
+        <translation>Den rechten Text behalten</translation>
+    </message>
+    <message>
+        <source>Keep both texts, the left one first (edit the entry afterwards to join them)</source>
+        <translation>Beide Texte behalten, den linken zuerst (bearbeiten Sie den Eintrag danach, um sie zusammenzuführen)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Begründung:</translation>
+    </message>
+    <message>
+        <source>Why this text, for the record</source>
+        <translation>Warum dieser Text, für die Aufzeichnung</translation>
+    </message>
+    <message>
+        <source>&amp;Save resolution</source>
+        <translation>Auflösung &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Saves a version that joins every version in conflict; once synced, the conflict is gone on every computer</source>
+        <translation>Speichert eine Version, die jede Version im Konflikt zusammenführt; nach der Synchronisation ist der Konflikt auf jedem Computer verschwunden</translation>
     </message>
 </context>
 <context>
@@ -2711,6 +2816,33 @@ Aufzeichnung %2</translation>
         <source>no entries yet</source>
         <translation>noch keine Einträge</translation>
     </message>
+    <message>
+        <source>Show the versions in conflict side by side</source>
+        <translation>Die Versionen im Konflikt nebeneinander zeigen</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>Vergleichen…</translation>
+    </message>
+    <message>
+        <source>Save a version that joins the versions in conflict</source>
+        <translation>Eine Version speichern, die die Versionen im Konflikt zusammenführt</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>Auflösen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n versions in conflict.</source>
+        <translation>
+            <numerusform>%n Version im Konflikt.</numerusform>
+            <numerusform>%n Versionen im Konflikt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This entry was changed on two computers before they synced. Every version is kept; every computer shows this one until the author resolves the conflict.</source>
+        <translation>Dieser Eintrag wurde auf zwei Computern geändert, bevor sie synchronisiert wurden. Jede Version bleibt erhalten; jeder Computer zeigt diese, bis der Autor den Konflikt auflöst.</translation>
+    </message>
 </context>
 <context>
     <name>quire::widgets::ExperimentDialog</name>
@@ -3694,6 +3826,10 @@ Aufzeichnung %2</translation>
     <message>
         <source>Please wait until the sync has finished.</source>
         <translation>Bitte warten Sie, bis die Synchronisation abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>The conflict was resolved</source>
+        <translation>Der Konflikt wurde aufgelöst</translation>
     </message>
 </context>
 <context>

@@ -34,6 +34,13 @@
             <numerusform>%n records attested by the time-stamp authority %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>the entry has %n versions in conflict (saved on two computers apart); resolve the conflict first by saving a version that joins them</source>
+        <translation>
+            <numerusform>the entry has %n version in conflict (saved on two computers apart); resolve the conflict first by saving a version that joins them</numerusform>
+            <numerusform>the entry has %n versions in conflict (saved on two computers apart); resolve the conflict first by saving a version that joins them</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>quire::widgets::AttachmentPanel</name>
@@ -59,6 +66,16 @@
         <translation>
             <numerusform>%n event saved to %1</numerusform>
             <numerusform>%n events saved to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::ConflictDialog</name>
+    <message numerus="yes">
+        <source>“%1”: %n versions in conflict</source>
+        <translation>
+            <numerusform>“%1”: %n version in conflict</numerusform>
+            <numerusform>“%1”: %n versions in conflict</numerusform>
         </translation>
     </message>
 </context>
@@ -172,6 +189,13 @@
         <translation>
             <numerusform>Show the %n entry</numerusform>
             <numerusform>Show all %n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n versions in conflict.</source>
+        <translation>
+            <numerusform>%n version in conflict.</numerusform>
+            <numerusform>%n versions in conflict.</numerusform>
         </translation>
     </message>
 </context>

@@ -20,6 +20,9 @@ Commands:
   entry void ENTRY --reason R
   entry show ENTRY [--version N] [--json]
   entry history ENTRY [--json]
+  entry resolve ENTRY (--file F | --keep RECORD) --reason R [--title T]
+                               ends a conflict (an entry changed on two computers apart):
+                               saves a version that joins every version in conflict
   attach ENTRY FILE
   attachment get ATTACHMENT --out FILE
   search QUERY [--json]

@@ -173,6 +173,8 @@ QJsonObject versionJson(const EntryVersion &v) {
                        {"signatures", sigs},
                        {"signed_by_author", v.signedByAuthor},
                        {"changed_after_signing", v.changedAfterSigning},
+                       {"in_conflict", int(v.conflict.size())}, // versions in conflict, or 0
+                       {"conflict", QJsonArray::fromStringList(v.conflict)},
                        {"attested_at", v.attestedAt.isEmpty() ? QJsonValue(QJsonValue::Null)
                                                               : QJsonValue(v.attestedAt)}};
 }

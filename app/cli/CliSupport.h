@@ -68,6 +68,9 @@ public:
     int audit(const Args &a);
     // Reads the text of attached PDFs not read yet, so search finds them; notes on stderr.
     void indexPdfText(Notebook &nb);
+    // ConflictCommands.cpp: `entry resolve`, and what show and history say of a conflict.
+    int entryResolve(const Args &a);
+    void printConflict(Notebook &nb, const QString &entry);
     // VaultCommands.cpp
     Result<Notebook *> open();
     int changePassphrase(const Args &a);

@@ -94,6 +94,7 @@ int Session::entry(const Args &a) {
     }
     if (target.isEmpty())
         return failWith(QStringLiteral("entry %1 needs the entry's id").arg(sub), Usage);
+    if (sub == "resolve") return entryResolve(a);
     if (sub == "edit") {
         if (a.value("--file").isEmpty())
             return failWith(QStringLiteral("entry edit needs --file"), Usage);
@@ -132,9 +133,19 @@ int Session::entry(const Args &a) {
         auto v = (*nb)->entry(target, version);
         if (!v) return failWith(v.error());
         if (a.has("--json")) {
-            printJson(versionJson(*v));
+            QJsonObject shown = versionJson(*v);
+            if (!v->conflict.isEmpty()) { // the versions in conflict, side by side
+                auto versions = (*nb)->conflictVersions(target);
+                if (!versions) return failWith(versions.error());
+                QJsonArray sides;
+                for (const auto &side : *versions)
+                    sides.append(versionJson(side));
+                shown.insert("conflict_versions", sides);
+            }
+            printJson(shown);
             return Ok;
         }
+        if (version == 0) printConflict(**nb, target);
         out() << v->title << Qt::endl
               << "Version " << v->version << " of " << v->versionCount << " — " << v->authorName
               << ", " << v->recordedAt << Qt::endl;
@@ -169,10 +180,14 @@ int Session::entry(const Args &a) {
             printJson(arr);
             return Ok;
         }
+        if (!h->isEmpty() && !h->first().conflict.isEmpty())
+            out() << h->first().conflict.size()
+                  << " versions in conflict: " << h->first().conflict.join(", ") << Qt::endl;
         for (const auto &v : *h) {
             out() << "v" << v.version << "  " << v.recordedAt << "  " << v.authorName << "  "
                   << v.title;
             if (v.status == "void") out() << "  [voided]";
+            if (v.conflict.contains(v.recordId)) out() << "  [in conflict]";
             if (!v.reason.isEmpty()) out() << "  — " << v.reason;
             out() << "  " << v.recordId << Qt::endl;
         }

@@ -221,6 +221,15 @@ CREATE TABLE capture_seen(
         QStringLiteral(R"sql(
 CREATE TABLE attachment_text(id TEXT PRIMARY KEY, text TEXT NOT NULL);
 )sql"),
+        // 11: versions that resolve a conflict name the other tips they merge (body `merges`,
+        // FORMAT.md §2); a record named here or as someone's `prev` is no longer a tip.
+        QStringLiteral(R"sql(
+CREATE TABLE merges(
+    record TEXT NOT NULL,
+    merged TEXT NOT NULL,
+    PRIMARY KEY(record, merged));
+CREATE INDEX merges_by_merged ON merges(merged);
+)sql"),
     };
     return migrations;
 }

@@ -55,6 +55,7 @@ QString writeProblem(const QJsonObject &record, const QStringList &roles,
     const QString author = record.value("author").toString();
     const QJsonObject body = record.value("body").toObject();
     const bool changed = !prev.isEmpty();
+    if (const QString problem = mergesProblem(record); !problem.isEmpty()) return problem;
     if ((type == "entry" || type == "experiment") && changed &&
         body.value("reason").toString().trimmed().isEmpty())
         return QStringLiteral("it changes a %1 without a reason").arg(type);
@@ -100,6 +101,30 @@ QString writeProblem(const QJsonObject &record, const QStringList &roles,
         if (changed) return QStringLiteral("an anchor has only one version");
         if (const QString problem = anchorProblem(body); !problem.isEmpty()) return problem;
     }
+    return {};
+}
+
+QString mergesProblem(const QJsonObject &record) {
+    const QJsonObject body = record.value("body").toObject();
+    if (!body.contains(QLatin1String("merges"))) return {};
+    const QString type = record.value("type").toString();
+    const QString prev = record.value("prev").toString();
+    if (type != "entry" && type != "experiment")
+        return QStringLiteral("only entry and experiment versions merge others, not a %1")
+            .arg(type);
+    if (prev.isEmpty()) return QStringLiteral("a first version cannot merge other versions");
+    const QJsonValue merges = body.value("merges");
+    if (!merges.isArray() || merges.toArray().isEmpty())
+        return QStringLiteral("its merges are not a list of the versions it joins");
+    QSet<QString> seen{prev};
+    for (const auto &v : merges.toArray()) {
+        const QString id = v.toString();
+        if (!isRecordId(id) || seen.contains(id))
+            return QStringLiteral("its merges name a malformed or repeated version");
+        seen.insert(id);
+    }
+    if (body.value("reason").toString().trimmed().isEmpty())
+        return QStringLiteral("it resolves a conflict without a reason");
     return {};
 }
 

@@ -46,6 +46,12 @@ QString writeProblem(const QJsonObject &record, const QStringList &roles,
                      const QString &firstAuthor, const QByteArray &caCert,
                      const bool *htmlSafe = nullptr);
 
+// A version that resolves a conflict (FORMAT.md §2, "Conflicts"): only an entry or experiment
+// version with a `prev` may carry `merges`, a non-empty list of distinct record ids other than
+// `prev`, and it says why (a `reason`). That they are versions of the same object and not
+// earlier ones of each other needs the notebook's records: the vault checks it.
+QString mergesProblem(const QJsonObject &record);
+
 // An anchor's leaves, root and token agree (FORMAT.md §4). Whether the TSA is trusted is a
 // local setting and is judged when the time is shown, not here.
 QString anchorProblem(const QJsonObject &b);

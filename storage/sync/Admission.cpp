@@ -161,6 +161,17 @@ Admission Vault::Impl::admit(const QJsonObject &record, const QJsonObject &sealO
             return refuse(QStringLiteral("it is a second first version of an existing object"));
     }
 
+    // The versions it joins, when it resolves a conflict.
+    if (record.value("body").toObject().contains(QLatin1String("merges"))) {
+        if (const QString problem = records::mergesProblem(record); !problem.isEmpty())
+            return refuse(problem);
+        bool missing = false;
+        const QString problem =
+            mergeProblem(type, object, prev, record.value("body").toObject(), &missing);
+        if (missing) return Admission{Verdict::Defer, problem};
+        if (!problem.isEmpty()) return refuse(problem);
+    }
+
     // What its author may write.
     if (const QString problem = records::writeProblem(record, roles, firstAuthor, caCert,
                                                       pre ? &pre->htmlSafe : nullptr);
@@ -232,7 +243,7 @@ Result<StoredRecord> Vault::Impl::storedFromIncoming(const QJsonObject &record, 
     r.recordedAt = record.value("recorded_at").toString();
     r.body = record.value("body").toObject();
     r.envelope = envelope;
-    auto v = versionAfter(r.prev, r.object, r.type);
+    auto v = versionOf(r.prev, r.object, r.type, r.body);
     if (!v) return v.failure();
     r.version = *v;
     return r;

@@ -163,7 +163,7 @@ Result<QList<StoredRecord>> Vault::Impl::appendLocked(QList<RecordDraft> drafts)
             if (pendingVersions.contains(draft.prev)) {
                 version = pendingVersions.value(draft.prev) + 1;
             } else {
-                auto v = versionAfter(draft.prev, draft.object, draft.type);
+                auto v = versionOf(draft.prev, draft.object, draft.type, draft.body);
                 if (!v) return v.failure();
                 version = *v;
             }

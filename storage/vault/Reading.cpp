@@ -49,7 +49,10 @@ Result<StoredRecord> Vault::record(const QString &id) {
 }
 
 Result<QList<StoredRecord>> Vault::chain(const QString &object) {
-    return d->queryRecords(QStringLiteral("WHERE object=? ORDER BY version, rowid"), {object});
+    // The head rule's order (vault/Conflicts.cpp), so that every vault lists a forked chain
+    // alike and its last record is the head.
+    return d->queryRecords(QStringLiteral("WHERE object=? ORDER BY version, recorded_at, id"),
+                           {object});
 }
 
 Result<QList<StoredRecord>> Vault::allRecords() {
@@ -57,8 +60,9 @@ Result<QList<StoredRecord>> Vault::allRecords() {
 }
 
 Result<QString> Vault::head(const QString &object) {
-    auto st = d->db.cached(
-        QStringLiteral("SELECT id FROM records WHERE object=? ORDER BY version DESC LIMIT 1"));
+    auto st =
+        d->db.cached(QStringLiteral("SELECT id FROM records WHERE object=? ORDER BY version DESC, "
+                                    "recorded_at DESC, id DESC LIMIT 1"));
     if (!st) return st.failure();
     (*st)->bind(1, object);
     auto row = (*st)->next();

@@ -93,6 +93,10 @@ Result<void> Vault::Impl::materialize(const StoredRecord &r, const QString *prec
     }
     if (r.type == "member") return upsertMember(r.object, r.id, b);
     if (r.type == "experiment") {
+        // A version that is not the head (the other side of a conflict) changes no row.
+        auto head = isHead(r);
+        if (!head) return head.failure();
+        if (!*head) return {};
         // Debian 12's SQLCipher is SQLite 3.15, which has no UPSERT: update, else insert.
         const QStringList tags = toStringList(b.value("tags"));
         const QString tagsJson =
@@ -132,6 +136,10 @@ Result<void> Vault::Impl::materialize(const StoredRecord &r, const QString *prec
     if (r.type == "entry") {
         const QString experiment = b.value("experiment").toString();
         if (!fresh) {
+            // Every vault shows the head the records choose, whatever arrived last.
+            auto head = isHead(r);
+            if (!head) return head.failure();
+            if (!*head) return {};
             auto up = db.cached(QStringLiteral(
                 "UPDATE entries SET head=?2, ord=?3, versions=?4, title=?5, status=?6, "
                 "updated_at=?7 WHERE uuid=?1"));
@@ -342,6 +350,7 @@ Result<void> Vault::Impl::insertRecord(const StoredRecord &r, const QString &pat
         if (auto res = (*wait)->run(); !res) return res;
     }
     if (auto res = putRepoFile(path, oid, r.id); !res) return res;
+    if (auto res = noteMerges(r); !res) return res;
     return materialize(r, precomputedSearch, fresh);
 }
 

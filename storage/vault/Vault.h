@@ -4,7 +4,8 @@
 // (create, open, unlock, keys, passphrase, settings), Append (sealing and appending), Objects
 // (repo.git's encrypted files), Tables (the rows derived from records, one place per record
 // type), Reading, Drafts, Attachments, Members (joining, approving, revoking, the remote),
-// Signing, TrustedTime, Verify and Instruments (instruments, their captures, local settings).
+// Signing, TrustedTime, Verify, Instruments (instruments, their captures, local settings) and
+// Conflicts (an object's tips, the head rule every vault shows, versions that merge tips).
 // Merging what a sync brings is in sync/; the record format and the rules every record passes
 // are in records/.
 
@@ -308,6 +309,9 @@ public:
     Result<QList<StoredRecord>> chain(const QString &object); // oldest first
     Result<QList<StoredRecord>> allRecords();                 // in local order
     Result<QString> head(const QString &object);              // latest record id
+    // The versions of an object that no later version names (as `prev` or in `merges`), head
+    // first. More than one: the object is in conflict (FORMAT.md §2, "Conflicts").
+    Result<QList<StoredRecord>> tips(const QString &object);
 
     Result<QList<VaultMember>> members();
     Result<VaultMember> member(const QString &uuid);

@@ -173,6 +173,21 @@ struct Vault::Impl {
     Result<int> versionAfter(const QString &prev, const QString &object, const QString &type);
     Result<QList<StoredRecord>> appendLocked(QList<RecordDraft> drafts);
 
+    // ---- vault/Conflicts.cpp: forked chains and the versions that join them ---------------
+
+    // versionAfter, and after every version `body` names in `merges`.
+    Result<int> versionOf(const QString &prev, const QString &object, const QString &type,
+                          const QJsonObject &body);
+    // Notes the versions a record merges, so that they are no longer tips.
+    Result<void> noteMerges(const StoredRecord &r);
+    // Whether `r`, already stored, is its object's head by the head rule.
+    Result<bool> isHead(const StoredRecord &r);
+    // Why a version's `merges` may not join the notebook: each must be a version of the same
+    // object and none an earlier version of `prev` or of another one named. `missing` is set
+    // when one has not arrived; `version` gets the position the record then has.
+    QString mergeProblem(const QString &type, const QString &object, const QString &prev,
+                         const QJsonObject &body, bool *missing = nullptr, int *version = nullptr);
+
     // ---- vault/Objects.cpp: the encrypted files of repo.git --------------------------------
 
     QString objectPath(const char *area, const QByteArray &rawName) const;

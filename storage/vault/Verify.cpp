@@ -134,7 +134,9 @@ VaultCheck Vault::verify(const VaultProgress &progress, bool perRecord) {
                 if (row.prevMissing)
                     problem(QStringLiteral("its previous version is missing"));
                 else if (row.prevObject != row.object || row.prevType != row.type ||
-                         row.prevVersion + 1 != row.version)
+                         (row.body.contains(QLatin1String("merges"))
+                              ? row.prevVersion >= row.version // checked in full below
+                              : row.prevVersion + 1 != row.version))
                     problem(QStringLiteral("its previous version belongs to another chain"));
             } else if (row.version != 1) {
                 problem(QStringLiteral("a first version with a later position"));
@@ -154,6 +156,7 @@ VaultCheck Vault::verify(const VaultProgress &progress, bool perRecord) {
                 problem(QStringLiteral("a capture set aside without a reason, or changed"));
             if (row.type == "anchor")
                 if (const QString p = records::anchorProblem(row.body); !p.isEmpty()) problem(p);
+            if (const QString p = records::mergesProblem(record); !p.isEmpty()) problem(p);
             c.chainOk = c.problems.size() == before;
         }
         // The encrypted copy in repo.git must hold exactly this envelope.
@@ -233,6 +236,20 @@ VaultCheck Vault::verify(const VaultProgress &progress, bool perRecord) {
                 if (!c.signature->valid || !c.signature->allowed)
                     c.problems << QStringLiteral("record %1 (signature): %2")
                                       .arg(row.id.left(12), c.signature->problem);
+            }
+            if (row.body.contains(QLatin1String("merges")) && !row.prev.isEmpty()) {
+                // The versions it joins are of its object, none before another, and it comes
+                // after all of them (vault/Conflicts.cpp).
+                int version = 0;
+                QString p =
+                    d->mergeProblem(row.type, row.object, row.prev, row.body, nullptr, &version);
+                if (p.isEmpty() && version != row.version)
+                    p = QStringLiteral("its position does not follow the versions it merges");
+                if (!p.isEmpty()) {
+                    c.problems
+                        << QStringLiteral("record %1 (%2): %3").arg(row.id.left(12), row.type, p);
+                    c.chainOk = false;
+                }
             }
             if (auto at = d->anchorTime(row.id); at && *at) c.anchoredAt = **at;
             check.problems << c.problems;

@@ -4,11 +4,13 @@
 // made from it with Notebook::join and opened in a second window, which waits for approval;
 // the founder approves B's request (comparing the code), and after syncs on both sides B lists
 // A's experiment. Also: an automatic sync after a save, revoking with a reason, a server that
-// cannot be reached (offline, nothing lost) and a tampered server (alarm). Runs under Xvfb and
+// cannot be reached (offline, nothing lost), a tampered server (alarm) and an entry changed on
+// one member's two computers (a conflict, compared and resolved in the window). Runs under Xvfb and
 // saves a screenshot of every state of the status bar and of each dialog.
 
 #include "GuiDriver.h"
 #include "GuiTestMain.h"
+#include "history/ConflictDialog.h"
 #include "Notebook.h"
 #include "page/UrlSecurity.h"
 #include "sync/MembersDialog.h"
@@ -32,6 +34,7 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QScreen>
@@ -42,9 +45,13 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QToolButton>
+#include <QUuid>
 
+#include <algorithm>
 #include <cstdio>
+#include <tuple>
 
 using namespace quire;
 using namespace quire::widgets;
@@ -96,6 +103,7 @@ private slots:
     void tamperedServerRaisesAnAlarmUntilSeen();
     void cancelStopsASyncThatHangsAndKeepsTheChanges();
     void lockingDuringASyncWaitsForItToStop();
+    void conflictFromTwoComputersIsShownSideBySideAndResolved();
     void cleanupTestCase();
 
 private:
@@ -119,6 +127,7 @@ private:
     quire::test::Screenshots m_shots{QStringLiteral("sync")};
     std::unique_ptr<MainWindow> m_window;  // the founder's, on A
     std::unique_ptr<MainWindow> m_windowB; // the newcomer's, on B
+    std::unique_ptr<MainWindow> m_windowC; // one member's second computer, with a conflict
     QString m_invitation, m_request, m_code;
     QTcpServer m_silent; // accepts connections and never answers: a server that hangs
 };
@@ -682,7 +691,121 @@ void SyncUiTest::lockingDuringASyncWaitsForItToStop() {
     QVERIFY(!statusButton(m_window.get())->isVisible());
 }
 
+// Issue 16: one member's entry changed on two computers before they synced. The second
+// computer is a copy of the first vault with a device id of its own (what a device of the same
+// member is at the record level). Its window marks the entry "2 versions in conflict", compares
+// both side by side, and resolves it; the first computer then shows the resolution too.
+void SyncUiTest::conflictFromTwoComputersIsShownSideBySideAndResolved() {
+    const QString server = m_dir.filePath(QStringLiteral("conflict.git"));
+    QCOMPARE(runTool(QStringLiteral("git"),
+                     {QStringLiteral("init"), QStringLiteral("--quiet"), QStringLiteral("--bare"),
+                      QStringLiteral("-b"), QStringLiteral("main"), server})
+                 .exitCode,
+             0);
+    const QString laptop = m_dir.filePath(QStringLiteral("laptop"));
+    const QString bench = m_dir.filePath(QStringLiteral("bench"));
+    QString entry;
+    {
+        auto nb = Notebook::create(laptop,
+                                   NotebookSpec{QStringLiteral("Buffer lab"),
+                                                QStringLiteral("Ada Founder"),
+                                                QStringLiteral("ada@lab.example")},
+                                   kPassphrase);
+        QVERIFY2(nb, qPrintable(nb.error()));
+        auto x = (*nb)->createExperiment(QStringLiteral("Buffers"), {}, {});
+        QVERIFY(x);
+        auto e = (*nb)->addEntry(*x, QStringLiteral("Tris buffer"),
+                                 QStringLiteral("<p>Tris 50 mM, pH 7.4.</p>"));
+        QVERIFY(e);
+        entry = *e;
+        QVERIFY((*nb)->setRemote(server, {}, {}, {}, {}));
+        auto synced = (*nb)->sync();
+        QVERIFY2(synced, qPrintable(synced.error()));
+    }
+    QCOMPARE(runTool(QStringLiteral("cp"), {QStringLiteral("-a"), laptop, bench}).exitCode, 0);
+    QFile::remove(bench + QStringLiteral("/lock"));
+    {
+        QFile f(bench + QStringLiteral("/vault.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QJsonObject vault = QJsonDocument::fromJson(f.readAll()).object();
+        f.close();
+        vault.insert(QStringLiteral("device"), QUuid::createUuid().toString(QUuid::WithoutBraces));
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(QJsonDocument(vault).toJson());
+    }
+    for (const auto &[vault, html, reason] :
+         {std::tuple{laptop, QStringLiteral("<p>Tris 50 mM, pH 7.5.</p>"),
+                     QStringLiteral("pH measured again")},
+          std::tuple{bench, QStringLiteral("<p>Tris 50 mM, pH 7.4.</p><p>NaCl 150 mM.</p>"),
+                     QStringLiteral("added NaCl")}}) {
+        auto nb = Notebook::open(vault, kPassphrase);
+        QVERIFY2(nb, qPrintable(nb.error()));
+        QVERIFY((*nb)->editEntry(entry, {}, html, reason));
+        auto synced = (*nb)->sync();
+        QVERIFY2(synced, qPrintable(synced.error()));
+    }
+
+    m_windowC = std::make_unique<MainWindow>(bench);
+    m_windowC->resize(1100, 700);
+    m_windowC->move(0, 0);
+    m_windowC->syncController()->setIntervals(kLong, kLong);
+    openAndUnlock(m_windowC.get());
+    QTRY_VERIFY_WITH_TIMEOUT(quire::test::pageText(m_windowC->entryView())
+                                 .contains(QStringLiteral("2 versions in conflict.")),
+                             15000);
+    const QString page = quire::test::pageText(m_windowC->entryView());
+    QVERIFY2(page.contains(QStringLiteral("Compare…")) && page.contains(QStringLiteral("Resolve…")),
+             qPrintable(page));
+    screenshot(m_windowC.get(), QStringLiteral("conflict-banner"));
+
+    // Compare…: both versions side by side.
+    QVERIFY(quire::test::clickElement(m_windowC->entryView(),
+                                      QStringLiteral("a[href^='#compare-']"),
+                                      QWebEngineScript::ApplicationWorld));
+    QPointer<ConflictDialog> dialog;
+    QTRY_VERIFY((dialog = m_windowC->findChild<ConflictDialog *>()) && dialog->isVisible());
+    QVERIFY(dialog->hasConflict());
+    const QString compared =
+        dialog->findChild<QTextBrowser *>(QStringLiteral("conflictCompare"))->toPlainText();
+    QVERIFY2(compared.contains(QStringLiteral("pH 7.5")) &&
+                 compared.contains(QStringLiteral("NaCl 150 mM.")),
+             qPrintable(compared));
+    QVERIFY(std::any_of(dialog->rows().cbegin(), dialog->rows().cend(),
+                        [](const DiffRow &r) { return r.kind != DiffRow::Kind::Same; }));
+    screenshot(m_windowC.get(), QStringLiteral("conflict-compare"), dialog);
+
+    // Resolved as a person does: keep both texts, give a reason, save.
+    QTest::mouseClick(dialog->findChild<QRadioButton *>(QStringLiteral("keepBoth")),
+                      Qt::LeftButton);
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("resolveReason")),
+                     QStringLiteral("both changes belong"));
+    screenshot(m_windowC.get(), QStringLiteral("conflict-resolving"), dialog);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveResolution")),
+                      Qt::LeftButton);
+    QTRY_VERIFY(!dialog || !dialog->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(!quire::test::pageText(m_windowC->entryView())
+                                  .contains(QStringLiteral("versions in conflict")),
+                             15000);
+    auto shown = m_windowC->notebook()->entry(entry);
+    QVERIFY(shown && shown->conflict.isEmpty());
+    QVERIFY2(shown->html.contains(QStringLiteral("pH 7.5")) &&
+                 shown->html.contains(QStringLiteral("NaCl")),
+             qPrintable(shown->html));
+    screenshot(m_windowC.get(), QStringLiteral("conflict-resolved"));
+
+    // Synced, the first computer has no conflict either.
+    syncAndWait(m_windowC.get());
+    m_windowC.reset();
+    auto other = Notebook::open(laptop, kPassphrase);
+    QVERIFY2(other, qPrintable(other.error()));
+    QVERIFY((*other)->sync());
+    auto there = (*other)->entry(entry);
+    QVERIFY(there && there->conflict.isEmpty());
+    QCOMPARE(there->recordId, shown->recordId);
+}
+
 void SyncUiTest::cleanupTestCase() {
+    m_windowC.reset();
     m_windowB.reset();
     m_window.reset();
     std::printf("Screenshots in %s\n", qPrintable(m_shots.dir()));

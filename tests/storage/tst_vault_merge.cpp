@@ -651,6 +651,91 @@ private slots:
         QVERIFY(m_b->record(honestAside));
         QVERIFY(!m_b->record(badStatus));
     }
+
+    // Issue 16: one entry changed on two computers apart forks its chain. Both versions are
+    // kept, both devices show the same head (the head rule: furthest version, then latest
+    // recorded_at, then larger id) whichever arrived last, and a version that names the other
+    // tip in `merges` ends the conflict on both.
+    void forkedEntryShowsTheSameHeadOnBothDevicesUntilAMergeJoinsIt() {
+        const QString first = addEntry(*m_a, "Forked");
+        const QString entry = m_a->record(first)->object;
+        sync(*m_a);
+        sync(*m_b);
+        auto change = [&](Vault &v, const QString &prev, const QString &text,
+                          const QJsonArray &merges = {}) {
+            QJsonObject body = v.record(prev)->body;
+            body.insert("html", "<p>" + text + "</p>");
+            body.insert("reason", text);
+            if (!merges.isEmpty()) body.insert("merges", merges);
+            auto r = v.appendOne({"entry", entry, prev, body, {}});
+            if (!r) qFatal("append failed: %s", qPrintable(r.error()));
+            return r->id;
+        };
+        const QString onA = change(*m_a, first, "changed on A");
+        const QString onB1 = change(*m_b, first, "changed on B");
+        const QString onB2 = change(*m_b, onB1, "changed on B again");
+        sync(*m_a);
+        sync(*m_b); // B gets A's change after its own
+        sync(*m_a); // A gets B's after its own
+        // B's side is a version further from the first: it is the head on both.
+        for (Vault *v : {m_a.get(), m_b.get()}) {
+            auto tips = v->tips(entry);
+            QVERIFY(tips);
+            QCOMPARE(tips->size(), 2);
+            QCOMPARE(tips->at(0).id, onB2);
+            QCOMPARE(tips->at(1).id, onA);
+            QCOMPARE(*v->head(entry), onB2);
+            QCOMPARE(v->entry(entry)->head, onB2);
+            QCOMPARE(v->chain(entry)->last().id, onB2);
+        }
+
+        // Forged joins are refused on arrival, and verify names them where they were written.
+        const QString other = addEntry(*m_a, "Elsewhere");
+        const QString forgedEntry = addEntry(*m_a, "Forged joins");
+        const QString forgedObject = m_a->record(forgedEntry)->object;
+        QJsonObject forgedBody = m_a->record(forgedEntry)->body;
+        forgedBody.insert("reason", "second");
+        const QString second =
+            m_a->appendOne({"entry", forgedObject, forgedEntry, forgedBody, {}})->id;
+        auto forge = [&](const QJsonArray &merges, const QString &reason) {
+            QJsonObject body = forgedBody;
+            body.insert("merges", merges);
+            body.insert("reason", reason);
+            auto r = m_a->appendOne({"entry", forgedObject, second, body, {}});
+            if (!r) qFatal("append failed: %s", qPrintable(r.error()));
+            return r->id;
+        };
+        const QString ancestor = forge({forgedEntry}, "joins its own past");
+        const QString foreign = forge({other}, "joins another entry");
+        const QString reasonless = forge({forgedEntry}, " ");
+        const QString own = m_a->verify({}).problems.join('\n');
+        for (const QString &id : {ancestor, foreign, reasonless})
+            QVERIFY2(own.contains(id.left(12)), qPrintable(own));
+        sync(*m_a);
+        const auto arrived = sync(*m_b);
+        const QString refused = arrived.quarantined.join('\n');
+        QCOMPARE(arrived.quarantined.size(), 3);
+        QVERIFY2(refused.contains("already an earlier version") &&
+                     refused.contains("not a version of the same entry") &&
+                     refused.contains("resolves a conflict without a reason"),
+                 qPrintable(refused));
+
+        // The author joins both sides on A; after the sync, one head everywhere.
+        const QString joined = change(*m_a, onB2, "joined", QJsonArray{onA});
+        QCOMPARE(m_a->record(joined)->version, 4);
+        sync(*m_a);
+        sync(*m_b);
+        for (Vault *v : {m_a.get(), m_b.get()}) {
+            auto tips = v->tips(entry);
+            QVERIFY(tips);
+            QCOMPARE(tips->size(), 1);
+            QCOMPARE(tips->first().id, joined);
+            QCOMPARE(v->entry(entry)->head, joined);
+            QCOMPARE(v->record(joined)->version, 4);
+        }
+        const QString onB = m_b->verify({}).problems.join('\n');
+        QVERIFY2(!onB.contains(joined.left(12)) && !onB.contains(onA.left(12)), qPrintable(onB));
+    }
 };
 
 QTEST_GUILESS_MAIN(VaultMergeTest)

@@ -48,6 +48,14 @@ QString EntryPageRenderer::editFragment(const QString &entryUuid) {
     return QStringLiteral("edit-") + entryUuid;
 }
 
+QString EntryPageRenderer::compareFragment(const QString &entryUuid) {
+    return QStringLiteral("compare-") + entryUuid;
+}
+
+QString EntryPageRenderer::resolveFragment(const QString &entryUuid) {
+    return QStringLiteral("resolve-") + entryUuid;
+}
+
 QString EntryPageRenderer::pageFragment(PageMove move) {
     switch (move) {
     case PageMove::Earlier:
@@ -92,6 +100,34 @@ QString EntryPageRenderer::attachmentForFile(const QString &fragment) {
 
 QString EntryPageRenderer::entryToEdit(const QString &fragment) {
     return afterPrefix(fragment, QLatin1String("edit-"));
+}
+
+QString EntryPageRenderer::entryToCompare(const QString &fragment) {
+    return afterPrefix(fragment, QLatin1String("compare-"));
+}
+
+QString EntryPageRenderer::entryToResolve(const QString &fragment) {
+    return afterPrefix(fragment, QLatin1String("resolve-"));
+}
+
+QString EntryPageRenderer::conflictBanner(const EntryVersion &e, bool editable) {
+    if (e.conflict.size() < 2) return {};
+    QString links =
+        QStringLiteral("<a class=\"action\" href=\"#%1\" title=\"%2\">%3</a>")
+            .arg(esc(compareFragment(e.uuid)),
+                 esc(tr("Show the versions in conflict side by side")), esc(tr("Compare…")));
+    if (editable)
+        links += QStringLiteral("<a class=\"action\" href=\"#%1\" title=\"%2\">%3</a>")
+                     .arg(esc(resolveFragment(e.uuid)),
+                          esc(tr("Save a version that joins the versions in conflict")),
+                          esc(tr("Resolve…")));
+    return QStringLiteral("<div class=\"conflict-note\"><p><strong>%1</strong> %2</p>"
+                          "<p class=\"conflict-actions\">%3</p></div>")
+        .arg(esc(tr("%n versions in conflict.", nullptr, int(e.conflict.size()))),
+             esc(tr("This entry was changed on two computers before they synced. Every version "
+                    "is kept; every computer shows this one until the author resolves the "
+                    "conflict.")),
+             links);
 }
 
 QString EntryPageRenderer::entryForAnchor(const QString &fragment) {
@@ -195,6 +231,7 @@ QString EntryPageRenderer::entryArticle(const EntryVersion &e, int number, bool 
         notes = QStringLiteral("<p class=\"change-note\">%1</p>")
                     .arg(esc(tr("Changed in version %1: %2").arg(e.version).arg(e.reason)));
     }
+    notes = conflictBanner(e, editable) + notes;
     if (e.changedAfterSigning)
         notes += QStringLiteral("<p class=\"signed-change-note\"><strong>%1</strong> %2</p>")
                      .arg(esc(tr("Changed after signing.")),
@@ -365,6 +402,11 @@ article.voided .content { color: #7a7f85; text-decoration: line-through;
   background: #fbe3e3; color: #a11a1a; margin-right: 6px; }
 .change-note { margin: 0 0 12px; color: #6b5b00; font-size: 13px; background: #fff8db;
   padding: 4px 10px; border-radius: 4px; }
+.conflict-note { margin: 0 0 12px; padding: 8px 12px; color: #7a1f1f; font-size: 13px;
+  background: #fde8e8; border-left: 4px solid #c0392b; border-radius: 4px; }
+.conflict-note p { margin: 0; }
+.conflict-note .conflict-actions { margin-top: 6px; }
+.conflict-note .action { margin: 0 12px 0 0; }
 .signed-change-note { margin: 0 0 12px; color: #6b4400; font-size: 13px; background: #fdf0d5;
   border-left: 3px solid #e0a030; padding: 4px 10px; border-radius: 0 4px 4px 0; }
 .badge { display: inline-block; font-size: 12px; font-weight: 600; line-height: 20px;

@@ -36,6 +36,10 @@ public:
     static QString historyFragment(const QString &entryUuid);
     static QString fileFragment(const QString &attachmentId);
     static QString editFragment(const QString &entryUuid);
+    // An entry in conflict (saved on two computers apart): its versions side by side, and the
+    // same view ready to resolve the conflict (the author only).
+    static QString compareFragment(const QString &entryUuid);
+    static QString resolveFragment(const QString &entryUuid);
     // The page's own paging links: earlier entries, later entries, every entry.
     enum class PageMove { None, Earlier, Later, All };
     static QString pageFragment(PageMove move);
@@ -47,6 +51,8 @@ public:
     static QString entryForHistory(const QString &fragment);
     static QString attachmentForFile(const QString &fragment);
     static QString entryToEdit(const QString &fragment);
+    static QString entryToCompare(const QString &fragment);
+    static QString entryToResolve(const QString &fragment);
     // The entry whose article a fragment (from anchorFor) points at.
     static QString entryForAnchor(const QString &fragment);
     // "24 Nov 2026, 20:33:25 CET": local time with its zone, as people read it.
@@ -64,6 +70,8 @@ private:
                                   const QString &entryHtml);
     // One line per signature (21 CFR 11.50 manifestation, validity, trusted time).
     static QString signatureBlock(const EntryVersion &entry);
+    // "2 versions in conflict", with Compare… and (for the author) Resolve…; empty without one.
+    static QString conflictBanner(const EntryVersion &entry, bool editable);
     static QString timeBadge(const QString &attestedAt, bool trusted);
     static QString styleSheet();
 };

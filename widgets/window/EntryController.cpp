@@ -52,6 +52,11 @@ void EntryController::newEntry() {
 void EntryController::editEntry(const QString &entry) {
     const QString chosen = entry.isEmpty() ? m_navigator->currentEntry() : entry;
     if (!m_window->notebook() || m_window->hasWorker() || chosen.isEmpty()) return;
+    // Versions in conflict are joined before anything else is written (model: editableHead).
+    if (auto e = m_window->notebook()->entry(chosen); e && !e->conflict.isEmpty()) {
+        m_navigator->showConflict(chosen, true);
+        return;
+    }
     QString problem;
     EntryDialog *dialog = EntryDialog::editEntry(m_window->notebook(), chosen, m_window, &problem);
     if (!dialog) {

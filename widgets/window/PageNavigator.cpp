@@ -3,6 +3,7 @@
 #include "common/DialogParts.h"
 #include "details/AttachmentPanel.h"
 #include "details/DetailsPanel.h"
+#include "history/ConflictDialog.h"
 #include "page/EntryPageRenderer.h"
 #include "page/EntryPageView.h"
 #include "sidebar/SidebarDelegate.h"
@@ -256,8 +257,11 @@ void PageNavigator::pageUrlChanged(const QUrl &url) {
     const QString file = EntryPageRenderer::attachmentForFile(fragment);
     const QString edit = EntryPageRenderer::entryToEdit(fragment);
     const EntryPageRenderer::PageMove move = EntryPageRenderer::pageMoveFor(fragment);
+    const QString compare = EntryPageRenderer::entryToCompare(fragment);
+    const QString resolve = EntryPageRenderer::entryToResolve(fragment);
     if (entry.isEmpty() && signature.isEmpty() && history.isEmpty() && file.isEmpty() &&
-        edit.isEmpty() && move == EntryPageRenderer::PageMove::None)
+        edit.isEmpty() && compare.isEmpty() && resolve.isEmpty() &&
+        move == EntryPageRenderer::PageMove::None)
         return;
     // The page's address goes back to the entry it was at, so that the same link clicked again
     // changes it again; the dialog opens once the engine has finished with this navigation.
@@ -265,7 +269,7 @@ void PageNavigator::pageUrlChanged(const QUrl &url) {
         m_currentEntry.isEmpty() ? QString() : EntryPageRenderer::anchorFor(m_currentEntry));
     QMetaObject::invokeMethod(
         this,
-        [this, entry, signature, history, file, edit, move] {
+        [this, entry, signature, history, file, edit, move, compare, resolve] {
             if (!m_window->notebook()) return;
             if (m_window->isBusy()) {
                 m_window->statusBar()->showMessage(tr("Please wait until the sync has finished."),
@@ -281,6 +285,8 @@ void PageNavigator::pageUrlChanged(const QUrl &url) {
                 m_window->showHistory(history);
             } else if (!edit.isEmpty()) {
                 m_window->editEntry(edit);
+            } else if (!compare.isEmpty() || !resolve.isEmpty()) {
+                showConflict(compare.isEmpty() ? resolve : compare, !resolve.isEmpty());
             } else if (move != EntryPageRenderer::PageMove::None) {
                 moveRun(move == EntryPageRenderer::PageMove::Earlier ? RunMove::Earlier
                         : move == EntryPageRenderer::PageMove::Later ? RunMove::Later
@@ -290,6 +296,17 @@ void PageNavigator::pageUrlChanged(const QUrl &url) {
             }
         },
         Qt::QueuedConnection);
+}
+
+void PageNavigator::showConflict(const QString &entry, bool resolve) {
+    m_currentEntry = entry;
+    auto *dialog = new ConflictDialog(m_window->notebook(), entry, resolve, m_window);
+    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    connect(dialog, &ConflictDialog::resolved, this, [this](const QString &resolved) {
+        setPendingAnchor(EntryPageRenderer::anchorFor(resolved));
+        m_window->statusBar()->showMessage(tr("The conflict was resolved"), 5000);
+    });
+    dialog->open();
 }
 
 void PageNavigator::clear() {

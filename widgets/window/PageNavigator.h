@@ -78,6 +78,9 @@ public:
     void selectInSidebar(const QString &experiment);
     // The page's own links ("#sign-…", "#evidence-…") arrive as a change of its URL.
     void pageUrlChanged(const QUrl &url);
+    // An entry in conflict, its versions side by side (history/ConflictDialog), ready to resolve
+    // when `resolve` (the page's Resolve… link).
+    void showConflict(const QString &entry, bool resolve);
     // At lock: nothing of the notebook stays but which experiment was on the page, so that
     // unlocking comes back to it.
     void clear();
