@@ -1119,6 +1119,7 @@ Notebook::sync(const std::function<void(QString phase, qint64 done, qint64 total
     s.sent = report->pushed;
     s.attempts = report->attempts;
     s.alarms = report->alarms;
+    s.openAlarms = report->openAlarms;
     s.quarantined = report->quarantined;
     s.expectedRefusals = report->expectedRefusals;
     s.sshHostKeyPinned = report->sshHostKeyPinned;

@@ -219,9 +219,12 @@ using ProgressFn = std::function<void(qint64 done, qint64 total)>;
 struct SyncSummary {
     int recordsReceived = 0;
     int chunksReceived = 0;
-    bool sent = false;       // local changes went to the server
-    int attempts = 0;        // more than one when someone else pushed at the same time
-    QStringList alarms;      // tampering or a rewritten history, one line each
+    bool sent = false;  // local changes went to the server
+    int attempts = 0;   // more than one when someone else pushed at the same time
+    QStringList alarms; // tampering or a rewritten history, one line each
+    // Alarms about files on the server no admin has acknowledged, including those an earlier
+    // sync found: while there is one, the sync is not clean (quire-cli exits 1).
+    QStringList openAlarms;
     QStringList quarantined; // "path: reason" for files refused in this sync
     // Files refused as the rules intend (closed to this member, or written by a revoked member
     // after the revocation): not tampering, so no alarm.
@@ -229,6 +232,23 @@ struct SyncSummary {
     QString sshHostKeyPinned; // the ssh server's key, remembered at this first contact
     int anchored = 0;         // records a time-stamp authority attested during this sync
     QString anchorProblem;    // why records still wait for a time-stamp, if they do
+};
+
+// An alarm a sync raised, or a file it refused, and whether an admin has acknowledged it.
+struct AlarmInfo {
+    QString id;   // 16 hex digits; the same in every vault for a file on the server
+    QString kind; // authentication_failed, name_mismatch, conflicting_file, bad_grant,
+                  // bad_ca_share, history_rewritten, file_removed, or refused (not an alarm)
+    QString path;
+    QString detail;
+    QString firstSeen;
+    bool counts = false;    // a sync is not clean while it is not acknowledged
+    QString acknowledgedBy; // member uuid; empty while not acknowledged
+    QString acknowledgedByName;
+    QString acknowledgedAt;
+    QString reason;
+    bool acknowledged() const { return !acknowledgedBy.isEmpty(); }
+    bool isAlarm() const { return kind != QLatin1String("refused"); }
 };
 
 struct SyncStatus {
@@ -559,6 +579,20 @@ public:
     Result<QString> approve(const QByteArray &request, const QStringList &roles);
     // Revokes a member; what is written from now on is closed to them (admins only).
     Result<void> revoke(const QString &member, const QString &reason);
+    // ---- every admin can approve; alarms that count (model/NotebookAdmins.cpp) -------------
+    // Changes an active member's roles (admins only, with a reason). Made admin, the member
+    // gets a share of the CA key, so their vault can approve newcomers after its next sync.
+    Result<void> setRoles(const QString &member, const QStringList &roles, const QString &reason);
+    // This vault holds the notebook CA key: it can approve join requests.
+    bool canApprove();
+    // A share of the CA key for this member is in the shared repository.
+    Result<bool> hasCaShare(const QString &member);
+    // Every alarm and refused file this vault knows, oldest first.
+    Result<QList<AlarmInfo>> alarms();
+    // Alarms not yet acknowledged, and of those the ones that keep a sync failing.
+    Result<int> unacknowledgedAlarms(bool countingOnly = true);
+    // An admin acknowledges an alarm or refused file with a reason: an audit record that syncs.
+    Result<AlarmInfo> acknowledgeAlarm(const QString &id, const QString &reason);
     bool isJoining() const;
 
 signals:

@@ -5450,4 +5450,95 @@ Nichts geht verloren: Ihre Änderungen bleiben in diesem Laborbuch und werden be
         <translation>Ein Archiv, das ein anderes elektronisches Laborbuch exportiert hat (.eln), in neue Experimente einlesen</translation>
     </message>
 </context>
+<context>
+    <name>quire::widgets::AlarmsDialog</name>
+    <message>
+        <source>Fails authentication</source>
+        <translation>Echtheitsprüfung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Name does not fit its content</source>
+        <translation>Name passt nicht zum Inhalt</translation>
+    </message>
+    <message>
+        <source>Other bytes under a known name</source>
+        <translation>Andere Daten unter bekanntem Namen</translation>
+    </message>
+    <message>
+        <source>Key grant refused</source>
+        <translation>Schlüsselfreigabe abgelehnt</translation>
+    </message>
+    <message>
+        <source>Certificate authority share refused</source>
+        <translation>Weitergabe des Schlüssels der Zertifizierungsstelle abgelehnt</translation>
+    </message>
+    <message>
+        <source>History rewritten</source>
+        <translation>Verlauf umgeschrieben</translation>
+    </message>
+    <message>
+        <source>Files removed</source>
+        <translation>Dateien entfernt</translation>
+    </message>
+    <message>
+        <source>Refused file</source>
+        <translation>Abgelehnte Datei</translation>
+    </message>
+    <message>
+        <source>Sync alarms</source>
+        <translation>Alarme der Synchronisation</translation>
+    </message>
+    <message>
+        <source>What syncs found wrong on the shared repository</source>
+        <translation>Was die Synchronisation im gemeinsamen Repository beanstandet hat</translation>
+    </message>
+    <message>
+        <source>Nothing in this notebook was changed or lost: Quire kept its own records and did not take in these files. An alarm stays red, and every sync reports it, until an admin has looked at it and acknowledged it with a reason.</source>
+        <translation>In diesem Laborbuch wurde nichts verändert und nichts ging verloren: Quire hat seine eigenen Datensätze behalten und diese Dateien nicht übernommen. Ein Alarm bleibt rot und wird bei jeder Synchronisation gemeldet, bis ein Administrator ihn geprüft und mit einer Begründung bestätigt hat.</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>Zuerst gesehen</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>What you found, e.g. a test push by the lab&apos;s IT</source>
+        <translation>Was Sie festgestellt haben, z. B. ein Test der Labor-IT</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Begründung:</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Bestätigen</translation>
+    </message>
+    <message>
+        <source>By %1, %2: %3</source>
+        <translation>Von %1, %2: %3</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Noch nicht</translation>
+    </message>
+    <message>
+        <source>Records that you have looked at this, with your reason; every member&apos;s notebook sees it after their next sync.</source>
+        <translation>Hält mit Ihrer Begründung fest, dass Sie dies geprüft haben; jedes Mitglied sieht es nach seiner nächsten Synchronisation.</translation>
+    </message>
+    <message>
+        <source>Only an admin of this notebook can acknowledge an alarm.</source>
+        <translation>Nur ein Administrator dieses Laborbuchs kann einen Alarm bestätigen.</translation>
+    </message>
+</context>
 </TS>

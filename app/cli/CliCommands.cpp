@@ -60,7 +60,18 @@ Sharing (through the lab's git server, encrypted end to end):
                                prints the new member's uuid; --code refuses a request whose
                                code differs from the one the newcomer read out
   member revoke MEMBER --reason R
+  member roles MEMBER --roles author[,supervisor,admin,auditor] --reason R
+                               changes an active member's roles (admins); a new admin's vault
+                               gets a share of the notebook's certificate authority key at its
+                               next sync and can then approve join requests too
   member list [--json]
+  alarms [--json]              what syncs found wrong on the server (a file that fails
+                               authentication or whose name does not fit its content, ...)
+                               and files they refused: id, kind, path, first seen, and who
+                               acknowledged it, when and why. An alarm about a file on the
+                               server makes every sync exit 1 until an admin acknowledges it
+  alarms acknowledge ID --reason R
+                               an admin has looked at it (an audit record that syncs)
 
 PDF for a patent attorney (PDF/A-3 with the records, signatures and time-stamps embedded):
   export pdf --experiment UUID [--entries ID,ID...] [--paper a4|letter] --out FILE.pdf
@@ -190,6 +201,7 @@ int run(const QStringList &arguments) {
     if (command == "inbox") return s.inbox(a);
     if (command == "data") return s.data(a);
     if (command == "import") return s.importCommand(a);
+    if (command == "alarms") return s.alarms(a);
     return failWith(QStringLiteral("unknown command '%1' (try --help)").arg(command), Usage);
 }
 

@@ -89,6 +89,9 @@ public:
     int join(const Args &a);
     int member(const Args &a);
     int memberList(const Args &a);
+    // AdminCommands.cpp
+    int memberRoles(const Args &a);
+    int alarms(const Args &a);
     // PdfCommands.cpp
     int exportCommand(const Args &a);
     int pdf(const Args &a);

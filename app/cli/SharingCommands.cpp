@@ -74,7 +74,11 @@ int Session::sync(const Args &a) {
     if (!summary) return failWith(summary.error());
     auto remote = (*nb)->remoteUrl();
     const QString where = remote ? *remote : QString();
-    const bool clean = summary->alarms.isEmpty();
+    // Alarms found before and not yet acknowledged count as much as new ones.
+    QStringList earlier;
+    for (const auto &line : summary->openAlarms)
+        if (!summary->alarms.contains(line)) earlier << line;
+    const bool clean = summary->alarms.isEmpty() && earlier.isEmpty();
     if (a.has("--json")) {
         printJson(QJsonObject{
             {"remote", where},
@@ -83,6 +87,7 @@ int Session::sync(const Args &a) {
             {"sent", summary->sent},
             {"attempts", summary->attempts},
             {"alarms", QJsonArray::fromStringList(summary->alarms)},
+            {"open_alarms", QJsonArray::fromStringList(summary->openAlarms)},
             {"quarantined", QJsonArray::fromStringList(summary->quarantined)},
             {"expected_refusals", QJsonArray::fromStringList(summary->expectedRefusals)},
             {"ssh_host_key_pinned", summary->sshHostKeyPinned},
@@ -108,6 +113,8 @@ int Session::sync(const Args &a) {
                   << ") was remembered; a different key will stop the sync." << Qt::endl;
         for (const auto &alarm : summary->alarms)
             out() << "ALARM: " << alarm << Qt::endl;
+        for (const auto &alarm : earlier)
+            out() << "ALARM (found before, not yet acknowledged): " << alarm << Qt::endl;
         for (const auto &refused : summary->quarantined)
             out() << "Refused: " << refused << Qt::endl;
         for (const auto &refused : summary->expectedRefusals)
@@ -120,12 +127,15 @@ int Session::sync(const Args &a) {
                   << Qt::endl;
         if (clean) out() << "Up to date with " << where << "." << Qt::endl;
     }
-    if (!clean)
+    if (!clean) {
+        const qsizetype n = summary->alarms.size() + earlier.size();
         return failWith(QStringLiteral("the shared repository was changed by someone "
-                                       "outside the notebook (%1 alarm%2); nothing local was "
-                                       "lost. Tell an admin of the notebook.")
-                            .arg(summary->alarms.size())
-                            .arg(summary->alarms.size() == 1 ? "" : "s"));
+                                       "outside the notebook (%1 alarm%2 not acknowledged); "
+                                       "nothing local was lost. Tell an admin of the notebook, "
+                                       "who sees them with: quire-cli alarms")
+                            .arg(n)
+                            .arg(n == 1 ? "" : "s"));
+    }
     return Ok;
 }
 
@@ -168,6 +178,7 @@ int Session::join(const Args &a) {
 int Session::member(const Args &a) {
     const QString sub = a.positional.value(1);
     if (sub == "list") return memberList(a);
+    if (sub == "roles") return memberRoles(a);
     if (sub == "invite") {
         if (a.value("--out").isEmpty())
             return failWith(QStringLiteral("member invite needs --out FILE"), Usage);
@@ -254,7 +265,12 @@ int Session::memberList(const Args &a) {
                                    {"name", m.name},
                                    {"email", m.email},
                                    {"roles", QJsonArray::fromStringList(m.roles)},
-                                   {"status", m.status}});
+                                   {"status", m.status},
+                                   // A share of the CA key waits in the shared repository.
+                                   {"ca_share", [&] {
+                                        auto share = (*nb)->hasCaShare(m.uuid);
+                                        return share && *share;
+                                    }()}});
         printJson(arr);
         return Ok;
     }

@@ -230,6 +230,21 @@ CREATE TABLE merges(
     PRIMARY KEY(record, merged));
 CREATE INDEX merges_by_merged ON merges(merged);
 )sql"),
+        // 12 (issue 16, alarms that count): an alarm gets an id every vault gives it alike
+        // (from the file's path and object id, or its kind and detail), and an admin's
+        // acknowledgement (an `alarm_acknowledged` audit record) is kept by that id.
+        QStringLiteral(R"sql(
+ALTER TABLE alarms ADD COLUMN alarm_id TEXT;
+ALTER TABLE alarms ADD COLUMN path TEXT NOT NULL DEFAULT '';
+ALTER TABLE alarms ADD COLUMN oid TEXT NOT NULL DEFAULT '';
+CREATE UNIQUE INDEX alarms_by_id ON alarms(alarm_id);
+CREATE TABLE alarm_acknowledgements(
+    alarm_id TEXT PRIMARY KEY,
+    record TEXT NOT NULL,
+    author TEXT NOT NULL,
+    at TEXT NOT NULL,
+    reason TEXT NOT NULL);
+)sql"),
     };
     return migrations;
 }

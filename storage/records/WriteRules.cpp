@@ -96,6 +96,15 @@ QString writeProblem(const QJsonObject &record, const QStringList &roles,
         if (body.value("reason").toString().trimmed().isEmpty())
             return QStringLiteral("it sets a capture aside without a reason");
     }
+    if (type == "audit" && body.value("action").toString() == "alarm_acknowledged") {
+        // Issue 16: an acknowledgement silences an alarm in every vault, so only an admin's.
+        if (!roles.contains("admin"))
+            return QStringLiteral("only an admin may acknowledge an alarm");
+        const QJsonObject detail = body.value("detail").toObject();
+        if (detail.value("alarm").toString().isEmpty() ||
+            detail.value("reason").toString().trimmed().isEmpty())
+            return QStringLiteral("an alarm acknowledgement names the alarm and a reason");
+    }
     if (type == "signature" && changed) return QStringLiteral("a signature has only one version");
     if (type == "anchor") {
         if (changed) return QStringLiteral("an anchor has only one version");

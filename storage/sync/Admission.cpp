@@ -172,8 +172,19 @@ Admission Vault::Impl::admit(const QJsonObject &record, const QJsonObject &sealO
         if (!problem.isEmpty()) return refuse(problem);
     }
 
-    // What its author may write.
-    if (const QString problem = records::writeProblem(record, roles, firstAuthor, caCert,
+    // What its author may write. Member records (approvals, role changes, revocations) by the
+    // roles as the records stood when it was written, as signatures are judged.
+    QStringList rolesThen = roles;
+    if (type == QLatin1String("member")) {
+        const MemberAt then = memberAt(author, recordedAt);
+        if (then.known) {
+            if (then.status != QLatin1String("active"))
+                return refuse(QStringLiteral("its author's membership was revoked when it was "
+                                             "written"));
+            rolesThen = then.roles;
+        }
+    }
+    if (const QString problem = records::writeProblem(record, rolesThen, firstAuthor, caCert,
                                                       pre ? &pre->htmlSafe : nullptr);
         !problem.isEmpty())
         return refuse(problem);

@@ -94,7 +94,19 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
     RepositoryHistory &h = **history;
     const QString now = nowUtc();
 
-    QList<QPair<QString, QString>> alarms; // kind, detail
+    // Tampering and surprises. One about a file on the server names its path and object id,
+    // which every vault sees alike, so that an admin's acknowledgement holds everywhere.
+    struct RaisedAlarm {
+        QString kind;
+        QString detail;
+        QString path;
+        QByteArray oid;
+    };
+    QList<RaisedAlarm> alarms;
+    auto alarm = [&alarms](const QString &kind, const QString &detail, const QString &path = {},
+                           const QByteArray &oid = {}) {
+        alarms << RaisedAlarm{kind, detail, path, oid};
+    };
     auto quarantineFile = [&](const QString &path, const QByteArray &oid, const QString &reason,
                               bool expected = false) -> Result<void> {
         auto seen = d->db.cached(QStringLiteral("SELECT 1 FROM quarantine WHERE path=? AND oid=?"));
@@ -154,13 +166,12 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
         auto kept = h.isAncestor(previous, remoteHead);
         if (!kept) return kept.failure();
         if (!*kept)
-            alarms << qMakePair(
-                QStringLiteral("history_rewritten"),
-                QStringLiteral("the shared repository's history was rewritten: it no "
-                               "longer contains commit %1 that this device fetched "
-                               "before. Nothing was removed here; this sync puts "
-                               "back what is missing.")
-                    .arg(QString::fromLatin1(previous.left(12))));
+            alarm(QStringLiteral("history_rewritten"),
+                  QStringLiteral("the shared repository's history was rewritten: it no "
+                                 "longer contains commit %1 that this device fetched "
+                                 "before. Nothing was removed here; this sync puts "
+                                 "back what is missing.")
+                      .arg(QString::fromLatin1(previous.left(12))));
     }
 
     auto remoteTree = h.treeOf(remoteHead);
@@ -226,21 +237,21 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
         auto encKey = crypto::EcKey::fromPrivateDer(encSecret->bytes());
         if (!encKey) return encKey.failure();
         if (!grant || grant->member != d->memberUuid) {
-            alarms << qMakePair(
-                QStringLiteral("bad_grant"),
-                QStringLiteral("%1 cannot be read: %2")
-                    .arg(myGrantPath,
-                         grant ? QStringLiteral("it names another member") : grant.error()));
+            alarm(QStringLiteral("bad_grant"),
+                  QStringLiteral("%1 cannot be read: %2")
+                      .arg(myGrantPath,
+                           grant ? QStringLiteral("it names another member") : grant.error()),
+                  myGrantPath, *myGrantOid);
         } else {
             for (const auto &wrapped : grant->grants) {
                 if (d->epochs.contains(wrapped.epoch)) continue;
                 auto key = membership::unwrapNotebookKey(d->memberUuid, *encKey, wrapped);
                 if (!key) {
-                    alarms << qMakePair(
-                        QStringLiteral("bad_grant"),
-                        QStringLiteral("the key of epoch %1 in %2 does not open: %3")
-                            .arg(wrapped.epoch)
-                            .arg(myGrantPath, key.error()));
+                    alarm(QStringLiteral("bad_grant"),
+                          QStringLiteral("the key of epoch %1 in %2 does not open: %3")
+                              .arg(wrapped.epoch)
+                              .arg(myGrantPath, key.error()),
+                          myGrantPath, *myGrantOid);
                     continue;
                 }
                 if (auto r = d->storeSecret(QStringLiteral("notebook_key/%1").arg(wrapped.epoch),
@@ -253,13 +264,20 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
     }
     // Content-addressed names never collide between honest writers; key grants are the one
     // kind of file that changes, and they are checked by their seal below.
-    TreeEntries grantFiles;
-    for (auto it = toImport.begin(); it != toImport.end(); ++it)
+    // Shares of the CA key (ca/) change the same way: checked by their seal too.
+    TreeEntries grantFiles, caShareFiles;
+    for (auto it = toImport.begin(); it != toImport.end(); ++it) {
         if (it.key().startsWith(QLatin1String("keys/"))) grantFiles.insert(it.key(), it.value());
+        if (it.key().startsWith(QLatin1String("ca/"))) caShareFiles.insert(it.key(), it.value());
+    }
     for (auto it = incoming->changed.begin(); it != incoming->changed.end(); ++it) {
         if (it.key() == QLatin1String("QUIRE.json")) continue; // checked above
         if (it.key().startsWith(QLatin1String("keys/"))) {
             grantFiles.insert(it.key(), it.value());
+            continue;
+        }
+        if (it.key().startsWith(QLatin1String("ca/"))) {
+            caShareFiles.insert(it.key(), it.value());
             continue;
         }
         auto localOid = h.blobAt(localTree, it.key());
@@ -274,8 +292,8 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
             QStringLiteral("the shared repository holds other bytes under the name of a file this "
                            "notebook already has; the local file was kept");
         if (auto r = quarantineFile(it.key(), it.value(), reason); !r) return r.failure();
-        alarms << qMakePair(QStringLiteral("conflicting_file"),
-                            QStringLiteral("%1: %2").arg(it.key(), reason));
+        alarm(QStringLiteral("conflicting_file"), QStringLiteral("%1: %2").arg(it.key(), reason),
+              it.key(), it.value());
     }
     // Chunks first (records name them), then records in the order their dependencies allow.
     // Reading, decrypting and checking each file needs nothing but the file and the keys, so
@@ -296,10 +314,10 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
         if (!isRecord && !isChunk) continue; // QUIRE.json, keys/: read where they are used
         const QByteArray rawName = crypto::fromHex(parts[2].toLatin1());
         if (rawName.size() != 32 || parts[1] != parts[2].left(2)) {
-            if (auto r =
-                    quarantineFile(path, oid, QStringLiteral("the file name is not a Quire name"));
-                !r)
-                return r.failure();
+            const QString reason = QStringLiteral("the file name is not a Quire name");
+            if (auto r = quarantineFile(path, oid, reason); !r) return r.failure();
+            alarm(QStringLiteral("name_mismatch"), QStringLiteral("%1: %2").arg(path, reason), path,
+                  oid);
             continue;
         }
         candidates << Candidate{path, oid, rawName, isChunk};
@@ -307,6 +325,9 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
     struct Opened {
         QString fatal; // the repository failed us: the merge stops
         QString problem;
+        // Set when the file fails authentication or its name does not fit its content: not a
+        // file any member wrote, so an alarm, not only a refusal.
+        QString alarmKind;
         bool expectedRefusal = false;
         QByteArray chunkSha;
         qint64 chunkSize = 0;
@@ -324,6 +345,7 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
         auto header = crypto::readFileHeader(*blob);
         if (!header) {
             o.problem = header.error();
+            o.alarmKind = QStringLiteral("authentication_failed");
             return;
         }
         if (!d->epochs.contains(header->epoch)) {
@@ -338,12 +360,14 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
         auto decrypted = crypto::decryptFile(keys.enc, c.rawName, *blob);
         if (!decrypted) {
             o.problem = decrypted.error();
+            o.alarmKind = QStringLiteral("authentication_failed");
             return;
         }
         if (c.isChunk) {
             const QByteArray sha = crypto::sha256(*decrypted);
             if (crypto::hmacSha256(keys.name, sha) != c.rawName) {
                 o.problem = QStringLiteral("its name does not match its content");
+                o.alarmKind = QStringLiteral("name_mismatch");
                 return;
             }
             o.chunkSha = sha;
@@ -372,6 +396,7 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
         const QByteArray rawId = crypto::sha256(*canonical);
         if (crypto::hmacSha256(keys.name, rawId) != c.rawName) {
             o.problem = QStringLiteral("its name does not match its content");
+            o.alarmKind = QStringLiteral("name_mismatch");
             return;
         }
         in.id = hex(rawId);
@@ -391,6 +416,8 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
         Result<void> stored;
         if (!o.problem.isEmpty()) {
             stored = quarantineFile(c.path, c.oid, o.problem, o.expectedRefusal);
+            if (!o.alarmKind.isEmpty())
+                alarm(o.alarmKind, QStringLiteral("%1: %2").arg(c.path, o.problem), c.path, c.oid);
         } else if (o.record) {
             pending << std::move(*o.record);
             o.record.reset();
@@ -413,6 +440,11 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
             return type == QLatin1String("notebook") || type == QLatin1String("member");
         });
     const qsizetype membership = othersBegin - pending.begin();
+    // Member records in the order they were written: a revocation that arrives together with
+    // what the revoked admin wrote afterwards is admitted first, so that the rules see it.
+    std::stable_sort(pending.begin(), othersBegin, [](const Incoming &a, const Incoming &b) {
+        return a.record.value("recorded_at").toString() < b.record.value("recorded_at").toString();
+    });
     QHash<QString, QString> deferred; // path -> why it waits
     // A device's highest sequence number is noted once at the end, not once per record.
     QHash<QString, QPair<qint64, QString>> devicesSeen;
@@ -481,6 +513,7 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
         if (!bytes) return bytes.failure();
         auto grant = membership::parseGrantFile(*bytes);
         QString problem;
+        bool formerAdmin = false;
         if (!grant) {
             problem = grant.error();
         } else if (it.key() != QStringLiteral("keys/%1.json").arg(grant->member)) {
@@ -494,11 +527,17 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
             if (!row) return row.failure();
             const bool found = *row;
             const QByteArray cert = found ? (*st)->blob(0) : QByteArray();
-            const bool admin =
-                found && (*st)->text(1).split(',').contains("admin") && (*st)->text(2) == "active";
+            const bool wasAdmin = found && (*st)->text(1).split(',').contains("admin");
+            const bool admin = wasAdmin && (*st)->text(2) == "active";
             (*st)->reset();
+            // A grant from an admin revoked since may be older than the revocation (a grant
+            // carries no time): refused as the rules intend, not as tampering.
+            formerAdmin = wasAdmin && !admin;
             if (!admin)
-                problem = QStringLiteral("it is not sealed by an active admin of this notebook");
+                problem = formerAdmin
+                              ? QStringLiteral("it is sealed by an admin who has been revoked")
+                              : QStringLiteral("it is not sealed by an active admin of this "
+                                               "notebook");
             else if (auto sealOk = membership::verifyGrantSeal(*grant, cert); !sealOk)
                 problem = sealOk.error();
         }
@@ -530,11 +569,11 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
                     keepOurs = true; // theirs is older: ours goes to the server
                 } else {
                     keepOurs = true;
-                    alarms << qMakePair(QStringLiteral("bad_grant"),
-                                        QStringLiteral("%1: two versions of a key grant, each "
-                                                       "lacking a key the other holds; the local "
-                                                       "one was kept")
-                                            .arg(it.key()));
+                    alarm(QStringLiteral("bad_grant"),
+                          QStringLiteral("%1: two versions of a key grant, each lacking a key the "
+                                         "other holds; the local one was kept")
+                              .arg(it.key()),
+                          it.key(), it.value());
                 }
             }
         }
@@ -544,10 +583,21 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
             if (auto r = d->clearQuarantine(it.key()); !r) return r.failure();
         } else {
             const QString reason = QStringLiteral("a key grant was refused: %1").arg(problem);
-            if (auto r = quarantineFile(it.key(), it.value(), reason); !r) return r.failure();
-            alarms << qMakePair(QStringLiteral("bad_grant"),
-                                QStringLiteral("%1: %2").arg(it.key(), reason));
+            if (auto r = quarantineFile(it.key(), it.value(), reason, formerAdmin); !r)
+                return r.failure();
+            if (!formerAdmin)
+                alarm(QStringLiteral("bad_grant"), QStringLiteral("%1: %2").arg(it.key(), reason),
+                      it.key(), it.value());
         }
+    }
+    auto caRefused = d->admitCaShares(caShareFiles);
+    if (!caRefused) return caRefused.failure();
+    for (const auto &refusal : std::as_const(*caRefused)) {
+        if (auto r = quarantineFile(refusal.path, refusal.oid, refusal.reason); !r)
+            return r.failure();
+        alarm(QStringLiteral("bad_ca_share"),
+              QStringLiteral("%1: %2").arg(refusal.path, refusal.reason), refusal.path,
+              refusal.oid);
     }
 
     // What only this device holds goes to the server: its own checked files, never a copy of
@@ -570,21 +620,22 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
         for (auto it = gone->added.begin(); it != gone->added.end(); ++it)
             if (ours.contains(it.key())) removed << it.key();
         if (!removed.isEmpty())
-            alarms << qMakePair(QStringLiteral("file_removed"),
-                                QStringLiteral("%1 file(s) were removed from the shared repository "
-                                               "(%2%3); this sync puts them back")
-                                    .arg(removed.size())
-                                    .arg(removed.mid(0, 3).join(QStringLiteral(", ")),
-                                         removed.size() > 3 ? QStringLiteral(", …") : QString()));
+            alarm(QStringLiteral("file_removed"),
+                  QStringLiteral("%1 file(s) were removed from the shared repository "
+                                 "(%2%3); this sync puts them back")
+                      .arg(removed.size())
+                      .arg(removed.mid(0, 3).join(QStringLiteral(", ")),
+                           removed.size() > 3 ? QStringLiteral(", …") : QString()));
     }
 
-    for (const auto &[kind, detail] : std::as_const(alarms)) {
-        auto st =
-            d->db.cached(QStringLiteral("INSERT INTO alarms(at, kind, detail) VALUES(?,?,?)"));
-        if (!st) return st.failure();
-        (*st)->bind(1, now).bind(2, kind).bind(3, detail);
-        if (auto r = (*st)->run(); !r) return r.failure();
-        report.alarms << detail;
+    // An alarm this vault already holds is not news; it still counts until acknowledged.
+    QList<RaisedAlarm> newAlarms;
+    for (const RaisedAlarm &a : std::as_const(alarms)) {
+        auto fresh = d->raiseAlarm(a.kind, a.detail, a.path, a.oid);
+        if (!fresh) return fresh.failure();
+        if (!*fresh) continue;
+        newAlarms << a;
+        report.alarms << a.detail;
     }
     if (auto r = tx.commit(); !r) return r.failure();
     if (auto r = d->loadState(); !r) return r.failure(); // names and keys may have arrived
@@ -624,15 +675,30 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
         !r)
         return r.failure();
 
+    auto openLines = d->openAlarmLines();
+    if (!openLines) return openLines.failure();
+    report.openAlarms = *openLines;
     if (d->joining) { // not approved (yet): nothing can be sealed as this member
         report.ahead = false;
         return report;
     }
-    for (const auto &[kind, detail] : std::as_const(alarms))
-        if (auto r = audit(QStringLiteral("sync_alarm"),
-                           QJsonObject{{"kind", kind}, {"detail", detail}});
-            !r)
-            return r.failure();
+    // The CA key follows the admin role (vault/Admins.cpp); shares written now go out below.
+    auto caProblem = d->settleCaKey();
+    if (!caProblem) return caProblem.failure();
+    if (!caProblem->isEmpty()) {
+        auto fresh = d->raiseAlarm(QStringLiteral("bad_ca_share"), *caProblem);
+        if (!fresh) return fresh.failure();
+        if (*fresh) {
+            newAlarms << RaisedAlarm{QStringLiteral("bad_ca_share"), *caProblem, {}, {}};
+            report.alarms << *caProblem;
+            report.openAlarms << *caProblem;
+        }
+    }
+    for (const RaisedAlarm &a : std::as_const(newAlarms)) {
+        QJsonObject detail{{"kind", a.kind}, {"detail", a.detail}};
+        if (!a.path.isEmpty()) detail.insert("path", a.path);
+        if (auto r = audit(QStringLiteral("sync_alarm"), detail); !r) return r.failure();
+    }
     if (!report.quarantined.isEmpty())
         if (auto r = audit(QStringLiteral("sync_quarantine"),
                            QJsonObject{{"count", int(report.quarantined.size())}});

@@ -46,6 +46,7 @@ Result<SyncReport> SyncEngine::run(Vault &vault,
         out.recordsReceived += merged->records;
         out.chunksReceived += merged->chunks;
         out.alarms += merged->alarms;
+        out.openAlarms = merged->openAlarms;
         out.quarantined += merged->quarantined;
         out.expectedRefusals += merged->expectedRefusals;
         out.head = merged->head;

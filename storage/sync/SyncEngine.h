@@ -36,11 +36,12 @@ struct SyncProgress {
 struct SyncReport {
     int recordsReceived = 0;
     int chunksReceived = 0;
-    int filesSent = 0;   // files on main the server did not have
-    bool pushed = false; // something was sent
-    int attempts = 0;    // fetch-merge-push rounds (more than one after a rejected push)
-    QByteArray head;     // main, equal to the server's main afterwards
-    QStringList alarms;  // tampering or a rewritten history
+    int filesSent = 0;      // files on main the server did not have
+    bool pushed = false;    // something was sent
+    int attempts = 0;       // fetch-merge-push rounds (more than one after a rejected push)
+    QByteArray head;        // main, equal to the server's main afterwards
+    QStringList alarms;     // tampering or a rewritten history, new in this sync
+    QStringList openAlarms; // alarms about files on the server no admin acknowledged yet
     QStringList quarantined;
     QStringList expectedRefusals; // see Vault::MergeReport
     QString sshHostKeyPinned;     // set when this sync pinned the server's host key

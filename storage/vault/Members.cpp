@@ -206,8 +206,9 @@ Result<QString> Vault::approveJoin(const QByteArray &requestBytes, const QString
         return fail(QStringLiteral("%1 is already a member of this notebook").arg(request->member));
     auto caSecret = d->loadSecret(QStringLiteral("ca_key"));
     if (!caSecret)
-        return fail(QStringLiteral("only the vault that founded the notebook holds its certificate "
-                                   "authority key and can approve join requests"));
+        return fail(QStringLiteral("this vault does not hold the notebook's certificate "
+                                   "authority key yet: sync, so that the share an admin's vault "
+                                   "made for you arrives, then approve again"));
     auto caKey = crypto::EcKey::fromPrivateDer(caSecret->bytes());
     if (!caKey) return caKey.failure();
     auto cert = membership::issueMemberCertificate(*request, *caKey, d->caCert, 30);
@@ -252,6 +253,8 @@ Result<QString> Vault::approveJoin(const QByteArray &requestBytes, const QString
         {}});
     if (!appended) return appended.failure();
     if (auto r = d->putRepoFile(path, grantOid); !r) return r.failure();
+    if (sortedRoles.contains("admin")) // a new admin can approve too (vault/Admins.cpp)
+        if (auto r = d->shareCaKeyWith(member, request->encKey); !r) return r.failure();
     return member;
 }
 

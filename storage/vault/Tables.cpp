@@ -316,7 +316,8 @@ Result<void> Vault::Impl::materialize(const StoredRecord &r, const QString *prec
         if (genTime > lastTrustedTime) lastTrustedTime = genTime;
         return {};
     }
-    return {}; // comment, audit: the records table is enough
+    if (r.type == "audit") return noteAcknowledgement(r); // vault/Alarms.cpp
+    return {}; // comment, other audit records: the records table is enough
 }
 
 Result<void> Vault::Impl::insertRecord(const StoredRecord &r, const QString &path,

@@ -277,6 +277,14 @@ public:
     // Revokes a member: a member record with status revoked, then a new key epoch granted to
     // every remaining active member, so that what is written from now on is closed to them.
     Result<void> revokeMember(const QString &member, const QString &reason);
+    // Changes an active member's roles (admins only, with a reason). A member made admin gets
+    // a share of the CA key when this vault holds it (vault/Admins.cpp).
+    Result<void> setMemberRoles(const QString &member, const QStringList &roles,
+                                const QString &reason);
+    // This vault holds the notebook CA key and can approve join requests.
+    bool holdsCaKey();
+    // A share of the CA key for this member is in the shared repository as this vault knows it.
+    Result<bool> hasCaShare(const QString &member);
     // The remote the notebook syncs with (no secret in it).
     Result<QString> remoteUrl();
     Result<void> setRemoteUrl(const QString &url);
@@ -421,9 +429,12 @@ public:
     Result<int> unpublishedCount();
     // What a merge with the shared repository did.
     struct MergeReport {
-        int records = 0;         // records imported
-        int chunks = 0;          // attachment chunks imported
-        QStringList alarms;      // tampering or rewritten history, one line each
+        int records = 0;    // records imported
+        int chunks = 0;     // attachment chunks imported
+        QStringList alarms; // tampering or rewritten history, one line each, new here
+        // Every alarm about a file on the server that no admin has acknowledged yet, whether
+        // this merge saw it first or an earlier one did: a sync with any fails.
+        QStringList openAlarms;
         QStringList quarantined; // "path: reason" for files refused in this merge
         // Refusals the rules intend, not tampering: files under a key epoch this member does not
         // hold (written after its access ended, or not granted yet), or written by a revoked
@@ -447,6 +458,28 @@ public:
         bool expected = false; // refused as the rules intend (a revoked member's late writes)
     };
     Result<QList<Quarantined>> quarantine();
+
+    // ---- alarms (vault/Alarms.cpp) ---------------------------------------------------------
+    struct Alarm {
+        QString id;   // 16 hex digits, the same in every vault for a file on the server
+        QString kind; // authentication_failed, name_mismatch, conflicting_file, bad_grant,
+                      // bad_ca_share, history_rewritten, file_removed; `refused` for a file
+                      // refused by the rules (quarantined, not an alarm)
+        QString path; // the file on the server, when it is about one
+        QString detail;
+        QString firstSeen;
+        bool counts = false;    // a sync fails while it is not acknowledged
+        QString acknowledgedBy; // member uuid, empty while not acknowledged
+        QString acknowledgedAt;
+        QString reason;
+        QString acknowledgement; // the audit record
+    };
+    // Every alarm and refused file, oldest first.
+    Result<QList<Alarm>> alarms();
+    // An admin's acknowledgement: an `alarm_acknowledged` audit record naming the alarm, its
+    // kind, path and the reason; it syncs, so every vault that knows the alarm sees it
+    // acknowledged. An id prefix of at least 6 digits that names one alarm is enough.
+    Result<Alarm> acknowledgeAlarm(const QString &id, const QString &reason);
 
 private:
     Vault();

@@ -285,6 +285,37 @@ struct Vault::Impl {
                                     const QByteArray &sha, qint64 size);
     Result<void> clearQuarantine(const QString &path);
     Result<void> noteDeviceSeq(const QString &device, qint64 seq, const QString &recordedAt);
+
+    // ---- vault/Admins.cpp: the CA key shared with every active admin ------------------------
+
+    struct FileRefusal {
+        QString path;
+        QByteArray oid;
+        QString reason;
+    };
+    Result<bool> hasSecret(const QString &name);
+    // The oid this vault holds at `path` in repo_files, or empty.
+    Result<QString> repoFileOid(const QString &path);
+    // Writes ca/<member>.json: this vault's CA key wrapped for the member's encryption key.
+    Result<void> shareCaKeyWith(const QString &member, const QByteArray &encSpki);
+    // After a merge: an admin takes up its share, a former admin lets the key go, and a vault
+    // holding the key shares it with every active admin who has no share yet.
+    // Returns a problem with this admin's own share (an alarm), or empty.
+    Result<QString> settleCaKey();
+    // Checks arriving ca/ files (form, seal by an admin, this notebook's CA); keeps the good
+    // ones and returns the refused.
+    Result<QList<FileRefusal>> admitCaShares(const TreeEntries &files);
+
+    // ---- vault/Alarms.cpp: alarms that count until an admin acknowledges them --------------
+
+    // Notes an alarm; true when it is new to this vault. File alarms are named by path and
+    // object id, the same in every vault; others by kind and detail.
+    Result<bool> raiseAlarm(const QString &kind, const QString &detail, const QString &path = {},
+                            const QByteArray &oid = {});
+    // An admin's `alarm_acknowledged` audit record, as a row (materialize calls it).
+    Result<void> noteAcknowledgement(const StoredRecord &r);
+    // Lines of the alarms no admin has acknowledged that keep a sync failing.
+    Result<QStringList> openAlarmLines();
 };
 
 } // namespace quire

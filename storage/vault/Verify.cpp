@@ -300,21 +300,26 @@ VaultCheck Vault::verify(const VaultProgress &progress, bool perRecord) {
             }
         }
     }
-    // What a sync refused or found wrong stays a problem until a person has looked at it.
-    if (auto q = quarantine(); q) {
-        for (const auto &item : *q)
-            if (!item.expected)
-                problem(QStringLiteral("file %1 from the shared repository was refused (%2): %3")
-                            .arg(item.path, item.seenAt, item.reason));
-    }
-    if (auto alarms =
-            d->db.prepare(QStringLiteral("SELECT at, kind, detail FROM alarms ORDER BY rowid"));
-        alarms) {
-        while (true) {
-            auto row = alarms->next();
-            if (!row || !*row) break;
-            problem(QStringLiteral("sync alarm (%1, %2): %3")
-                        .arg(alarms->text(0), alarms->text(1), alarms->text(2)));
+    // What a sync refused or found wrong stays a problem until an admin has acknowledged it
+    // (vault/Alarms.cpp); then it is a warning that says who looked at it and why.
+    if (auto all = alarms(); all) {
+        for (const auto &a : *all) {
+            QString line =
+                a.kind == QLatin1String("refused")
+                    ? QStringLiteral("file %1 from the shared repository was refused "
+                                     "(%2): %3")
+                          .arg(a.path, a.firstSeen, a.detail)
+                    : QStringLiteral("sync alarm (%1, %2): %3").arg(a.firstSeen, a.kind, a.detail);
+            if (a.acknowledgedBy.isEmpty()) {
+                problem(line);
+                // A file alarm is a refused file too, as it always was.
+                if (a.kind != QLatin1String("refused") && !a.path.isEmpty())
+                    problem(QStringLiteral("file %1 from the shared repository was refused (%2)")
+                                .arg(a.path, a.firstSeen));
+            } else {
+                check.warnings << line + QStringLiteral(" — acknowledged by %1 at %2: %3")
+                                             .arg(a.acknowledgedBy, a.acknowledgedAt, a.reason);
+            }
         }
     }
     return check;

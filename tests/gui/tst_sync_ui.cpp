@@ -13,6 +13,7 @@
 #include "history/ConflictDialog.h"
 #include "Notebook.h"
 #include "page/UrlSecurity.h"
+#include "sync/AlarmsDialog.h"
 #include "sync/MembersDialog.h"
 #include "sync/RemoteSettingsDialog.h"
 #include "sync/SyncController.h"
@@ -47,6 +48,7 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QToolButton>
+#include <QTreeWidget>
 #include <QUuid>
 
 #include <algorithm>
@@ -100,7 +102,7 @@ private slots:
     void saveIsSentAutomaticallyShortlyAfterwards();
     void revokingAsksForAReasonAndMarksTheMemberRevoked();
     void unreachableServerSaysOfflineAndLosesNothing();
-    void tamperedServerRaisesAnAlarmUntilSeen();
+    void tamperedServerRaisesAnAlarmUntilAnAdminAcknowledgesIt();
     void cancelStopsASyncThatHangsAndKeepsTheChanges();
     void lockingDuringASyncWaitsForItToStop();
     void conflictFromTwoComputersIsShownSideBySideAndResolved();
@@ -589,7 +591,7 @@ void SyncUiTest::unreachableServerSaysOfflineAndLosesNothing() {
     QCOMPARE(waiting(m_window.get()), 0);
 }
 
-void SyncUiTest::tamperedServerRaisesAnAlarmUntilSeen() {
+void SyncUiTest::tamperedServerRaisesAnAlarmUntilAnAdminAcknowledgesIt() {
     // Someone with write access to the server changes one byte of one record file.
     const QString evil = m_dir.filePath(QStringLiteral("evil"));
     git({QStringLiteral("clone"), QStringLiteral("--quiet"), m_bare, evil});
@@ -629,20 +631,46 @@ void SyncUiTest::tamperedServerRaisesAnAlarmUntilSeen() {
     QCOMPARE(int(m_window->notebook()->experiments()->size()), experimentsBefore);
     screenshot(m_window.get(), QStringLiteral("status-alarm"));
 
-    // A click shows the details; closing them acknowledges the alarm.
+    // A click lists the alarms, the new one in the warning colour.
     QTest::mouseClick(button, Qt::LeftButton);
-    QPointer<QMessageBox> box;
-    QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(QStringLiteral("syncAlarmBox"))) &&
+    QPointer<AlarmsDialog> box;
+    QTRY_VERIFY((box = m_window->findChild<AlarmsDialog *>(QStringLiteral("alarmsDialog"))) &&
                 box->isVisible());
-    QVERIFY(box->detailedText().contains(sync->alarms().first()));
-    QVERIFY2(box->informativeText().contains(QStringLiteral("other bytes")),
-             qPrintable(box->informativeText()));
+    QTreeWidgetItem *item = box->list()->currentItem();
+    QVERIFY(item);
+    QVERIFY2(item->toolTip(0).contains(QStringLiteral("other bytes")),
+             qPrintable(item->toolTip(0)));
+    const QColor red = item->foreground(0).color();
+    QVERIFY2(red.red() > 2 * red.green() && red.red() > 2 * red.blue(), qPrintable(red.name()));
+    QVERIFY(!box->acknowledgeButton()->isEnabled()); // a reason first
     screenshot(m_window.get(), QStringLiteral("alarm-details"), box);
-    QTest::mouseClick(box->button(QMessageBox::Ok), Qt::LeftButton);
+
+    // Closing it is not enough: the alarm counts until an admin acknowledges it.
+    box->reject();
+    QTRY_VERIFY(!box);
+    QTRY_COMPARE(sync->state(), SyncController::State::Alarm);
+    QVERIFY2(statusText(m_window.get()).startsWith(QStringLiteral("Alarm: ")),
+             qPrintable(statusText(m_window.get())));
+
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_VERIFY((box = m_window->findChild<AlarmsDialog *>(QStringLiteral("alarmsDialog"))) &&
+                box->isVisible());
+    QTest::keyClicks(box->reasonField(), QStringLiteral("Mallory's test push, checked with IT"));
+    QVERIFY(box->acknowledgeButton()->isEnabled());
+    QTest::mouseClick(box->acknowledgeButton(), Qt::LeftButton);
+    item = box->list()->topLevelItem(0);
+    QVERIFY2(item->text(3).contains(QStringLiteral("Mallory's test push")),
+             qPrintable(item->text(3)));
+    QVERIFY(!box->acknowledgeButton()->isEnabled());
+    screenshot(m_window.get(), QStringLiteral("alarm-acknowledged"), box);
+    box->reject();
     QTRY_VERIFY(!box);
     QVERIFY(sync->alarms().isEmpty());
+    syncAndWait(m_window.get());
     QVERIFY2(statusText(m_window.get()).startsWith(QStringLiteral("Up to date")),
              qPrintable(statusText(m_window.get())));
+    auto alarms = m_window->notebook()->alarms();
+    QVERIFY(alarms && !alarms->isEmpty() && alarms->last().acknowledged());
 }
 
 void SyncUiTest::cancelStopsASyncThatHangsAndKeepsTheChanges() {

@@ -4,6 +4,7 @@
 
 #include "crypto/Crypto.h"
 #include "records/CanonicalJson.h"
+#include "sync/CaShare.h"
 #include "sync/Membership.h"
 #include "TestSupport.h"
 
@@ -1033,6 +1034,38 @@ private slots:
         QVERIFY(!notCa);
         QVERIFY2(notCa.error().contains(QLatin1String("not marked as a certificate authority")),
                  qPrintable(notCa.error()));
+    }
+
+    // Issue 16: the CA key shared with another admin opens for that admin only, is the CA's,
+    // and a changed byte anywhere breaks the seal or the wrap.
+    void caShareOpensForItsAdminOnlyAndHoldsTheCaKey() {
+        auto bytes =
+            makeCaShare(m_memberUuid, m_memberEnc.publicDer(), m_caCert,
+                        m_caKey.privateDer().bytes(), m_adminUuid, m_adminKey, m_adminCert);
+        QVERIFY2(bytes, qPrintable(bytes.error()));
+        QVERIFY(!bytes->contains("PRIVATE"));
+        auto share = parseCaShare(*bytes);
+        QVERIFY2(share, qPrintable(share.error()));
+        QCOMPARE(share->member, m_memberUuid);
+        QCOMPARE(caSharePath(m_memberUuid), QStringLiteral("ca/%1.json").arg(m_memberUuid));
+        QVERIFY(verifyCaShareSeal(*share, m_adminCert).ok());
+        QVERIFY(!verifyCaShareSeal(*share, m_otherAdminCert));
+        auto key = openCaShare(*share, m_memberEnc, m_caCert);
+        QVERIFY2(key, qPrintable(key.error()));
+        QCOMPARE(key->bytes(), m_caKey.privateDer().bytes());
+        // Someone else's encryption key does not open it.
+        QVERIFY(!openCaShare(*share, m_memberSign, m_caCert));
+        // Nor does a share renamed to another member, whose uuid is in the wrap's AAD.
+        auto renamed = parseCaShare(
+            edited(*bytes, [&](QJsonObject &o) { o.insert("member", m_otherAdminUuid); }));
+        QVERIFY(renamed);
+        QVERIFY(!verifyCaShareSeal(*renamed, m_adminCert));
+        QVERIFY(!openCaShare(*renamed, m_memberEnc, m_caCert));
+        // A key that is not the CA's is never shared.
+        const EcKey stranger = EcKey::generate();
+        QVERIFY(!makeCaShare(m_memberUuid, m_memberEnc.publicDer(), m_caCert,
+                             stranger.privateDer().bytes(), m_adminUuid, m_adminKey, m_adminCert));
+        QVERIFY(!parseCaShare(edited(*bytes, [](QJsonObject &o) { o.insert("extra", 1); })));
     }
 
     void constantTimeEqualComparesContent() {

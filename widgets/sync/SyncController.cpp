@@ -74,6 +74,7 @@ void SyncController::setNotebook(Notebook *notebook) {
     m_lastError.clear();
     m_cancelled = false;
     m_alarms.clear();
+    m_counting.clear();
     m_refused.clear();
     m_afterChange.stop();
     if (!m_notebook) {
@@ -101,6 +102,12 @@ void SyncController::refreshStatus() {
     if (!m_notebook || m_running) return;
     auto status = m_notebook->syncStatus();
     if (status) m_status = *status;
+    // What keeps counting until an admin acknowledges it; a failed read keeps what was known.
+    if (auto all = m_notebook->alarms()) {
+        m_counting.clear();
+        for (const AlarmInfo &a : *all)
+            if (a.counts && !a.acknowledged()) m_counting << a.detail;
+    }
     emit statusChanged();
 }
 
@@ -197,6 +204,7 @@ void SyncController::onFinished() {
 QStringList SyncController::alarms() const {
     // A conflicting file is both an alarm and refused, in the same words: say it once.
     QStringList all = m_alarms;
+    addNew(all, m_counting);
     addNew(all, m_refused);
     return all;
 }

@@ -65,11 +65,15 @@ public:
     int waiting() const { return m_status.waiting; }
     bool hasRemote() const { return !m_status.remote.isEmpty(); }
     QString lastError() const { return m_lastError; }
-    // Alarm lines (tampering first, then refused files) not yet acknowledged.
+    // Alarm lines (tampering first, then refused files) not yet acknowledged: what this
+    // session's syncs found, and the alarms about files on the server that no admin has
+    // acknowledged yet (those stay until one does, whoever's window it is).
     QStringList alarms() const;
     // Why the last sync left records without a trusted time, if it did (never an alarm).
     QString anchorProblem() const { return m_anchorProblem; }
-    bool alarmIsTampering() const { return !m_alarms.isEmpty(); }
+    bool alarmIsTampering() const { return !m_alarms.isEmpty() || !m_counting.isEmpty(); }
+    // The person has seen what this session's syncs reported; alarms that count stay until an
+    // admin acknowledges them.
     void acknowledgeAlarms();
 
 public slots:
@@ -107,6 +111,7 @@ private:
     QString m_anchorProblem;
     bool m_cancelled = false;
     QStringList m_alarms;
+    QStringList m_counting; // unacknowledged alarms about files on the server (the notebook's)
     QStringList m_refused;
     qint64 m_done = 0;
     qint64 m_total = 0;

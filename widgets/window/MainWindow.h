@@ -154,7 +154,7 @@ public slots:
     // Asks for a folder and writes the evidence of one signature on the shown page there;
     // with `parentDir` given, asks nothing.
     void exportEvidence(const QString &signatureId, const QString &parentDir = QString());
-    // What the last sync found wrong on the server; closing it acknowledges the alarm.
+    // What syncs found wrong on the server, where an admin acknowledges an alarm.
     void showSyncAlarm();
     // The versions of an entry on the page (the current entry when empty).
     void showHistory(const QString &entry = QString(), int version = 0);

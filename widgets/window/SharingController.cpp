@@ -1,16 +1,15 @@
 #include "window/SharingController.h"
 
 #include "common/DialogParts.h"
+#include "sync/AlarmsDialog.h"
 #include "sync/MembersDialog.h"
 #include "sync/RemoteSettingsDialog.h"
 #include "sync/SyncController.h"
 #include "window/MainWindow.h"
 
 #include <QHBoxLayout>
-#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QStatusBar>
 #include <QToolButton>
 
@@ -184,39 +183,20 @@ void SharingController::showMembers() {
 }
 
 void SharingController::showSyncAlarm() {
-    const QStringList lines = m_sync->alarms();
-    if (lines.isEmpty()) return;
-    const bool tampering = m_sync->alarmIsTampering();
-    auto *box = new QMessageBox(
-        QMessageBox::Warning, tr("Sync alarm"),
-        tampering ? tr("The copy on the shared repository does not match what was written in "
-                       "this notebook.")
-                  : tr("Some files that came from the shared repository did not pass the checks "
-                       "and were set aside."),
-        QMessageBox::Ok, m_window);
-    box->setObjectName(QStringLiteral("syncAlarmBox"));
-    constexpr int kShown = 6;
-    // File names are 64 hex digits; the first twelve tell them apart on screen, and the
-    // details keep them whole for the admin.
-    static const QRegularExpression longHex(QStringLiteral("\\b([0-9a-f]{12})[0-9a-f]{20,}\\b"));
-    QString listed;
-    for (QString line : lines.mid(0, kShown))
-        listed += QStringLiteral("<li>%1</li>")
-                      .arg(line.replace(longHex, QStringLiteral("\\1…")).toHtmlEscaped());
-    if (lines.size() > kShown)
-        listed += QStringLiteral("<li>%1</li>").arg(tr("… and %1 more").arg(lines.size() - kShown));
-    box->setTextFormat(Qt::PlainText);
-    box->setInformativeText(
-        tr("<p>Nothing in this notebook was changed or lost: Quire kept its own records and "
-           "did not take in the server's versions.</p><ul>%1</ul><p>Tell the admin of this "
-           "notebook, who can check who changed the shared repository.</p>")
-            .arg(listed));
-    box->setDetailedText(lines.join(QLatin1Char('\n')));
-    box->button(QMessageBox::Ok)->setText(tr("I have seen this"));
-    box->button(QMessageBox::Ok)->setIcon(QIcon());
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QDialog::finished, m_sync, &SyncController::acknowledgeAlarms);
-    box->open();
+    if (!m_window->notebook() || m_window->isBusy()) return;
+    if (m_alarms) {
+        m_alarms->raise();
+        return;
+    }
+    m_alarms = new AlarmsDialog(m_window->notebook(), m_window);
+    m_alarms->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_alarms, &AlarmsDialog::acknowledged, m_sync, &SyncController::refreshStatus);
+    // What this session's syncs said has been seen now; alarms no admin acknowledged stay red.
+    connect(m_alarms, &QDialog::finished, m_sync, [this] {
+        m_sync->acknowledgeAlarms();
+        m_sync->refreshStatus();
+    });
+    m_alarms->open();
 }
 
 } // namespace quire::widgets

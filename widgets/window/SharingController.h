@@ -6,6 +6,7 @@
 // SyncController's.
 
 #include <QObject>
+#include <QPointer>
 
 class QProgressBar;
 class QToolButton;
@@ -13,6 +14,7 @@ class QWidget;
 
 namespace quire::widgets {
 
+class AlarmsDialog;
 class MainWindow;
 class SyncController;
 
@@ -36,7 +38,8 @@ public:
     // Where the notebook is shared; `parent` is the window or the settings dialog.
     void openRemoteSettings(QWidget *parent);
     void showMembers();
-    // What the last sync found wrong on the server; closing it acknowledges the alarm.
+    // What syncs found wrong on the server (AlarmsDialog), where an admin acknowledges an
+    // alarm; closing it marks what this session's syncs said as seen.
     void showSyncAlarm();
 
 signals:
@@ -53,6 +56,7 @@ private:
     QProgressBar *m_syncProgress = nullptr;
     QToolButton *m_syncCancel = nullptr;
     QToolButton *m_timeHint = nullptr;
+    QPointer<AlarmsDialog> m_alarms;
 };
 
 } // namespace quire::widgets
