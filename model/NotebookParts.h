@@ -6,6 +6,7 @@
 #include "Result.h"
 #include "vault/Vault.h"
 
+#include <QHash>
 #include <QString>
 
 namespace quire {
@@ -14,6 +15,11 @@ namespace quire {
 // reason where one is needed), and returns its head record.
 Result<StoredRecord> editableHead(Vault &vault, const QString &entry, const QString &reason,
                                   const QString &me);
+
+// Every comment on any version of an entry, oldest first, with its writer's name (`names`
+// caches member names by uuid). Empty when they cannot be read.
+QList<CommentInfo> entryComments(Vault &vault, const QString &entry,
+                                 QHash<QString, QString> &names);
 
 // What search should find a data file by: its title, instrument, sample, origin, owner, kind of
 // data, format, and its series' names and units. Empty when no reader understands the file.
