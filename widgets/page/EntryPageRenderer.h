@@ -36,6 +36,7 @@ public:
     static QString historyFragment(const QString &entryUuid);
     static QString fileFragment(const QString &attachmentId);
     static QString editFragment(const QString &entryUuid);
+    static QString commentFragment(const QString &entryUuid);
     // The page's own paging links: earlier entries, later entries, every entry.
     enum class PageMove { None, Earlier, Later, All };
     static QString pageFragment(PageMove move);
@@ -47,6 +48,7 @@ public:
     static QString entryForHistory(const QString &fragment);
     static QString attachmentForFile(const QString &fragment);
     static QString entryToEdit(const QString &fragment);
+    static QString entryToComment(const QString &fragment);
     // The entry whose article a fragment (from anchorFor) points at.
     static QString entryForAnchor(const QString &fragment);
     // "24 Nov 2026, 20:33:25 CET": local time with its zone, as people read it.
@@ -65,6 +67,8 @@ private:
     // One line per signature (21 CFR 11.50 manifestation, validity, trusted time).
     static QString signatureBlock(const EntryVersion &entry);
     static QString timeBadge(const QString &attestedAt, bool trusted);
+    // The entry's comments, oldest first, with who wrote them and when, and "Add comment…".
+    static QString commentBlock(const EntryVersion &entry);
     static QString styleSheet();
 };
 

@@ -255,9 +255,10 @@ void PageNavigator::pageUrlChanged(const QUrl &url) {
     const QString history = EntryPageRenderer::entryForHistory(fragment);
     const QString file = EntryPageRenderer::attachmentForFile(fragment);
     const QString edit = EntryPageRenderer::entryToEdit(fragment);
+    const QString comment = EntryPageRenderer::entryToComment(fragment);
     const EntryPageRenderer::PageMove move = EntryPageRenderer::pageMoveFor(fragment);
     if (entry.isEmpty() && signature.isEmpty() && history.isEmpty() && file.isEmpty() &&
-        edit.isEmpty() && move == EntryPageRenderer::PageMove::None)
+        edit.isEmpty() && comment.isEmpty() && move == EntryPageRenderer::PageMove::None)
         return;
     // The page's address goes back to the entry it was at, so that the same link clicked again
     // changes it again; the dialog opens once the engine has finished with this navigation.
@@ -265,7 +266,7 @@ void PageNavigator::pageUrlChanged(const QUrl &url) {
         m_currentEntry.isEmpty() ? QString() : EntryPageRenderer::anchorFor(m_currentEntry));
     QMetaObject::invokeMethod(
         this,
-        [this, entry, signature, history, file, edit, move] {
+        [this, entry, signature, history, file, edit, comment, move] {
             if (!m_window->notebook()) return;
             if (m_window->isBusy()) {
                 m_window->statusBar()->showMessage(tr("Please wait until the sync has finished."),
@@ -281,6 +282,8 @@ void PageNavigator::pageUrlChanged(const QUrl &url) {
                 m_window->showHistory(history);
             } else if (!edit.isEmpty()) {
                 m_window->editEntry(edit);
+            } else if (!comment.isEmpty()) {
+                m_window->commentOnEntry(comment);
             } else if (move != EntryPageRenderer::PageMove::None) {
                 moveRun(move == EntryPageRenderer::PageMove::Earlier ? RunMove::Earlier
                         : move == EntryPageRenderer::PageMove::Later ? RunMove::Later
