@@ -281,7 +281,7 @@ QString EntryPageRenderer::commentBlock(const EntryVersion &e) {
                  esc(tr("Add comment…")));
     // Without comments, only the link: a heading over nothing would take a line of every entry.
     if (e.comments.isEmpty())
-        return QStringLiteral("<section class=\"comments empty\">%1</section>").arg(add);
+        return QStringLiteral("<section class=\"comments none\">%1</section>").arg(add);
     return QStringLiteral("<section class=\"comments\"><h3>%1</h3>%2%3</section>")
         .arg(esc(tr("Comments (%1)").arg(e.comments.size())), items, add);
 }
@@ -427,7 +427,7 @@ a.action { font-size: 13px; margin-left: 12px; text-decoration: none; white-spac
 .entry-actions { float: right; margin: 5px 0 0 16px; line-height: 20px; }
 a.action:hover { text-decoration: underline; }
 section.comments { margin: 14px 0 0; padding: 10px 0 0; border-top: 1px solid #e6eaef; }
-section.comments.empty { padding-top: 4px; }
+section.comments.none { padding-top: 4px; }
 section.comments h3 { font-size: 0.95em; margin: 0 0 8px; color: #4a5563; }
 div.comment { margin: 0 0 10px; padding: 6px 12px; border-left: 3px solid #d5dbe3;
   background: #f7f9fb; }
