@@ -377,6 +377,7 @@ static EntryVersion toEntryVersion(Vault &vault, const StoredRecord &r, int coun
         names.insert(r.author, m ? m->name : r.author);
     }
     v.authorName = names.value(r.author);
+    v.comments = entryComments(vault, r.object, names);
     for (const auto &id : stringList(r.body.value("attachments"))) {
         auto a = vault.attachment(id);
         if (a)

@@ -87,6 +87,25 @@ struct SignatureInfo {
     QString attestedBy; // the time-stamp authority's URL
 };
 
+// A comment on an entry version (FORMAT.md §2, `comment`): never changed; a later comment of
+// the same member may correct it. A supervisor's comment may request changes, which stay open
+// until the author saves a later version of the entry (or the supervisor corrects the request).
+struct CommentInfo {
+    QString id;     // the comment record
+    QString entry;  // the entry's uuid
+    QString target; // the commented entry version's record id
+    int version = 0;
+    QString author; // member uuid
+    QString authorName;
+    QString html; // sanitised
+    bool requestsChanges = false;
+    QString corrects; // the comment this one corrects, or empty
+    QString recordedAt;
+    bool answered = false;    // the entry has a version after the commented one
+    QString correctedBy;      // a later comment of the same member that corrects this one
+    bool openRequest = false; // requests changes, neither answered nor corrected
+};
+
 struct EntryVersion {
     QString uuid;
     QString recordId;
@@ -109,6 +128,7 @@ struct EntryVersion {
     // The entry's versions in conflict (saved on two computers apart, neither naming the other),
     // head first; empty when there is one latest version. The same in every vault once synced.
     QStringList conflict;
+    QList<CommentInfo> comments;      // on every version of the entry, oldest first
 };
 
 // A run of an experiment's entries, as a page shows them: where it starts among all of them,
@@ -120,8 +140,11 @@ struct EntryRun {
 };
 
 // An entry version its author signed that no one has countersigned yet.
+// Or a request for changes of an entry I wrote, still open (then `changesRequested.id` is set
+// and `authored` is empty).
 struct ReviewItem {
     SignatureInfo authored;
+    CommentInfo changesRequested;
     QString entryTitle;
     QString experiment; // uuid
     QString experimentTitle;
@@ -540,6 +563,24 @@ public:
     // Entry versions signed by their author and waiting for a countersignature I may give
     // (empty for members who are not supervisors).
     Result<QList<ReviewItem>> reviewQueue();
+
+    // ---- comments and review (NotebookComments.cpp; FORMAT.md §2 `comment`) ----------------
+    // Comments on an entry version: `entry` is an entry's uuid (with `version`, 0 = the latest)
+    // or an entry version's record id. `html` is sanitised on the way in. Any active member
+    // comments; only a supervisor who is not the entry's author requests changes. `corrects`
+    // names an earlier comment of mine on the same entry that this one corrects.
+    Result<CommentInfo> addComment(const QString &entry, int version, const QString &html,
+                                   bool requestsChanges, const QString &corrects = {});
+    // Every comment on any version of the entry, oldest first.
+    Result<QList<CommentInfo>> comments(const QString &entry);
+    // Why I may not request changes of this entry's latest version, or empty if I may.
+    Result<QString> changeRequestProblem(const QString &entry);
+    // Requests for changes of entries I wrote, still open, oldest first (for "Waiting for me").
+    Result<QList<ReviewItem>> changesRequestedOfMe();
+    // Plain text as comment HTML: paragraphs at blank lines, line breaks kept, all escaped.
+    static QString plainTextToHtml(const QString &text);
+    // The text of sanitised HTML, for a terminal or a tooltip.
+    static QString htmlToPlainText(const QString &html);
     // Writes what an independent check needs (FORMAT.md §3/§4) into outDir, plus verify.sh and
     // README.txt; returns the files written.
     Result<QStringList> exportEvidence(const QString &signatureId, const QString &outDir);

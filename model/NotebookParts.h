@@ -6,6 +6,7 @@
 #include "Result.h"
 #include "vault/Vault.h"
 
+#include <QHash>
 #include <QString>
 
 namespace quire {
@@ -20,6 +21,10 @@ Result<StoredRecord> editableHead(Vault &vault, const QString &entry, const QStr
 QStringList conflictTips(Vault &vault, const QString &object);
 // Why a plain change of an entry is refused while it is in conflict, or empty.
 QString conflictEditProblem(Vault &vault, const QString &entry);
+// Every comment on any version of an entry, oldest first, with its writer's name (`names`
+// caches member names by uuid). Empty when they cannot be read.
+QList<CommentInfo> entryComments(Vault &vault, const QString &entry,
+                                 QHash<QString, QString> &names);
 
 // What search should find a data file by: its title, instrument, sample, origin, owner, kind of
 // data, format, and its series' names and units. Empty when no reader understands the file.

@@ -272,6 +272,18 @@
         <source>entry %1 does not name its record</source>
         <translation>Eintrag %1 nennt seinen Datensatz nicht</translation>
     </message>
+    <message>
+        <source>the export was cancelled; no file was written</source>
+        <translation>der Export wurde abgebrochen; es wurde keine Datei geschrieben</translation>
+    </message>
+    <message>
+        <source>the anchor %1 does not have the root of its leaves</source>
+        <translation>der Anker %1 hat nicht die Wurzel seiner Blätter</translation>
+    </message>
+    <message>
+        <source>the anchor %1 does not name record %2</source>
+        <translation>der Anker %1 nennt den Datensatz %2 nicht</translation>
+    </message>
 </context>
 <context>
     <name>quire::CaptureService</name>
@@ -307,14 +319,6 @@
         <translation>der Eintrag %1 hat keine Versionen</translation>
     </message>
     <message>
-        <source>the anchor %1 does not have the root of its leaves</source>
-        <translation>der Anker %1 hat nicht die Wurzel seiner Blätter</translation>
-    </message>
-    <message>
-        <source>the anchor %1 does not name record %2</source>
-        <translation>der Anker %1 nennt den Datensatz %2 nicht</translation>
-    </message>
-    <message>
         <source>could not write %1: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
@@ -344,10 +348,6 @@
     <message>
         <source>%1 was not imported: %2</source>
         <translation>%1 wurde nicht importiert: %2</translation>
-    </message>
-    <message>
-        <source>The crate holds Quire&apos;s proof (quire/); it was imported as ordinary files and not checked.</source>
-        <translation>Das Crate enthält Quires Nachweise (quire/); sie wurden als gewöhnliche Dateien importiert und nicht geprüft.</translation>
     </message>
     <message>
         <source>only members with the author role can import</source>
@@ -547,6 +547,42 @@
     <message>
         <source>Not imported: %1</source>
         <translation>Nicht importiert: %1</translation>
+    </message>
+    <message>
+        <source>%1 is too large for a Quire proof file (%2 bytes); not checked</source>
+        <translation>%1 ist zu groß für eine Quire-Nachweisdatei (%2 Bytes); nicht geprüft</translation>
+    </message>
+    <message>
+        <source>could not read %1 back from the staging folder</source>
+        <translation>%1 konnte nicht aus dem Zwischenordner zurückgelesen werden</translation>
+    </message>
+    <message>
+        <source>verified: %1 %2 (%3)</source>
+        <translation>geprüft: %1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>FAILED: %1 %2: %3</source>
+        <translation>FEHLGESCHLAGEN: %1 %2: %3</translation>
+    </message>
+    <message>
+        <source>Quire&apos;s proof in the crate verifies: %1 items checked against the notebook CA &quot;%2&quot; (SHA-256 %3).</source>
+        <translation>Der Quire-Nachweis im Paket ist gültig: %1 Elemente gegen die Zertifizierungsstelle des Laborbuchs „%2“ geprüft (SHA-256 %3).</translation>
+    </message>
+    <message>
+        <source>Quire&apos;s proof in the crate does NOT verify: %1 of %4 items failed against the notebook CA &quot;%2&quot; (SHA-256 %3).</source>
+        <translation>Der Quire-Nachweis im Paket ist NICHT gültig: %1 von %4 Elementen bestehen die Prüfung gegen die Zertifizierungsstelle des Laborbuchs „%2“ nicht (SHA-256 %3).</translation>
+    </message>
+    <message>
+        <source>Quire proof checked on import: the sealed record %1 of this entry verifies against the notebook CA &quot;%2&quot;.</source>
+        <translation>Quire-Nachweis beim Import geprüft: Der versiegelte Datensatz %1 dieses Eintrags ist gegen die Zertifizierungsstelle des Laborbuchs „%2“ gültig.</translation>
+    </message>
+    <message>
+        <source>Quire proof checked on import: the sealed record %1 of this entry does NOT verify.</source>
+        <translation>Quire-Nachweis beim Import geprüft: Der versiegelte Datensatz %1 dieses Eintrags ist NICHT gültig.</translation>
+    </message>
+    <message>
+        <source>The crate has a quire/ folder without a manifest: its files were imported as they are, and not checked.</source>
+        <translation>Das Paket hat einen Ordner quire/ ohne Manifest: Seine Dateien wurden unverändert importiert und nicht geprüft.</translation>
     </message>
 </context>
 <context>
@@ -770,6 +806,26 @@ pdfsig export.pdf</translation>
     <message>
         <source>Signatures of this PDF (PAdES) appear below, each with the signer&apos;s printed name, the meaning of the signature and the date and time with zone.</source>
         <translation>Die Signaturen dieses PDFs (PAdES) stehen unten, jede mit dem Namen des Unterzeichners in Druckschrift, der Bedeutung der Signatur und Datum und Uhrzeit mit Zeitzone.</translation>
+    </message>
+    <message>
+        <source>on version %1</source>
+        <translation>zu Version %1</translation>
+    </message>
+    <message>
+        <source>changes requested</source>
+        <translation>Änderungen erbeten</translation>
+    </message>
+    <message>
+        <source>changes requested (answered)</source>
+        <translation>Änderungen erbeten (beantwortet)</translation>
+    </message>
+    <message>
+        <source>corrects an earlier comment</source>
+        <translation>berichtigt einen früheren Kommentar</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Kommentare</translation>
     </message>
 </context>
 <context>
@@ -1132,6 +1188,14 @@ verify.sh führt alle Prüfungen aus (nur mit bash und openssl).
     <message>
         <source>a reason is needed to resolve a conflict</source>
         <translation>um einen Konflikt aufzulösen, ist eine Begründung nötig</translation>
+    </message>
+    <message>
+        <source>there is no entry version %1</source>
+        <translation>es gibt keine Eintragsversion %1</translation>
+    </message>
+    <message>
+        <source>the comment was not saved: %1</source>
+        <translation>der Kommentar wurde nicht gespeichert: %1</translation>
     </message>
 </context>
 <context>
@@ -1717,6 +1781,41 @@ Aufzeichnung %2</translation>
     <message>
         <source>Saves a version that joins every version in conflict; once synced, the conflict is gone on every computer</source>
         <translation>Speichert eine Version, die jede Version im Konflikt zusammenführt; nach der Synchronisation ist der Konflikt auf jedem Computer verschwunden</translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::CommentDialog</name>
+    <message>
+        <source>Add comment</source>
+        <translation>Kommentar hinzufügen</translation>
+    </message>
+    <message>
+        <source>Comment on “%1”</source>
+        <translation>Kommentar zu „%1“</translation>
+    </message>
+    <message>
+        <source>On version %1 by %2. Everyone in the notebook reads it under the entry with your name and the time. A comment is kept as written; to correct it, add another one.</source>
+        <translation>Zu Version %1 von %2. Alle im Notizbuch lesen ihn unter dem Eintrag, mit Ihrem Namen und der Zeit. Ein Kommentar bleibt, wie er geschrieben wurde; um ihn zu berichtigen, fügen Sie einen weiteren hinzu.</translation>
+    </message>
+    <message>
+        <source>e.g. Please repeat with a negative control.</source>
+        <translation>z. B. Bitte mit einer Negativkontrolle wiederholen.</translation>
+    </message>
+    <message>
+        <source>&amp;Request changes</source>
+        <translation>Änderungen &amp;erbitten</translation>
+    </message>
+    <message>
+        <source>The entry waits in its author&apos;s “Waiting for me” until they save a new version.</source>
+        <translation>Der Eintrag wartet unter „Wartet auf mich“ seiner Autorin oder seines Autors, bis eine neue Version gespeichert ist.</translation>
+    </message>
+    <message>
+        <source>&amp;Add comment</source>
+        <translation>Kommentar &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>The comment was not saved</source>
+        <translation>Der Kommentar wurde nicht gespeichert</translation>
     </message>
 </context>
 <context>
@@ -2843,6 +2942,46 @@ Aufzeichnung %2</translation>
         <source>This entry was changed on two computers before they synced. Every version is kept; every computer shows this one until the author resolves the conflict.</source>
         <translation>Dieser Eintrag wurde auf zwei Computern geändert, bevor sie synchronisiert wurden. Jede Version bleibt erhalten; jeder Computer zeigt diese, bis der Autor den Konflikt auflöst.</translation>
     </message>
+    <message>
+        <source>Changes requested</source>
+        <translation>Änderungen erbeten</translation>
+    </message>
+    <message>
+        <source>A later version of the entry answers it</source>
+        <translation>Eine spätere Version des Eintrags beantwortet sie</translation>
+    </message>
+    <message>
+        <source>Withdrawn by a later comment</source>
+        <translation>Durch einen späteren Kommentar zurückgenommen</translation>
+    </message>
+    <message>
+        <source>Changes requested (answered)</source>
+        <translation>Änderungen erbeten (beantwortet)</translation>
+    </message>
+    <message>
+        <source>on version %1</source>
+        <translation>zu Version %1</translation>
+    </message>
+    <message>
+        <source>corrected by a later comment</source>
+        <translation>durch einen späteren Kommentar berichtigt</translation>
+    </message>
+    <message>
+        <source>corrects an earlier comment</source>
+        <translation>berichtigt einen früheren Kommentar</translation>
+    </message>
+    <message>
+        <source>Write a comment on version %1 of this entry</source>
+        <translation>Einen Kommentar zu Version %1 dieses Eintrags schreiben</translation>
+    </message>
+    <message>
+        <source>Add comment…</source>
+        <translation>Kommentar hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Comments (%1)</source>
+        <translation>Kommentare (%1)</translation>
+    </message>
 </context>
 <context>
     <name>quire::widgets::ExperimentDialog</name>
@@ -3654,6 +3793,10 @@ Aufzeichnung %2</translation>
         <source>ELN archives (*.eln *.zip)</source>
         <translation>ELN-Archive (*.eln *.zip)</translation>
     </message>
+    <message>
+        <source>The entry could not be read</source>
+        <translation>Der Eintrag konnte nicht gelesen werden</translation>
+    </message>
 </context>
 <context>
     <name>quire::widgets::MembersDialog</name>
@@ -4325,10 +4468,6 @@ Aufzeichnung %2</translation>
         </translation>
     </message>
     <message>
-        <source>Waiting for my signature</source>
-        <translation>Warten auf meine Signatur</translation>
-    </message>
-    <message>
         <source>Projects</source>
         <translation>Projekte</translation>
     </message>
@@ -4416,6 +4555,20 @@ Aufzeichnung %2</translation>
     <message>
         <source>%1  ·  %2  ·  %3</source>
         <translation>%1  ·  %2  ·  %3</translation>
+    </message>
+    <message>
+        <source>Waiting for me</source>
+        <translation>Wartet auf mich</translation>
+    </message>
+    <message>
+        <source>%1 requested changes of version %2 (%3):
+%4</source>
+        <translation>%1 bittet um Änderungen an Version %2 (%3):
+%4</translation>
+    </message>
+    <message>
+        <source>%1  ·  changes requested by %2</source>
+        <translation>%1  ·  Änderungen erbeten von %2</translation>
     </message>
 </context>
 <context>

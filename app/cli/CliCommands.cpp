@@ -45,6 +45,14 @@ Signatures (21 CFR Part 11) and trusted time (RFC 3161):
                                each sync); exits 1 with each authority's reason if none answers
   review-queue [--json]        entries signed by their author, waiting for a countersignature
 
+Comments and review:
+  comment ENTRY [--version N] --file F [--requests-changes] [--corrects COMMENT]
+                               a comment on an entry version (ENTRY: an entry or a version's
+                               record id; F: .html, .md or plain text); a supervisor may
+                               request changes; prints the comment record's id
+  comments ENTRY [--json]      every comment on the entry, oldest first
+  comments --waiting [--json]  requests for changes of your entries still open
+
 Sharing (through the lab's git server, encrypted end to end):
   remote set URL [--user U] [--ca FILE] [--ssh-key FILE]
                                URL: a folder path, file://, git://, ssh:// or https:// address.
@@ -202,6 +210,8 @@ int run(const QStringList &arguments) {
     if (command == "data") return s.data(a);
     if (command == "import") return s.importCommand(a);
     if (command == "alarms") return s.alarms(a);
+    if (command == "comment") return s.comment(a);
+    if (command == "comments") return s.comments(a);
     return failWith(QStringLiteral("unknown command '%1' (try --help)").arg(command), Usage);
 }
 

@@ -105,6 +105,9 @@ public:
     int data(const Args &a);
     // ElnImportCommands.cpp
     int importCommand(const Args &a);
+    // CommentCommands.cpp
+    int comment(const Args &a);
+    int comments(const Args &a);
 
 private:
     QString m_vault;

@@ -3,6 +3,7 @@
 #include "crypto/Crypto.h"
 #include "crypto/Timestamp.h"
 #include "formats/eln/ElnWriter.h"
+#include "html/HtmlSanitizer.h"
 #include "records/CanonicalJson.h"
 #include "vault/Vault.h"
 
@@ -463,6 +464,26 @@ Result<ElnExportResult> ElnExport::exportTo(const ElnExportRequest &request,
                                          {"author", ref(personId(s.signer))},
                                          {"identifier", s.id}});
                 ++result.signatures;
+            }
+            // Comments on the entry (issue 16), as schema.org Comments beside the signatures.
+            auto remarks = vault.commentsOn(ve.uuid);
+            if (!remarks) return remarks.failure();
+            for (const VaultComment &c : *remarks) {
+                if (auto k = keep(c.id); !k) return k.failure();
+                people.insert(c.author);
+                const QString text = html::plainText(c.html).trimmed();
+                const QString cid = QStringLiteral("#comment-") + c.id;
+                comments.append(ref(cid));
+                graph.append(QJsonObject{{"@id", cid},
+                                         {"@type", "Comment"},
+                                         {"text", c.requestsChanges
+                                                      ? en("Changes requested (of version %1): %2")
+                                                            .arg(c.targetVersion)
+                                                            .arg(text)
+                                                      : text},
+                                         {"dateCreated", c.recordedAt},
+                                         {"author", ref(personId(c.author))},
+                                         {"identifier", c.id}});
             }
             description << signatureLines;
             if (auto t = vault.anchorTime(head.id); t && *t && (*t)->trusted)

@@ -125,6 +125,26 @@ QString ExportHtml::entryArticle(const ExportDocument &d, const ExportEntry &x, 
                                         "</table>")
                              .arg(esc(tr("Electronic signatures (21 CFR 11.50)")), sigs);
 
+    // Comments on any version of the entry, oldest first, as written (sanitised HTML).
+    QString remarks;
+    for (const CommentInfo &c : e.comments) {
+        QString about = localTime(c.recordedAt);
+        if (c.version != e.version)
+            about += QStringLiteral(" · ") + tr("on version %1").arg(c.version);
+        if (c.requestsChanges)
+            about += QStringLiteral(" · ") +
+                     (c.openRequest ? tr("changes requested") : tr("changes requested (answered)"));
+        if (!c.corrects.isEmpty())
+            about += QStringLiteral(" · ") + tr("corrects an earlier comment");
+        remarks += QStringLiteral("<div class=\"comment\"><p class=\"small\"><strong>%1</strong> "
+                                  "· %2</p>%3</div>")
+                       .arg(esc(c.authorName), esc(about), c.html);
+    }
+    const QString commentBlock =
+        remarks.isEmpty() ? QString()
+                          : QStringLiteral("<section class=\"comments\"><h3>%1</h3>%2</section>")
+                                .arg(esc(tr("Comments")), remarks);
+
     QString files;
     QString previews;
     const QLocale locale = QLocale::c();
@@ -160,7 +180,7 @@ QString ExportHtml::entryArticle(const ExportDocument &d, const ExportEntry &x, 
                           "</table></div>%5"
                           "<div class=\"content\">%6</div>%7%8</article>\n")
         .arg(voided ? QStringLiteral(" voided") : QString(), context, heading, facts, notes, e.html,
-             attachments, signatureBlock);
+             attachments, signatureBlock + commentBlock);
 }
 
 QString ExportHtml::howToVerify(const ExportDocument &d) {
@@ -273,6 +293,8 @@ section.files h3 { font-size: 9pt; text-transform: uppercase; letter-spacing: .0
 table.files { border-collapse: collapse; font-size: 8pt; width: 100%; }
 table.files td.num { white-space: nowrap; }
 code.sha { font-size: 7pt; }
+section.comments div.comment { border-left: 1.5pt solid #999; padding: 0 0 0 6pt; margin: 4pt 0; }
+section.comments div.comment p { margin: 0 0 2pt; }
 table.signatures { border-collapse: collapse; width: 100%; margin: 8pt 0 4pt;
   border: 1pt solid #333; break-inside: avoid; font-size: 9pt; }
 table.signatures caption { text-align: left; font-weight: 600; font-size: 9pt; padding: 0 0 2pt; }

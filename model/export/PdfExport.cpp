@@ -142,6 +142,10 @@ Result<PdfExportResult> PdfExport::exportExperiment(const PdfExportRequest &requ
             if (auto r = addRecord(s.id); !r) return r.failure();
             members.insert(s.signer);
         }
+        for (const CommentInfo &c : e.comments) {
+            if (auto r = addRecord(c.id); !r) return r.failure();
+            members.insert(c.author);
+        }
     }
     members.insert(me.uuid);
     for (const QString &m : members) {

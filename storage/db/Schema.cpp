@@ -245,6 +245,23 @@ CREATE TABLE alarm_acknowledgements(
     at TEXT NOT NULL,
     reason TEXT NOT NULL);
 )sql"),
+        // 13: comments on entry versions (issue 16), one row per `comment` record. A request for
+        // changes is open until the entry has a later version or its writer corrects it.
+        QStringLiteral(R"sql(
+CREATE TABLE comments(
+    id TEXT PRIMARY KEY,
+    target TEXT NOT NULL,
+    target_object TEXT NOT NULL,
+    target_version INTEGER NOT NULL,
+    author TEXT NOT NULL,
+    html TEXT NOT NULL,
+    requests_changes INTEGER NOT NULL,
+    corrects TEXT NOT NULL,
+    recorded_at TEXT NOT NULL);
+CREATE INDEX comments_by_object ON comments(target_object);
+CREATE INDEX comments_by_corrected ON comments(corrects);
+CREATE INDEX comments_requesting ON comments(requests_changes) WHERE requests_changes = 1;
+)sql"),
     };
     return migrations;
 }

@@ -106,6 +106,9 @@ QString writeProblem(const QJsonObject &record, const QStringList &roles,
             return QStringLiteral("an alarm acknowledgement names the alarm and a reason");
     }
     if (type == "signature" && changed) return QStringLiteral("a signature has only one version");
+    if (type == "comment")
+        if (const QString problem = commentFormProblem(record, htmlSafe); !problem.isEmpty())
+            return problem;
     if (type == "anchor") {
         if (changed) return QStringLiteral("an anchor has only one version");
         if (const QString problem = anchorProblem(body); !problem.isEmpty()) return problem;
@@ -198,6 +201,62 @@ QString signatureRuleProblem(const QString &signer, const QString &meaning, cons
                 .arg(meaning, meaning.startsWith('a') ? QStringLiteral("an") : QStringLiteral("a"));
         if (!m.roles.contains("supervisor"))
             return QStringLiteral("only a supervisor can sign an entry as %1").arg(meaning);
+    }
+    return {};
+}
+
+QString commentFormProblem(const QJsonObject &record, const bool *htmlSafe) {
+    const QJsonObject body = record.value("body").toObject();
+    if (!record.value("prev").toString().isEmpty())
+        return QStringLiteral("a comment is never changed; a new comment corrects it");
+    if (!isRecordId(body.value("target").toString()))
+        return QStringLiteral("a comment on something that is not a record id");
+    const QString htmlText = body.value("html").toString();
+    if (htmlSafe ? !*htmlSafe : !isSafeEntryHtml(htmlText))
+        return QStringLiteral("a comment holds HTML outside the safe subset");
+    if (html::plainText(htmlText).trimmed().isEmpty())
+        return QStringLiteral("a comment that says nothing");
+    if (body.contains("requests_changes") && !body.value("requests_changes").isBool())
+        return QStringLiteral("a comment's requests_changes is true or false");
+    if (body.contains("corrects") && !isRecordId(body.value("corrects").toString()))
+        return QStringLiteral("a comment corrects something that is not a record id");
+    return {};
+}
+
+QString commentRuleProblem(const QString &author, const QJsonObject &body,
+                           const std::function<TargetInfo(const QString &)> &recordInfo,
+                           const std::function<MemberAt()> &memberAt, bool *missing) {
+    const QString target = body.value("target").toString();
+    const TargetInfo t = recordInfo(target);
+    if (!t.found) {
+        if (missing) *missing = true;
+        return QStringLiteral("the commented record %1 is not in this notebook").arg(target);
+    }
+    if (t.type != "entry")
+        return QStringLiteral("only entry versions are commented on, and %1 is a %2 record")
+            .arg(target.left(12), t.type);
+    const MemberAt m = memberAt();
+    if (!m.known) return QStringLiteral("the commenter is not a member of this notebook");
+    if (m.status != "active") return QStringLiteral("the commenter's membership was revoked");
+    if (body.value("requests_changes").toBool()) {
+        if (!m.roles.contains("supervisor"))
+            return QStringLiteral("only a supervisor can request changes");
+        if (t.author == author)
+            return QStringLiteral("the entry's author cannot request changes of their own entry");
+        if (t.status == "void") return QStringLiteral("a voided entry cannot be asked to change");
+    }
+    if (body.contains("corrects")) {
+        const QString corrected = body.value("corrects").toString();
+        const TargetInfo c = recordInfo(corrected);
+        if (!c.found) {
+            if (missing) *missing = true;
+            return QStringLiteral("the corrected comment %1 is not in this notebook")
+                .arg(corrected.left(12));
+        }
+        if (c.type != "comment" || c.author != author)
+            return QStringLiteral("a comment corrects only an earlier comment of the same member");
+        if (recordInfo(c.target).object != t.object)
+            return QStringLiteral("a comment corrects only a comment on the same entry");
     }
     return {};
 }

@@ -75,6 +75,7 @@ struct TargetInfo {
     QString author;
     int version = 0;
     QString status;
+    QString target; // what a comment or signature record names, empty for other types
 };
 // FORMAT.md §3: who may sign what. Empty when `signer` may sign `target` with `meaning`; the
 // message says why not otherwise. The facts are asked for only when a rule needs them:
@@ -84,5 +85,20 @@ QString signatureRuleProblem(const QString &signer, const QString &meaning, cons
                              const std::function<TargetInfo()> &targetInfo,
                              const std::function<MemberAt()> &memberAt,
                              bool *missingTarget = nullptr);
+
+// A comment's own fields (FORMAT.md §2, `comment`): one version only (a new comment corrects an
+// old one), a target record id, safe HTML that says something, `requests_changes` a boolean and
+// `corrects` a record id when present. `htmlSafe` as for writeProblem. Empty when well formed.
+QString commentFormProblem(const QJsonObject &record, const bool *htmlSafe = nullptr);
+
+// Who may comment on what: any active member on an entry version of this notebook; a request
+// for changes only from an active supervisor who is not the entry's author, on an entry that is
+// not void; a correction only of the same member's comment on the same entry. `recordInfo`
+// describes a record by id (the target, the corrected comment and its target), `memberAt` the
+// commenter when the comment was written. `missing` is set when a record it names has not
+// arrived (yet). Empty when allowed.
+QString commentRuleProblem(const QString &author, const QJsonObject &body,
+                           const std::function<TargetInfo(const QString &)> &recordInfo,
+                           const std::function<MemberAt()> &memberAt, bool *missing = nullptr);
 
 } // namespace quire::records

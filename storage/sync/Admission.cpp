@@ -188,6 +188,15 @@ Admission Vault::Impl::admit(const QJsonObject &record, const QJsonObject &sealO
                                                       pre ? &pre->htmlSafe : nullptr);
         !problem.isEmpty())
         return refuse(problem);
+    if (type == "comment") {
+        bool missing = false;
+        const QString rule =
+            commentRuleProblem(author, record.value("body").toObject(), recordedAt, &missing);
+        if (missing)
+            return Admission{Verdict::Defer,
+                             QStringLiteral("the record it comments on has not arrived")};
+        if (!rule.isEmpty()) return refuse(rule);
+    }
     if (type == "signature") {
         const QJsonObject body = record.value("body").toObject();
         bool missingTarget = false;
@@ -206,7 +215,8 @@ Admission Vault::Impl::admit(const QJsonObject &record, const QJsonObject &sealO
 
 void Vault::Impl::precheck(Incoming &in) {
     if (auto rules = json::checkRecordRules(in.record); !rules) in.pre.rulesProblem = rules.error();
-    if (in.record.value("type").toString() == QLatin1String("entry")) {
+    const QString type = in.record.value("type").toString();
+    if (type == QLatin1String("entry") || type == QLatin1String("comment")) {
         const QString htmlText = in.record.value("body").toObject().value("html").toString();
         in.pre.htmlSafe = records::isSafeEntryHtml(htmlText);
     }

@@ -95,6 +95,15 @@ Vault::Impl::TargetInfo Vault::Impl::targetInfo(const QString &id) {
                        .toObject()
                        .value("status")
                        .toString();
+        if (t.type == "comment" || t.type == "signature")
+            t.target = QJsonDocument::fromJson((*st)->blob(4))
+                           .object()
+                           .value("record")
+                           .toObject()
+                           .value("body")
+                           .toObject()
+                           .value("target")
+                           .toString();
     }
     (*st)->reset();
     return t;

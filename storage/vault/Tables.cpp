@@ -316,8 +316,26 @@ Result<void> Vault::Impl::materialize(const StoredRecord &r, const QString *prec
         if (genTime > lastTrustedTime) lastTrustedTime = genTime;
         return {};
     }
+    if (r.type == "comment") {
+        const TargetInfo t = targetInfo(b.value("target").toString());
+        auto st = db.cached(QStringLiteral(
+            "INSERT OR IGNORE INTO comments(id, target, target_object, target_version, author, "
+            "html, requests_changes, corrects, recorded_at) VALUES(?,?,?,?,?,?,?,?,?)"));
+        if (!st) return st.failure();
+        (*st)
+            ->bind(1, r.id)
+            .bind(2, b.value("target").toString())
+            .bind(3, t.object)
+            .bind(4, qint64(t.version))
+            .bind(5, r.author)
+            .bind(6, b.value("html").toString())
+            .bind(7, qint64(b.value("requests_changes").toBool() ? 1 : 0))
+            .bind(8, b.value("corrects").toString())
+            .bind(9, r.recordedAt);
+        return (*st)->run();
+    }
     if (r.type == "audit") return noteAcknowledgement(r); // vault/Alarms.cpp
-    return {}; // comment, other audit records: the records table is enough
+    return {}; // other audit records: the records table is enough
 }
 
 Result<void> Vault::Impl::insertRecord(const StoredRecord &r, const QString &path,

@@ -6,6 +6,7 @@
 // type), Reading, Drafts, Attachments, Members (joining, approving, revoking, the remote),
 // Signing, TrustedTime, Verify, Instruments (instruments, their captures, local settings) and
 // Conflicts (an object's tips, the head rule every vault shows, versions that merge tips).
+// Comments (comments on entry versions and requests for changes).
 // Merging what a sync brings is in sync/; the record format and the rules every record passes
 // are in records/.
 
@@ -165,6 +166,22 @@ struct VaultSignature {
     bool valid = false;   // the CMS holds over the statement, by the signer's certificate
     bool allowed = false; // the signer was allowed to sign with this meaning (FORMAT.md §3)
     QString problem;      // why not, when either is false
+};
+
+// A `comment` record on an entry version (issue 16), with where a request for changes stands.
+struct VaultComment {
+    QString id;           // the comment record
+    QString target;       // the commented entry version's record id
+    QString targetObject; // the entry's uuid
+    int targetVersion = 0;
+    QString author; // member uuid
+    QString html;   // sanitised
+    bool requestsChanges = false;
+    QString corrects; // the earlier comment of the same member this one corrects, or empty
+    QString recordedAt;
+    bool answered = false; // the entry has a version after the commented one
+    QString correctedBy;   // the first later comment that corrects this one, or empty
+    bool openRequest() const { return requestsChanges && !answered && correctedBy.isEmpty(); }
 };
 
 // When a record's existence was attested by a time-stamp authority (FORMAT.md §4).
@@ -388,6 +405,15 @@ public:
     Result<VaultSignature> signature(const QString &id);
     // Latest entry versions with an `authored` signature and no countersignature yet.
     Result<QList<VaultSignature>> awaitingCountersignature();
+
+    // ---- comments (vault/Comments.cpp) -------------------------------------------------------
+    // Every comment on any version of an entry, oldest first.
+    Result<QList<VaultComment>> commentsOn(const QString &entry);
+    Result<VaultComment> comment(const QString &id);
+    // Requests for changes still open on entries `member` wrote, oldest first.
+    Result<QList<VaultComment>> openChangeRequests(const QString &member);
+    // Why this member may not write a comment with this body now (FORMAT.md §2), or empty.
+    Result<QString> commentProblem(const QJsonObject &body);
 
     // ---- trusted time (FORMAT.md §4) -----------------------------------------------------
     Result<TsaSettings> tsaSettings();

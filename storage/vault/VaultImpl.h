@@ -251,6 +251,13 @@ struct Vault::Impl {
                                   const QString &recordedAt, const QJsonObject &b,
                                   const QString &sealCert);
 
+    // ---- vault/Comments.cpp: comments and requests for changes ------------------------------
+
+    // records::commentRuleProblem with this vault's facts: `author` as the records describe them
+    // at `time`, and the records the comment names.
+    QString commentRuleProblem(const QString &author, const QJsonObject &body, const QString &time,
+                               bool *missing = nullptr);
+
     // ---- vault/TrustedTime.cpp: anchors (FORMAT.md §4) -------------------------------------
 
     Result<TsaSettings> tsaSettings();

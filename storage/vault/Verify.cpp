@@ -157,6 +157,8 @@ VaultCheck Vault::verify(const VaultProgress &progress, bool perRecord) {
             if (row.type == "anchor")
                 if (const QString p = records::anchorProblem(row.body); !p.isEmpty()) problem(p);
             if (const QString p = records::mergesProblem(record); !p.isEmpty()) problem(p);
+            if (row.type == "comment")
+                if (const QString p = records::commentFormProblem(record); !p.isEmpty()) problem(p);
             c.chainOk = c.problems.size() == before;
         }
         // The encrypted copy in repo.git must hold exactly this envelope.
@@ -250,6 +252,17 @@ VaultCheck Vault::verify(const VaultProgress &progress, bool perRecord) {
                         << QStringLiteral("record %1 (%2): %3").arg(row.id.left(12), row.type, p);
                     c.chainOk = false;
                 }
+            }
+            if (row.type == "comment") {
+                const QString recordedAt = QJsonDocument::fromJson(row.envelope)
+                                               .object()
+                                               .value("record")
+                                               .toObject()
+                                               .value("recorded_at")
+                                               .toString();
+                if (const QString p = d->commentRuleProblem(row.author, row.body, recordedAt);
+                    !p.isEmpty())
+                    c.problems << QStringLiteral("record %1 (comment): %2").arg(row.id.left(12), p);
             }
             if (auto at = d->anchorTime(row.id); at && *at) c.anchoredAt = **at;
             check.problems << c.problems;

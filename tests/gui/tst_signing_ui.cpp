@@ -15,6 +15,7 @@
 #include "Notebook.h"
 #include "page/EntryPageView.h"
 #include "sidebar/SidebarModel.h"
+#include "signing/CommentDialog.h"
 #include "signing/ReviewQueueDialog.h"
 #include "signing/SignDialog.h"
 #include "signing/TimestampSettingsDialog.h"
@@ -26,6 +27,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -84,6 +86,7 @@ private slots:
     void nonSupervisorIsToldWhyTheQueueIsEmpty();
     void attestNowInTheTimestampDialogAttestsEveryRecord();
     void unreachableAuthorityAtSyncIsAQuietHintNotAnAlarm();
+    void supervisorsRequestForChangesWaitsForTheAuthorsNextVersion();
     void cleanupTestCase();
 
 private:
@@ -584,6 +587,103 @@ void SigningUiTest::unreachableAuthorityAtSyncIsAQuietHintNotAnAlarm() {
     QVERIFY2(tip.contains(QStringLiteral("no trusted time yet")), qPrintable(tip));
     QTRY_VERIFY(pageHtml(m_window.get()).contains(QStringLiteral("Activity at 25 °C")));
     screenshot(m_window.get(), QStringLiteral("status-time-not-yet-attested"));
+}
+
+// Issue 16: a supervisor comments under an entry and requests changes; the comments show under
+// the entry in both windows, the request waits in the author's "Waiting for me" and is gone
+// once the author saves a new version.
+void SigningUiTest::supervisorsRequestForChangesWaitsForTheAuthorsNextVersion() {
+    m_window->lower();
+    m_windowC->raise();
+    m_windowC->activateWindow();
+    const QString entry = entryUuid(m_windowC->notebook(), kSubstrate);
+    QVERIFY(!entry.isEmpty());
+    QTRY_VERIFY(pageHtml(m_windowC.get()).contains(QStringLiteral("#comment-") + entry));
+    auto openCommentDialog = [&](MainWindow *window) -> CommentDialog * {
+        window->entryView()->page()->runJavaScript(
+            QStringLiteral("document.querySelector('a[href=\"#comment-%1\"]').click()").arg(entry),
+            QWebEngineScript::ApplicationWorld);
+        return waitForDialog<CommentDialog>(window);
+    };
+
+    // A plain comment first, then a request for changes.
+    QPointer<CommentDialog> dialog = openCommentDialog(m_windowC.get());
+    QVERIFY2(dialog, "the Add comment… link opened no dialog");
+    auto *add = dialog->findChild<QPushButton *>(QStringLiteral("addCommentButton"));
+    QVERIFY(!add->isEnabled());
+    QTest::keyClicks(dialog->textEdit(), QStringLiteral("Cells look healthy <b>here</b>."));
+    QVERIFY(add->isEnabled());
+    QVERIFY(!dialog->requestChangesBox()->isHidden()); // Carol supervises and did not write it
+    QTest::mouseClick(add, Qt::LeftButton);
+    QTRY_VERIFY(!dialog);
+    QTest::qWait(300);
+    dialog = openCommentDialog(m_windowC.get());
+    QVERIFY(dialog);
+    QTest::keyClicks(dialog->textEdit(), QStringLiteral("Please repeat with a negative control."));
+    dialog->requestChangesBox()->setChecked(true);
+    screenshot(m_windowC.get(), QStringLiteral("comment-request-changes-dialog"), dialog);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("addCommentButton")),
+                      Qt::LeftButton);
+    QTRY_VERIFY(!dialog);
+    QTRY_VERIFY(pageHtml(m_windowC.get()).contains(QStringLiteral("negative control")));
+    const QString supervisorPage = pageHtml(m_windowC.get());
+    // Typed text is text: the tags are shown, not obeyed.
+    QVERIFY2(supervisorPage.contains(QStringLiteral("Cells look healthy &lt;b&gt;here&lt;/b&gt;.")),
+             qPrintable(supervisorPage));
+    QVERIFY(supervisorPage.contains(QStringLiteral("badge changes-open")));
+    QVERIFY(supervisorPage.contains(kCarol));
+    screenshot(m_windowC.get(), QStringLiteral("comments-under-entry-supervisor"));
+    syncAndWait(m_windowC.get());
+    m_windowC->lower();
+
+    // The author: the request waits for her, under the entry and in "Waiting for me".
+    m_window->raise();
+    m_window->activateWindow();
+    syncAndWait(m_window.get());
+    SidebarModel *sidebar = m_window->sidebarModel();
+    QModelIndex waiting;
+    QTRY_VERIFY((waiting = sidebar->indexOfGroup(SidebarModel::Group::Waiting)).isValid());
+    QCOMPARE(waiting.data().toString(), QStringLiteral("Waiting for me"));
+    QCOMPARE(sidebar->rowCount(waiting), 1);
+    const QModelIndex item = sidebar->index(0, 0, waiting);
+    QCOMPARE(item.data().toString(), kSubstrate);
+    QCOMPARE(item.data(SidebarModel::SubtitleRole).toString(),
+             QStringLiteral("%1  ·  changes requested by %2").arg(kExperiment, kCarol));
+    QVERIFY2(item.data(Qt::ToolTipRole).toString().contains(QStringLiteral("negative control")),
+             qPrintable(item.data(Qt::ToolTipRole).toString()));
+    QCOMPARE(item.data(SidebarModel::EntryRole).toString(), entry);
+    const QString experiment = item.data(SidebarModel::UuidRole).toString();
+    // Not a signature to give: the signature count stays as it was.
+    auto *action = m_window->findChild<QAction *>(QStringLiteral("reviewQueueAction"));
+    QVERIFY(!withoutMnemonic(action->text()).contains(QLatin1Char('(')));
+    m_window->sidebar()->setCurrentIndex(item);
+    emit m_window->sidebar()->activated(item);
+    QTRY_VERIFY(pageHtml(m_window.get()).contains(QStringLiteral("negative control")));
+    m_window->setDetailsVisible(false);
+    QTest::qWait(200);
+    screenshot(m_window.get(), QStringLiteral("comments-changes-requested-author"));
+
+    // The author may comment, but not request changes.
+    dialog = openCommentDialog(m_window.get());
+    QVERIFY(dialog);
+    QVERIFY(dialog->requestChangesBox()->isHidden());
+    dialog->reject();
+    QTRY_VERIFY(!dialog);
+
+    // A new version answers the request: it leaves "Waiting for me"; the comments stay.
+    QVERIFY(m_window->notebook()->editEntry(
+        entry, kSubstrate,
+        QStringLiteral("<p>0.3 mg/ml cells in 66 mM phosphate buffer, pH 6.2, with a negative "
+                       "control without cells.</p>"),
+        QStringLiteral("added the negative control")));
+    QTRY_VERIFY(!sidebar->indexOfGroup(SidebarModel::Group::Waiting).isValid());
+    QTRY_VERIFY(pageHtml(m_window.get()).contains(QStringLiteral("with a negative control")));
+    m_window->openAt(experiment, entry);
+    const QString authorPage = pageHtml(m_window.get());
+    QVERIFY(!authorPage.contains(QStringLiteral("badge changes-open")));
+    QVERIFY(authorPage.contains(QStringLiteral("Changes requested (answered)")));
+    QVERIFY(authorPage.contains(QStringLiteral("on version ")));
+    screenshot(m_window.get(), QStringLiteral("comments-after-new-version"));
 }
 
 void SigningUiTest::cleanupTestCase() {

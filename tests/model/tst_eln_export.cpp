@@ -95,6 +95,7 @@ class ElnExportTest : public QObject {
     QString m_crystals, m_buffers;
     QString m_drops, m_voided, m_oddName;
     QString m_witness;              // Carol's signature record
+    QString m_remark;               // Carol's request for changes of the buffer entry
     QByteArray m_witnessMerklePath; // as `quire-cli evidence` writes it (Vault::merkleProof)
     QByteArray m_caPem;
     QByteArray m_csv, m_png;
@@ -200,6 +201,12 @@ private slots:
         const auto witnessed = cli(m_carol, {"sign", m_drops, "--meaning", "witnessed"}, true);
         CLI_OK(witnessed);
         m_witness = witnessed.outLine();
+        // A request for changes on the buffer entry: a Comment of the crate too (issue 16).
+        writeFile(path("remark.txt"), "Please give the pH at 20 °C.\n");
+        const auto remark = cli(
+            m_carol, {"comment", m_oddName, "--file", path("remark.txt"), "--requests-changes"});
+        CLI_OK(remark);
+        m_remark = remark.outLine();
         CLI_OK(cli(m_carol, {"anchor"}));
         CLI_OK(cli(m_carol, {"sync"}));
         CLI_OK(cli(m_alice, {"sync"}));
@@ -351,7 +358,7 @@ private slots:
         // entry.html of each entry, the two attachments, and the three files quire/ describes.
         QCOMPARE(summary.value("files").toInt(), 4 + 2 + 3);
         QCOMPARE(summary.value("persons").toInt(), 2);
-        QCOMPARE(summary.value("comments").toInt(), 2);
+        QCOMPARE(summary.value("comments").toInt(), 3); // two signatures and a comment
     }
 
     void theReaderRefusesABrokenCrate() {
@@ -446,7 +453,17 @@ private slots:
         QCOMPARE(voided.value("creativeWorkStatus").toString(), QStringLiteral("void"));
         QVERIFY(
             voided.value("description").toString().contains(QStringLiteral("plate was cracked")));
-        QVERIFY(!datasetNamed(QStringLiteral("CON: Tris/HCl *pH* 7.5 “final”?")).isEmpty());
+        const QJsonObject odd = datasetNamed(QStringLiteral("CON: Tris/HCl *pH* 7.5 “final”?"));
+        QVERIFY(!odd.isEmpty());
+        QCOMPARE(odd.value("comment").toArray().size(), 1);
+        const QJsonObject remark = entity(QStringLiteral("#comment-") + m_remark);
+        QCOMPARE(remark.value("text").toString(),
+                 QStringLiteral("Changes requested (of version 1): Please give the pH at 20 °C."));
+        QCOMPARE(remark.value("identifier").toString(), m_remark);
+        QCOMPARE(entity(remark.value("author").toObject().value("@id").toString())
+                     .value("name")
+                     .toString(),
+                 QStringLiteral("Carol Supervisor"));
 
         // Every name is plain ASCII a zip on any system unpacks as it is.
         static const QRegularExpression safe(

@@ -75,6 +75,30 @@ private slots:
         QVERIFY(!html.contains(QStringLiteral("NOT VALID")));
     }
 
+    void commentsFollowTheEntryWithWriterTimeAndStanding() {
+        ExportDocument doc;
+        ExportEntry x = entry(QStringLiteral("Titration"), QStringLiteral("active"));
+        CommentInfo c;
+        c.authorName = QStringLiteral("Carol Supervisor");
+        c.recordedAt = QStringLiteral("2026-11-24T19:45:00.000Z");
+        c.version = 1;
+        c.html = QStringLiteral("<p>Repeat with a blank, 5 %1 more.</p>");
+        c.requestsChanges = true;
+        c.answered = true;
+        x.version.comments << c;
+        doc.entries << x;
+        const QString html = ExportHtml::page(doc);
+        QVERIFY(html.contains(QStringLiteral("<section class=\"comments\"><h3>Comments</h3>")));
+        QVERIFY(html.contains(QStringLiteral("Carol Supervisor")));
+        QVERIFY(html.contains(QStringLiteral("Repeat with a blank, 5 %1 more.")));
+        QVERIFY(html.contains(QStringLiteral("on version 1")));
+        QVERIFY(html.contains(QStringLiteral("changes requested (answered)")));
+        QVERIFY(html.contains(QRegularExpression(QStringLiteral("24 Nov 2026, \\d\\d:45:00"))));
+        // An entry without comments has no section for them.
+        doc.entries.first().version.comments.clear();
+        QVERIFY(!ExportHtml::page(doc).contains(QStringLiteral("class=\"comments\"")));
+    }
+
     void filesAreListedWithTheirHashAndImagesShownOnce() {
         ExportDocument doc;
         ExportEntry x = entry(QStringLiteral("Crystals"), QStringLiteral("active"));

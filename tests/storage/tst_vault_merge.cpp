@@ -417,6 +417,93 @@ private slots:
         m_w = std::move(w);
     }
 
+    // Comments (issue 16) arrive under the rules they were written by: forged past the model's
+    // checks, each is refused on arrival with its reason, the honest one beside them arrives,
+    // and verify names the forgeries in the vault that wrote them.
+    void commentsAreJudgedOnArrivalByTheSameRules() {
+        QVERIFY(m_w);
+        const QString aEntry = addEntry(*m_a, "Commented by W");
+        sync(*m_a);
+        sync(*m_w);
+        auto comment = [](Vault &v, const QJsonObject &body) {
+            auto r = v.appendOne({"comment", crypto::newUuid(), {}, body, {}});
+            if (!r) qFatal("append failed: %s", qPrintable(r.error()));
+            return r->id;
+        };
+        const QString honest = comment(
+            *m_w,
+            {{"target", aEntry}, {"html", "<p>Nice plate.</p>"}, {"requests_changes", false}});
+        // W holds the author role alone: no request for changes.
+        const QString request = comment(
+            *m_w, {{"target", aEntry}, {"html", "<p>Repeat it.</p>"}, {"requests_changes", true}});
+        const QString hostile =
+            comment(*m_w, {{"target", aEntry},
+                           {"html", "<p onclick=\"steal()\">hi</p><script>x()</script>"}});
+        auto experimentRecord = m_w->head(m_experiment);
+        QVERIFY(experimentRecord);
+        const QString onExperiment =
+            comment(*m_w, {{"target", *experimentRecord}, {"html", "<p>not an entry</p>"}});
+        const QString notBool = comment(
+            *m_w, {{"target", aEntry}, {"html", "<p>yes</p>"}, {"requests_changes", "yes"}});
+        const QString own = m_w->verify({}).problems.join('\n');
+        for (const QString &id : {request, hostile, onExperiment, notBool})
+            QVERIFY2(own.contains(id.left(12)), qPrintable(own));
+        QVERIFY2(!own.contains(honest.left(12)), qPrintable(own));
+
+        sync(*m_w);
+        const auto arrived = sync(*m_a);
+        const QString refused = arrived.quarantined.join('\n');
+        QCOMPARE(arrived.quarantined.size(), 4);
+        QVERIFY2(refused.contains("only a supervisor can request changes") &&
+                     refused.contains("HTML outside the safe subset") &&
+                     refused.contains("only entry versions are commented on") &&
+                     refused.contains("requests_changes is true or false"),
+                 qPrintable(refused));
+        auto there = m_a->commentsOn(m_a->record(aEntry)->object);
+        QVERIFY(there);
+        QCOMPARE(there->size(), 1);
+        QCOMPARE(there->first().id, honest);
+        QCOMPARE(there->first().html, QString("<p>Nice plate.</p>"));
+
+        // A comment sealed by someone who is no member is refused like any other record.
+        const FormatKeys keys = formatKeys(m_a->path());
+        const crypto::EcKey stranger = crypto::EcKey::generate();
+        const QJsonObject record{{"format", "quire/1"},
+                                 {"type", "comment"},
+                                 {"object", crypto::newUuid()},
+                                 {"prev", QJsonValue(QJsonValue::Null)},
+                                 {"author", m_w->memberUuid()},
+                                 {"device", crypto::newUuid()},
+                                 {"seq", 1},
+                                 {"recorded_at", "2026-11-25T10:00:00.000Z"},
+                                 {"body", QJsonObject{{"target", aEntry},
+                                                      {"html", "<p>forged</p>"},
+                                                      {"requests_changes", false}}}};
+        const QByteArray canonical = *json::canonicalize(record);
+        const QJsonObject envelope{
+            {"record", record},
+            {"seal", QJsonObject{{"cert", QString(crypto::toHex(crypto::sha256("stranger")))},
+                                 {"sig", QString(stranger.sign(canonical).toBase64())}}}};
+        const QByteArray rawId = crypto::sha256(canonical);
+        const QByteArray rawName = crypto::hmacSha256(keys.name, rawId);
+        const QString name = QString(crypto::toHex(rawName));
+        const QString evil = attackerClone();
+        QDir().mkpath(evil + "/r/" + name.left(2));
+        test::writeFile(
+            evil + "/r/" + name.left(2) + "/" + name,
+            crypto::encryptFile(keys.enc, 1, rawName, *json::canonicalize(envelope), true));
+        attackerPush(evil, "forge a comment");
+        const auto forged = sync(*m_a);
+        QCOMPARE(forged.quarantined.size(), 1);
+        QVERIFY2(forged.quarantined.first().contains("not a member"),
+                 qPrintable(forged.quarantined.first()));
+        QVERIFY(!m_a->record(QString(crypto::toHex(rawId))));
+        QCOMPARE(m_a->commentsOn(m_a->record(aEntry)->object)->size(), 1);
+        // B and W refuse the same and remember it, so the tests after this one start level.
+        QCOMPARE(sync(*m_b).quarantined.size(), 5);
+        QCOMPARE(sync(*m_w).quarantined.size(), 1);
+    }
+
     void replacedGrantIsRefusedAndTheAdminsCopyKept() {
         QVERIFY(m_w);
         const QString path = "keys/" + m_w->memberUuid() + ".json";

@@ -56,6 +56,10 @@ QString EntryPageRenderer::resolveFragment(const QString &entryUuid) {
     return QStringLiteral("resolve-") + entryUuid;
 }
 
+QString EntryPageRenderer::commentFragment(const QString &entryUuid) {
+    return QStringLiteral("comment-") + entryUuid;
+}
+
 QString EntryPageRenderer::pageFragment(PageMove move) {
     switch (move) {
     case PageMove::Earlier:
@@ -128,6 +132,10 @@ QString EntryPageRenderer::conflictBanner(const EntryVersion &e, bool editable) 
                     "is kept; every computer shows this one until the author resolves the "
                     "conflict.")),
              links);
+}
+
+QString EntryPageRenderer::entryToComment(const QString &fragment) {
+    return afterPrefix(fragment, QLatin1String("comment-"));
 }
 
 QString EntryPageRenderer::entryForAnchor(const QString &fragment) {
@@ -272,7 +280,47 @@ QString EntryPageRenderer::entryArticle(const EntryVersion &e, int number, bool 
         .arg(number)
         .arg(esc(e.title), esc(tr("Recorded %1 (UTC)").arg(e.recordedAt)), esc(meta), links,
              timeBadge(e.attestedAt, !e.attestedAt.isEmpty()), notes, signatureBlock(e), e.html,
-             attachmentList(e.attachments, e.html));
+             attachmentList(e.attachments, e.html) + commentBlock(e));
+}
+
+QString EntryPageRenderer::commentBlock(const EntryVersion &e) {
+    QString items;
+    for (const CommentInfo &c : e.comments) {
+        QString badge;
+        if (c.requestsChanges)
+            badge =
+                c.openRequest
+                    ? QStringLiteral("<span class=\"badge changes-open\">%1</span>")
+                          .arg(esc(tr("Changes requested")))
+                    : QStringLiteral("<span class=\"badge changes-done\" title=\"%1\">%2</span>")
+                          .arg(esc(c.answered ? tr("A later version of the entry answers it")
+                                              : tr("Withdrawn by a later comment")),
+                               esc(tr("Changes requested (answered)")));
+        QString meta = esc(c.authorName) + QStringLiteral("  ·  ") + esc(localTime(c.recordedAt));
+        if (c.version != e.version)
+            meta += esc(QStringLiteral("  ·  ") + tr("on version %1").arg(c.version));
+        if (!c.correctedBy.isEmpty())
+            meta += esc(QStringLiteral("  ·  ") + tr("corrected by a later comment"));
+        else if (!c.corrects.isEmpty())
+            meta += esc(QStringLiteral("  ·  ") + tr("corrects an earlier comment"));
+        items +=
+            QStringLiteral("<div class=\"comment%1\" id=\"c-%2\"><p class=\"comment-meta\">%3 "
+                           "<span title=\"%4\">%5</span></p><div class=\"comment-body\">%6"
+                           "</div></div>")
+                .arg(c.openRequest ? QStringLiteral(" changes") : QString(), esc(c.id.left(16)),
+                     badge, esc(tr("Recorded %1 (UTC)").arg(c.recordedAt)), meta, c.html);
+    }
+    const QString add =
+        QStringLiteral("<p class=\"comment-add\"><a class=\"action\" href=\"#%1\" "
+                       "title=\"%2\">%3</a></p>")
+            .arg(esc(commentFragment(e.uuid)),
+                 esc(tr("Write a comment on version %1 of this entry").arg(e.version)),
+                 esc(tr("Add comment…")));
+    // Without comments, only the link: a heading over nothing would take a line of every entry.
+    if (e.comments.isEmpty())
+        return QStringLiteral("<section class=\"comments none\">%1</section>").arg(add);
+    return QStringLiteral("<section class=\"comments\"><h3>%1</h3>%2%3</section>")
+        .arg(esc(tr("Comments (%1)").arg(e.comments.size())), items, add);
 }
 
 QString EntryPageRenderer::timeBadge(const QString &attestedAt, bool trusted) {
@@ -420,6 +468,17 @@ article.voided .content { color: #7a7f85; text-decoration: line-through;
 a.action { font-size: 13px; margin-left: 12px; text-decoration: none; white-space: nowrap; }
 .entry-actions { float: right; margin: 5px 0 0 16px; line-height: 20px; }
 a.action:hover { text-decoration: underline; }
+section.comments { margin: 14px 0 0; padding: 10px 0 0; border-top: 1px solid #e6eaef; }
+section.comments.none { padding-top: 4px; }
+section.comments h3 { font-size: 0.95em; margin: 0 0 8px; color: #4a5563; }
+div.comment { margin: 0 0 10px; padding: 6px 12px; border-left: 3px solid #d5dbe3;
+  background: #f7f9fb; }
+div.comment.changes { border-left-color: #c77c12; background: #fdf6ea; }
+div.comment p.comment-meta { margin: 0 0 4px; font-size: 0.88em; color: #5b6573; }
+div.comment .comment-body p { margin: 0 0 4px; }
+.badge.changes-open { background: #c77c12; color: #fff; }
+.badge.changes-done { background: #e3e7ec; color: #4a5563; }
+p.comment-add { margin: 4px 0 0; }
 table.signatures { width: 100%; margin: 0 0 14px; border-collapse: separate; border-spacing: 0;
   background: #f7f9fb; border: 1px solid #e6eaef; border-radius: 6px; }
 table.signatures td { border: none; padding: 7px 12px 7px 0; vertical-align: top;

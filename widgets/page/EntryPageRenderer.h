@@ -40,6 +40,7 @@ public:
     // same view ready to resolve the conflict (the author only).
     static QString compareFragment(const QString &entryUuid);
     static QString resolveFragment(const QString &entryUuid);
+    static QString commentFragment(const QString &entryUuid);
     // The page's own paging links: earlier entries, later entries, every entry.
     enum class PageMove { None, Earlier, Later, All };
     static QString pageFragment(PageMove move);
@@ -53,6 +54,7 @@ public:
     static QString entryToEdit(const QString &fragment);
     static QString entryToCompare(const QString &fragment);
     static QString entryToResolve(const QString &fragment);
+    static QString entryToComment(const QString &fragment);
     // The entry whose article a fragment (from anchorFor) points at.
     static QString entryForAnchor(const QString &fragment);
     // "24 Nov 2026, 20:33:25 CET": local time with its zone, as people read it.
@@ -73,6 +75,8 @@ private:
     // "2 versions in conflict", with Compare… and (for the author) Resolve…; empty without one.
     static QString conflictBanner(const EntryVersion &entry, bool editable);
     static QString timeBadge(const QString &attestedAt, bool trusted);
+    // The entry's comments, oldest first, with who wrote them and when, and "Add comment…".
+    static QString commentBlock(const EntryVersion &entry);
     static QString styleSheet();
 };
 

@@ -80,7 +80,10 @@ void SidebarModel::setContent(const QList<ExperimentInfo> &experiments,
     if (!m_waiting.isEmpty()) {
         Node *g = addGroup(Group::Waiting);
         for (int i = 0; i < m_waiting.size(); ++i)
-            g->add(Kind::Review, QString(), QStringLiteral("review:") + m_waiting.at(i).authored.id,
+            g->add(Kind::Review, QString(),
+                   QStringLiteral("review:") + (m_waiting.at(i).changesRequested.id.isEmpty()
+                                                    ? m_waiting.at(i).authored.id
+                                                    : m_waiting.at(i).changesRequested.id),
                    i);
     }
     if (!m_inbox.isEmpty()) {
@@ -227,7 +230,7 @@ Qt::ItemFlags SidebarModel::flags(const QModelIndex &index) const {
 QString SidebarModel::groupTitle(Group group) const {
     switch (group) {
     case Group::Waiting:
-        return tr("Waiting for my signature");
+        return tr("Waiting for me");
     case Group::Inbox:
         return tr("Inbox (%1)").arg(m_inbox.size());
     case Group::Projects:
@@ -238,6 +241,28 @@ QString SidebarModel::groupTitle(Group group) const {
         break;
     }
     return tr("All experiments");
+}
+
+QVariant SidebarModel::changeRequestData(const ReviewItem &item, int role) const {
+    const CommentInfo &c = item.changesRequested;
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::AccessibleTextRole:
+        return item.entryTitle;
+    case Qt::ToolTipRole:
+        return tr("%1 requested changes of version %2 (%3):\n%4")
+            .arg(c.authorName)
+            .arg(c.version)
+            .arg(EntryPageRenderer::localTime(c.recordedAt), Notebook::htmlToPlainText(c.html));
+    case UuidRole:
+        return item.experiment;
+    case EntryRole:
+        return c.entry;
+    case SubtitleRole:
+        return tr("%1  ·  changes requested by %2").arg(item.experimentTitle, c.authorName);
+    default:
+        return {};
+    }
 }
 
 QString SidebarModel::experimentSubtitle(const ExperimentInfo &x, Kind under) const {
@@ -306,6 +331,7 @@ QVariant SidebarModel::data(const QModelIndex &index, int role) const {
     }
     case Kind::Review: {
         const ReviewItem &item = m_waiting.at(node->ref);
+        if (!item.changesRequested.id.isEmpty()) return changeRequestData(item, role);
         switch (role) {
         case Qt::DisplayRole:
         case Qt::AccessibleTextRole:

@@ -89,6 +89,8 @@ private:
     QString groupTitle(Group group) const;
     QString experimentSubtitle(const ExperimentInfo &x, Kind under) const;
     QVariant captureData(const CaptureInfo &c, int role) const;
+    // A request for changes of one of my entries, in "Waiting for me".
+    QVariant changeRequestData(const ReviewItem &item, int role) const;
 
     QList<ExperimentInfo> m_experiments;
     QList<ReviewItem> m_waiting;

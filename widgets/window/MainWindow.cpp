@@ -11,6 +11,7 @@
 #include "settings/SettingsDialog.h"
 #include "sidebar/SearchPanel.h"
 #include "sidebar/SidebarModel.h"
+#include "signing/CommentDialog.h"
 #include "sync/SyncController.h"
 #include "window/EntryController.h"
 #include "window/FilesController.h"
@@ -464,13 +465,16 @@ void MainWindow::refresh() {
     QList<CaptureInfo> inbox;
     if (!m_joining) {
         if (auto queue = m_notebook->reviewQueue(); queue) waiting = *queue;
+        if (auto asked = m_notebook->changesRequestedOfMe(); asked) waiting += *asked;
         if (auto captures = m_notebook->inbox(); captures) inbox = *captures;
     }
     m_navigator->fillSidebar(*list, waiting, inbox);
     // PDFs attached, captured or synced since are read for search beside the window.
     m_textIndex->runSoon();
     m_search->setExperiments(*list);
-    m_actions->setReviewCount(int(waiting.size()));
+    m_actions->setReviewCount(
+        int(std::count_if(waiting.cbegin(), waiting.cend(),
+                          [](const auto &w) { return w.changesRequested.id.isEmpty(); })));
     if (list->isEmpty()) {
         m_navigator->forgetExperiment();
         m_stack->setCurrentIndex(EmptyNotebookPage);
@@ -728,6 +732,19 @@ void MainWindow::attachFiles(const QString &entry, const QStringList &paths) {
 
 void MainWindow::signEntry(const QString &entry) {
     m_signing->signEntry(entry);
+}
+
+CommentDialog *MainWindow::commentOnEntry(const QString &entry) {
+    if (!m_notebook || isBusy() || entry.isEmpty()) return nullptr;
+    auto latest = m_notebook->entry(entry, 0);
+    if (!latest) {
+        showProblem(this, tr("The entry could not be read"), latest.error());
+        return nullptr;
+    }
+    auto *dialog = new CommentDialog(m_notebook.get(), *latest, this);
+    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    dialog->open();
+    return dialog;
 }
 
 void MainWindow::showReviewQueue() {

@@ -43,6 +43,7 @@ class QTreeView;
 namespace quire::widgets {
 
 class AttachmentPanel;
+class CommentDialog;
 class ImportElnDialog;
 class DetailsPanel;
 class EntryController;
@@ -141,6 +142,9 @@ public slots:
     // Opens the sign dialog on the shown experiment's entries, `entry` chosen first (the
     // latest entry when empty).
     void signEntry(const QString &entry = QString());
+    // Asks for a comment on the latest version of an entry of the page (a supervisor may request
+    // changes with it); returns the dialog (for tests), null when none opened.
+    CommentDialog *commentOnEntry(const QString &entry);
     void showReviewQueue();
     // File ▸ Export as PDF… for the experiment on the page.
     void exportPdf();

@@ -256,11 +256,12 @@ void PageNavigator::pageUrlChanged(const QUrl &url) {
     const QString history = EntryPageRenderer::entryForHistory(fragment);
     const QString file = EntryPageRenderer::attachmentForFile(fragment);
     const QString edit = EntryPageRenderer::entryToEdit(fragment);
+    const QString comment = EntryPageRenderer::entryToComment(fragment);
     const EntryPageRenderer::PageMove move = EntryPageRenderer::pageMoveFor(fragment);
     const QString compare = EntryPageRenderer::entryToCompare(fragment);
     const QString resolve = EntryPageRenderer::entryToResolve(fragment);
     if (entry.isEmpty() && signature.isEmpty() && history.isEmpty() && file.isEmpty() &&
-        edit.isEmpty() && compare.isEmpty() && resolve.isEmpty() &&
+        edit.isEmpty() && compare.isEmpty() && resolve.isEmpty() && comment.isEmpty() &&
         move == EntryPageRenderer::PageMove::None)
         return;
     // The page's address goes back to the entry it was at, so that the same link clicked again
@@ -269,7 +270,7 @@ void PageNavigator::pageUrlChanged(const QUrl &url) {
         m_currentEntry.isEmpty() ? QString() : EntryPageRenderer::anchorFor(m_currentEntry));
     QMetaObject::invokeMethod(
         this,
-        [this, entry, signature, history, file, edit, move, compare, resolve] {
+        [this, entry, signature, history, file, edit, comment, move, compare, resolve] {
             if (!m_window->notebook()) return;
             if (m_window->isBusy()) {
                 m_window->statusBar()->showMessage(tr("Please wait until the sync has finished."),
@@ -287,6 +288,8 @@ void PageNavigator::pageUrlChanged(const QUrl &url) {
                 m_window->editEntry(edit);
             } else if (!compare.isEmpty() || !resolve.isEmpty()) {
                 showConflict(compare.isEmpty() ? resolve : compare, !resolve.isEmpty());
+            } else if (!comment.isEmpty()) {
+                m_window->commentOnEntry(comment);
             } else if (move != EntryPageRenderer::PageMove::None) {
                 moveRun(move == EntryPageRenderer::PageMove::Earlier ? RunMove::Earlier
                         : move == EntryPageRenderer::PageMove::Later ? RunMove::Later
