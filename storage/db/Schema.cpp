@@ -221,6 +221,19 @@ CREATE TABLE capture_seen(
         QStringLiteral(R"sql(
 CREATE TABLE attachment_text(id TEXT PRIMARY KEY, text TEXT NOT NULL);
 )sql"),
+        // 11: the computers of each member (issue 16), from `device` records: who owns a device,
+        // whether it is retired and since when (records it writes later are refused).
+        QStringLiteral(R"sql(
+CREATE TABLE member_devices(
+    device TEXT PRIMARY KEY,
+    member TEXT NOT NULL,
+    head TEXT NOT NULL,
+    name TEXT NOT NULL,
+    status TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    since TEXT NOT NULL,
+    offer_expires_at TEXT NOT NULL);
+)sql"),
     };
     return migrations;
 }

@@ -92,6 +92,7 @@ Result<void> Vault::Impl::materialize(const StoredRecord &r, const QString *prec
         return upsertMember(r.author, r.id, b.value("founder").toObject());
     }
     if (r.type == "member") return upsertMember(r.object, r.id, b);
+    if (r.type == "device") return upsertDevice(r);
     if (r.type == "experiment") {
         // Debian 12's SQLCipher is SQLite 3.15, which has no UPSERT: update, else insert.
         const QStringList tags = toStringList(b.value("tags"));
