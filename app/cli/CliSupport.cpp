@@ -33,9 +33,9 @@ int failWith(const QString &message, int code) {
     return code;
 }
 
-const QSet<QString> kFlags{QStringLiteral("--json"), QStringLiteral("--help"),
+const QSet<QString> kFlags{QStringLiteral("--json"),    QStringLiteral("--help"),
                            QStringLiteral("--records"), QStringLiteral("--once"),
-                           QStringLiteral("--all")};
+                           QStringLiteral("--all"),     QStringLiteral("--devices")};
 
 Result<Args> parseArgs(const QStringList &words) {
     Args a;

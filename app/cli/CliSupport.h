@@ -86,6 +86,9 @@ public:
     int join(const Args &a);
     int member(const Args &a);
     int memberList(const Args &a);
+    // DeviceCommands.cpp
+    int device(const Args &a);
+    int memberDevices(const Args &a);
     // PdfCommands.cpp
     int exportCommand(const Args &a);
     int pdf(const Args &a);
