@@ -36,6 +36,8 @@ public:
     // Where the notebook is shared; `parent` is the window or the settings dialog.
     void openRemoteSettings(QWidget *parent);
     void showMembers();
+    // Notebook ▸ Add my other computer… (issue 16).
+    void showAddComputer();
     // What the last sync found wrong on the server; closing it acknowledges the alarm.
     void showSyncAlarm();
 
