@@ -108,8 +108,9 @@ class CliDevicesTest : public QObject {
         return entry;
     }
 
-    QJsonObject entryJson(const QString &vault, const QString &entry) {
-        return json(cli(vault, {"entry", "show", entry, "--json"})).object();
+    QJsonObject entryJson(const QString &vault, const QString &entry,
+                          const QByteArray &passphrase = kPass) {
+        return json(runCli(vault, {"entry", "show", entry, "--json"}, passphrase, env())).object();
     }
 
     // The scenario through one server: bench PC B and laptop L of the same member.
@@ -135,8 +136,13 @@ class CliDevicesTest : public QObject {
         for (const QByteArray &secret :
              {QByteArray("Alice"), QByteArray("alice@lab"), QByteArray("Okapi"),
               vj.value("member").toString().toLatin1(), vj.value("notebook").toString().toLatin1(),
-              url.toUtf8(), QByteArray("PRIVATE"), QByteArray("MIG")})
+              url.toUtf8(), QByteArray("PRIVATE")})
             QVERIFY2(!offerBytes.contains(secret), secret.constData());
+        // Only the offer's id, its end, the key derivation and the sealed part are in clear.
+        QStringList fields = QJsonDocument::fromJson(offerBytes).object().keys();
+        fields.sort();
+        QCOMPARE(fields, (QStringList{"expires_at", "format", "kdf", "offer", "sealed", "type",
+                                      "wrong_codes"}));
         CLI_OK(cli(bench, {"sync"})); // the new computer is announced
 
         // The laptop: its vault from the offer, then its first sync brings the notebook.
@@ -180,7 +186,7 @@ class CliDevicesTest : public QObject {
                            "--reason", "added plate 3"}));
         CLI_OK(cli(bench, {"sync"}));
         CLI_OK(laptop(lap, {"sync"}));
-        const QJsonObject seen = entryJson(lap, lapEntry.outLine());
+        const QJsonObject seen = entryJson(lap, lapEntry.outLine(), kLaptopPass);
         QCOMPARE(seen.value("version").toInt(), 2);
         QVERIFY2(seen.value("html").toString().contains("plate 3"), QJsonDocument(seen).toJson());
         QCOMPARE(seen.value("author_name").toString(), QString("Alice Bench"));

@@ -495,7 +495,7 @@ void SyncUiTest::addingMyOtherComputerShowsTheCodeAndTheOtherComputerSyncsAsMe()
     auto *label = add->findChild<QLabel *>(QStringLiteral("offerCodeLabel"));
     QVERIFY(label->font().pointSizeF() > add->font().pointSizeF() * 1.5);
     QVERIFY(QFile::exists(offer));
-    QVERIFY(!readAll(offer).contains("Ada"));
+    QVERIFY(!readAll(offer).contains("Ada Founder"));
     screenshot(m_window.get(), QStringLiteral("add-computer-code"), add);
     QTest::mouseClick(okButton(add), Qt::LeftButton); // Done
     QTRY_VERIFY(!add);

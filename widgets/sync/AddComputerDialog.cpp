@@ -54,7 +54,10 @@ AddComputerDialog::AddComputerDialog(Notebook *notebook, QWidget *parent)
     auto *row = new QHBoxLayout;
     row->addWidget(m_path, 1);
     row->addWidget(browse);
-    form->addRow(tr("&Save the offer as:"), row);
+    // A row that is a layout has no buddy of its own: the label needs one for its shortcut.
+    auto *pathLabel = new QLabel(tr("&Save the offer as:"), m_form);
+    pathLabel->setBuddy(m_path);
+    form->addRow(pathLabel, row);
     layout->addWidget(m_form);
 
     m_codeLabel = new QLabel(this);
@@ -146,6 +149,8 @@ void AddComputerDialog::finishOffer() {
                                .arg(QDir::toNativeSeparators(m_path->text()), file.errorString()));
         return;
     }
+    // The offer is made: what is left to see is the code and what to do with it.
+    m_form->hide();
     m_codeLabel->setText(offer->code);
     m_codeLabel->show();
     const QDateTime until =
@@ -158,6 +163,7 @@ void AddComputerDialog::finishOffer() {
     m_codeHint->show();
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Done"));
     m_buttons->button(QDialogButtonBox::Cancel)->hide();
+    adjustSize();
 }
 
 } // namespace quire::widgets

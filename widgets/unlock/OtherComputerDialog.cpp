@@ -43,7 +43,10 @@ OtherComputerDialog::OtherComputerDialog(const QString &vaultPath, QWidget *pare
     auto *fileRow = new QHBoxLayout;
     fileRow->addWidget(m_offer, 1);
     fileRow->addWidget(browse);
-    form->addRow(tr("&Offer file:"), fileRow);
+    // A row that is a layout has no buddy of its own: the label needs one for its shortcut.
+    auto *offerLabel = new QLabel(tr("&Offer file:"), this);
+    offerLabel->setBuddy(m_offer);
+    form->addRow(offerLabel, fileRow);
 
     m_code = new QLineEdit(this);
     m_code->setObjectName(QStringLiteral("offerCodeEdit"));
