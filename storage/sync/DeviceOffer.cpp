@@ -13,8 +13,9 @@ namespace {
 
 constexpr auto kAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford's base32
 constexpr int kCodeLength = 24;
-// Guards against a file that asks for absurd memory or time before anyone typed a code.
-constexpr quint64 kMaxN = quint64(1) << 20;
+// Guards against a file that asks for absurd memory or time before anyone typed a code: at most
+// twice the cost offers are made with (N=2^18, r=8: 256 MiB).
+constexpr quint64 kMaxN = quint64(1) << 18;
 
 QString b64(const QByteArray &bytes) {
     return QString::fromLatin1(bytes.toBase64());
@@ -44,8 +45,7 @@ Result<crypto::SecureBytes> keyFor(const QString &normalised, const QJsonObject 
     params.p = quint32(kdf.value("p").toInteger());
     const QByteArray salt = unb64(kdf.value("salt"));
     if (kdf.value("alg").toString() != "scrypt" || params.n < 2 || params.n > kMaxN ||
-        (params.n & (params.n - 1)) != 0 || params.r < 1 || params.r > 32 || params.p != 1 ||
-        salt.size() < 16)
+        (params.n & (params.n - 1)) != 0 || params.r != 8 || params.p != 1 || salt.size() < 16)
         return fail(QStringLiteral("the offer file names a key derivation this version does not "
                                    "use"));
     return crypto::scrypt(normalised.toLatin1(), salt, params, 32);
