@@ -379,6 +379,29 @@ struct JoinRequestInfo {
     QString code; // must equal the code the newcomer reads out
 };
 
+// One computer of a member (issue 16, model/NotebookDevices.cpp).
+struct DeviceInfo {
+    QString uuid;
+    QString member;
+    QString memberName;
+    QString name;   // empty for a first computer never named
+    QString status; // active, retired, or empty when never announced
+    QString reason;
+    QString since;          // when its current device record was written
+    QString offerExpiresAt; // added by an offer: until when it could join
+    QString lastRecordedAt;
+    qint64 records = 0;
+    bool thisDevice = false;
+};
+
+// An offer to add another computer of this member: the file to carry over and its one-time code.
+struct DeviceOffer {
+    QByteArray file;
+    QString code; // 6 groups of 4 characters
+    QString device;
+    QString expiresAt;
+};
+
 class Notebook;
 
 struct JoinResult {
@@ -635,6 +658,22 @@ public:
     // An admin acknowledges an alarm or refused file with a reason: an audit record that syncs.
     Result<AlarmInfo> acknowledgeAlarm(const QString &id, const QString &reason);
     bool isJoining() const;
+
+    // ---- one member, several computers (model/NotebookDevices.cpp) -----------------------------
+    // An offer for another computer of this member (announced as `deviceName`), valid 24 hours.
+    Result<DeviceOffer> addDevice(const QString &deviceName);
+    // Creates this computer's vault for the member an offer file carries, opened with its code.
+    // A wrong code is counted in the file (and for this user); after 5 the offer is used up.
+    // The vault is complete after its first sync.
+    static Result<std::unique_ptr<Notebook>> joinFromOffer(const QString &vaultDir,
+                                                           const QString &offerPath,
+                                                           const QString &code,
+                                                           const QByteArray &passphrase);
+    // Wrong codes tried on an offer file so far.
+    static Result<int> offerWrongCodes(const QString &offerPath);
+    Result<QList<DeviceInfo>> devices();
+    // Retires a computer (its member or an admin); what it writes afterwards is refused.
+    Result<void> retireDevice(const QString &device, const QString &reason);
 
 signals:
     void changed();

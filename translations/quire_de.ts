@@ -1326,6 +1326,69 @@ verify.sh führt alle Prüfungen aus (nur mit bash und openssl).
     </message>
 </context>
 <context>
+    <name>quire::widgets::AddComputerDialog</name>
+    <message>
+        <source>Add my other computer</source>
+        <translation>Meinen anderen Computer hinzufügen</translation>
+    </message>
+    <message>
+        <source>Use this notebook on another computer of yours</source>
+        <translation>Dieses Laborbuch auf einem Ihrer anderen Computer verwenden</translation>
+    </message>
+    <message>
+        <source>Quire saves an offer file and shows a one-time code. Carry the file to your other computer (a USB stick, your own folder) and there choose “I already use this notebook on another computer”. Type the code there yourself: never send it with the file.</source>
+        <translation>Quire speichert eine Angebotsdatei und zeigt einen Einmalcode. Bringen Sie die Datei zu Ihrem anderen Computer (USB-Stick, eigener Ordner) und wählen Sie dort „Ich verwende dieses Laborbuch schon auf einem anderen Computer“. Geben Sie den Code dort selbst ein: Senden Sie ihn nie zusammen mit der Datei.</translation>
+    </message>
+    <message>
+        <source>e.g. Laptop</source>
+        <translation>z. B. Laptop</translation>
+    </message>
+    <message>
+        <source>&amp;Name of the other computer:</source>
+        <translation>&amp;Name des anderen Computers:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Save the offer as:</source>
+        <translation>Angebot &amp;speichern unter:</translation>
+    </message>
+    <message>
+        <source>Making the offer…</source>
+        <translation>Das Angebot wird erstellt…</translation>
+    </message>
+    <message>
+        <source>&amp;Make offer</source>
+        <translation>Angebot &amp;erstellen</translation>
+    </message>
+    <message>
+        <source>Save the offer</source>
+        <translation>Angebot speichern</translation>
+    </message>
+    <message>
+        <source>Quire offers (*.qdev)</source>
+        <translation>Quire-Angebote (*.qdev)</translation>
+    </message>
+    <message>
+        <source>Choose where to save the offer file.</source>
+        <translation>Wählen Sie, wo die Angebotsdatei gespeichert werden soll.</translation>
+    </message>
+    <message>
+        <source>The offer could not be saved in %1: %2. Choose another place and make a new offer.</source>
+        <translation>Das Angebot konnte nicht in %1 gespeichert werden: %2. Wählen Sie einen anderen Ort und erstellen Sie ein neues Angebot.</translation>
+    </message>
+    <message>
+        <source>The offer is saved in %1. Type this code on your other computer. It works until %2; 5 wrong codes use it up. Sync here so that the notebook knows the new computer.</source>
+        <translation>Das Angebot ist in %1 gespeichert. Geben Sie diesen Code auf Ihrem anderen Computer ein. Er gilt bis %2; nach 5 falschen Codes ist das Angebot verbraucht. Synchronisieren Sie hier, damit das Laborbuch den neuen Computer kennt.</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Fertig</translation>
+    </message>
+</context>
+<context>
     <name>quire::widgets::ApproveRequestDialog</name>
     <message>
         <source>Approve a join request</source>
@@ -1899,6 +1962,10 @@ Aufzeichnung %2</translation>
     <message>
         <source>The two passphrases are not the same. Type the passphrase again.</source>
         <translation>Die beiden Passphrasen stimmen nicht überein. Geben Sie die Passphrase noch einmal ein.</translation>
+    </message>
+    <message>
+        <source>I already use this notebook on another computer…</source>
+        <translation>Ich verwende dieses Laborbuch schon auf einem anderen Computer…</translation>
     </message>
 </context>
 <context>
@@ -3961,6 +4028,85 @@ Aufzeichnung %2</translation>
     </message>
 </context>
 <context>
+    <name>quire::widgets::OtherComputerDialog</name>
+    <message>
+        <source>Use the notebook on this computer too</source>
+        <translation>Das Laborbuch auch auf diesem Computer verwenden</translation>
+    </message>
+    <message>
+        <source>Use your notebook on this computer too</source>
+        <translation>Verwenden Sie Ihr Laborbuch auch auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>On the computer where you already use the notebook, choose Notebook ▸ Add my other computer…. Bring the offer file it saves here and type the code it shows. You stay the same member; this computer gets its own passphrase.</source>
+        <translation>Wählen Sie auf dem Computer, auf dem Sie das Laborbuch schon verwenden, Laborbuch ▸ Meinen anderen Computer hinzufügen…. Bringen Sie die Angebotsdatei, die er speichert, hierher und geben Sie den Code ein, den er zeigt. Sie bleiben dasselbe Mitglied; dieser Computer erhält eine eigene Passphrase.</translation>
+    </message>
+    <message>
+        <source>The .qdev file from your other computer</source>
+        <translation>Die .qdev-Datei von Ihrem anderen Computer</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Offer file:</source>
+        <translation>&amp;Angebotsdatei:</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <source>At least %1 characters</source>
+        <translation>Mindestens %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase for this computer:</source>
+        <translation>&amp;Passphrase für diesen Computer:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat passphrase:</source>
+        <translation>Passphrase &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>The offer works for 24 hours, and 5 wrong codes use it up.</source>
+        <translation>Das Angebot gilt 24 Stunden; nach 5 falschen Codes ist es verbraucht.</translation>
+    </message>
+    <message>
+        <source>Setting up this computer…</source>
+        <translation>Dieser Computer wird eingerichtet…</translation>
+    </message>
+    <message>
+        <source>&amp;Set up this computer</source>
+        <translation>Diesen Computer &amp;einrichten</translation>
+    </message>
+    <message>
+        <source>Offer from your other computer</source>
+        <translation>Angebot von Ihrem anderen Computer</translation>
+    </message>
+    <message>
+        <source>Quire offers (*.qdev)</source>
+        <translation>Quire-Angebote (*.qdev)</translation>
+    </message>
+    <message>
+        <source>Choose the offer file your other computer saved.</source>
+        <translation>Wählen Sie die Angebotsdatei, die Ihr anderer Computer gespeichert hat.</translation>
+    </message>
+    <message>
+        <source>Type the code your other computer shows.</source>
+        <translation>Geben Sie den Code ein, den Ihr anderer Computer zeigt.</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least %1 characters; a few words in a row work well.</source>
+        <translation>Die Passphrase braucht mindestens %1 Zeichen; einige Wörter hintereinander eignen sich gut.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same. Type the passphrase again.</source>
+        <translation>Die beiden Passphrasen stimmen nicht überein. Geben Sie die Passphrase erneut ein.</translation>
+    </message>
+</context>
+<context>
     <name>quire::widgets::PageNavigator</name>
     <message>
         <source>The experiment could not be shown</source>
@@ -5601,6 +5747,14 @@ Nichts geht verloren: Ihre Änderungen bleiben in diesem Laborbuch und werden be
     <message>
         <source>Read an archive another electronic lab notebook exported (.eln) into new experiments</source>
         <translation>Ein Archiv, das ein anderes elektronisches Laborbuch exportiert hat (.eln), in neue Experimente einlesen</translation>
+    </message>
+    <message>
+        <source>Add my &amp;other computer…</source>
+        <translation>Meinen &amp;anderen Computer hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Use this notebook as yourself on another computer too</source>
+        <translation>Dieses Laborbuch als Sie selbst auch auf einem anderen Computer verwenden</translation>
     </message>
 </context>
 <context>

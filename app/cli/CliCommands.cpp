@@ -68,11 +68,12 @@ Sharing (through the lab's git server, encrypted end to end):
                                prints the new member's uuid; --code refuses a request whose
                                code differs from the one the newcomer read out
   member revoke MEMBER --reason R
+  member list [--json] [--devices]
+                               --devices: each member's computers, active or retired
   member roles MEMBER --roles author[,supervisor,admin,auditor] --reason R
                                changes an active member's roles (admins); a new admin's vault
                                gets a share of the notebook's certificate authority key at its
                                next sync and can then approve join requests too
-  member list [--json]
   alarms [--json]              what syncs found wrong on the server (a file that fails
                                authentication or whose name does not fit its content, ...)
                                and files they refused: id, kind, path, first seen, and who
@@ -80,6 +81,19 @@ Sharing (through the lab's git server, encrypted end to end):
                                server makes every sync exit 1 until an admin acknowledges it
   alarms acknowledge ID --reason R
                                an admin has looked at it (an audit record that syncs)
+
+One member, several computers:
+  device add --out FILE [--name NAME]
+                               an offer for another of your computers, valid 24 hours; prints
+                               its one-time code alone (6 groups of 4 characters)
+  device join --offer FILE [--code CODE]
+                               on the other computer: creates the vault (passphrase as for init)
+                               for the same member; asks for the code unless --code is given.
+                               5 wrong codes use the offer up. Then: sync
+  device list [--json]         the computers of every member
+  device retire DEVICE --reason R
+                               what that computer writes afterwards is refused (its member or
+                               an admin); also cancels an offer not used yet
 
 PDF for a patent attorney (PDF/A-3 with the records, signatures and time-stamps embedded):
   export pdf --experiment UUID [--entries ID,ID...] [--paper a4|letter] --out FILE.pdf
@@ -195,6 +209,7 @@ int run(const QStringList &arguments) {
     if (command == "sync") return s.sync(a);
     if (command == "join") return s.join(a);
     if (command == "member") return s.member(a);
+    if (command == "device") return s.device(a);
     if (command == "sign") return s.sign(a);
     if (command == "signatures") return s.signatures(a);
     if (command == "evidence") return s.evidence(a);

@@ -36,7 +36,7 @@ int failWith(const QString &message, int code) {
 const QSet<QString> kFlags{QStringLiteral("--json"),    QStringLiteral("--help"),
                            QStringLiteral("--records"), QStringLiteral("--once"),
                            QStringLiteral("--all"),     QStringLiteral("--requests-changes"),
-                           QStringLiteral("--waiting")};
+                           QStringLiteral("--waiting"), QStringLiteral("--devices")};
 
 Result<Args> parseArgs(const QStringList &words) {
     Args a;

@@ -92,6 +92,9 @@ public:
     // AdminCommands.cpp
     int memberRoles(const Args &a);
     int alarms(const Args &a);
+    // DeviceCommands.cpp
+    int device(const Args &a);
+    int memberDevices(const Args &a);
     // PdfCommands.cpp
     int exportCommand(const Args &a);
     int pdf(const Args &a);

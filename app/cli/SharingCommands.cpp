@@ -254,6 +254,7 @@ int Session::member(const Args &a) {
 }
 
 int Session::memberList(const Args &a) {
+    if (a.has("--devices")) return memberDevices(a);
     auto nb = open();
     if (!nb) return failWith(nb.error());
     auto people = (*nb)->members();

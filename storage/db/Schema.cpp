@@ -262,6 +262,19 @@ CREATE INDEX comments_by_object ON comments(target_object);
 CREATE INDEX comments_by_corrected ON comments(corrects);
 CREATE INDEX comments_requesting ON comments(requests_changes) WHERE requests_changes = 1;
 )sql"),
+        // 14: the computers of each member (issue 16), from `device` records: who owns a device,
+        // whether it is retired and since when (records it writes later are refused).
+        QStringLiteral(R"sql(
+CREATE TABLE member_devices(
+    device TEXT PRIMARY KEY,
+    member TEXT NOT NULL,
+    head TEXT NOT NULL,
+    name TEXT NOT NULL,
+    status TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    since TEXT NOT NULL,
+    offer_expires_at TEXT NOT NULL);
+)sql"),
     };
     return migrations;
 }

@@ -105,6 +105,20 @@ QString writeProblem(const QJsonObject &record, const QStringList &roles,
             detail.value("reason").toString().trimmed().isEmpty())
             return QStringLiteral("an alarm acknowledgement names the alarm and a reason");
     }
+    if (type == "device") {
+        // A computer of a member (issue 16): announced or retired by that member or an admin.
+        if (author != body.value("member").toString() && !roles.contains("admin"))
+            return QStringLiteral("only the device's member or an admin may write a device record");
+        if (!isUuid(body.value("member").toString()))
+            return QStringLiteral("a device record names no member");
+        if (body.value("name").toString().trimmed().isEmpty())
+            return QStringLiteral("a device without a name");
+        const QString status = body.value("status").toString();
+        if (status != "active" && status != "retired")
+            return QStringLiteral("a device's status is active or retired, not “%1”").arg(status);
+        if (body.value("reason").toString().trimmed().isEmpty())
+            return QStringLiteral("a device record without a reason");
+    }
     if (type == "signature" && changed) return QStringLiteral("a signature has only one version");
     if (type == "comment")
         if (const QString problem = commentFormProblem(record, htmlSafe); !problem.isEmpty())

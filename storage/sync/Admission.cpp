@@ -119,6 +119,14 @@ Admission Vault::Impl::admit(const QJsonObject &record, const QJsonObject &sealO
                              .arg(statusSince),
                          true};
 
+    // A computer retired before it wrote this, or one of another member (issue 16).
+    {
+        bool expected = false;
+        if (const QString problem = deviceProblem(author, device, recordedAt, &expected);
+            !problem.isEmpty())
+            return Admission{Verdict::Refuse, problem, expected};
+    }
+
     // One sequence number per device, once.
     {
         auto dup = db.cached(QStringLiteral("SELECT id FROM records WHERE device=? AND seq=?"));
@@ -197,6 +205,8 @@ Admission Vault::Impl::admit(const QJsonObject &record, const QJsonObject &sealO
                              QStringLiteral("the record it comments on has not arrived")};
         if (!rule.isEmpty()) return refuse(rule);
     }
+    if (const QString problem = deviceRecordProblem(record, roles); !problem.isEmpty())
+        return refuse(problem);
     if (type == "signature") {
         const QJsonObject body = record.value("body").toObject();
         bool missingTarget = false;

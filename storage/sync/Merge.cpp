@@ -153,7 +153,8 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
     const QString myGrantPath = QStringLiteral("keys/%1.json").arg(d->memberUuid);
     auto myGrantOid = h.blobAt(remoteHead, myGrantPath);
     if (!myGrantOid) return myGrantOid.failure();
-    if (d->joining && myGrantOid->isEmpty())
+    // A member's other computer brought the keys in its offer (issue 16) and needs no grant.
+    if (d->joining && myGrantOid->isEmpty() && d->epochs.isEmpty())
         return fail(QStringLiteral("your join request has not been approved yet: the shared "
                                    "repository holds no key for you. Sync again once an admin "
                                    "has approved it."));

@@ -92,6 +92,7 @@ Result<void> Vault::Impl::materialize(const StoredRecord &r, const QString *prec
         return upsertMember(r.author, r.id, b.value("founder").toObject());
     }
     if (r.type == "member") return upsertMember(r.object, r.id, b);
+    if (r.type == "device") return upsertDevice(r);
     if (r.type == "experiment") {
         // A version that is not the head (the other side of a conflict) changes no row.
         auto head = isHead(r);

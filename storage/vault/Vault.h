@@ -253,6 +253,29 @@ struct AnchorOutcome {
     QStringList failures; // one line per TSA that did not answer well
 };
 
+// One computer of a member (issue 16): what its `device` records say, and what its records show.
+// A device no `device` record announced (a member's first computer) has an empty status.
+struct VaultDevice {
+    QString uuid;
+    QString member;
+    QString name;
+    QString status; // active, retired, or empty when never announced
+    QString reason;
+    QString since;          // when the current `device` record was written
+    QString offerExpiresAt; // for a computer added by an offer: until when it could join
+    QString lastRecordedAt; // its latest record here, empty if none
+    qint64 records = 0;
+    bool thisDevice = false;
+};
+
+// An offer to add another computer of this member: the file and the code that opens it.
+struct VaultDeviceOffer {
+    QByteArray file;
+    QString code;
+    QString device; // the new computer's device uuid
+    QString expiresAt;
+};
+
 using VaultProgress = std::function<void(qint64 done, qint64 total)>;
 
 class Vault {
@@ -302,6 +325,24 @@ public:
     bool holdsCaKey();
     // A share of the CA key for this member is in the shared repository as this vault knows it.
     Result<bool> hasCaShare(const QString &member);
+    // ---- one member, several computers (vault/Devices.cpp) -----------------------------------
+    // An offer for another computer of this member: announces the new device (and this one, the
+    // first time) in `device` records and seals the member's keys and what a new vault needs
+    // under a fresh one-time code. Valid 24 hours.
+    Result<VaultDeviceOffer> makeDeviceOffer(const QString &deviceName);
+    // Creates a vault for the same member on this computer from an offer file, which this call
+    // reads and, after a wrong code, rewrites with the count (spent after 5, also counted in the
+    // user's data folder). Like a newcomer's vault it is complete after its first sync.
+    static Result<std::unique_ptr<Vault>> createFromOffer(const QString &dir,
+                                                          const QString &offerPath,
+                                                          const QString &code,
+                                                          const QByteArray &passphrase);
+    // Wrong codes tried on this offer so far (the file's count or this user's, the larger).
+    static Result<int> offerWrongCodes(const QString &offerPath);
+    Result<QList<VaultDevice>> devices();
+    // Retires a device (its member or an admin): its records written afterwards are refused.
+    // Cancels an offer that was not used yet, too.
+    Result<void> retireDevice(const QString &device, const QString &reason);
     // The remote the notebook syncs with (no secret in it).
     Result<QString> remoteUrl();
     Result<void> setRemoteUrl(const QString &url);

@@ -264,6 +264,17 @@ struct Vault::Impl {
     Result<bool> anchorTrusted(const QString &anchorId);
     Result<std::optional<VaultAnchorTime>> anchorTime(const QString &record);
 
+    // ---- vault/Devices.cpp: the computers of each member ------------------------------------
+
+    // The member_devices row of a `device` record.
+    Result<void> upsertDevice(const StoredRecord &r);
+    // Why a record by `author` written on `device` at `recordedAt` is refused, or empty: the
+    // device belongs to another member, or was retired before. `expected` is set for the latter.
+    QString deviceProblem(const QString &author, const QString &device, const QString &recordedAt,
+                          bool *expected = nullptr);
+    // What a `device` record may say given the notebook's facts (its member stays the same).
+    QString deviceRecordProblem(const QJsonObject &record, const QStringList &roles);
+
     // ---- sync/Publish.cpp: this device's files onto main -----------------------------------
 
     Result<RepositoryHistory *> repoHistory();

@@ -67,13 +67,14 @@ VaultCheck Vault::verify(const VaultProgress &progress, bool perRecord) {
         QString prevObject, prevType;
         int prevVersion = 0;
         QString firstAuthor; // empty when unknown
+        QString device, recordedAt;
         // Filled by the checks:
         VaultRecordCheck result;
         QJsonObject body;
     };
     auto st = d->db.prepare(QStringLiteral(
         "SELECT r.id, r.type, r.object, r.prev, r.author, r.version, r.envelope, f.path, f.oid, "
-        "p.object, p.type, p.version, first.author FROM records r "
+        "p.object, p.type, p.version, first.author, r.device, r.recorded_at FROM records r "
         "LEFT JOIN repo_files f ON f.record = r.id LEFT JOIN records p ON p.id = r.prev "
         "LEFT JOIN records first ON first.object = r.object AND first.version = 1 ORDER BY "
         "r.rowid"));
@@ -176,6 +177,20 @@ VaultCheck Vault::verify(const VaultProgress &progress, bool perRecord) {
         }
     };
 
+    struct DeviceFacts {
+        QString member, status, since;
+    };
+    QHash<QString, DeviceFacts> devicesByUuid;
+    if (auto devs = d->db.prepare(
+            QStringLiteral("SELECT device, member, status, since FROM member_devices"));
+        devs) {
+        while (true) {
+            auto row = devs->next();
+            if (!row || !*row) break;
+            devicesByUuid.insert(devs->text(0),
+                                 DeviceFacts{devs->text(1), devs->text(2), devs->text(3)});
+        }
+    }
     constexpr int kBatch = 2048;
     qint64 done = 0;
     int genesisCount = 0;
@@ -209,6 +224,8 @@ VaultCheck Vault::verify(const VaultProgress &progress, bool perRecord) {
             row.prevType = st->text(10);
             row.prevVersion = int(st->integer(11));
             row.firstAuthor = st->isNull(12) ? QString() : st->text(12);
+            row.device = st->text(13);
+            row.recordedAt = st->text(14);
             batch.push_back(std::move(row));
         }
         auto consume = [&](qsizetype i) {
@@ -263,6 +280,18 @@ VaultCheck Vault::verify(const VaultProgress &progress, bool perRecord) {
                 if (const QString p = d->commentRuleProblem(row.author, row.body, recordedAt);
                     !p.isEmpty())
                     c.problems << QStringLiteral("record %1 (comment): %2").arg(row.id.left(12), p);
+            }
+            // Computers (issue 16): one member's, and silent once retired.
+            if (const auto dev = devicesByUuid.constFind(row.device);
+                dev != devicesByUuid.constEnd()) {
+                if (dev->member != row.author)
+                    c.problems << QStringLiteral("record %1 (%2): written on a computer of "
+                                                 "another member")
+                                      .arg(row.id.left(12), row.type);
+                else if (dev->status == "retired" && row.recordedAt > dev->since)
+                    c.problems << QStringLiteral("record %1 (%2): written on a computer retired "
+                                                 "at %3")
+                                      .arg(row.id.left(12), row.type, dev->since);
             }
             if (auto at = d->anchorTime(row.id); at && *at) c.anchoredAt = **at;
             check.problems << c.problems;

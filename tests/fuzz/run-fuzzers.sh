@@ -8,14 +8,15 @@
 #
 # Needs clang-14 and libclang-rt-14-dev (installer/install-deps.sh), Qt 6 Core and Ninja.
 # Usage: tests/fuzz/run-fuzzers.sh [SECONDS] [TARGET...]
-#        (targets: jcamp delimited_text readers quire_proof eln_metadata eln_archive pdf_text)
+#        (targets: jcamp delimited_text readers quire_proof eln_metadata eln_archive pdf_text
+#         device_offer)
 #        tests/fuzz/run-fuzzers.sh build                     (only builds them)
 set -euo pipefail
 
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(jcamp delimited_text readers quire_proof eln_metadata eln_archive pdf_text)
+[ ${#targets[@]} -gt 0 ] || targets=(jcamp delimited_text readers quire_proof eln_metadata eln_archive pdf_text device_offer)
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 build=$root/build/fuzz
@@ -64,6 +65,9 @@ printf 'x,y,\n1,2,\n2,oops,\n3,,\n' >"$seeds/text/bad.csv"
 
 # quire_proof: files as [name length][name][2-byte length][content] (fuzz_quire_proof.cpp): a
 # manifest naming a record, the record, a Merkle path and a certificate, a shape to mutate from.
+# device_offer: an offer file's shape with a cheap key derivation (fuzz_device_offer.cpp).
+mkdir -p "$seeds/device-offer"
+printf '%s' '{"expires_at":"2026-12-08T10:00:00.000Z","format":"quire/1","kdf":{"alg":"scrypt","n":1024,"p":1,"r":8,"salt":"AAAAAAAAAAAAAAAAAAAAAA=="},"offer":"3f0c6a4e-1b2c-4d5e-8f90-123456789abc","sealed":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA","type":"device_offer","wrong_codes":0}' >"$seeds/device-offer/offer.qdev"
 mkdir -p "$seeds/proof"
 proof_seed() { # NAME CONTENT...
   local out=$1; shift
@@ -121,6 +125,7 @@ for target in "${targets[@]}"; do
     pdf_text) inputs=("$seeds"/pdf/*) ;;
     delimited_text) inputs=("$slow"/*.csv "$slow"/*.txt) ;;
     quire_proof) continue ;; # its inputs are files of 64 KiB at most
+    device_offer) continue ;; # a header of a few hundred bytes; only cheap offers are opened
     eln_metadata|eln_archive) continue ;; # their caps bound the work; no slow set of their own
     *) inputs=("$slow"/readers/*) ;;
   esac
@@ -143,6 +148,7 @@ fuzz_one() {
     delimited_text) dirs=("$seeds/text") ;;
     readers) dirs=("$seeds/jcamp" "$seeds/text") ;;
     quire_proof) dirs=("$seeds/proof") ;;
+    device_offer) dirs=("$seeds/device-offer") ;;
     eln_metadata) dirs=("$seeds/eln-metadata") ;;
     eln_archive) dirs=("$seeds/eln") ;;
     pdf_text) dirs=("$seeds/pdf") ;;

@@ -13,11 +13,14 @@
 #include "history/ConflictDialog.h"
 #include "Notebook.h"
 #include "page/UrlSecurity.h"
+#include "sync/AddComputerDialog.h"
 #include "sync/AlarmsDialog.h"
 #include "sync/MembersDialog.h"
 #include "sync/RemoteSettingsDialog.h"
 #include "sync/SyncController.h"
 #include "TestSupport.h"
+#include "unlock/CreateNotebookDialog.h"
+#include "unlock/OtherComputerDialog.h"
 #include "unlock/UnlockDialog.h"
 #include "window/MainWindow.h"
 
@@ -98,6 +101,7 @@ private slots:
     void newcomerWindowWaitsForApproval();
     void approvingShowsTheCodeAndAddsTheMember();
     void afterSyncsOnBothSidesTheNewcomerSeesTheExperiment();
+    void addingMyOtherComputerShowsTheCodeAndTheOtherComputerSyncsAsMe();
     void memberButtonsAreForAdminsOnly();
     void saveIsSentAutomaticallyShortlyAfterwards();
     void revokingAsksForAReasonAndMarksTheMemberRevoked();
@@ -477,6 +481,79 @@ void SyncUiTest::afterSyncsOnBothSidesTheNewcomerSeesTheExperiment() {
         m_windowB->findChild<QLabel *>(QStringLiteral("statusLabel"))->text().contains(kNewcomer));
     screenshot(m_windowB.get(), QStringLiteral("newcomer-sees-the-experiment"));
     m_windowB->lower();
+}
+
+// Issue 16: Notebook ▸ Add my other computer… saves an offer and shows its code large; on the
+// other computer the first start's "I already use this notebook on another computer" takes the
+// file, the code and a new passphrase, and after a sync that window is the same member.
+void SyncUiTest::addingMyOtherComputerShowsTheCodeAndTheOtherComputerSyncsAsMe() {
+    m_window->findChild<QAction *>(QStringLiteral("addComputerAction"))->trigger();
+    QPointer<AddComputerDialog> add = quire::test::waitForDialog<AddComputerDialog>(m_window.get());
+    QVERIFY(add);
+    const QString offer = m_dir.filePath(QStringLiteral("ada-laptop.qdev"));
+    QTest::keyClicks(add->findChild<QLineEdit *>(QStringLiteral("computerNameEdit")),
+                     QStringLiteral("Ada's laptop"));
+    auto *path = add->findChild<QLineEdit *>(QStringLiteral("offerPathEdit"));
+    path->clear();
+    QTest::keyClicks(path, offer);
+    QTest::mouseClick(okButton(add), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!add->code().isEmpty() || !add->errorText().isEmpty(), 20000);
+    QVERIFY2(add->errorText().isEmpty(), qPrintable(add->errorText()));
+    const QString code = add->code();
+    QVERIFY2(
+        QRegularExpression(QStringLiteral("^[0-9A-Z]{4}(-[0-9A-Z]{4}){5}$")).match(code).hasMatch(),
+        qPrintable(code));
+    auto *label = add->findChild<QLabel *>(QStringLiteral("offerCodeLabel"));
+    QVERIFY(label->font().pointSizeF() > add->font().pointSizeF() * 1.5);
+    QVERIFY(QFile::exists(offer));
+    QVERIFY(!readAll(offer).contains("Ada Founder"));
+    screenshot(m_window.get(), QStringLiteral("add-computer-code"), add);
+    QTest::mouseClick(okButton(add), Qt::LeftButton); // Done
+    QTRY_VERIFY(!add);
+    syncAndWait(m_window.get()); // the new computer is announced
+
+    // The other computer: no vault yet, so the first start's dialog.
+    const QString vaultC = m_dir.filePath(QStringLiteral("c"));
+    auto windowC = std::make_unique<MainWindow>(vaultC);
+    windowC->resize(1100, 700);
+    windowC->move(240, 150);
+    windowC->syncController()->setIntervals(kLong, kLong);
+    windowC->show();
+    QVERIFY(QTest::qWaitForWindowExposed(windowC.get()));
+    windowC->start();
+    CreateNotebookDialog *create = nullptr;
+    QTRY_VERIFY((create = qobject_cast<CreateNotebookDialog *>(windowC->gateDialog())) &&
+                create->isVisible());
+    auto *other = create->findChild<QPushButton *>(QStringLiteral("otherComputerButton"));
+    QVERIFY(other && other->isVisible());
+    QTest::mouseClick(other, Qt::LeftButton);
+    QPointer<OtherComputerDialog> join = quire::test::waitForDialog<OtherComputerDialog>(create);
+    QVERIFY(join);
+    QTest::keyClicks(join->findChild<QLineEdit *>(QStringLiteral("offerFileEdit")), offer);
+    QTest::keyClicks(join->findChild<QLineEdit *>(QStringLiteral("offerCodeEdit")), code);
+    QTest::keyClicks(join->findChild<QLineEdit *>(QStringLiteral("passphraseEdit")),
+                     QStringLiteral("laptop passphrase"));
+    QTest::keyClicks(join->findChild<QLineEdit *>(QStringLiteral("repeatEdit")),
+                     QStringLiteral("laptop passphrase"));
+    screenshot(windowC.get(), QStringLiteral("other-computer-join"), join);
+    QSignalSpy unlocked(windowC.get(), &MainWindow::unlocked);
+    QTest::mouseClick(okButton(join), Qt::LeftButton);
+    QVERIFY2(unlocked.wait(20000), qPrintable(join ? join->errorText() : QString()));
+    QTRY_VERIFY(!windowC->gateDialog());
+
+    syncAndWait(windowC.get());
+    QVERIFY(!windowC->notebook()->isJoining());
+    QTRY_COMPARE(quire::test::experimentCount(windowC.get()), 1);
+    QCOMPARE(windowC->notebook()->me().name, QStringLiteral("Ada Founder"));
+    QCOMPARE(windowC->notebook()->me().uuid, m_window->notebook()->me().uuid);
+    auto devices = windowC->notebook()->devices();
+    QVERIFY2(devices, qPrintable(devices.error()));
+    bool mine = false;
+    for (const auto &d : *devices)
+        if (d.thisDevice) mine = d.name == QStringLiteral("Ada's laptop");
+    QVERIFY(mine);
+    screenshot(windowC.get(), QStringLiteral("other-computer-synced"));
+    windowC.reset();
 }
 
 void SyncUiTest::memberButtonsAreForAdminsOnly() {

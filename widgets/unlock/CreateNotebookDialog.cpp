@@ -1,6 +1,7 @@
 #include "unlock/CreateNotebookDialog.h"
 
 #include "common/DialogParts.h"
+#include "unlock/OtherComputerDialog.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -60,6 +61,11 @@ CreateNotebookDialog::CreateNotebookDialog(const QString &vaultPath, QWidget *pa
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Create notebook"));
+    // A member's second computer joins with an offer from the first, not as a new notebook.
+    auto *other = m_buttons->addButton(tr("I already use this notebook on another computer…"),
+                                       QDialogButtonBox::ActionRole);
+    other->setObjectName(QStringLiteral("otherComputerButton"));
+    connect(other, &QPushButton::clicked, this, &CreateNotebookDialog::useOtherComputer);
     useTextOnlyButtons(m_buttons);
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &CreateNotebookDialog::create);
@@ -102,6 +108,17 @@ QString CreateNotebookDialog::problem(QLineEdit **field) const {
         return tr("The two passphrases are not the same. Type the passphrase again.");
     }
     return {};
+}
+
+void CreateNotebookDialog::useOtherComputer() {
+    if (isBusy()) return;
+    auto *dialog = new OtherComputerDialog(m_vaultPath, this);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        m_notebook = dialog->takeNotebook();
+        accept();
+    });
+    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    dialog->open();
 }
 
 void CreateNotebookDialog::setBusy(bool busy) {

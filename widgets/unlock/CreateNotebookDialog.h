@@ -32,6 +32,8 @@ private:
     QString problem(QLineEdit **field) const;
     void create();
     void finishCreate();
+    // "I already use this notebook on another computer": the vault comes from an offer.
+    void useOtherComputer();
     void setBusy(bool busy);
 
     QString m_vaultPath;

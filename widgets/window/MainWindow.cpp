@@ -156,6 +156,7 @@ void MainWindow::connectActions() {
     connect(a.auditTrail, &QAction::triggered, this, &MainWindow::showAuditTrail);
     connect(a.instruments, &QAction::triggered, m_inbox, &InboxController::showInstruments);
     connect(a.members, &QAction::triggered, this, &MainWindow::showMembers);
+    connect(a.addComputer, &QAction::triggered, m_sharing, &SharingController::showAddComputer);
     connect(a.find, &QAction::triggered, this, &MainWindow::focusSearch);
     connect(a.showDetails, &QAction::toggled, this, &MainWindow::setDetailsVisible);
     connect(a.settings, &QAction::triggered, this, &MainWindow::showSettings);

@@ -1,6 +1,7 @@
 #include "window/SharingController.h"
 
 #include "common/DialogParts.h"
+#include "sync/AddComputerDialog.h"
 #include "sync/AlarmsDialog.h"
 #include "sync/MembersDialog.h"
 #include "sync/RemoteSettingsDialog.h"
@@ -178,6 +179,13 @@ void SharingController::openRemoteSettings(QWidget *parent) {
 void SharingController::showMembers() {
     if (!m_window->notebook() || m_window->isBusy()) return;
     auto *dialog = new MembersDialog(m_window->notebook(), m_window);
+    connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
+    dialog->open();
+}
+
+void SharingController::showAddComputer() {
+    if (!m_window->notebook() || m_window->isBusy() || m_window->isJoining()) return;
+    auto *dialog = new AddComputerDialog(m_window->notebook(), m_window);
     connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
     dialog->open();
 }

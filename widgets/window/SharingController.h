@@ -38,6 +38,8 @@ public:
     // Where the notebook is shared; `parent` is the window or the settings dialog.
     void openRemoteSettings(QWidget *parent);
     void showMembers();
+    // Notebook ▸ Add my other computer… (issue 16).
+    void showAddComputer();
     // What syncs found wrong on the server (AlarmsDialog), where an admin acknowledges an
     // alarm; closing it marks what this session's syncs said as seen.
     void showSyncAlarm();

@@ -62,6 +62,7 @@ void WindowActions::buildActions() {
     instruments = action("scanner", nullptr, "instrumentsAction");
 
     members = action("system-users", nullptr, "membersAction");
+    addComputer = action("computer", nullptr, "addComputerAction");
 
     find = action("edit-find", nullptr, "findAction");
     find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
@@ -134,6 +135,7 @@ void WindowActions::buildMenusAndToolBar() {
     m_notebookMenu->addSeparator();
     m_notebookMenu->addAction(remoteSettings);
     m_notebookMenu->addAction(members);
+    m_notebookMenu->addAction(addComputer);
     m_viewMenu = menuBar->addMenu(QString());
     m_viewMenu->addAction(showDetails);
     m_helpMenu = menuBar->addMenu(QString());
@@ -214,6 +216,8 @@ void WindowActions::retranslate() {
                                "files are taken from"));
     members->setText(tr("&Members…"));
     members->setToolTip(tr("Who belongs to this notebook; invite, approve and revoke members"));
+    addComputer->setText(tr("Add my &other computer…"));
+    addComputer->setToolTip(tr("Use this notebook as yourself on another computer too"));
     find->setText(tr("&Find…"));
     tip(find, tr("Search titles, text and file names"));
     showDetails->setText(tr("&Details beside the page"));
@@ -266,6 +270,7 @@ void WindowActions::update(const State &state) {
     syncNow->setEnabled(open);
     remoteSettings->setEnabled(open);
     members->setEnabled(open);
+    addComputer->setEnabled(open && !state.joining);
     sign->setEnabled(state.hasExperiment && !state.joining && state.unvoidedEntry);
     reviewQueue->setEnabled(open && !state.joining);
     timestamps->setEnabled(open && !state.joining);

@@ -51,6 +51,7 @@ public:
     QAction *syncNow = nullptr;
     QAction *remoteSettings = nullptr;
     QAction *members = nullptr;
+    QAction *addComputer = nullptr; // Notebook ▸ Add my other computer… (issue 16)
     QAction *sign = nullptr;
     QAction *reviewQueue = nullptr;
     QAction *timestamps = nullptr;
