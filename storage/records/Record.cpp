@@ -8,7 +8,7 @@ namespace quire::records {
 
 const QSet<QString> kRecordTypes{"notebook",   "member",     "experiment", "entry",
                                  "attachment", "signature",  "comment",    "anchor",
-                                 "audit",      "instrument", "set_aside"};
+                                 "audit",      "instrument", "set_aside",  "tsa_trust"};
 
 bool isUuid(const QString &s) {
     static const QRegularExpression re(

@@ -308,6 +308,9 @@ Result<void> Vault::Impl::materialize(const StoredRecord &r, const QString *prec
         if (genTime > lastTrustedTime) lastTrustedTime = genTime;
         return {};
     }
+    // The notebook's time-stamp authorities are read from the records table when needed;
+    // what was judged with the old ones is judged again.
+    if (r.type == "tsa_trust") forgetTsaTrust();
     return {}; // comment, audit: the records table is enough
 }
 

@@ -154,6 +154,8 @@ VaultCheck Vault::verify(const VaultProgress &progress, bool perRecord) {
                 problem(QStringLiteral("a capture set aside without a reason, or changed"));
             if (row.type == "anchor")
                 if (const QString p = records::anchorProblem(row.body); !p.isEmpty()) problem(p);
+            if (row.type == "tsa_trust")
+                if (const QString p = records::tsaTrustProblem(row.body); !p.isEmpty()) problem(p);
             c.chainOk = c.problems.size() == before;
         }
         // The encrypted copy in repo.git must hold exactly this envelope.
