@@ -976,6 +976,26 @@ Die Wurzel ergibt sich aus SHA-256(record.json) über den Merkle-Pfad (RFC 6962:
     </message>
     <message>
         <source>
+The time-stamp was renewed before its authority&apos;s certificate ended (renewals: %1): anchor-1.json is the anchor record that carries timestamp.tsr; its SHA-256 leads by renewal-1-path.json to the root of renewal-1.tsr, and so on. Check each token with -attime &lt;its own time&gt; and an older one also with -attime &lt;the time of the token that renews it&gt;.
+</source>
+        <translation>
+Der Zeitstempel wurde erneuert, bevor das Zertifikat seines Zeitstempeldienstes ablief (Erneuerungen: %1): anchor-1.json ist der Anker-Datensatz, der timestamp.tsr enthält; sein SHA-256 führt über renewal-1-path.json zur Wurzel von renewal-1.tsr, und so weiter. Prüfen Sie jedes Token mit -attime &lt;seine eigene Zeit&gt; und ein älteres zusätzlich mit -attime &lt;die Zeit des Tokens, das es erneuert&gt;.
+</translation>
+    </message>
+    <message>
+        <source>no PEM certificate was given for the time-stamp authority %1</source>
+        <translation>für den Zeitstempeldienst %1 wurde kein PEM-Zertifikat angegeben</translation>
+    </message>
+    <message>
+        <source>%1 is not a time-stamp authority of this computer</source>
+        <translation>%1 ist kein Zeitstempeldienst dieses Computers</translation>
+    </message>
+    <message>
+        <source>%1 is not a time-stamp authority of this notebook</source>
+        <translation>%1 ist kein Zeitstempeldienst dieses Laborbuchs</translation>
+    </message>
+    <message>
+        <source>
 verify.sh runs every check (bash and openssl only).
 </source>
         <translation>
