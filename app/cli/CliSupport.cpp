@@ -35,7 +35,9 @@ int failWith(const QString &message, int code) {
 
 const QSet<QString> kFlags{QStringLiteral("--json"), QStringLiteral("--help"),
                            QStringLiteral("--records"), QStringLiteral("--once"),
-                           QStringLiteral("--all")};
+                           QStringLiteral("--all"),
+                           // trusted time (TimeCommands.cpp)
+                           QStringLiteral("--renew"), QStringLiteral("--local")};
 
 Result<Args> parseArgs(const QStringList &words) {
     Args a;
