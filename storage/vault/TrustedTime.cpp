@@ -276,15 +276,14 @@ Result<AnchorOutcome> Vault::anchorPending(int timeoutMs, AnchorRenewal renewal)
         const QStringList failures = out.failures;
         out = **stamped;
         out.failures = failures;
-        // The tsa list shows it when the authority's certificate ends within the margin.
-        for (const auto &url : fresh)
-            if (url == out.tsa)
-                if (auto until = d->syncState(expiryKey(url));
-                    until && !until->isEmpty() && fromUtc(*until) < renewBy) {
-                    fresh.removeAll(url);
-                    nearEnd.prepend(url);
-                    break;
-                }
+        // Now known to end within the margin, it renews nothing in this run either.
+        const QString used = out.tsa;
+        if (fresh.contains(used))
+            if (auto until = d->syncState(expiryKey(used));
+                until && !until->isEmpty() && fromUtc(*until) < renewBy) {
+                fresh.removeAll(used);
+                nearEnd.prepend(used);
+            }
     }
     if (renewal == AnchorRenewal::Never) return out;
 
