@@ -4733,6 +4733,14 @@ Nichts geht verloren: Ihre Änderungen bleiben in diesem Laborbuch und werden be
 <context>
     <name>quire::widgets::TimestampSettingsDialog</name>
     <message>
+        <source>Set for the whole notebook by an admin, the same on every member&apos;s computer: %1. Addresses and certificates below add to them on this computer only.</source>
+        <translation>Für das ganze Laborbuch von einer Administratorin oder einem Administrator festgelegt, auf dem Computer jedes Mitglieds gleich: %1. Adressen und Zertifikate hier unten ergänzen sie nur auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Earlier time-stamps renewed by %1 before their authority&apos;s certificate ends (anchors renewed: %2).</source>
+        <translation>Frühere Zeitstempel bei %1 erneuert, bevor das Zertifikat ihres Zeitstempeldienstes abläuft (erneuerte Anker: %2).</translation>
+    </message>
+    <message>
         <source>Time-stamp authorities</source>
         <translation>Zeitstempeldienste</translation>
     </message>
