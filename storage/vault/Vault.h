@@ -4,7 +4,8 @@
 // (create, open, unlock, keys, passphrase, settings), Append (sealing and appending), Objects
 // (repo.git's encrypted files), Tables (the rows derived from records, one place per record
 // type), Reading, Drafts, Attachments, Members (joining, approving, revoking, the remote),
-// Signing, TrustedTime, Verify and Instruments (instruments, their captures, local settings).
+// Signing, TrustedTime (anchors, their renewal), TsaTrust (the notebook's time-stamp
+// authorities), Verify and Instruments (instruments, their captures, local settings).
 // Merging what a sync brings is in sync/; the record format and the rules every record passes
 // are in records/.
 
