@@ -903,144 +903,6 @@ Result<QList<ReviewItem>> Notebook::reviewQueue() {
     return out;
 }
 
-namespace {
-// verify.sh: checks the evidence folder with nothing but bash and the openssl command line.
-constexpr auto kVerifyScript = R"sh(#!/bin/bash
-# Checks this signature without Quire: bash and the openssl command line are enough.
-set -u
-cd "$(dirname "$0")" || exit 2
-ok=1
-say() { printf '%s\n' "$*"; }
-
-# 1. The signature (CMS, RFC 5652) holds over the statement, by the certificate in signer.pem,
-#    which the notebook's certificate authority in ca.pem issued.
-if openssl cms -verify -binary -inform DER -in signature.der -content statement.json \
-    -CAfile ca.pem -purpose any -certfile signer.pem -nointern -out /dev/null 2>/dev/null; then
-    say "signature: valid (statement.json signed by the holder of signer.pem, issued by ca.pem)"
-else
-    say "signature: INVALID"; ok=0
-fi
-
-# 2. The signature record (record.json) carries this very signature; its SHA-256 is its id.
-if grep -qF "\"cms\":\"$(openssl base64 -A -in signature.der)\"" record.json; then
-    say "record: carries signature.der"
-else
-    say "record: does NOT carry signature.der"; ok=0
-fi
-record_id=$(openssl dgst -sha256 -r record.json | cut -c1-64)
-say "record id: $record_id"
-
-# 3. Trusted time, when the record was anchored: fold the Merkle path (RFC 6962) from the
-#    record id to the root, then check the time-stamp token (RFC 3161) over that root.
-if [ -f timestamp.tsr ]; then
-    hex_to_file() { printf '%b' "$(printf '%s' "$1" | sed 's/../\\x&/g')" > "$2"; }
-    sha() { openssl dgst -sha256 -r "$1" | cut -c1-64; }
-    tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-    flat=$(cat merkle-path.json)
-    path_id=$(printf '%s' "$flat" | sed 's/.*"record":"\([0-9a-f]*\)".*/\1/')
-    [ "$path_id" = "$record_id" ] || { say "merkle path: is for another record"; ok=0; }
-    hex_to_file "00$record_id" "$tmp/leaf"; node=$(sha "$tmp/leaf")
-    steps=$(printf '%s' "$flat" | sed 's/.*"path":\[\([^]]*\)\].*/\1/' | tr '}' '\n')
-    rebuilt=""
-    while IFS= read -r step; do
-        [ -n "$step" ] || continue
-        side=$(printf '%s' "$step" | sed 's/.*"side":"\([a-z]*\)".*/\1/')
-        hash=$(printf '%s' "$step" | sed 's/.*"hash":"\([0-9a-f]*\)".*/\1/')
-        rebuilt="$rebuilt${rebuilt:+,}{\"hash\":\"$hash\",\"side\":\"$side\"}"
-        case "$side" in
-            left) hex_to_file "01$hash$node" "$tmp/n" ;;
-            right) hex_to_file "01$node$hash" "$tmp/n" ;;
-            *) say "merkle path: a step is neither left nor right"; ok=0 ;;
-        esac
-        node=$(sha "$tmp/n")
-    done <<< "$steps"
-    root=$(printf '%s' "$flat" | sed 's/.*"root":"\([0-9a-f]*\)".*/\1/')
-    # merkle-path.json is canonical JSON holding only these values: rebuilt, it must be equal.
-    if [ "{\"path\":[$rebuilt],\"record\":\"$path_id\",\"root\":\"$root\"}" != "$flat" ]; then
-        say "merkle path: merkle-path.json is not in its exact form"; ok=0
-    fi
-    if [ "$node" = "$root" ]; then
-        say "merkle path: leads to root $root"
-    else
-        say "merkle path: does NOT lead to the root"; ok=0
-    fi
-    # The token's certificates lie outside its signature: each must chain to tsa-ca.pem, so
-    # that no byte of the token goes unchecked.
-    if openssl pkcs7 -inform DER -in timestamp.tsr -print_certs -out "$tmp/carried.pem" \
-        2>/dev/null; then
-        awk -v dir="$tmp" '/BEGIN CERT/{n++} n{print > (dir "/carried-" n ".pem")}' \
-            "$tmp/carried.pem"
-        for c in "$tmp"/carried-*.pem; do
-            [ -e "$c" ] || continue
-            if ! openssl verify -CAfile tsa-ca.pem -purpose any "$c" >/dev/null 2>&1; then
-                say "time-stamp: carries a certificate that does not chain to tsa-ca.pem"; ok=0
-            fi
-        done
-    else
-        say "time-stamp: timestamp.tsr cannot be read"; ok=0
-    fi
-    if openssl ts -verify -digest "$node" -in timestamp.tsr -token_in -CAfile tsa-ca.pem \
-        >/dev/null 2>&1; then
-        say "time-stamp: valid; $(openssl ts -reply -in timestamp.tsr -token_in -token_out \
-            -text 2>/dev/null | grep 'Time stamp:')"
-    else
-        say "time-stamp: INVALID"; ok=0
-    fi
-else
-    say "time-stamp: none yet (the record was not anchored when this evidence was exported)"
-fi
-if [ "$ok" = 1 ]; then say "RESULT: all checks passed"; exit 0; fi
-say "RESULT: FAILED"; exit 1
-)sh";
-} // namespace
-
-Result<QStringList> Notebook::exportEvidence(const QString &signatureId, const QString &outDir) {
-    const std::lock_guard lock(m_mutex);
-    auto files = m_vault->signatureEvidence(signatureId);
-    if (!files) return files.failure();
-    auto sig = m_vault->signature(signatureId);
-    if (!sig) return sig.failure();
-    if (!QDir().mkpath(outDir)) return fail(tr("could not create the folder %1").arg(outDir));
-    const bool anchored = std::any_of(files->begin(), files->end(),
-                                      [](const auto &f) { return f.first == "timestamp.tsr"; });
-    QString readme =
-        tr("Evidence of an electronic signature in the Quire notebook “%1”\n\n"
-           "%2\nsigned record: %3 (entry %4, version %5)\n\n"
-           "Check it with the openssl command line alone:\n\n"
-           "  openssl cms -verify -binary -inform DER -in signature.der -content statement.json "
-           "-CAfile ca.pem -purpose any -certfile signer.pem -nointern -out /dev/null\n")
-            .arg(m_vault->notebookName(), manifestation(toSignatureInfo(*m_vault, *sig)),
-                 sig->target, sig->targetObject)
-            .arg(sig->targetVersion);
-    if (anchored)
-        readme += tr("  openssl ts -verify -digest <root from merkle-path.json> -in timestamp.tsr "
-                     "-token_in -CAfile tsa-ca.pem\n\n"
-                     "The root is reached from SHA-256(record.json) by the Merkle path (RFC 6962: "
-                     "leaf = SHA-256(0x00 ‖ id), node = SHA-256(0x01 ‖ left ‖ right)).\n");
-    readme += tr("\nverify.sh runs every check (bash and openssl only).\n");
-    *files << qMakePair(QStringLiteral("README.txt"), readme.toUtf8());
-    *files << qMakePair(QStringLiteral("verify.sh"), QByteArray(kVerifyScript));
-    QStringList written;
-    for (const auto &[name, bytes] : *files) {
-        QSaveFile f(QDir(outDir).filePath(name));
-        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-            return fail(tr("could not write %1: %2").arg(f.fileName(), f.errorString()));
-        if (name == "verify.sh")
-            QFile::setPermissions(f.fileName(), QFile::permissions(f.fileName()) |
-                                                    QFileDevice::ExeOwner | QFileDevice::ExeGroup |
-                                                    QFileDevice::ExeOther);
-        written << f.fileName();
-    }
-    if (auto r =
-            m_vault->audit(QStringLiteral("export"), QJsonObject{{"what", "signature evidence"},
-                                                                 {"signature", signatureId},
-                                                                 {"anchored", anchored}});
-        !r)
-        return r.failure();
-    emit changed();
-    return written;
-}
-
 // ---- trusted time -------------------------------------------------------------------------
 
 Result<TimestampSettings> Notebook::timestampSettings() {
@@ -1065,14 +927,6 @@ Result<int> Notebook::unattestedCount() {
     return m_vault->unanchoredCount();
 }
 
-Result<AnchorSummary> Notebook::anchor(int timeoutMs) {
-    const std::lock_guard lock(m_mutex);
-    auto a = m_vault->anchorPending(timeoutMs);
-    if (!a) return a.failure();
-    if (a->records > 0) emit changed();
-    return AnchorSummary{a->records, a->tsa, a->genTime, a->failures};
-}
-
 // ---- sharing -------------------------------------------------------------------------------
 
 Result<void> Notebook::setRemote(const QString &url, const QString &user, const QByteArray &secret,
@@ -1094,17 +948,22 @@ Notebook::sync(const std::function<void(QString phase, qint64 done, qint64 total
     // Trusted time at each sync (FORMAT.md §4): what waits is anchored first, so that the
     // anchor travels with this sync. An authority that does not answer only delays that.
     int anchored = 0;
+    int anchorsRenewed = 0;
     QString anchorProblem;
     if (!wasJoining) {
         auto tsa = m_vault->tsaSettings();
         auto waiting = m_vault->unanchoredCount();
-        if (tsa && !tsa->urls.isEmpty() && waiting && *waiting > 0) {
-            if (progress) progress(QStringLiteral("timestamp"), 0, *waiting);
+        // Also with nothing waiting: anchors due for renewal are renewed (FORMAT.md §4).
+        if (tsa && !tsa->urls.isEmpty() && waiting) {
+            if (progress && *waiting > 0) progress(QStringLiteral("timestamp"), 0, *waiting);
             auto a = m_vault->anchorPending(5000);
-            if (a)
+            if (a) {
                 anchored = a->records;
-            else
+                anchorsRenewed = a->renewed;
+                if (!a->renewalProblem.isEmpty()) anchorProblem = a->renewalProblem;
+            } else {
                 anchorProblem = a.error();
+            }
         }
     }
     auto report = SyncEngine::run(
@@ -1126,7 +985,9 @@ Notebook::sync(const std::function<void(QString phase, qint64 done, qint64 total
     s.sshHostKeyPinned = report->sshHostKeyPinned;
     s.anchored = anchored;
     s.anchorProblem = anchorProblem;
-    if (s.recordsReceived > 0 || s.anchored > 0 || wasJoining != m_vault->isJoining())
+    s.anchorsRenewed = anchorsRenewed;
+    if (s.recordsReceived > 0 || s.anchored > 0 || s.anchorsRenewed > 0 ||
+        wasJoining != m_vault->isJoining())
         emit changed();
     return s;
 }

@@ -12,6 +12,7 @@
 // thread that made the change; receivers on another thread get it queued.
 
 #include "data/PlotData.h"
+#include "NotebookTime.h"
 #include "Result.h"
 
 #include <QByteArray>
@@ -160,6 +161,12 @@ struct AnchorSummary {
     QString tsa;
     QString attestedAt;
     QStringList failures; // authorities that did not answer, and why
+    // The renewal of earlier anchors made in the same run (FORMAT.md §4), if any.
+    int renewed = 0;
+    QString renewalAnchor;
+    QString renewalTsa;
+    QString renewalAttestedAt;
+    QString renewalProblem; // why anchors due for renewal were not renewed
 };
 
 // What verify found for one record.
@@ -255,6 +262,7 @@ struct SyncSummary {
     QString sshHostKeyPinned; // the ssh server's key, remembered at this first contact
     int anchored = 0;         // records a time-stamp authority attested during this sync
     QString anchorProblem;    // why records still wait for a time-stamp, if they do
+    int anchorsRenewed = 0;   // earlier anchors re-stamped before their certificate ends
 };
 
 // An alarm a sync raised, or a file it refused, and whether an admin has acknowledged it.
@@ -614,7 +622,23 @@ public:
     Result<int> unattestedCount();
     // Asks the time-stamp authorities to attest every record not yet attested. Fails with
     // every authority's reason when none answered; the records wait for the next chance.
-    Result<AnchorSummary> anchor(int timeoutMs = 15000);
+    // Then renews earlier anchors: those whose authority's certificate ends within the
+    // notebook's margin, or with renewNow every anchor no later one covers yet
+    // (model/NotebookTime.cpp from here on).
+    Result<AnchorSummary> anchor(int timeoutMs = 15000, bool renewNow = false);
+    // The notebook's time-stamp authorities and this computer's own.
+    Result<TsaTrustInfo> tsaTrust();
+    // Trusts `certPem` (one or more PEM certificates) for the authority at `url`, added after
+    // the others if new: in the notebook's record (admins), or with `local` on this computer.
+    Result<void> trustTsa(const QString &url, const QByteArray &certPem, bool local);
+    // Stops trusting the authority at `url` (and its certificates), or only the certificates
+    // in `certPem` when given.
+    Result<void> distrustTsa(const QString &url, const QByteArray &certPem, bool local);
+    // How many days before an authority's certificate ends its anchors are renewed (admins).
+    Result<void> setTsaRenewBeforeDays(int days);
+    Result<QList<AnchorDetail>> anchors();
+    // The anchor that first attested `record` and the anchors that renew it, in order.
+    Result<QList<AnchorDetail>> anchorChain(const QString &record);
 
     // ---- sharing through the lab's git server (FORMAT.md §5) ---------------------------------
     // The shared repository and how to log in to it; the secret (password or token) and the

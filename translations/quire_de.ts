@@ -1032,6 +1032,26 @@ Die Wurzel ergibt sich aus SHA-256(record.json) über den Merkle-Pfad (RFC 6962:
     </message>
     <message>
         <source>
+The time-stamp was renewed before its authority&apos;s certificate ended (renewals: %1): anchor-1.json is the anchor record that carries timestamp.tsr; its SHA-256 leads by renewal-1-path.json to the root of renewal-1.tsr, and so on. Check each token with -attime &lt;its own time&gt; and an older one also with -attime &lt;the time of the token that renews it&gt;.
+</source>
+        <translation>
+Der Zeitstempel wurde erneuert, bevor das Zertifikat seines Zeitstempeldienstes ablief (Erneuerungen: %1): anchor-1.json ist der Anker-Datensatz, der timestamp.tsr enthält; sein SHA-256 führt über renewal-1-path.json zur Wurzel von renewal-1.tsr, und so weiter. Prüfen Sie jedes Token mit -attime &lt;seine eigene Zeit&gt; und ein älteres zusätzlich mit -attime &lt;die Zeit des Tokens, das es erneuert&gt;.
+</translation>
+    </message>
+    <message>
+        <source>no PEM certificate was given for the time-stamp authority %1</source>
+        <translation>für den Zeitstempeldienst %1 wurde kein PEM-Zertifikat angegeben</translation>
+    </message>
+    <message>
+        <source>%1 is not a time-stamp authority of this computer</source>
+        <translation>%1 ist kein Zeitstempeldienst dieses Computers</translation>
+    </message>
+    <message>
+        <source>%1 is not a time-stamp authority of this notebook</source>
+        <translation>%1 ist kein Zeitstempeldienst dieses Laborbuchs</translation>
+    </message>
+    <message>
+        <source>
 verify.sh runs every check (bash and openssl only).
 </source>
         <translation>
@@ -5147,6 +5167,14 @@ Nichts geht verloren: Ihre Änderungen bleiben in diesem Laborbuch und werden be
 </context>
 <context>
     <name>quire::widgets::TimestampSettingsDialog</name>
+    <message>
+        <source>Set for the whole notebook by an admin, the same on every member&apos;s computer: %1. Addresses and certificates below add to them on this computer only.</source>
+        <translation>Für das ganze Laborbuch von einer Administratorin oder einem Administrator festgelegt, auf dem Computer jedes Mitglieds gleich: %1. Adressen und Zertifikate hier unten ergänzen sie nur auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Earlier time-stamps renewed by %1 before their authority&apos;s certificate ends (anchors renewed: %2).</source>
+        <translation>Frühere Zeitstempel bei %1 erneuert, bevor das Zertifikat ihres Zeitstempeldienstes abläuft (erneuerte Anker: %2).</translation>
+    </message>
     <message>
         <source>Time-stamp authorities</source>
         <translation>Zeitstempeldienste</translation>

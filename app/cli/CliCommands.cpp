@@ -37,12 +37,24 @@ Signatures (21 CFR Part 11) and trusted time (RFC 3161):
                                prints the signature record's id
   signatures ENTRY [--json]
   evidence SIGNATURE --out DIR files an openssl-only check needs, with verify.sh
+  tsa list [--json]            the time-stamp authorities the notebook trusts (its record,
+                               the same in every member's vault) and this computer's own
+  tsa trust --url URL --cert tsa-ca.pem [--local]
+                               trusts the authority (asked after the others) and its
+                               certificates: for the notebook (admins), or this computer alone
+  tsa distrust [--url URL] [--cert tsa-ca.pem] [--local]
+  tsa renew-before DAYS        anchors are renewed this long before their authority's
+                               certificate ends (default 365; admins)
   tsa set URL [URL...] --trust tsa-ca.pem
-                               time-stamp authorities, tried in order, and the certificates
-                               of the ones this notebook trusts
+                               this computer's own authorities (replaced as a whole)
   tsa show [--json]
-  anchor [--json]              has what waits attested by a time-stamp authority (also done at
-                               each sync); exits 1 with each authority's reason if none answers
+  anchor [--renew] [--json]    has what waits attested by a time-stamp authority (also done at
+                               each sync); exits 1 with each authority's reason if none answers.
+                               Then renews anchors whose authority's certificate ends soon (or,
+                               with --renew, every anchor not yet renewed) by a new anchor over
+                               their ids, at an authority whose certificate lasts longer
+  anchor list [--json]         every anchor, judged as of its own time, with its certificates
+  anchor show RECORD [--json]  the anchor that attested the record and the anchors renewing it
   review-queue [--json]        entries signed by their author, waiting for a countersignature
 
 Comments and review:

@@ -36,7 +36,9 @@ int failWith(const QString &message, int code) {
 const QSet<QString> kFlags{QStringLiteral("--json"),    QStringLiteral("--help"),
                            QStringLiteral("--records"), QStringLiteral("--once"),
                            QStringLiteral("--all"),     QStringLiteral("--requests-changes"),
-                           QStringLiteral("--waiting"), QStringLiteral("--devices")};
+                           QStringLiteral("--waiting"), QStringLiteral("--devices"),
+                           // trusted time (TimeCommands.cpp)
+                           QStringLiteral("--renew"), QStringLiteral("--local")};
 
 Result<Args> parseArgs(const QStringList &words) {
     Args a;

@@ -44,6 +44,7 @@ void printJson(const QJsonValue &v);
 QJsonObject attachmentJson(const AttachmentInfo &a);
 QJsonObject signatureJson(const SignatureInfo &s);
 QString attestation(const QString &at, bool trusted);
+QJsonObject anchorDetailJson(const AnchorDetail &d); // TimeCommands.cpp
 QJsonObject versionJson(const EntryVersion &v);
 QString humanSize(qint64 bytes);
 Result<QString> entryHtmlFromFile(const QString &path);

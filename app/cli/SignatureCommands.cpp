@@ -1,4 +1,4 @@
-// quire-cli: Electronic signatures (FORMAT.md §3) and trusted time (§4).
+// quire-cli: Electronic signatures (FORMAT.md §3); trusted time (§4) is in TimeCommands.cpp.
 
 #include "cli/CliSupport.h"
 
@@ -88,70 +88,6 @@ int Session::evidence(const Args &a) {
         out() << f << Qt::endl;
     err() << "Check it without Quire: bash " << QDir(a.value("--out")).filePath("verify.sh")
           << Qt::endl;
-    return Ok;
-}
-
-int Session::tsa(const Args &a) {
-    const QString sub = a.positional.value(1);
-    auto nb = open();
-    if (!nb) return failWith(nb.error());
-    if (sub == "set") {
-        const QStringList urls = a.positional.mid(2);
-        if (urls.isEmpty() || !a.has("--trust"))
-            return failWith(QStringLiteral("usage: tsa set URL [URL...] --trust tsa-ca.pem"),
-                            Usage);
-        QByteArray pem;
-        for (const auto &file : a.values("--trust")) {
-            auto bytes = readSmallFile(file, QStringLiteral("certificate file"));
-            if (!bytes) return failWith(bytes.error());
-            pem += *bytes + '\n';
-        }
-        if (auto r = (*nb)->setTimestampSettings(TimestampSettings{urls, pem}); !r)
-            return failWith(r.error());
-        out() << "Time-stamp authorities: " << urls.join(", ") << Qt::endl;
-        return Ok;
-    }
-    if (sub == "show" || sub.isEmpty()) {
-        auto t = (*nb)->timestampSettings();
-        if (!t) return failWith(t.error());
-        auto waiting = (*nb)->unattestedCount();
-        if (a.has("--json")) {
-            printJson(QJsonObject{{"urls", QJsonArray::fromStringList(t->urls)},
-                                  {"trusted_pem", QString::fromUtf8(t->trustedPem)},
-                                  {"waiting", waiting ? *waiting : -1}});
-            return Ok;
-        }
-        out() << "Time-stamp authorities: "
-              << (t->urls.isEmpty() ? QStringLiteral("none set") : t->urls.join(", ")) << Qt::endl
-              << "Records waiting for a time-stamp: " << (waiting ? *waiting : -1) << Qt::endl;
-        return Ok;
-    }
-    return failWith(QStringLiteral("usage: tsa set URL [URL...] --trust tsa-ca.pem | tsa show"),
-                    Usage);
-}
-
-int Session::anchor(const Args &a) {
-    auto nb = open();
-    if (!nb) return failWith(nb.error());
-    auto r = (*nb)->anchor();
-    if (!r) {
-        if (a.has("--json")) printJson(QJsonObject{{"anchored", 0}, {"error", r.error()}});
-        return failWith(r.error());
-    }
-    if (a.has("--json")) {
-        printJson(QJsonObject{{"anchored", r->records},
-                              {"tsa", r->tsa},
-                              {"attested_at", r->attestedAt},
-                              {"failures", QJsonArray::fromStringList(r->failures)}});
-        return Ok;
-    }
-    for (const auto &f : r->failures)
-        out() << "Did not answer: " << f << Qt::endl;
-    if (r->records == 0)
-        out() << "Nothing waits for a time-stamp." << Qt::endl;
-    else
-        out() << r->records << (r->records == 1 ? " record" : " records") << " attested at "
-              << r->attestedAt << " by " << r->tsa << "." << Qt::endl;
     return Ok;
 }
 

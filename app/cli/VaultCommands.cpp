@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -50,6 +51,12 @@ int Session::verify(const Args &a) {
     if (!nb) return failWith(nb.error());
     const bool perRecord = a.has("--json") || a.has("--records");
     const VerifyReport r = (*nb)->verify({}, perRecord);
+    // Anchors with the certificate chain that vouches for them, judged as of their own time.
+    QHash<QString, AnchorDetail> anchors;
+    if (perRecord)
+        if (auto list = (*nb)->anchors(); list)
+            for (const auto &d : *list)
+                anchors.insert(d.anchor, d);
     if (a.has("--json")) {
         QJsonArray records;
         for (const auto &v : r.recordVerdicts) {
@@ -67,6 +74,7 @@ int Session::verify(const Args &a) {
                                               : QJsonValue(v.attestedAt)},
                           {"problems", QJsonArray::fromStringList(v.problems)}};
             if (v.isSignature) o.insert("signature", signatureJson(v.signature));
+            if (anchors.contains(v.id)) o.insert("anchor", anchorDetailJson(anchors.value(v.id)));
             records.append(o);
         }
         printJson(QJsonObject{{"passed", r.passed()},
@@ -86,7 +94,16 @@ int Session::verify(const Args &a) {
                 out() << ", signature " << (v.signature.valid ? "valid" : "INVALID") << " ("
                       << v.signature.meaning << " by " << v.signature.printedName << ", "
                       << (v.signature.allowed ? "allowed" : "NOT ALLOWED") << ")";
-            out() << ", " << attestation(v.attestedAt, v.attestedTrusted) << Qt::endl;
+            out() << ", " << attestation(v.attestedAt, v.attestedTrusted);
+            if (anchors.contains(v.id)) {
+                const AnchorDetail &d = anchors.value(v.id);
+                out() << ", time-stamp of " << d.attestedAt << " by " << d.tsa << " "
+                      << (d.trusted ? "trusted: " + d.how : "NOT TRUSTED: " + d.problem);
+                for (const auto &c : d.chain)
+                    out() << "; certificate " << c.subject << " (issued by " << c.issuer
+                          << ") valid " << c.notBefore << " to " << c.notAfter;
+            }
+            out() << Qt::endl;
         }
         for (const auto &p : r.problems)
             out() << "PROBLEM: " << p << Qt::endl;

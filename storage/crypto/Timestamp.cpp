@@ -298,15 +298,55 @@ QString refusalMessage(const TS_STATUS_INFO *status, long code) {
     return message;
 }
 
-QString chainError(int code) {
+QString utcText(const QDateTime &t) {
+    return t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
+}
+
+QDateTime asn1TimeToUtc(const ASN1_TIME *time) {
+    struct tm parts = {};
+    if (!time || ASN1_TIME_to_tm(time, &parts) != 1) return {};
+    return QDateTime(QDate(parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday),
+                     QTime(parts.tm_hour, parts.tm_min, parts.tm_sec), Qt::UTC);
+}
+
+QString nameText(const X509_NAME *name) {
+    BioPtr bio(BIO_new(BIO_s_mem()));
+    if (!bio || X509_NAME_print_ex(bio.get(), name, 0, XN_FLAG_RFC2253) < 0) return {};
+    char *data = nullptr;
+    const long length = BIO_get_mem_data(bio.get(), &data);
+    return QString::fromUtf8(data, length);
+}
+
+ChainCertificate summarize(X509 *cert) {
+    ChainCertificate c;
+    c.subject = nameText(X509_get_subject_name(cert));
+    c.issuer = nameText(X509_get_issuer_name(cert));
+    c.notBefore = asn1TimeToUtc(X509_get0_notBefore(cert));
+    c.notAfter = asn1TimeToUtc(X509_get0_notAfter(cert));
+    c.der = toDer(cert, i2d_X509);
+    return c;
+}
+
+// `at` is the instant the chain was checked at; `ofToken` says whether that is the token's own
+// time, which changes what an expired certificate means to the reader.
+QString chainError(int code, X509 *failing, const QDateTime &at, bool ofToken) {
+    const QString when = ofToken ? QStringLiteral("at the token's time (%1)").arg(utcText(at))
+                                 : QStringLiteral("at %1").arg(utcText(at));
+    const QString subject = failing ? nameText(X509_get_subject_name(failing)) : QString();
     switch (code) {
     case X509_V_ERR_INVALID_PURPOSE:
         return QStringLiteral("the time-stamp token was signed with a certificate that is not "
                               "allowed to sign time-stamps");
     case X509_V_ERR_CERT_HAS_EXPIRED:
-        return QStringLiteral("the time-stamp authority's certificate has expired");
+        return QStringLiteral("the time-stamp authority's certificate (%1) had expired %2: it "
+                              "was valid until %3")
+            .arg(subject, when,
+                 failing ? utcText(asn1TimeToUtc(X509_get0_notAfter(failing))) : QString());
     case X509_V_ERR_CERT_NOT_YET_VALID:
-        return QStringLiteral("the time-stamp authority's certificate is not valid yet");
+        return QStringLiteral("the time-stamp authority's certificate (%1) was not valid yet %2: "
+                              "it is valid from %3")
+            .arg(subject, when,
+                 failing ? utcText(asn1TimeToUtc(X509_get0_notBefore(failing))) : QString());
     case X509_V_ERR_CERT_REVOKED:
         return QStringLiteral("the time-stamp authority's certificate was revoked");
     case X509_V_ERR_CERT_SIGNATURE_FAILURE:
@@ -512,8 +552,11 @@ Result<TokenInfo> readToken(const QByteArray &tokenDer) {
     return info;
 }
 
-Result<TokenInfo> verifyToken(const QByteArray &tokenDer, const QByteArray &digest,
-                              const QByteArray &trustedPem) {
+namespace {
+
+Result<TokenInfo> verifyAt(const QByteArray &tokenDer, const QByteArray &digest,
+                           const QByteArray &trustedPem, const QDateTime &requestedAt,
+                           bool atItsTime) {
     if (digest.size() != kDigestSize)
         return fail(QStringLiteral("a time-stamp is checked against a SHA-256 digest of 32 bytes, "
                                    "not %1 bytes")
@@ -527,6 +570,13 @@ Result<TokenInfo> verifyToken(const QByteArray &tokenDer, const QByteArray &dige
 
     auto store = trustStore(trustedPem);
     if (!store) return store.failure();
+    // Every check below, OpenSSL's own inside TS_RESP_verify_token included, takes the store's
+    // time: the token's own (seconds; genTime's fraction does not matter to a certificate) or
+    // the one asked for.
+    const QDateTime at = atItsTime               ? info.genTime
+                         : requestedAt.isValid() ? requestedAt
+                                                 : QDateTime::currentDateTimeUtc();
+    X509_VERIFY_PARAM_set_time(X509_STORE_get0_param(store->get()), time_t(at.toSecsSinceEpoch()));
 
     // The chain is checked here first, with the timestamping purpose, because OpenSSL's token
     // verification reports every chain problem as one generic error; this tells them apart.
@@ -543,7 +593,16 @@ Result<TokenInfo> verifyToken(const QByteArray &tokenDer, const QByteArray &dige
     if (X509_verify_cert(chain.get()) != 1) {
         const int code = X509_STORE_CTX_get_error(chain.get());
         ERR_clear_error();
-        return fail(chainError(code));
+        return fail(chainError(code, X509_STORE_CTX_get_current_cert(chain.get()), at, atItsTime));
+    }
+    info.checkedAt = at;
+    if (STACK_OF(X509) *verified = X509_STORE_CTX_get0_chain(chain.get())) {
+        for (int i = 0; i < sk_X509_num(verified); ++i) {
+            ChainCertificate c = summarize(sk_X509_value(verified, i));
+            if (!info.chainNotAfter.isValid() || c.notAfter < info.chainNotAfter)
+                info.chainNotAfter = c.notAfter;
+            info.chain << std::move(c);
+        }
     }
 
     TsVerifyCtxPtr context(TS_VERIFY_CTX_new());
@@ -565,6 +624,37 @@ Result<TokenInfo> verifyToken(const QByteArray &tokenDer, const QByteArray &dige
     if (!isSha256(TS_TST_INFO_get_msg_imprint(parsed->info.get())))
         return fail(QStringLiteral("the time-stamp token uses a hash other than SHA-256"));
     return info;
+}
+
+} // namespace
+
+Result<TokenInfo> verifyToken(const QByteArray &tokenDer, const QByteArray &digest,
+                              const QByteArray &trustedPem, const QDateTime &at) {
+    return verifyAt(tokenDer, digest, trustedPem, at, false);
+}
+
+Result<TokenInfo> verifyTokenAtItsTime(const QByteArray &tokenDer, const QByteArray &digest,
+                                       const QByteArray &trustedPem) {
+    return verifyAt(tokenDer, digest, trustedPem, {}, true);
+}
+
+QList<QByteArray> pemCertificates(const QByteArray &pem) {
+    QList<QByteArray> out;
+    BioPtr bio(BIO_new_mem_buf(pem.constData(), int(pem.size())));
+    if (!bio) return out;
+    while (X509Ptr cert{PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)})
+        out << toDer(cert.get(), i2d_X509);
+    ERR_clear_error(); // "no start line" ends the list
+    return out;
+}
+
+Result<ChainCertificate> describeCertificate(const QByteArray &certDer) {
+    const auto cert = fromDer<X509Ptr>(certDer, d2i_X509);
+    if (!cert) {
+        ERR_clear_error();
+        return fail(QStringLiteral("it is not an X.509 certificate"));
+    }
+    return summarize(cert.get());
 }
 
 Result<QByteArray> postQuery(const QString &url, const QByteArray &requestDer, int timeoutMs) {
@@ -670,7 +760,7 @@ Result<QByteArray> requestToken(const QString &url, const QByteArray &digest,
     if (!response) return response.failure();
     auto token = tokenFromResponse(*response, request);
     if (!token) return fail(token.error() + QStringLiteral(" (from %1)").arg(url));
-    auto verified = verifyToken(*token, digest, trustedPem);
+    auto verified = verifyTokenAtItsTime(*token, digest, trustedPem);
     if (!verified) return fail(verified.error() + QStringLiteral(" (from %1)").arg(url));
     return token;
 }

@@ -41,6 +41,15 @@ Request makeRequest(const QByteArray &digest);
 // DER). The token's signature is not checked here: see verifyToken.
 Result<QByteArray> tokenFromResponse(const QByteArray &responseDer, const Request &request);
 
+// One certificate of the chain that vouches for a token, as a person reads it.
+struct ChainCertificate {
+    QString subject; // RFC 2253
+    QString issuer;  // RFC 2253
+    QDateTime notBefore;
+    QDateTime notAfter;
+    QByteArray der;
+};
+
 struct TokenInfo {
     QDateTime genTime; // UTC, with milliseconds when the token has them
     QByteArray digest; // the imprint's hashed message, raw
@@ -48,6 +57,12 @@ struct TokenInfo {
     QString serial;    // lowercase hex
     QByteArray tsaCertDer; // the signer certificate when the token embeds it
     QString policy;        // dotted OID
+    // verifyToken only: the chain it found, signer first, ending at a trusted certificate, the
+    // earliest end of validity in it (after which the token proves nothing by itself), and the
+    // instant the chain was checked at.
+    QList<ChainCertificate> chain;
+    QDateTime chainNotAfter;
+    QDateTime checkedAt;
 };
 // Reads a token without trusting it.
 Result<TokenInfo> readToken(const QByteArray &tokenDer);
@@ -55,9 +70,20 @@ Result<TokenInfo> readToken(const QByteArray &tokenDer);
 // Verifies a token: its CMS signature, that the signer certificate chains to one of
 // `trustedPem` (PEM text, one or more certificates: the TSA certificates or their CAs the
 // notebook trusts), extendedKeyUsage timeStamping, and that the imprint is sha256 of exactly
-// `digest`. The certificate is checked at the current time.
+// `digest`. The certificates are checked as of `at`: the current time when `at` is not valid
+// (what a document time-stamp needs), or verifyTokenAtItsTime for the token's own genTime.
 Result<TokenInfo> verifyToken(const QByteArray &tokenDer, const QByteArray &digest,
-                              const QByteArray &trustedPem);
+                              const QByteArray &trustedPem, const QDateTime &at = {});
+// verifyToken with the chain checked as of the token's genTime (FORMAT.md §4: a token is judged
+// as of its own time; whether it still proves anything after its chain expired is the question
+// of renewal, which the caller answers with chainNotAfter).
+Result<TokenInfo> verifyTokenAtItsTime(const QByteArray &tokenDer, const QByteArray &digest,
+                                       const QByteArray &trustedPem);
+
+// The certificates of a PEM text (for showing and storing trusted authorities as DER).
+QList<QByteArray> pemCertificates(const QByteArray &pem);
+// The subject, issuer and validity of one DER certificate; fails for what is not one.
+Result<ChainCertificate> describeCertificate(const QByteArray &certDer);
 
 // POSTs a query (Content-Type application/timestamp-query) and returns the body of a 200 answer
 // with Content-Type application/timestamp-reply. Blocking: it runs its own event loop with a
@@ -67,7 +93,8 @@ Result<TokenInfo> verifyToken(const QByteArray &tokenDer, const QByteArray &dige
 Result<QByteArray> postQuery(const QString &url, const QByteArray &requestDer,
                              int timeoutMs = 15000);
 
-// makeRequest + postQuery + tokenFromResponse + verifyToken for one digest; returns the token.
+// makeRequest + postQuery + tokenFromResponse + verifyTokenAtItsTime for one digest; returns
+// the token.
 Result<QByteArray> requestToken(const QString &url, const QByteArray &digest,
                                 const QByteArray &trustedPem, int timeoutMs = 15000);
 

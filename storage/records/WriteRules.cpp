@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
+#include <QUrl>
 
 namespace quire::records {
 
@@ -119,6 +120,11 @@ QString writeProblem(const QJsonObject &record, const QStringList &roles,
         if (body.value("reason").toString().trimmed().isEmpty())
             return QStringLiteral("a device record without a reason");
     }
+    if (type == "tsa_trust") {
+        if (!roles.contains("admin"))
+            return QStringLiteral("only an admin may set the notebook's time-stamp authorities");
+        if (const QString problem = tsaTrustProblem(body); !problem.isEmpty()) return problem;
+    }
     if (type == "signature" && changed) return QStringLiteral("a signature has only one version");
     if (type == "comment")
         if (const QString problem = commentFormProblem(record, htmlSafe); !problem.isEmpty())
@@ -174,6 +180,36 @@ QString anchorProblem(const QJsonObject &b) {
     if (!token) return QStringLiteral("the anchor's time-stamp token: %1").arg(token.error());
     if (token->digest != root)
         return QStringLiteral("the anchor's time-stamp token is for another set of records");
+    return {};
+}
+
+QString tsaTrustProblem(const QJsonObject &b) {
+    if (!b.value("authorities").isArray())
+        return QStringLiteral("a time-stamp trust setting without a list of authorities");
+    const qint64 days = b.value("renew_before_days").toInteger(-1);
+    if (!b.value("renew_before_days").isDouble() || days < 1 || days > kMaxRenewBeforeDays)
+        return QStringLiteral("a time-stamp trust setting must renew 1 to %1 days before expiry")
+            .arg(kMaxRenewBeforeDays);
+    QSet<QString> urls;
+    for (const auto &item : b.value("authorities").toArray()) {
+        const QJsonObject a = item.toObject();
+        const QString url = a.value("url").toString();
+        const QUrl parsed(url);
+        if (!parsed.isValid() || parsed.host().isEmpty() ||
+            (parsed.scheme() != "http" && parsed.scheme() != "https"))
+            return QStringLiteral("the time-stamp authority “%1” is not an http or https address")
+                .arg(url);
+        if (urls.contains(url))
+            return QStringLiteral("the time-stamp authority %1 is named twice").arg(url);
+        urls.insert(url);
+        const QJsonArray certs = a.value("certs").toArray();
+        if (certs.isEmpty())
+            return QStringLiteral("the time-stamp authority %1 has no trusted certificate")
+                .arg(url);
+        for (const auto &cert : certs)
+            if (!timestamp::describeCertificate(unb64(cert)))
+                return QStringLiteral("a certificate trusted for %1 is not a certificate").arg(url);
+    }
     return {};
 }
 

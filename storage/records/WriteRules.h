@@ -38,7 +38,8 @@ bool isSafeEntryHtml(const QString &html);
 // entries need the author role, only an entry's first author changes it, entries hold safe
 // HTML, signatures and anchors have one version and anchors agree with their token;
 // instruments are an author's or an admin's, named, active or retired, and a change has a
-// reason; a set_aside is an author's, names a record id and has a reason. `roles` are
+// reason; a set_aside is an author's, names a record id and has a reason; a tsa_trust is an
+// admin's and well formed. `roles` are
 // the author's, `firstAuthor` wrote the object's first version (empty for a new object);
 // `htmlSafe`, when given, is isSafeEntryHtml of the entry's HTML, worked out ahead. Empty when
 // the record may be written. Who may sign what is signatureRuleProblem's question.
@@ -55,6 +56,12 @@ QString mergesProblem(const QJsonObject &record);
 // An anchor's leaves, root and token agree (FORMAT.md §4). Whether the TSA is trusted is a
 // local setting and is judged when the time is shown, not here.
 QString anchorProblem(const QJsonObject &b);
+
+// A `tsa_trust` body (FORMAT.md §4): `authorities` [{url (http/https, each once), certs
+// (base64 DER certificates, at least one)}] in the order they are asked, `renew_before_days`
+// (1 to kMaxRenewBeforeDays). Empty when well formed. Only an admin writes one (writeProblem).
+constexpr int kMaxRenewBeforeDays = 3650;
+QString tsaTrustProblem(const QJsonObject &b);
 
 // The statement a signature's CMS signs: what the signer saw and meant, and nothing else.
 Result<QByteArray> statementBytes(const QJsonObject &body, const QString &signer);

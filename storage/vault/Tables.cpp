@@ -317,6 +317,9 @@ Result<void> Vault::Impl::materialize(const StoredRecord &r, const QString *prec
         if (genTime > lastTrustedTime) lastTrustedTime = genTime;
         return {};
     }
+    // The notebook's time-stamp authorities are read from the records table when needed;
+    // what was judged with the old ones is judged again.
+    if (r.type == "tsa_trust") forgetTsaTrust();
     if (r.type == "comment") {
         const TargetInfo t = targetInfo(b.value("target").toString());
         auto st = db.cached(QStringLiteral(

@@ -4,9 +4,11 @@
 // (create, open, unlock, keys, passphrase, settings), Append (sealing and appending), Objects
 // (repo.git's encrypted files), Tables (the rows derived from records, one place per record
 // type), Reading, Drafts, Attachments, Members (joining, approving, revoking, the remote),
-// Signing, TrustedTime, Verify, Instruments (instruments, their captures, local settings) and
-// Conflicts (an object's tips, the head rule every vault shows, versions that merge tips).
-// Comments (comments on entry versions and requests for changes).
+// Signing, TrustedTime (anchors, their renewal), TsaTrust (the notebook's time-stamp
+// authorities), Verify, Instruments (instruments, their captures, local settings),
+// Conflicts (an object's tips, the head rule every vault shows, versions that merge tips),
+// Comments (comments on entry versions and requests for changes), Admins (the CA key shared
+// with every admin), Alarms and Devices (one member's computers).
 // Merging what a sync brings is in sync/; the record format and the rules every record passes
 // are in records/.
 
@@ -21,6 +23,7 @@
 #include "sync/GitRemote.h"
 #include "sync/ObjectRepository.h"
 #include "sync/RepositoryHistory.h"
+#include "vault/TrustedTimeTypes.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -251,6 +254,12 @@ struct AnchorOutcome {
     QString tsa;
     QString genTime;
     QStringList failures; // one line per TSA that did not answer well
+    // Renewal (FORMAT.md §4): the anchor that re-stamped earlier anchors, if one was made.
+    int renewed = 0; // earlier anchors the renewal covers
+    QString renewalAnchor;
+    QString renewalTsa;
+    QString renewalGenTime;
+    QString renewalProblem; // why anchors due for renewal were not renewed
 };
 
 // One computer of a member (issue 16): what its `device` records say, and what its records show.
@@ -464,11 +473,26 @@ public:
     // Builds the Merkle tree of every record not yet anchored, asks the TSAs in order for a
     // token over its root and appends the `anchor` record. Fails, writing nothing, when no TSA
     // answered with a token the vault trusts; the records wait for the next chance.
-    Result<AnchorOutcome> anchorPending(int timeoutMs = 15000);
+    // Then, per `renewal`, re-stamps earlier anchors (a new anchor whose leaves are their ids).
+    Result<AnchorOutcome> anchorPending(int timeoutMs = 15000,
+                                        AnchorRenewal renewal = AnchorRenewal::WhenDue);
     Result<std::optional<VaultAnchorTime>> anchorTime(const QString &record);
+    // The notebook's authorities and this vault's additions (vault/TsaTrust.cpp).
+    Result<TsaTrust> tsaTrust();
+    // Writes a new version of the notebook's `tsa_trust` record (active admins only).
+    Result<QString> setNotebookTsaTrust(const QList<TsaAuthority> &authorities,
+                                        int renewBeforeDays);
+    // One anchor judged as of its own time, and the anchors that renew it.
+    Result<VaultAnchorVerdict> anchorVerdict(const QString &anchor);
+    // From the anchor that first covered `record` up through its renewals; empty when the
+    // record waits. `record` may be an anchor itself.
+    Result<QList<VaultAnchorVerdict>> anchorChain(const QString &record);
+    // Every anchor, oldest first.
+    Result<QList<VaultAnchorVerdict>> anchors();
     // What an independent check of a signature needs (file name -> bytes): statement.json,
     // signature.der, ca.pem, signer.pem, record.json and, once anchored, timestamp.tsr,
-    // merkle-path.json, tsa-ca.pem.
+    // merkle-path.json, tsa-ca.pem, and per renewal i: anchor-i.json, renewal-i.tsr and
+    // renewal-i-path.json.
     Result<QList<QPair<QString, QByteArray>>> signatureEvidence(const QString &signatureId);
 
     // ---- exports that carry their own proof (vault/Export.cpp) -------------------------------

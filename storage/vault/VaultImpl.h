@@ -146,8 +146,14 @@ struct Vault::Impl {
     };
     QHash<QString, Signer> signers;
 
-    // Anchors whose token was checked against the trusted TSA certificates, and the verdict.
-    QHash<QString, bool> anchorTrust;
+    // Anchors already judged against the trusted TSA certificates, and the verdicts; the trust
+    // itself, read once. Both are dropped when the trust changes.
+    QHash<QString, VaultAnchorVerdict> anchorVerdicts;
+    std::optional<TsaTrust> trustCache;
+    void forgetTsaTrust() {
+        anchorVerdicts.clear();
+        trustCache.reset();
+    }
 
     // ---- vault/Vault.cpp: the folder, its lock, keys and settings ---------------------------
 
@@ -260,8 +266,14 @@ struct Vault::Impl {
 
     // ---- vault/TrustedTime.cpp: anchors (FORMAT.md §4) -------------------------------------
 
-    Result<TsaSettings> tsaSettings();
+    Result<TsaSettings> tsaSettings(); // the notebook's and the local ones together
     Result<bool> anchorTrusted(const QString &anchorId);
+    Result<VaultAnchorVerdict> anchorVerdict(const QString &anchorId, int depth = 0);
+
+    // ---- vault/TsaTrust.cpp: the notebook's time-stamp authorities -------------------------
+
+    Result<TsaTrust> tsaTrust();
+    Result<TsaSettings> localTsaSettings();
     Result<std::optional<VaultAnchorTime>> anchorTime(const QString &record);
 
     // ---- vault/Devices.cpp: the computers of each member ------------------------------------

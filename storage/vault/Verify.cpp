@@ -160,6 +160,8 @@ VaultCheck Vault::verify(const VaultProgress &progress, bool perRecord) {
             if (const QString p = records::mergesProblem(record); !p.isEmpty()) problem(p);
             if (row.type == "comment")
                 if (const QString p = records::commentFormProblem(record); !p.isEmpty()) problem(p);
+            if (row.type == "tsa_trust")
+                if (const QString p = records::tsaTrustProblem(row.body); !p.isEmpty()) problem(p);
             c.chainOk = c.problems.size() == before;
         }
         // The encrypted copy in repo.git must hold exactly this envelope.

@@ -484,6 +484,30 @@ private slots:
         QVERIFY2(viaRequest.error().contains(m_rogue->url()), qPrintable(viaRequest.error()));
     }
 
+    // FORMAT.md §4: the chain is judged as of a chosen instant or the token's own time, and the
+    // verified chain is reported with its earliest end.
+    void aTokenIsJudgedAsOfItsOwnTimeOrAnyGivenInstant() {
+        const QByteArray root = merkleRoot(recordIds(4, "at"));
+        const QByteArray token = tokenFromTrustedTsa(root);
+        QVERIFY(!token.isEmpty());
+        const auto own = verifyTokenAtItsTime(token, root, m_tsa->caPem());
+        QVERIFY2(own.ok(), qPrintable(own.error()));
+        QCOMPARE(own->checkedAt, own->genTime);
+        QCOMPARE(own->chain.size(), 2); // the TSA's certificate, then its CA
+        QVERIFY(own->chain.at(0).subject.contains(QStringLiteral("CN=Quire test TSA trusted")));
+        QVERIFY(own->chain.at(0).issuer.contains(QStringLiteral("TSA CA trusted")));
+        QVERIFY(own->chainNotAfter.isValid() && own->chainNotAfter > own->genTime);
+        QVERIFY(own->chainNotAfter <= own->chain.at(0).notAfter);
+        // After the certificate's end, and before its start, the same token is refused.
+        const auto later = verifyToken(token, root, m_tsa->caPem(), own->chainNotAfter.addDays(1));
+        QVERIFY(!later.ok());
+        QVERIFY2(later.error().contains(QStringLiteral("had expired")), qPrintable(later.error()));
+        const auto earlier = verifyToken(token, root, m_tsa->caPem(), own->genTime.addDays(-2));
+        QVERIFY(!earlier.ok());
+        QVERIFY2(earlier.error().contains(QStringLiteral("not valid yet")),
+                 qPrintable(earlier.error()));
+    }
+
     void trustCanBeTheTsaCertificateOrSeveralCas() {
         const QByteArray root = merkleRoot(recordIds(3, "trust"));
         const QByteArray token = tokenFromTrustedTsa(root);

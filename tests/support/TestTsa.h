@@ -20,10 +20,15 @@ namespace quire::test {
 class TestTsa {
 public:
     // Everything goes into the folder `dir`/`name`, so that several authorities ("trusted",
-    // "rogue") can share one temporary folder of the test.
-    explicit TestTsa(const QString &dir, const QString &name = QStringLiteral("tsa"))
+    // "rogue") can share one temporary folder of the test. The CA and TSA certificates are
+    // valid for `days` from `madeDaysAgo` days ago (made under libfaketime when that is not 0),
+    // so that a test can have an authority whose certificate ends soon, or ended already.
+    explicit TestTsa(const QString &dir, const QString &name = QStringLiteral("tsa"), int days = 30,
+                     int madeDaysAgo = 0)
         : m_dir(QDir(dir).filePath(name))
-        , m_name(name) {
+        , m_name(name)
+        , m_days(days)
+        , m_madeDaysAgo(madeDaysAgo) {
         m_ok = setUp();
     }
     ~TestTsa() { stop(); }
@@ -102,14 +107,14 @@ private:
                write(file(QStringLiteral("tsaserial")), "01\n") &&
                openssl({"genpkey", "-algorithm", "EC", "-pkeyopt", p256, "-out", caKey}) &&
                openssl({"req", "-x509", "-new", "-config", cnf, "-extensions", "ca_ext", "-key",
-                        caKey, "-sha256", "-days", "30", "-subj",
+                        caKey, "-sha256", "-days", QString::number(m_days), "-subj",
                         "/O=Quire tests/CN=Quire test TSA CA " + m_name, "-out", caPemPath()}) &&
                openssl({"genpkey", "-algorithm", "EC", "-pkeyopt", p256, "-out", key}) &&
                openssl({"req", "-new", "-config", cnf, "-key", key, "-sha256", "-subj",
                         "/O=Quire tests/CN=Quire test TSA " + m_name, "-out", csr}) &&
                openssl({"x509", "-req", "-in", csr, "-CA", caPemPath(), "-CAkey", caKey,
-                        "-set_serial", "2", "-sha256", "-days", "30", "-extfile", cnf,
-                        "-extensions", "tsa_ext", "-out", certPemPath()});
+                        "-set_serial", "2", "-sha256", "-days", QString::number(m_days), "-extfile",
+                        cnf, "-extensions", "tsa_ext", "-out", certPemPath()});
     }
 
     QByteArray tsaConfig() const {
@@ -174,7 +179,13 @@ private:
 
     bool openssl(const QStringList &args) {
         QProcess p;
-        p.start(QStringLiteral("openssl"), args);
+        if (m_madeDaysAgo != 0)
+            p.start(QStringLiteral("faketime"),
+                    QStringList{QStringLiteral("-f"), QStringLiteral("-%1d").arg(m_madeDaysAgo),
+                                QStringLiteral("openssl")} +
+                        args);
+        else
+            p.start(QStringLiteral("openssl"), args);
         if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit ||
             p.exitCode() != 0) {
             m_error = QStringLiteral("openssl %1 failed: %2")
@@ -202,6 +213,8 @@ private:
 
     QString m_dir;
     QString m_name;
+    int m_days = 30;
+    int m_madeDaysAgo = 0;
     bool m_ok = false;
     QString m_error;
     quint16 m_port = 0;

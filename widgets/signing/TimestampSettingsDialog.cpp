@@ -52,6 +52,27 @@ TimestampSettingsDialog::TimestampSettingsDialog(Notebook *notebook, QWidget *pa
                                   "alone. Quire asks one at each sync; only a fingerprint of the "
                                   "records is sent, never their content."),
                                this));
+    // The notebook's authorities are an admin's record, the same on every member's computer:
+    // shown, not edited here; the field below holds this computer's own additions.
+    if (m_notebook)
+        if (auto trust = m_notebook->tsaTrust(); trust) {
+            QStringList notebookUrls;
+            for (const auto &a : trust->authorities)
+                if (!a.local) notebookUrls << a.url;
+            if (!notebookUrls.isEmpty()) {
+                auto *set = makeHint(tr("Set for the whole notebook by an admin, the same on "
+                                        "every member's computer: %1. Addresses and certificates "
+                                        "below add to them on this computer only.")
+                                         .arg(notebookUrls.join(QStringLiteral(", "))),
+                                     this);
+                set->setObjectName(QStringLiteral("notebookTsaLabel"));
+                layout->addWidget(set);
+                QStringList local;
+                for (const auto &u : m_saved.urls)
+                    if (!notebookUrls.contains(u)) local << u;
+                m_saved.urls = local;
+            }
+        }
 
     auto *urlsLabel = fieldLabel(tr("&Addresses, one per line, tried in order:"), this);
     m_urls = new QPlainTextEdit(this);
@@ -277,6 +298,12 @@ void TimestampSettingsDialog::finishAttesting() {
                        .arg(EntryPageRenderer::localTime(result->attestedAt), result->tsa);
         for (const QString &failure : result->failures)
             text += QLatin1Char('\n') + tr("Did not answer first: %1").arg(failure);
+        if (result->renewed > 0)
+            text += QLatin1Char('\n') +
+                    tr("Earlier time-stamps renewed by %1 before their authority's certificate "
+                       "ends (anchors renewed: %2).")
+                        .arg(result->renewalTsa)
+                        .arg(result->renewed);
         m_result->setText(text);
         m_result->show();
     }
