@@ -129,7 +129,7 @@ struct EntryVersion {
     // The entry's versions in conflict (saved on two computers apart, neither naming the other),
     // head first; empty when there is one latest version. The same in every vault once synced.
     QStringList conflict;
-    QList<CommentInfo> comments;      // on every version of the entry, oldest first
+    QList<CommentInfo> comments; // on every version of the entry, oldest first
 };
 
 // A run of an experiment's entries, as a page shows them: where it starts among all of them,

@@ -33,9 +33,9 @@ int failWith(const QString &message, int code) {
     return code;
 }
 
-const QSet<QString> kFlags{QStringLiteral("--json"),    QStringLiteral("--help"),
+const QSet<QString> kFlags{QStringLiteral("--json"), QStringLiteral("--help"),
                            QStringLiteral("--records"), QStringLiteral("--once"),
-                           QStringLiteral("--all"),     QStringLiteral("--requests-changes"),
+                           QStringLiteral("--all"), QStringLiteral("--requests-changes"),
                            QStringLiteral("--waiting"), QStringLiteral("--devices"),
                            // trusted time (TimeCommands.cpp)
                            QStringLiteral("--renew"), QStringLiteral("--local")};
