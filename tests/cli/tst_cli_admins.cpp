@@ -22,14 +22,6 @@ namespace {
 const QByteArray kPass = "correct horse battery staple";
 const QString kHttpsUser = QStringLiteral("lab");
 
-QByteArray describe(const CliResult &r) {
-    return "exit " + QByteArray::number(r.exitCode) + "\nstdout: " + r.out + "\nstderr: " + r.err;
-}
-
-QJsonDocument json(const CliResult &r) {
-    return QJsonDocument::fromJson(r.out);
-}
-
 QByteArray randomBytes(int size) {
     QByteArray bytes(size, Qt::Uninitialized);
     for (auto &c : bytes)

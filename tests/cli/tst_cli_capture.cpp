@@ -25,28 +25,11 @@ namespace {
 
 const QByteArray kPass = "correct horse battery staple";
 
-QJsonDocument json(const CliResult &r) {
-    return QJsonDocument::fromJson(r.out);
-}
-
-QByteArray describe(const CliResult &r) {
-    return "exit " + QByteArray::number(r.exitCode) + "\nstdout: " + r.out + "\nstderr: " + r.err;
-}
-
 QByteArray randomBytes(qint64 size) {
     QByteArray bytes(size, Qt::Uninitialized);
     auto *words = reinterpret_cast<quint32 *>(bytes.data());
     QRandomGenerator::global()->fillRange(words, size_t(size / 4));
     return bytes;
-}
-
-QByteArray readAll(const QString &path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-QString sha256Hex(const QByteArray &bytes) {
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
 
 const QString kTestData = qEnvironmentVariable("QUIRE_TESTDATA");

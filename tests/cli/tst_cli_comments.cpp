@@ -19,10 +19,6 @@ namespace {
 
 const QByteArray kPass = "correct horse battery staple";
 
-QByteArray describe(const CliResult &r) {
-    return "exit " + QByteArray::number(r.exitCode) + "\nstdout: " + r.out + "\nstderr: " + r.err;
-}
-
 QJsonArray jsonArray(const CliResult &r) {
     return QJsonDocument::fromJson(r.out).array();
 }

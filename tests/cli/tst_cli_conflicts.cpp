@@ -23,10 +23,6 @@ namespace {
 
 const QByteArray kPass = "correct horse battery staple";
 
-QByteArray describe(const CliResult &r) {
-    return "exit " + QByteArray::number(r.exitCode) + "\nstdout: " + r.out + "\nstderr: " + r.err;
-}
-
 } // namespace
 
 #define CLI_OK(result)                                                                             \

@@ -27,19 +27,6 @@ const QString kHttpsUser = QStringLiteral("lab");
 const QRegularExpression
     kOfferCode(QStringLiteral("^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){5}$"));
 
-QJsonDocument json(const CliResult &r) {
-    return QJsonDocument::fromJson(r.out);
-}
-
-QByteArray describe(const CliResult &r) {
-    return "exit " + QByteArray::number(r.exitCode) + "\nstdout: " + r.out + "\nstderr: " + r.err;
-}
-
-QByteArray readAll(const QString &path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 } // namespace
 
 #define CLI_OK(result)                                                                             \

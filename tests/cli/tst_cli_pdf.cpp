@@ -24,20 +24,6 @@ namespace {
 
 const QByteArray kPass = "correct horse battery staple";
 
-QByteArray describe(const CliResult &r) {
-    return "exit " + QByteArray::number(r.exitCode) + "\nstdout: " + r.out + "\nstderr: " + r.err;
-}
-
-QByteArray readAll(const QString &path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-bool writeAll(const QString &path, const QByteArray &bytes) {
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
-}
-
 // A 4x3 PNG, written without Qt Gui (the test links Qt Core only): made by openssl-free means,
 // a fixed valid file.
 const QByteArray kPng = QByteArray::fromBase64(

@@ -23,24 +23,6 @@ namespace {
 const QByteArray kPass = "correct horse battery staple";
 const QRegularExpression kRecordId(QStringLiteral("^[0-9a-f]{64}$"));
 
-QByteArray describe(const CliResult &r) {
-    return "exit " + QByteArray::number(r.exitCode) + "\nstdout: " + r.out + "\nstderr: " + r.err;
-}
-
-QJsonDocument json(const CliResult &r) {
-    return QJsonDocument::fromJson(r.out);
-}
-
-QByteArray readAll(const QString &path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-bool writeAll(const QString &path, const QByteArray &bytes) {
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
-}
-
 } // namespace
 
 // QVERIFY2 evaluates its message even when the check holds: run the command once.

@@ -34,24 +34,11 @@ const QRegularExpression
     kUuid(QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
 const QRegularExpression kCode(QStringLiteral("^[A-Z2-7]{4}(-[A-Z2-7]{4}){4}$"));
 
-QJsonDocument json(const CliResult &r) {
-    return QJsonDocument::fromJson(r.out);
-}
-
-QByteArray describe(const CliResult &r) {
-    return "exit " + QByteArray::number(r.exitCode) + "\nstdout: " + r.out + "\nstderr: " + r.err;
-}
-
 QByteArray randomBytes(int size) {
     QByteArray bytes(size, Qt::Uninitialized);
     for (auto &c : bytes)
         c = char(QRandomGenerator::global()->bounded(256));
     return bytes;
-}
-
-QByteArray readAll(const QString &path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 // Every object of a server repository, decompressed, as git itself prints them.

@@ -25,24 +25,6 @@ const QByteArray kPass = "correct horse battery staple";
 // Past the short authority's 30 days, well inside the long one's ten years.
 const QString kAfterExpiry = QStringLiteral("+60d");
 
-QByteArray describe(const CliResult &r) {
-    return "exit " + QByteArray::number(r.exitCode) + "\nstdout: " + r.out + "\nstderr: " + r.err;
-}
-
-QJsonDocument json(const CliResult &r) {
-    return QJsonDocument::fromJson(r.out);
-}
-
-QByteArray readAll(const QString &path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-bool writeAll(const QString &path, const QByteArray &bytes) {
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
-}
-
 bool copyFolder(const QString &from, const QString &to) {
     return runTool(QStringLiteral("cp"), {QStringLiteral("-a"), from, to}).exitCode == 0;
 }

@@ -62,6 +62,8 @@ using namespace quire;
 using namespace quire::widgets;
 using quire::test::runTool;
 
+using namespace quire::test;
+
 namespace {
 
 const QByteArray kPassphrase = "correct horse battery staple";
@@ -74,11 +76,6 @@ constexpr int kLong = 10 * 60 * 1000; // automatic syncs out of the way unless a
 QPushButton *okButton(QWidget *dialog) {
     auto *box = dialog->findChild<QDialogButtonBox *>();
     return box ? box->button(QDialogButtonBox::Ok) : nullptr;
-}
-
-QByteArray readAll(const QString &path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 QString git(const QStringList &args) {

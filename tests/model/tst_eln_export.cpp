@@ -30,19 +30,6 @@ namespace {
 
 const QByteArray kPass = "correct horse battery staple";
 
-QByteArray describe(const CliResult &r) {
-    return "exit " + QByteArray::number(r.exitCode) + "\nstdout: " + r.out + "\nstderr: " + r.err;
-}
-
-QByteArray readAll(const QString &path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-QString sha256Hex(const QByteArray &bytes) {
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-}
-
 QString checker() {
     return qEnvironmentVariable("QUIRE_SOURCE_DIR") + QStringLiteral("/tests/check_eln.py");
 }

@@ -16,6 +16,8 @@
 
 using namespace quire;
 
+using namespace quire::test;
+
 namespace {
 const QByteArray kPass = "correct horse battery staple";
 
@@ -33,10 +35,6 @@ void writePdf(const QString &path, const QStringList &pages) {
         if (i > 0) writer.newPage();
         painter.drawText(QPointF(300, 400), pages.at(i));
     }
-}
-QByteArray readFile(const QString &path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 } // namespace
 
@@ -138,13 +136,13 @@ private slots:
         QCOMPARE(attachmentHits("supplier").size(), 1); // by its name
         auto kept = m_nb->attachmentBytes(id, 64 << 20);
         QVERIFY(kept);
-        QCOMPARE(*kept, readFile(locked));
+        QCOMPARE(*kept, readAll(locked));
     }
 
     void damagedAndFakePdfsSayWhyAndAreKeptAsTheyAre() {
         const QString whole = m_tmp.filePath("whole.pdf");
         writePdf(whole, {"Chymotrypsin inhibitor assay"});
-        QByteArray cut = readFile(whole);
+        QByteArray cut = readAll(whole);
         cut.truncate(cut.size() / 3);
         const QString damaged = m_tmp.filePath("scan-cut-short.pdf");
         test::writeFile(damaged, cut);

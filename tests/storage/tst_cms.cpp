@@ -17,6 +17,8 @@
 using namespace quire;
 using namespace quire::crypto;
 
+using namespace quire::test;
+
 namespace {
 
 using test::Tool;
@@ -24,12 +26,7 @@ Tool openssl(const QStringList &args) {
     return test::runTool(QStringLiteral("openssl"), args);
 }
 
-QByteArray readAll(const QString &path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-void writeAll(const QString &path, const QByteArray &bytes) {
+void mustWrite(const QString &path, const QByteArray &bytes) {
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size())
         qFatal("cannot write %s", qPrintable(path));
@@ -93,9 +90,9 @@ class CmsTest : public QObject {
     // Writes the pieces an independent verifier gets and runs `openssl cms -verify` on them.
     Tool opensslVerify(const QByteArray &cms, const QByteArray &content, const QByteArray &caCert,
                        const QStringList &extra = {}) {
-        writeAll(path("sig.der"), cms);
-        writeAll(path("statement.json"), content);
-        writeAll(path("ca.pem"), certificatePem(caCert));
+        mustWrite(path("sig.der"), cms);
+        mustWrite(path("statement.json"), content);
+        mustWrite(path("ca.pem"), certificatePem(caCert));
         return openssl(QStringList{"cms", "-verify", "-binary", "-inform", "DER", "-in",
                                    path("sig.der"), "-content", path("statement.json"), "-CAfile",
                                    path("ca.pem"), "-purpose", "any", "-out", "/dev/null"} +
@@ -104,9 +101,9 @@ class CmsTest : public QObject {
 
     // Signs the statement with the openssl CLI as the member, with the given extra options.
     QByteArray opensslSign(const QStringList &options) {
-        writeAll(path("member.key.pem"), privateKeyPem(m_pki.memberKey));
-        writeAll(path("member.pem"), certificatePem(m_pki.memberCert));
-        writeAll(path("to-sign.json"), m_statement);
+        mustWrite(path("member.key.pem"), privateKeyPem(m_pki.memberKey));
+        mustWrite(path("member.pem"), certificatePem(m_pki.memberCert));
+        mustWrite(path("to-sign.json"), m_statement);
         const QString out = path("cli-sig.der");
         QFile::remove(out);
         const Tool sign =
@@ -148,7 +145,7 @@ private slots:
 
         // The same with the signer's certificate supplied from outside and the embedded ones
         // ignored, as a verifier that takes the certificate from the member record would.
-        writeAll(path("signer.pem"), certificatePem(m_pki.memberCert));
+        mustWrite(path("signer.pem"), certificatePem(m_pki.memberCert));
         const Tool external = opensslVerify(cms, m_statement, m_pki.caCert,
                                             {"-certfile", path("signer.pem"), "-nointern"});
         QVERIFY2(external.exitCode == 0, qPrintable(external.all()));
@@ -159,7 +156,7 @@ private slots:
     }
 
     void opensslPrintShowsDetachedSha256SignatureWithSigningCertificateV2() {
-        writeAll(path("print.der"), signStatement());
+        mustWrite(path("print.der"), signStatement());
         const Tool print =
             openssl({"cms", "-cmsout", "-print", "-inform", "DER", "-in", path("print.der")});
         QVERIFY2(print.exitCode == 0, qPrintable(print.all()));
@@ -280,7 +277,7 @@ private slots:
                                             QStringLiteral("Carol Supervisor (old role)"),
                                             QStringLiteral("carol@lab.example"), 5);
         QVERIFY2(twin.ok(), qPrintable(twin.error()));
-        writeAll(path("twin.pem"), certificatePem(*twin));
+        mustWrite(path("twin.pem"), certificatePem(*twin));
         const QByteArray swapped = opensslSign(
             {"-md", "sha256", "-cades", "-keyid", "-nocerts", "-certfile", path("twin.pem")});
         auto info = cms::read(swapped);
@@ -362,7 +359,7 @@ private slots:
         QCOMPARE(verified->signingTime, info->signingTime);
 
         // The CLI reads the same time from the same bytes.
-        writeAll(path("time.der"), cms);
+        mustWrite(path("time.der"), cms);
         const Tool print =
             openssl({"cms", "-cmsout", "-print", "-inform", "DER", "-in", path("time.der")});
         const QDateTime t = info->signingTime;
@@ -380,13 +377,13 @@ private slots:
     void signatureByExpiredCertificateStillVerifies() {
         const QString dir = path("expired-ca");
         QVERIFY(QDir().mkpath(dir + "/certs"));
-        writeAll(dir + "/index.txt", {});
-        writeAll(dir + "/serial", "1000\n");
-        writeAll(dir + "/ca.pem", certificatePem(m_pki.caCert));
-        writeAll(dir + "/ca.key.pem", privateKeyPem(m_pki.caKey));
+        mustWrite(dir + "/index.txt", {});
+        mustWrite(dir + "/serial", "1000\n");
+        mustWrite(dir + "/ca.pem", certificatePem(m_pki.caCert));
+        mustWrite(dir + "/ca.key.pem", privateKeyPem(m_pki.caKey));
         const EcKey memberKey = EcKey::generate();
-        writeAll(dir + "/member.key.pem", privateKeyPem(memberKey));
-        writeAll(dir + "/ca.cnf", "[ca]\ndefault_ca = expired\n"
+        mustWrite(dir + "/member.key.pem", privateKeyPem(memberKey));
+        mustWrite(dir + "/ca.cnf", "[ca]\ndefault_ca = expired\n"
                                   "[expired]\n"
                                   "database = " +
                                       dir.toUtf8() +

@@ -15,6 +15,8 @@
 using namespace quire;
 using namespace quire::crypto;
 
+using namespace quire::test;
+
 namespace {
 
 QByteArray unhex(const char *text) {
@@ -24,11 +26,6 @@ QByteArray unhex(const char *text) {
 using test::Tool;
 Tool openssl(const QStringList &args) {
     return test::runTool(QStringLiteral("openssl"), args);
-}
-
-QByteArray readAll(const QString &path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 QByteArray publicKeyPem(const QByteArray &spkiDer) {

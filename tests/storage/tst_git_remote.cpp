@@ -53,11 +53,6 @@ QByteArray randomBytes(qsizetype size) {
     return bytes;
 }
 
-QByteArray readAll(const QString &path) {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 QByteArray revParse(const QString &repo, const QString &rev) {
     const CommandResult result =
         runGit({QStringLiteral("--git-dir=") + repo, QStringLiteral("rev-parse"),

@@ -19,6 +19,8 @@ using namespace quire;
 using namespace quire::crypto;
 using namespace quire::membership;
 
+using namespace quire::test;
+
 namespace {
 
 using test::Tool;
@@ -32,16 +34,6 @@ QByteArray pem(const char *label, const QByteArray &der) {
     for (qsizetype i = 0; i < b64.size(); i += 64)
         out += b64.mid(i, 64) + '\n';
     return out + "-----END " + label + "-----\n";
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes) {
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
-}
-
-QByteArray readFile(const QString &path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 QByteArray flipped(QByteArray bytes, qsizetype index, char mask = 0x01) {
@@ -268,12 +260,12 @@ private slots:
 
     void keyWrapKeyMatchesOpensslDeriveAndHkdf() {
         const EcKey ephemeral = EcKey::generate();
-        QVERIFY(writeFile(path("eph.pem"), pem("PRIVATE KEY", ephemeral.privateDer().bytes())));
-        QVERIFY(writeFile(path("member.pem"), pem("PUBLIC KEY", m_memberEnc.publicDer())));
+        QVERIFY(writeAll(path("eph.pem"), pem("PRIVATE KEY", ephemeral.privateDer().bytes())));
+        QVERIFY(writeAll(path("member.pem"), pem("PUBLIC KEY", m_memberEnc.publicDer())));
         const Tool derive = openssl({"pkeyutl", "-derive", "-inkey", path("eph.pem"), "-peerkey",
                                      path("member.pem"), "-out", path("shared.bin")});
         QVERIFY2(derive.exitCode == 0, qPrintable(derive.all()));
-        const QByteArray shared = readFile(path("shared.bin"));
+        const QByteArray shared = readAll(path("shared.bin"));
         QCOMPARE(shared.size(), 32);
 
         const QByteArray salt = ephemeral.publicDer() + m_memberEnc.publicDer();
@@ -283,7 +275,7 @@ private slots:
                      "hexsalt:" + QString::fromLatin1(salt.toHex()), "-kdfopt",
                      "info:quire/1 key wrap", "-binary", "-out", path("kek.bin"), "HKDF"});
         QVERIFY2(kdf.exitCode == 0, qPrintable(kdf.all()));
-        const QByteArray opensslKek = readFile(path("kek.bin"));
+        const QByteArray opensslKek = readAll(path("kek.bin"));
         QCOMPARE(opensslKek.size(), 32);
 
         auto ours = keyWrapKey(ephemeral, m_memberEnc.publicDer());
@@ -312,7 +304,7 @@ private slots:
         auto csr = makeCertificateRequest(m_memberSign, QStringLiteral("Nina Newcomer"),
                                           QStringLiteral("nina@example.org"));
         QVERIFY2(csr, qPrintable(csr.error()));
-        QVERIFY(writeFile(path("req.der"), *csr));
+        QVERIFY(writeAll(path("req.der"), *csr));
         const Tool verify =
             openssl({"req", "-verify", "-inform", "DER", "-in", path("req.der"), "-noout"});
         QVERIFY2(verify.exitCode == 0, qPrintable(verify.all()));
@@ -357,8 +349,8 @@ private slots:
         QVERIFY2(request, qPrintable(request.error()));
         auto cert = issueMemberCertificate(*request, m_caKey, m_caCert, 5);
         QVERIFY2(cert, qPrintable(cert.error()));
-        QVERIFY(writeFile(path("ca.pem"), certificatePem(m_caCert)));
-        QVERIFY(writeFile(path("nina.pem"), certificatePem(*cert)));
+        QVERIFY(writeAll(path("ca.pem"), certificatePem(m_caCert)));
+        QVERIFY(writeAll(path("nina.pem"), certificatePem(*cert)));
         const Tool verify = openssl({"verify", "-CAfile", path("ca.pem"), path("nina.pem")});
         QVERIFY2(verify.exitCode == 0, qPrintable(verify.all()));
         QVERIFY2(verify.all().contains(QLatin1String("nina.pem: OK")), qPrintable(verify.all()));
@@ -384,7 +376,7 @@ private slots:
         QVERIFY(!info);
         QVERIFY2(info.error().contains(QLatin1String("not signed by its key")),
                  qPrintable(info.error()));
-        QVERIFY(writeFile(path("renamed.der"), renamed));
+        QVERIFY(writeAll(path("renamed.der"), renamed));
         const Tool verify =
             openssl({"req", "-verify", "-inform", "DER", "-in", path("renamed.der"), "-noout"});
         // OpenSSL 3.0 still exits 0 here; what it prints is the verdict.
@@ -400,7 +392,7 @@ private slots:
     }
 
     void onlyOurKindOfCertificateRequestIsAccepted() {
-        QVERIFY(writeFile(path("sign.pem"), pem("PRIVATE KEY", m_memberSign.privateDer().bytes())));
+        QVERIFY(writeAll(path("sign.pem"), pem("PRIVATE KEY", m_memberSign.privateDer().bytes())));
         const Tool p384 = openssl({"genpkey", "-algorithm", "EC", "-pkeyopt",
                                    "ec_paramgen_curve:P-384", "-out", path("p384.pem")});
         QVERIFY2(p384.exitCode == 0, qPrintable(p384.all()));
@@ -410,7 +402,7 @@ private slots:
             const Tool req = openssl({"req", "-new", "-key", key, "-" + digest, "-subj", subject,
                                       "-outform", "DER", "-out", out});
             if (req.exitCode != 0) qFatal("openssl req failed: %s", qPrintable(req.all()));
-            return certificateRequestInfo(readFile(out));
+            return certificateRequestInfo(readAll(out));
         };
         auto good = opensslRequest(path("sign.pem"), "sha256",
                                    "/CN=Nina Newcomer/emailAddress=nina@example.org");
@@ -466,12 +458,12 @@ private slots:
         object->remove(QStringLiteral("seal"));
         auto unsealed = json::canonicalize(*object);
         QVERIFY(unsealed);
-        QVERIFY(writeFile(path("grant-unsealed.json"), *unsealed));
-        QVERIFY(writeFile(path("grant.sig"), sig));
-        QVERIFY(writeFile(path("admin.pem"), certificatePem(m_adminCert)));
+        QVERIFY(writeAll(path("grant-unsealed.json"), *unsealed));
+        QVERIFY(writeAll(path("grant.sig"), sig));
+        QVERIFY(writeAll(path("admin.pem"), certificatePem(m_adminCert)));
         const Tool pub = openssl({"x509", "-in", path("admin.pem"), "-pubkey", "-noout"});
         QVERIFY2(pub.exitCode == 0, qPrintable(pub.all()));
-        QVERIFY(writeFile(path("admin-pub.pem"), pub.out));
+        QVERIFY(writeAll(path("admin-pub.pem"), pub.out));
         const Tool verify = openssl({"dgst", "-sha256", "-verify", path("admin-pub.pem"),
                                      "-signature", path("grant.sig"), path("grant-unsealed.json")});
         QVERIFY2(verify.exitCode == 0, qPrintable(verify.all()));
@@ -1008,7 +1000,7 @@ private slots:
         QVERIFY(!caMatchesFingerprint(flipped(m_caCert, 100), hex));
 
         // What `openssl x509 -fingerprint -sha256` prints, pasted as it is, matches too.
-        QVERIFY(writeFile(path("ca-fp.pem"), certificatePem(m_caCert)));
+        QVERIFY(writeAll(path("ca-fp.pem"), certificatePem(m_caCert)));
         const Tool fp =
             openssl({"x509", "-in", path("ca-fp.pem"), "-noout", "-fingerprint", "-sha256"});
         QVERIFY2(fp.exitCode == 0, qPrintable(fp.all()));

@@ -24,18 +24,15 @@
 using namespace quire;
 using quire::test::Tool;
 
+using namespace quire::test;
+
 namespace {
 
 Tool run(const QString &program, const QStringList &args) {
     return test::runTool(program, args, 120000);
 }
 
-QByteArray readAll(const QString &path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-void writeAll(const QString &path, const QByteArray &bytes) {
+void mustWrite(const QString &path, const QByteArray &bytes) {
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size())
         qFatal("cannot write %s", qPrintable(path));
@@ -135,10 +132,10 @@ private slots:
         auto archive = pdf::addEvidence(printout(), m_files, m_metadata);
         QVERIFY2(archive.ok(), qPrintable(archive.error()));
         m_archive = *archive;
-        writeAll(path("archive.pdf"), m_archive);
+        mustWrite(path("archive.pdf"), m_archive);
         const QString keep = qEnvironmentVariable("QUIRE_PDF_OUTPUT_DIR");
         if (!keep.isEmpty())
-            writeAll(QDir(keep).filePath(QStringLiteral("archive.pdf")), m_archive);
+            mustWrite(QDir(keep).filePath(QStringLiteral("archive.pdf")), m_archive);
     }
 
     void archivePassesQpdfCheckAsPdf17() {
@@ -310,7 +307,7 @@ private slots:
         auto signedPdf = pdf::signPdf(m_archive, request, key, *cert, {*ca});
         QVERIFY2(signedPdf.ok(), qPrintable(signedPdf.error()));
         QVERIFY(signedPdf->startsWith(m_archive)); // an incremental update
-        writeAll(path("signed-archive.pdf"), *signedPdf);
+        mustWrite(path("signed-archive.pdf"), *signedPdf);
         QCOMPARE(run("qpdf", {"--check", path("signed-archive.pdf")}).exitCode, 0);
         const Tool list = run("pdfdetach", {"-list", path("signed-archive.pdf")});
         QVERIFY(list.out.contains("3 embedded files"));
@@ -339,7 +336,7 @@ private slots:
         QVERIFY(printed.contains("/Producer (Skia/PDF"));
         auto archive = pdf::addEvidence(printed, m_files, m_metadata);
         QVERIFY2(archive.ok(), qPrintable(archive.error()));
-        writeAll(path("chromium-archive.pdf"), *archive);
+        mustWrite(path("chromium-archive.pdf"), *archive);
         QCOMPARE(run("qpdf", {"--check", path("chromium-archive.pdf")}).exitCode, 0);
         const Objects objects = objectsOf(path("chromium-archive.pdf"));
         int links = 0;
@@ -373,10 +370,10 @@ private slots:
             QVERIFY2(next.ok(), qPrintable(next.error()));
             bytes = *next;
         }
-        writeAll(path("chromium-signed.pdf"), bytes);
+        mustWrite(path("chromium-signed.pdf"), bytes);
         const QString keep = qEnvironmentVariable("QUIRE_PDF_OUTPUT_DIR");
         if (!keep.isEmpty())
-            writeAll(QDir(keep).filePath(QStringLiteral("chromium-signed.pdf")), bytes);
+            mustWrite(QDir(keep).filePath(QStringLiteral("chromium-signed.pdf")), bytes);
         QCOMPARE(run("qpdf", {"--check", path("chromium-signed.pdf")}).exitCode, 0);
         auto report = pdf::verifyPdf(bytes, *ca, {});
         QVERIFY2(report.ok(), qPrintable(report.error()));

@@ -24,18 +24,15 @@ using namespace quire::crypto;
 using quire::test::TestTsa;
 using quire::test::Tool;
 
+using namespace quire::test;
+
 namespace {
 
 Tool run(const QString &program, const QStringList &args) {
     return test::runTool(program, args, 120000);
 }
 
-[[maybe_unused]] QByteArray readAll(const QString &path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-void writeAll(const QString &path, const QByteArray &bytes) {
+[[maybe_unused]] void mustWrite(const QString &path, const QByteArray &bytes) {
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size())
         qFatal("cannot write %s", qPrintable(path));
@@ -191,7 +188,7 @@ class PdfSigningTest : public QObject {
 
     // qpdf's answers about a file, for writing updates by hand.
     QString qpdfShow(const QByteArray &bytes, const QString &option) {
-        writeAll(path("to-change.pdf"), bytes);
+        mustWrite(path("to-change.pdf"), bytes);
         return QString::fromLatin1(run("qpdf", {option, path("to-change.pdf")}).out);
     }
     int pageObject(const QByteArray &bytes, int page, bool content) {
@@ -241,7 +238,7 @@ class PdfSigningTest : public QObject {
 
     // The signatures as pdfsig lists them: one block of lines per "Signature #n:".
     QStringList pdfsigBlocks(const QByteArray &bytes, const QString &name) {
-        writeAll(path(name), bytes);
+        mustWrite(path(name), bytes);
         const Tool tool = pdfsig(path(name));
         QStringList blocks =
             tool.all().split(QRegularExpression(QStringLiteral("Signature #\\d+:")));
@@ -251,7 +248,7 @@ class PdfSigningTest : public QObject {
 
     void keep(const QString &name, const QByteArray &bytes) {
         const QString dir = qEnvironmentVariable("QUIRE_PDF_OUTPUT_DIR");
-        if (!dir.isEmpty()) writeAll(QDir(dir).filePath(name), bytes);
+        if (!dir.isEmpty()) mustWrite(QDir(dir).filePath(name), bytes);
     }
 
 private slots:
@@ -275,7 +272,7 @@ private slots:
         m_carol = issue(m_caKey, m_caCert, QStringLiteral("Carol Supervisor"),
                         QStringLiteral("carol@lab.example"));
         m_original = notebookPdf(3);
-        writeAll(path("ca.pem"), certificatePem(m_caCert));
+        mustWrite(path("ca.pem"), certificatePem(m_caCert));
 
         // An NSS database that trusts the notebook CA and nothing else, as an attorney's reader
         // would be set up to check these signatures.
@@ -354,7 +351,7 @@ private slots:
     }
 
     void qpdfCheckAndMupdfAcceptTheSignedFile() {
-        writeAll(path("check.pdf"), m_signed);
+        mustWrite(path("check.pdf"), m_signed);
         const Tool check = run("qpdf", {"--check", path("check.pdf")});
         QVERIFY2(check.exitCode == 0, qPrintable(check.all()));
         QVERIFY(check.out.contains("No syntax or stream encoding errors found"));
@@ -372,8 +369,8 @@ private slots:
         int cms = 0;
         for (const RawSignature &sig : sigs) {
             QCOMPARE(sig.range[0], 0);
-            writeAll(path("ranges.bin"), sig.signedBytes);
-            writeAll(path("contents.der"), sig.der);
+            mustWrite(path("ranges.bin"), sig.signedBytes);
+            mustWrite(path("contents.der"), sig.der);
             if (sig.documentTimestamp) {
                 const Tool ts =
                     run("openssl", {"ts", "-verify", "-data", path("ranges.bin"), "-in",
@@ -408,7 +405,7 @@ private slots:
     }
 
     void visibleBlocksAreLegibleOnTheLastPage() {
-        writeAll(path("render.pdf"), m_signed);
+        mustWrite(path("render.pdf"), m_signed);
         const Tool render = run("pdftoppm", {"-r", "110", "-f", "3", "-l", "3", "-png",
                                              "-singlefile", path("render.pdf"), path("page3")});
         QVERIFY2(render.exitCode == 0, qPrintable(render.all()));
@@ -471,7 +468,7 @@ private slots:
                     .contains(QStringLiteral("- Total document signed")));
 
         const QByteArray changed = withChangedPage(bytes, 1);
-        writeAll(path("changed.pdf"), changed);
+        mustWrite(path("changed.pdf"), changed);
         QCOMPARE(run("qpdf", {"--check", path("changed.pdf")}).exitCode, 0);
         auto report = pdf::verifyPdf(changed, m_caCert, m_tsa->caPem());
         QVERIFY2(report.ok(), qPrintable(report.error()));
@@ -549,12 +546,12 @@ private slots:
         QCOMPARE(report->signatures[0].level, QStringLiteral("B-LTA"));
         const QStringList blocks = pdfsigBlocks(*archived, QStringLiteral("offline.pdf"));
         QVERIFY(blocks[0].contains(QStringLiteral("Signature is Valid.")));
-        writeAll(path("offline.pdf"), *archived);
+        mustWrite(path("offline.pdf"), *archived);
         QCOMPARE(run("qpdf", {"--check", path("offline.pdf")}).exitCode, 0);
     }
 
     void aFileWithXrefStreamsGetsXrefStreamUpdates() {
-        writeAll(path("plain.pdf"), m_original);
+        mustWrite(path("plain.pdf"), m_original);
         const Tool converted =
             run("qpdf", {"--object-streams=generate", path("plain.pdf"), path("objstm.pdf")});
         QVERIFY2(converted.exitCode == 0, qPrintable(converted.all()));
@@ -566,7 +563,7 @@ private slots:
         QVERIFY2(stamped.ok(), qPrintable(stamped.error()));
         QVERIFY(!stamped->contains("\nxref")); // every update wrote an xref stream
         QCOMPARE(stamped->count("/Type /XRef"), original.count("/Type /XRef") + 3);
-        writeAll(path("objstm-signed.pdf"), *stamped);
+        mustWrite(path("objstm-signed.pdf"), *stamped);
         keep(QStringLiteral("objstm-signed.pdf"), *stamped);
         const Tool check = run("qpdf", {"--check", path("objstm-signed.pdf")});
         QVERIFY2(check.exitCode == 0, qPrintable(check.all()));
@@ -599,7 +596,7 @@ private slots:
             withUpdate(bytes, {{annotsId, array.toLatin1()},
                                {note, "<< /Type /Annot /Subtype /Text /Rect [100 100 120 120] /F 4 "
                                       "/Contents (Actually done on 25 Nov) >>"}});
-        writeAll(path("note.pdf"), changed);
+        mustWrite(path("note.pdf"), changed);
         QCOMPARE(run("qpdf", {"--check", path("note.pdf")}).exitCode, 0);
         auto report = pdf::verifyPdf(changed, m_caCert, m_tsa->caPem());
         QVERIFY2(report.ok(), qPrintable(report.error()));

@@ -28,6 +28,8 @@ using namespace quire;
 using namespace quire::timestamp;
 using quire::test::TestTsa;
 
+using namespace quire::test;
+
 namespace {
 
 QByteArray sha256(const QByteArray &data) {
@@ -75,11 +77,6 @@ struct BottomUpTree {
         return steps;
     }
 };
-
-QByteArray readAll(const QString &path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 test::Tool openssl(const QStringList &args) {
     return test::runTool(QStringLiteral("openssl"), args);

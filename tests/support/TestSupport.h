@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QJsonDocument>
 #include <QMap>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -28,6 +29,31 @@ struct CliResult {
     QByteArray err;
     QString outLine() const { return QString::fromUtf8(out).trimmed(); }
 };
+
+// What a quire-cli run said, for a failed check's message.
+inline QByteArray describe(const CliResult &r) {
+    return "exit " + QByteArray::number(r.exitCode) + "\nstdout: " + r.out + "\nstderr: " + r.err;
+}
+
+// A quire-cli run's --json output.
+inline QJsonDocument json(const CliResult &r) {
+    return QJsonDocument::fromJson(r.out);
+}
+
+// A file's bytes, empty if it cannot be read.
+inline QByteArray readAll(const QString &path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+inline bool writeAll(const QString &path, const QByteArray &bytes) {
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+inline QString sha256Hex(const QByteArray &bytes) {
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
 
 // Runs quire-cli with the given passphrase in QUIRE_PASSPHRASE (none if empty).
 inline CliResult runCli(const QString &vault, const QStringList &args,
