@@ -3,9 +3,8 @@
 // versions in conflict" whatever order the changes arrived in, a plain edit refused until the
 // author resolves it, and the resolution ending the conflict everywhere once synced.
 //
-// The second and third computers are copies of the first vault's folder given a device id of
-// their own (vault.json), which is what a device of the same member is at the record level; a
-// plain copy would reuse the first device's sequence numbers, and those records are refused.
+// The second and third computers join as a person would: `device add` on the first prints a
+// one-time code, `device join` with the offer file and the code makes the vault, a sync fills it.
 
 #include "GitServers.h"
 #include "TestSupport.h"
@@ -15,7 +14,6 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
-#include <QUuid>
 
 using namespace quire::test;
 
@@ -52,19 +50,17 @@ class CliConflictsTest : public QObject {
         return QJsonDocument::fromJson(r.out).object();
     }
 
-    // Another computer of the same member: the vault folder copied, with its own device id.
-    bool copyAsSecondComputer(const QString &from, const QString &to) {
-        if (QProcess::execute(QStringLiteral("cp"), {QStringLiteral("-a"), from, to}) != 0)
-            return false;
-        QFile::remove(to + QStringLiteral("/lock"));
-        QFile f(to + QStringLiteral("/vault.json"));
-        if (!f.open(QIODevice::ReadOnly)) return false;
-        QJsonObject vault = QJsonDocument::fromJson(f.readAll()).object();
-        f.close();
-        vault.insert("device", QUuid::createUuid().toString(QUuid::WithoutBraces));
-        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) return false;
-        f.write(QJsonDocument(vault).toJson());
-        return true;
+    // Another computer of the same member, from an offer and its one-time code.
+    bool joinAsAnotherComputer(const QString &from, const QString &to, const QString &name) {
+        const QString offer = path(name + ".qdev");
+        const CliResult added = cli(from, {"device", "add", "--out", offer, "--name", name});
+        const auto ok = [](const CliResult &r) {
+            if (r.exitCode != 0) qWarning("%s", describe(r).constData());
+            return r.exitCode == 0;
+        };
+        return ok(added) && ok(cli(from, {"sync"})) &&
+               ok(cli(to, {"device", "join", "--offer", offer, "--code", added.outLine()})) &&
+               ok(cli(to, {"sync"}));
     }
 
 private slots:
@@ -90,8 +86,8 @@ private slots:
         const QString entry = added.outLine();
         CLI_OK(cli(laptop, {"remote", "set", m_daemon->url("conflicts.git")}));
         CLI_OK(cli(laptop, {"sync"}));
-        QVERIFY(copyAsSecondComputer(laptop, bench));
-        QVERIFY(copyAsSecondComputer(laptop, office));
+        QVERIFY(joinAsAnotherComputer(laptop, bench, "bench"));
+        QVERIFY(joinAsAnotherComputer(laptop, office, "office"));
 
         // Apart, the same entry changed on two computers.
         CLI_OK(cli(laptop, {"entry", "edit", entry, "--reason", "pH measured again", "--file",
