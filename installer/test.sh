@@ -69,7 +69,7 @@ fuzzed=0
 fuzz_failed=0
 if [ "${QUIRE_SKIP_FUZZ:-}" != 1 ]; then
   wait "$fuzz_build" || true
-  "$here/tests/fuzz/run-fuzzers.sh" "${QUIRE_FUZZ_SECONDS:-20}" | tee "$logs/fuzz.log" ||
+  "$here/tests/fuzz/run-fuzzers.sh" "${QUIRE_FUZZ_SECONDS:-12}" | tee "$logs/fuzz.log" ||
     { status=1; fuzz_failed=1; }
   fuzzed=$(grep -c '^== fuzz_' "$logs/fuzz.log" || true)
   phase "fuzzing"
