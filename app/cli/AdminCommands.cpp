@@ -40,23 +40,13 @@ int Session::memberRoles(const Args &a) {
         return failWith(QStringLiteral("member roles needs --reason"), Usage);
     auto nb = open();
     if (!nb) return failWith(nb.error());
-    auto people = (*nb)->members();
-    if (!people) return failWith(people.error());
-    QList<MemberInfo> matches;
-    for (const auto &m : *people)
-        if (m.uuid == who || m.email.compare(who, Qt::CaseInsensitive) == 0) matches << m;
-    if (matches.size() != 1)
-        return failWith(
-            matches.isEmpty()
-                ? QStringLiteral("no member of this notebook is %1 (see: member list)").arg(who)
-                : QStringLiteral("several members have the address %1: name one by "
-                                 "its uuid (see: member list)")
-                      .arg(who));
+    auto member = memberNamed(**nb, who);
+    if (!member) return failWith(member.error());
     const QStringList roles = a.value("--roles").split(u',');
-    auto r = (*nb)->setRoles(matches.first().uuid, roles, a.value("--reason"));
+    auto r = (*nb)->setRoles(member->uuid, roles, a.value("--reason"));
     if (!r) return failWith(r.error());
-    err() << matches.first().name << " now has the roles " << a.value("--roles") << ".";
-    auto share = (*nb)->hasCaShare(matches.first().uuid);
+    err() << member->name << " now has the roles " << a.value("--roles") << ".";
+    auto share = (*nb)->hasCaShare(member->uuid);
     if (roles.contains(QStringLiteral("admin")) && share && *share)
         err() << " Their vault receives the notebook's certificate authority key at its next "
                  "sync, and can approve join requests from then on.";

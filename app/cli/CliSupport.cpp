@@ -231,6 +231,21 @@ Result<void> writeFileAtomically(const QString &path, const QByteArray &bytes) {
 }
 
 // Codes are read out over the phone: compare them without dashes, spaces or case.
+Result<MemberInfo> memberNamed(Notebook &nb, const QString &who) {
+    auto people = nb.members();
+    if (!people) return people.failure();
+    QList<MemberInfo> matches;
+    for (const auto &m : *people)
+        if (m.uuid == who || m.email.compare(who, Qt::CaseInsensitive) == 0) matches << m;
+    if (matches.isEmpty())
+        return fail(QStringLiteral("no member of this notebook is %1 (see: member list)").arg(who));
+    if (matches.size() > 1)
+        return fail(QStringLiteral("several members have the address %1: name one by its uuid "
+                                   "(see: member list)")
+                        .arg(who));
+    return matches.first();
+}
+
 QString normalisedCode(const QString &code) {
     QString out;
     for (const QChar c : code)

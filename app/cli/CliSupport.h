@@ -50,6 +50,8 @@ QString humanSize(qint64 bytes);
 Result<QString> entryHtmlFromFile(const QString &path);
 Result<QByteArray> readSmallFile(const QString &path, const QString &what);
 Result<void> writeFileAtomically(const QString &path, const QByteArray &bytes);
+// A member named on the command line by uuid, or by an email address only one member has.
+Result<MemberInfo> memberNamed(Notebook &nb, const QString &who);
 // Codes are read out over the phone: compare them without dashes, spaces or case.
 QString normalisedCode(const QString &code);
 

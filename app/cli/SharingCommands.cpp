@@ -228,23 +228,11 @@ int Session::member(const Args &a) {
             return failWith(QStringLiteral("member revoke needs --reason"), Usage);
         auto nb = open();
         if (!nb) return failWith(nb.error());
-        auto people = (*nb)->members();
-        if (!people) return failWith(people.error());
-        // A member is named by uuid, or by an email address only one member has.
-        QList<MemberInfo> matches;
-        for (const auto &m : *people)
-            if (m.uuid == who || m.email.compare(who, Qt::CaseInsensitive) == 0) matches << m;
-        if (matches.isEmpty())
-            return failWith(QStringLiteral("no member of this notebook is %1 (see: member "
-                                           "list)")
-                                .arg(who));
-        if (matches.size() > 1)
-            return failWith(QStringLiteral("several members have the address %1: name one by "
-                                           "its uuid (see: member list)")
-                                .arg(who));
-        auto r = (*nb)->revoke(matches.first().uuid, a.value("--reason"));
+        auto member = memberNamed(**nb, who);
+        if (!member) return failWith(member.error());
+        auto r = (*nb)->revoke(member->uuid, a.value("--reason"));
         if (!r) return failWith(r.error());
-        err() << matches.first().name
+        err() << member->name
               << " was revoked: what is written from now on is closed to them. Sync to send "
                  "the revocation: quire-cli sync"
               << Qt::endl;
