@@ -31,12 +31,6 @@ QByteArray randomBytes(int size) {
 
 } // namespace
 
-#define CLI_OK(result)                                                                             \
-    do {                                                                                           \
-        const CliResult cliOk_ = (result);                                                         \
-        QVERIFY2(cliOk_.exitCode == 0, describe(cliOk_).constData());                              \
-    } while (false)
-
 class CliAdminsTest : public QObject {
     Q_OBJECT
 

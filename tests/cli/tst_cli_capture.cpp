@@ -37,12 +37,6 @@ const QString kTestData = qEnvironmentVariable("QUIRE_TESTDATA");
 } // namespace
 
 // QVERIFY2 evaluates its message even when the check holds: run the command once.
-#define CLI_OK(result)                                                                             \
-    do {                                                                                           \
-        const CliResult cliOk_ = (result);                                                         \
-        QVERIFY2(cliOk_.exitCode == 0, describe(cliOk_).constData());                              \
-    } while (false)
-
 class CliCaptureTest : public QObject {
     Q_OBJECT
 

@@ -25,12 +25,6 @@ QJsonArray jsonArray(const CliResult &r) {
 
 } // namespace
 
-#define CLI_OK(result)                                                                             \
-    do {                                                                                           \
-        const CliResult cliOk_ = (result);                                                         \
-        QVERIFY2(cliOk_.exitCode == 0, describe(cliOk_).constData());                              \
-    } while (false)
-
 class CliCommentsTest : public QObject {
     Q_OBJECT
 

@@ -23,12 +23,6 @@ const QByteArray kPass = "correct horse battery staple";
 
 } // namespace
 
-#define CLI_OK(result)                                                                             \
-    do {                                                                                           \
-        const CliResult cliOk_ = (result);                                                         \
-        QVERIFY2(cliOk_.exitCode == 0, describe(cliOk_).constData());                              \
-    } while (false)
-
 class CliConflictsTest : public QObject {
     Q_OBJECT
 

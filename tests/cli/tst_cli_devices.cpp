@@ -29,12 +29,6 @@ const QRegularExpression
 
 } // namespace
 
-#define CLI_OK(result)                                                                             \
-    do {                                                                                           \
-        const CliResult cliOk_ = (result);                                                         \
-        QVERIFY2(cliOk_.exitCode == 0, describe(cliOk_).constData());                              \
-    } while (false)
-
 class CliDevicesTest : public QObject {
     Q_OBJECT
 

@@ -34,11 +34,6 @@ const QByteArray kPng = QByteArray::fromBase64(
 
 // Each evaluates its argument once: QVERIFY2 evaluates its message even when the check holds,
 // so a command named in both would run twice.
-#define CLI_OK(result)                                                                             \
-    do {                                                                                           \
-        const CliResult once = (result);                                                           \
-        QVERIFY2(once.exitCode == 0, describe(once).constData());                                  \
-    } while (false)
 #define TOOL_OK(tool)                                                                              \
     do {                                                                                           \
         const Tool once = (tool);                                                                  \

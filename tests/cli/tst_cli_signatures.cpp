@@ -26,12 +26,6 @@ const QRegularExpression kRecordId(QStringLiteral("^[0-9a-f]{64}$"));
 } // namespace
 
 // QVERIFY2 evaluates its message even when the check holds: run the command once.
-#define CLI_OK(result)                                                                             \
-    do {                                                                                           \
-        const CliResult cliOk_ = (result);                                                         \
-        QVERIFY2(cliOk_.exitCode == 0, describe(cliOk_).constData());                              \
-    } while (false)
-
 class CliSignaturesTest : public QObject {
     Q_OBJECT
 

@@ -32,12 +32,6 @@ bool copyFolder(const QString &from, const QString &to) {
 } // namespace
 
 // QVERIFY2 evaluates its message even when the check holds: run the command once.
-#define CLI_OK(result)                                                                             \
-    do {                                                                                           \
-        const CliResult cliOk_ = (result);                                                         \
-        QVERIFY2(cliOk_.exitCode == 0, describe(cliOk_).constData());                              \
-    } while (false)
-
 class CliTimeTest : public QObject {
     Q_OBJECT
 

@@ -68,12 +68,6 @@ QString firstNamed(const QMap<QString, QByteArray> &files, const QString &prefix
 
 } // namespace
 
-#define CLI_OK(result)                                                                             \
-    do {                                                                                           \
-        const CliResult once = (result);                                                           \
-        QVERIFY2(once.exitCode == 0, describe(once).constData());                                  \
-    } while (false)
-
 class ElnExportTest : public QObject {
     Q_OBJECT
 

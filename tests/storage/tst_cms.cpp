@@ -384,24 +384,24 @@ private slots:
         const EcKey memberKey = EcKey::generate();
         mustWrite(dir + "/member.key.pem", privateKeyPem(memberKey));
         mustWrite(dir + "/ca.cnf", "[ca]\ndefault_ca = expired\n"
-                                  "[expired]\n"
-                                  "database = " +
-                                      dir.toUtf8() +
-                                      "/index.txt\n"
-                                      "new_certs_dir = " +
-                                      dir.toUtf8() +
-                                      "/certs\n"
-                                      "serial = " +
-                                      dir.toUtf8() +
-                                      "/serial\n"
-                                      "default_md = sha256\npolicy = anything\n"
-                                      "unique_subject = no\nx509_extensions = member\n"
-                                      "[anything]\ncommonName = supplied\n"
-                                      "[member]\nbasicConstraints = CA:FALSE\n"
-                                      "keyUsage = critical,digitalSignature,nonRepudiation\n"
-                                      "extendedKeyUsage = emailProtection\n"
-                                      "subjectKeyIdentifier = hash\n"
-                                      "authorityKeyIdentifier = keyid:always\n");
+                                   "[expired]\n"
+                                   "database = " +
+                                       dir.toUtf8() +
+                                       "/index.txt\n"
+                                       "new_certs_dir = " +
+                                       dir.toUtf8() +
+                                       "/certs\n"
+                                       "serial = " +
+                                       dir.toUtf8() +
+                                       "/serial\n"
+                                       "default_md = sha256\npolicy = anything\n"
+                                       "unique_subject = no\nx509_extensions = member\n"
+                                       "[anything]\ncommonName = supplied\n"
+                                       "[member]\nbasicConstraints = CA:FALSE\n"
+                                       "keyUsage = critical,digitalSignature,nonRepudiation\n"
+                                       "extendedKeyUsage = emailProtection\n"
+                                       "subjectKeyIdentifier = hash\n"
+                                       "authorityKeyIdentifier = keyid:always\n");
         const Tool req = openssl({"req", "-new", "-key", dir + "/member.key.pem", "-subj",
                                   "/CN=Dora Former", "-out", dir + "/member.csr"});
         QVERIFY2(req.exitCode == 0, qPrintable(req.all()));

@@ -35,6 +35,13 @@ inline QByteArray describe(const CliResult &r) {
     return "exit " + QByteArray::number(r.exitCode) + "\nstdout: " + r.out + "\nstderr: " + r.err;
 }
 
+// Fails the test function, with what quire-cli said, unless the run exited 0.
+#define CLI_OK(result)                                                                             \
+    do {                                                                                           \
+        const ::quire::test::CliResult cliOk_ = (result);                                          \
+        QVERIFY2(cliOk_.exitCode == 0, ::quire::test::describe(cliOk_).constData());               \
+    } while (false)
+
 // A quire-cli run's --json output.
 inline QJsonDocument json(const CliResult &r) {
     return QJsonDocument::fromJson(r.out);
