@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Quick start, command 2: install what Quire needs (Debian 12), build it with warnings as
-# errors, and run the whole test suite (GUI tests under a virtual X server); then the layers
-# below the window are built once more with AddressSanitizer and UndefinedBehaviorSanitizer
+# errors, and run the whole test suite (each GUI test on a virtual X server of its own); then
+# the layers below the window are built once more with AddressSanitizer and UndefinedBehaviorSanitizer
 # (clang, the `sanitize` preset) and their tests (storage, model, cli) run again; last, the fuzz
 # targets of the file readers run for a short fixed time. QUIRE_SANITIZE_RUN=0 leaves the
 # sanitizer run out, QUIRE_SKIP_FUZZ=1 the fuzzing. Each part's time goes to the log.
@@ -45,8 +45,8 @@ fi
 export QTWEBENGINE_DISABLE_SANDBOX=1
 export QUIRE_SCREENSHOT_DIR="${QUIRE_SCREENSHOT_DIR:-$here/build/ci/screenshots}"
 mkdir -p "$QUIRE_SCREENSHOT_DIR"
-xvfb-run -a -s "-screen 0 1600x1000x24" \
-  ctest --test-dir "$here/build/ci" --output-on-failure -j2 "$@" | tee "$logs/ci.log" || status=1
+# Each GUI test starts an X server of its own (Xvfb, tests/support/own-display.sh).
+ctest --test-dir "$here/build/ci" --output-on-failure -j2 "$@" | tee "$logs/ci.log" || status=1
 phase "the test suite"
 
 if [ -n "$sanitize_build" ]; then
