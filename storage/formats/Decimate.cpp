@@ -53,13 +53,13 @@ PlotPoints decimate(std::span<const double> xs, std::span<const double> ys, doub
     const std::size_t columns = std::size_t(pixels);
     out.x.reserve(std::min(end - begin, columns * 4 + 2));
     out.y.reserve(std::min(end - begin, columns * 4 + 2));
-    auto emit = [&](std::size_t i) {
+    auto keepPoint = [&](std::size_t i) {
         out.x.push_back(x[i]);
         out.y.push_back(y[i]);
     };
     if (end - begin <= columns * 4) {
         for (std::size_t i = begin; i < end; ++i)
-            if (!std::isnan(x[i]) && !std::isnan(y[i])) emit(i);
+            if (!std::isnan(x[i]) && !std::isnan(y[i])) keepPoint(i);
         return out;
     }
 
@@ -71,7 +71,7 @@ PlotPoints decimate(std::span<const double> xs, std::span<const double> ys, doub
         std::size_t picks[4] = {first, low, high, previous};
         std::sort(picks, picks + 4);
         for (int k = 0; k < 4; ++k)
-            if (k == 0 || picks[k] != picks[k - 1]) emit(picks[k]);
+            if (k == 0 || picks[k] != picks[k - 1]) keepPoint(picks[k]);
     };
     const long lastColumn = long(columns) - 1;
     double lowY = 0, highY = 0;

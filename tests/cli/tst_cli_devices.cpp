@@ -305,6 +305,7 @@ private slots:
 
     void anOfferExpiresAfter24Hours() {
         if (QStandardPaths::findExecutable("faketime").isEmpty()) QSKIP("faketime is missing");
+        if (underSanitizers()) QSKIP(kNoFaketimeUnderSanitizers);
         const QString bench = path("expiry-bench");
         QString experiment;
         QVERIFY(makeBareRepo(path("expiry-server.git")));

@@ -464,6 +464,7 @@ private slots:
 
     // A clock set back before the last record (libfaketime) is recorded as an audit record.
     void aClockRunningBackwardsIsRecorded() {
+        if (underSanitizers()) QSKIP(kNoFaketimeUnderSanitizers);
         const Tool probe = runTool("faketime", {"-f", "-1d", "true"});
         QVERIFY2(probe.exitCode == 0, "faketime is installed by installer/install-deps.sh");
         QProcess p;

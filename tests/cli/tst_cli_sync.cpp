@@ -432,12 +432,14 @@ private slots:
         const QByteArray publishedHead =
             runGit({"--git-dir", server, "rev-parse", "refs/heads/main"}).out.trimmed();
 
-        // Something worth cutting off: 48 MiB of instrument data.
+        // Something worth cutting off: 48 MiB of instrument data (16 under the sanitizers, where
+        // every step is slower and a smaller pack is still being sent when the cut comes).
+        const qsizetype mib = underSanitizers() ? 16 : 48;
         const auto entry = cli(pair.v, {"entry", "add", "--experiment", pair.experiment, "--title",
                                         "Overnight run", "--file",
                                         file("cutoff-run.html", "<p>Overnight run.</p>")});
         CLI_OK(entry);
-        const QByteArray big = randomBytes(48 * 1024 * 1024);
+        const QByteArray big = randomBytes(mib * 1024 * 1024);
         const auto attached = cli(pair.v, {"attach", entry.outLine(), file("cutoff-run.bin", big)});
         CLI_OK(attached);
 
@@ -465,7 +467,7 @@ private slots:
                     runGit({"--git-dir", server, "rev-parse", "refs/heads/main"}).out.trimmed();
                 CLI_OK(cli(pair.v, {"attach", entry.outLine(),
                                     file(QString("cutoff-more-%1.bin").arg(round),
-                                         randomBytes(32 * 1024 * 1024))}));
+                                         randomBytes(mib * 2 / 3 * 1024 * 1024))}));
             }
         }
         QVERIFY2(cuts >= 1, "no push was cut off while its pack was arriving");
@@ -561,6 +563,10 @@ private slots:
     }
 
     void joinAndSyncThroughSshWithAKey() {
+        if (underSanitizers())
+            QSKIP(
+                "the ssh transport is libgit2's and sshd's; Quire's side of it is the same as over "
+                "https, checked here, and this test runs in the normal build");
         if (!QFile::exists("/usr/sbin/sshd")) QSKIP("sshd is not installed");
         QVERIFY2(startSsh(), qPrintable(m_ssh->error()));
         Pair pair;

@@ -84,6 +84,7 @@ class CliTimeTest : public QObject {
 
 private slots:
     void initTestCase() {
+        if (underSanitizers()) QSKIP(kNoFaketimeUnderSanitizers);
         QVERIFY(m_tmp.isValid());
         QVERIFY2(runTool(QStringLiteral("faketime"), {"-f", "+1d", "true"}).exitCode == 0,
                  "faketime is installed by installer/install-deps.sh");
