@@ -76,27 +76,15 @@ ImportElnDialog *ElnUiTest::importThroughMenu(const QString &path) {
     for (QAction *menu : m_window->menuBar()->actions())
         if (menu->menu() && menu->menu()->actions().contains(action)) inFileMenu = true;
     if (!inFileMenu) return nullptr;
-    bool picked = false;
-    // The file dialog runs its own event loop: pick the file from a timer once it is up.
-    QTimer poll;
-    poll.setInterval(100);
-    connect(&poll, &QTimer::timeout, this, [&] {
-        for (QFileDialog *chooser : m_window->findChildren<QFileDialog *>()) {
-            auto *buttons = chooser->findChild<QDialogButtonBox *>();
-            if (!chooser->isVisible() || !buttons || !buttons->button(QDialogButtonBox::Open))
-                continue;
-            // Typed into the file name field, as a person would, and confirmed with Return.
-            auto *name = chooser->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
-            if (!name) continue;
-            name->setText(path);
-            QTest::keyClick(name, Qt::Key_Return);
-            picked = true;
-            poll.stop();
-        }
-    });
-    poll.start();
+    // The file dialog runs its own event loop: the file is picked from a timer once it is up,
+    // typed into the file name field as a person would.
+    quire::test::FileDialogAnswerer answer(
+        m_window.get(), QDialogButtonBox::Open, [&](QFileDialog *chooser) {
+            if (auto *name = chooser->findChild<QLineEdit *>(QStringLiteral("fileNameEdit")))
+                name->setText(path);
+        });
     action->trigger();
-    if (!picked) return nullptr;
+    if (!answer.answered()) return nullptr;
     return quire::test::waitForDialog<ImportElnDialog>(m_window.get());
 }
 

@@ -627,27 +627,16 @@ void EverydayUiTest::auditTrailFiltersAndExportsTheShownRowsAsCsv() {
 
     // Export CSV…, answering the file dialog as a person would.
     const QString path = m_dir.filePath(QStringLiteral("audit.csv"));
-    bool answered = false;
-    QTimer answer;
-    answer.setInterval(100);
-    connect(&answer, &QTimer::timeout, this, [&] {
-        for (QFileDialog *chooser : dialog->findChildren<QFileDialog *>()) {
-            auto *buttons = chooser->findChild<QDialogButtonBox *>();
-            if (!chooser->isVisible() || !buttons || !buttons->button(QDialogButtonBox::Save))
-                continue;
+    quire::test::FileDialogAnswerer answer(
+        dialog, QDialogButtonBox::Save, [&](QFileDialog *chooser) {
             auto *name = chooser->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
-            if (!name) continue;
+            if (!name || name->text() == path) return;
             name->selectAll();
             QTest::keyClicks(name, path);
-            QTest::mouseClick(buttons->button(QDialogButtonBox::Save), Qt::LeftButton);
-            answered = true;
-            answer.stop();
-        }
-    });
-    answer.start();
+        });
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("exportCsvButton")),
                       Qt::LeftButton);
-    QTRY_VERIFY2(answered, "Export CSV… asked for no file");
+    QTRY_VERIFY2(answer.answered(), "Export CSV… asked for no file");
     QTRY_VERIFY2(QFileInfo::exists(path),
                  qPrintable(dialog->findChild<QLabel *>(QStringLiteral("resultLabel"))->text() +
                             dialog->findChild<QLabel *>(QStringLiteral("errorLabel"))->text()));

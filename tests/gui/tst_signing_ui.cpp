@@ -360,26 +360,14 @@ void SigningUiTest::evidenceLinkOnThePageExportsToTheChosenFolder() {
     const QString target = m_dir.filePath(QStringLiteral("chosen from the page"));
     QVERIFY(QDir().mkpath(target));
     // The folder chooser is modal and runs its own event loop: it is answered from a timer.
-    bool chosen = false;
-    QTimer answer;
-    answer.setInterval(100);
-    connect(&answer, &QTimer::timeout, this, [&] {
-        for (QFileDialog *chooser : m_window->findChildren<QFileDialog *>()) {
-            auto *buttons = chooser->findChild<QDialogButtonBox *>();
-            if (!chooser->isVisible() || !buttons || !buttons->button(QDialogButtonBox::Open))
-                continue;
-            chooser->setDirectory(target);
-            QTest::mouseClick(buttons->button(QDialogButtonBox::Open), Qt::LeftButton);
-            chosen = true;
-            answer.stop();
-        }
-    });
-    answer.start();
+    quire::test::FileDialogAnswerer answer(
+        m_window.get(), QDialogButtonBox::Open,
+        [&](QFileDialog *chooser) { chooser->setDirectory(target); });
     m_window->entryView()->page()->runJavaScript(
         QStringLiteral("document.querySelector('a[href=\"#evidence-%1\"]').click()")
             .arg(signatures->first().id),
         QWebEngineScript::ApplicationWorld);
-    QTRY_VERIFY2(chosen, "the Export evidence… link asked for no folder");
+    QTRY_VERIFY2(answer.answered(), "the Export evidence… link asked for no folder");
     const QString folder = QDir(target).filePath(
         QStringLiteral("Signature evidence – %1 – Authored").arg(kCalibration));
     QTRY_VERIFY(QFileInfo::exists(folder + QStringLiteral("/verify.sh")));

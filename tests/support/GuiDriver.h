@@ -14,16 +14,21 @@
 #include <QAction>
 #include <QApplication>
 #include <QColor>
+#include <QDialogButtonBox>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QFileDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLineEdit>
 #include <QPixmap>
 #include <QProcess>
+#include <QPushButton>
 #include <QScreen>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 
 #include <QWebEngineScript>
@@ -120,6 +125,43 @@ template <typename Dialog> Dialog *waitForDialog(QObject *parent, int timeoutMs 
         timeoutMs);
     return found ? dialog : nullptr;
 }
+
+// Answers the file dialog that something under `parent` opens. The dialog is modal and runs its
+// own event loop, so a timer answers it: every 100 ms, for each visible QFileDialog with the
+// `button`, `fill` fills it in and the button is clicked. It goes on answering for as long as a
+// dialog is still showing (a completer's popup can take the first click), and after `giveUpMs`
+// it rejects the dialog instead, so that a test whose dialog cannot be answered fails rather
+// than hangs. answered() says whether it answered one.
+class FileDialogAnswerer {
+public:
+    FileDialogAnswerer(QObject *parent, QDialogButtonBox::StandardButton button,
+                       std::function<void(QFileDialog *)> fill, int giveUpMs = 30000) {
+        m_started.start();
+        m_timer.setInterval(100);
+        QObject::connect(&m_timer, &QTimer::timeout, [=, this] {
+            for (QFileDialog *chooser : parent->findChildren<QFileDialog *>()) {
+                auto *buttons = chooser->findChild<QDialogButtonBox *>();
+                if (!chooser->isVisible() || !buttons || !buttons->button(button)) continue;
+                if (m_started.hasExpired(giveUpMs)) {
+                    qWarning("FileDialogAnswerer: the file dialog was still open after %d ms",
+                             giveUpMs);
+                    chooser->reject();
+                    continue;
+                }
+                fill(chooser);
+                QTest::mouseClick(buttons->button(button), Qt::LeftButton);
+                m_answered = true;
+            }
+        });
+        m_timer.start();
+    }
+    bool answered() const { return m_answered; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_started;
+    bool m_answered = false;
+};
 
 // The action's shortcut must be the documented one. It is pressed when the window can take
 // keyboard focus (Xvfb has no window manager to give it), else the action is triggered.
