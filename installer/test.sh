@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Quick start, command 2: install what Quire needs (Debian 12), build it with warnings as
 # errors, and run the whole test suite (each GUI test on a virtual X server of its own); then
-# the layers below the window are built once more with AddressSanitizer and UndefinedBehaviorSanitizer
-# (clang, the `sanitize` preset) and their tests (storage, model, cli) run again; last, the fuzz
-# targets of the file readers run for a short fixed time. QUIRE_SANITIZE_RUN=0 leaves the
+# the layers below the window are built once more with AddressSanitizer and
+# UndefinedBehaviorSanitizer (clang, the `sanitize` preset) and their tests (storage, model,
+# cli) run again; last, the fuzz targets of the file readers run for a short fixed time. QUIRE_SANITIZE_RUN=0 leaves the
 # sanitizer run out, QUIRE_SKIP_FUZZ=1 the fuzzing. Each part's time goes to the log.
 # Arguments go to the first ctest run (for example -R storage to run a part).
 set -euo pipefail
