@@ -230,7 +230,7 @@ Result<void> writeFileAtomically(const QString &path, const QByteArray &bytes) {
     return {};
 }
 
-// Codes are read out over the phone: compare them without dashes, spaces or case.
+// A member named on the command line by uuid, or by an email address only one member has.
 Result<MemberInfo> memberNamed(Notebook &nb, const QString &who) {
     auto people = nb.members();
     if (!people) return people.failure();
@@ -246,6 +246,7 @@ Result<MemberInfo> memberNamed(Notebook &nb, const QString &who) {
     return matches.first();
 }
 
+// Codes are read out over the phone: compare them without dashes, spaces or case.
 QString normalisedCode(const QString &code) {
     QString out;
     for (const QChar c : code)

@@ -32,8 +32,8 @@ const QByteArray kPng = QByteArray::fromBase64(
 
 } // namespace
 
-// Each evaluates its argument once: QVERIFY2 evaluates its message even when the check holds,
-// so a command named in both would run twice.
+// It evaluates its argument once: QVERIFY2 evaluates its message even when the check holds,
+// so a command named in both would run twice (CLI_OK in TestSupport.h does the same).
 #define TOOL_OK(tool)                                                                              \
     do {                                                                                           \
         const Tool once = (tool);                                                                  \

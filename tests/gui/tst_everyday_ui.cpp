@@ -53,7 +53,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
-#include <QTimer>
 #include <QToolButton>
 #include <QTranslator>
 #include <QTreeWidget>
