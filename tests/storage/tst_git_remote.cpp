@@ -107,6 +107,23 @@ QByteArray commitFiles(const QString &repo, const QMap<QString, QByteArray> &fil
     return oid;
 }
 
+// A case that kills or freezes its server has it running again on every way out, a failed
+// check included, so that one failure does not turn every later case into "connection refused".
+class ServerBackOnExit {
+public:
+    explicit ServerBackOnExit(ServerProcess *server)
+        : m_server(server) {}
+    ~ServerBackOnExit() {
+        if (QTest::currentTestFailed()) m_server->kill(); // it may be frozen, or half-killed
+        if (!m_server->isRunning()) m_server->start();
+    }
+    ServerBackOnExit(const ServerBackOnExit &) = delete;
+    ServerBackOnExit &operator=(const ServerBackOnExit &) = delete;
+
+private:
+    ServerProcess *m_server;
+};
+
 // The child half of clientKilledDuringFetch: fetches and prints its progress until the parent
 // kills it.
 int runFetchChild() {
@@ -847,6 +864,7 @@ void GitRemoteTest::serverKilledDuringPushKeepsRemoteRef() {
     QFETCH(QList<double>, killAt);
     QVERIFY(makeBigSource());
     ServerProcess *server = serverFor(transport);
+    const ServerBackOnExit serverBack(server);
     const QString name = serverRepo(QStringLiteral("killpush-") + transport, true);
     const QString origin = QDir(m_serverRoot).filePath(name);
     const QString url = urlFor(transport, name);
@@ -904,6 +922,7 @@ void GitRemoteTest::serverKilledDuringFetchKeepsTrackingRef() {
     QFETCH(QString, transport);
     QFETCH(QList<double>, killAt);
     ServerProcess *server = serverFor(transport);
+    const ServerBackOnExit serverBack(server);
     const QString url = urlFor(transport, bigServerRepo(transport));
     const RemoteCredentials credentials = credentialsFor(transport);
     const QString reader = readerAtBefore();
@@ -989,6 +1008,7 @@ void GitRemoteTest::silentServerIsGivenUpAfterStallTimeout() {
     QFETCH(bool, pushing);
     QVERIFY(makeBigSource());
     ServerProcess *server = serverFor(transport);
+    const ServerBackOnExit serverBack(server);
     const RemoteCredentials credentials = credentialsFor(transport);
     QString name;
     QString reader;
@@ -1064,6 +1084,7 @@ void GitRemoteTest::silentServerIsGivenUpAfterStallTimeout() {
 void GitRemoteTest::cancelWorksWhileServerIsSilent() {
     // No progress callback runs while the server is silent; cancel must still end the call.
     ServerProcess *server = serverFor(QStringLiteral("ssh-key"));
+    const ServerBackOnExit serverBack(server);
     const QString url = urlFor(QStringLiteral("ssh-key"), bigServerRepo(QStringLiteral("ssh-key")));
     const RemoteCredentials credentials = credentialsFor(QStringLiteral("ssh-key"));
     const QString reader = readerAtBefore();
