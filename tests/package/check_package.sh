@@ -4,11 +4,12 @@
 # from it, the control fields are set, every desktop file is where desktop environments look
 # for it, and desktop-file-validate, appstreamcli and lintian (when installed; install-deps.sh
 # installs them) find no error.
-# Usage: check_package.sh BUILD_DIR SCRATCH_DIR DEB_VERSION  (CPACK: the cpack to run)
+# Usage: check_package.sh SOURCE_DIR BUILD_DIR SCRATCH_DIR DEB_VERSION  (CPACK: the cpack to run)
 set -euo pipefail
-build=$1
-scratch=$2
-version=$3
+source=$1
+build=$2
+scratch=$3
+version=$4
 upstream=${version%-*}
 
 failures=0
@@ -89,12 +90,15 @@ for program in quire quire-cli; do
         fail "usr/bin/$program is not stripped"
     fi
 done
-# The manual page describes every command quire-cli dispatches.
+# The manual page describes every command quire-cli dispatches (app/cli/CliCommands.cpp), so
+# that a new command without its entry in installer/man/quire-cli.1.in fails here.
 manual=$(zcat "$root/usr/share/man/man1/quire-cli.1.gz")
-for command in init experiment entry attach attachment search audit passphrase verify sign \
-    signatures evidence tsa anchor review-queue comment comments remote sync join member \
-    alarms device export pdf notebook instrument capture inbox data import selftest; do
-    grep -qE "^\.B ${command//-/\\\\-}( |$)" <<<"$manual" || fail "quire-cli.1 lacks '$command'"
+commands=$(grep -oE 'command == "[a-z-]+"' "$source/app/cli/CliCommands.cpp" | cut -d'"' -f2 |
+    grep -vxE 'help|version')
+(($(wc -w <<<"$commands") > 20)) || fail "found only these commands in CliCommands.cpp: $commands"
+for command in $commands; do
+    grep -qE "^\.B ${command//-/\\\\-}( |$)" <<<"$manual" ||
+        fail "quire-cli.1 lacks the command '$command' (add it to installer/man/quire-cli.1.in)"
 done
 
 # The program runs from the unpacked package, with the system's libraries.
