@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The Debian package, built from a configured and built folder (in CI: build/ci) by cpack into
 # a scratch folder, unpacked with dpkg -x into a scratch root and checked there: quire-cli runs
-# from it, the control fields are set, every desktop file is where desktop environments look
-# for it, and desktop-file-validate, appstreamcli and lintian (when installed; install-deps.sh
-# installs them) find no error.
+# from it (and quire, offscreen), the control fields are set, every desktop file is where
+# desktop environments look for it, and desktop-file-validate, appstreamcli and lintian (when
+# installed; install-deps.sh installs them) find no error.
 # Usage: check_package.sh SOURCE_DIR BUILD_DIR SCRATCH_DIR DEB_VERSION  (CPACK: the cpack to run)
 set -euo pipefail
 source=$1
@@ -105,6 +105,12 @@ done
 cli_version=$("$root/usr/bin/quire-cli" --version) || fail "quire-cli --version failed"
 [[ "$cli_version" == "quire-cli $upstream" ]] || fail "quire-cli --version says '$cli_version'"
 echo "$cli_version"
+# The window's program loads its libraries (QtWebEngine among them) and answers too; offscreen,
+# as the test has no display.
+mkdir -m 0700 "$scratch/runtime"
+gui_version=$(QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$scratch/runtime" "$root/usr/bin/quire" --version) ||
+    fail "quire --version failed"
+[[ "$gui_version" == "Quire $upstream" ]] || fail "quire --version says '$gui_version'"
 
 if command -v desktop-file-validate >/dev/null; then
     desktop-file-validate "$root/usr/share/applications/org.quire.Quire.desktop" ||
