@@ -5,5 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 for size in 16 22 24 32 48 64 128 256 512; do
-    rsvg-convert --width "$size" --height "$size" org.quire.Quire.svg --output "org.quire.Quire-$size.png"
+    rsvg-convert --width "$size" --height "$size" org.quire.Quire.svg \
+        --output "org.quire.Quire-$size.png"
 done

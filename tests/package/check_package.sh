@@ -22,7 +22,8 @@ rm -rf "$scratch"
 mkdir -p "$scratch/out" "$scratch/root"
 # -B: the package and cpack's staging folder go to the scratch folder, not next to a package
 # someone built by hand in the build folder.
-if ! "${CPACK:-cpack}" --config "$build/CPackConfig.cmake" -G DEB -B "$scratch/out" >"$scratch/cpack.log" 2>&1; then
+if ! "${CPACK:-cpack}" --config "$build/CPackConfig.cmake" -G DEB -B "$scratch/out" \
+    >"$scratch/cpack.log" 2>&1; then
     cat "$scratch/cpack.log" >&2
     echo "FAIL: cpack could not build the package (are quire and quire-cli built?)" >&2
     exit 1
@@ -108,7 +109,8 @@ echo "$cli_version"
 # The window's program loads its libraries (QtWebEngine among them) and answers too; offscreen,
 # as the test has no display.
 mkdir -m 0700 "$scratch/runtime"
-gui_version=$(QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$scratch/runtime" "$root/usr/bin/quire" --version) ||
+gui_version=$(QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$scratch/runtime" \
+    "$root/usr/bin/quire" --version) ||
     fail "quire --version failed"
 [[ "$gui_version" == "Quire $upstream" ]] || fail "quire --version says '$gui_version'"
 
