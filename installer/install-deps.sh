@@ -36,6 +36,10 @@ packages=(
     # tests: our signed PDFs read by other tools (pdfsig with an NSS database made by certutil,
     # mutool); the fuzz targets of the file readers (libFuzzer comes with clang's runtime)
     libnss3-tools mupdf-tools clang libclang-rt-14-dev
+    # the Debian package (installer/package.sh, the package.deb test): dpkg-shlibdeps comes with
+    # dpkg-dev (build-essential); lintian, desktop-file-validate and appstreamcli check it, and
+    # rsvg-convert renders the icon's sizes (installer/icons/render-icons.sh)
+    lintian desktop-file-utils appstream librsvg2-bin
 )
 
 # build: the entry editor's page is bundled from npm packages (resources/editor). A node that

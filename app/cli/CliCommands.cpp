@@ -194,6 +194,12 @@ int run(const QStringList &arguments) {
             rest << words[i];
         }
     }
+    // Before the options are read: --version is also an option with a value (entry show
+    // --version N), and alone it would be refused as missing one.
+    if (rest == QStringList{QStringLiteral("--version")}) {
+        out() << "quire-cli " << QCoreApplication::applicationVersion() << Qt::endl;
+        return Ok;
+    }
     auto parsed = parseArgs(rest);
     if (!parsed) return failWith(parsed.error(), Usage);
     const Args &a = *parsed;
@@ -202,7 +208,7 @@ int run(const QStringList &arguments) {
         out() << kUsage;
         return command.isEmpty() && !a.has("--help") ? Usage : Ok;
     }
-    if (command == "--version" || command == "version") {
+    if (command == "version") {
         out() << "quire-cli " << QCoreApplication::applicationVersion() << Qt::endl;
         return Ok;
     }

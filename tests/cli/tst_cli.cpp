@@ -320,6 +320,10 @@ private slots:
         QCOMPARE(runCli(m_vault, {"frobnicate"}).exitCode, 2);
         QCOMPARE(runCli(m_vault, {"entry", "add", "--title", "x"}).exitCode, 2);
         QCOMPARE(runCli(m_vault, {"--help"}, {}).exitCode, 0);
+        // --version alone is the program's version, not entry show's option without a value.
+        const auto version = runCli(m_vault, {"--version"}, {});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.startsWith("quire-cli "));
         const auto missingVault = runCli(m_tmp.filePath("nowhere"), {"experiment", "list"});
         QCOMPARE(missingVault.exitCode, 1);
         QVERIFY(missingVault.err.contains("there is no notebook"));
