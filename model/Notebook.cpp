@@ -225,7 +225,7 @@ Result<QStringList> Notebook::addEntries(const QList<NewEntry> &newEntries) {
 }
 
 Result<QString> Notebook::addEntry(const QString &experimentUuid, const QString &title,
-                                   const QString &htmlText) {
+                                   const QString &htmlText, const QStringList &attachments) {
     const std::lock_guard lock(m_mutex);
     auto x = m_vault->experiment(experimentUuid);
     if (!x) return x.failure();
@@ -234,6 +234,8 @@ Result<QString> Notebook::addEntry(const QString &experimentUuid, const QString 
     if (cleanTitle.isEmpty()) return fail(tr("the entry needs a title"));
     if (!me().roles.contains(QStringLiteral("author")))
         return fail(tr("only members with the author role can write entries"));
+    auto named = withAttachments(*m_vault, {}, attachments);
+    if (!named) return named.failure();
     auto order = m_vault->nextEntryOrder(experimentUuid);
     if (!order) return order.failure();
     const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -244,7 +246,7 @@ Result<QString> Notebook::addEntry(const QString &experimentUuid, const QString 
                                                         {"order", *order},
                                                         {"title", cleanTitle},
                                                         {"html", nfc(html::sanitize(htmlText))},
-                                                        {"attachments", QJsonArray{}},
+                                                        {"attachments", *named},
                                                         {"status", "active"}},
                                             {}});
     if (!r) return r.failure();
@@ -285,7 +287,8 @@ Result<StoredRecord> editableHead(Vault &vault, const QString &entry, const QStr
 }
 
 Result<void> Notebook::editEntry(const QString &entryUuid, const QString &title,
-                                 const QString &htmlText, const QString &reason) {
+                                 const QString &htmlText, const QString &reason,
+                                 const QStringList &attachments) {
     const std::lock_guard lock(m_mutex);
     auto head = editableHead(*m_vault, entryUuid, reason, m_vault->memberUuid());
     if (!head) return head.failure();
@@ -293,8 +296,12 @@ Result<void> Notebook::editEntry(const QString &entryUuid, const QString &title,
     const QString newTitle =
         title.trimmed().isEmpty() ? body.value("title").toString() : nfc(title.trimmed());
     const QString newHtml = nfc(html::sanitize(htmlText));
-    if (newTitle == body.value("title").toString() && newHtml == body.value("html").toString())
+    auto named = withAttachments(*m_vault, body.value("attachments").toArray(), attachments);
+    if (!named) return named.failure();
+    if (newTitle == body.value("title").toString() && newHtml == body.value("html").toString() &&
+        *named == body.value("attachments").toArray())
         return fail(tr("nothing changed, so no new version was saved"));
+    body.insert("attachments", *named);
     body.insert("title", newTitle);
     body.insert("html", newHtml);
     body.insert("reason", nfc(requireReason(reason)));

@@ -444,7 +444,10 @@ public:
     Result<ExperimentInfo> experiment(const QString &uuid);
 
     // html is sanitised on the way in (FORMAT.md §6); markdown is converted first.
-    Result<QString> addEntry(const QString &experiment, const QString &title, const QString &html);
+    // `attachments` are attachment records kept beforehand (storeFile) that the entry's first
+    // version names along with its text.
+    Result<QString> addEntry(const QString &experiment, const QString &title, const QString &html,
+                             const QStringList &attachments = {});
     // Many entries in one transaction (imports, instruments that log in bulk): all are saved
     // or none. Returns the new entries' uuids in order.
     struct NewEntry {
@@ -456,8 +459,10 @@ public:
     // The same, for entries that go into several experiments (each names its own).
     Result<QStringList> addEntries(const QList<NewEntry> &entries);
     static QString markdownToHtml(const QByteArray &markdown);
+    // `attachments` (kept beforehand by storeFile) join the ones the entry already names, in
+    // the same new version as the text.
     Result<void> editEntry(const QString &entry, const QString &title, const QString &html,
-                           const QString &reason);
+                           const QString &reason, const QStringList &attachments = {});
     Result<void> voidEntry(const QString &entry, const QString &reason);
     // Conflicts (model/NotebookConflicts.cpp). The versions of an entry in conflict, head
     // first; empty when there is no conflict.
@@ -483,6 +488,13 @@ public:
     // whose reason names the file). Returns the attachment record id.
     Result<QString> attachFile(const QString &entry, const QString &filePath,
                                const ProgressFn &progress = {});
+    // Streams the file into an attachment record of its own, named by no entry yet (an image
+    // pasted into text being written): the entry's next saved version names it (addEntry,
+    // editEntry), so that one save is one version. One that no entry ever names stays as it
+    // is; nothing is deleted (NotebookAttachments.cpp). Returns the attachment record id.
+    Result<QString> storeFile(const QString &filePath, const ProgressFn &progress = {});
+    // The attachment record ids the images of this text show, in order (as sanitised).
+    static QStringList attachmentsShownIn(const QString &html);
     Result<AttachmentInfo> attachment(const QString &id);
     // Writes the attachment's bytes to outPath, checking every chunk's hash.
     Result<void> saveAttachment(const QString &id, const QString &outPath,
