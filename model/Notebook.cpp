@@ -1,5 +1,6 @@
 #include "Notebook.h"
 
+#include "LocalTime.h"
 #include "NotebookParts.h"
 
 #include "html/HtmlSanitizer.h"
@@ -658,7 +659,7 @@ Result<QList<AuditEvent>> Notebook::auditTrail() {
                             .arg(manifestation(si), r.body.value("target").toString().left(12));
         } else if (r.type == "anchor") {
             e.action = QStringLiteral("attested");
-            e.summary = tr("%n record(s) attested by the time-stamp authority %1", nullptr,
+            e.summary = tr("%n records attested by the time-stamp authority %1", nullptr,
                            int(r.body.value("leaves").toArray().size()))
                             .arg(r.body.value("tsa").toString());
         } else if (r.type == "attachment") {
@@ -805,6 +806,10 @@ QString Notebook::meaningLabel(const QString &meaning) {
 }
 
 QString Notebook::manifestation(const SignatureInfo &s) {
+    return manifestation(s, QLocale::c());
+}
+
+QString Notebook::manifestation(const SignatureInfo &s, const QLocale &locale) {
     const QDateTime utc = QDateTime::fromString(s.signedAt, Qt::ISODateWithMs);
     const QDateTime local = utc.toLocalTime();
     const int offset = local.offsetFromUtc();
@@ -815,7 +820,11 @@ QString Notebook::manifestation(const SignatureInfo &s) {
     //: printed name — meaning — date and time with zone (21 CFR 11.50)
     return tr("%1 — %2 — %3 %4")
         .arg(s.printedName, meaningLabel(s.meaning),
-             local.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), zone);
+             locale == QLocale::c()
+                 ? local.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                 : locale.toString(local, localDateFormat(locale) + QLatin1Char(' ') +
+                                              localTimeFormat(locale)),
+             zone);
 }
 
 namespace {

@@ -29,6 +29,8 @@
 #include <memory>
 #include <mutex>
 
+class QLocale;
+
 namespace quire {
 
 class Vault;
@@ -592,7 +594,9 @@ public:
     // ---- electronic signatures (21 CFR Part 11; FORMAT.md §3) -------------------------------
     static QStringList signatureMeanings();
     static QString meaningLabel(const QString &meaning);
-    // The manifestation 11.50 asks for: printed name, date and time with zone, meaning.
+    // The manifestation 11.50 asks for: printed name, date and time with zone, meaning. The
+    // date is ISO 8601 in the C locale (the CLI, JSON); the window passes its language's.
+    static QString manifestation(const SignatureInfo &signature, const QLocale &locale);
     static QString manifestation(const SignatureInfo &signature);
     // Why I may not sign this entry version with this meaning, or empty if I may (version 0 =
     // the latest). Asks for no passphrase, so the GUI can say it before asking.
