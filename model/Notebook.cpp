@@ -405,7 +405,7 @@ Result<EntryVersion> Notebook::entry(const QString &entryUuid, int version) {
         return fail(tr("there is no entry %1").arg(entryUuid));
     if (version < 0 || version > chain->size())
         return fail(
-            tr("the entry has %n version(s); there is no version %1", nullptr, int(chain->size()))
+            tr("the entry has %n versions; there is no version %1", nullptr, int(chain->size()))
                 .arg(version));
     QHash<QString, QString> names;
     const StoredRecord &r = version == 0 ? chain->last() : chain->at(version - 1);
@@ -605,7 +605,7 @@ Result<QList<AuditEvent>> Notebook::auditTrail() {
             e.detail = r.body.value("detail").toObject();
             e.summary = e.action;
             if (e.action == "unlock_failed")
-                e.summary = tr("%n failed unlock attempt(s) before this unlock", nullptr,
+                e.summary = tr("%n failed unlock attempts before this unlock", nullptr,
                                int(e.detail.value("count").toInteger()));
             else if (e.action == "unlock")
                 e.summary = tr("notebook unlocked");
@@ -835,7 +835,7 @@ Result<StoredRecord> versionToSign(Vault &vault, const QString &entry, int versi
     if (chain->isEmpty() || chain->first().type != "entry")
         return fail(Notebook::tr("there is no entry %1").arg(entry));
     if (version < 0 || version > chain->size())
-        return fail(Notebook::tr("the entry has %n version(s); there is no version %1", nullptr,
+        return fail(Notebook::tr("the entry has %n versions; there is no version %1", nullptr,
                                  int(chain->size()))
                         .arg(version));
     return version == 0 ? chain->last() : chain->at(version - 1);
