@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QGuiApplication>
+#include <QTranslator>
 
 #ifdef QUIRE_CLI_PRINTS
 #include "page/PagePrinter.h"
@@ -73,5 +74,10 @@ int main(int argc, char *argv[]) {
     QCoreApplication::setOrganizationName(QStringLiteral("Quire"));
     QCoreApplication::setApplicationName(QStringLiteral("quire-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(QUIRE_VERSION));
+    // The CLI speaks English with ISO 8601 dates; it only takes the English forms of "%n …"
+    // texts ("1 row", "2 rows", translations/quire_en.ts).
+    QTranslator plurals;
+    if (plurals.load(QStringLiteral(":/i18n/quire_en.qm")))
+        QCoreApplication::installTranslator(&plurals);
     return quire::cli::run(QCoreApplication::arguments());
 }

@@ -1,5 +1,6 @@
 #include "Notebook.h"
 
+#include "LocalTime.h"
 #include "NotebookParts.h"
 
 #include "html/HtmlSanitizer.h"
@@ -225,7 +226,7 @@ Result<QStringList> Notebook::addEntries(const QList<NewEntry> &newEntries) {
 }
 
 Result<QString> Notebook::addEntry(const QString &experimentUuid, const QString &title,
-                                   const QString &htmlText) {
+                                   const QString &htmlText, const QStringList &attachments) {
     const std::lock_guard lock(m_mutex);
     auto x = m_vault->experiment(experimentUuid);
     if (!x) return x.failure();
@@ -234,6 +235,8 @@ Result<QString> Notebook::addEntry(const QString &experimentUuid, const QString 
     if (cleanTitle.isEmpty()) return fail(tr("the entry needs a title"));
     if (!me().roles.contains(QStringLiteral("author")))
         return fail(tr("only members with the author role can write entries"));
+    auto named = withAttachments(*m_vault, {}, attachments);
+    if (!named) return named.failure();
     auto order = m_vault->nextEntryOrder(experimentUuid);
     if (!order) return order.failure();
     const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -244,7 +247,7 @@ Result<QString> Notebook::addEntry(const QString &experimentUuid, const QString 
                                                         {"order", *order},
                                                         {"title", cleanTitle},
                                                         {"html", nfc(html::sanitize(htmlText))},
-                                                        {"attachments", QJsonArray{}},
+                                                        {"attachments", *named},
                                                         {"status", "active"}},
                                             {}});
     if (!r) return r.failure();
@@ -285,7 +288,8 @@ Result<StoredRecord> editableHead(Vault &vault, const QString &entry, const QStr
 }
 
 Result<void> Notebook::editEntry(const QString &entryUuid, const QString &title,
-                                 const QString &htmlText, const QString &reason) {
+                                 const QString &htmlText, const QString &reason,
+                                 const QStringList &attachments) {
     const std::lock_guard lock(m_mutex);
     auto head = editableHead(*m_vault, entryUuid, reason, m_vault->memberUuid());
     if (!head) return head.failure();
@@ -293,8 +297,12 @@ Result<void> Notebook::editEntry(const QString &entryUuid, const QString &title,
     const QString newTitle =
         title.trimmed().isEmpty() ? body.value("title").toString() : nfc(title.trimmed());
     const QString newHtml = nfc(html::sanitize(htmlText));
-    if (newTitle == body.value("title").toString() && newHtml == body.value("html").toString())
+    auto named = withAttachments(*m_vault, body.value("attachments").toArray(), attachments);
+    if (!named) return named.failure();
+    if (newTitle == body.value("title").toString() && newHtml == body.value("html").toString() &&
+        *named == body.value("attachments").toArray())
         return fail(tr("nothing changed, so no new version was saved"));
+    body.insert("attachments", *named);
     body.insert("title", newTitle);
     body.insert("html", newHtml);
     body.insert("reason", nfc(requireReason(reason)));
@@ -397,7 +405,7 @@ Result<EntryVersion> Notebook::entry(const QString &entryUuid, int version) {
         return fail(tr("there is no entry %1").arg(entryUuid));
     if (version < 0 || version > chain->size())
         return fail(
-            tr("the entry has %n version(s); there is no version %1", nullptr, int(chain->size()))
+            tr("the entry has %n versions; there is no version %1", nullptr, int(chain->size()))
                 .arg(version));
     QHash<QString, QString> names;
     const StoredRecord &r = version == 0 ? chain->last() : chain->at(version - 1);
@@ -597,7 +605,7 @@ Result<QList<AuditEvent>> Notebook::auditTrail() {
             e.detail = r.body.value("detail").toObject();
             e.summary = e.action;
             if (e.action == "unlock_failed")
-                e.summary = tr("%n failed unlock attempt(s) before this unlock", nullptr,
+                e.summary = tr("%n failed unlock attempts before this unlock", nullptr,
                                int(e.detail.value("count").toInteger()));
             else if (e.action == "unlock")
                 e.summary = tr("notebook unlocked");
@@ -651,7 +659,7 @@ Result<QList<AuditEvent>> Notebook::auditTrail() {
                             .arg(manifestation(si), r.body.value("target").toString().left(12));
         } else if (r.type == "anchor") {
             e.action = QStringLiteral("attested");
-            e.summary = tr("%n record(s) attested by the time-stamp authority %1", nullptr,
+            e.summary = tr("%n records attested by the time-stamp authority %1", nullptr,
                            int(r.body.value("leaves").toArray().size()))
                             .arg(r.body.value("tsa").toString());
         } else if (r.type == "attachment") {
@@ -798,6 +806,10 @@ QString Notebook::meaningLabel(const QString &meaning) {
 }
 
 QString Notebook::manifestation(const SignatureInfo &s) {
+    return manifestation(s, QLocale::c());
+}
+
+QString Notebook::manifestation(const SignatureInfo &s, const QLocale &locale) {
     const QDateTime utc = QDateTime::fromString(s.signedAt, Qt::ISODateWithMs);
     const QDateTime local = utc.toLocalTime();
     const int offset = local.offsetFromUtc();
@@ -808,7 +820,11 @@ QString Notebook::manifestation(const SignatureInfo &s) {
     //: printed name — meaning — date and time with zone (21 CFR 11.50)
     return tr("%1 — %2 — %3 %4")
         .arg(s.printedName, meaningLabel(s.meaning),
-             local.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), zone);
+             locale == QLocale::c()
+                 ? local.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                 : locale.toString(local, localDateFormat(locale) + QLatin1Char(' ') +
+                                              localTimeFormat(locale)),
+             zone);
 }
 
 namespace {
@@ -819,7 +835,7 @@ Result<StoredRecord> versionToSign(Vault &vault, const QString &entry, int versi
     if (chain->isEmpty() || chain->first().type != "entry")
         return fail(Notebook::tr("there is no entry %1").arg(entry));
     if (version < 0 || version > chain->size())
-        return fail(Notebook::tr("the entry has %n version(s); there is no version %1", nullptr,
+        return fail(Notebook::tr("the entry has %n versions; there is no version %1", nullptr,
                                  int(chain->size()))
                         .arg(version));
     return version == 0 ? chain->last() : chain->at(version - 1);

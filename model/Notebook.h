@@ -29,6 +29,8 @@
 #include <memory>
 #include <mutex>
 
+class QLocale;
+
 namespace quire {
 
 class Vault;
@@ -444,7 +446,10 @@ public:
     Result<ExperimentInfo> experiment(const QString &uuid);
 
     // html is sanitised on the way in (FORMAT.md §6); markdown is converted first.
-    Result<QString> addEntry(const QString &experiment, const QString &title, const QString &html);
+    // `attachments` are attachment records kept beforehand (storeFile) that the entry's first
+    // version names along with its text.
+    Result<QString> addEntry(const QString &experiment, const QString &title, const QString &html,
+                             const QStringList &attachments = {});
     // Many entries in one transaction (imports, instruments that log in bulk): all are saved
     // or none. Returns the new entries' uuids in order.
     struct NewEntry {
@@ -456,8 +461,10 @@ public:
     // The same, for entries that go into several experiments (each names its own).
     Result<QStringList> addEntries(const QList<NewEntry> &entries);
     static QString markdownToHtml(const QByteArray &markdown);
+    // `attachments` (kept beforehand by storeFile) join the ones the entry already names, in
+    // the same new version as the text.
     Result<void> editEntry(const QString &entry, const QString &title, const QString &html,
-                           const QString &reason);
+                           const QString &reason, const QStringList &attachments = {});
     Result<void> voidEntry(const QString &entry, const QString &reason);
     // Conflicts (model/NotebookConflicts.cpp). The versions of an entry in conflict, head
     // first; empty when there is no conflict.
@@ -483,6 +490,13 @@ public:
     // whose reason names the file). Returns the attachment record id.
     Result<QString> attachFile(const QString &entry, const QString &filePath,
                                const ProgressFn &progress = {});
+    // Streams the file into an attachment record of its own, named by no entry yet (an image
+    // pasted into text being written): the entry's next saved version names it (addEntry,
+    // editEntry), so that one save is one version. One that no entry ever names stays as it
+    // is; nothing is deleted (NotebookAttachments.cpp). Returns the attachment record id.
+    Result<QString> storeFile(const QString &filePath, const ProgressFn &progress = {});
+    // The attachment record ids the images of this text show, in order (as sanitised).
+    static QStringList attachmentsShownIn(const QString &html);
     Result<AttachmentInfo> attachment(const QString &id);
     // Writes the attachment's bytes to outPath, checking every chunk's hash.
     Result<void> saveAttachment(const QString &id, const QString &outPath,
@@ -580,7 +594,9 @@ public:
     // ---- electronic signatures (21 CFR Part 11; FORMAT.md §3) -------------------------------
     static QStringList signatureMeanings();
     static QString meaningLabel(const QString &meaning);
-    // The manifestation 11.50 asks for: printed name, date and time with zone, meaning.
+    // The manifestation 11.50 asks for: printed name, date and time with zone, meaning. The
+    // date is ISO 8601 in the C locale (the CLI, JSON); the window passes its language's.
+    static QString manifestation(const SignatureInfo &signature, const QLocale &locale);
     static QString manifestation(const SignatureInfo &signature);
     // Why I may not sign this entry version with this meaning, or empty if I may (version 0 =
     // the latest). Asks for no passphrase, so the GUI can say it before asking.

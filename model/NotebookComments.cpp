@@ -55,7 +55,7 @@ Result<StoredRecord> commentedVersion(Vault &vault, const QString &entry, int ve
     auto chain = vault.chain(entry);
     if (!chain) return chain.failure();
     if (version < 0 || version > chain->size())
-        return fail(Notebook::tr("the entry has %n version(s); there is no version %1", nullptr,
+        return fail(Notebook::tr("the entry has %n versions; there is no version %1", nullptr,
                                  int(chain->size()))
                         .arg(version));
     return chain->at(version - 1);

@@ -7,7 +7,9 @@
 #include "vault/Vault.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QString>
+#include <QStringList>
 
 namespace quire {
 
@@ -15,6 +17,11 @@ namespace quire {
 // reason where one is needed), and returns its head record.
 Result<StoredRecord> editableHead(Vault &vault, const QString &entry, const QString &reason,
                                   const QString &me);
+
+// An entry's `attachments` with the attachment records in `added` that are not there yet, in
+// the order given; fails when one of them is not an attachment record of this notebook
+// (model/NotebookAttachments.cpp).
+Result<QJsonArray> withAttachments(Vault &vault, QJsonArray current, const QStringList &added);
 
 // The record ids of an entry's versions in conflict, head first; empty without a conflict
 // (model/NotebookConflicts.cpp).

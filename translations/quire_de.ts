@@ -882,13 +882,6 @@ pdfsig export.pdf</translation>
         <source>(missing attachment)</source>
         <translation>(fehlender Anhang)</translation>
     </message>
-    <message numerus="yes">
-        <source>the entry has %n version(s); there is no version %1</source>
-        <translation>
-            <numerusform>der Eintrag hat %n Version; es gibt keine Version %1</numerusform>
-            <numerusform>der Eintrag hat %n Versionen; es gibt keine Version %1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 is not a file</source>
         <translation>%1 ist keine Datei</translation>
@@ -904,13 +897,6 @@ pdfsig export.pdf</translation>
     <message>
         <source>“%1” is too large to show here</source>
         <translation>„%1“ ist zu groß, um hier angezeigt zu werden</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n failed unlock attempt(s) before this unlock</source>
-        <translation>
-            <numerusform>%n fehlgeschlagener Entsperrversuch vor diesem Entsperren</numerusform>
-            <numerusform>%n fehlgeschlagene Entsperrversuche vor diesem Entsperren</numerusform>
-        </translation>
     </message>
     <message>
         <source>notebook unlocked</source>
@@ -943,13 +929,6 @@ pdfsig export.pdf</translation>
     <message>
         <source>signature: %1 on record %2</source>
         <translation>Signatur: %1 für Aufzeichnung %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n record(s) attested by the time-stamp authority %1</source>
-        <translation>
-            <numerusform>%n Aufzeichnung vom Zeitstempeldienst %1 bestätigt</numerusform>
-            <numerusform>%n Aufzeichnungen vom Zeitstempeldienst %1 bestätigt</numerusform>
-        </translation>
     </message>
     <message>
         <source>file “%1” stored (%2 bytes)</source>
@@ -1217,6 +1196,35 @@ verify.sh führt alle Prüfungen aus (nur mit bash und openssl).
         <source>the comment was not saved: %1</source>
         <translation>der Kommentar wurde nicht gespeichert: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>the entry has %n versions; there is no version %1</source>
+        <translation>
+            <numerusform>der Eintrag hat %n Version; es gibt keine Version %1</numerusform>
+            <numerusform>der Eintrag hat %n Versionen; es gibt keine Version %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed unlock attempts before this unlock</source>
+        <translation>
+            <numerusform>%n fehlgeschlagener Entsperrversuch vor diesem Entsperren</numerusform>
+            <numerusform>%n fehlgeschlagene Entsperrversuche vor diesem Entsperren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n records attested by the time-stamp authority %1</source>
+        <translation>
+            <numerusform>%n Datensatz von der Zeitstempel-Autorität %1 bestätigt</numerusform>
+            <numerusform>%n Datensätze von der Zeitstempel-Autorität %1 bestätigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the file %1 is not in this notebook</source>
+        <translation>die Datei %1 ist nicht in diesem Laborbuch</translation>
+    </message>
+    <message>
+        <source>only members with the author role can add files</source>
+        <translation>nur Mitglieder mit der Rolle Autor können Dateien hinzufügen</translation>
+    </message>
 </context>
 <context>
     <name>quire::PdfExport</name>
@@ -1346,6 +1354,542 @@ verify.sh führt alle Prüfungen aus (nur mit bash und openssl).
     </message>
 </context>
 <context>
+    <name>quire::storage</name>
+    <message>
+        <source>the disk is full</source>
+        <translation>der Datenträger ist voll</translation>
+    </message>
+    <message>
+        <source>the notebook database is damaged</source>
+        <translation>die Datenbank des Laborbuchs ist beschädigt</translation>
+    </message>
+    <message>
+        <source>could not write to the notebook database at %1: it is read-only</source>
+        <translation>in die Datenbank des Laborbuchs unter %1 konnte nicht geschrieben werden: sie ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>could not open %1: %2%3</source>
+        <translation>%1 konnte nicht geöffnet werden: %2%3</translation>
+    </message>
+    <message>
+        <source>could not read or write the notebook database at %1: %2%3</source>
+        <translation>die Datenbank des Laborbuchs unter %1 konnte nicht gelesen oder geschrieben werden: %2%3</translation>
+    </message>
+    <message>
+        <source>the notebook database is in use by another program</source>
+        <translation>die Datenbank des Laborbuchs wird von einem anderen Programm verwendet</translation>
+    </message>
+    <message>
+        <source>there is not enough memory</source>
+        <translation>es ist nicht genug Arbeitsspeicher frei</translation>
+    </message>
+    <message>
+        <source>the passphrase is wrong</source>
+        <translation>die Passphrase ist falsch</translation>
+    </message>
+    <message>
+        <source>the statement was not prepared</source>
+        <translation>die Anweisung wurde nicht vorbereitet</translation>
+    </message>
+    <message>
+        <source>the notebook database is not open</source>
+        <translation>die Datenbank des Laborbuchs ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>could not open %1: %2 bytes is not a database page size</source>
+        <translation>%1 konnte nicht geöffnet werden: %2 Byte ist keine Seitengröße einer Datenbank</translation>
+    </message>
+    <message>
+        <source>could not open %1: the key must be %2 bytes</source>
+        <translation>%1 konnte nicht geöffnet werden: der Schlüssel muss %2 Byte lang sein</translation>
+    </message>
+    <message>
+        <source>could not create %1: a file is already there</source>
+        <translation>%1 konnte nicht angelegt werden: dort liegt bereits eine Datei</translation>
+    </message>
+    <message>
+        <source>could not open %1: the file does not exist</source>
+        <translation>%1 konnte nicht geöffnet werden: die Datei existiert nicht</translation>
+    </message>
+    <message>
+        <source>could not open %1: it is not a file</source>
+        <translation>%1 konnte nicht geöffnet werden: es ist keine Datei</translation>
+    </message>
+    <message>
+        <source>the notebook database is damaged: it is not encrypted</source>
+        <translation>die Datenbank des Laborbuchs ist beschädigt: sie ist nicht verschlüsselt</translation>
+    </message>
+    <message>
+        <source>could not open %1: the file is read-only</source>
+        <translation>%1 konnte nicht geöffnet werden: die Datei ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>could not open %1: the database cannot use a write-ahead log (journal mode is %2)</source>
+        <translation>%1 konnte nicht geöffnet werden: die Datenbank kann kein Write-Ahead-Log verwenden (Journal-Modus ist %2)</translation>
+    </message>
+    <message>
+        <source>there is no SQL statement in &quot;%1&quot;</source>
+        <translation>in „%1“ steht keine SQL-Anweisung</translation>
+    </message>
+    <message>
+        <source>prepare takes one statement (in: %1)</source>
+        <translation>prepare nimmt genau eine Anweisung (in: %1)</translation>
+    </message>
+    <message>
+        <source>could not change the key: a transaction is still open</source>
+        <translation>der Schlüssel konnte nicht geändert werden: eine Transaktion ist noch offen</translation>
+    </message>
+    <message>
+        <source>could not change the key: %1</source>
+        <translation>der Schlüssel konnte nicht geändert werden: %1</translation>
+    </message>
+    <message>
+        <source>the new key could not be verified: %1</source>
+        <translation>der neue Schlüssel konnte nicht geprüft werden: %1</translation>
+    </message>
+    <message>
+        <source>could not read the notebook database&apos;s version</source>
+        <translation>die Version der Datenbank des Laborbuchs konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>the notebook database was written by a newer version of Quire (database version %1, this program knows up to %2)</source>
+        <translation>die Datenbank des Laborbuchs wurde von einer neueren Version von Quire geschrieben (Datenbankversion %1, dieses Programm kennt bis %2)</translation>
+    </message>
+    <message>
+        <source>could not upgrade the notebook database to version %1: %2</source>
+        <translation>die Datenbank des Laborbuchs konnte nicht auf Version %1 aktualisiert werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows of the table are not numbers and were left out (the first is line %1: &quot;%2&quot;)</source>
+        <translation>
+            <numerusform>%n Zeile der Tabelle enthält keine Zahlen und wurde ausgelassen (Zeile %1: „%2“)</numerusform>
+            <numerusform>%n Zeilen der Tabelle enthalten keine Zahlen und wurden ausgelassen (die erste ist Zeile %1: „%2“)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n values of the table are empty; they show as gaps</source>
+        <translation>
+            <numerusform>%n Wert der Tabelle ist leer; er erscheint als Lücke</numerusform>
+            <numerusform>%n Werte der Tabelle sind leer; sie erscheinen als Lücken</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>it is not a quire/1 record</source>
+        <translation>es ist kein quire/1-Datensatz</translation>
+    </message>
+    <message>
+        <source>it has an unknown record type “%1”</source>
+        <translation>er hat einen unbekannten Datensatztyp „%1“</translation>
+    </message>
+    <message>
+        <source>its fields are malformed</source>
+        <translation>seine Felder sind fehlerhaft</translation>
+    </message>
+    <message>
+        <source>it changes a %1 without a reason</source>
+        <translation>er ändert einen Datensatz vom Typ %1 ohne Begründung</translation>
+    </message>
+    <message>
+        <source>only an admin may write member records</source>
+        <translation>nur ein Admin darf Mitgliedsdatensätze schreiben</translation>
+    </message>
+    <message>
+        <source>the member&apos;s certificate is not issued by this notebook</source>
+        <translation>das Zertifikat des Mitglieds wurde nicht von diesem Laborbuch ausgestellt</translation>
+    </message>
+    <message>
+        <source>only members with the author role may write a %1</source>
+        <translation>nur Mitglieder mit der Rolle Autor dürfen einen Datensatz vom Typ %1 schreiben</translation>
+    </message>
+    <message>
+        <source>it changes an entry that someone else wrote</source>
+        <translation>er ändert einen Eintrag, den jemand anderes geschrieben hat</translation>
+    </message>
+    <message>
+        <source>it holds HTML outside the safe subset</source>
+        <translation>er enthält HTML außerhalb der sicheren Teilmenge</translation>
+    </message>
+    <message>
+        <source>only members with the author or admin role may write an instrument</source>
+        <translation>nur Mitglieder mit der Rolle Autor oder Admin dürfen ein Gerät beschreiben</translation>
+    </message>
+    <message>
+        <source>an instrument without a name</source>
+        <translation>ein Gerät ohne Namen</translation>
+    </message>
+    <message>
+        <source>an instrument&apos;s status is active or retired, not “%1”</source>
+        <translation>der Status eines Geräts ist „aktiv“ oder „außer Betrieb“, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>it changes an instrument without a reason</source>
+        <translation>er ändert ein Gerät ohne Begründung</translation>
+    </message>
+    <message>
+        <source>only members with the author role may set a capture aside</source>
+        <translation>nur Mitglieder mit der Rolle Autor dürfen eine übernommene Datei zurückstellen</translation>
+    </message>
+    <message>
+        <source>setting aside has only one version</source>
+        <translation>ein Zurückstellen hat nur eine Version</translation>
+    </message>
+    <message>
+        <source>it sets aside something that is not a record id</source>
+        <translation>er stellt etwas zurück, das keine Datensatz-ID ist</translation>
+    </message>
+    <message>
+        <source>it sets a capture aside without a reason</source>
+        <translation>er stellt eine übernommene Datei ohne Begründung zurück</translation>
+    </message>
+    <message>
+        <source>only an admin may acknowledge an alarm</source>
+        <translation>nur ein Admin darf einen Alarm bestätigen</translation>
+    </message>
+    <message>
+        <source>an alarm acknowledgement names the alarm and a reason</source>
+        <translation>eine Alarmbestätigung nennt den Alarm und eine Begründung</translation>
+    </message>
+    <message>
+        <source>only the device&apos;s member or an admin may write a device record</source>
+        <translation>nur das Mitglied des Computers oder ein Admin darf einen Computer-Datensatz schreiben</translation>
+    </message>
+    <message>
+        <source>a device record names no member</source>
+        <translation>ein Computer-Datensatz nennt kein Mitglied</translation>
+    </message>
+    <message>
+        <source>a device without a name</source>
+        <translation>ein Computer ohne Namen</translation>
+    </message>
+    <message>
+        <source>a device&apos;s status is active or retired, not “%1”</source>
+        <translation>der Status eines Computers ist „aktiv“ oder „außer Betrieb“, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>a device record without a reason</source>
+        <translation>ein Computer-Datensatz ohne Begründung</translation>
+    </message>
+    <message>
+        <source>only an admin may set the notebook&apos;s time-stamp authorities</source>
+        <translation>nur ein Admin darf die Zeitstempel-Autoritäten des Laborbuchs festlegen</translation>
+    </message>
+    <message>
+        <source>a signature has only one version</source>
+        <translation>eine Signatur hat nur eine Version</translation>
+    </message>
+    <message>
+        <source>an anchor has only one version</source>
+        <translation>ein Anker hat nur eine Version</translation>
+    </message>
+    <message>
+        <source>only entry and experiment versions merge others, not a %1</source>
+        <translation>nur Versionen von Einträgen und Experimenten führen andere zusammen, kein Datensatz vom Typ %1</translation>
+    </message>
+    <message>
+        <source>a first version cannot merge other versions</source>
+        <translation>eine erste Version kann keine anderen Versionen zusammenführen</translation>
+    </message>
+    <message>
+        <source>its merges are not a list of the versions it joins</source>
+        <translation>seine Zusammenführungen sind keine Liste der Versionen, die er vereint</translation>
+    </message>
+    <message>
+        <source>its merges name a malformed or repeated version</source>
+        <translation>seine Zusammenführungen nennen eine fehlerhafte oder doppelte Version</translation>
+    </message>
+    <message>
+        <source>it resolves a conflict without a reason</source>
+        <translation>er löst einen Konflikt ohne Begründung auf</translation>
+    </message>
+    <message>
+        <source>an anchor without records</source>
+        <translation>ein Anker ohne Datensätze</translation>
+    </message>
+    <message>
+        <source>an anchor with a malformed or repeated record id</source>
+        <translation>ein Anker mit einer fehlerhaften oder doppelten Datensatz-ID</translation>
+    </message>
+    <message>
+        <source>the anchor&apos;s root is not the root of its records</source>
+        <translation>die Wurzel des Ankers ist nicht die Wurzel seiner Datensätze</translation>
+    </message>
+    <message>
+        <source>the anchor&apos;s time-stamp token: %1</source>
+        <translation>das Zeitstempel-Token des Ankers: %1</translation>
+    </message>
+    <message>
+        <source>the anchor&apos;s time-stamp token is for another set of records</source>
+        <translation>das Zeitstempel-Token des Ankers gilt für andere Datensätze</translation>
+    </message>
+    <message>
+        <source>a time-stamp trust setting without a list of authorities</source>
+        <translation>eine Zeitstempel-Vertrauenseinstellung ohne Liste von Autoritäten</translation>
+    </message>
+    <message>
+        <source>a time-stamp trust setting must renew 1 to %1 days before expiry</source>
+        <translation>eine Zeitstempel-Vertrauenseinstellung muss 1 bis %1 Tage vor dem Ablauf erneuern</translation>
+    </message>
+    <message>
+        <source>the time-stamp authority “%1” is not an http or https address</source>
+        <translation>die Zeitstempel-Autorität „%1“ ist keine http- oder https-Adresse</translation>
+    </message>
+    <message>
+        <source>the time-stamp authority %1 is named twice</source>
+        <translation>die Zeitstempel-Autorität %1 ist doppelt genannt</translation>
+    </message>
+    <message>
+        <source>the time-stamp authority %1 has no trusted certificate</source>
+        <translation>die Zeitstempel-Autorität %1 hat kein vertrauenswürdiges Zertifikat</translation>
+    </message>
+    <message>
+        <source>a certificate trusted for %1 is not a certificate</source>
+        <translation>ein für %1 als vertrauenswürdig angegebenes Zertifikat ist kein Zertifikat</translation>
+    </message>
+    <message>
+        <source>“%1” is not a signature meaning; meanings are %2</source>
+        <translation>„%1“ ist keine Bedeutung einer Signatur; Bedeutungen sind %2</translation>
+    </message>
+    <message>
+        <source>the signed record %1 is not in this notebook</source>
+        <translation>der signierte Datensatz %1 ist nicht in diesem Laborbuch</translation>
+    </message>
+    <message>
+        <source>only entry versions are signed, and %1 is a %2 record</source>
+        <translation>nur Versionen von Einträgen werden signiert, und %1 ist ein Datensatz vom Typ %2</translation>
+    </message>
+    <message>
+        <source>a voided entry cannot be signed</source>
+        <translation>ein ungültig gemachter Eintrag kann nicht signiert werden</translation>
+    </message>
+    <message>
+        <source>the signer is not a member of this notebook</source>
+        <translation>wer signiert, ist kein Mitglied dieses Laborbuchs</translation>
+    </message>
+    <message>
+        <source>the signer&apos;s membership was revoked</source>
+        <translation>die Mitgliedschaft der signierenden Person wurde widerrufen</translation>
+    </message>
+    <message>
+        <source>only the entry&apos;s author can sign it as authored</source>
+        <translation>nur der Autor des Eintrags kann ihn als verfasst signieren</translation>
+    </message>
+    <message>
+        <source>the entry&apos;s author cannot sign it as %1; that signature must come from someone else</source>
+        <translation>der Autor des Eintrags kann ihn nicht als %1 signieren; diese Signatur muss von jemand anderem kommen</translation>
+    </message>
+    <message>
+        <source>only a supervisor can sign an entry as %1</source>
+        <translation>nur ein Betreuer kann einen Eintrag als %1 signieren</translation>
+    </message>
+    <message>
+        <source>a comment is never changed; a new comment corrects it</source>
+        <translation>ein Kommentar wird nie geändert; ein neuer Kommentar berichtigt ihn</translation>
+    </message>
+    <message>
+        <source>a comment on something that is not a record id</source>
+        <translation>ein Kommentar zu etwas, das keine Datensatz-ID ist</translation>
+    </message>
+    <message>
+        <source>a comment holds HTML outside the safe subset</source>
+        <translation>ein Kommentar enthält HTML außerhalb der sicheren Teilmenge</translation>
+    </message>
+    <message>
+        <source>a comment that says nothing</source>
+        <translation>ein Kommentar, der nichts sagt</translation>
+    </message>
+    <message>
+        <source>a comment&apos;s requests_changes is true or false</source>
+        <translation>requests_changes eines Kommentars ist true oder false</translation>
+    </message>
+    <message>
+        <source>a comment corrects something that is not a record id</source>
+        <translation>ein Kommentar berichtigt etwas, das keine Datensatz-ID ist</translation>
+    </message>
+    <message>
+        <source>the commented record %1 is not in this notebook</source>
+        <translation>der kommentierte Datensatz %1 ist nicht in diesem Laborbuch</translation>
+    </message>
+    <message>
+        <source>only entry versions are commented on, and %1 is a %2 record</source>
+        <translation>nur Versionen von Einträgen werden kommentiert, und %1 ist ein Datensatz vom Typ %2</translation>
+    </message>
+    <message>
+        <source>the commenter is not a member of this notebook</source>
+        <translation>wer kommentiert, ist kein Mitglied dieses Laborbuchs</translation>
+    </message>
+    <message>
+        <source>the commenter&apos;s membership was revoked</source>
+        <translation>die Mitgliedschaft der kommentierenden Person wurde widerrufen</translation>
+    </message>
+    <message>
+        <source>only a supervisor can request changes</source>
+        <translation>nur ein Betreuer kann Änderungen verlangen</translation>
+    </message>
+    <message>
+        <source>the entry&apos;s author cannot request changes of their own entry</source>
+        <translation>der Autor eines Eintrags kann keine Änderungen am eigenen Eintrag verlangen</translation>
+    </message>
+    <message>
+        <source>a voided entry cannot be asked to change</source>
+        <translation>für einen ungültig gemachten Eintrag können keine Änderungen verlangt werden</translation>
+    </message>
+    <message>
+        <source>the corrected comment %1 is not in this notebook</source>
+        <translation>der berichtigte Kommentar %1 ist nicht in diesem Laborbuch</translation>
+    </message>
+    <message>
+        <source>a comment corrects only an earlier comment of the same member</source>
+        <translation>ein Kommentar berichtigt nur einen früheren Kommentar desselben Mitglieds</translation>
+    </message>
+    <message>
+        <source>a comment corrects only a comment on the same entry</source>
+        <translation>ein Kommentar berichtigt nur einen Kommentar zum selben Eintrag</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files were removed from the shared repository (%1%2); this sync puts them back</source>
+        <translation>
+            <numerusform>%n Datei wurde aus dem gemeinsamen Repository entfernt (%1%2); diese Synchronisation stellt sie wieder her</numerusform>
+            <numerusform>%n Dateien wurden aus dem gemeinsamen Repository entfernt (%1%2); diese Synchronisation stellt sie wieder her</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the previous version %1 does not exist</source>
+        <translation>die vorige Version %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>the previous version %1 belongs to another object</source>
+        <translation>die vorige Version %1 gehört zu einem anderen Objekt</translation>
+    </message>
+    <message>
+        <source>this notebook is waiting for an admin to approve your join request; sync once it is approved</source>
+        <translation>dieses Laborbuch wartet darauf, dass ein Admin Ihre Beitrittsanfrage genehmigt; synchronisieren Sie, sobald sie genehmigt ist</translation>
+    </message>
+    <message>
+        <source>the invitation cannot be used: %1</source>
+        <translation>die Einladung kann nicht verwendet werden: %1</translation>
+    </message>
+    <message>
+        <source>your name is needed</source>
+        <translation>Ihr Name wird benötigt</translation>
+    </message>
+    <message>
+        <source>the passphrase must have at least 8 characters</source>
+        <translation>die Passphrase muss mindestens 8 Zeichen haben</translation>
+    </message>
+    <message>
+        <source>this vault has not joined its notebook yet</source>
+        <translation>dieser Tresor ist seinem Laborbuch noch nicht beigetreten</translation>
+    </message>
+    <message>
+        <source>only an active admin of the notebook may do this</source>
+        <translation>nur ein aktiver Admin des Laborbuchs darf das tun</translation>
+    </message>
+    <message>
+        <source>set the shared repository first (remote set URL): the invitation tells the newcomer where it is</source>
+        <translation>legen Sie zuerst das gemeinsame Repository fest (remote set URL): die Einladung sagt dem neuen Mitglied, wo es ist</translation>
+    </message>
+    <message>
+        <source>name at least one role for the new member</source>
+        <translation>nennen Sie mindestens eine Rolle für das neue Mitglied</translation>
+    </message>
+    <message>
+        <source>“%1” is not a role; roles are %2</source>
+        <translation>„%1“ ist keine Rolle; Rollen sind %2</translation>
+    </message>
+    <message>
+        <source>the join request is for another notebook</source>
+        <translation>die Beitrittsanfrage gilt einem anderen Laborbuch</translation>
+    </message>
+    <message>
+        <source>%1 is already a member of this notebook</source>
+        <translation>%1 ist bereits Mitglied dieses Laborbuchs</translation>
+    </message>
+    <message>
+        <source>this vault does not hold the notebook&apos;s certificate authority key yet: sync, so that the share an admin&apos;s vault made for you arrives, then approve again</source>
+        <translation>dieser Tresor hat den Schlüssel der Zertifizierungsstelle des Laborbuchs noch nicht: synchronisieren Sie, damit der Anteil ankommt, den der Tresor eines Admins für Sie erstellt hat, und genehmigen Sie dann erneut</translation>
+    </message>
+    <message>
+        <source>you cannot revoke yourself</source>
+        <translation>Sie können sich nicht selbst widerrufen</translation>
+    </message>
+    <message>
+        <source>a reason is needed to revoke a member</source>
+        <translation>um ein Mitglied zu widerrufen, wird eine Begründung benötigt</translation>
+    </message>
+    <message>
+        <source>%1 is not an active member</source>
+        <translation>%1 ist kein aktives Mitglied</translation>
+    </message>
+    <message>
+        <source>the member has no record</source>
+        <translation>das Mitglied hat keinen Datensatz</translation>
+    </message>
+    <message>
+        <source>a stored key is damaged</source>
+        <translation>ein gespeicherter Schlüssel ist beschädigt</translation>
+    </message>
+    <message>
+        <source>a stored key could not be unlocked (%1)</source>
+        <translation>ein gespeicherter Schlüssel konnte nicht entsperrt werden (%1)</translation>
+    </message>
+    <message>
+        <source>could not read %1: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: %2</source>
+        <translation>%1 ist beschädigt: %2</translation>
+    </message>
+    <message>
+        <source>could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>the notebook at %1 is already open in another Quire window or command (process %2); close it first</source>
+        <translation>das Laborbuch unter %1 ist bereits in einem anderen Quire-Fenster oder -Befehl geöffnet (Prozess %2); schließen Sie es zuerst</translation>
+    </message>
+    <message>
+        <source>a notebook already exists at %1</source>
+        <translation>unter %1 gibt es bereits ein Laborbuch</translation>
+    </message>
+    <message>
+        <source>could not create the folder %1</source>
+        <translation>der Ordner %1 konnte nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>the key %1 is missing from the vault</source>
+        <translation>der Schlüssel %1 fehlt im Tresor</translation>
+    </message>
+    <message>
+        <source>the vault holds no notebook key</source>
+        <translation>der Tresor enthält keinen Schlüssel des Laborbuchs</translation>
+    </message>
+    <message>
+        <source>this vault&apos;s member is not in the notebook</source>
+        <translation>das Mitglied dieses Tresors ist nicht im Laborbuch</translation>
+    </message>
+    <message>
+        <source>the notebook needs a name</source>
+        <translation>das Laborbuch braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>“%1” is not an email address</source>
+        <translation>„%1“ ist keine E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>there is no notebook at %1</source>
+        <translation>unter %1 gibt es kein Laborbuch</translation>
+    </message>
+    <message>
+        <source>%1 is not a Quire vault this version can open</source>
+        <translation>%1 ist kein Quire-Tresor, den diese Version öffnen kann</translation>
+    </message>
+    <message>
+        <source>the new passphrase must have at least 8 characters</source>
+        <translation>die neue Passphrase muss mindestens 8 Zeichen haben</translation>
+    </message>
+</context>
+<context>
     <name>quire::widgets::AddComputerDialog</name>
     <message>
         <source>Add my other computer</source>
@@ -1406,6 +1950,97 @@ verify.sh führt alle Prüfungen aus (nur mit bash und openssl).
     <message>
         <source>&amp;Done</source>
         <translation>&amp;Fertig</translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::AlarmsDialog</name>
+    <message>
+        <source>Fails authentication</source>
+        <translation>Echtheitsprüfung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Name does not fit its content</source>
+        <translation>Name passt nicht zum Inhalt</translation>
+    </message>
+    <message>
+        <source>Other bytes under a known name</source>
+        <translation>Andere Daten unter bekanntem Namen</translation>
+    </message>
+    <message>
+        <source>Key grant refused</source>
+        <translation>Schlüsselfreigabe abgelehnt</translation>
+    </message>
+    <message>
+        <source>Certificate authority share refused</source>
+        <translation>Weitergabe des Schlüssels der Zertifizierungsstelle abgelehnt</translation>
+    </message>
+    <message>
+        <source>History rewritten</source>
+        <translation>Verlauf umgeschrieben</translation>
+    </message>
+    <message>
+        <source>Files removed</source>
+        <translation>Dateien entfernt</translation>
+    </message>
+    <message>
+        <source>Refused file</source>
+        <translation>Abgelehnte Datei</translation>
+    </message>
+    <message>
+        <source>Sync alarms</source>
+        <translation>Alarme der Synchronisation</translation>
+    </message>
+    <message>
+        <source>What syncs found wrong on the shared repository</source>
+        <translation>Was die Synchronisation im gemeinsamen Repository beanstandet hat</translation>
+    </message>
+    <message>
+        <source>Nothing in this notebook was changed or lost: Quire kept its own records and did not take in these files. An alarm stays red, and every sync reports it, until an admin has looked at it and acknowledged it with a reason.</source>
+        <translation>In diesem Laborbuch wurde nichts verändert und nichts ging verloren: Quire hat seine eigenen Datensätze behalten und diese Dateien nicht übernommen. Ein Alarm bleibt rot und wird bei jeder Synchronisation gemeldet, bis ein Administrator ihn geprüft und mit einer Begründung bestätigt hat.</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>Zuerst gesehen</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>What you found, e.g. a test push by the lab&apos;s IT</source>
+        <translation>Was Sie festgestellt haben, z. B. ein Test der Labor-IT</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Begründung:</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Bestätigen</translation>
+    </message>
+    <message>
+        <source>By %1, %2: %3</source>
+        <translation>Von %1, %2: %3</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Noch nicht</translation>
+    </message>
+    <message>
+        <source>Records that you have looked at this, with your reason; every member&apos;s notebook sees it after their next sync.</source>
+        <translation>Hält mit Ihrer Begründung fest, dass Sie dies geprüft haben; jedes Mitglied sieht es nach seiner nächsten Synchronisation.</translation>
+    </message>
+    <message>
+        <source>Only an admin of this notebook can acknowledge an alarm.</source>
+        <translation>Nur ein Administrator dieses Laborbuchs kann einen Alarm bestätigen.</translation>
     </message>
 </context>
 <context>
@@ -1781,6 +2416,41 @@ Aufzeichnung %2</translation>
     </message>
 </context>
 <context>
+    <name>quire::widgets::CommentDialog</name>
+    <message>
+        <source>Add comment</source>
+        <translation>Kommentar hinzufügen</translation>
+    </message>
+    <message>
+        <source>Comment on “%1”</source>
+        <translation>Kommentar zu „%1“</translation>
+    </message>
+    <message>
+        <source>On version %1 by %2. Everyone in the notebook reads it under the entry with your name and the time. A comment is kept as written; to correct it, add another one.</source>
+        <translation>Zu Version %1 von %2. Alle im Notizbuch lesen ihn unter dem Eintrag, mit Ihrem Namen und der Zeit. Ein Kommentar bleibt, wie er geschrieben wurde; um ihn zu berichtigen, fügen Sie einen weiteren hinzu.</translation>
+    </message>
+    <message>
+        <source>e.g. Please repeat with a negative control.</source>
+        <translation>z. B. Bitte mit einer Negativkontrolle wiederholen.</translation>
+    </message>
+    <message>
+        <source>&amp;Request changes</source>
+        <translation>Änderungen &amp;erbitten</translation>
+    </message>
+    <message>
+        <source>The entry waits in its author&apos;s “Waiting for me” until they save a new version.</source>
+        <translation>Der Eintrag wartet unter „Wartet auf mich“ seiner Autorin oder seines Autors, bis eine neue Version gespeichert ist.</translation>
+    </message>
+    <message>
+        <source>&amp;Add comment</source>
+        <translation>Kommentar &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>The comment was not saved</source>
+        <translation>Der Kommentar wurde nicht gespeichert</translation>
+    </message>
+</context>
+<context>
     <name>quire::widgets::ConflictDialog</name>
     <message>
         <source>This entry is not in conflict (any more).</source>
@@ -1864,41 +2534,6 @@ Aufzeichnung %2</translation>
     <message>
         <source>Saves a version that joins every version in conflict; once synced, the conflict is gone on every computer</source>
         <translation>Speichert eine Version, die jede Version im Konflikt zusammenführt; nach der Synchronisation ist der Konflikt auf jedem Computer verschwunden</translation>
-    </message>
-</context>
-<context>
-    <name>quire::widgets::CommentDialog</name>
-    <message>
-        <source>Add comment</source>
-        <translation>Kommentar hinzufügen</translation>
-    </message>
-    <message>
-        <source>Comment on “%1”</source>
-        <translation>Kommentar zu „%1“</translation>
-    </message>
-    <message>
-        <source>On version %1 by %2. Everyone in the notebook reads it under the entry with your name and the time. A comment is kept as written; to correct it, add another one.</source>
-        <translation>Zu Version %1 von %2. Alle im Notizbuch lesen ihn unter dem Eintrag, mit Ihrem Namen und der Zeit. Ein Kommentar bleibt, wie er geschrieben wurde; um ihn zu berichtigen, fügen Sie einen weiteren hinzu.</translation>
-    </message>
-    <message>
-        <source>e.g. Please repeat with a negative control.</source>
-        <translation>z. B. Bitte mit einer Negativkontrolle wiederholen.</translation>
-    </message>
-    <message>
-        <source>&amp;Request changes</source>
-        <translation>Änderungen &amp;erbitten</translation>
-    </message>
-    <message>
-        <source>The entry waits in its author&apos;s “Waiting for me” until they save a new version.</source>
-        <translation>Der Eintrag wartet unter „Wartet auf mich“ seiner Autorin oder seines Autors, bis eine neue Version gespeichert ist.</translation>
-    </message>
-    <message>
-        <source>&amp;Add comment</source>
-        <translation>Kommentar &amp;hinzufügen</translation>
-    </message>
-    <message>
-        <source>The comment was not saved</source>
-        <translation>Der Kommentar wurde nicht gespeichert</translation>
     </message>
 </context>
 <context>
@@ -2294,13 +2929,6 @@ Aufzeichnung %2</translation>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
-    <message numerus="yes">
-        <source>(%n entry(s))</source>
-        <translation>
-            <numerusform>(%n Eintrag)</numerusform>
-            <numerusform>(%n Einträge)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>C&amp;hoose…</source>
         <translation>Aus&amp;wählen…</translation>
@@ -2345,27 +2973,6 @@ Aufzeichnung %2</translation>
         <source>The export was cancelled; nothing was written.</source>
         <translation>Der Export wurde abgebrochen; es wurde nichts geschrieben.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n experiment(s)</source>
-        <translation>
-            <numerusform>%n Experiment</numerusform>
-            <numerusform>%n Experimente</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n entry(s)</source>
-        <translation>
-            <numerusform>%n Eintrag</numerusform>
-            <numerusform>%n Einträge</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s)</source>
-        <translation>
-            <numerusform>%n Datei</numerusform>
-            <numerusform>%n Dateien</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Saved as %1</source>
         <translation>Gespeichert als %1</translation>
@@ -2394,14 +3001,42 @@ Aufzeichnung %2</translation>
         <translation>Darin der Nachweis von Quire: %1, %2; %3.</translation>
     </message>
     <message numerus="yes">
-        <source>%n sealed record(s)</source>
+        <source>(%n entries)</source>
+        <translation>
+            <numerusform>(%n Eintrag)</numerusform>
+            <numerusform>(%n Einträge)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n experiments</source>
+        <translation>
+            <numerusform>%n Experiment</numerusform>
+            <numerusform>%n Experimente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sealed records</source>
         <translation>
             <numerusform>%n versiegelter Datensatz</numerusform>
             <numerusform>%n versiegelte Datensätze</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n signature(s)</source>
+        <source>%n signatures</source>
         <translation>
             <numerusform>%n Signatur</numerusform>
             <numerusform>%n Signaturen</numerusform>
@@ -2537,10 +3172,6 @@ Aufzeichnung %2</translation>
         <translation>Nichts wurde gespeichert: Der Eintrag braucht einen Titel.</translation>
     </message>
     <message>
-        <source>finished writing the new entry, first saved when its first image was added</source>
-        <translation>neuen Eintrag fertig geschrieben; zuerst gespeichert, als sein erstes Bild hinzugefügt wurde</translation>
-    </message>
-    <message>
         <source>Nothing was saved: this entry is signed, so a change is an amendment and needs a reason. Write in the field above why you are changing it, then save again.</source>
         <translation>Nichts wurde gespeichert: Dieser Eintrag ist signiert, daher gilt jede Änderung als Änderung nach Signatur und braucht eine Begründung. Schreiben Sie in das Feld oben, warum Sie ihn ändern, und speichern Sie dann erneut.</translation>
     </message>
@@ -2605,16 +3236,8 @@ Aufzeichnung %2</translation>
         <translation>Das Laborbuch ist mit einer anderen Aufgabe beschäftigt; fügen Sie das Bild gleich noch einmal ein.</translation>
     </message>
     <message>
-        <source>Give the entry a title first. An image is kept with its entry, so the entry is saved when you add its first image.</source>
-        <translation>Geben Sie dem Eintrag zuerst einen Titel. Ein Bild wird mit seinem Eintrag aufbewahrt, deshalb wird der Eintrag gespeichert, sobald Sie sein erstes Bild hinzufügen.</translation>
-    </message>
-    <message>
         <source>The image could not be added: %1</source>
         <translation>Das Bild konnte nicht hinzugefügt werden: %1</translation>
-    </message>
-    <message>
-        <source>The entry was saved as version 1 when you added its first image, so that the image is kept with it. Save version records the rest of your text.</source>
-        <translation>Der Eintrag wurde beim Hinzufügen seines ersten Bildes als Version 1 gespeichert, damit das Bild bei ihm bleibt. „Version speichern“ zeichnet den Rest Ihres Textes auf.</translation>
     </message>
     <message>
         <source>To save it, give the entry a title.</source>
@@ -3219,13 +3842,6 @@ Aufzeichnung %2</translation>
         <source>The PDF could not be saved as %1: %2.</source>
         <translation>Das PDF konnte nicht als %1 gespeichert werden: %2.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n page(s), with the %1 records that prove them embedded.</source>
-        <translation>
-            <numerusform>%n Seite, mit den %1 eingebetteten Datensätzen, die sie belegen.</numerusform>
-            <numerusform>%n Seiten, mit den %1 eingebetteten Datensätzen, die sie belegen.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Signed as “%1”; not yet time-stamped (no time-stamp authority answered): add the time-stamp later.</source>
         <translation>Signiert als „%1“; noch ohne Zeitstempel (keine Zeitstempel-Autorität hat geantwortet): fügen Sie den Zeitstempel später hinzu.</translation>
@@ -3241,6 +3857,13 @@ Aufzeichnung %2</translation>
     <message>
         <source>Stopping…</source>
         <translation>Wird angehalten…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pages, with the %1 records that prove them embedded.</source>
+        <translation>
+            <numerusform>%n Seite, mit den %1 eingebetteten Datensätzen, die sie belegen.</numerusform>
+            <numerusform>%n Seiten, mit den %1 eingebetteten Datensätzen, die sie belegen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3459,35 +4082,35 @@ Aufzeichnung %2</translation>
         <translation>&lt;b&gt;Importiert aus %1:&lt;/b&gt; %2, %3 und %4.</translation>
     </message>
     <message numerus="yes">
-        <source>%n experiment(s)</source>
+        <source>%n experiments</source>
         <translation>
             <numerusform>%n Experiment</numerusform>
             <numerusform>%n Experimente</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n entry(ies)</source>
+        <source>%n entries</source>
         <translation>
             <numerusform>%n Eintrag</numerusform>
             <numerusform>%n Einträge</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n file(s)</source>
+        <source>%n files</source>
         <translation>
             <numerusform>%n Datei</numerusform>
             <numerusform>%n Dateien</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n file(s) do not match the SHA-256 the crate gives; kept and marked.</source>
+        <source>%n files do not match the SHA-256 the crate gives; kept and marked.</source>
         <translation>
             <numerusform>%n Datei stimmt nicht mit dem SHA-256 des Crates überein; behalten und markiert.</numerusform>
             <numerusform>%n Dateien stimmen nicht mit dem SHA-256 des Crates überein; behalten und markiert.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n thing(s) could not be imported; see below.</source>
+        <source>%n things could not be imported; see below.</source>
         <translation>
             <numerusform>%n Element konnte nicht importiert werden; siehe unten.</numerusform>
             <numerusform>%n Elemente konnten nicht importiert werden; siehe unten.</numerusform>
@@ -4587,30 +5210,6 @@ Aufzeichnung %2</translation>
     <message>
         <source>Remote settings saved.</source>
         <translation>Repository-Einstellungen gespeichert.</translation>
-    </message>
-    <message>
-        <source>Sync alarm</source>
-        <translation>Alarm bei der Synchronisation</translation>
-    </message>
-    <message>
-        <source>The copy on the shared repository does not match what was written in this notebook.</source>
-        <translation>Die Kopie im gemeinsamen Repository stimmt nicht mit dem überein, was in diesem Laborbuch geschrieben wurde.</translation>
-    </message>
-    <message>
-        <source>Some files that came from the shared repository did not pass the checks and were set aside.</source>
-        <translation>Einige Dateien aus dem gemeinsamen Repository haben die Prüfungen nicht bestanden und wurden beiseitegelegt.</translation>
-    </message>
-    <message>
-        <source>… and %1 more</source>
-        <translation>… und %1 weitere</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Nothing in this notebook was changed or lost: Quire kept its own records and did not take in the server&apos;s versions.&lt;/p&gt;&lt;ul&gt;%1&lt;/ul&gt;&lt;p&gt;Tell the admin of this notebook, who can check who changed the shared repository.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;In diesem Laborbuch wurde nichts geändert und nichts ging verloren: Quire hat seine eigenen Aufzeichnungen behalten und die Versionen des Servers nicht übernommen.&lt;/p&gt;&lt;ul&gt;%1&lt;/ul&gt;&lt;p&gt;Informieren Sie den Administrator dieses Laborbuchs; er kann prüfen, wer das gemeinsame Repository geändert hat.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>I have seen this</source>
-        <translation>Zur Kenntnis genommen</translation>
     </message>
 </context>
 <context>
@@ -5783,97 +6382,6 @@ Nichts geht verloren: Ihre Änderungen bleiben in diesem Laborbuch und werden be
     <message>
         <source>Use this notebook as yourself on another computer too</source>
         <translation>Dieses Laborbuch als Sie selbst auch auf einem anderen Computer verwenden</translation>
-    </message>
-</context>
-<context>
-    <name>quire::widgets::AlarmsDialog</name>
-    <message>
-        <source>Fails authentication</source>
-        <translation>Echtheitsprüfung fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Name does not fit its content</source>
-        <translation>Name passt nicht zum Inhalt</translation>
-    </message>
-    <message>
-        <source>Other bytes under a known name</source>
-        <translation>Andere Daten unter bekanntem Namen</translation>
-    </message>
-    <message>
-        <source>Key grant refused</source>
-        <translation>Schlüsselfreigabe abgelehnt</translation>
-    </message>
-    <message>
-        <source>Certificate authority share refused</source>
-        <translation>Weitergabe des Schlüssels der Zertifizierungsstelle abgelehnt</translation>
-    </message>
-    <message>
-        <source>History rewritten</source>
-        <translation>Verlauf umgeschrieben</translation>
-    </message>
-    <message>
-        <source>Files removed</source>
-        <translation>Dateien entfernt</translation>
-    </message>
-    <message>
-        <source>Refused file</source>
-        <translation>Abgelehnte Datei</translation>
-    </message>
-    <message>
-        <source>Sync alarms</source>
-        <translation>Alarme der Synchronisation</translation>
-    </message>
-    <message>
-        <source>What syncs found wrong on the shared repository</source>
-        <translation>Was die Synchronisation im gemeinsamen Repository beanstandet hat</translation>
-    </message>
-    <message>
-        <source>Nothing in this notebook was changed or lost: Quire kept its own records and did not take in these files. An alarm stays red, and every sync reports it, until an admin has looked at it and acknowledged it with a reason.</source>
-        <translation>In diesem Laborbuch wurde nichts verändert und nichts ging verloren: Quire hat seine eigenen Datensätze behalten und diese Dateien nicht übernommen. Ein Alarm bleibt rot und wird bei jeder Synchronisation gemeldet, bis ein Administrator ihn geprüft und mit einer Begründung bestätigt hat.</translation>
-    </message>
-    <message>
-        <source>Alarm</source>
-        <translation>Alarm</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>Datei</translation>
-    </message>
-    <message>
-        <source>First seen</source>
-        <translation>Zuerst gesehen</translation>
-    </message>
-    <message>
-        <source>Acknowledged</source>
-        <translation>Bestätigt</translation>
-    </message>
-    <message>
-        <source>What you found, e.g. a test push by the lab&apos;s IT</source>
-        <translation>Was Sie festgestellt haben, z. B. ein Test der Labor-IT</translation>
-    </message>
-    <message>
-        <source>&amp;Reason:</source>
-        <translation>&amp;Begründung:</translation>
-    </message>
-    <message>
-        <source>&amp;Acknowledge</source>
-        <translation>&amp;Bestätigen</translation>
-    </message>
-    <message>
-        <source>By %1, %2: %3</source>
-        <translation>Von %1, %2: %3</translation>
-    </message>
-    <message>
-        <source>Not yet</source>
-        <translation>Noch nicht</translation>
-    </message>
-    <message>
-        <source>Records that you have looked at this, with your reason; every member&apos;s notebook sees it after their next sync.</source>
-        <translation>Hält mit Ihrer Begründung fest, dass Sie dies geprüft haben; jedes Mitglied sieht es nach seiner nächsten Synchronisation.</translation>
-    </message>
-    <message>
-        <source>Only an admin of this notebook can acknowledge an alarm.</source>
-        <translation>Nur ein Administrator dieses Laborbuchs kann einen Alarm bestätigen.</translation>
     </message>
 </context>
 </TS>

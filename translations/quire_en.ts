@@ -14,31 +14,55 @@
 <context>
     <name>quire::Notebook</name>
     <message numerus="yes">
-        <source>the entry has %n version(s); there is no version %1</source>
+        <source>the entry has %n versions in conflict (saved on two computers apart); resolve the conflict first by saving a version that joins them</source>
+        <translation>
+            <numerusform>the entry has %n version in conflict (saved on two computers apart); resolve the conflict first by saving a version that joins them</numerusform>
+            <numerusform>the entry has %n versions in conflict (saved on two computers apart); resolve the conflict first by saving a version that joins them</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the entry has %n versions; there is no version %1</source>
         <translation>
             <numerusform>the entry has %n version; there is no version %1</numerusform>
             <numerusform>the entry has %n versions; there is no version %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n failed unlock attempt(s) before this unlock</source>
+        <source>%n failed unlock attempts before this unlock</source>
         <translation>
             <numerusform>%n failed unlock attempt before this unlock</numerusform>
             <numerusform>%n failed unlock attempts before this unlock</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n record(s) attested by the time-stamp authority %1</source>
+        <source>%n records attested by the time-stamp authority %1</source>
         <translation>
             <numerusform>%n record attested by the time-stamp authority %1</numerusform>
             <numerusform>%n records attested by the time-stamp authority %1</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>quire::storage</name>
     <message numerus="yes">
-        <source>the entry has %n versions in conflict (saved on two computers apart); resolve the conflict first by saving a version that joins them</source>
+        <source>%n rows of the table are not numbers and were left out (the first is line %1: &quot;%2&quot;)</source>
         <translation>
-            <numerusform>the entry has %n version in conflict (saved on two computers apart); resolve the conflict first by saving a version that joins them</numerusform>
-            <numerusform>the entry has %n versions in conflict (saved on two computers apart); resolve the conflict first by saving a version that joins them</numerusform>
+            <numerusform>%n row of the table holds no numbers and was left out (line %1: &quot;%2&quot;)</numerusform>
+            <numerusform>%n rows of the table are not numbers and were left out (the first is line %1: &quot;%2&quot;)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n values of the table are empty; they show as gaps</source>
+        <translation>
+            <numerusform>%n value of the table is empty; it shows as a gap</numerusform>
+            <numerusform>%n values of the table are empty; they show as gaps</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files were removed from the shared repository (%1%2); this sync puts them back</source>
+        <translation>
+            <numerusform>%n file was removed from the shared repository (%1%2); this sync puts it back</numerusform>
+            <numerusform>%n files were removed from the shared repository (%1%2); this sync puts them back</numerusform>
         </translation>
     </message>
 </context>
@@ -102,34 +126,6 @@
 <context>
     <name>quire::widgets::ElnExportDialog</name>
     <message numerus="yes">
-        <source>(%n entry(s))</source>
-        <translation>
-            <numerusform>(%n entry)</numerusform>
-            <numerusform>(%n entries)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n experiment(s)</source>
-        <translation>
-            <numerusform>%n experiment</numerusform>
-            <numerusform>%n experiments</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n entry(s)</source>
-        <translation>
-            <numerusform>%n entry</numerusform>
-            <numerusform>%n entries</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s)</source>
-        <translation>
-            <numerusform>%n file</numerusform>
-            <numerusform>%n files</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n with a trusted time-stamp</source>
         <translation>
             <numerusform>%n with a trusted time-stamp</numerusform>
@@ -137,14 +133,42 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n sealed record(s)</source>
+        <source>(%n entries)</source>
+        <translation>
+            <numerusform>(%n entry)</numerusform>
+            <numerusform>(%n entries)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n experiments</source>
+        <translation>
+            <numerusform>%n experiment</numerusform>
+            <numerusform>%n experiments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sealed records</source>
         <translation>
             <numerusform>%n sealed record</numerusform>
             <numerusform>%n sealed records</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n signature(s)</source>
+        <source>%n signatures</source>
         <translation>
             <numerusform>%n signature</numerusform>
             <numerusform>%n signatures</numerusform>
@@ -202,7 +226,7 @@
 <context>
     <name>quire::widgets::ExportPdfDialog</name>
     <message numerus="yes">
-        <source>%n page(s), with the %1 records that prove them embedded.</source>
+        <source>%n pages, with the %1 records that prove them embedded.</source>
         <translation>
             <numerusform>%n page, with the %1 records that prove it embedded.</numerusform>
             <numerusform>%n pages, with the %1 records that prove them embedded.</numerusform>
@@ -222,35 +246,35 @@
 <context>
     <name>quire::widgets::ImportElnDialog</name>
     <message numerus="yes">
-        <source>%n experiment(s)</source>
+        <source>%n experiments</source>
         <translation>
             <numerusform>%n experiment</numerusform>
             <numerusform>%n experiments</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n entry(ies)</source>
+        <source>%n entries</source>
         <translation>
             <numerusform>%n entry</numerusform>
             <numerusform>%n entries</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n file(s)</source>
+        <source>%n files</source>
         <translation>
             <numerusform>%n file</numerusform>
             <numerusform>%n files</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n file(s) do not match the SHA-256 the crate gives; kept and marked.</source>
+        <source>%n files do not match the SHA-256 the crate gives; kept and marked.</source>
         <translation>
             <numerusform>%n file does not match the SHA-256 the crate gives; kept and marked.</numerusform>
             <numerusform>%n files do not match the SHA-256 the crate gives; kept and marked.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n thing(s) could not be imported; see below.</source>
+        <source>%n things could not be imported; see below.</source>
         <translation>
             <numerusform>%n thing could not be imported; see below.</numerusform>
             <numerusform>%n things could not be imported; see below.</numerusform>

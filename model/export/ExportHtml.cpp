@@ -1,5 +1,7 @@
 #include "export/ExportHtml.h"
 
+#include "LocalTime.h"
+
 #include <QDateTime>
 #include <QLocale>
 
@@ -20,7 +22,10 @@ const char kPolicy[] = "default-src 'none'; style-src 'unsafe-inline'; img-src q
 QString withZone(const QDateTime &utc) {
     const QDateTime local = utc.toLocalTime();
     const int offset = local.offsetFromUtc();
-    return QLocale::c().toString(local, QStringLiteral("d MMM yyyy, HH:mm:ss")) +
+    // In the language of the window that made the export (QLocale's default).
+    const QLocale locale;
+    return locale.toString(local, localDateFormat(locale) + QStringLiteral(", ") +
+                                      localTimeFormat(locale)) +
            QStringLiteral(" %1 (UTC%2%3:%4)")
                .arg(local.timeZoneAbbreviation(),
                     offset < 0 ? QStringLiteral("-") : QStringLiteral("+"))
@@ -147,7 +152,7 @@ QString ExportHtml::entryArticle(const ExportDocument &d, const ExportEntry &x, 
 
     QString files;
     QString previews;
-    const QLocale locale = QLocale::c();
+    const QLocale locale;
     for (const AttachmentInfo &a : e.attachments) {
         files +=
             QStringLiteral("<tr><td>%1</td><td class=\"num\">%2</td><td><code "

@@ -6,6 +6,7 @@
 #define SQLITE_HAS_CODEC 1
 #include <sqlcipher/sqlite3.h>
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 
@@ -56,24 +57,28 @@ QString systemErrorSuffix(sqlite3 *db) {
 QString describe(sqlite3 *db, int rc, const QString &detail, const QString &sql) {
     switch (rc & 0xff) {
     case SQLITE_FULL:
-        return QStringLiteral("the disk is full");
+        return QCoreApplication::translate("quire::storage", "the disk is full");
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-        return QStringLiteral("the notebook database is damaged");
+        return QCoreApplication::translate("quire::storage", "the notebook database is damaged");
     case SQLITE_READONLY:
-        return QStringLiteral("could not write to the notebook database at %1: it is read-only")
+        return QCoreApplication::translate(
+                   "quire::storage",
+                   "could not write to the notebook database at %1: it is read-only")
             .arg(databasePath(db));
     case SQLITE_CANTOPEN:
-        return QStringLiteral("could not open %1: %2%3")
+        return QCoreApplication::translate("quire::storage", "could not open %1: %2%3")
             .arg(databasePath(db), detail, systemErrorSuffix(db));
     case SQLITE_IOERR:
-        return QStringLiteral("could not read or write the notebook database at %1: %2%3")
+        return QCoreApplication::translate(
+                   "quire::storage", "could not read or write the notebook database at %1: %2%3")
             .arg(databasePath(db), detail, systemErrorSuffix(db));
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-        return QStringLiteral("the notebook database is in use by another program");
+        return QCoreApplication::translate("quire::storage",
+                                           "the notebook database is in use by another program");
     case SQLITE_NOMEM:
-        return QStringLiteral("there is not enough memory");
+        return QCoreApplication::translate("quire::storage", "there is not enough memory");
     default:
         return sql.isEmpty() ? detail : QStringLiteral("%1 (in: %2)").arg(detail, shortSql(sql));
     }
@@ -142,8 +147,9 @@ Result<void> applyAndVerifyKey(sqlite3 *db, const crypto::SecureBytes &rawKey, q
     if (rc == SQLITE_OK) return {};
     if ((rc & 0xff) == SQLITE_NOTADB) {
         if (fileSize >= pageSize && fileSize % pageSize == 0)
-            return fail(QStringLiteral("the passphrase is wrong"));
-        return fail(QStringLiteral("the notebook database is damaged"));
+            return fail(QCoreApplication::translate("quire::storage", "the passphrase is wrong"));
+        return fail(
+            QCoreApplication::translate("quire::storage", "the notebook database is damaged"));
     }
     return failure(db, rc);
 }
@@ -241,7 +247,9 @@ Statement &Statement::bindNull(int index) {
 }
 
 Result<bool> Statement::next() {
-    if (!d || !d->stmt) return fail(QStringLiteral("the statement was not prepared"));
+    if (!d || !d->stmt)
+        return fail(
+            QCoreApplication::translate("quire::storage", "the statement was not prepared"));
     if (!d->bindError.isEmpty()) {
         const QString message = d->bindError;
         reset();
@@ -316,7 +324,7 @@ struct Database::Impl {
 
 namespace {
 Error notOpen() {
-    return fail(QStringLiteral("the notebook database is not open"));
+    return fail(QCoreApplication::translate("quire::storage", "the notebook database is not open"));
 }
 } // namespace
 
@@ -336,11 +344,13 @@ Database &Database::operator=(Database &&other) noexcept {
 Result<Database> Database::open(const QString &path, const crypto::SecureBytes &rawKey, Mode mode,
                                 int pageSize) {
     if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) != 0)
-        return fail(QStringLiteral("could not open %1: %2 bytes is not a database page size")
+        return fail(QCoreApplication::translate(
+                        "quire::storage", "could not open %1: %2 bytes is not a database page size")
                         .arg(path)
                         .arg(pageSize));
     if (rawKey.size() != kRawKeySize)
-        return fail(QStringLiteral("could not open %1: the key must be %2 bytes")
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "could not open %1: the key must be %2 bytes")
                         .arg(path)
                         .arg(kRawKeySize));
 
@@ -348,17 +358,26 @@ Result<Database> Database::open(const QString &path, const crypto::SecureBytes &
     const qint64 size = info.exists() ? info.size() : 0;
     if (mode == Mode::Create) {
         if (info.exists() && (!info.isFile() || size > 0))
-            return fail(QStringLiteral("could not create %1: a file is already there").arg(path));
+            return fail(QCoreApplication::translate("quire::storage",
+                                                    "could not create %1: a file is already there")
+                            .arg(path));
     } else {
         if (!info.exists())
-            return fail(QStringLiteral("could not open %1: the file does not exist").arg(path));
+            return fail(QCoreApplication::translate("quire::storage",
+                                                    "could not open %1: the file does not exist")
+                            .arg(path));
         if (!info.isFile())
-            return fail(QStringLiteral("could not open %1: it is not a file").arg(path));
+            return fail(
+                QCoreApplication::translate("quire::storage", "could not open %1: it is not a file")
+                    .arg(path));
         // SQLite would take an empty file for a new database and write a fresh one into it.
-        if (size == 0) return fail(QStringLiteral("the notebook database is damaged"));
+        if (size == 0)
+            return fail(
+                QCoreApplication::translate("quire::storage", "the notebook database is damaged"));
         QFile file(path);
         if (file.open(QIODevice::ReadOnly) && file.read(16) == QByteArray("SQLite format 3", 16))
-            return fail(QStringLiteral("the notebook database is damaged: it is not encrypted"));
+            return fail(QCoreApplication::translate(
+                "quire::storage", "the notebook database is damaged: it is not encrypted"));
 
         // Prove the key on a read-only connection first. A read-write connection that gave up
         // on a wrong key would still checkpoint a leftover WAL into the file when it closes;
@@ -378,7 +397,9 @@ Result<Database> Database::open(const QString &path, const crypto::SecureBytes &
     // SQLite silently falls back to read-only when the file is not writable; say so now rather
     // than at the first save.
     if (sqlite3_db_readonly(db, "main") == 1)
-        return fail(QStringLiteral("could not open %1: the file is read-only").arg(path));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "could not open %1: the file is read-only")
+                        .arg(path));
 
     if (const Result<void> keyed = applyAndVerifyKey(db, rawKey, size, pageSize); !keyed)
         return keyed.failure();
@@ -388,8 +409,10 @@ Result<Database> Database::open(const QString &path, const crypto::SecureBytes &
     const Result<QString> journal = pragmaText(db, "PRAGMA journal_mode = WAL;");
     if (!journal) return journal.failure();
     if (journal->compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
-        return fail(QStringLiteral("could not open %1: the database cannot use a write-ahead log "
-                                   "(journal mode is %2)")
+        return fail(QCoreApplication::translate(
+                        "quire::storage",
+                        "could not open %1: the database cannot use a write-ahead log "
+                        "(journal mode is %2)")
                         .arg(path, *journal));
     const char *settings = "PRAGMA synchronous = NORMAL;"
                            "PRAGMA foreign_keys = ON;"
@@ -436,10 +459,14 @@ Result<Statement> Database::prepare(const QString &sql) {
     StatementHandle stmt(raw);
     if (rc != SQLITE_OK) return failure(d->db.get(), rc, sql);
     if (!stmt)
-        return fail(QStringLiteral("there is no SQL statement in \"%1\"").arg(shortSql(sql)));
+        return fail(
+            QCoreApplication::translate("quire::storage", "there is no SQL statement in \"%1\"")
+                .arg(shortSql(sql)));
     // Only the first statement would run; refuse rather than silently drop the rest.
     if (tail && !QByteArray(tail).trimmed().isEmpty())
-        return fail(QStringLiteral("prepare takes one statement (in: %1)").arg(shortSql(sql)));
+        return fail(
+            QCoreApplication::translate("quire::storage", "prepare takes one statement (in: %1)")
+                .arg(shortSql(sql)));
 
     Statement statement;
     statement.d = std::make_unique<Statement::Impl>();
@@ -503,13 +530,16 @@ Result<void> Database::rekey(const crypto::SecureBytes &newRawKey) {
             QStringLiteral("could not change the key: the key must be %1 bytes").arg(kRawKeySize));
     sqlite3 *db = d->db.get();
     if (!sqlite3_get_autocommit(db))
-        return fail(QStringLiteral("could not change the key: a transaction is still open"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "could not change the key: a transaction is still open"));
     {
         const crypto::SecureBytes literal = rawKeyLiteral(newRawKey);
         const int rc = sqlite3_rekey_v2(db, "main", literal.bytes().constData(), literal.size());
         if (rc != SQLITE_OK) {
             const Error error = failure(db, rc);
-            return fail(QStringLiteral("could not change the key: %1").arg(error.message));
+            return fail(
+                QCoreApplication::translate("quire::storage", "could not change the key: %1")
+                    .arg(error.message));
         }
     }
     // The rekeyed pages sit in the WAL; move them into the main file so that it is readable
@@ -523,7 +553,9 @@ Result<void> Database::rekey(const crypto::SecureBytes &newRawKey) {
     const Result<void> verified =
         applyAndVerifyKey(probe->get(), newRawKey, QFileInfo(d->path).size(), d->pageSize);
     if (!verified)
-        return fail(QStringLiteral("the new key could not be verified: %1").arg(verified.error()));
+        return fail(
+            QCoreApplication::translate("quire::storage", "the new key could not be verified: %1")
+                .arg(verified.error()));
     return {};
 }
 
@@ -536,20 +568,26 @@ int Database::userVersion() {
 Result<void> Database::migrate(const QList<QString> &migrations) {
     if (!d || !d->db) return notOpen();
     const int current = userVersion();
-    if (current < 0) return fail(QStringLiteral("could not read the notebook database's version"));
+    if (current < 0)
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "could not read the notebook database's version"));
     if (current > migrations.size())
-        return fail(QStringLiteral("the notebook database was written by a newer version of "
-                                   "Quire (database version %1, this program knows up to %2)")
-                        .arg(current)
-                        .arg(migrations.size()));
+        return fail(
+            QCoreApplication::translate("quire::storage",
+                                        "the notebook database was written by a newer version of "
+                                        "Quire (database version %1, this program knows up to %2)")
+                .arg(current)
+                .arg(migrations.size()));
 
     for (int i = current; i < migrations.size(); ++i) {
         const int target = i + 1;
         auto upgradeFailed = [&](const QString &why) {
             (void)rollback();
-            return fail(QStringLiteral("could not upgrade the notebook database to version %1: %2")
-                            .arg(target)
-                            .arg(why));
+            return fail(
+                QCoreApplication::translate(
+                    "quire::storage", "could not upgrade the notebook database to version %1: %2")
+                    .arg(target)
+                    .arg(why));
         };
         if (const Result<void> started = begin(); !started) return upgradeFailed(started.error());
         if (const Result<void> ran = exec(migrations.at(i)); !ran)

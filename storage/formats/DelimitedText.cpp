@@ -2,6 +2,7 @@
 
 #include "formats/TextInput.h"
 
+#include <QCoreApplication>
 #include <QStringDecoder>
 
 #include <algorithm>
@@ -502,15 +503,17 @@ Result<Dataset> readDelimitedText(const QByteArray &bytes, const ReadProgress &p
         return fail(QStringLiteral("the table has no column of numbers beside its first"));
 
     if (badRows > 0)
-        dataset.warnings << QStringLiteral(
-                                "%1 row(s) of the table are not numbers and were left out (the "
-                                "first is line %2: \"%3\")")
-                                .arg(badRows)
+        dataset.warnings << QCoreApplication::translate(
+                                "quire::storage",
+                                "%n rows of the table are not numbers and were left out (the "
+                                "first is line %1: \"%2\")",
+                                nullptr, int(badRows))
                                 .arg(firstBadLine)
                                 .arg(firstBad);
     if (gaps > 0)
-        dataset.warnings
-            << QStringLiteral("%1 value(s) of the table are empty; they show as gaps").arg(gaps);
+        dataset.warnings << QCoreApplication::translate(
+            "quire::storage", "%n values of the table are empty; they show as gaps", nullptr,
+            int(gaps));
 
     // The summary fields, from preamble keys that name them.
     QList<Field> summary;

@@ -6,6 +6,7 @@
 #include "records/CanonicalJson.h"
 #include "records/Record.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
@@ -35,13 +36,14 @@ QString formProblem(const QJsonObject &record) {
     const qint64 seq = record.value("seq").toInteger();
     const QString recordedAt = record.value("recorded_at").toString();
     if (record.value("format").toString() != kRecordFormat || record.size() != 9)
-        return QStringLiteral("it is not a quire/1 record");
+        return QCoreApplication::translate("quire::storage", "it is not a quire/1 record");
     if (!kRecordTypes.contains(type))
-        return QStringLiteral("it has an unknown record type “%1”").arg(type);
+        return QCoreApplication::translate("quire::storage", "it has an unknown record type “%1”")
+            .arg(type);
     if (!isUuid(object) || !isUuid(author) || !isUuid(device) ||
         !(record.value("prev").isNull() || isRecordId(prev)) || seq < 1 ||
         !timeFormat.match(recordedAt).hasMatch() || !record.value("body").isObject())
-        return QStringLiteral("its fields are malformed");
+        return QCoreApplication::translate("quire::storage", "its fields are malformed");
     return {};
 }
 
@@ -59,78 +61,102 @@ QString writeProblem(const QJsonObject &record, const QStringList &roles,
     if (const QString problem = mergesProblem(record); !problem.isEmpty()) return problem;
     if ((type == "entry" || type == "experiment") && changed &&
         body.value("reason").toString().trimmed().isEmpty())
-        return QStringLiteral("it changes a %1 without a reason").arg(type);
+        return QCoreApplication::translate("quire::storage", "it changes a %1 without a reason")
+            .arg(type);
     if (type == "member") {
         if (!roles.contains("admin"))
-            return QStringLiteral("only an admin may write member records");
+            return QCoreApplication::translate("quire::storage",
+                                               "only an admin may write member records");
         if (!crypto::verifyCertificateChain(unb64(body.value("sign_cert")), caCert))
-            return QStringLiteral("the member's certificate is not issued by this notebook");
+            return QCoreApplication::translate(
+                "quire::storage", "the member's certificate is not issued by this notebook");
     }
     if ((type == "experiment" || (type == "entry" && !changed)) && !roles.contains("author"))
-        return QStringLiteral("only members with the author role may write a %1").arg(type);
+        return QCoreApplication::translate("quire::storage",
+                                           "only members with the author role may write a %1")
+            .arg(type);
     if (type == "entry") {
         if (changed && firstAuthor != author)
-            return QStringLiteral("it changes an entry that someone else wrote");
+            return QCoreApplication::translate("quire::storage",
+                                               "it changes an entry that someone else wrote");
         const QString htmlText = body.value("html").toString();
         if (htmlSafe ? !*htmlSafe : !isSafeEntryHtml(htmlText))
-            return QStringLiteral("it holds HTML outside the safe subset");
+            return QCoreApplication::translate("quire::storage",
+                                               "it holds HTML outside the safe subset");
     }
     if (type == "instrument") {
         if (!roles.contains("author") && !roles.contains("admin"))
-            return QStringLiteral("only members with the author or admin role may write an "
+            return QCoreApplication::translate(
+                "quire::storage", "only members with the author or admin role may write an "
                                   "instrument");
         if (body.value("name").toString().trimmed().isEmpty())
-            return QStringLiteral("an instrument without a name");
+            return QCoreApplication::translate("quire::storage", "an instrument without a name");
         const QString status = body.value("status").toString();
         if (status != "active" && status != "retired")
-            return QStringLiteral("an instrument's status is active or retired, not “%1”")
+            return QCoreApplication::translate(
+                       "quire::storage", "an instrument's status is active or retired, not “%1”")
                 .arg(status);
         if (changed && body.value("reason").toString().trimmed().isEmpty())
-            return QStringLiteral("it changes an instrument without a reason");
+            return QCoreApplication::translate("quire::storage",
+                                               "it changes an instrument without a reason");
     }
     if (type == "set_aside") {
         if (!roles.contains("author"))
-            return QStringLiteral("only members with the author role may set a capture aside");
-        if (changed) return QStringLiteral("setting aside has only one version");
+            return QCoreApplication::translate(
+                "quire::storage", "only members with the author role may set a capture aside");
+        if (changed)
+            return QCoreApplication::translate("quire::storage",
+                                               "setting aside has only one version");
         if (!isRecordId(body.value("target").toString()))
-            return QStringLiteral("it sets aside something that is not a record id");
+            return QCoreApplication::translate("quire::storage",
+                                               "it sets aside something that is not a record id");
         if (body.value("reason").toString().trimmed().isEmpty())
-            return QStringLiteral("it sets a capture aside without a reason");
+            return QCoreApplication::translate("quire::storage",
+                                               "it sets a capture aside without a reason");
     }
     if (type == "audit" && body.value("action").toString() == "alarm_acknowledged") {
         // Issue 16: an acknowledgement silences an alarm in every vault, so only an admin's.
         if (!roles.contains("admin"))
-            return QStringLiteral("only an admin may acknowledge an alarm");
+            return QCoreApplication::translate("quire::storage",
+                                               "only an admin may acknowledge an alarm");
         const QJsonObject detail = body.value("detail").toObject();
         if (detail.value("alarm").toString().isEmpty() ||
             detail.value("reason").toString().trimmed().isEmpty())
-            return QStringLiteral("an alarm acknowledgement names the alarm and a reason");
+            return QCoreApplication::translate(
+                "quire::storage", "an alarm acknowledgement names the alarm and a reason");
     }
     if (type == "device") {
         // A computer of a member (issue 16): announced or retired by that member or an admin.
         if (author != body.value("member").toString() && !roles.contains("admin"))
-            return QStringLiteral("only the device's member or an admin may write a device record");
+            return QCoreApplication::translate(
+                "quire::storage", "only the device's member or an admin may write a device record");
         if (!isUuid(body.value("member").toString()))
-            return QStringLiteral("a device record names no member");
+            return QCoreApplication::translate("quire::storage", "a device record names no member");
         if (body.value("name").toString().trimmed().isEmpty())
-            return QStringLiteral("a device without a name");
+            return QCoreApplication::translate("quire::storage", "a device without a name");
         const QString status = body.value("status").toString();
         if (status != "active" && status != "retired")
-            return QStringLiteral("a device's status is active or retired, not “%1”").arg(status);
+            return QCoreApplication::translate("quire::storage",
+                                               "a device's status is active or retired, not “%1”")
+                .arg(status);
         if (body.value("reason").toString().trimmed().isEmpty())
-            return QStringLiteral("a device record without a reason");
+            return QCoreApplication::translate("quire::storage",
+                                               "a device record without a reason");
     }
     if (type == "tsa_trust") {
         if (!roles.contains("admin"))
-            return QStringLiteral("only an admin may set the notebook's time-stamp authorities");
+            return QCoreApplication::translate(
+                "quire::storage", "only an admin may set the notebook's time-stamp authorities");
         if (const QString problem = tsaTrustProblem(body); !problem.isEmpty()) return problem;
     }
-    if (type == "signature" && changed) return QStringLiteral("a signature has only one version");
+    if (type == "signature" && changed)
+        return QCoreApplication::translate("quire::storage", "a signature has only one version");
     if (type == "comment")
         if (const QString problem = commentFormProblem(record, htmlSafe); !problem.isEmpty())
             return problem;
     if (type == "anchor") {
-        if (changed) return QStringLiteral("an anchor has only one version");
+        if (changed)
+            return QCoreApplication::translate("quire::storage", "an anchor has only one version");
         if (const QString problem = anchorProblem(body); !problem.isEmpty()) return problem;
     }
     return {};
@@ -142,53 +168,68 @@ QString mergesProblem(const QJsonObject &record) {
     const QString type = record.value("type").toString();
     const QString prev = record.value("prev").toString();
     if (type != "entry" && type != "experiment")
-        return QStringLiteral("only entry and experiment versions merge others, not a %1")
+        return QCoreApplication::translate(
+                   "quire::storage", "only entry and experiment versions merge others, not a %1")
             .arg(type);
-    if (prev.isEmpty()) return QStringLiteral("a first version cannot merge other versions");
+    if (prev.isEmpty())
+        return QCoreApplication::translate("quire::storage",
+                                           "a first version cannot merge other versions");
     const QJsonValue merges = body.value("merges");
     if (!merges.isArray() || merges.toArray().isEmpty())
-        return QStringLiteral("its merges are not a list of the versions it joins");
+        return QCoreApplication::translate("quire::storage",
+                                           "its merges are not a list of the versions it joins");
     QSet<QString> seen{prev};
     for (const auto &v : merges.toArray()) {
         const QString id = v.toString();
         if (!isRecordId(id) || seen.contains(id))
-            return QStringLiteral("its merges name a malformed or repeated version");
+            return QCoreApplication::translate("quire::storage",
+                                               "its merges name a malformed or repeated version");
         seen.insert(id);
     }
     if (body.value("reason").toString().trimmed().isEmpty())
-        return QStringLiteral("it resolves a conflict without a reason");
+        return QCoreApplication::translate("quire::storage",
+                                           "it resolves a conflict without a reason");
     return {};
 }
 
 QString anchorProblem(const QJsonObject &b) {
     const QJsonArray leaves = b.value("leaves").toArray();
-    if (leaves.isEmpty()) return QStringLiteral("an anchor without records");
+    if (leaves.isEmpty())
+        return QCoreApplication::translate("quire::storage", "an anchor without records");
     QList<QByteArray> raw;
     raw.reserve(leaves.size());
     QSet<QString> seen;
     for (const auto &leaf : leaves) {
         const QString id = leaf.toString();
         if (!isRecordId(id) || seen.contains(id))
-            return QStringLiteral("an anchor with a malformed or repeated record id");
+            return QCoreApplication::translate("quire::storage",
+                                               "an anchor with a malformed or repeated record id");
         seen.insert(id);
         raw << crypto::fromHex(id.toLatin1());
     }
     const QByteArray root = timestamp::merkleRoot(raw);
     if (hex(root) != b.value("root").toString())
-        return QStringLiteral("the anchor's root is not the root of its records");
+        return QCoreApplication::translate("quire::storage",
+                                           "the anchor's root is not the root of its records");
     auto token = timestamp::readToken(unb64(b.value("token")));
-    if (!token) return QStringLiteral("the anchor's time-stamp token: %1").arg(token.error());
+    if (!token)
+        return QCoreApplication::translate("quire::storage", "the anchor's time-stamp token: %1")
+            .arg(token.error());
     if (token->digest != root)
-        return QStringLiteral("the anchor's time-stamp token is for another set of records");
+        return QCoreApplication::translate(
+            "quire::storage", "the anchor's time-stamp token is for another set of records");
     return {};
 }
 
 QString tsaTrustProblem(const QJsonObject &b) {
     if (!b.value("authorities").isArray())
-        return QStringLiteral("a time-stamp trust setting without a list of authorities");
+        return QCoreApplication::translate(
+            "quire::storage", "a time-stamp trust setting without a list of authorities");
     const qint64 days = b.value("renew_before_days").toInteger(-1);
     if (!b.value("renew_before_days").isDouble() || days < 1 || days > kMaxRenewBeforeDays)
-        return QStringLiteral("a time-stamp trust setting must renew 1 to %1 days before expiry")
+        return QCoreApplication::translate(
+                   "quire::storage",
+                   "a time-stamp trust setting must renew 1 to %1 days before expiry")
             .arg(kMaxRenewBeforeDays);
     QSet<QString> urls;
     for (const auto &item : b.value("authorities").toArray()) {
@@ -197,18 +238,25 @@ QString tsaTrustProblem(const QJsonObject &b) {
         const QUrl parsed(url);
         if (!parsed.isValid() || parsed.host().isEmpty() ||
             (parsed.scheme() != "http" && parsed.scheme() != "https"))
-            return QStringLiteral("the time-stamp authority “%1” is not an http or https address")
+            return QCoreApplication::translate(
+                       "quire::storage",
+                       "the time-stamp authority “%1” is not an http or https address")
                 .arg(url);
         if (urls.contains(url))
-            return QStringLiteral("the time-stamp authority %1 is named twice").arg(url);
+            return QCoreApplication::translate("quire::storage",
+                                               "the time-stamp authority %1 is named twice")
+                .arg(url);
         urls.insert(url);
         const QJsonArray certs = a.value("certs").toArray();
         if (certs.isEmpty())
-            return QStringLiteral("the time-stamp authority %1 has no trusted certificate")
+            return QCoreApplication::translate(
+                       "quire::storage", "the time-stamp authority %1 has no trusted certificate")
                 .arg(url);
         for (const auto &cert : certs)
             if (!timestamp::describeCertificate(unb64(cert)))
-                return QStringLiteral("a certificate trusted for %1 is not a certificate").arg(url);
+                return QCoreApplication::translate(
+                           "quire::storage", "a certificate trusted for %1 is not a certificate")
+                    .arg(url);
     }
     return {};
 }
@@ -227,30 +275,42 @@ QString signatureRuleProblem(const QString &signer, const QString &meaning, cons
                              const std::function<MemberAt()> &memberAt, bool *missingTarget) {
     static const QStringList meanings{"authored", "reviewed", "approved", "witnessed"};
     if (!meanings.contains(meaning))
-        return QStringLiteral("“%1” is not a signature meaning; meanings are %2")
+        return QCoreApplication::translate("quire::storage",
+                                           "“%1” is not a signature meaning; meanings are %2")
             .arg(meaning, meanings.join(", "));
     const TargetInfo t = targetInfo();
     if (!t.found) {
         if (missingTarget) *missingTarget = true;
-        return QStringLiteral("the signed record %1 is not in this notebook").arg(target);
+        return QCoreApplication::translate("quire::storage",
+                                           "the signed record %1 is not in this notebook")
+            .arg(target);
     }
     if (t.type != "entry")
-        return QStringLiteral("only entry versions are signed, and %1 is a %2 record")
+        return QCoreApplication::translate("quire::storage",
+                                           "only entry versions are signed, and %1 is a %2 record")
             .arg(target.left(12), t.type);
-    if (t.status == "void") return QStringLiteral("a voided entry cannot be signed");
+    if (t.status == "void")
+        return QCoreApplication::translate("quire::storage", "a voided entry cannot be signed");
     const MemberAt m = memberAt();
-    if (!m.known) return QStringLiteral("the signer is not a member of this notebook");
-    if (m.status != "active") return QStringLiteral("the signer's membership was revoked");
+    if (!m.known)
+        return QCoreApplication::translate("quire::storage",
+                                           "the signer is not a member of this notebook");
+    if (m.status != "active")
+        return QCoreApplication::translate("quire::storage", "the signer's membership was revoked");
     if (meaning == "authored") {
         if (t.author != signer)
-            return QStringLiteral("only the entry's author can sign it as authored");
+            return QCoreApplication::translate("quire::storage",
+                                               "only the entry's author can sign it as authored");
     } else {
         if (t.author == signer)
-            return QStringLiteral("the entry's author cannot sign it as %1; %2 %1 signature "
-                                  "must come from someone else")
-                .arg(meaning, meaning.startsWith('a') ? QStringLiteral("an") : QStringLiteral("a"));
+            return QCoreApplication::translate(
+                       "quire::storage", "the entry's author cannot sign it as %1; that signature "
+                                         "must come from someone else")
+                .arg(meaning);
         if (!m.roles.contains("supervisor"))
-            return QStringLiteral("only a supervisor can sign an entry as %1").arg(meaning);
+            return QCoreApplication::translate("quire::storage",
+                                               "only a supervisor can sign an entry as %1")
+                .arg(meaning);
     }
     return {};
 }
@@ -258,18 +318,23 @@ QString signatureRuleProblem(const QString &signer, const QString &meaning, cons
 QString commentFormProblem(const QJsonObject &record, const bool *htmlSafe) {
     const QJsonObject body = record.value("body").toObject();
     if (!record.value("prev").toString().isEmpty())
-        return QStringLiteral("a comment is never changed; a new comment corrects it");
+        return QCoreApplication::translate("quire::storage",
+                                           "a comment is never changed; a new comment corrects it");
     if (!isRecordId(body.value("target").toString()))
-        return QStringLiteral("a comment on something that is not a record id");
+        return QCoreApplication::translate("quire::storage",
+                                           "a comment on something that is not a record id");
     const QString htmlText = body.value("html").toString();
     if (htmlSafe ? !*htmlSafe : !isSafeEntryHtml(htmlText))
-        return QStringLiteral("a comment holds HTML outside the safe subset");
+        return QCoreApplication::translate("quire::storage",
+                                           "a comment holds HTML outside the safe subset");
     if (html::plainText(htmlText).trimmed().isEmpty())
-        return QStringLiteral("a comment that says nothing");
+        return QCoreApplication::translate("quire::storage", "a comment that says nothing");
     if (body.contains("requests_changes") && !body.value("requests_changes").isBool())
-        return QStringLiteral("a comment's requests_changes is true or false");
+        return QCoreApplication::translate("quire::storage",
+                                           "a comment's requests_changes is true or false");
     if (body.contains("corrects") && !isRecordId(body.value("corrects").toString()))
-        return QStringLiteral("a comment corrects something that is not a record id");
+        return QCoreApplication::translate("quire::storage",
+                                           "a comment corrects something that is not a record id");
     return {};
 }
 
@@ -280,33 +345,47 @@ QString commentRuleProblem(const QString &author, const QJsonObject &body,
     const TargetInfo t = recordInfo(target);
     if (!t.found) {
         if (missing) *missing = true;
-        return QStringLiteral("the commented record %1 is not in this notebook").arg(target);
+        return QCoreApplication::translate("quire::storage",
+                                           "the commented record %1 is not in this notebook")
+            .arg(target);
     }
     if (t.type != "entry")
-        return QStringLiteral("only entry versions are commented on, and %1 is a %2 record")
+        return QCoreApplication::translate(
+                   "quire::storage", "only entry versions are commented on, and %1 is a %2 record")
             .arg(target.left(12), t.type);
     const MemberAt m = memberAt();
-    if (!m.known) return QStringLiteral("the commenter is not a member of this notebook");
-    if (m.status != "active") return QStringLiteral("the commenter's membership was revoked");
+    if (!m.known)
+        return QCoreApplication::translate("quire::storage",
+                                           "the commenter is not a member of this notebook");
+    if (m.status != "active")
+        return QCoreApplication::translate("quire::storage",
+                                           "the commenter's membership was revoked");
     if (body.value("requests_changes").toBool()) {
         if (!m.roles.contains("supervisor"))
-            return QStringLiteral("only a supervisor can request changes");
+            return QCoreApplication::translate("quire::storage",
+                                               "only a supervisor can request changes");
         if (t.author == author)
-            return QStringLiteral("the entry's author cannot request changes of their own entry");
-        if (t.status == "void") return QStringLiteral("a voided entry cannot be asked to change");
+            return QCoreApplication::translate(
+                "quire::storage", "the entry's author cannot request changes of their own entry");
+        if (t.status == "void")
+            return QCoreApplication::translate("quire::storage",
+                                               "a voided entry cannot be asked to change");
     }
     if (body.contains("corrects")) {
         const QString corrected = body.value("corrects").toString();
         const TargetInfo c = recordInfo(corrected);
         if (!c.found) {
             if (missing) *missing = true;
-            return QStringLiteral("the corrected comment %1 is not in this notebook")
+            return QCoreApplication::translate("quire::storage",
+                                               "the corrected comment %1 is not in this notebook")
                 .arg(corrected.left(12));
         }
         if (c.type != "comment" || c.author != author)
-            return QStringLiteral("a comment corrects only an earlier comment of the same member");
+            return QCoreApplication::translate(
+                "quire::storage", "a comment corrects only an earlier comment of the same member");
         if (recordInfo(c.target).object != t.object)
-            return QStringLiteral("a comment corrects only a comment on the same entry");
+            return QCoreApplication::translate(
+                "quire::storage", "a comment corrects only a comment on the same entry");
     }
     return {};
 }

@@ -8,6 +8,7 @@
 #include "sync/Incoming.h"
 #include "sync/Membership.h"
 
+#include <QCoreApplication>
 #include <QScopeGuard>
 
 #include <algorithm>
@@ -622,9 +623,10 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
             if (ours.contains(it.key())) removed << it.key();
         if (!removed.isEmpty())
             alarm(QStringLiteral("file_removed"),
-                  QStringLiteral("%1 file(s) were removed from the shared repository "
-                                 "(%2%3); this sync puts them back")
-                      .arg(removed.size())
+                  QCoreApplication::translate("quire::storage",
+                                              "%n files were removed from the shared repository "
+                                              "(%1%2); this sync puts them back",
+                                              nullptr, int(removed.size()))
                       .arg(removed.mid(0, 3).join(QStringLiteral(", ")),
                            removed.size() > 3 ? QStringLiteral(", …") : QString()));
     }
@@ -658,7 +660,7 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
         if (!local->isEmpty()) parents << *local;
         parents << remoteHead;
         auto commit = h.commit(*merged, parents, d->memberUuid,
-                               QStringLiteral("merge %1 file(s)").arg(ours.size()));
+                               QStringLiteral("merge, files: %1").arg(ours.size()));
         if (!commit) return commit.failure();
         if (auto r = h.updateRef(QString::fromLatin1(mainRef), *commit, *local,
                                  QStringLiteral("quire: merge"));

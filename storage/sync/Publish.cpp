@@ -91,7 +91,7 @@ Result<QByteArray> Vault::publishLocal() {
     if (!head->isEmpty()) parents << *head;
     auto commit =
         h.commit(*tree, parents, d->memberUuid,
-                 QStringLiteral("%1 file(s) from device %2").arg(fresh.size()).arg(d->deviceUuid));
+                 QStringLiteral("from device %1, files: %2").arg(d->deviceUuid).arg(fresh.size()));
     if (!commit) return commit.failure();
     if (auto r = h.updateRef(QStringLiteral("refs/heads/main"), *commit, *head,
                              QStringLiteral("quire: publish"));

@@ -5,6 +5,8 @@
 
 #include "Parallel.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <optional>
 #include <vector>
@@ -51,19 +53,25 @@ Result<int> Vault::Impl::versionAfter(const QString &prev, const QString &object
     (*st)->bind(1, prev);
     auto row = (*st)->next();
     if (!row) return row.failure();
-    if (!*row) return fail(QStringLiteral("the previous version %1 does not exist").arg(prev));
+    if (!*row)
+        return fail(
+            QCoreApplication::translate("quire::storage", "the previous version %1 does not exist")
+                .arg(prev));
     const QString o = (*st)->text(0), t = (*st)->text(1);
     const int v = int((*st)->integer(2));
     (*st)->reset();
     if (o != object || t != type)
-        return fail(QStringLiteral("the previous version %1 belongs to another object").arg(prev));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the previous version %1 belongs to another object")
+                        .arg(prev));
     return v + 1;
 }
 
 Result<QList<StoredRecord>> Vault::Impl::appendLocked(QList<RecordDraft> drafts) {
     if (joining)
-        return fail(QStringLiteral("this notebook is waiting for an admin to approve your join "
-                                   "request; sync once it is approved"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "this notebook is waiting for an admin to approve your join "
+                              "request; sync once it is approved"));
     QString recordedAt = nowUtc();
     // A time-stamp authority's clock and ours may differ by a little; a minute is not a
     // clock running backwards.

@@ -6,6 +6,7 @@
 #include "sync/GitRemote.h"
 #include "sync/Membership.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 
 namespace quire {
@@ -102,10 +103,14 @@ Result<Vault::JoinStart> Vault::createJoining(const QString &dir, const QByteArr
                                               const QByteArray &passphrase) {
     auto invitation = membership::parseInvitation(invitationBytes);
     if (!invitation)
-        return fail(QStringLiteral("the invitation cannot be used: %1").arg(invitation.error()));
-    if (name.trimmed().isEmpty()) return fail(QStringLiteral("your name is needed"));
+        return fail(
+            QCoreApplication::translate("quire::storage", "the invitation cannot be used: %1")
+                .arg(invitation.error()));
+    if (name.trimmed().isEmpty())
+        return fail(QCoreApplication::translate("quire::storage", "your name is needed"));
     if (passphrase.size() < 8)
-        return fail(QStringLiteral("the passphrase must have at least 8 characters"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the passphrase must have at least 8 characters"));
 
     auto signKey = crypto::EcKey::generate();
     const auto encKey = crypto::EcKey::generate();
@@ -159,11 +164,14 @@ Result<Vault::JoinStart> Vault::createJoining(const QString &dir, const QByteArr
 
 namespace {
 Result<VaultMember> activeAdmin(Vault &v) {
-    if (v.isJoining()) return fail(QStringLiteral("this vault has not joined its notebook yet"));
+    if (v.isJoining())
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "this vault has not joined its notebook yet"));
     auto me = v.member(v.memberUuid());
     if (!me) return me.failure();
     if (me->status != "active" || !me->roles.contains("admin"))
-        return fail(QStringLiteral("only an active admin of the notebook may do this"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "only an active admin of the notebook may do this"));
     return me;
 }
 } // namespace
@@ -174,8 +182,9 @@ Result<QByteArray> Vault::makeInvitation() {
     auto remote = remoteUrl();
     if (!remote) return remote.failure();
     if (remote->isEmpty())
-        return fail(QStringLiteral("set the shared repository first (remote set URL): the "
-                                   "invitation tells the newcomer where it is"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "set the shared repository first (remote set URL): the "
+                              "invitation tells the newcomer where it is"));
     auto genesis = head(d->notebookUuid);
     if (!genesis) return genesis.failure();
     membership::Invitation invitation;
@@ -191,24 +200,31 @@ Result<QByteArray> Vault::makeInvitation() {
 Result<QString> Vault::approveJoin(const QByteArray &requestBytes, const QStringList &roles) {
     auto me = activeAdmin(*this);
     if (!me) return me.failure();
-    if (roles.isEmpty()) return fail(QStringLiteral("name at least one role for the new member"));
+    if (roles.isEmpty())
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "name at least one role for the new member"));
     for (const auto &role : roles)
         if (!kRoles.contains(role))
-            return fail(QStringLiteral("“%1” is not a role; roles are %2")
-                            .arg(role, kRoles.join(QStringLiteral(", "))));
+            return fail(
+                QCoreApplication::translate("quire::storage", "“%1” is not a role; roles are %2")
+                    .arg(role, kRoles.join(QStringLiteral(", "))));
     auto request = membership::parseJoinRequest(requestBytes);
     if (!request) return request.failure();
     auto genesis = head(d->notebookUuid);
     if (!genesis) return genesis.failure();
     if (request->notebook != d->notebookUuid || request->genesis != *genesis)
-        return fail(QStringLiteral("the join request is for another notebook"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the join request is for another notebook"));
     if (member(request->member))
-        return fail(QStringLiteral("%1 is already a member of this notebook").arg(request->member));
+        return fail(
+            QCoreApplication::translate("quire::storage", "%1 is already a member of this notebook")
+                .arg(request->member));
     auto caSecret = d->loadSecret(QStringLiteral("ca_key"));
     if (!caSecret)
-        return fail(QStringLiteral("this vault does not hold the notebook's certificate "
-                                   "authority key yet: sync, so that the share an admin's vault "
-                                   "made for you arrives, then approve again"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "this vault does not hold the notebook's certificate "
+                              "authority key yet: sync, so that the share an admin's vault "
+                              "made for you arrives, then approve again"));
     auto caKey = crypto::EcKey::fromPrivateDer(caSecret->bytes());
     if (!caKey) return caKey.failure();
     auto cert = membership::issueMemberCertificate(*request, *caKey, d->caCert, 30);
@@ -261,20 +277,23 @@ Result<QString> Vault::approveJoin(const QByteArray &requestBytes, const QString
 Result<void> Vault::revokeMember(const QString &memberUuid, const QString &reason) {
     auto me = activeAdmin(*this);
     if (!me) return me.failure();
-    if (memberUuid == d->memberUuid) return fail(QStringLiteral("you cannot revoke yourself"));
+    if (memberUuid == d->memberUuid)
+        return fail(QCoreApplication::translate("quire::storage", "you cannot revoke yourself"));
     if (reason.trimmed().isEmpty())
-        return fail(QStringLiteral("a reason is needed to revoke a member"));
+        return fail(
+            QCoreApplication::translate("quire::storage", "a reason is needed to revoke a member"));
     auto target = member(memberUuid);
     if (!target) return target.failure();
     if (target->status != "active")
-        return fail(QStringLiteral("%1 is not an active member").arg(target->name));
+        return fail(QCoreApplication::translate("quire::storage", "%1 is not an active member")
+                        .arg(target->name));
 
     // 1. The revocation itself, still under the old key so that the member can read it.
     auto current = d->db.prepare(QStringLiteral("SELECT head FROM members WHERE uuid=?"));
     if (!current) return current.failure();
     current->bind(1, memberUuid);
     if (auto row = current->next(); !row || !*row)
-        return fail(QStringLiteral("the member has no record"));
+        return fail(QCoreApplication::translate("quire::storage", "the member has no record"));
     auto headRecord = record(current->text(0));
     if (!headRecord) return headRecord.failure();
     QJsonObject body = headRecord->type == "member" ? headRecord->body

@@ -5,6 +5,7 @@
 
 #include "db/Schema.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -56,31 +57,39 @@ QByteArray wrapSecret(const SecureBytes &wrapKey, const QString &name, const QBy
 
 Result<SecureBytes> unwrapSecret(const SecureBytes &wrapKey, const QString &name,
                                  const QByteArray &wrapped) {
-    if (wrapped.size() < 12 + 16) return fail(QStringLiteral("a stored key is damaged"));
+    if (wrapped.size() < 12 + 16)
+        return fail(QCoreApplication::translate("quire::storage", "a stored key is damaged"));
     auto plain =
         crypto::aesGcmOpen(wrapKey.bytes(), wrapped.left(12), wrapped.mid(12), name.toUtf8());
-    if (!plain) return fail(QStringLiteral("a stored key could not be unlocked (%1)").arg(name));
+    if (!plain)
+        return fail(
+            QCoreApplication::translate("quire::storage", "a stored key could not be unlocked (%1)")
+                .arg(name));
     return SecureBytes(plain.value());
 }
 
 Result<QJsonObject> readJsonFile(const QString &path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return fail(QStringLiteral("could not read %1: %2").arg(path, f.errorString()));
+        return fail(QCoreApplication::translate("quire::storage", "could not read %1: %2")
+                        .arg(path, f.errorString()));
     QJsonParseError err;
     const auto doc = QJsonDocument::fromJson(f.readAll(), &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject())
-        return fail(QStringLiteral("%1 is damaged: %2").arg(path, err.errorString()));
+        return fail(QCoreApplication::translate("quire::storage", "%1 is damaged: %2")
+                        .arg(path, err.errorString()));
     return doc.object();
 }
 
 Result<void> writeJsonFileAtomically(const QString &path, const QJsonObject &object) {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly))
-        return fail(QStringLiteral("could not write %1: %2").arg(path, f.errorString()));
+        return fail(QCoreApplication::translate("quire::storage", "could not write %1: %2")
+                        .arg(path, f.errorString()));
     f.write(QJsonDocument(object).toJson(QJsonDocument::Indented));
     if (!f.commit())
-        return fail(QStringLiteral("could not write %1: %2").arg(path, f.errorString()));
+        return fail(QCoreApplication::translate("quire::storage", "could not write %1: %2")
+                        .arg(path, f.errorString()));
     return {};
 }
 
@@ -133,17 +142,20 @@ Result<void> Vault::Impl::acquireLock() {
             if (lock->tryLock(0)) return {};
         }
     }
-    return fail(QStringLiteral("the notebook at %1 is already open in another Quire window "
-                               "or command (process %2); close it first")
+    return fail(QCoreApplication::translate(
+                    "quire::storage", "the notebook at %1 is already open in another Quire window "
+                                      "or command (process %2); close it first")
                     .arg(dir)
                     .arg(pid));
 }
 
 Result<void> Vault::Impl::prepareNewFolder(const QString &folder, const QByteArray &passphrase) {
     if (Vault::exists(folder))
-        return fail(QStringLiteral("a notebook already exists at %1").arg(folder));
+        return fail(QCoreApplication::translate("quire::storage", "a notebook already exists at %1")
+                        .arg(folder));
     if (!QDir().mkpath(folder))
-        return fail(QStringLiteral("could not create the folder %1").arg(folder));
+        return fail(QCoreApplication::translate("quire::storage", "could not create the folder %1")
+                        .arg(folder));
     QFile::setPermissions(folder,
                           QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     dir = QDir(folder).absolutePath();
@@ -195,7 +207,10 @@ Result<SecureBytes> Vault::Impl::loadSecret(const QString &name) {
     (*st)->bind(1, name).bind(2, kdf.saltId());
     auto row = (*st)->next();
     if (!row) return row.failure();
-    if (!*row) return fail(QStringLiteral("the key %1 is missing from the vault").arg(name));
+    if (!*row)
+        return fail(
+            QCoreApplication::translate("quire::storage", "the key %1 is missing from the vault")
+                .arg(name));
     const QByteArray wrapped = (*st)->blob(0);
     (*st)->reset();
     return unwrapSecret(wrapKey, name, wrapped);
@@ -223,7 +238,9 @@ Result<void> Vault::Impl::loadKeys() {
     auto found = st->collect([](const Statement &row) { return row.text(0); });
     if (!found) return found.failure();
     const QStringList names = *found;
-    if (names.isEmpty() && !joining) return fail(QStringLiteral("the vault holds no notebook key"));
+    if (names.isEmpty() && !joining)
+        return fail(
+            QCoreApplication::translate("quire::storage", "the vault holds no notebook key"));
     currentEpoch = 0;
     for (const auto &name : names) {
         auto secret = loadSecret(name);
@@ -257,7 +274,8 @@ Result<void> Vault::Impl::loadState() {
     if (!row) return row.failure();
     joining = !*row && !pendingGenesis.isEmpty();
     if (!*row && !joining)
-        return fail(QStringLiteral("this vault's member is not in the notebook"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "this vault's member is not in the notebook"));
     if (*row) signCertSha256 = me->text(0);
 
     auto dev =
@@ -290,12 +308,16 @@ bool Vault::exists(const QString &dir) {
 Result<std::unique_ptr<Vault>> Vault::create(const QString &dir, const QString &notebookName,
                                              const QString &memberName, const QString &email,
                                              const QByteArray &passphrase) {
-    if (notebookName.trimmed().isEmpty()) return fail(QStringLiteral("the notebook needs a name"));
-    if (memberName.trimmed().isEmpty()) return fail(QStringLiteral("your name is needed"));
+    if (notebookName.trimmed().isEmpty())
+        return fail(QCoreApplication::translate("quire::storage", "the notebook needs a name"));
+    if (memberName.trimmed().isEmpty())
+        return fail(QCoreApplication::translate("quire::storage", "your name is needed"));
     if (!email.contains('@'))
-        return fail(QStringLiteral("“%1” is not an email address").arg(email));
+        return fail(QCoreApplication::translate("quire::storage", "“%1” is not an email address")
+                        .arg(email));
     if (passphrase.size() < 8)
-        return fail(QStringLiteral("the passphrase must have at least 8 characters"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the passphrase must have at least 8 characters"));
 
     std::unique_ptr<Vault> v(new Vault());
     Impl &d = *v->d;
@@ -352,7 +374,9 @@ Result<std::unique_ptr<Vault>> Vault::create(const QString &dir, const QString &
 }
 
 Result<std::unique_ptr<Vault>> Vault::open(const QString &dir, const QByteArray &passphrase) {
-    if (!exists(dir)) return fail(QStringLiteral("there is no notebook at %1").arg(dir));
+    if (!exists(dir))
+        return fail(
+            QCoreApplication::translate("quire::storage", "there is no notebook at %1").arg(dir));
     std::unique_ptr<Vault> v(new Vault());
     Impl &d = *v->d;
     d.dir = QDir(dir).absolutePath();
@@ -360,7 +384,9 @@ Result<std::unique_ptr<Vault>> Vault::open(const QString &dir, const QByteArray 
     if (!json) return json.failure();
     d.vaultJson = *json;
     if (d.vaultJson.value("format").toString() != kVaultFormat)
-        return fail(QStringLiteral("%1 is not a Quire vault this version can open").arg(dir));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "%1 is not a Quire vault this version can open")
+                        .arg(dir));
     auto kdf = Kdf::fromJson(d.vaultJson.value("kdf").toObject());
     if (!kdf) return kdf.failure();
     d.kdf = *kdf;
@@ -465,7 +491,8 @@ QString Vault::deviceUuid() const {
 
 Result<void> Vault::changePassphrase(const QByteArray &newPassphrase) {
     if (newPassphrase.size() < 8)
-        return fail(QStringLiteral("the new passphrase must have at least 8 characters"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the new passphrase must have at least 8 characters"));
     Kdf next;
     next.params = newVaultKdf();
     next.salt = crypto::randomBytes(16);

@@ -51,7 +51,7 @@ private slots:
     void closingFromTheTitleBarSavesAndLockingKeepsTheText();
     void textTypedBeforeACrashIsRecoveredAndSaved();
     void recoveredDraftSaysTheEntryChangedSince();
-    void firstImageInANewEntrySavesTheEntryFirst();
+    void imagePastedIntoANewEntryIsSavedWithItAsOneVersion();
     void cleanup();
     void cleanupTestCase();
 
@@ -643,7 +643,7 @@ void EntryDraftsTest::recoveredDraftSaysTheEntryChangedSince() {
     QVERIFY(visibleNotice(dialog, QStringLiteral("newerVersionNotice")).isEmpty());
 }
 
-void EntryDraftsTest::firstImageInANewEntrySavesTheEntryFirst() {
+void EntryDraftsTest::imagePastedIntoANewEntryIsSavedWithItAsOneVersion() {
     // A small "gel", recognisable on screen.
     QImage gel(180, 90, QImage::Format_RGB32);
     gel.fill(QColor(0xf4, 0xf1, 0xe8));
@@ -654,65 +654,105 @@ void EntryDraftsTest::firstImageInANewEntrySavesTheEntryFirst() {
     }
     QGuiApplication::clipboard()->setImage(gel);
     const int entriesBefore = int(m_notebook->entries(m_experiment)->size());
+    const QString src = QStringLiteral("quire-attachment:");
 
+    // Pasted before the entry has a title: the image is kept as an attachment record at once,
+    // and no version of the entry is written until the person saves.
     EntryDialog *dialog =
         showDialog(EntryDialog::newEntry(m_notebook.get(), m_experiment, nullptr));
     QVERIFY(dialog);
+    QSignalSpy saved(dialog, &EntryDialog::saved);
     clickIntoText(dialog);
     type(dialog, QStringLiteral("Gel after 40 min:"));
     key(dialog, Qt::Key_Return);
-    waitForHtml(dialog, [](const QString &h) { return h.contains(QStringLiteral("40 min")); });
-
-    // Without a title there is no entry to keep the image with: refused, and said why.
     key(dialog, Qt::Key_V, Qt::ControlModifier);
-    QTRY_VERIFY(!visibleNotice(dialog, QStringLiteral("imageNotice")).isEmpty());
-    QVERIFY2(visibleNotice(dialog, QStringLiteral("imageNotice"))
-                 .startsWith(QStringLiteral("Give the entry a title first")),
-             qPrintable(visibleNotice(dialog, QStringLiteral("imageNotice"))));
+    QString h = waitForHtml(dialog, [&](const QString &h) { return h.contains(src); });
+    QVERIFY2(h.contains(src), qPrintable(h));
+    const QString image = Notebook::attachmentsShownIn(h).value(0);
+    QVERIFY(m_notebook->attachment(image));
     QCOMPARE(int(m_notebook->entries(m_experiment)->size()), entriesBefore);
     QVERIFY(dialog->entryUuid().isEmpty());
-    screenshot(QStringLiteral("image-needs-title"), dialog);
+    QCOMPARE(saved.count(), 0);
+    QVERIFY(visibleNotice(dialog, QStringLiteral("imageNotice")).isEmpty());
 
-    // The page's own short-lived message about the refusal goes before the person is done
-    // reading the window's.
-    QTRY_VERIFY_WITH_TIMEOUT(
-        js(dialog, QStringLiteral("document.getElementById('notice').hidden")).toBool(), 10000);
-
-    QSignalSpy saved(dialog, &EntryDialog::saved);
+    // The draft holds the image, so that a crash now loses neither; the recovered text is
+    // saved as the entry's one first version, naming the image.
     QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("titleEdit")),
                      QStringLiteral("Agarose gel"));
-    clickIntoText(dialog);
-    key(dialog, Qt::Key_V, Qt::ControlModifier);
-    // The entry is saved (version 1), then the image is attached to it (version 2).
-    QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 2, 10000);
-    const QString uuid = dialog->entryUuid();
-    QVERIFY(!uuid.isEmpty());
-    auto withImage = m_notebook->entry(uuid);
-    QVERIFY(withImage);
-    QCOMPARE(withImage->version, 2);
-    QCOMPARE(withImage->attachments.size(), 1);
-    const QString src = QStringLiteral("quire-attachment:") + withImage->attachments.first().id;
-    const QString h = waitForHtml(dialog, [&](const QString &h) { return h.contains(src); });
-    QVERIFY2(h.contains(src), qPrintable(h));
-    const QString notice = visibleNotice(dialog, QStringLiteral("imageNotice"));
-    QVERIFY2(notice.startsWith(QStringLiteral("The entry was saved as version 1")),
-             qPrintable(notice));
-    // Finishing the entry asks for no reason: it is still being written.
+    const QString kept = dialog->draftKey();
+    waitForDraft(kept, [&](const Draft &d) {
+        return d.html.contains(image) && d.title == QStringLiteral("Agarose gel");
+    });
+    m_dialogs.removeAll(QPointer(dialog));
+    delete dialog;
+    const auto recovered = EntryDialog::recoverDrafts(m_notebook.get(), nullptr);
+    QCOMPARE(recovered.size(), 1);
+    dialog = showDialog(recovered.first());
+    QVERIFY(dialog);
+    QVERIFY(html(dialog).contains(src + image));
     QVERIFY(!dialog->findChild<QWidget *>(QStringLiteral("reasonEdit"))->isVisible());
-    screenshot(QStringLiteral("image-in-new-entry"), dialog);
-
+    QSignalSpy savedRecovered(dialog, &EntryDialog::saved);
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveButton")),
                       Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 3, 10000);
-    auto finished = m_notebook->entry(uuid);
-    QCOMPARE(finished->version, 3);
-    QCOMPARE(finished->html, h);
-    QVERIFY(!finished->reason.isEmpty());
-    QCOMPARE(finished->attachments.size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(savedRecovered.count(), 1, 10000);
+    const QString uuid = dialog->entryUuid();
+    QVERIFY(!uuid.isEmpty());
+    auto history = m_notebook->history(uuid);
+    QVERIFY(history);
+    QCOMPARE(history->size(), 1); // exactly one version
+    const EntryVersion first = history->first();
+    QCOMPARE(first.version, 1);
+    QVERIFY(first.reason.isEmpty()); // no made-up reason
+    QCOMPARE(first.attachments.size(), 1);
+    QCOMPARE(first.attachments.first().id, image);
+    QVERIFY(first.html.contains(src + image));
     QVERIFY(m_notebook->drafts()->isEmpty());
-    // From now on a change is a change: it needs its reason.
-    QVERIFY(dialog->findChild<QWidget *>(QStringLiteral("reasonEdit"))->isVisible());
-    QVERIFY(visibleNotice(dialog, QStringLiteral("imageNotice")).isEmpty());
+    screenshot(QStringLiteral("image-in-new-entry-one-version"), dialog);
+
+    // Pasted while editing the saved entry: it joins the next version, saved with the
+    // person's reason; until then the entry stays at version 1.
+    clickIntoText(dialog);
+    key(dialog, Qt::Key_End, Qt::ControlModifier);
+    key(dialog, Qt::Key_V, Qt::ControlModifier);
+    h = waitForHtml(dialog,
+                    [&](const QString &h) { return Notebook::attachmentsShownIn(h).size() == 2; });
+    const QString second = Notebook::attachmentsShownIn(h).value(1);
+    QVERIFY2(!second.isEmpty() && second != image, qPrintable(h));
+    QCOMPARE(m_notebook->entry(uuid)->version, 1);
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("reasonEdit")),
+                     QStringLiteral("second run of the gel"));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveButton")),
+                      Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(savedRecovered.count(), 2, 10000);
+    auto v2 = m_notebook->entry(uuid);
+    QCOMPARE(v2->version, 2);
+    QCOMPARE(v2->reason, QStringLiteral("second run of the gel"));
+    QCOMPARE(v2->attachments.size(), 2);
+    QCOMPARE(v2->attachments.at(1).id, second);
+
+    // An image pasted into text that is then discarded stays as an attachment record named by
+    // no entry: nothing is deleted, and no entry appears.
+    EntryDialog *abandoned =
+        showDialog(EntryDialog::newEntry(m_notebook.get(), m_experiment, nullptr));
+    QVERIFY(abandoned);
+    clickIntoText(abandoned);
+    key(abandoned, Qt::Key_V, Qt::ControlModifier);
+    h = waitForHtml(abandoned, [&](const QString &h) { return h.contains(src); });
+    const QString dropped = Notebook::attachmentsShownIn(h).value(0);
+    QVERIFY(!dropped.isEmpty());
+    QTest::mouseClick(abandoned->findChild<QPushButton *>(QStringLiteral("closeButton")),
+                      Qt::LeftButton);
+    QPointer<QMessageBox> question;
+    QTRY_VERIFY(
+        (question = abandoned->findChild<QMessageBox *>(QStringLiteral("unsavedQuestion"))) &&
+        question->isVisible());
+    QTest::mouseClick(question->findChild<QPushButton *>(QStringLiteral("discardChoice")),
+                      Qt::LeftButton);
+    QTRY_VERIFY(!abandoned->isVisible());
+    QVERIFY(m_notebook->attachment(dropped));
+    QCOMPARE(int(m_notebook->entries(m_experiment)->size()), entriesBefore + 1);
+    QVERIFY(m_notebook->drafts()->isEmpty());
+    QVERIFY(m_notebook->verify().passed());
 }
 
 int main(int argc, char *argv[]) {

@@ -12,6 +12,7 @@
 #include "page/EntryPageRenderer.h"
 #include "page/EntryPageView.h"
 #include "page/UrlSecurity.h"
+#include "settings/Language.h"
 #include "unlock/CreateNotebookDialog.h"
 #include "unlock/UnlockDialog.h"
 #include "window/MainWindow.h"
@@ -27,6 +28,8 @@
 #include <QLocale>
 #include <QPointer>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QScopeGuard>
 #include <QScreen>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -72,6 +75,7 @@ private slots:
     void voidedEntryShowsBadgeAndReason();
     void pageComesBackWhenItsRendererIsKilled();
     void markdownEntryShowsTableAndChecklist();
+    void germanWindowShowsGermanDatesAndMessages();
     void lockDropsNotebookAndAsksForPassphraseAgain();
     void createDialogChecksInputAndCreatesVault();
     void recordedTimesShowLocalTimeWithZone();
@@ -474,6 +478,56 @@ void MainWindowTest::markdownEntryShowsTableAndChecklist() {
     QVERIFY(page.contains(QStringLiteral("11.50 g")));
     QVERIFY(page.contains(QStringLiteral("Filter-sterilised")));
     screenshot(QStringLiteral("markdown-entry"));
+}
+
+void MainWindowTest::germanWindowShowsGermanDatesAndMessages() {
+    // The language chosen in the settings: German words, German dates and numbers.
+    installTranslations(QStringLiteral("de"));
+    auto backToEnglish = qScopeGuard([] {
+        installTranslations(QString());
+        QEvent change(QEvent::LanguageChange);
+        QCoreApplication::sendEvent(QCoreApplication::instance(), &change);
+    });
+    QEvent change(QEvent::LanguageChange);
+    QCoreApplication::sendEvent(QCoreApplication::instance(), &change);
+    QCOMPARE(QLocale().language(), QLocale::German);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        quire::test::pageHtml(m_window->entryView()).contains(QStringLiteral("lang=\"de\"")),
+        20000);
+    QVERIFY(showExperimentAgain());
+
+    // Every entry's time, as German writes it: 07.12.2026, 18:00:56 MEZ.
+    const QString text = pageText();
+    static const QRegularExpression germanTime(
+        QStringLiteral("\\b\\d{2}\\.\\d{2}\\.\\d{4}, \\d{2}:\\d{2}:\\d{2} \\S+"));
+    const auto shown = germanTime.match(text);
+    QVERIFY2(shown.hasMatch(), qPrintable(text));
+    auto entries = m_window->notebook()->entries(m_window->currentExperiment());
+    QVERIFY(entries && !entries->isEmpty());
+    const QString expected = EntryPageRenderer::localTime(entries->first().recordedAt);
+    QVERIFY2(text.contains(expected), qPrintable(expected));
+    QVERIFY2(germanTime.match(expected).hasMatch(), qPrintable(expected));
+    screenshot(QStringLiteral("german-window-german-dates"));
+
+    // A message from storage/ is German too: the wrong passphrase, after a lock.
+    const QString wrongGerman =
+        QCoreApplication::translate("quire::storage", "the passphrase is wrong");
+    QVERIFY2(wrongGerman != QLatin1String("the passphrase is wrong"), qPrintable(wrongGerman));
+    m_window->lock();
+    QTRY_VERIFY(unlockDialog() && unlockDialog()->isVisible());
+    UnlockDialog *dialog = unlockDialog();
+    auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("passphraseEdit"));
+    QTest::keyClicks(edit, QStringLiteral("nicht die Passphrase"));
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), 15000);
+    QVERIFY2(dialog->errorText().contains(wrongGerman, Qt::CaseInsensitive),
+             qPrintable(dialog->errorText()));
+    screenshot(QStringLiteral("german-wrong-passphrase"), dialog);
+    edit->clear();
+    QTest::keyClicks(edit, QString::fromUtf8(kPassphrase));
+    QSignalSpy unlocked(m_window.get(), &MainWindow::unlocked);
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QVERIFY(unlocked.wait(15000));
 }
 
 void MainWindowTest::lockDropsNotebookAndAsksForPassphraseAgain() {

@@ -215,8 +215,8 @@ void ScientistSessionTest::entryWithBoldTableAndPastedImageIsSavedAsTyped() {
         qt::typeText(editor, cells.at(i));
     }
 
-    // After the table, an image from the clipboard: it is stored with the entry at once (the
-    // entry is saved as its first version so that the image has somewhere to belong).
+    // After the table, an image from the clipboard: it is stored at once as an attachment
+    // record of its own, and the entry's one version, saved below, names it.
     qt::pressKey(editor, Qt::Key_End, Qt::ControlModifier);
     QImage image(200, 100, QImage::Format_RGB32);
     image.fill(QColor(0x20, 0xb0, 0x60));
@@ -243,11 +243,10 @@ void ScientistSessionTest::entryWithBoldTableAndPastedImageIsSavedAsTyped() {
     QVERIFY(qt::pageShownAfter(m_window->entryView(), [&] {
         QTest::keyClick(qt::editorKeys(editor), Qt::Key_S, Qt::ControlModifier);
     }));
-    // Versions 1 and 2 were written when the image came (the entry, then the file); the save
-    // is version 3.
+    // One save, one version: the image joined it.
     QTRY_VERIFY(dialog->findChild<QLabel *>(QStringLiteral("statusLabel"))
                     ->text()
-                    .startsWith(QStringLiteral("Version 3 saved")));
+                    .startsWith(QStringLiteral("Version 1 saved")));
     QTRY_VERIFY(!dialog->hasUnsavedChanges());
     m_entry = dialog->entryUuid();
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("closeButton")),
@@ -258,7 +257,7 @@ void ScientistSessionTest::entryWithBoldTableAndPastedImageIsSavedAsTyped() {
     auto entry = m_window->notebook()->entry(m_entry);
     QVERIFY2(entry, qPrintable(entry.error()));
     QCOMPARE(entry->title, kEntryTitle);
-    QCOMPARE(entry->version, 3);
+    QCOMPARE(entry->version, 1);
     QCOMPARE(entry->html, typed);
     QVERIFY(typed.startsWith(
         QStringLiteral("<p>Dissolved the salts in <strong>800 mL</strong> of water.</p>")));
@@ -273,7 +272,7 @@ void ScientistSessionTest::entryWithBoldTableAndPastedImageIsSavedAsTyped() {
     // The page shows it: the text, the table, and the picture itself.
     const QString text = page();
     QVERIFY2(text.contains(QStringLiteral("11.50 g")), qPrintable(text));
-    QVERIFY(text.contains(QStringLiteral("Version 3 of 3")));
+    QVERIFY(text.contains(QStringLiteral("Version 1 of 1")));
     EntryPageView *view = m_window->entryView();
     qt::runScript(view, QStringLiteral("document.querySelector('article img').scrollIntoView()"),
                   QWebEngineScript::ApplicationWorld);
@@ -408,13 +407,12 @@ void ScientistSessionTest::signingFromTheKeyboardShowsOnThePageAndBeside() {
     // The History tab: every version, the newest (the signed one) first, each with its reason.
     details->showTab(DetailsPanel::HistoryTab);
     QTableWidget *versions = details->versionTable();
-    QTRY_COMPARE(versions->rowCount(), 3);
-    QCOMPARE(versions->item(0, 0)->text(), QStringLiteral("3"));
+    // The entry was written in one save, image and all: one version.
+    QTRY_COMPARE(versions->rowCount(), 1);
+    QCOMPARE(versions->item(0, 0)->text(), QStringLiteral("1"));
     auto why = [versions](int row) { return versions->item(row, 1)->text().section('\n', 1); };
     QVERIFY2(why(0).contains(QStringLiteral("1 signature")), qPrintable(why(0)));
-    QVERIFY2(why(1).startsWith(QStringLiteral("attached “pasted-image-")), qPrintable(why(1)));
-    QCOMPARE(why(2), QStringLiteral("First version"));
-    QVERIFY(versions->item(2, 1)->text().startsWith(
+    QVERIFY(versions->item(0, 1)->text().startsWith(
         EntryPageRenderer::localTime(m_window->notebook()->history(m_entry)->first().recordedAt)));
     shot(QStringLiteral("history-tab"));
 }

@@ -3,6 +3,9 @@
 
 #include "export/ExportHtml.h"
 
+#include <QLocale>
+#include <QRegularExpression>
+#include <QScopeGuard>
 #include <QtTest>
 
 using namespace quire;
@@ -31,6 +34,12 @@ class ExportHtmlTest : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase() {
+        // The export writes dates and numbers in the window's language (QLocale's default); the
+        // texts below are the C locale's, whatever the machine's.
+        QLocale::setDefault(QLocale::c());
+    }
+
     void voidedEntriesAreMarkedAndKeepTheirReason() {
         ExportDocument doc;
         doc.experimentTitle = QStringLiteral("Aspirin");
@@ -116,6 +125,24 @@ private slots:
         QVERIFY(html.contains(QStringLiteral("1200 bytes")));
         QCOMPARE(html.count(QStringLiteral("<img src=\"quire-attachment:") + QString(64, u'b')), 1);
         QVERIFY(!html.contains(QStringLiteral("quire-attachment:") + QString(64, u'd')));
+    }
+
+    void datesAndNumbersFollowTheWindowsLanguage() {
+        // Exported from a German window: German dates and thousands separators; the exact UTC
+        // time stays in the record (and in every JSON output) as ISO 8601.
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        auto back = qScopeGuard([] { QLocale::setDefault(QLocale::c()); });
+        const QString when = ExportHtml::localTime(QStringLiteral("2026-01-15T12:00:00.000Z"));
+        QVERIFY2(when.contains(QRegularExpression(QStringLiteral(
+                     "^15\\.01\\.2026, \\d\\d:00:00 .+\\(UTC[+-]\\d\\d:\\d\\d\\)$"))),
+                 qPrintable(when));
+        ExportDocument doc;
+        ExportEntry x = entry(QStringLiteral("Crystals"), QStringLiteral("active"));
+        x.version.attachments << AttachmentInfo{
+            QString(64, u'd'), QStringLiteral("run.csv"), QStringLiteral("text/csv"),
+            1234567,           QString(64, u'e'),         {}};
+        doc.entries << x;
+        QVERIFY(ExportHtml::page(doc).contains(QStringLiteral("1.234.567 bytes")));
     }
 
     void thePageRunsNoScriptAndLoadsNothingFromOutside() {

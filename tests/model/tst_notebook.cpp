@@ -186,6 +186,59 @@ private slots:
         QCOMPARE(*m_nb->attachmentBytes(*id, 1024), QByteArray("a,b\n1,2\n"));
     }
 
+    void fileKeptBeforeTheSaveIsNamedByTheOneVersionSaved() {
+        // An image pasted into a new entry: its attachment record is written at once, and the
+        // entry's first version names it along with the text.
+        const QString gel = m_tmp.filePath("gel.png");
+        test::writeFile(gel, "not really a png, but bytes all the same");
+        const int before = recordCount();
+        auto kept = m_nb->storeFile(gel);
+        QVERIFY2(kept, qPrintable(kept.error()));
+        QCOMPARE(recordCount(), before + 1); // the attachment record, and no entry version
+        QCOMPARE(m_nb->attachment(*kept)->name, QString("gel.png"));
+        const QString html = QString("<p>Gel after 40 min:</p><p><img src=\"quire-attachment:%1\" "
+                                     "alt=\"gel\"></p>")
+                                 .arg(*kept);
+        auto entry = m_nb->addEntry(m_experiment, "Agarose gel", html, {*kept});
+        QVERIFY2(entry, qPrintable(entry.error()));
+        auto first = m_nb->entry(*entry);
+        QCOMPARE(first->version, 1);
+        QCOMPARE(m_nb->history(*entry)->size(), 1);
+        QCOMPARE(first->attachments.size(), 1);
+        QCOMPARE(first->attachments.first().id, *kept);
+        QVERIFY(first->html.contains(*kept));
+
+        // Attaching while editing an existing entry joins the next version, with its reason.
+        const QString trace = m_tmp.filePath("trace.csv");
+        test::writeFile(trace, "t,A\n0,0.1\n");
+        auto second = m_nb->storeFile(trace);
+        QVERIFY(second);
+        QCOMPARE(m_nb->entry(*entry)->version, 1);
+        QVERIFY(
+            m_nb->editEntry(*entry, "Agarose gel", html, "added the UV trace", {*second, *kept}));
+        auto edited = m_nb->entry(*entry);
+        QCOMPARE(edited->version, 2);
+        QCOMPARE(edited->reason, QString("added the UV trace"));
+        QCOMPARE(edited->attachments.size(), 2);
+        QCOMPARE(edited->attachments.at(1).id, *second);
+        // A file alone is a change too; naming one already named is none.
+        auto none = m_nb->editEntry(*entry, "Agarose gel", html, "again", {*kept});
+        QVERIFY(!none);
+        QVERIFY(none.error().contains("nothing changed"));
+
+        // A file added to text that is then abandoned stays, named by no entry; nothing is
+        // deleted and the notebook still verifies.
+        auto abandoned = m_nb->storeFile(gel);
+        QVERIFY(abandoned);
+        QVERIFY(m_nb->attachment(*abandoned));
+        QVERIFY(m_nb->verify().passed());
+
+        // An entry cannot name what is not an attachment record of this notebook.
+        auto bogus = m_nb->addEntry(m_experiment, "Bogus", "<p>x</p>", {first->recordId});
+        QVERIFY(!bogus);
+        QVERIFY2(bogus.error().contains("not in this notebook"), qPrintable(bogus.error()));
+    }
+
     void searchFoldsAccentsAndMatchesPrefixes() {
         auto id = m_nb->addEntry(m_experiment, "Übernachtkultur",
                                  "<p>Trypsinisation for 5 min at 37 °C</p>");

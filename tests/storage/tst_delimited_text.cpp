@@ -163,9 +163,10 @@ private slots:
         QCOMPARE(d.series[0].y[1], 4.0);
         QVERIFY(std::isnan(d.series[0].y[2])); // an empty cell is a gap
         QCOMPARE(d.warnings.size(), 2);
-        QVERIFY2(d.warnings[0].startsWith(QLatin1String("3 row(s)")), qPrintable(d.warnings[0]));
+        QVERIFY2(d.warnings[0].startsWith(QLatin1String("3 rows of the table")),
+                 qPrintable(d.warnings[0]));
         QVERIFY(d.warnings[0].contains(QLatin1String("line 3")));
-        QVERIFY2(d.warnings[1].startsWith(QLatin1String("1 value(s)")), qPrintable(d.warnings[1]));
+        QVERIFY2(d.warnings[1].startsWith(QLatin1String("1 value")), qPrintable(d.warnings[1]));
     }
 
     void trailingDelimitersMakeNoEmptySeries() {

@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QPainter>
 #include <QPushButton>
 #include <QStackedWidget>
@@ -344,7 +345,7 @@ void DetailsPanel::fillSignatures(const EntryVersion *e) {
                 : (s.attestedTrusted ? tr("time attested %1")
                                      : tr("time attested %1 by an authority not trusted here"))
                       .arg(EntryPageRenderer::localTime(s.attestedAt));
-        QString text = Notebook::manifestation(s) + QLatin1Char('\n') + time;
+        QString text = Notebook::manifestation(s, QLocale()) + QLatin1Char('\n') + time;
         if (!holds)
             text +=
                 QLatin1Char('\n') +

@@ -308,7 +308,7 @@ QString EntryDialog::experimentTitle() const {
 
 void EntryDialog::updateHeading() {
     const QString experiment = experimentTitle();
-    if (m_entry.isEmpty() || m_completesNewEntry) {
+    if (m_entry.isEmpty()) {
         setWindowTitle(tr("New entry"));
         m_heading->setText(experiment.isEmpty() ? tr("New entry")
                                                 : tr("New entry in “%1”").arg(experiment));
@@ -472,10 +472,7 @@ void EntryDialog::saveVersion() {
         return;
     }
     const bool needsReason = this->needsReason();
-    const QString reason =
-        needsReason ? m_reason->text().trimmed()
-                    : tr("finished writing the new entry, first saved when its first image "
-                         "was added");
+    const QString reason = needsReason ? m_reason->text().trimmed() : QString();
     if (needsReason && reason.isEmpty()) {
         showError(m_error,
                   m_signed ? tr("Nothing was saved: this entry is signed, so a change is an "
@@ -508,13 +505,16 @@ void EntryDialog::commit(const QString &title, const QString &html, const QStrin
         return;
     }
     QString problem;
+    // Images added while writing are attachment records already; this one version names them.
+    const QStringList attachments = attachmentsToName(html);
     if (m_entry.isEmpty()) {
-        auto added = m_notebook->addEntry(m_experiment, title, html);
+        auto added = m_notebook->addEntry(m_experiment, title, html, attachments);
         if (added)
             m_entry = *added;
         else
             problem = added.error();
-    } else if (auto edited = m_notebook->editEntry(m_entry, title, html, reason); !edited) {
+    } else if (auto edited = m_notebook->editEntry(m_entry, title, html, reason, attachments);
+               !edited) {
         problem = edited.error();
     }
     if (!problem.isEmpty()) {
@@ -530,7 +530,6 @@ void EntryDialog::commit(const QString &title, const QString &html, const QStrin
         qCWarning(lcEntryDialog, "a saved entry's draft stayed: %s", qPrintable(r.error()));
     m_key = m_entry;
     m_hasDraft = false;
-    m_completesNewEntry = false;
     m_recovered = false;
     if (auto head = m_notebook->entry(m_entry)) {
         m_base = head->recordId;
@@ -567,7 +566,7 @@ bool EntryDialog::closeIfNothingUnsaved() {
 }
 
 bool EntryDialog::needsReason() const {
-    return !m_entry.isEmpty() && !m_completesNewEntry;
+    return !m_entry.isEmpty();
 }
 
 void EntryDialog::closeAsking() {
@@ -723,35 +722,6 @@ QString EntryDialog::storeImage(const QString &name, const QByteArray &bytes) {
                                      "again in a moment."));
         return {};
     }
-    if (m_entry.isEmpty()) {
-        // An image is an attachment of its entry, so the entry must exist first.
-        const QString title = this->title();
-        if (title.isEmpty()) {
-            showNotice(m_imageNotice,
-                       tr("Give the entry a title first. An image is kept with its entry, so the "
-                          "entry is saved when you add its first image."));
-            m_title->setFocus();
-            return {};
-        }
-        auto added = m_notebook->addEntry(m_experiment, title, m_latestHtml);
-        if (!added) {
-            showError(m_error,
-                      tr("The image could not be added: %1").arg(asSentence(added.error())));
-            return {};
-        }
-        if (auto r = m_notebook->discardDraft(m_key); !r)
-            qCWarning(lcEntryDialog, "a draft stayed: %s", qPrintable(r.error()));
-        m_entry = *added;
-        m_key = m_entry;
-        m_hasDraft = false;
-        m_completesNewEntry = true;
-        m_baseTitle = title;
-        showNotice(m_imageNotice, tr("The entry was saved as version 1 when you added its first "
-                                     "image, so that the image is kept with it. Save version "
-                                     "records the rest of your text."));
-        emit saved(m_entry);
-    }
-
     // The notebook takes files; the bytes are on disk, in a folder only this user can read,
     // just until they are stored.
     if (!m_imageDir) m_imageDir = new QTemporaryDir;
@@ -764,20 +734,26 @@ QString EntryDialog::storeImage(const QString &name, const QByteArray &bytes) {
         return {};
     }
     file.close();
-    auto id = m_notebook->attachFile(m_entry, path);
+    // An attachment record of its own, written now: no version of the entry is saved until
+    // the person saves, and then one version names the image with the text. If the text is
+    // never saved, the record stays, named by no entry (nothing is deleted).
+    auto id = m_notebook->storeFile(path);
     QFile::remove(path);
     if (!id) {
         showError(m_error, tr("The image could not be added: %1").arg(asSentence(id.error())));
         return {};
     }
-    if (auto head = m_notebook->entry(m_entry)) {
-        m_base = head->recordId;
-        m_baseVersion = head->version;
-    }
-    if (!m_completesNewEntry) m_imageNotice->hide();
-    updateHeading();
-    emit saved(m_entry);
+    m_imageNotice->hide();
     return *id;
+}
+
+QStringList EntryDialog::attachmentsToName(const QString &html) const {
+    QStringList ids;
+    if (!m_notebook) return ids;
+    for (const QString &id : Notebook::attachmentsShownIn(html))
+        // An image copied from another notebook's text is not this notebook's to name.
+        if (m_notebook->attachment(id)) ids << id;
+    return ids;
 }
 
 } // namespace quire::widgets

@@ -124,7 +124,13 @@ private:
     bool closeIfNothingUnsaved();
     // A saved entry's change is a new version, and needs a reason.
     bool needsReason() const;
+    // Keeps a pasted or dropped image as an attachment record of its own and returns its id;
+    // the version saved next names it (attachmentsToName).
     QString storeImage(const QString &name, const QByteArray &bytes);
+    // The attachment records the next version names besides the entry's own: the images its
+    // text shows, found in the text itself so that a draft recovered after a crash names them
+    // too.
+    QStringList attachmentsToName(const QString &html) const;
     // Runs `work` now, or as soon as no worker uses the notebook; it is dropped with the dialog.
     void whenNotebookFree(std::function<void()> work);
     bool notebookBusy() const { return m_busy && m_busy(); }
@@ -159,9 +165,6 @@ private:
     QString m_baseTitle;  // the title of that version, or the last saved one
     int m_baseVersion = 0;
     bool m_signed = false; // the base version carries its author's signature
-    // The entry was created by this window when its first image was added: the save that
-    // completes it is part of writing it, not a change someone must justify.
-    bool m_completesNewEntry = false;
     bool m_recovered = false;
     bool m_hasDraft = false; // a draft is in the vault for m_key
     bool m_saving = false;   // a save waits for the page's text or for the notebook

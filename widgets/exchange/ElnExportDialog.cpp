@@ -73,7 +73,7 @@ QWidget *ElnExportDialog::buildFormPage(const QString &current) {
             for (const ExperimentInfo &x : *list) {
                 QString text =
                     x.project.isEmpty() ? x.title : tr("%1 — %2").arg(x.title, x.project);
-                text += QLatin1Char(' ') + tr("(%n entry(s))", nullptr, x.entryCount);
+                text += QLatin1Char(' ') + tr("(%n entries)", nullptr, x.entryCount);
                 auto *item = new QListWidgetItem(text, m_list);
                 item->setData(Qt::UserRole, x.uuid);
                 item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
@@ -278,14 +278,14 @@ void ElnExportDialog::finishExport() {
                                ? tr("none with a trusted time-stamp yet")
                                : tr("%n with a trusted time-stamp", nullptr, m_result.proofs);
     m_summary->setText(tr("%1, %2 and %3 (%4).")
-                           .arg(tr("%n experiment(s)", nullptr, m_result.experiments),
-                                tr("%n entry(s)", nullptr, m_result.entries),
-                                tr("%n file(s)", nullptr, m_result.files),
+                           .arg(tr("%n experiments", nullptr, m_result.experiments),
+                                tr("%n entries", nullptr, m_result.entries),
+                                tr("%n files", nullptr, m_result.files),
                                 locale.formattedDataSize(m_result.bytes)) +
                        QLatin1Char(' ') +
                        tr("Quire's proof inside: %1, %2; %3.")
-                           .arg(tr("%n sealed record(s)", nullptr, m_result.records),
-                                tr("%n signature(s)", nullptr, m_result.signatures), proofs));
+                           .arg(tr("%n sealed records", nullptr, m_result.records),
+                                tr("%n signatures", nullptr, m_result.signatures), proofs));
     m_where->setText(tr("Saved as %1").arg(QDir::toNativeSeparators(m_writtenPath)));
     m_formPage->hide();
     m_resultPage->show();

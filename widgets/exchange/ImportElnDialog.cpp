@@ -111,15 +111,15 @@ void ImportElnDialog::finishImport() {
     const QString from = r.publisher.isEmpty() ? QFileInfo(m_path).fileName() : r.publisher;
     QString summary =
         tr("<b>Imported from %1:</b> %2, %3 and %4.")
-            .arg(from.toHtmlEscaped(), tr("%n experiment(s)", nullptr, r.experiments),
-                 tr("%n entry(ies)", nullptr, r.entries), tr("%n file(s)", nullptr, r.files));
+            .arg(from.toHtmlEscaped(), tr("%n experiments", nullptr, r.experiments),
+                 tr("%n entries", nullptr, r.entries), tr("%n files", nullptr, r.files));
     if (!r.hashMismatches.isEmpty())
         summary += QStringLiteral("<br><span style=\"color:#b00020\">%1</span>")
-                       .arg(tr("%n file(s) do not match the SHA-256 the crate gives; kept and "
+                       .arg(tr("%n files do not match the SHA-256 the crate gives; kept and "
                                "marked.",
                                nullptr, int(r.hashMismatches.size())));
     if (!r.unmapped.isEmpty())
-        summary += QStringLiteral("<br>") + tr("%n thing(s) could not be imported; see below.",
+        summary += QStringLiteral("<br>") + tr("%n things could not be imported; see below.",
                                                nullptr, int(r.unmapped.size()));
     m_summary->setText(summary);
     m_report->setPlainText(r.toText());

@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTextBrowser>
@@ -342,7 +343,7 @@ QString HistoryDialog::signaturesText(const EntryVersion &version) const {
     if (version.signatures.isEmpty()) return tr("This version has no signatures.");
     QStringList lines;
     for (const SignatureInfo &s : version.signatures) {
-        QString line = Notebook::manifestation(s);
+        QString line = Notebook::manifestation(s, QLocale());
         if (!s.valid || !s.allowed)
             line +=
                 QStringLiteral(" — ") +

@@ -3,6 +3,8 @@
 #include "page/SchemeHandlers.h"
 #include "page/UrlSecurity.h"
 
+#include "LocalTime.h"
+
 #include <QKeySequence>
 #include <QLocale>
 #include <QTimeZone>
@@ -143,10 +145,7 @@ QString EntryPageRenderer::entryForAnchor(const QString &fragment) {
 }
 
 QString EntryPageRenderer::localTime(const QDateTime &utc) {
-    if (!utc.isValid()) return {};
-    const QDateTime local = utc.toLocalTime();
-    return QLocale().toString(local, QStringLiteral("d MMM yyyy, HH:mm:ss")) + QLatin1Char(' ') +
-           local.timeZoneAbbreviation();
+    return quire::localDateTime(utc);
 }
 
 QString EntryPageRenderer::localTime(const QString &rfc3339Utc) {
@@ -371,7 +370,7 @@ QString EntryPageRenderer::signatureBlock(const EntryVersion &e) {
                                "<div class=\"sig-facts\">%5<a class=\"action\" href=\"#%6\" "
                                "title=\"%7\">%8</a></div></td></tr>")
                     .arg(holds ? QString() : QStringLiteral(" invalid"), badge,
-                         esc(Notebook::manifestation(s)), problem,
+                         esc(Notebook::manifestation(s, QLocale())), problem,
                          timeBadge(s.attestedAt, s.attestedTrusted), esc(evidenceFragment(s.id)),
                          esc(tr("Save what an independent check of this signature needs")),
                          esc(tr("Export evidence…")));

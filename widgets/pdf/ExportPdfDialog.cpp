@@ -360,7 +360,7 @@ void ExportPdfDialog::finish(const QByteArray &pdf) {
     m_working = false;
     emit busyChanged(false);
     QString summary =
-        tr("%n page(s), with the %1 records that prove them embedded.", nullptr, m_exported.pages)
+        tr("%n pages, with the %1 records that prove them embedded.", nullptr, m_exported.pages)
             .arg(m_exported.records);
     if (!m_meaning.isEmpty()) {
         summary += QLatin1Char(' ');
