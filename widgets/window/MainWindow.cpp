@@ -275,6 +275,9 @@ QWidget *MainWindow::buildNotebookPage() {
 
     m_entryView = new EntryPageView(m_splitter);
     m_entryView->setObjectName(QStringLiteral("entryView"));
+    // In a narrow window (or at 200 %) the side columns would squeeze the page to a column of
+    // single words; it keeps room for a line of text.
+    m_entryView->setMinimumWidth(320);
     connect(m_entryView, &EntryPageView::externalLinkActivated, this,
             [](const QUrl &url) { QDesktopServices::openUrl(url); });
     connect(m_entryView, &QWebEngineView::urlChanged, m_navigator, &PageNavigator::pageUrlChanged);
