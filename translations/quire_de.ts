@@ -4153,6 +4153,18 @@ Aufzeichnung %2</translation>
         <source>The two passphrases are not the same. Type the passphrase again.</source>
         <translation>Die beiden Passphrasen stimmen nicht überein. Geben Sie die Passphrase erneut ein.</translation>
     </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>Folder for the notebook</source>
+        <translation>Ordner für das Laborbuch</translation>
+    </message>
+    <message>
+        <source>Choose a folder that holds no notebook yet.</source>
+        <translation>Wählen Sie einen Ordner, in dem noch kein Laborbuch liegt.</translation>
+    </message>
 </context>
 <context>
     <name>quire::widgets::PageNavigator</name>

@@ -206,6 +206,13 @@ void StartWindowTest::startWindowListsRecentNotebooks() {
     QTest::keyClick(list, Qt::Key_Delete);
     QCOMPARE(list->count(), 2);
     QCOMPARE(RecentNotebooks::list().size(), 2);
+    // "I already use this notebook on another computer": the offer flow, into a folder of choice.
+    QPointer<QDialog> other = qobject_cast<QDialog *>(start->useOtherComputer());
+    QVERIFY(other);
+    auto *folder = other->findChild<QLineEdit *>(QStringLiteral("folderEdit"));
+    QVERIFY(folder && !folder->text().isEmpty());
+    other->reject();
+    QTRY_VERIFY(!other);
     for (const char *name :
          {"createNotebookButton", "openFolderButton", "joinButton", "otherComputerButton"}) {
         auto *button = start->findChild<QPushButton *>(QLatin1String(name));

@@ -226,10 +226,9 @@ QWidget *StartWindow::joinWithInvitation() {
 }
 
 QWidget *StartWindow::useOtherComputer() {
-    const QString path = NotebookWindows::suggestedFolder();
-    auto *dialog = new OtherComputerDialog(path, this);
+    auto *dialog = new OtherComputerDialog(NotebookWindows::suggestedFolder(), this, true);
     connect(dialog, &QDialog::accepted, this,
-            [this, dialog, path] { m_windows->show(path, dialog->takeNotebook()); });
+            [this, dialog] { m_windows->show(dialog->vaultPath(), dialog->takeNotebook()); });
     connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
     dialog->open();
     return dialog;
