@@ -6,7 +6,6 @@
 #include "window/MainWindow.h"
 
 #include <QDir>
-#include <QFileInfo>
 
 namespace quire::widgets {
 

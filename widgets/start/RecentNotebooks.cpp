@@ -5,6 +5,8 @@
 #include <QDir>
 #include <QSettings>
 
+#include <algorithm>
+
 namespace quire::widgets {
 
 namespace {

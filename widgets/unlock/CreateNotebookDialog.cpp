@@ -89,6 +89,8 @@ CreateNotebookDialog::CreateNotebookDialog(const QString &vaultPath, QWidget *pa
     connect(&m_loader, &NotebookLoader::finished, this, &CreateNotebookDialog::finishCreate);
     for (QLineEdit *edit : {m_passphrase, m_notebookName, m_memberName, m_email})
         connect(edit, &QLineEdit::textChanged, this, &CreateNotebookDialog::updateStrength);
+    // A refusal of the passphrase is old news once it changes; the meter speaks for it then.
+    connect(m_passphrase, &QLineEdit::textChanged, this, [this] { hideError(m_error); });
     m_notebookName->setFocus();
 }
 
