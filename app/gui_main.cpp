@@ -1,9 +1,13 @@
 // quire: the desktop notebook. main() hardens the process before anything secret exists in
-// it, then hands over to the main window.
+// it, then hands over to a notebook window: the one of --vault, else of the notebook used last
+// (if it is still there), else the start window, which lists the recent notebooks and the ways
+// to a new one.
 
 #include "Notebook.h"
 #include "page/UrlSecurity.h"
 #include "settings/Language.h"
+#include "start/NotebookWindows.h"
+#include "start/RecentNotebooks.h"
 #include "window/MainWindow.h"
 
 #include <QApplication>
@@ -50,17 +54,23 @@ int main(int argc, char *argv[]) {
     parser.addVersionOption();
     const QCommandLineOption vaultOption(
         QStringLiteral("vault"),
-        QCoreApplication::translate("main", "Open the notebook in <folder> (default: %1).")
+        QCoreApplication::translate("main", "Open the notebook in <folder> (default: the one "
+                                            "opened last, or %1).")
             .arg(QDir::toNativeSeparators(quire::Notebook::defaultVaultPath())),
         QCoreApplication::translate("main", "folder"));
     parser.addOption(vaultOption);
     parser.process(app);
 
-    const QString vault = parser.isSet(vaultOption) ? QDir(parser.value(vaultOption)).absolutePath()
-                                                    : quire::Notebook::defaultVaultPath();
-
-    quire::widgets::MainWindow window(vault);
-    window.show();
-    window.start();
+    quire::widgets::NotebookWindows windows;
+    if (parser.isSet(vaultOption)) {
+        windows.open(QDir(parser.value(vaultOption)).absolutePath());
+    } else {
+        QString last = quire::widgets::RecentNotebooks::lastUsed();
+        if (last.isEmpty()) last = quire::Notebook::defaultVaultPath();
+        if (quire::Notebook::exists(last))
+            windows.open(last);
+        else
+            windows.showStartWindow();
+    }
     return app.exec();
 }

@@ -15,8 +15,8 @@
         <translation>Elektronisches Laborbuch</translation>
     </message>
     <message>
-        <source>Open the notebook in &lt;folder&gt; (default: %1).</source>
-        <translation>Das Laborbuch in &lt;Ordner&gt; öffnen (Standard: %1).</translation>
+        <source>Open the notebook in &lt;folder&gt; (default: the one opened last, or %1).</source>
+        <translation>Das Laborbuch in &lt;Ordner&gt; öffnen (Standard: das zuletzt geöffnete, sonst %1).</translation>
     </message>
     <message>
         <source>folder</source>
@@ -2622,6 +2622,26 @@ Aufzeichnung %2</translation>
         <source>I already use this notebook on another computer…</source>
         <translation>Ich verwende dieses Laborbuch schon auf einem anderen Computer…</translation>
     </message>
+    <message>
+        <source>Quire keeps the notebook, encrypted, in a folder of its own.</source>
+        <translation>Quire speichert das Laborbuch verschlüsselt in einem eigenen Ordner.</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>Folder for the new notebook</source>
+        <translation>Ordner für das neue Laborbuch</translation>
+    </message>
+    <message>
+        <source>Choose a folder that holds no notebook yet.</source>
+        <translation>Wählen Sie einen Ordner, in dem noch kein Laborbuch liegt.</translation>
+    </message>
+    <message>
+        <source>This passphrase is too easy to guess. %1</source>
+        <translation>Diese Passphrase ist zu leicht zu erraten. %1</translation>
+    </message>
 </context>
 <context>
     <name>quire::widgets::DataPanel</name>
@@ -2901,6 +2921,10 @@ Aufzeichnung %2</translation>
     <message>
         <source>The chosen file as instrument data: its details and a plot</source>
         <translation>Die gewählte Datei als Gerätedaten: ihre Angaben und ein Diagramm</translation>
+    </message>
+    <message>
+        <source>Files, signatures, versions and data of the entry</source>
+        <translation>Dateien, Signaturen, Versionen und Daten des Eintrags</translation>
     </message>
 </context>
 <context>
@@ -4507,6 +4531,10 @@ Aufzeichnung %2</translation>
         <source>The entry could not be read</source>
         <translation>Der Eintrag konnte nicht gelesen werden</translation>
     </message>
+    <message>
+        <source>Details of the chosen entry</source>
+        <translation>Details des gewählten Eintrags</translation>
+    </message>
 </context>
 <context>
     <name>quire::widgets::MembersDialog</name>
@@ -4747,6 +4775,18 @@ Aufzeichnung %2</translation>
     <message>
         <source>The two passphrases are not the same. Type the passphrase again.</source>
         <translation>Die beiden Passphrasen stimmen nicht überein. Geben Sie die Passphrase erneut ein.</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>Folder for the notebook</source>
+        <translation>Ordner für das Laborbuch</translation>
+    </message>
+    <message>
+        <source>Choose a folder that holds no notebook yet.</source>
+        <translation>Wählen Sie einen Ordner, in dem noch kein Laborbuch liegt.</translation>
     </message>
 </context>
 <context>
@@ -6360,8 +6400,8 @@ Nichts geht verloren: Ihre Änderungen bleiben in diesem Laborbuch und werden be
         <translation>Die Geräte des Labors und die Ordner auf diesem Computer, aus denen ihre Dateien übernommen werden</translation>
     </message>
     <message>
-        <source>Export as .e&amp;ln…</source>
-        <translation>Als .e&amp;ln exportieren…</translation>
+        <source>Export as .&amp;eln…</source>
+        <translation>Als .&amp;eln exportieren…</translation>
     </message>
     <message>
         <source>Experiments as a .eln file other lab notebooks read, with the records, signatures and time-stamps that prove them</source>
@@ -6382,6 +6422,420 @@ Nichts geht verloren: Ihre Änderungen bleiben in diesem Laborbuch und werden be
     <message>
         <source>Use this notebook as yourself on another computer too</source>
         <translation>Dieses Laborbuch als Sie selbst auch auf einem anderen Computer verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Open notebook…</source>
+        <translation>Laborbuch ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Another notebook, in a window of its own</source>
+        <translation>Ein weiteres Laborbuch, in einem eigenen Fenster</translation>
+    </message>
+    <message>
+        <source>New note&amp;book…</source>
+        <translation>Neues La&amp;borbuch…</translation>
+    </message>
+    <message>
+        <source>Create a notebook, in a window of its own</source>
+        <translation>Ein Laborbuch anlegen, in einem eigenen Fenster</translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::AlarmsDialog</name>
+    <message>
+        <source>Fails authentication</source>
+        <translation>Echtheitsprüfung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Name does not fit its content</source>
+        <translation>Name passt nicht zum Inhalt</translation>
+    </message>
+    <message>
+        <source>Other bytes under a known name</source>
+        <translation>Andere Daten unter bekanntem Namen</translation>
+    </message>
+    <message>
+        <source>Key grant refused</source>
+        <translation>Schlüsselfreigabe abgelehnt</translation>
+    </message>
+    <message>
+        <source>Certificate authority share refused</source>
+        <translation>Weitergabe des Schlüssels der Zertifizierungsstelle abgelehnt</translation>
+    </message>
+    <message>
+        <source>History rewritten</source>
+        <translation>Verlauf umgeschrieben</translation>
+    </message>
+    <message>
+        <source>Files removed</source>
+        <translation>Dateien entfernt</translation>
+    </message>
+    <message>
+        <source>Refused file</source>
+        <translation>Abgelehnte Datei</translation>
+    </message>
+    <message>
+        <source>Sync alarms</source>
+        <translation>Alarme der Synchronisation</translation>
+    </message>
+    <message>
+        <source>What syncs found wrong on the shared repository</source>
+        <translation>Was die Synchronisation im gemeinsamen Repository beanstandet hat</translation>
+    </message>
+    <message>
+        <source>Nothing in this notebook was changed or lost: Quire kept its own records and did not take in these files. An alarm stays red, and every sync reports it, until an admin has looked at it and acknowledged it with a reason.</source>
+        <translation>In diesem Laborbuch wurde nichts verändert und nichts ging verloren: Quire hat seine eigenen Datensätze behalten und diese Dateien nicht übernommen. Ein Alarm bleibt rot und wird bei jeder Synchronisation gemeldet, bis ein Administrator ihn geprüft und mit einer Begründung bestätigt hat.</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>Zuerst gesehen</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>What you found, e.g. a test push by the lab&apos;s IT</source>
+        <translation>Was Sie festgestellt haben, z. B. ein Test der Labor-IT</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Begründung:</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Bestätigen</translation>
+    </message>
+    <message>
+        <source>By %1, %2: %3</source>
+        <translation>Von %1, %2: %3</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Noch nicht</translation>
+    </message>
+    <message>
+        <source>Records that you have looked at this, with your reason; every member&apos;s notebook sees it after their next sync.</source>
+        <translation>Hält mit Ihrer Begründung fest, dass Sie dies geprüft haben; jedes Mitglied sieht es nach seiner nächsten Synchronisation.</translation>
+    </message>
+    <message>
+        <source>Only an admin of this notebook can acknowledge an alarm.</source>
+        <translation>Nur ein Administrator dieses Laborbuchs kann einen Alarm bestätigen.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseStrength</name>
+    <message>
+        <source>Very weak</source>
+        <translation>Sehr schwach</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>Schwach</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>Stark</translation>
+    </message>
+    <message>
+        <source>Very strong</source>
+        <translation>Sehr stark</translation>
+    </message>
+    <message>
+        <source>Very weak: %1 Add a few unrelated words.</source>
+        <translation>Sehr schwach: %1 Fügen Sie einige Wörter hinzu, die nichts miteinander zu tun haben.</translation>
+    </message>
+    <message>
+        <source>It is too short to be hard to guess.</source>
+        <translation>Sie ist zu kurz, um schwer zu erraten zu sein.</translation>
+    </message>
+    <message>
+        <source>Weak: another word or two would make it much harder to guess.</source>
+        <translation>Schwach: Ein oder zwei weitere Wörter machen sie viel schwerer zu erraten.</translation>
+    </message>
+    <message>
+        <source>Weak: %1</source>
+        <translation>Schwach: %1</translation>
+    </message>
+    <message>
+        <source>Fair: one more word would make it strong.</source>
+        <translation>Mittel: Ein weiteres Wort macht sie stark.</translation>
+    </message>
+    <message>
+        <source>Type a passphrase.</source>
+        <translation>Geben Sie eine Passphrase ein.</translation>
+    </message>
+    <message>
+        <source>It rests on “%1”, one of the first words a guesser tries.</source>
+        <translation>Sie beruht auf „%1“, einem der ersten Wörter, die ein Angreifer ausprobiert.</translation>
+    </message>
+    <message>
+        <source>It contains “%1”, which you typed above; a guesser tries such names first.</source>
+        <translation>Sie enthält „%1“, das Sie oben eingegeben haben; solche Namen probiert ein Angreifer zuerst.</translation>
+    </message>
+    <message>
+        <source>It repeats characters or pieces; repeats add almost nothing.</source>
+        <translation>Sie wiederholt Zeichen oder Teile; Wiederholungen machen sie kaum stärker.</translation>
+    </message>
+    <message>
+        <source>It runs along the alphabet or the digits, as in “abc” or “123”.</source>
+        <translation>Sie folgt dem Alphabet oder den Ziffern, wie in „abc“ oder „123“.</translation>
+    </message>
+    <message>
+        <source>A year is among the first things a guesser tries.</source>
+        <translation>Eine Jahreszahl gehört zum Ersten, was ein Angreifer ausprobiert.</translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::JoinDialog</name>
+    <message>
+        <source>Join a notebook</source>
+        <translation>Einem Laborbuch beitreten</translation>
+    </message>
+    <message>
+        <source>Join a notebook with an invitation</source>
+        <translation>Mit einer Einladung einem Laborbuch beitreten</translation>
+    </message>
+    <message>
+        <source>An admin of the notebook gave you an invitation file. Quire makes your own keys here and a join request for the admin; once they approve it, the next sync brings the notebook.</source>
+        <translation>Ein Administrator des Laborbuchs hat Ihnen eine Einladungsdatei gegeben. Quire erzeugt hier Ihre eigenen Schlüssel und eine Beitrittsanfrage für den Administrator; sobald er sie genehmigt, bringt die nächste Synchronisation das Laborbuch.</translation>
+    </message>
+    <message>
+        <source>&amp;Invitation file:</source>
+        <translation>&amp;Einladungsdatei:</translation>
+    </message>
+    <message>
+        <source>Invitation file</source>
+        <translation>Einladungsdatei</translation>
+    </message>
+    <message>
+        <source>Invitations (*.json *.qinv);;All files (*)</source>
+        <translation>Einladungen (*.json *.qinv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>As it should appear on entries</source>
+        <translation>So, wie er bei Einträgen erscheinen soll</translation>
+    </message>
+    <message>
+        <source>&amp;Your name:</source>
+        <translation>&amp;Ihr Name:</translation>
+    </message>
+    <message>
+        <source>name@institute.org</source>
+        <translation>name@institut.de</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>E-&amp;Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>Folder for the notebook</source>
+        <translation>Ordner für das Laborbuch</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat passphrase:</source>
+        <translation>Passphrase &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>&amp;Save the request as:</source>
+        <translation>Anfrage &amp;speichern unter:</translation>
+    </message>
+    <message>
+        <source>Join request</source>
+        <translation>Beitrittsanfrage</translation>
+    </message>
+    <message>
+        <source>Join requests (*.json)</source>
+        <translation>Beitrittsanfragen (*.json)</translation>
+    </message>
+    <message>
+        <source>Making your keys…</source>
+        <translation>Ihre Schlüssel werden erzeugt…</translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation>&amp;Beitreten</translation>
+    </message>
+    <message>
+        <source>Choose the invitation file the notebook&apos;s admin gave you.</source>
+        <translation>Wählen Sie die Einladungsdatei, die Ihnen der Administrator des Laborbuchs gegeben hat.</translation>
+    </message>
+    <message>
+        <source>Enter your name; it is recorded with everything you write.</source>
+        <translation>Geben Sie Ihren Namen ein; er wird mit allem aufgezeichnet, was Sie schreiben.</translation>
+    </message>
+    <message>
+        <source>Enter an email address, such as name@institute.org.</source>
+        <translation>Geben Sie eine E-Mail-Adresse ein, etwa name@institut.de.</translation>
+    </message>
+    <message>
+        <source>Choose a folder that holds no notebook yet.</source>
+        <translation>Wählen Sie einen Ordner, in dem noch kein Laborbuch liegt.</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least %1 characters; a few words in a row work well.</source>
+        <translation>Die Passphrase braucht mindestens %1 Zeichen; einige Wörter hintereinander eignen sich gut.</translation>
+    </message>
+    <message>
+        <source>This passphrase is too easy to guess. %1</source>
+        <translation>Diese Passphrase ist zu leicht zu erraten. %1</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same. Type the passphrase again.</source>
+        <translation>Die beiden Passphrasen stimmen nicht überein. Geben Sie die Passphrase noch einmal ein.</translation>
+    </message>
+    <message>
+        <source>Choose where to save the join request for the admin.</source>
+        <translation>Wählen Sie, wo die Beitrittsanfrage für den Administrator gespeichert werden soll.</translation>
+    </message>
+    <message>
+        <source>The invitation file cannot be read.</source>
+        <translation>Die Einladungsdatei kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The join request cannot be saved there: %1</source>
+        <translation>Die Beitrittsanfrage kann dort nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The join request could not be saved (%1). Remove the folder %2 and join again.</source>
+        <translation>Die Beitrittsanfrage konnte nicht gespeichert werden (%1). Entfernen Sie den Ordner %2 und treten Sie erneut bei.</translation>
+    </message>
+    <message>
+        <source>Join request saved</source>
+        <translation>Beitrittsanfrage gespeichert</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Send &lt;b&gt;%1&lt;/b&gt; to an admin of the notebook, and read them this code by phone or in person, so that they can tell the request is yours:&lt;/p&gt;&lt;p style=&apos;font-size:large&apos;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Senden Sie &lt;b&gt;%1&lt;/b&gt; an einen Administrator des Laborbuchs und lesen Sie ihm diesen Code am Telefon oder persönlich vor, damit er erkennt, dass die Anfrage von Ihnen ist:&lt;/p&gt;&lt;p style=&apos;font-size:large&apos;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::PathRow</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::StartWindow</name>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from list</source>
+        <translation>Aus der Liste &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Quire — Open a notebook</source>
+        <translation>Quire — Ein Laborbuch öffnen</translation>
+    </message>
+    <message>
+        <source>Which notebook do you want to work in?</source>
+        <translation>In welchem Laborbuch möchten Sie arbeiten?</translation>
+    </message>
+    <message>
+        <source>&amp;Recent notebooks</source>
+        <translation>&amp;Zuletzt geöffnete Laborbücher</translation>
+    </message>
+    <message>
+        <source>Recent notebooks</source>
+        <translation>Zuletzt geöffnete Laborbücher</translation>
+    </message>
+    <message>
+        <source>Enter opens the chosen notebook; Delete removes it from the list.</source>
+        <translation>Eingabe öffnet das gewählte Laborbuch; Entf entfernt es aus der Liste.</translation>
+    </message>
+    <message>
+        <source>No notebook opened on this computer yet. Create one, or use one you already have.</source>
+        <translation>Auf diesem Computer wurde noch kein Laborbuch geöffnet. Legen Sie eines an, oder nutzen Sie eines, das Sie schon haben.</translation>
+    </message>
+    <message>
+        <source>Re&amp;move from list</source>
+        <translation>Aus der Liste ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>&amp;Create a notebook…</source>
+        <translation>Laborbuch &amp;anlegen…</translation>
+    </message>
+    <message>
+        <source>A new notebook, with you as its first member and admin</source>
+        <translation>Ein neues Laborbuch, mit Ihnen als erstem Mitglied und Administrator</translation>
+    </message>
+    <message>
+        <source>Open a &amp;folder…</source>
+        <translation>&amp;Ordner öffnen…</translation>
+    </message>
+    <message>
+        <source>A notebook folder on this computer or a drive</source>
+        <translation>Ein Laborbuch-Ordner auf diesem Computer oder einem Laufwerk</translation>
+    </message>
+    <message>
+        <source>&amp;Join with an invitation file…</source>
+        <translation>Mit einer &amp;Einladungsdatei beitreten…</translation>
+    </message>
+    <message>
+        <source>A lab&apos;s admin sent you an invitation file to join their notebook</source>
+        <translation>Der Administrator eines Labors hat Ihnen eine Einladungsdatei für sein Laborbuch geschickt</translation>
+    </message>
+    <message>
+        <source>I already use this notebook on &amp;another computer…</source>
+        <translation>Ich nutze dieses Laborbuch schon auf einem &amp;anderen Computer…</translation>
+    </message>
+    <message>
+        <source>Bring the offer file from your other computer: you stay the same member</source>
+        <translation>Bringen Sie die Angebotsdatei von Ihrem anderen Computer mit: Sie bleiben dasselbe Mitglied</translation>
+    </message>
+    <message>
+        <source>Notebook</source>
+        <translation>Laborbuch</translation>
+    </message>
+    <message>
+        <source>%1 · last opened %2</source>
+        <translation>%1 · zuletzt geöffnet %2</translation>
+    </message>
+    <message>
+        <source>%1 · folder not found</source>
+        <translation>%1 · Ordner nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Open a notebook folder</source>
+        <translation>Einen Laborbuch-Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>No notebook there</source>
+        <translation>Dort ist kein Laborbuch</translation>
+    </message>
+    <message>
+        <source>%1 holds no notebook. Choose a notebook&apos;s folder (the one with quire.db in it), or an empty folder for a new notebook.</source>
+        <translation>%1 enthält kein Laborbuch. Wählen Sie den Ordner eines Laborbuchs (den mit quire.db darin) oder einen leeren Ordner für ein neues Laborbuch.</translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::StrengthMeter</name>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>Stärke der Passphrase</translation>
     </message>
 </context>
 </TS>

@@ -444,6 +444,7 @@ void DetailsPanel::retranslate() {
     m_evidence->setText(tr("Export &evidence…"));
     m_evidence->setToolTip(tr("Save what an independent check of the chosen signature needs"));
     m_signatures->setAccessibleName(tr("Signatures of this version"));
+    m_tabs->setAccessibleName(tr("Files, signatures, versions and data of the entry"));
     m_versions->setHorizontalHeaderLabels({tr("Version"), tr("Saved, by whom and why")});
     m_versions->setAccessibleName(tr("Versions of this entry"));
     m_changes->setText(tr("Show &changes…"));

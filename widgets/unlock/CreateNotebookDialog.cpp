@@ -1,10 +1,13 @@
 #include "unlock/CreateNotebookDialog.h"
 
 #include "common/DialogParts.h"
+#include "start/PathRow.h"
+#include "start/StrengthMeter.h"
 #include "unlock/OtherComputerDialog.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -14,7 +17,8 @@
 
 namespace quire::widgets {
 
-CreateNotebookDialog::CreateNotebookDialog(const QString &vaultPath, QWidget *parent)
+CreateNotebookDialog::CreateNotebookDialog(const QString &vaultPath, QWidget *parent,
+                                           FolderChoice folder)
     : QDialog(parent)
     , m_vaultPath(vaultPath) {
     setObjectName(QStringLiteral("createNotebookDialog"));
@@ -24,15 +28,25 @@ CreateNotebookDialog::CreateNotebookDialog(const QString &vaultPath, QWidget *pa
     auto *layout = new QVBoxLayout(this);
     layout->setSpacing(10);
     layout->addWidget(makeHeading(tr("Create your notebook"), this));
-    auto *where = makeHint(
-        tr("Quire keeps the notebook, encrypted, in %1").arg(QDir::toNativeSeparators(vaultPath)),
-        this);
+    auto *where = makeHint(folder == FolderChoice::Fixed
+                               ? tr("Quire keeps the notebook, encrypted, in %1")
+                                     .arg(QDir::toNativeSeparators(vaultPath))
+                               : tr("Quire keeps the notebook, encrypted, in a folder of its own."),
+                           this);
     where->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(where);
     layout->addSpacing(4);
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    if (folder == FolderChoice::Choose)
+        m_folder = addPathRow(
+            form, tr("&Folder:"), vaultPath, "folderEdit",
+            [this] {
+                return QFileDialog::getExistingDirectory(this, tr("Folder for the new notebook"),
+                                                         QDir::homePath());
+            },
+            this);
     auto field = [&](const char *objectName, const QString &label, const QString &placeholder) {
         auto *edit = new QLineEdit(this);
         edit->setObjectName(QLatin1String(objectName));
@@ -46,6 +60,8 @@ CreateNotebookDialog::CreateNotebookDialog(const QString &vaultPath, QWidget *pa
     m_passphrase = field("passphraseEdit", tr("&Passphrase:"),
                          tr("At least %1 characters").arg(kMinPassphraseLength));
     m_passphrase->setEchoMode(QLineEdit::Password);
+    m_strength = new StrengthMeter(this);
+    form->addRow(QString(), m_strength);
     m_repeat = field("repeatEdit", tr("&Repeat passphrase:"), {});
     m_repeat->setEchoMode(QLineEdit::Password);
     layout->addLayout(form);
@@ -71,7 +87,21 @@ CreateNotebookDialog::CreateNotebookDialog(const QString &vaultPath, QWidget *pa
     connect(m_buttons, &QDialogButtonBox::accepted, this, &CreateNotebookDialog::create);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &CreateNotebookDialog::reject);
     connect(&m_loader, &NotebookLoader::finished, this, &CreateNotebookDialog::finishCreate);
+    for (QLineEdit *edit : {m_passphrase, m_notebookName, m_memberName, m_email})
+        connect(edit, &QLineEdit::textChanged, this, &CreateNotebookDialog::updateStrength);
+    // A refusal of the passphrase is old news once it changes; the meter speaks for it then.
+    connect(m_passphrase, &QLineEdit::textChanged, this, [this] { hideError(m_error); });
     m_notebookName->setFocus();
+}
+
+QString CreateNotebookDialog::vaultPath() const {
+    return m_folder ? QDir::fromNativeSeparators(m_folder->text().trimmed()) : m_vaultPath;
+}
+
+void CreateNotebookDialog::updateStrength() {
+    // What the person typed above is what a guesser who knows them tries first.
+    m_strength->setPassphrase(m_passphrase->text(),
+                              {m_notebookName->text(), m_memberName->text(), m_email->text()});
 }
 
 QString CreateNotebookDialog::errorText() const {
@@ -89,6 +119,10 @@ QString CreateNotebookDialog::problem(QLineEdit **field) const {
         *field = m_notebookName;
         return tr("Give the notebook a name.");
     }
+    if (m_folder && (vaultPath().isEmpty() || Notebook::exists(vaultPath()))) {
+        *field = m_folder;
+        return tr("Choose a folder that holds no notebook yet.");
+    }
     if (m_memberName->text().trimmed().isEmpty()) {
         *field = m_memberName;
         return tr("Enter your name; it is recorded with everything you write.");
@@ -103,6 +137,10 @@ QString CreateNotebookDialog::problem(QLineEdit **field) const {
                   "well.")
             .arg(kMinPassphraseLength);
     }
+    if (!m_strength->strength().acceptable()) {
+        *field = m_passphrase;
+        return tr("This passphrase is too easy to guess. %1").arg(m_strength->strength().reason);
+    }
     if (m_repeat->text() != m_passphrase->text()) {
         *field = m_repeat;
         return tr("The two passphrases are not the same. Type the passphrase again.");
@@ -112,7 +150,8 @@ QString CreateNotebookDialog::problem(QLineEdit **field) const {
 
 void CreateNotebookDialog::useOtherComputer() {
     if (isBusy()) return;
-    auto *dialog = new OtherComputerDialog(m_vaultPath, this);
+    if (m_folder) m_vaultPath = vaultPath();
+    auto *dialog = new OtherComputerDialog(vaultPath(), this);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         m_notebook = dialog->takeNotebook();
         accept();
@@ -125,11 +164,13 @@ void CreateNotebookDialog::setBusy(bool busy) {
     m_busy->setVisible(busy);
     for (auto *edit : {m_notebookName, m_memberName, m_email, m_passphrase, m_repeat})
         edit->setEnabled(!busy);
+    if (m_folder) m_folder->setEnabled(!busy);
     m_buttons->setEnabled(!busy);
 }
 
 void CreateNotebookDialog::create() {
     if (isBusy()) return;
+    updateStrength();
     QLineEdit *field = nullptr;
     if (const QString message = problem(&field); !message.isEmpty()) {
         showError(m_error, message);
@@ -141,6 +182,7 @@ void CreateNotebookDialog::create() {
     setBusy(true);
     const NotebookSpec spec{m_notebookName->text().trimmed(), m_memberName->text().trimmed(),
                             m_email->text().trimmed()};
+    m_vaultPath = vaultPath();
     m_loader.start([path = m_vaultPath, spec, passphrase = m_passphrase->text().toUtf8()] {
         return Notebook::create(path, spec, passphrase);
     });
@@ -156,7 +198,13 @@ void CreateNotebookDialog::finishCreate() {
     m_notebook = std::move(result.value());
     m_passphrase->clear();
     m_repeat->clear();
+    afterCreated();
     accept();
+}
+
+void CreateNotebookDialog::afterCreated() {
+    // Issue 17, "never lose a notebook": the recovery code is shown (and its sheet offered)
+    // here, once, from m_notebook, before accept() hands the notebook to its window.
 }
 
 } // namespace quire::widgets

@@ -1,9 +1,11 @@
 #include "unlock/OtherComputerDialog.h"
 
 #include "common/DialogParts.h"
+#include "start/PathRow.h"
 #include "unlock/CreateNotebookDialog.h"
 
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
@@ -16,7 +18,8 @@
 
 namespace quire::widgets {
 
-OtherComputerDialog::OtherComputerDialog(const QString &vaultPath, QWidget *parent)
+OtherComputerDialog::OtherComputerDialog(const QString &vaultPath, QWidget *parent,
+                                         bool chooseFolder)
     : QDialog(parent)
     , m_vaultPath(vaultPath) {
     setObjectName(QStringLiteral("otherComputerDialog"));
@@ -47,6 +50,15 @@ OtherComputerDialog::OtherComputerDialog(const QString &vaultPath, QWidget *pare
     auto *offerLabel = new QLabel(tr("&Offer file:"), this);
     offerLabel->setBuddy(m_offer);
     form->addRow(offerLabel, fileRow);
+
+    if (chooseFolder)
+        m_folder = addPathRow(
+            form, tr("&Folder:"), vaultPath, "folderEdit",
+            [this] {
+                return QFileDialog::getExistingDirectory(this, tr("Folder for the notebook"),
+                                                         QDir::homePath());
+            },
+            this);
 
     m_code = new QLineEdit(this);
     m_code->setObjectName(QStringLiteral("offerCodeEdit"));
@@ -86,6 +98,10 @@ OtherComputerDialog::OtherComputerDialog(const QString &vaultPath, QWidget *pare
     m_offer->setFocus();
 }
 
+QString OtherComputerDialog::vaultPath() const {
+    return m_folder ? QDir::fromNativeSeparators(m_folder->text().trimmed()) : m_vaultPath;
+}
+
 QString OtherComputerDialog::errorText() const {
     return m_error->isVisible() ? m_error->text() : QString();
 }
@@ -105,6 +121,7 @@ void OtherComputerDialog::setBusy(bool busy) {
     m_busy->setVisible(busy);
     for (auto *edit : {m_offer, m_code, m_passphrase, m_repeat})
         edit->setEnabled(!busy);
+    if (m_folder) m_folder->setEnabled(!busy);
     m_buttons->setEnabled(!busy);
 }
 
@@ -115,6 +132,9 @@ void OtherComputerDialog::join() {
     if (!QFileInfo(m_offer->text().trimmed()).isFile()) {
         field = m_offer;
         message = tr("Choose the offer file your other computer saved.");
+    } else if (m_folder && (vaultPath().isEmpty() || Notebook::exists(vaultPath()))) {
+        field = m_folder;
+        message = tr("Choose a folder that holds no notebook yet.");
     } else if (m_code->text().trimmed().isEmpty()) {
         field = m_code;
         message = tr("Type the code your other computer shows.");
@@ -135,6 +155,7 @@ void OtherComputerDialog::join() {
     }
     hideError(m_error);
     setBusy(true);
+    m_vaultPath = vaultPath();
     m_loader.start([path = m_vaultPath, offer = m_offer->text().trimmed(),
                     code = m_code->text().trimmed(), passphrase = m_passphrase->text().toUtf8()] {
         return Notebook::joinFromOffer(path, offer, code, passphrase);

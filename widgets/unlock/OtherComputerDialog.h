@@ -17,7 +17,12 @@ namespace quire::widgets {
 class OtherComputerDialog : public QDialog {
     Q_OBJECT
 public:
-    explicit OtherComputerDialog(const QString &vaultPath, QWidget *parent = nullptr);
+    // With `chooseFolder` (the start window), `vaultPath` is a suggestion the person may change.
+    explicit OtherComputerDialog(const QString &vaultPath, QWidget *parent = nullptr,
+                                 bool chooseFolder = false);
+
+    // The folder this computer's vault is (to be) created in.
+    QString vaultPath() const;
 
     std::unique_ptr<Notebook> takeNotebook() { return std::move(m_notebook); }
     bool isBusy() const { return m_loader.isRunning(); }
@@ -33,6 +38,7 @@ private:
     void setBusy(bool busy);
 
     QString m_vaultPath;
+    QLineEdit *m_folder = nullptr; // with chooseFolder only
     QLineEdit *m_offer = nullptr;
     QLineEdit *m_code = nullptr;
     QLineEdit *m_passphrase = nullptr;

@@ -1,6 +1,7 @@
 #include "window/MainWindow.h"
 
 #include "common/DialogParts.h"
+#include "common/FocusRing.h"
 #include "details/AttachmentPanel.h"
 #include "details/DetailsPanel.h"
 #include "editor/EntryDialog.h"
@@ -12,6 +13,7 @@
 #include "sidebar/SearchPanel.h"
 #include "sidebar/SidebarModel.h"
 #include "signing/CommentDialog.h"
+#include "start/RecentNotebooks.h"
 #include "sync/SyncController.h"
 #include "window/EntryController.h"
 #include "window/FilesController.h"
@@ -26,6 +28,7 @@
 #include "window/WindowActions.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QDesktopServices>
 #include <QDir>
@@ -82,6 +85,10 @@ MainWindow::MainWindow(const QString &vaultPath, QWidget *parent)
     m_entries = new EntryController(this, m_navigator);
     m_files = new FilesController(this, m_navigator);
     m_inbox = new InboxController(this, m_navigator);
+    // Here, not in connectActions(): the inbox did not exist yet there, and Notebook ▸
+    // Instruments… was connected to nothing.
+    connect(m_actions->instruments, &QAction::triggered, m_inbox,
+            &InboxController::showInstruments);
     m_textIndex = new TextIndexController(this);
     m_signing = new SigningController(this, m_navigator);
     connect(m_signing, &SigningController::reviewQueueChanged, m_actions,
@@ -154,13 +161,18 @@ void MainWindow::connectActions() {
     connect(a.reviewQueue, &QAction::triggered, this, &MainWindow::showReviewQueue);
     connect(a.timestamps, &QAction::triggered, this, &MainWindow::showTimestampSettings);
     connect(a.auditTrail, &QAction::triggered, this, &MainWindow::showAuditTrail);
-    connect(a.instruments, &QAction::triggered, m_inbox, &InboxController::showInstruments);
     connect(a.members, &QAction::triggered, this, &MainWindow::showMembers);
     connect(a.addComputer, &QAction::triggered, m_sharing, &SharingController::showAddComputer);
     connect(a.find, &QAction::triggered, this, &MainWindow::focusSearch);
     connect(a.showDetails, &QAction::toggled, this, &MainWindow::setDetailsVisible);
     connect(a.settings, &QAction::triggered, this, &MainWindow::showSettings);
-    connect(a.quit, &QAction::triggered, this, &QWidget::close);
+    connect(a.openNotebook, &QAction::triggered, this, &MainWindow::openNotebookRequested);
+    connect(a.newNotebook, &QAction::triggered, this, &MainWindow::newNotebookRequested);
+    // Quit closes every notebook window (and the start window), each as its close button would.
+    connect(a.quit, &QAction::triggered, this, [] {
+        for (QWidget *window : QApplication::topLevelWidgets())
+            if (window->isVisible() && !qobject_cast<QDialog *>(window)) window->close();
+    });
 }
 
 void MainWindow::retranslate() {
@@ -168,6 +180,7 @@ void MainWindow::retranslate() {
     m_navigator->sidebar()->setAccessibleName(tr("Projects, tags and experiments"));
     m_navigator->sidebarModel()->retranslate();
     m_entryView->setAccessibleName(tr("Entries of the selected experiment"));
+    m_details->setAccessibleName(tr("Details of the chosen entry"));
     m_sharing->retranslate();
 
     setWindowTitle(m_notebook ? tr("Quire — %1").arg(m_notebookName) : tr("Quire"));
@@ -262,6 +275,9 @@ QWidget *MainWindow::buildNotebookPage() {
 
     m_entryView = new EntryPageView(m_splitter);
     m_entryView->setObjectName(QStringLiteral("entryView"));
+    // In a narrow window (or at 200 %) the side columns would squeeze the page to a column of
+    // single words; it keeps room for a line of text.
+    m_entryView->setMinimumWidth(320);
     connect(m_entryView, &EntryPageView::externalLinkActivated, this,
             [](const QUrl &url) { QDesktopServices::openUrl(url); });
     connect(m_entryView, &QWebEngineView::urlChanged, m_navigator, &PageNavigator::pageUrlChanged);
@@ -280,6 +296,11 @@ QWidget *MainWindow::buildNotebookPage() {
     connect(m_details, &DetailsPanel::changesRequested, this,
             [this](const QString &entry, int version) { showHistory(entry, version); });
     m_navigator->setViews(m_entryView, m_details);
+    // Where the keys go, seen at a glance by someone working without a mouse.
+    for (QWidget *part :
+         {static_cast<QWidget *>(m_navigator->sidebar()), static_cast<QWidget *>(searchPanel),
+          static_cast<QWidget *>(m_entryView), static_cast<QWidget *>(m_details)})
+        FocusRing::attach(part);
 
     m_splitter->addWidget(side);
     m_splitter->addWidget(m_entryView);
@@ -381,6 +402,7 @@ void MainWindow::adopt(std::unique_ptr<Notebook> notebook) {
     lendNotebookToViews(true);
 
     m_notebookName = m_notebook->notebookName();
+    RecentNotebooks::remember(m_vaultPath, m_notebookName);
     setWindowTitle(tr("Quire — %1").arg(m_notebookName));
     refresh();
     m_sync->setNotebook(m_notebook.get());

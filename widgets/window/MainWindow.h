@@ -74,6 +74,9 @@ public:
 
     // Opens the unlock dialog, or the create dialog when the folder holds no notebook yet.
     void start();
+    // Shows a notebook unlocked elsewhere (the start window), as if this window had unlocked it.
+    void openWith(std::unique_ptr<Notebook> notebook) { adopt(std::move(notebook)); }
+    QString vaultPath() const { return m_vaultPath; }
 
     Notebook *notebook() const { return m_notebook.get(); }
     EntryPageView *entryView() const { return m_entryView; }
@@ -176,6 +179,10 @@ public slots:
 signals:
     void unlocked();
     void locked();
+    // File ▸ Open notebook… and File ▸ New notebook…: another notebook, in a window of its own
+    // (start/NotebookWindows answers them).
+    void openNotebookRequested();
+    void newNotebookRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

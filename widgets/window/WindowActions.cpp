@@ -9,6 +9,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QToolBar>
+#include <QToolButton>
 
 namespace quire::widgets {
 
@@ -26,6 +27,11 @@ void WindowActions::buildActions() {
         a->setObjectName(QLatin1String(name));
         return a;
     };
+    openNotebook = action("document-open", nullptr, "openNotebookAction");
+    openNotebook->setShortcut(QKeySequence::Open);
+    newNotebook = action(nullptr, nullptr, "newNotebookAction");
+    newNotebook->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_N));
+
     newExperiment = action("folder-new", nullptr, "newExperimentAction");
     newExperiment->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
 
@@ -100,6 +106,9 @@ void WindowActions::buildActions() {
 void WindowActions::buildMenusAndToolBar() {
     QMenuBar *menuBar = m_window->menuBar();
     m_fileMenu = menuBar->addMenu(QString());
+    m_fileMenu->addAction(openNotebook);
+    m_fileMenu->addAction(newNotebook);
+    m_fileMenu->addSeparator();
     m_fileMenu->addAction(newExperiment);
     m_fileMenu->addAction(newEntry);
     m_fileMenu->addSeparator();
@@ -168,6 +177,11 @@ void WindowActions::buildMenusAndToolBar() {
     gap->setFixedWidth(8);
     bar->addWidget(gap);
     bar->addAction(lock);
+    // Tab reaches the toolbar's commands too, not only the mouse (a toolbar's buttons take no
+    // focus by default).
+    for (QAction *action : bar->actions())
+        if (auto *button = qobject_cast<QToolButton *>(bar->widgetForAction(action)))
+            button->setFocusPolicy(Qt::TabFocus);
 }
 
 void WindowActions::retranslate() {
@@ -176,6 +190,10 @@ void WindowActions::retranslate() {
         const QString keys = action->shortcut().toString(QKeySequence::NativeText);
         action->setToolTip(keys.isEmpty() ? text : tr("%1 (%2)").arg(text, keys));
     };
+    openNotebook->setText(tr("&Open notebook…"));
+    tip(openNotebook, tr("Another notebook, in a window of its own"));
+    newNotebook->setText(tr("New note&book…"));
+    tip(newNotebook, tr("Create a notebook, in a window of its own"));
     newExperiment->setText(tr("New e&xperiment…"));
     tip(newExperiment, tr("Start a new experiment"));
     newExperiment->setIconText(tr("New experiment"));
@@ -227,7 +245,8 @@ void WindowActions::retranslate() {
     exportPdf->setText(tr("Export as &PDF…"));
     tip(exportPdf, tr("The experiment on the page as a PDF, optionally signed, with the records "
                       "that prove it embedded"));
-    exportEln->setText(tr("Export as .e&ln…"));
+    // Not .e&ln: L is Lock notebook's letter in this menu.
+    exportEln->setText(tr("Export as .&eln…"));
     tip(exportEln, tr("Experiments as a .eln file other lab notebooks read, with the records, "
                       "signatures and time-stamps that prove them"));
     signPdf->setText(tr("Si&gn a PDF…"));

@@ -42,6 +42,8 @@ public:
     void showReviewCount();
     void showReviewCountUnknown();
 
+    QAction *openNotebook = nullptr; // File ▸ Open notebook… (issue 17)
+    QAction *newNotebook = nullptr;
     QAction *newExperiment = nullptr;
     QAction *newEntry = nullptr;
     QAction *editEntry = nullptr;
