@@ -43,6 +43,8 @@ public:
     void showReviewCountUnknown();
 
     QAction *newExperiment = nullptr;
+    QAction *newFromTemplate = nullptr; // issue 17: File ▸ New experiment from template…
+    QAction *saveAsTemplate = nullptr;  // and Save experiment as template…
     QAction *newEntry = nullptr;
     QAction *editEntry = nullptr;
     QAction *voidEntry = nullptr;
