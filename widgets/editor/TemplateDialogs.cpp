@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 namespace quire::widgets {
@@ -18,6 +19,10 @@ TemplatePreview::TemplatePreview(QWidget *parent)
     : QTextBrowser(parent) {
     setOpenLinks(false);
     setOpenExternalLinks(false);
+    // Tables of fields to fill in are what templates mostly hold: show their cells.
+    document()->setDefaultStyleSheet(
+        QStringLiteral("table { border-collapse: collapse; } th, td { border: 1px solid #b0b0b0; "
+                       "padding: 4px 10px; } th { background-color: #f0f0f0; }"));
 }
 
 QVariant TemplatePreview::loadResource(int, const QUrl &) {
