@@ -655,6 +655,11 @@ Result<QList<AuditEvent>> Notebook::auditTrail() {
             e.summary = tr("%n record(s) attested by the time-stamp authority %1", nullptr,
                            int(r.body.value("leaves").toArray().size()))
                             .arg(r.body.value("tsa").toString());
+        } else if (r.type == "template_policy") { // issue 17
+            e.action = r.prev.isEmpty() ? QStringLiteral("created") : QStringLiteral("amended");
+            e.summary = r.body.value("writers").toString() == "authors"
+                            ? tr("templates may be written by admins and authors")
+                            : tr("templates may be written by admins only");
         } else if (r.type == "attachment") {
             e.action = QStringLiteral("created");
             e.summary = tr("file “%1” stored (%2 bytes)")

@@ -1273,6 +1273,14 @@ verify.sh führt alle Prüfungen aus (nur mit bash und openssl).
         <source>%1 “%2” created from template %3</source>
         <translation>%1 „%2“ aus Vorlage %3 angelegt</translation>
     </message>
+    <message>
+        <source>templates may be written by admins and authors</source>
+        <translation>Vorlagen dürfen Administratoren und Autoren schreiben</translation>
+    </message>
+    <message>
+        <source>templates may be written by admins only</source>
+        <translation>Vorlagen dürfen nur Administratoren schreiben</translation>
+    </message>
 </context>
 <context>
     <name>quire::PdfExport</name>

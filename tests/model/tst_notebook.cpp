@@ -608,6 +608,8 @@ private slots:
         QVERIFY(m_nb->setTemplateWriters("authors"));
         QCOMPARE(m_nb->templateWriters(), QString("authors"));
         QVERIFY(m_nb->setTemplateWriters("admins"));
+        trail = m_nb->auditTrail();
+        QVERIFY(trail && trail->last().summary == "templates may be written by admins only");
         const auto report = m_nb->verify();
         QVERIFY2(report.problems.isEmpty(), qPrintable(report.problems.join('\n')));
     }
