@@ -377,6 +377,7 @@ static EntryVersion toEntryVersion(Vault &vault, const StoredRecord &r, int coun
     v.html = r.body.value("html").toString();
     v.status = r.body.value("status").toString();
     v.reason = r.body.value("reason").toString();
+    v.fromTemplate = r.body.value("template").toString();
     v.author = r.author;
     v.recordedAt = r.recordedAt;
     v.conflict = conflictTips(vault, r.object);
@@ -598,7 +599,7 @@ Result<QList<AuditEvent>> Notebook::auditTrail() {
         e.recordedAt = r.recordedAt;
         e.author = r.author;
         e.authorName = names.value(r.author, r.author);
-        const QString title = r.body.value("title").toString();
+        const QString title = r.body.value(r.type == "template" ? "name" : "title").toString();
         const QString reason = r.body.value("reason").toString();
         if (r.type == "audit") {
             e.action = r.body.value("action").toString();
@@ -662,6 +663,11 @@ Result<QList<AuditEvent>> Notebook::auditTrail() {
             e.summary = tr("%n records attested by the time-stamp authority %1", nullptr,
                            int(r.body.value("leaves").toArray().size()))
                             .arg(r.body.value("tsa").toString());
+        } else if (r.type == "template_policy") { // issue 17
+            e.action = r.prev.isEmpty() ? QStringLiteral("created") : QStringLiteral("amended");
+            e.summary = r.body.value("writers").toString() == "authors"
+                            ? tr("templates may be written by admins and authors")
+                            : tr("templates may be written by admins only");
         } else if (r.type == "attachment") {
             e.action = QStringLiteral("created");
             e.summary = tr("file “%1” stored (%2 bytes)")
@@ -672,11 +678,16 @@ Result<QList<AuditEvent>> Notebook::auditTrail() {
             e.action = r.prev.isEmpty()
                            ? QStringLiteral("created")
                            : (voided ? QStringLiteral("voided") : QStringLiteral("amended"));
-            e.summary = r.prev.isEmpty() ? tr("%1 “%2” created").arg(r.type, title)
-                                         : tr("%1 “%2” version %3 %4: %5")
-                                               .arg(r.type, title)
-                                               .arg(r.version)
-                                               .arg(voided ? tr("voided") : tr("amended"), reason);
+            // A first version started from a template names it (issue 17).
+            const QString from = r.body.value("template").toString();
+            e.summary =
+                r.prev.isEmpty() && !from.isEmpty()
+                    ? tr("%1 “%2” created from template %3").arg(r.type, title, from.left(12))
+                : r.prev.isEmpty() ? tr("%1 “%2” created").arg(r.type, title)
+                                   : tr("%1 “%2” version %3 %4: %5")
+                                         .arg(r.type, title)
+                                         .arg(r.version)
+                                         .arg(voided ? tr("voided") : tr("amended"), reason);
         }
         out << e;
     }

@@ -119,8 +119,9 @@ struct EntryVersion {
     QString title;
     QString html;
     QList<AttachmentInfo> attachments;
-    QString status; // active / void
-    QString reason; // empty for the first version
+    QString status;       // active / void
+    QString reason;       // empty for the first version
+    QString fromTemplate; // the template record a first version was started from, if any
     QString author;
     QString authorName;
     QString recordedAt;
@@ -303,6 +304,28 @@ struct InstrumentInfo {
     QString authorName;
     QString createdAt;
     QString updatedAt;
+};
+
+// A template (issue 17): an experiment to start from (its title, project, tags and entries) or
+// a block of HTML to insert into an entry. `record` is the version in force.
+struct TemplateInfo {
+    struct Entry {
+        QString title;
+        QString html;
+    };
+    QString uuid;
+    QString record;
+    QString name;
+    QString kind;   // experiment, entry
+    QString status; // active, withdrawn
+    QString title;  // experiment templates: the experiment's title, project, tags and entries
+    QString project;
+    QStringList tags;
+    QList<Entry> entries;
+    QString html; // entry templates
+    QString authorName;
+    QString updatedAt;
+    int version = 1;
 };
 
 // Where an instrument writes its files on this computer: a local setting, never synced.
@@ -714,6 +737,24 @@ public:
     Result<QList<DeviceInfo>> devices();
     // Retires a computer (its member or an admin); what it writes afterwards is refused.
     Result<void> retireDevice(const QString &device, const QString &reason);
+
+    // ---- templates (model/NotebookTemplates.cpp; FORMAT.md §2 `template`) -------------------
+    // Admins write templates; authors too once an admin has said so (templateWriters).
+    bool mayWriteTemplates();
+    QString templateWriters(); // "admins" or "authors"
+    Result<void> setTemplateWriters(const QString &writers);
+    // Keeps the experiment's title, project, tags and its entries' titles and text (without
+    // pictures: attachments stay with the experiment) as a template called `name`.
+    Result<QString> saveExperimentAsTemplate(const QString &experiment, const QString &name);
+    // A block of HTML (sanitised) to insert into entries.
+    Result<QString> saveEntryTemplate(const QString &name, const QString &html);
+    // The templates in use (not withdrawn), by name; `kind` empty for both kinds.
+    Result<QList<TemplateInfo>> templates(const QString &kind = {});
+    // A template by uuid, record id or name (when only one has it).
+    Result<TemplateInfo> templateInfo(const QString &which);
+    // A new experiment and its entries, each a first version naming the template's record.
+    Result<QString> createExperimentFromTemplate(const QString &which, const QString &title);
+    Result<void> withdrawTemplate(const QString &which, const QString &reason);
 
 signals:
     void changed();

@@ -1225,6 +1225,70 @@ verify.sh führt alle Prüfungen aus (nur mit bash und openssl).
         <source>only members with the author role can add files</source>
         <translation>nur Mitglieder mit der Rolle Autor können Dateien hinzufügen</translation>
     </message>
+    <message>
+        <source>templates are written by “admins” or “authors”, not “%1”</source>
+        <translation>Vorlagen schreiben „admins“ oder „authors“, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>only an admin can say who writes templates</source>
+        <translation>nur ein Administrator kann festlegen, wer Vorlagen schreibt</translation>
+    </message>
+    <message>
+        <source>the template needs a name</source>
+        <translation>die Vorlage braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>there is no experiment %1</source>
+        <translation>es gibt kein Experiment %1</translation>
+    </message>
+    <message>
+        <source>the template cannot be saved: %1</source>
+        <translation>die Vorlage kann nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>the template has no text to insert</source>
+        <translation>die Vorlage enthält keinen Text zum Einfügen</translation>
+    </message>
+    <message>
+        <source>several templates are called “%1”; name one by its id</source>
+        <translation>mehrere Vorlagen heißen „%1“; nennen Sie eine bei ihrer ID</translation>
+    </message>
+    <message>
+        <source>there is no template “%1” (quire-cli template list shows them)</source>
+        <translation>es gibt keine Vorlage „%1“ (quire-cli template list zeigt sie)</translation>
+    </message>
+    <message>
+        <source>“%1” is an entry template; an experiment starts from an experiment template</source>
+        <translation>„%1“ ist eine Eintragsvorlage; ein Experiment beginnt mit einer Experimentvorlage</translation>
+    </message>
+    <message>
+        <source>the template “%1” was withdrawn</source>
+        <translation>die Vorlage „%1“ wurde zurückgezogen</translation>
+    </message>
+    <message>
+        <source>withdrawing a template needs a reason</source>
+        <translation>das Zurückziehen einer Vorlage braucht einen Grund</translation>
+    </message>
+    <message>
+        <source>the template “%1” is withdrawn already</source>
+        <translation>die Vorlage „%1“ ist bereits zurückgezogen</translation>
+    </message>
+    <message>
+        <source>the template cannot be withdrawn: %1</source>
+        <translation>die Vorlage kann nicht zurückgezogen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 “%2” created from template %3</source>
+        <translation>%1 „%2“ aus Vorlage %3 angelegt</translation>
+    </message>
+    <message>
+        <source>templates may be written by admins and authors</source>
+        <translation>Vorlagen dürfen Administratoren und Autoren schreiben</translation>
+    </message>
+    <message>
+        <source>templates may be written by admins only</source>
+        <translation>Vorlagen dürfen nur Administratoren schreiben</translation>
+    </message>
 </context>
 <context>
     <name>quire::PdfExport</name>
@@ -3278,6 +3342,14 @@ Aufzeichnung %2</translation>
     <message>
         <source>Write the reason</source>
         <translation>Begründung schreiben</translation>
+    </message>
+    <message>
+        <source>Insert &amp;template…</source>
+        <translation>&amp;Vorlage einfügen…</translation>
+    </message>
+    <message>
+        <source>Insert one of the notebook&apos;s entry templates where the cursor is</source>
+        <translation>Eine Eintragsvorlage des Notizbuchs an der Cursorposition einfügen</translation>
     </message>
 </context>
 <context>
@@ -5798,6 +5870,119 @@ Nichts geht verloren: Ihre Änderungen bleiben in diesem Laborbuch und werden be
     </message>
 </context>
 <context>
+    <name>quire::widgets::TemplateController</name>
+    <message>
+        <source>The experiment could not be created</source>
+        <translation>Das Experiment konnte nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Experiment “%1” created</source>
+        <translation>Experiment „%1“ angelegt</translation>
+    </message>
+    <message>
+        <source>The experiment cannot be saved as a template</source>
+        <translation>Das Experiment kann nicht als Vorlage gespeichert werden</translation>
+    </message>
+    <message>
+        <source>only an admin may write templates in this notebook; an admin can let authors write them too</source>
+        <translation>nur ein Administrator darf in diesem Notizbuch Vorlagen schreiben; ein Administrator kann es auch Autoren erlauben</translation>
+    </message>
+    <message>
+        <source>The template keeps the title, project, tags and the text of every entry of “%1”; pictures and files stay with the experiment.</source>
+        <translation>Die Vorlage behält Titel, Projekt, Schlagwörter und den Text jedes Eintrags von „%1“; Bilder und Dateien bleiben beim Experiment.</translation>
+    </message>
+    <message>
+        <source>The template could not be saved</source>
+        <translation>Die Vorlage konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Template “%1” saved</source>
+        <translation>Vorlage „%1“ gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::TemplateNameDialog</name>
+    <message>
+        <source>Save as template</source>
+        <translation>Als Vorlage speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Save template</source>
+        <translation>Vorlage &amp;speichern</translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::TemplatePickerDialog</name>
+    <message>
+        <source>Project: %1</source>
+        <translation>Projekt: %1</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>Schlagwörter: %1</translation>
+    </message>
+    <message>
+        <source>New experiment from template</source>
+        <translation>Neues Experiment aus Vorlage</translation>
+    </message>
+    <message>
+        <source>Insert template</source>
+        <translation>Vorlage einfügen</translation>
+    </message>
+    <message>
+        <source>Insert a template</source>
+        <translation>Eine Vorlage einfügen</translation>
+    </message>
+    <message>
+        <source>The new experiment gets the template&apos;s project, tags and entries; each entry is a first version that names the template.</source>
+        <translation>Das neue Experiment erhält Projekt, Schlagwörter und Einträge der Vorlage; jeder Eintrag ist eine erste Version, die die Vorlage nennt.</translation>
+    </message>
+    <message>
+        <source>The template&apos;s text goes into the entry where the cursor is.</source>
+        <translation>Der Text der Vorlage wird an der Cursorposition in den Eintrag eingefügt.</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Vorlagen</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>e.g. Western blot of 7 December</source>
+        <translation>z. B. Western Blot vom 7. Dezember</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>&amp;Create experiment</source>
+        <translation>Experiment &amp;anlegen</translation>
+    </message>
+    <message>
+        <source>&amp;Insert</source>
+        <translation>&amp;Einfügen</translation>
+    </message>
+    <message>
+        <source>By %1</source>
+        <translation>Von %1</translation>
+    </message>
+    <message>
+        <source>There are no experiment templates yet. Save an experiment as a template from the File menu.</source>
+        <translation>Es gibt noch keine Experimentvorlagen. Speichern Sie ein Experiment im Menü Datei als Vorlage.</translation>
+    </message>
+    <message>
+        <source>There are no entry templates yet.</source>
+        <translation>Es gibt noch keine Eintragsvorlagen.</translation>
+    </message>
+</context>
+<context>
     <name>quire::widgets::TextIndexController</name>
     <message>
         <source>Search cannot find “%1” by its text: %2.</source>
@@ -6438,6 +6623,22 @@ Nichts geht verloren: Ihre Änderungen bleiben in diesem Laborbuch und werden be
     <message>
         <source>Create a notebook, in a window of its own</source>
         <translation>Ein Laborbuch anlegen, in einem eigenen Fenster</translation>
+    </message>
+    <message>
+        <source>New experiment from &amp;template…</source>
+        <translation>Neues Experiment aus &amp;Vorlage…</translation>
+    </message>
+    <message>
+        <source>Start a new experiment with the entries of a template</source>
+        <translation>Ein neues Experiment mit den Einträgen einer Vorlage beginnen</translation>
+    </message>
+    <message>
+        <source>Save experiment as te&amp;mplate…</source>
+        <translation>Experiment als Vor&amp;lage speichern…</translation>
+    </message>
+    <message>
+        <source>Keep the experiment on the page as a template for new ones</source>
+        <translation>Das angezeigte Experiment als Vorlage für neue aufbewahren</translation>
     </message>
 </context>
 <context>

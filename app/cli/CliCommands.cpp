@@ -14,6 +14,8 @@ The passphrase is read from QUIRE_PASSPHRASE, else from --passphrase-file, else 
 Commands:
   init --notebook NAME --name "FULL NAME" --email EMAIL
   experiment new --title T [--project P] [--tag X]...
+  experiment new --template ID [--title T]
+                               a new experiment with the template's project, tags and entries
   experiment list [--json]
   entry add --experiment UUID --title T --file F.html|F.md|F.txt
   entry edit ENTRY --file F --reason R [--title T]
@@ -156,6 +158,17 @@ Exchange with other ELNs (.eln files, the ELN Consortium's RO-Crate format):
                                Hostile archives (paths out of the crate, links, duplicate
                                names, zip bombs, bad metadata, missing files) are refused
 
+Templates (admins write them; authors too after `template policy --who authors`):
+  template save --experiment UUID --name N
+                               keeps the experiment's title, project, tags and entries' text
+  template save-entry --name N --file F.html|F.md|F.txt
+                               a block (a table of fields, a checklist) to insert into entries
+  template list [--kind experiment|entry] [--json]
+  template show ID [--json]    ID: the template's uuid, a version's record id or its name
+  template withdraw ID --reason R
+  template policy [--who admins|authors]
+                               who may write templates in this notebook (admins set it)
+
 Diagnostics:
   selftest save-loop --experiment UUID --count N
                                saves N entries, printing each id once it is durable
@@ -245,6 +258,7 @@ int run(const QStringList &arguments) {
     if (command == "alarms") return s.alarms(a);
     if (command == "comment") return s.comment(a);
     if (command == "comments") return s.comments(a);
+    if (command == "template") return s.templateCommand(a);
     return failWith(QStringLiteral("unknown command '%1' (try --help)").arg(command), Usage);
 }
 

@@ -159,27 +159,29 @@ QJsonObject versionJson(const EntryVersion &v) {
     QJsonArray sigs;
     for (const auto &s : v.signatures)
         sigs.append(signatureJson(s));
-    return QJsonObject{{"entry", v.uuid},
-                       {"record", v.recordId},
-                       {"version", v.version},
-                       {"versions", v.versionCount},
-                       {"experiment", v.experiment},
-                       {"order", v.order},
-                       {"title", v.title},
-                       {"html", v.html},
-                       {"attachments", atts},
-                       {"status", v.status},
-                       {"reason", v.reason},
-                       {"author", v.author},
-                       {"author_name", v.authorName},
-                       {"recorded_at", v.recordedAt},
-                       {"signatures", sigs},
-                       {"signed_by_author", v.signedByAuthor},
-                       {"changed_after_signing", v.changedAfterSigning},
-                       {"in_conflict", int(v.conflict.size())}, // versions in conflict, or 0
-                       {"conflict", QJsonArray::fromStringList(v.conflict)},
-                       {"attested_at", v.attestedAt.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                                              : QJsonValue(v.attestedAt)}};
+    QJsonObject o{{"entry", v.uuid},
+                  {"record", v.recordId},
+                  {"version", v.version},
+                  {"versions", v.versionCount},
+                  {"experiment", v.experiment},
+                  {"order", v.order},
+                  {"title", v.title},
+                  {"html", v.html},
+                  {"attachments", atts},
+                  {"status", v.status},
+                  {"reason", v.reason},
+                  {"author", v.author},
+                  {"author_name", v.authorName},
+                  {"recorded_at", v.recordedAt},
+                  {"signatures", sigs},
+                  {"signed_by_author", v.signedByAuthor},
+                  {"changed_after_signing", v.changedAfterSigning},
+                  {"in_conflict", int(v.conflict.size())}, // versions in conflict, or 0
+                  {"conflict", QJsonArray::fromStringList(v.conflict)},
+                  {"attested_at", v.attestedAt.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                         : QJsonValue(v.attestedAt)}};
+    if (!v.fromTemplate.isEmpty()) o.insert("template", v.fromTemplate); // issue 17
+    return o;
 }
 
 QString humanSize(qint64 bytes) {

@@ -114,6 +114,9 @@ public:
     // CommentCommands.cpp
     int comment(const Args &a);
     int comments(const Args &a);
+    // TemplateCommands.cpp
+    int templateCommand(const Args &a);
+    int experimentFromTemplate(const Args &a);
 
 private:
     QString m_vault;

@@ -31,6 +31,7 @@ int Session::init(const Args &a) {
 
 int Session::experiment(const Args &a) {
     const QString sub = a.positional.value(1);
+    if (sub == "new" && a.has("--template")) return experimentFromTemplate(a);
     if (sub == "new") {
         if (a.value("--title").isEmpty())
             return failWith(QStringLiteral("experiment new needs --title"), Usage);

@@ -6,9 +6,10 @@
 
 namespace quire::records {
 
-const QSet<QString> kRecordTypes{"notebook",  "member",  "experiment", "entry", "attachment",
-                                 "signature", "comment", "anchor",     "audit", "instrument",
-                                 "set_aside", "device",  "tsa_trust"};
+const QSet<QString> kRecordTypes{"notebook",   "member",     "experiment",     "entry",
+                                 "attachment", "signature",  "comment",        "anchor",
+                                 "audit",      "instrument", "set_aside",      "device",
+                                 "tsa_trust",  "template",   "template_policy"};
 
 bool isUuid(const QString &s) {
     static const QRegularExpression re(

@@ -52,7 +52,8 @@ bool isSafeEntryHtml(const QString &html) {
 }
 
 QString writeProblem(const QJsonObject &record, const QStringList &roles,
-                     const QString &firstAuthor, const QByteArray &caCert, const bool *htmlSafe) {
+                     const QString &firstAuthor, const QByteArray &caCert, const bool *htmlSafe,
+                     bool authorsWriteTemplates) {
     const QString type = record.value("type").toString();
     const QString prev = record.value("prev").toString();
     const QString author = record.value("author").toString();
@@ -148,6 +149,26 @@ QString writeProblem(const QJsonObject &record, const QStringList &roles,
             return QCoreApplication::translate(
                 "quire::storage", "only an admin may set the notebook's time-stamp authorities");
         if (const QString problem = tsaTrustProblem(body); !problem.isEmpty()) return problem;
+    }
+    if (type == "template") {
+        // Labs ask that SOPs come from admins; an admin may widen it to authors (issue 17).
+        if (!roles.contains("admin") && !(authorsWriteTemplates && roles.contains("author")))
+            return authorsWriteTemplates
+                       ? QCoreApplication::translate("quire::storage",
+                                                     "only admins and authors may write templates")
+                       : QCoreApplication::translate(
+                             "quire::storage",
+                             "only an admin may write templates in this notebook");
+        if (changed && firstAuthor != author && !roles.contains("admin"))
+            return QCoreApplication::translate("quire::storage",
+                                               "it changes a template that someone else wrote");
+        if (const QString problem = templateProblem(record); !problem.isEmpty()) return problem;
+    }
+    if (type == "template_policy") {
+        if (!roles.contains("admin"))
+            return QCoreApplication::translate("quire::storage",
+                                               "only an admin may say who writes templates");
+        if (const QString problem = templatePolicyProblem(body); !problem.isEmpty()) return problem;
     }
     if (type == "signature" && changed)
         return QCoreApplication::translate("quire::storage", "a signature has only one version");
@@ -258,6 +279,60 @@ QString tsaTrustProblem(const QJsonObject &b) {
                            "quire::storage", "a certificate trusted for %1 is not a certificate")
                     .arg(url);
     }
+    return {};
+}
+
+QString templateProblem(const QJsonObject &record) {
+    const QJsonObject b = record.value("body").toObject();
+    if (b.value("name").toString().trimmed().isEmpty())
+        return QCoreApplication::translate("quire::storage", "a template without a name");
+    const QString status = b.value("status").toString();
+    if (status != "active" && status != "withdrawn")
+        return QCoreApplication::translate("quire::storage",
+                                           "a template's status is active or withdrawn, not “%1”")
+            .arg(status);
+    if (!record.value("prev").toString().isEmpty() &&
+        b.value("reason").toString().trimmed().isEmpty())
+        return QCoreApplication::translate("quire::storage",
+                                           "it changes a template without a reason");
+    const QString kind = b.value("kind").toString();
+    if (kind == "entry") {
+        if (!b.value("html").isString())
+            return QCoreApplication::translate("quire::storage", "an entry template without HTML");
+        if (!isSafeEntryHtml(b.value("html").toString()))
+            return QCoreApplication::translate("quire::storage",
+                                               "a template holds HTML outside the safe subset");
+        return {};
+    }
+    if (kind != "experiment")
+        return QCoreApplication::translate("quire::storage",
+                                           "a template is of an experiment or an entry, not “%1”")
+            .arg(kind);
+    if (!b.value("title").isString() || !b.value("project").isString() ||
+        !b.value("tags").isArray() || !b.value("entries").isArray())
+        return QCoreApplication::translate(
+            "quire::storage", "an experiment template needs a title, project, tags and entries");
+    for (const auto &tag : b.value("tags").toArray())
+        if (!tag.isString())
+            return QCoreApplication::translate("quire::storage", "a template's tags are words");
+    for (const auto &item : b.value("entries").toArray()) {
+        const QJsonObject e = item.toObject();
+        if (e.value("title").toString().trimmed().isEmpty() || !e.value("html").isString())
+            return QCoreApplication::translate("quire::storage",
+                                               "each entry of a template has a title and HTML");
+        if (!isSafeEntryHtml(e.value("html").toString()))
+            return QCoreApplication::translate("quire::storage",
+                                               "a template holds HTML outside the safe subset");
+    }
+    return {};
+}
+
+QString templatePolicyProblem(const QJsonObject &body) {
+    const QString writers = body.value("writers").toString();
+    if (writers != "admins" && writers != "authors")
+        return QCoreApplication::translate("quire::storage",
+                                           "templates are written by admins or authors, not “%1”")
+            .arg(writers);
     return {};
 }
 

@@ -41,11 +41,20 @@ bool isSafeEntryHtml(const QString &html);
 // reason; a set_aside is an author's, names a record id and has a reason; a tsa_trust is an
 // admin's and well formed. `roles` are
 // the author's, `firstAuthor` wrote the object's first version (empty for a new object);
-// `htmlSafe`, when given, is isSafeEntryHtml of the entry's HTML, worked out ahead. Empty when
-// the record may be written. Who may sign what is signatureRuleProblem's question.
+// `htmlSafe`, when given, is isSafeEntryHtml of the entry's HTML, worked out ahead. A template
+// is an admin's, or an author's too when `authorsWriteTemplates` (the notebook's
+// template_policy in force when it was written says so); a template_policy is an admin's.
+// Empty when the record may be written. Who may sign what is signatureRuleProblem's question.
 QString writeProblem(const QJsonObject &record, const QStringList &roles,
                      const QString &firstAuthor, const QByteArray &caCert,
-                     const bool *htmlSafe = nullptr);
+                     const bool *htmlSafe = nullptr, bool authorsWriteTemplates = false);
+
+// A `template` body (FORMAT.md §2, issue 17): a `name`, `kind` experiment (`title`, `project`,
+// `tags`, `entries` [{title, html}]) or entry (`html`), `status` active or withdrawn, a
+// `reason` when `prev` is set, every HTML in the safe subset. Empty when well formed.
+QString templateProblem(const QJsonObject &record);
+// A `template_policy` body: `writers` is "admins" or "authors". Empty when well formed.
+QString templatePolicyProblem(const QJsonObject &body);
 
 // A version that resolves a conflict (FORMAT.md §2, "Conflicts"): only an entry or experiment
 // version with a `prev` may carry `merges`, a non-empty list of distinct record ids other than

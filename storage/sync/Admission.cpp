@@ -192,8 +192,23 @@ Admission Vault::Impl::admit(const QJsonObject &record, const QJsonObject &sealO
             rolesThen = then.roles;
         }
     }
-    if (const QString problem = records::writeProblem(record, rolesThen, firstAuthor, caCert,
-                                                      pre ? &pre->htmlSafe : nullptr);
+    // Templates by the notebook's template_policy as it stood when this one was written.
+    bool authorsWriteTemplates = false;
+    if (type == QLatin1String("template")) {
+        auto writers = templateWriters(recordedAt);
+        if (!writers) return refuse(writers.error());
+        authorsWriteTemplates = *writers == QLatin1String("authors");
+        // The admin's setting may travel in the same sync and be admitted after this record.
+        if (!authorsWriteTemplates && !rolesThen.contains(QLatin1String("admin")) &&
+            rolesThen.contains(QLatin1String("author")))
+            return Admission{Verdict::Defer,
+                             QStringLiteral("only an admin may write templates in this notebook, "
+                                            "and no setting letting authors write them has "
+                                            "arrived")};
+    }
+    if (const QString problem =
+            records::writeProblem(record, rolesThen, firstAuthor, caCert,
+                                  pre ? &pre->htmlSafe : nullptr, authorsWriteTemplates);
         !problem.isEmpty())
         return refuse(problem);
     if (type == "comment") {

@@ -8,7 +8,8 @@
 // authorities), Verify, Instruments (instruments, their captures, local settings),
 // Conflicts (an object's tips, the head rule every vault shows, versions that merge tips),
 // Comments (comments on entry versions and requests for changes), Admins (the CA key shared
-// with every admin), Alarms and Devices (one member's computers).
+// with every admin), Alarms and Devices (one member's computers), Templates (experiment and
+// entry templates, and who may write them).
 // Merging what a sync brings is in sync/; the record format and the rules every record passes
 // are in records/.
 
@@ -484,6 +485,14 @@ public:
                                         int renewBeforeDays);
     // One anchor judged as of its own time, and the anchors that renew it.
     Result<VaultAnchorVerdict> anchorVerdict(const QString &anchor);
+
+    // ---- templates (vault/Templates.cpp) ------------------------------------------------------
+    // The newest version of every `template` object (withdrawn ones too), by name.
+    Result<QList<StoredRecord>> templates();
+    // Who may write templates now: "admins" (the default) or "authors".
+    Result<QString> templateWriters();
+    // Writes a new version of the notebook's `template_policy` record (active admins only).
+    Result<QString> setTemplateWriters(const QString &writers);
     // From the anchor that first covered `record` up through its renewals; empty when the
     // record waits. `record` may be an anchor itself.
     Result<QList<VaultAnchorVerdict>> anchorChain(const QString &record);

@@ -276,6 +276,12 @@ struct Vault::Impl {
     Result<TsaSettings> localTsaSettings();
     Result<std::optional<VaultAnchorTime>> anchorTime(const QString &record);
 
+    // ---- vault/Templates.cpp: who may write templates ---------------------------------------
+
+    // "admins" or "authors", per the newest template_policy recorded at or before `at` (a
+    // recorded_at; empty: now).
+    Result<QString> templateWriters(const QString &at);
+
     // ---- vault/Devices.cpp: the computers of each member ------------------------------------
 
     // The member_devices row of a `device` record.

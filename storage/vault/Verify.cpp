@@ -162,6 +162,11 @@ VaultCheck Vault::verify(const VaultProgress &progress, bool perRecord) {
                 if (const QString p = records::commentFormProblem(record); !p.isEmpty()) problem(p);
             if (row.type == "tsa_trust")
                 if (const QString p = records::tsaTrustProblem(row.body); !p.isEmpty()) problem(p);
+            if (row.type == "template")
+                if (const QString p = records::templateProblem(record); !p.isEmpty()) problem(p);
+            if (row.type == "template_policy")
+                if (const QString p = records::templatePolicyProblem(row.body); !p.isEmpty())
+                    problem(p);
             c.chainOk = c.problems.size() == before;
         }
         // The encrypted copy in repo.git must hold exactly this envelope.

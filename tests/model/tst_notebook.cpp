@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
+
 using namespace quire;
 
 namespace {
@@ -580,6 +582,89 @@ private slots:
         auto none = m_nb->attachmentPreview(*badId, 300);
         QVERIFY(!none);
         QVERIFY2(none.error().contains("PDF"), qPrintable(none.error()));
+    }
+
+    // Issue 17: an experiment kept as a template (its text, not its pictures) starts a new one
+    // whose records name the template; entry templates are sanitised blocks; a withdrawn
+    // template starts nothing; only an admin says who writes templates.
+    void experimentSavedAsTemplateStartsANewOneThatNamesIt() {
+        auto sop = m_nb->createExperiment("Western blot", "Proteins", {"sop", "blot"});
+        QVERIFY(sop);
+        QVERIFY(m_nb->addEntry(*sop, "Lysis",
+                               "<ul class=\"checklist\"><li data-checked=\"false\">RIPA on ice"
+                               "</li></ul><p><img src=\"quire-attachment:" +
+                                   QString(64, 'a') + "\" alt=\"gel\"></p>"));
+        QVERIFY(m_nb->addEntry(*sop, "Transfer",
+                               "<table><tbody><tr><td>Voltage</td><td></td></tr></tbody></table>"));
+        QVERIFY(m_nb->mayWriteTemplates()); // the founder is an admin
+        QVERIFY(!m_nb->saveExperimentAsTemplate(*sop, "  "));
+        auto unknown = m_nb->saveExperimentAsTemplate("no-such-experiment", "X");
+        QVERIFY(!unknown);
+        QVERIFY2(unknown.error().contains("no experiment"), qPrintable(unknown.error()));
+        auto kept = m_nb->saveExperimentAsTemplate(*sop, "Western blot SOP");
+        QVERIFY2(kept, qPrintable(kept.error()));
+        auto list = m_nb->templates("experiment");
+        QVERIFY(list);
+        QCOMPARE(list->size(), 1);
+        const TemplateInfo t = list->first();
+        QCOMPARE(t.name, QString("Western blot SOP"));
+        QCOMPARE(t.project, QString("Proteins"));
+        QCOMPARE(t.entries.size(), 2);
+        QVERIFY2(t.entries[0].html.contains("checklist") && !t.entries[0].html.contains("<img"),
+                 qPrintable(t.entries[0].html));
+
+        auto started = m_nb->createExperimentFromTemplate("Western blot SOP", "Blot of 7 Dec");
+        QVERIFY2(started, qPrintable(started.error()));
+        auto x = m_nb->experiment(*started);
+        QVERIFY(x);
+        QCOMPARE(x->title, QString("Blot of 7 Dec"));
+        QCOMPARE(x->tags, QStringList({"sop", "blot"}));
+        auto entries = m_nb->entries(*started);
+        QVERIFY(entries);
+        QCOMPARE(entries->size(), 2);
+        QCOMPARE(entries->at(1).title, QString("Transfer"));
+        QVERIFY(entries->at(1).html.contains("Voltage"));
+        QCOMPARE(entries->at(0).version, 1);
+        QCOMPARE(entries->at(0).fromTemplate, t.record);
+        auto trail = m_nb->auditTrail();
+        QVERIFY(trail);
+        QVERIFY(std::any_of(trail->begin(), trail->end(), [&](const AuditEvent &e) {
+            return e.summary.contains("created from template " + t.record.left(12));
+        }));
+
+        auto block = m_nb->saveEntryTemplate(
+            "Sample fields", "<table><tbody><tr><td onclick=\"x()\">Sample</td><td></td></tr>"
+                             "</tbody></table><script>alert(1)</script>");
+        QVERIFY2(block, qPrintable(block.error()));
+        auto blocks = m_nb->templates("entry");
+        QVERIFY(blocks && blocks->size() == 1);
+        QVERIFY2(blocks->first().html.contains("Sample") &&
+                     !blocks->first().html.contains("script") &&
+                     !blocks->first().html.contains("onclick"),
+                 qPrintable(blocks->first().html));
+        auto wrongKind = m_nb->createExperimentFromTemplate(*block, "X");
+        QVERIFY(!wrongKind);
+        QVERIFY2(wrongKind.error().contains("entry template"), qPrintable(wrongKind.error()));
+
+        QVERIFY(!m_nb->withdrawTemplate(*kept, "  "));
+        QVERIFY(m_nb->withdrawTemplate(*kept, "replaced by the 2027 SOP"));
+        QCOMPARE(m_nb->templates("experiment")->size(), 0);
+        auto withdrawn = m_nb->createExperimentFromTemplate(*kept, "Too late");
+        QVERIFY(!withdrawn);
+        QVERIFY2(withdrawn.error().contains("withdrawn"), qPrintable(withdrawn.error()));
+        auto missing = m_nb->createExperimentFromTemplate("No such SOP", "X");
+        QVERIFY(!missing);
+        QVERIFY2(missing.error().contains("no template"), qPrintable(missing.error()));
+
+        QCOMPARE(m_nb->templateWriters(), QString("admins"));
+        QVERIFY(!m_nb->setTemplateWriters("everyone"));
+        QVERIFY(m_nb->setTemplateWriters("authors"));
+        QCOMPARE(m_nb->templateWriters(), QString("authors"));
+        QVERIFY(m_nb->setTemplateWriters("admins"));
+        trail = m_nb->auditTrail();
+        QVERIFY(trail && trail->last().summary == "templates may be written by admins only");
+        const auto report = m_nb->verify();
+        QVERIFY2(report.problems.isEmpty(), qPrintable(report.problems.join('\n')));
     }
 
     void auditCsvQuotesAndDefusesFormulas() {

@@ -504,6 +504,66 @@ private slots:
         QCOMPARE(sync(*m_w).quarantined.size(), 1);
     }
 
+    // Templates (issue 17) are an admin's unless the notebook's template_policy, written by an
+    // admin, lets authors write them too: judged on arrival as the policy stood when the
+    // template was written, and their HTML is held to the entry subset.
+    void templatesAreJudgedOnArrivalByTheNotebooksPolicy() {
+        QVERIFY(m_w);
+        sync(*m_a);
+        sync(*m_w);
+        const QJsonObject fields{
+            {"name", "Blot fields"},
+            {"kind", "entry"},
+            {"status", "active"},
+            {"html", "<table><tbody><tr><td>Lot</td><td></td></tr></tbody></table>"}};
+        auto template_ = [](Vault &v, const QJsonObject &body) {
+            auto r = v.appendOne({"template", crypto::newUuid(), {}, body, {}});
+            if (!r) qFatal("append failed: %s", qPrintable(r.error()));
+            return r->id;
+        };
+        // W holds the author role alone and no admin has let authors write templates.
+        const QString early = template_(*m_w, fields);
+        sync(*m_w);
+        const auto refusedEarly = sync(*m_a);
+        QCOMPARE(refusedEarly.quarantined.size(), 1);
+        QVERIFY2(refusedEarly.quarantined.first().contains("only an admin may write templates"),
+                 qPrintable(refusedEarly.quarantined.first()));
+        QVERIFY(!m_a->record(early));
+
+        QJsonObject unsafe = fields;
+        unsafe.insert("name", "Clicky");
+        unsafe.insert("html", "<p onclick=\"steal()\">Lot</p>");
+        const QString hostile = template_(*m_a, unsafe);
+        QVERIFY(!m_w->setTemplateWriters("authors")); // not an admin
+        auto policy = m_a->setTemplateWriters("authors");
+        QVERIFY2(policy, qPrintable(policy.error()));
+        const QString own = m_a->verify({}).problems.join('\n');
+        QVERIFY2(own.contains(hostile.left(12)), qPrintable(own));
+        sync(*m_a);
+        const auto atW = sync(*m_w);
+        QCOMPARE(atW.quarantined.size(), 1);
+        QVERIFY2(atW.quarantined.first().contains("HTML outside the safe subset"),
+                 qPrintable(atW.quarantined.first()));
+        QCOMPARE(*m_w->templateWriters(), QString("authors"));
+
+        QTest::qWait(5); // recorded_at has millisecond resolution
+        const QString later = template_(*m_w, fields);
+        sync(*m_w);
+        sync(*m_a);
+        QVERIFY(m_a->record(later));
+        QVERIFY(!m_a->record(early)); // written before the policy: still refused
+        auto there = m_a->templates();
+        QVERIFY(there);
+        QStringList ids;
+        for (const auto &t : *there)
+            ids << t.id;
+        QVERIFY(ids.contains(later) && !ids.contains(early));
+        // Every vault remembers what it refused, so the tests after this one start level.
+        sync(*m_b);
+        sync(*m_w);
+        sync(*m_a);
+    }
+
     void replacedGrantIsRefusedAndTheAdminsCopyKept() {
         QVERIFY(m_w);
         const QString path = "keys/" + m_w->memberUuid() + ".json";

@@ -2,6 +2,7 @@
 
 #include "common/DialogParts.h"
 #include "editor/EntryEditor.h"
+#include "editor/TemplateDialogs.h"
 #include "Notebook.h"
 #include "page/EntryPageRenderer.h"
 
@@ -144,6 +145,22 @@ void EntryDialog::buildEditorWindow() {
     m_status->setObjectName(QStringLiteral("statusLabel"));
     m_status->setTextFormat(Qt::PlainText);
     bottom->addWidget(m_status, 1);
+    // Issue 17: an entry template (a table of fields, a checklist) goes in at the cursor.
+    auto *insertTemplate = new QPushButton(tr("Insert &template…"), this);
+    insertTemplate->setObjectName(QStringLiteral("insertTemplateButton"));
+    insertTemplate->setToolTip(tr("Insert one of the notebook's entry templates where the "
+                                  "cursor is"));
+    insertTemplate->setAutoDefault(false);
+    bottom->addWidget(insertTemplate);
+    connect(insertTemplate, &QPushButton::clicked, this, [this] {
+        auto *picker = new TemplatePickerDialog(m_notebook, QStringLiteral("entry"), this);
+        connect(picker, &QDialog::finished, picker, &QObject::deleteLater);
+        connect(picker, &TemplatePickerDialog::submitted, this, [this, picker] {
+            if (!picker->html().isEmpty()) m_editor->insertHtml(picker->html());
+            picker->accept();
+        });
+        picker->open();
+    });
     m_save = new QPushButton(tr("&Save version"), this);
     m_save->setObjectName(QStringLiteral("saveButton"));
     m_save->setToolTip(

@@ -76,6 +76,7 @@ public slots:
 signals:
     void loadRequested(const QString &html);
     void htmlRequested(int ticket);
+    void insertRequested(const QString &html);
 
 private:
     EntryEditor *m_editor;
@@ -206,6 +207,14 @@ void EntryEditor::setHtml(const QString &html) {
     }
     m_pendingHtml = html;
     m_hasPendingHtml = true;
+}
+
+bool EntryEditor::insertHtml(const QString &html) {
+    if (!m_ready) return false;
+    // The page parses it by the entry schema (what §6 does not allow is dropped there) and the
+    // version is sanitised again when it is saved.
+    emit m_bridge->insertRequested(html);
+    return true;
 }
 
 void EntryEditor::requestHtml(std::function<void(QString)> done) {

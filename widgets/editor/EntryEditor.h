@@ -45,6 +45,9 @@ public:
     // Asks the page for its text as §6 HTML; `done` runs later on this thread. Requests made
     // before the page is ready are answered once it is.
     void requestHtml(std::function<void(QString)> done);
+    // Inserts a block of entry HTML (an entry template) at the cursor, as if typed: it can be
+    // undone and marks the text changed. False while the page is not ready.
+    bool insertHtml(const QString &html);
 
     bool isReady() const { return m_ready; }
     bool isModified() const { return m_modified; }

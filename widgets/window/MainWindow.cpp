@@ -24,6 +24,7 @@
 #include "window/SearchController.h"
 #include "window/SharingController.h"
 #include "window/SigningController.h"
+#include "window/TemplateController.h"
 #include "window/TextIndexController.h"
 #include "window/WindowActions.h"
 
@@ -83,6 +84,11 @@ MainWindow::MainWindow(const QString &vaultPath, QWidget *parent)
     m_navigator = new PageNavigator(this);
     connect(m_navigator, &PageNavigator::changed, this, &MainWindow::updateActions);
     m_entries = new EntryController(this, m_navigator);
+    auto *templates = new TemplateController(this, m_navigator); // issue 17
+    connect(m_actions->newFromTemplate, &QAction::triggered, templates,
+            &TemplateController::newExperimentFromTemplate);
+    connect(m_actions->saveAsTemplate, &QAction::triggered, templates,
+            &TemplateController::saveExperimentAsTemplate);
     m_files = new FilesController(this, m_navigator);
     m_inbox = new InboxController(this, m_navigator);
     // Here, not in connectActions(): the inbox did not exist yet there, and Notebook ▸

@@ -35,6 +35,9 @@ void WindowActions::buildActions() {
     newExperiment = action("folder-new", nullptr, "newExperimentAction");
     newExperiment->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
 
+    newFromTemplate = action(nullptr, nullptr, "newFromTemplateAction");
+    saveAsTemplate = action(nullptr, nullptr, "saveAsTemplateAction");
+
     newEntry = action("document-new", nullptr, "newEntryAction");
     newEntry->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
 
@@ -110,7 +113,9 @@ void WindowActions::buildMenusAndToolBar() {
     m_fileMenu->addAction(newNotebook);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(newExperiment);
+    m_fileMenu->addAction(newFromTemplate);
     m_fileMenu->addAction(newEntry);
+    m_fileMenu->addAction(saveAsTemplate);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(exportPdf);
     m_fileMenu->addAction(signPdf);
@@ -197,6 +202,10 @@ void WindowActions::retranslate() {
     newExperiment->setText(tr("New e&xperiment…"));
     tip(newExperiment, tr("Start a new experiment"));
     newExperiment->setIconText(tr("New experiment"));
+    newFromTemplate->setText(tr("New experiment from &template…"));
+    tip(newFromTemplate, tr("Start a new experiment with the entries of a template"));
+    saveAsTemplate->setText(tr("Save experiment as te&mplate…"));
+    tip(saveAsTemplate, tr("Keep the experiment on the page as a template for new ones"));
     newEntry->setText(tr("&New entry…"));
     tip(newEntry, tr("Write a new entry in the experiment on the page"));
     newEntry->setIconText(tr("New entry"));
@@ -274,6 +283,8 @@ void WindowActions::retranslate() {
 void WindowActions::update(const State &state) {
     const bool open = state.hasNotebook && !state.busy;
     newExperiment->setEnabled(open && !state.joining);
+    newFromTemplate->setEnabled(open && !state.joining);
+    saveAsTemplate->setEnabled(state.hasExperiment && !state.joining);
     newEntry->setEnabled(state.hasExperiment);
     attach->setEnabled(state.hasExperiment);
     exportPdf->setEnabled(state.hasExperiment && !state.joining && state.hasEntries);

@@ -45,6 +45,8 @@ public:
     QAction *openNotebook = nullptr; // File ▸ Open notebook… (issue 17)
     QAction *newNotebook = nullptr;
     QAction *newExperiment = nullptr;
+    QAction *newFromTemplate = nullptr; // issue 17: File ▸ New experiment from template…
+    QAction *saveAsTemplate = nullptr;  // and Save experiment as template…
     QAction *newEntry = nullptr;
     QAction *editEntry = nullptr;
     QAction *voidEntry = nullptr;

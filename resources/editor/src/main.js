@@ -505,6 +505,8 @@ function start() {
   window.addEventListener('drop', event => event.preventDefault())
 
   bridge.loadRequested.connect(load)
+  // An entry template (issue 17), inserted where the cursor is, by the same schema as pasted text.
+  bridge.insertRequested.connect(html => editor.chain().focus().insertContent(html).run())
   bridge.htmlRequested.connect(ticket => bridge.deliverHtml(ticket, documentToHtml(editor.state.doc, editor.schema)))
   refreshToolbar()
   bridge.ready()
