@@ -46,7 +46,8 @@ Result<qint64> Vault::backup(const QString &file, const QByteArray &passphrase) 
     // repo.git only grows while this vault is open and locked by this process, and refs move
     // only through this object, so the files listed now are the snapshot.
     const QString repoDir = d->dir + QStringLiteral("/repo.git");
-    QDirIterator it(repoDir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    QDirIterator it(repoDir, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden,
+                    QDirIterator::Subdirectories);
     QStringList repoFiles;
     while (it.hasNext())
         repoFiles << it.next();

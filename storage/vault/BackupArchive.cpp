@@ -92,11 +92,7 @@ Result<Listing> walk(archive *a,
             const QJsonDocument doc = QJsonDocument::fromJson(bytes);
             if (!doc.isObject() || doc.object().value("format").toString() != kFormat)
                 return fail(QStringLiteral("this is not a Quire backup this version can read"));
-            out.manifest = doc.object();
-            if (begin)
-                if (auto r = begin(path, false); !r) return r.failure();
-            if (data)
-                if (auto r = data(bytes.constData(), size_t(bytes.size())); !r) return r.failure();
+            out.manifest = doc.object(); // describes the backup; not part of the vault
             continue;
         }
         if (regular) {
@@ -154,11 +150,11 @@ Result<qint64> write(const QString &file, const QJsonObject &manifest,
         return fail(QStringLiteral("could not write %1: %2").arg(file, archiveError(a.get())));
     const time_t now = time_t(QDateTime::currentSecsSinceEpoch());
     qint64 total = 0;
-    auto header = [&](const QString &path, qint64 size) -> Result<void> {
+    auto header = [&](const QString &path, qint64 size, bool directory = false) -> Result<void> {
         std::unique_ptr<archive_entry, EntryFree> e(archive_entry_new());
         archive_entry_set_pathname_utf8(e.get(), path.toUtf8().constData());
-        archive_entry_set_filetype(e.get(), AE_IFREG);
-        archive_entry_set_perm(e.get(), 0600);
+        archive_entry_set_filetype(e.get(), directory ? AE_IFDIR : AE_IFREG);
+        archive_entry_set_perm(e.get(), directory ? 0700 : 0600);
         archive_entry_set_size(e.get(), size);
         archive_entry_set_mtime(e.get(), now, 0);
         if (archive_write_header(a.get(), e.get()) != ARCHIVE_OK)
@@ -172,6 +168,11 @@ Result<qint64> write(const QString &file, const QJsonObject &manifest,
         return fail(QStringLiteral("could not write %1: %2").arg(file, archiveError(a.get())));
     QByteArray buffer(1 << 20, Qt::Uninitialized);
     for (const auto &[inArchive, onDisk] : files) {
+        // Folders too: git needs its empty ones (refs/tags, objects/info).
+        if (QFileInfo(onDisk).isDir()) {
+            if (auto r = header(inArchive, 0, true); !r) return r.failure();
+            continue;
+        }
         QFile in(onDisk);
         if (!in.open(QIODevice::ReadOnly))
             return fail(QStringLiteral("could not read %1: %2").arg(onDisk, in.errorString()));

@@ -27,8 +27,9 @@ struct Listing {
 // Why `path` (of an entry of this kind: a regular file or not) may not be in a backup, or empty.
 QString entryProblem(const QString &path, bool regularFile, bool directory);
 
-// Writes `files` (path in the archive, path on disk), after BACKUP.json with `manifest`, to
-// `file`. The caller writes to a .part name and renames it.
+// Writes `files` (path in the archive, path on disk: a file, or a folder written as a folder
+// entry), after BACKUP.json with `manifest`, to `file`. The caller writes to a .part name and
+// renames it.
 Result<qint64> write(const QString &file, const QJsonObject &manifest,
                      const QList<QPair<QString, QString>> &files);
 // Reads and checks every entry of a backup without writing anything.
