@@ -5945,6 +5945,10 @@ Nichts geht verloren: Ihre Änderungen bleiben in diesem Laborbuch und werden be
         <translation>Quire-Wiederherstellungsblatt</translation>
     </message>
     <message>
+        <source>Recovery code</source>
+        <translation>Wiederherstellungscode</translation>
+    </message>
+    <message>
         <source>Notebook</source>
         <translation>Laborbuch</translation>
     </message>
