@@ -54,8 +54,10 @@ int main(int argc, char *argv[]) {
     // `export eln` draws nothing.
     const bool elnExport =
         command == QLatin1String("export") && words.contains(QLatin1String("eln"));
-    const bool drawing = (command == QLatin1String("export") && !elnExport) ||
-                         command == QLatin1String("pdf") || plotting;
+    const bool drawing =
+        (command == QLatin1String("export") && !elnExport) || command == QLatin1String("pdf") ||
+        plotting ||
+        (command == QLatin1String("recovery-code") && words.contains(QLatin1String("sheet")));
     std::unique_ptr<QCoreApplication> app;
     if (drawing) {
         previousHandler = qInstallMessageHandler(quietWebEngine);

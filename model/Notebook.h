@@ -435,6 +435,27 @@ struct DeviceOffer {
     QString expiresAt;
 };
 
+// The member's recovery code (issue 17) and what a recovery sheet prints beside it.
+struct RecoveryCodeInfo {
+    QString code; // 7 groups of 5 characters
+    QString createdAt;
+    bool written = false; // its recovery file is in the vault, sent with the next sync
+    QString notebookName;
+    QString memberName;
+    QString memberEmail;
+    QString remote;
+};
+
+// What a rebuild of a damaged quire.db did and what could not come back.
+struct RebuildReport {
+    QString keptAside;     // the damaged database, renamed
+    QString oldRepository; // the previous repo.git, renamed (kept)
+    int records = 0;       // records in the rebuilt vault, every one verified
+    int recordsOk = 0;
+    int fromLocalCopy = 0; // records found in the old repo.git, checked as a sync does
+    QStringList lost;      // lines saying what could not come back
+};
+
 class Notebook;
 
 struct JoinResult {
@@ -755,6 +776,29 @@ public:
     // A new experiment and its entries, each a first version naming the template's record.
     Result<QString> createExperimentFromTemplate(const QString &which, const QString &title);
     Result<void> withdrawTemplate(const QString &which, const QString &reason);
+    // ---- never lose a notebook (model/NotebookRecovery.cpp; issue 17) -----------------------
+    // A new recovery code, replacing the earlier one once synced: show it once, print the sheet.
+    Result<QString> newRecoveryCode();
+    // The current code, for a person who just entered the passphrase again.
+    Result<RecoveryCodeInfo> recoveryCode(const QByteArray &passphrase);
+    // A printable recovery sheet (PDF) for `info`.
+    static Result<void> writeRecoverySheet(const QString &pdfPath, const RecoveryCodeInfo &info);
+    // A new computer: the member and the notebook back from the server and the recovery code,
+    // under a new passphrase; every record arrives through a normal sync and is checked as it
+    // arrives. A `recovery` audit record says so.
+    static Result<std::unique_ptr<Notebook>> recover(const QString &vaultDir, const QString &remote,
+                                                     const QString &code,
+                                                     const QByteArray &passphrase);
+    // A consistent snapshot of this vault in one file (the passphrase keys the database copy).
+    Result<qint64> backup(const QString &file, const QByteArray &passphrase);
+    // A backup unpacked into a new folder; it opens with the passphrase it had.
+    static Result<void> restore(const QString &file, const QString &vaultDir);
+    // Rebuilds a vault whose quire.db is damaged, from the keys of a recovery code (then under
+    // `passphrase`, new) or of a backup (then with the backup's passphrase), the old repo.git
+    // and the server. The damaged files are renamed aside, never deleted.
+    static Result<RebuildReport> rebuild(const QString &vaultDir, const QString &code,
+                                         const QString &backupFile, const QString &remote,
+                                         const QByteArray &passphrase);
 
 signals:
     void changed();

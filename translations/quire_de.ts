@@ -6948,4 +6948,121 @@ Nichts geht verloren: Ihre Änderungen bleiben in diesem Laborbuch und werden be
         <translation>Stärke der Passphrase</translation>
     </message>
 </context>
+<context>
+    <name>quire::widgets::RecoveryCodeDialog</name>
+    <message>
+        <source>Recovery code</source>
+        <translation>Wiederherstellungscode</translation>
+    </message>
+    <message>
+        <source>Write down your recovery code</source>
+        <translation>Schreiben Sie Ihren Wiederherstellungscode auf</translation>
+    </message>
+    <message>
+        <source>Your recovery code</source>
+        <translation>Ihr Wiederherstellungscode</translation>
+    </message>
+    <message>
+        <source>If this computer is lost or you forget your passphrase, this code and the notebook's server bring you and the whole notebook back on another computer. Keep it on paper, locked away: whoever has it and the server can act as you in this notebook.</source>
+        <translation>Geht dieser Computer verloren oder vergessen Sie Ihre Passphrase, bringen dieser Code und der Server des Laborbuchs Sie und das ganze Laborbuch auf einem anderen Computer zurück. Bewahren Sie ihn auf Papier und unter Verschluss auf: Wer ihn und den Server hat, kann in diesem Laborbuch als Sie handeln.</translation>
+    </message>
+    <message>
+        <source>Letters are not case-sensitive. The last character of each group is a check, so a typing error is found at once. Making a new code (Notebook menu) replaces this one.</source>
+        <translation>Groß- und Kleinschreibung spielt keine Rolle. Das letzte Zeichen jeder Gruppe ist eine Prüfziffer, so fällt ein Tippfehler sofort auf. Ein neuer Code (Menü Laborbuch) ersetzt diesen.</translation>
+    </message>
+    <message>
+        <source>I have written it down or saved the sheet</source>
+        <translation>Ich habe ihn aufgeschrieben oder das Blatt gespeichert</translation>
+    </message>
+    <message>
+        <source>Save recovery sheet as PDF…</source>
+        <translation>Wiederherstellungsblatt als PDF speichern…</translation>
+    </message>
+    <message>
+        <source>Save recovery sheet</source>
+        <translation>Wiederherstellungsblatt speichern</translation>
+    </message>
+    <message>
+        <source>Quire recovery sheet.pdf</source>
+        <translation>Quire-Wiederherstellungsblatt.pdf</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>I have printed or safely stored the sheet</source>
+        <translation>Ich habe das Blatt ausgedruckt oder sicher abgelegt</translation>
+    </message>
+    <message>
+        <source>Enter your passphrase to see your recovery code:</source>
+        <translation>Geben Sie Ihre Passphrase ein, um Ihren Wiederherstellungscode zu sehen:</translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::WindowActions</name>
+    <message>
+        <source>&amp;Recovery code…</source>
+        <translation>&amp;Wiederherstellungscode…</translation>
+    </message>
+    <message>
+        <source>The code that brings you and the notebook back on a new computer, and its sheet</source>
+        <translation>Der Code, der Sie und das Laborbuch auf einem neuen Computer zurückbringt, und sein Blatt</translation>
+    </message>
+</context>
+<context>
+    <name>quire::Notebook</name>
+    <message>
+        <source>Quire recovery sheet</source>
+        <translation>Quire-Wiederherstellungsblatt</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>Wiederherstellungscode</translation>
+    </message>
+    <message>
+        <source>Notebook</source>
+        <translation>Laborbuch</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>(not set yet: write it here by hand)</source>
+        <translation>(noch nicht festgelegt: hier von Hand eintragen)</translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation>Erstellt am</translation>
+    </message>
+    <message>
+        <source>What this is</source>
+        <translation>Was das ist</translation>
+    </message>
+    <message>
+        <source>With this code and the server above, a new computer gets your membership and the whole notebook back, even if this computer is lost or your passphrase is forgotten. Anyone who has both can act as you in this notebook: keep the sheet locked away, apart from your computer.</source>
+        <translation>Mit diesem Code und dem Server oben erhält ein neuer Computer Ihre Mitgliedschaft und das ganze Laborbuch zurück, auch wenn dieser Computer verloren oder Ihre Passphrase vergessen ist. Wer beides hat, kann in diesem Laborbuch als Sie handeln: Bewahren Sie das Blatt unter Verschluss und getrennt von Ihrem Computer auf.</translation>
+    </message>
+    <message>
+        <source>To recover</source>
+        <translation>Zur Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>On the new computer run: quire-cli recover --remote SERVER --vault FOLDER, type the code and choose a new passphrase. Letters are not case-sensitive; O may be typed as 0 and I or L as 1. The last character of each group is a check: a typing error is named by its group.</source>
+        <translation>Führen Sie auf dem neuen Computer aus: quire-cli recover --remote SERVER --vault ORDNER, geben Sie den Code ein und wählen Sie eine neue Passphrase. Groß- und Kleinschreibung spielt keine Rolle; O kann als 0 und I oder L als 1 getippt werden. Das letzte Zeichen jeder Gruppe ist eine Prüfziffer: Ein Tippfehler wird mit seiner Gruppe genannt.</translation>
+    </message>
+    <message>
+        <source>When you make a new code</source>
+        <translation>Wenn Sie einen neuen Code erstellen</translation>
+    </message>
+    <message>
+        <source>A new code replaces this one as soon as your computer has synced: this sheet then opens nothing and can be destroyed.</source>
+        <translation>Ein neuer Code ersetzt diesen, sobald Ihr Computer synchronisiert hat: Dieses Blatt öffnet dann nichts mehr und kann vernichtet werden.</translation>
+    </message>
+</context>
 </TS>

@@ -172,6 +172,20 @@ Templates (admins write them; authors too after `template policy --who authors`)
 Diagnostics:
   selftest save-loop --experiment UUID --count N
                                saves N entries, printing each id once it is durable
+
+Never lose a notebook:
+  recovery-code show|new [--json]   the code that brings you back on a new computer (asks for the
+                               passphrase; new replaces the old code once synced)
+  recovery-code sheet --out FILE.pdf  a printable recovery sheet
+  recover --remote URL [--code CODE]  a new computer: you and the notebook back from the server
+                               (the code is read from standard input or asked for if not given;
+                               a new passphrase as for init)
+  backup --out FILE            a consistent, still encrypted snapshot of the vault in one file
+  restore FILE                 unpacks a backup into --vault DIR (new or empty); same passphrase
+  rebuild [--code CODE | --from-backup FILE] [--remote URL] [--json]
+                               a damaged quire.db rebuilt from the keys, repo.git and the
+                               server; the damaged files are renamed aside and what was lost is
+                               listed
 )";
 
 } // namespace
@@ -259,6 +273,11 @@ int run(const QStringList &arguments) {
     if (command == "comment") return s.comment(a);
     if (command == "comments") return s.comments(a);
     if (command == "template") return s.templateCommand(a);
+    if (command == "recovery-code") return s.recoveryCodeCommand(a);
+    if (command == "recover") return s.recover(a);
+    if (command == "backup") return s.backup(a);
+    if (command == "restore") return s.restore(a);
+    if (command == "rebuild") return s.rebuild(a);
     return failWith(QStringLiteral("unknown command '%1' (try --help)").arg(command), Usage);
 }
 

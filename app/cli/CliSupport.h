@@ -117,6 +117,14 @@ public:
     // TemplateCommands.cpp
     int templateCommand(const Args &a);
     int experimentFromTemplate(const Args &a);
+    // RecoveryCommands.cpp
+    int recoveryCodeCommand(const Args &a);
+    int recover(const Args &a);
+    int backup(const Args &a);
+    int restore(const Args &a);
+    int rebuild(const Args &a);
+    void announceRecoveryCode(Notebook &nb);
+    Result<Notebook *> openWith(const QByteArray &pass);
 
 private:
     QString m_vault;

@@ -26,6 +26,7 @@ int Session::init(const Args &a) {
     wipe(*pass);
     if (!nb) return failWith(nb.error());
     out() << (*nb)->notebookUuid() << Qt::endl;
+    announceRecoveryCode(**nb);
     return Ok;
 }
 

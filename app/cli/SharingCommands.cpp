@@ -172,6 +172,7 @@ int Session::join(const Args &a) {
           << " by phone or in person, so they can check that the request is yours. Once they "
              "have approved it, run: quire-cli sync"
           << Qt::endl;
+    announceRecoveryCode(*joined->notebook);
     return Ok;
 }
 

@@ -612,6 +612,23 @@ QString Database::path() const {
     return d ? d->path : QString();
 }
 
+Result<void> Database::backupInto(Database &destination) {
+    if (!d || !d->db || !destination.d || !destination.d->db) return notOpen();
+    destination.d->cache.clear();
+    sqlite3_backup *backup =
+        sqlite3_backup_init(destination.d->db.get(), "main", d->db.get(), "main");
+    if (!backup)
+        return fail(QStringLiteral("could not start the backup of the database: %1")
+                        .arg(QString::fromUtf8(sqlite3_errmsg(destination.d->db.get()))));
+    // All pages in one step: the source is read in one transaction, so the copy is consistent.
+    const int step = sqlite3_backup_step(backup, -1);
+    const int rc = sqlite3_backup_finish(backup);
+    if (step != SQLITE_DONE || rc != SQLITE_OK)
+        return fail(QStringLiteral("the backup of the database failed: %1")
+                        .arg(QString::fromUtf8(sqlite3_errmsg(destination.d->db.get()))));
+    return {};
+}
+
 void Database::close() {
     if (!d) return;
     d->cache.clear();

@@ -101,6 +101,10 @@ public:
     // Changes the key (PRAGMA rekey) in place.
     Result<void> rekey(const crypto::SecureBytes &newRawKey);
 
+    // Copies every page of this database into `destination` (opened with the same key and page
+    // size) with SQLite's online backup, as one consistent snapshot.
+    Result<void> backupInto(Database &destination);
+
     int userVersion();
     // Runs migrations[i] for every i >= user_version, each in its own transaction that also
     // sets user_version = i + 1.

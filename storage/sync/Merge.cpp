@@ -83,6 +83,8 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
     MergeReport report;
     d->sealKeys.clear();
     d->signers.clear();
+    // The recovery file follows the remote it names (vault/Recovery.cpp).
+    if (auto r = d->settleRecoveryFile(); !r) return r.failure();
     auto local = publishLocal();
     if (!local) return local.failure();
     report.head = *local;
@@ -280,6 +282,10 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
         }
         if (it.key().startsWith(QLatin1String("ca/"))) {
             caShareFiles.insert(it.key(), it.value());
+            continue;
+        }
+        if (it.key().startsWith(QLatin1String("recovery/"))) { // replaced by a newer code
+            if (auto r = d->mergeRecoveryFile(it.key(), it.value()); !r) return r.failure();
             continue;
         }
         auto localOid = h.blobAt(localTree, it.key());
@@ -707,6 +713,8 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
                            QJsonObject{{"count", int(report.quarantined.size())}});
             !r)
             return r.failure();
+    // A recovery code made before approval, or before this vault's first sync (vault/Recovery.cpp).
+    if (auto r = d->settleRecoveryFile(); !r) return r.failure();
     // The audit records just written belong on main too.
     auto finalHead = publishLocal();
     if (!finalHead) return finalHead.failure();

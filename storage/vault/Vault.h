@@ -353,6 +353,36 @@ public:
     // Retires a device (its member or an admin): its records written afterwards are refused.
     // Cancels an offer that was not used yet, too.
     Result<void> retireDevice(const QString &device, const QString &reason);
+    // ---- never lose a notebook (vault/Recovery.cpp, vault/Backup.cpp; issue 17) -------------
+    // A new recovery code for this member: the member's keys sealed under it in
+    // recovery/<member>.json (FORMAT.md §5), sent with the next sync, and the code kept wrapped
+    // in this vault so that it can be shown again. It replaces the earlier code: once synced, the
+    // old one opens nothing. A joining vault keeps the code and writes the file once approved.
+    Result<QString> newRecoveryCode();
+    struct RecoveryCode {
+        QString code;      // as shown: 7 groups of 5
+        QString createdAt; // when it was made (RFC 3339 UTC)
+        bool written = false; // the recovery file for it is in repo.git (sent at the next sync)
+    };
+    // The current code, or why this vault holds none (made or replaced on another computer).
+    Result<RecoveryCode> recoveryCode();
+    // A vault for the member whose recovery file on the server `remote` the code opens: a new
+    // computer (device), the keys from the file, the remote set; complete after its first sync,
+    // then finishRecovery(). A wrong code changes nothing and leaves no folder behind.
+    static Result<std::unique_ptr<Vault>> createFromRecovery(const QString &dir,
+                                                             const QString &remote,
+                                                             const QString &code,
+                                                             const QByteArray &passphrase);
+    // After the first sync of a recovered or rebuilt vault: the member must be active and the
+    // keys theirs; announces this computer and writes a `recovery` audit record (`how`).
+    Result<void> finishRecovery(const QString &how, const QJsonObject &detail);
+    // A consistent snapshot of this vault in one file (vault/Backup.cpp, FORMAT.md §7): the
+    // database by SQLite's online backup (still encrypted with the same key: the passphrase
+    // derives it again), vault.json and repo.git. Written to `file`.part, then renamed.
+    Result<qint64> backup(const QString &file, const QByteArray &passphrase);
+    // Unpacks a backup into `dir`, which must not exist or be empty. Every path in the archive
+    // is checked before anything is written; on any problem nothing is left in `dir`.
+    static Result<void> restore(const QString &file, const QString &dir);
     // The remote the notebook syncs with (no secret in it).
     Result<QString> remoteUrl();
     Result<void> setRemoteUrl(const QString &url);

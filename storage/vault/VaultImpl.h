@@ -342,6 +342,15 @@ struct Vault::Impl {
     // ones and returns the refused.
     Result<QList<FileRefusal>> admitCaShares(const TreeEntries &files);
 
+    // ---- vault/Recovery.cpp: the member's recovery file (issue 17) -------------------------
+
+    // Writes recovery/<member>.json for the code this vault holds, unless it is written already
+    // (a joining vault's code waits until approval). Merge calls it before publishing.
+    Result<void> settleRecoveryFile();
+    // A newer recovery/<member>.json of this member from another computer wins over this
+    // vault's own; the code this vault kept stops being shown when it no longer opens the file.
+    Result<void> mergeRecoveryFile(const QString &path, const QByteArray &remoteOid);
+
     // ---- vault/Alarms.cpp: alarms that count until an admin acknowledges them --------------
 
     // Notes an alarm; true when it is new to this vault. File alarms are named by path and

@@ -9,14 +9,14 @@
 # Needs clang-14 and libclang-rt-14-dev (installer/install-deps.sh), Qt 6 Core and Ninja.
 # Usage: tests/fuzz/run-fuzzers.sh [SECONDS] [TARGET...]
 #        (targets: jcamp delimited_text readers quire_proof eln_metadata eln_archive pdf_text
-#         device_offer)
+#         device_offer recovery)
 #        tests/fuzz/run-fuzzers.sh build                     (only builds them)
 set -euo pipefail
 
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(jcamp delimited_text readers quire_proof eln_metadata eln_archive pdf_text device_offer)
+[ ${#targets[@]} -gt 0 ] || targets=(jcamp delimited_text readers quire_proof eln_metadata eln_archive pdf_text device_offer recovery)
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 build=$root/build/fuzz
@@ -68,6 +68,14 @@ printf 'x,y,\n1,2,\n2,oops,\n3,,\n' >"$seeds/text/bad.csv"
 # device_offer: an offer file's shape with a cheap key derivation (fuzz_device_offer.cpp).
 mkdir -p "$seeds/device-offer"
 printf '%s' '{"expires_at":"2026-12-08T10:00:00.000Z","format":"quire/1","kdf":{"alg":"scrypt","n":1024,"p":1,"r":8,"salt":"AAAAAAAAAAAAAAAAAAAAAA=="},"offer":"3f0c6a4e-1b2c-4d5e-8f90-123456789abc","sealed":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA","type":"device_offer","wrong_codes":0}' >"$seeds/device-offer/offer.qdev"
+# recovery: a recovery file (first byte even) and a backup archive (first byte odd), both small
+# (fuzz_recovery.cpp).
+mkdir -p "$seeds/recovery"
+printf '0%s' '{"code_id":"0123456789abcdef","created_at":"2026-12-07T10:00:00.000Z","format":"quire/1","kdf":{"alg":"scrypt","n":1024,"p":1,"r":8,"salt":"AAAAAAAAAAAAAAAAAAAAAA=="},"member":"3f0c6a4e-1b2c-4d5e-8f90-123456789abc","notebook":"3f0c6a4e-1b2c-4d5e-8f90-123456789abd","sealed":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA","type":"recovery"}' >"$seeds/recovery/recovery.json"
+( cd "$build" && rm -rf backup-seed && mkdir -p backup-seed/repo.git && cd backup-seed &&
+  printf '{"format":"quire-backup/1"}' >BACKUP.json && printf '{}' >vault.json &&
+  printf 'x' >quire.db && printf 'ref: refs/heads/main\n' >repo.git/HEAD &&
+  { printf '1'; tar --format=pax -cf - BACKUP.json vault.json quire.db repo.git/HEAD; } >"$seeds/recovery/backup.tar" )
 mkdir -p "$seeds/proof"
 proof_seed() { # NAME CONTENT...
   local out=$1; shift
@@ -126,6 +134,7 @@ for target in "${targets[@]}"; do
     delimited_text) inputs=("$slow"/*.csv "$slow"/*.txt) ;;
     quire_proof) continue ;; # its inputs are files of 64 KiB at most
     device_offer) continue ;; # a header of a few hundred bytes; only cheap offers are opened
+    recovery) continue ;; # the same for recovery files; archives are only listed
     eln_metadata|eln_archive) continue ;; # their caps bound the work; no slow set of their own
     *) inputs=("$slow"/readers/*) ;;
   esac
@@ -149,6 +158,7 @@ fuzz_one() {
     readers) dirs=("$seeds/jcamp" "$seeds/text") ;;
     quire_proof) dirs=("$seeds/proof") ;;
     device_offer) dirs=("$seeds/device-offer") ;;
+    recovery) dirs=("$seeds/recovery") ;;
     eln_metadata) dirs=("$seeds/eln-metadata") ;;
     eln_archive) dirs=("$seeds/eln") ;;
     pdf_text) dirs=("$seeds/pdf") ;;

@@ -14,11 +14,13 @@
 #include "page/UrlSecurity.h"
 #include "settings/Language.h"
 #include "unlock/CreateNotebookDialog.h"
+#include "unlock/RecoveryCodeDialog.h"
 #include "unlock/UnlockDialog.h"
 #include "window/MainWindow.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
@@ -605,6 +607,31 @@ void MainWindowTest::createDialogChecksInputAndCreatesVault() {
     QCOMPARE(window.notebook()->notebookName(), QStringLiteral("Cell culture"));
     QCOMPARE(window.notebook()->me().name, QStringLiteral("Grace Hopper"));
     QCOMPARE(window.windowTitle(), QStringLiteral("Quire — Cell culture"));
+
+    // The recovery code, shown once (issue 17): OK only once it is kept somewhere, the sheet
+    // saved as a PDF, and the same code shown again after the passphrase.
+    QPointer<RecoveryCodeDialog> recovery = quire::test::waitForDialog<RecoveryCodeDialog>(&window);
+    QVERIFY(recovery);
+    const QString code = recovery->findChild<QLabel *>(QStringLiteral("recoveryCode"))->text();
+    QVERIFY2(
+        QRegularExpression(QStringLiteral("^[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){6}$"))
+            .match(code)
+            .hasMatch(),
+        qPrintable(code));
+    QVERIFY(!okButton(recovery)->isEnabled());
+    const QString sheet = m_dir.filePath(QStringLiteral("recovery-sheet.pdf"));
+    QVERIFY(recovery->saveSheet(sheet));
+    QFile pdf(sheet);
+    QVERIFY(pdf.open(QIODevice::ReadOnly) && pdf.read(5) == "%PDF-");
+    screenshot(QStringLiteral("recovery-code-once"), recovery);
+    recovery->findChild<QCheckBox *>(QStringLiteral("recoveryConfirm"))->setChecked(true);
+    QVERIFY(okButton(recovery)->isEnabled());
+    QTest::mouseClick(okButton(recovery), Qt::LeftButton);
+    QTRY_VERIFY(!recovery);
+    auto again = window.notebook()->recoveryCode("cells grow slowly in winter");
+    QVERIFY2(again, qPrintable(again.error()));
+    QCOMPARE(again->code, code);
+    QVERIFY(!window.notebook()->recoveryCode("wrong passphrase"));
 }
 
 void MainWindowTest::recordedTimesShowLocalTimeWithZone() {

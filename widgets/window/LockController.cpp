@@ -2,6 +2,7 @@
 
 #include "common/DialogParts.h"
 #include "unlock/CreateNotebookDialog.h"
+#include "unlock/RecoveryCodeDialog.h"
 #include "unlock/UnlockDialog.h"
 #include "window/IdleLock.h"
 #include "window/MainWindow.h"
@@ -50,8 +51,13 @@ void LockController::openGate() {
         dialog = unlock;
     } else {
         auto *create = new CreateNotebookDialog(m_vaultPath, m_window);
-        connect(create, &QDialog::accepted, this,
-                [this, create] { m_adopt(create->takeNotebook()); });
+        connect(create, &QDialog::accepted, this, [this, create] {
+            m_adopt(create->takeNotebook());
+            // The recovery code of a new notebook, shown once (issue 17). A vault made from
+            // another computer's offer joins first, and the member's code stays theirs.
+            if (Notebook *nb = m_window->notebook(); nb && !nb->isJoining())
+                RecoveryCodeDialog::showForNewNotebook(*nb, m_window);
+        });
         dialog = create;
     }
     connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);

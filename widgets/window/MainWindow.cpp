@@ -15,6 +15,7 @@
 #include "signing/CommentDialog.h"
 #include "start/RecentNotebooks.h"
 #include "sync/SyncController.h"
+#include "unlock/RecoveryCodeDialog.h"
 #include "window/EntryController.h"
 #include "window/FilesController.h"
 #include "window/IdleLock.h"
@@ -169,6 +170,9 @@ void MainWindow::connectActions() {
     connect(a.auditTrail, &QAction::triggered, this, &MainWindow::showAuditTrail);
     connect(a.members, &QAction::triggered, this, &MainWindow::showMembers);
     connect(a.addComputer, &QAction::triggered, m_sharing, &SharingController::showAddComputer);
+    connect(a.recoveryCode, &QAction::triggered, this, [this] {
+        if (m_notebook) RecoveryCodeDialog::showAgain(*m_notebook, this);
+    });
     connect(a.find, &QAction::triggered, this, &MainWindow::focusSearch);
     connect(a.showDetails, &QAction::toggled, this, &MainWindow::setDetailsVisible);
     connect(a.settings, &QAction::triggered, this, &MainWindow::showSettings);

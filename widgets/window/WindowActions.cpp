@@ -72,6 +72,7 @@ void WindowActions::buildActions() {
 
     members = action("system-users", nullptr, "membersAction");
     addComputer = action("computer", nullptr, "addComputerAction");
+    recoveryCode = action("dialog-password", nullptr, "recoveryCodeAction");
 
     find = action("edit-find", nullptr, "findAction");
     find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
@@ -150,6 +151,7 @@ void WindowActions::buildMenusAndToolBar() {
     m_notebookMenu->addAction(remoteSettings);
     m_notebookMenu->addAction(members);
     m_notebookMenu->addAction(addComputer);
+    m_notebookMenu->addAction(recoveryCode);
     m_viewMenu = menuBar->addMenu(QString());
     m_viewMenu->addAction(showDetails);
     m_helpMenu = menuBar->addMenu(QString());
@@ -245,6 +247,9 @@ void WindowActions::retranslate() {
     members->setToolTip(tr("Who belongs to this notebook; invite, approve and revoke members"));
     addComputer->setText(tr("Add my &other computer…"));
     addComputer->setToolTip(tr("Use this notebook as yourself on another computer too"));
+    recoveryCode->setText(tr("&Recovery code…"));
+    recoveryCode->setToolTip(
+        tr("The code that brings you and the notebook back on a new computer, and its sheet"));
     find->setText(tr("&Find…"));
     tip(find, tr("Search titles, text and file names"));
     showDetails->setText(tr("&Details beside the page"));
@@ -301,6 +306,7 @@ void WindowActions::update(const State &state) {
     remoteSettings->setEnabled(open);
     members->setEnabled(open);
     addComputer->setEnabled(open && !state.joining);
+    recoveryCode->setEnabled(open);
     sign->setEnabled(state.hasExperiment && !state.joining && state.unvoidedEntry);
     reviewQueue->setEnabled(open && !state.joining);
     timestamps->setEnabled(open && !state.joining);

@@ -55,7 +55,8 @@ public:
     QAction *syncNow = nullptr;
     QAction *remoteSettings = nullptr;
     QAction *members = nullptr;
-    QAction *addComputer = nullptr; // Notebook ▸ Add my other computer… (issue 16)
+    QAction *addComputer = nullptr;  // Notebook ▸ Add my other computer… (issue 16)
+    QAction *recoveryCode = nullptr; // Notebook ▸ Recovery code… (issue 17)
     QAction *sign = nullptr;
     QAction *reviewQueue = nullptr;
     QAction *timestamps = nullptr;
