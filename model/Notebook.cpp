@@ -738,8 +738,14 @@ Result<QStringList> Notebook::tags() {
 
 Result<void> Notebook::saveDraft(const Draft &draft) {
     const std::lock_guard lock(m_mutex);
-    return m_vault->putDraft(VaultDraft{
-        draft.key, draft.entry, draft.experiment, draft.base, draft.title, draft.html, {}});
+    return m_vault->putDraft(VaultDraft{draft.key,
+                                        draft.entry,
+                                        draft.experiment,
+                                        draft.base,
+                                        draft.title,
+                                        draft.html,
+                                        {},
+                                        draft.attachments});
 }
 
 Result<QList<Draft>> Notebook::drafts() {
@@ -748,7 +754,8 @@ Result<QList<Draft>> Notebook::drafts() {
     if (!list) return list.failure();
     QList<Draft> out;
     for (const auto &d : *list)
-        out << Draft{d.key, d.entry, d.experiment, d.base, d.title, d.html, d.savedAt};
+        out << Draft{d.key,   d.entry, d.experiment, d.base,
+                     d.title, d.html,  d.savedAt,    d.attachments};
     return out;
 }
 

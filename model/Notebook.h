@@ -221,6 +221,9 @@ struct Draft {
     QString title;
     QString html;
     QString savedAt; // RFC 3339 UTC
+    // Files added while writing that the text does not show (the Files panel): the version
+    // saved next names them with the text.
+    QStringList attachments;
 };
 
 struct AuditEvent {

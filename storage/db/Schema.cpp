@@ -275,6 +275,12 @@ CREATE TABLE member_devices(
     since TEXT NOT NULL,
     offer_expires_at TEXT NOT NULL);
 )sql"),
+        // 15: files added to an entry while its text is being written, which its text does not
+        // show (the Files panel, not an image in the text): they join the version saved next,
+        // and a draft recovered after a crash still names them (a JSON array of record ids).
+        QStringLiteral(R"sql(
+ALTER TABLE drafts ADD COLUMN attachments TEXT NOT NULL DEFAULT '[]';
+)sql"),
     };
     return migrations;
 }

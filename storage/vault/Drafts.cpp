@@ -2,6 +2,9 @@
 
 #include "vault/VaultImpl.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 namespace quire {
 
 using namespace vaultimpl;
@@ -13,7 +16,7 @@ Result<void> Vault::putDraft(const VaultDraft &draft) {
         return fail(QStringLiteral("a draft needs its entry or experiment"));
     auto st = d->db.cached(
         QStringLiteral("INSERT OR REPLACE INTO drafts(key, entry, experiment, base, title, html, "
-                       "saved_at) VALUES(?,?,?,?,?,?,?)"));
+                       "saved_at, attachments) VALUES(?,?,?,?,?,?,?,?)"));
     if (!st) return st.failure();
     (*st)->bind(1, draft.key);
     if (draft.entry.isEmpty())
@@ -26,18 +29,23 @@ Result<void> Vault::putDraft(const VaultDraft &draft) {
     else
         (*st)->bind(4, draft.base);
     (*st)->bind(5, draft.title).bind(6, draft.html).bind(7, nowUtc());
+    (*st)->bind(8, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(draft.attachments))
+                                         .toJson(QJsonDocument::Compact)));
     return (*st)->run();
 }
 
 Result<QList<VaultDraft>> Vault::drafts() {
     auto st = d->db.prepare(QStringLiteral("SELECT key, entry, experiment, base, title, html, "
-                                           "saved_at FROM drafts ORDER BY saved_at"));
+                                           "saved_at, attachments FROM drafts ORDER BY saved_at"));
     if (!st) return st.failure();
     return st->collect([](const Statement &row) {
+        QStringList attachments;
+        for (const QJsonValue &id : QJsonDocument::fromJson(row.text(7).toUtf8()).array())
+            attachments << id.toString();
         return VaultDraft{row.text(0), row.isNull(1) ? QString() : row.text(1),
                           row.text(2), row.isNull(3) ? QString() : row.text(3),
                           row.text(4), row.text(5),
-                          row.text(6)};
+                          row.text(6), attachments};
     });
 }
 

@@ -230,6 +230,7 @@ struct VaultDraft {
     QString title;
     QString html;
     QString savedAt;
+    QStringList attachments; // files added while writing that the text does not show
 };
 
 struct VaultSearchFilter {

@@ -7,6 +7,7 @@
 // in QUIRE_SCREENSHOT_DIR/everyday.
 
 #include "details/AttachmentPanel.h"
+#include "editor/EntryDialog.h"
 #include "GuiDriver.h"
 #include "GuiTestMain.h"
 #include "history/AuditTrailDialog.h"
@@ -125,6 +126,7 @@ private slots:
     void switchingLanguageRetranslatesTheOpenWindow();
     void idleTimeLocksTheWindowAndUnlockRestoresIt();
     void idleTimeDuringAWorkerLocksRightAfterIt();
+    void aFileAddedWhileItsEntryIsOpenJoinsTheVersionSavedNext();
     void cleanupTestCase();
 
 private:
@@ -968,6 +970,64 @@ void EverydayUiTest::idleTimeDuringAWorkerLocksRightAfterIt() {
     QVERIFY(entry);
     QCOMPARE(entry->attachments.size(), 3); // stored whole before the lock
     QCOMPARE(entry->attachments.last().name, QStringLiteral("raw plate reads.bin"));
+}
+
+void EverydayUiTest::aFileAddedWhileItsEntryIsOpenJoinsTheVersionSavedNext() {
+    Notebook *notebook = m_window->notebook();
+    QVERIFY(notebook);
+    const QString uuid = m_uuid.value(kSubstrate);
+    const auto before = notebook->entry(uuid);
+    QVERIFY(before);
+    m_window->editEntry(uuid);
+    QPointer<EntryDialog> dialog;
+    QTRY_VERIFY((dialog = m_window->findChild<EntryDialog *>()) && dialog->isVisible());
+    QVERIFY(quire::test::showEditor(dialog));
+
+    // Added from the Files panel while the text is open: kept in the notebook at once, and no
+    // version of its own (no "attached …" version with a reason the person did not write).
+    const QString sheet = m_dir.filePath(QStringLiteral("weighing sheet.csv"));
+    {
+        QFile file(sheet);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("sample,mass_mg\nS1,12.31\nS2,12.28\n");
+    }
+    m_window->attachFiles(uuid, {sheet});
+    QTRY_VERIFY(!m_window->isBusy());
+    QCOMPARE(dialog->filesForNextVersion().size(), 1);
+    const QString id = dialog->filesForNextVersion().first();
+    QVERIFY(notebook->attachment(id));
+    QCOMPARE(notebook->entry(uuid)->version, before->version);
+    auto *notice = dialog->findChild<QLabel *>(QStringLiteral("filesNotice"));
+    QVERIFY(notice && notice->isVisible());
+    QVERIFY2(notice->text().contains(QStringLiteral("weighing sheet.csv")),
+             qPrintable(notice->text()));
+    // A crash now loses nothing: the draft names the file.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            auto drafts = notebook->drafts();
+            if (!drafts) return false;
+            for (const Draft &d : *drafts)
+                if (d.key == uuid && d.attachments == QStringList{id}) return true;
+            return false;
+        }(),
+        EntryDialog::kDraftDelayMs + 10000);
+    QVERIFY(!m_shots.take(dialog, QStringLiteral("file-joins-next-version")).isEmpty());
+
+    // One save, one version: the person's reason, the file named with the text.
+    dialog->findChild<QLineEdit *>(QStringLiteral("reasonEdit"))
+        ->setText(QStringLiteral("weighing sheet added"));
+    QSignalSpy saved(dialog.data(), &EntryDialog::saved);
+    dialog->saveVersion();
+    QVERIFY(saved.wait(20000));
+    const auto after = notebook->entry(uuid);
+    QVERIFY(after);
+    QCOMPARE(after->version, before->version + 1);
+    QCOMPARE(after->reason, QStringLiteral("weighing sheet added"));
+    QCOMPARE(after->attachments.size(), before->attachments.size() + 1);
+    QCOMPARE(after->attachments.last().id, id);
+    QVERIFY(dialog->filesForNextVersion().isEmpty());
+    dialog->closeAsking();
+    QTRY_VERIFY(!dialog);
 }
 
 void EverydayUiTest::cleanupTestCase() {

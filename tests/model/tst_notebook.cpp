@@ -493,9 +493,10 @@ private slots:
             QVERIFY(nb);
             auto x = (*nb)->createExperiment("Drafting", {}, {});
             QVERIFY(x);
-            QVERIFY((*nb)->saveDraft({"k1", {}, *x, {}, "Half written", "<p>so far</p>", {}}));
-            QVERIFY(
-                (*nb)->saveDraft({"k1", {}, *x, {}, "Half written", "<p>so far, more</p>", {}}));
+            QVERIFY((*nb)->saveDraft({"k1", {}, *x, {}, "Half written", "<p>so far</p>", {}, {}}));
+            // A file added from the Files panel while writing is named by the draft too.
+            QVERIFY((*nb)->saveDraft(
+                {"k1", {}, *x, {}, "Half written", "<p>so far, more</p>", {}, {"a1b2"}}));
         } // closed without saving the entry, as a crash would
         auto nb = Notebook::open(vault, kPass);
         QVERIFY(nb);
@@ -503,6 +504,7 @@ private slots:
         QVERIFY(drafts);
         QCOMPARE(drafts->size(), 1);
         QCOMPARE(drafts->first().html, QString("<p>so far, more</p>"));
+        QCOMPARE(drafts->first().attachments, QStringList{"a1b2"});
         QVERIFY(!drafts->first().savedAt.isEmpty());
         QVERIFY((*nb)->discardDraft("k1"));
         QVERIFY((*nb)->drafts()->isEmpty());
@@ -513,6 +515,7 @@ private slots:
                                   {},
                                   "T",
                                   "<p>ZEBRA-DRAFT-MARK</p>",
+                                  {},
                                   {}}));
         for (const auto &file : test::hashTree(vault).keys()) {
             QFile f(vault + "/" + file);

@@ -107,6 +107,8 @@ void EntryDialog::buildEditorWindow() {
     m_imageNotice = makeNotice(QStringLiteral("imageNotice"), this);
     for (QLabel *notice : {m_recoveredNotice, m_newerNotice, m_amendNotice, m_imageNotice})
         layout->addWidget(notice);
+    m_filesNotice = makeNotice(QStringLiteral("filesNotice"), this);
+    layout->addWidget(m_filesNotice);
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
@@ -312,6 +314,9 @@ void EntryDialog::applyDraft(const Draft &draft, bool recovered) {
     if (!m_entry.isEmpty()) m_base = draft.base;
     m_hasDraft = true;
     m_recovered = recovered;
+    if (m_notebook)
+        for (const QString &id : draft.attachments)
+            if (auto a = m_notebook->attachment(id)) addFileToNextVersion(id, a->name);
     showNotice(m_recoveredNotice, tr("Recovered text you had not saved (from %1). Save a version "
                                      "to record it in the notebook.")
                                       .arg(EntryPageRenderer::localTime(draft.savedAt)));
@@ -403,7 +408,7 @@ void EntryDialog::checkForNewerVersion() {
 bool EntryDialog::hasUnsavedChanges() const {
     // By content: a change the page reports after the save that took it in is no change.
     return title() != m_baseTitle || m_latestHtml != m_savedHtml ||
-           m_editor->changeCount() != m_knownChanges;
+           m_editor->changeCount() != m_knownChanges || !m_addedFiles.isEmpty();
 }
 
 void EntryDialog::fetchText(std::function<void()> then) {
@@ -454,6 +459,7 @@ bool EntryDialog::storeDraft() {
     draft.base = m_base;
     draft.title = title();
     draft.html = m_latestHtml;
+    draft.attachments = m_addedFiles;
     if (auto r = m_notebook->saveDraft(draft); !r) {
         showError(m_error,
                   tr("Your text could not be kept as a draft: %1").arg(asSentence(r.error())));
@@ -559,7 +565,9 @@ void EntryDialog::commit(const QString &title, const QString &html, const QStrin
     const bool more = hasUnsavedChanges(); // typed while the save ran
     if (!more) m_editor->setModified(false);
     m_reason->clear();
-    for (QLabel *notice : {m_recoveredNotice, m_newerNotice, m_imageNotice})
+    m_addedFiles.clear();
+    m_addedNames.clear();
+    for (QLabel *notice : {m_recoveredNotice, m_newerNotice, m_imageNotice, m_filesNotice})
         notice->hide();
     updateHeading();
     updateReasonRow();
@@ -689,7 +697,8 @@ void EntryDialog::reject() {
     if (!m_closing && m_notebook && hasUnsavedChanges()) {
         m_closing = true;
         if (notebookBusy()) {
-            Draft draft{m_key, m_entry, m_experiment, m_base, title(), m_latestHtml, {}};
+            Draft draft{m_key,   m_entry,      m_experiment, m_base,
+                        title(), m_latestHtml, {},           m_addedFiles};
             keepDraftWhenFree(m_notebook, m_busy, draft);
         } else {
             storeDraft();
@@ -770,7 +779,22 @@ QStringList EntryDialog::attachmentsToName(const QString &html) const {
     for (const QString &id : Notebook::attachmentsShownIn(html))
         // An image copied from another notebook's text is not this notebook's to name.
         if (m_notebook->attachment(id)) ids << id;
+    for (const QString &id : m_addedFiles)
+        if (!ids.contains(id)) ids << id;
     return ids;
+}
+
+void EntryDialog::addFileToNextVersion(const QString &id, const QString &name) {
+    if (m_addedFiles.contains(id)) return;
+    m_addedFiles << id;
+    m_addedNames << name;
+    QStringList quoted;
+    for (const QString &n : std::as_const(m_addedNames))
+        quoted << tr("“%1”").arg(n);
+    showNotice(m_filesNotice, tr("%n files will be saved with this entry's next version: %1",
+                                 nullptr, int(quoted.size()))
+                                  .arg(QLocale().createSeparatedList(quoted)));
+    scheduleDraft();
 }
 
 } // namespace quire::widgets

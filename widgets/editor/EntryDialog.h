@@ -65,6 +65,12 @@ public:
     QString draftKey() const { return m_key; }
     bool hasUnsavedChanges() const;
     bool isRecoveredDraft() const { return m_recovered; }
+    // A file added to this entry from the Files panel while its text is open here: the
+    // attachment record `id` is in the notebook already and joins the version saved next (with
+    // the text and the person's reason), instead of making a version of its own.
+    void addFileToNextVersion(const QString &id, const QString &name);
+    // Files waiting for the next version that its text does not show.
+    QStringList filesForNextVersion() const { return m_addedFiles; }
 
     // How long after a change the draft is written.
     static constexpr int kDraftDelayMs = 3000;
@@ -174,6 +180,9 @@ private:
     QString m_latestHtml;        // the page's text as last reported
     quint64 m_knownChanges = 0;  // the editor's change count m_latestHtml includes
     QString m_savedHtml;         // the text of the version it started from, or last saved
+    QStringList m_addedFiles;    // see addFileToNextVersion; kept in the draft
+    QStringList m_addedNames;    // their file names, for the notice
+    QLabel *m_filesNotice = nullptr;
 };
 
 } // namespace quire::widgets

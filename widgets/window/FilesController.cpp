@@ -2,6 +2,7 @@
 
 #include "common/DialogParts.h"
 #include "details/AttachmentPanel.h"
+#include "editor/EntryDialog.h"
 #include "page/EntryPageRenderer.h"
 #include "window/MainWindow.h"
 #include "window/PageNavigator.h"
@@ -12,6 +13,7 @@
 #include <QFutureWatcher>
 #include <QInputDialog>
 #include <QMimeData>
+#include <QPointer>
 #include <QProgressDialog>
 #include <QPromise>
 #include <QStatusBar>
@@ -137,6 +139,11 @@ void FilesController::startNextAttachment() {
     QString title;
     for (const EntryVersion &e : m_navigator->shownEntries())
         if (e.uuid == entry) title = e.title;
+    // The entry is open for writing: the file joins the version its writer saves next (one
+    // save, one version, with the writer's reason) instead of making a version of its own.
+    QPointer<EntryDialog> writing;
+    for (EntryDialog *dialog : m_window->findChildren<EntryDialog *>())
+        if (dialog->isVisible() && dialog->entryUuid() == entry) writing = dialog;
 
     // Storing a large file takes a while; the notebook is not shared between threads, so the
     // window is blocked (window-modal progress) and the views stop reading the notebook.
@@ -156,6 +163,7 @@ void FilesController::startNextAttachment() {
     progress->setAutoClose(false);
     progress->setAutoReset(false);
 
+    const bool toEditor = !writing.isNull();
     auto *watcher = new QFutureWatcher<Result<QString>>(this);
     connect(watcher, &QFutureWatcherBase::progressValueChanged, progress,
             &QProgressDialog::setValue);
@@ -169,10 +177,21 @@ void FilesController::startNextAttachment() {
             showProblem(m_window, tr("The file could not be attached"), result.error());
             return;
         }
-        m_navigator->setPendingSelection(experiment);
-        m_navigator->setPendingAnchor(EntryPageRenderer::anchorFor(entry));
-        m_window->refreshWhenFree();
-        m_window->statusBar()->showMessage(tr("“%1” attached to “%2”").arg(name, title), 5000);
+        if (toEditor) {
+            if (writing) writing->addFileToNextVersion(*result, name);
+            m_window->statusBar()->showMessage(
+                writing ? tr("“%1” is kept, and joins the version of “%2” you save next")
+                              .arg(name, title)
+                        : tr("“%1” is kept in the notebook; the window it was added to is "
+                             "closed, so no entry names it yet")
+                              .arg(name),
+                8000);
+        } else {
+            m_navigator->setPendingSelection(experiment);
+            m_navigator->setPendingAnchor(EntryPageRenderer::anchorFor(entry));
+            m_window->refreshWhenFree();
+            m_window->statusBar()->showMessage(tr("“%1” attached to “%2”").arg(name, title), 5000);
+        }
         if (!m_attachQueue.isEmpty() && !m_window->isLockDue()) {
             // Still busy: the next file is stored on top of the entry's new version.
             startNextAttachment();
@@ -183,11 +202,13 @@ void FilesController::startNextAttachment() {
     });
     Notebook *notebook = m_window->notebook();
     watcher->setFuture(
-        QtConcurrent::run([notebook, entry, path](QPromise<Result<QString>> &promise) {
+        QtConcurrent::run([notebook, entry, path, toEditor](QPromise<Result<QString>> &promise) {
             promise.setProgressRange(0, 1000);
-            auto result = notebook->attachFile(entry, path, [&promise](qint64 done, qint64 total) {
+            const auto progress = [&promise](qint64 done, qint64 total) {
                 if (total > 0) promise.setProgressValue(int(done * 1000 / total));
-            });
+            };
+            auto result = toEditor ? notebook->storeFile(path, progress)
+                                   : notebook->attachFile(entry, path, progress);
             promise.addResult(std::move(result));
         }));
 }
