@@ -2,6 +2,7 @@
 
 #include "start/StartWindow.h"
 #include "unlock/CreateNotebookDialog.h"
+#include "unlock/RecoveryCodeDialog.h"
 #include "unlock/UnlockDialog.h"
 #include "window/MainWindow.h"
 
@@ -107,8 +108,12 @@ QWidget *NotebookWindows::unlock(const QString &path, QWidget *parent) {
 QWidget *NotebookWindows::create(QWidget *parent, const QString &folder) {
     auto *dialog = new CreateNotebookDialog(folder.isEmpty() ? suggestedFolder() : folder, parent,
                                             CreateNotebookDialog::FolderChoice::Choose);
-    connect(dialog, &QDialog::accepted, this,
-            [this, dialog] { show(dialog->vaultPath(), dialog->takeNotebook()); });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        MainWindow *window = show(dialog->vaultPath(), dialog->takeNotebook());
+        // The recovery code of a new notebook, shown once, over its window (issue 17).
+        if (Notebook *nb = window ? window->notebook() : nullptr; nb && !nb->isJoining())
+            RecoveryCodeDialog::showForNewNotebook(*nb, window);
+    });
     connect(dialog, &QDialog::finished, dialog, &QObject::deleteLater);
     dialog->open();
     return dialog;

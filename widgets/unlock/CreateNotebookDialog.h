@@ -42,10 +42,6 @@ private:
     QString problem(QLineEdit **field) const;
     void create();
     void finishCreate();
-    // The notebook was just created, before the window shows it: the one place for what a
-    // new notebook's owner must see once (issue 17: the recovery code and its sheet). The
-    // dialog is accepted when it returns.
-    void afterCreated();
     void updateStrength();
     // "I already use this notebook on another computer": the vault comes from an offer.
     void useOtherComputer();
