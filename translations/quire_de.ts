@@ -2651,8 +2651,8 @@ Aufzeichnung %2</translation>
         <translation>Passphrase &amp;wiederholen:</translation>
     </message>
     <message>
-        <source>The passphrase unlocks the notebook on this computer. Nobody can recover it for you, so keep a copy somewhere safe.</source>
-        <translation>Die Passphrase entsperrt das Laborbuch auf diesem Computer. Niemand kann sie für Sie wiederherstellen; bewahren Sie daher eine Kopie an einem sicheren Ort auf.</translation>
+        <source>The passphrase unlocks the notebook on this computer. Nobody can recover it for you. Once the notebook is made you get a recovery code: keep it on paper, it brings your notebook back if the passphrase or this computer is lost.</source>
+        <translation>Die Passphrase entsperrt das Laborbuch auf diesem Computer. Niemand kann sie für Sie wiederherstellen. Sobald das Laborbuch angelegt ist, erhalten Sie einen Wiederherstellungscode: Bewahren Sie ihn auf Papier auf; er holt Ihr Laborbuch zurück, wenn die Passphrase oder dieser Computer verloren ist.</translation>
     </message>
     <message>
         <source>Creating the notebook…</source>
@@ -6625,7 +6625,7 @@ Nichts geht verloren: Ihre Änderungen bleiben in diesem Laborbuch und werden be
         <translation>Ein Laborbuch anlegen, in einem eigenen Fenster</translation>
     </message>
     <message>
-        <source>New experiment from &amp;template…</source>
+        <source>New experiment &amp;from template…</source>
         <translation>Neues Experiment aus &amp;Vorlage…</translation>
     </message>
     <message>
@@ -7002,7 +7002,7 @@ Nichts geht verloren: Ihre Änderungen bleiben in diesem Laborbuch und werden be
 <context>
     <name>quire::widgets::WindowActions</name>
     <message>
-        <source>&amp;Recovery code…</source>
+        <source>Re&amp;covery code…</source>
         <translation>&amp;Wiederherstellungscode…</translation>
     </message>
     <message>

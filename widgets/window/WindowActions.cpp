@@ -204,7 +204,7 @@ void WindowActions::retranslate() {
     newExperiment->setText(tr("New e&xperiment…"));
     tip(newExperiment, tr("Start a new experiment"));
     newExperiment->setIconText(tr("New experiment"));
-    newFromTemplate->setText(tr("New experiment from &template…"));
+    newFromTemplate->setText(tr("New experiment &from template…"));
     tip(newFromTemplate, tr("Start a new experiment with the entries of a template"));
     saveAsTemplate->setText(tr("Save experiment as te&mplate…"));
     tip(saveAsTemplate, tr("Keep the experiment on the page as a template for new ones"));
@@ -247,7 +247,7 @@ void WindowActions::retranslate() {
     members->setToolTip(tr("Who belongs to this notebook; invite, approve and revoke members"));
     addComputer->setText(tr("Add my &other computer…"));
     addComputer->setToolTip(tr("Use this notebook as yourself on another computer too"));
-    recoveryCode->setText(tr("&Recovery code…"));
+    recoveryCode->setText(tr("Re&covery code…"));
     recoveryCode->setToolTip(
         tr("The code that brings you and the notebook back on a new computer, and its sheet"));
     find->setText(tr("&Find…"));
