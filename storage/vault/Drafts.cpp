@@ -2,6 +2,8 @@
 
 #include "vault/VaultImpl.h"
 
+#include <QCoreApplication>
+
 namespace quire {
 
 using namespace vaultimpl;
@@ -10,7 +12,8 @@ using namespace vaultimpl;
 
 Result<void> Vault::putDraft(const VaultDraft &draft) {
     if (draft.key.isEmpty() || draft.experiment.isEmpty())
-        return fail(QStringLiteral("a draft needs its entry or experiment"));
+        return fail(
+            QCoreApplication::translate("quire::storage", "a draft needs its entry or experiment"));
     auto st = d->db.cached(
         QStringLiteral("INSERT OR REPLACE INTO drafts(key, entry, experiment, base, title, html, "
                        "saved_at) VALUES(?,?,?,?,?,?,?)"));
