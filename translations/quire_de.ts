@@ -1842,7 +1842,7 @@ verify.sh führt alle Prüfungen aus (nur mit bash und openssl).
     </message>
     <message>
         <source>this vault has not joined its notebook yet</source>
-        <translation>dieser Tresor ist seinem Laborbuch noch nicht beigetreten</translation>
+        <translation>dieser Laborbuch-Ordner ist seinem Laborbuch noch nicht beigetreten</translation>
     </message>
     <message>
         <source>only an active admin of the notebook may do this</source>
@@ -1870,7 +1870,7 @@ verify.sh führt alle Prüfungen aus (nur mit bash und openssl).
     </message>
     <message>
         <source>this vault does not hold the notebook&apos;s certificate authority key yet: sync, so that the share an admin&apos;s vault made for you arrives, then approve again</source>
-        <translation>dieser Tresor hat den Schlüssel der Zertifizierungsstelle des Laborbuchs noch nicht: synchronisieren Sie, damit der Anteil ankommt, den der Tresor eines Admins für Sie erstellt hat, und genehmigen Sie dann erneut</translation>
+        <translation>dieser Laborbuch-Ordner hat den Schlüssel der Zertifizierungsstelle des Laborbuchs noch nicht: synchronisieren Sie, damit der Anteil ankommt, den der Laborbuch-Ordner eines Admins für Sie erstellt hat, und genehmigen Sie dann erneut</translation>
     </message>
     <message>
         <source>you cannot revoke yourself</source>
@@ -1922,15 +1922,15 @@ verify.sh führt alle Prüfungen aus (nur mit bash und openssl).
     </message>
     <message>
         <source>the key %1 is missing from the vault</source>
-        <translation>der Schlüssel %1 fehlt im Tresor</translation>
+        <translation>der Schlüssel %1 fehlt im Laborbuch-Ordner</translation>
     </message>
     <message>
         <source>the vault holds no notebook key</source>
-        <translation>der Tresor enthält keinen Schlüssel des Laborbuchs</translation>
+        <translation>der Laborbuch-Ordner enthält keinen Schlüssel des Laborbuchs</translation>
     </message>
     <message>
         <source>this vault&apos;s member is not in the notebook</source>
-        <translation>das Mitglied dieses Tresors ist nicht im Laborbuch</translation>
+        <translation>das Mitglied dieses Laborbuch-Ordners ist nicht im Laborbuch</translation>
     </message>
     <message>
         <source>the notebook needs a name</source>
@@ -1946,11 +1946,1997 @@ verify.sh führt alle Prüfungen aus (nur mit bash und openssl).
     </message>
     <message>
         <source>%1 is not a Quire vault this version can open</source>
-        <translation>%1 ist kein Quire-Tresor, den diese Version öffnen kann</translation>
+        <translation>%1 ist kein Quire-Laborbuch-Ordner, den diese Version öffnen kann</translation>
     </message>
     <message>
         <source>the new passphrase must have at least 8 characters</source>
         <translation>die neue Passphrase muss mindestens 8 Zeichen haben</translation>
+    </message>
+    <message>
+        <source>the electronic signature is damaged: it is not a CMS signed-data structure</source>
+        <translation>die elektronische Signatur ist beschädigt: sie ist keine CMS-SignedData-Struktur</translation>
+    </message>
+    <message>
+        <source>the electronic signature has %1 signers; a notebook signature has exactly one</source>
+        <translation>die elektronische Signatur hat %1 Unterzeichner; eine Signatur im Laborbuch hat genau einen</translation>
+    </message>
+    <message>
+        <source>the electronic signature does not carry its signer&apos;s certificate</source>
+        <translation>die elektronische Signatur enthält nicht das Zertifikat ihres Unterzeichners</translation>
+    </message>
+    <message>
+        <source>could not read the signer&apos;s certificate</source>
+        <translation>das Zertifikat des Unterzeichners konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>signing needs the member&apos;s private signing key</source>
+        <translation>zum Signieren wird der private Signaturschlüssel des Mitglieds gebraucht</translation>
+    </message>
+    <message>
+        <source>the signing certificate is damaged</source>
+        <translation>das Signaturzertifikat ist beschädigt</translation>
+    </message>
+    <message>
+        <source>could not load the signing key</source>
+        <translation>der Signaturschlüssel konnte nicht geladen werden</translation>
+    </message>
+    <message>
+        <source>the signing key does not belong to the signing certificate</source>
+        <translation>der Signaturschlüssel gehört nicht zum Signaturzertifikat</translation>
+    </message>
+    <message>
+        <source>the statement to sign is too large</source>
+        <translation>die zu signierende Erklärung ist zu groß</translation>
+    </message>
+    <message>
+        <source>could not prepare the electronic signature</source>
+        <translation>die elektronische Signatur konnte nicht vorbereitet werden</translation>
+    </message>
+    <message>
+        <source>could not make the electronic signature</source>
+        <translation>die elektronische Signatur konnte nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>could not encode the electronic signature</source>
+        <translation>die elektronische Signatur konnte nicht kodiert werden</translation>
+    </message>
+    <message>
+        <source>the electronic signature contains its own copy of the statement; a notebook signature must be detached</source>
+        <translation>die elektronische Signatur enthält eine eigene Kopie der Erklärung; eine Signatur im Laborbuch muss abgetrennt sein</translation>
+    </message>
+    <message>
+        <source>the electronic signature is not over plain data</source>
+        <translation>die elektronische Signatur gilt nicht für einfache Daten</translation>
+    </message>
+    <message>
+        <source>the electronic signature names no digest</source>
+        <translation>die elektronische Signatur nennt keinen Digest</translation>
+    </message>
+    <message>
+        <source>the electronic signature uses the digest %1, not SHA-256</source>
+        <translation>die elektronische Signatur verwendet den Digest %1, nicht SHA-256</translation>
+    </message>
+    <message>
+        <source>the signature has no signing-certificate-v2 attribute</source>
+        <translation>die Signatur hat kein Attribut signing-certificate-v2</translation>
+    </message>
+    <message>
+        <source>the signature has more than one signing-certificate-v2 attribute</source>
+        <translation>die Signatur hat mehr als ein Attribut signing-certificate-v2</translation>
+    </message>
+    <message>
+        <source>the notebook&apos;s certificate authority is damaged</source>
+        <translation>die Zertifizierungsstelle des Laborbuchs ist beschädigt</translation>
+    </message>
+    <message>
+        <source>could not check the signer&apos;s certificate</source>
+        <translation>das Zertifikat des Unterzeichners konnte nicht geprüft werden</translation>
+    </message>
+    <message>
+        <source>the signer&apos;s certificate is not issued by this notebook</source>
+        <translation>das Zertifikat des Unterzeichners wurde nicht von diesem Laborbuch ausgestellt</translation>
+    </message>
+    <message>
+        <source>the signer&apos;s certificate is not valid for this notebook (%1)</source>
+        <translation>das Zertifikat des Unterzeichners ist für dieses Laborbuch nicht gültig (%1)</translation>
+    </message>
+    <message>
+        <source>out of memory while checking the electronic signature</source>
+        <translation>kein Speicher mehr beim Prüfen der elektronischen Signatur</translation>
+    </message>
+    <message>
+        <source>the signed statement is too large</source>
+        <translation>die signierte Erklärung ist zu groß</translation>
+    </message>
+    <message>
+        <source>the signature does not match the signed statement</source>
+        <translation>die Signatur passt nicht zur signierten Erklärung</translation>
+    </message>
+    <message>
+        <source>the signature&apos;s signing-certificate-v2 attribute is damaged</source>
+        <translation>das Attribut signing-certificate-v2 der Signatur ist beschädigt</translation>
+    </message>
+    <message>
+        <source>the signature&apos;s signing-certificate-v2 attribute does not name the signer&apos;s certificate</source>
+        <translation>das Attribut signing-certificate-v2 der Signatur nennt nicht das Zertifikat des Unterzeichners</translation>
+    </message>
+    <message>
+        <source>could not start decompressing the object</source>
+        <translation>das Entpacken des Objekts konnte nicht beginnen</translation>
+    </message>
+    <message>
+        <source>the encrypted object expands to more than %1 MiB when decompressed; it was refused as damaged or hostile</source>
+        <translation>das verschlüsselte Objekt wird entpackt größer als %1 MiB; es wurde als beschädigt oder feindselig abgelehnt</translation>
+    </message>
+    <message>
+        <source>the compressed data inside the encrypted object ends early</source>
+        <translation>die komprimierten Daten im verschlüsselten Objekt enden zu früh</translation>
+    </message>
+    <message>
+        <source>the compressed data inside the encrypted object is damaged</source>
+        <translation>die komprimierten Daten im verschlüsselten Objekt sind beschädigt</translation>
+    </message>
+    <message>
+        <source>the encrypted object has unexpected bytes after its compressed data</source>
+        <translation>das verschlüsselte Objekt hat unerwartete Bytes nach seinen komprimierten Daten</translation>
+    </message>
+    <message>
+        <source>the scrypt cost N must be a power of two of at least 2, not %1</source>
+        <translation>der scrypt-Kostenfaktor N muss eine Zweierpotenz von mindestens 2 sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>the scrypt parameters r and p must be at least 1 (got r=%1, p=%2)</source>
+        <translation>die scrypt-Parameter r und p müssen mindestens 1 sein (erhalten: r=%1, p=%2)</translation>
+    </message>
+    <message>
+        <source>scrypt was asked for %1 bytes</source>
+        <translation>scrypt wurde nach %1 Bytes gefragt</translation>
+    </message>
+    <message>
+        <source>the scrypt parameters r=%1 and p=%2 are too large</source>
+        <translation>die scrypt-Parameter r=%1 und p=%2 sind zu groß</translation>
+    </message>
+    <message>
+        <source>the scrypt parameters N=%1, r=%2 would need more than 2 GiB of memory</source>
+        <translation>die scrypt-Parameter N=%1, r=%2 bräuchten mehr als 2 GiB Speicher</translation>
+    </message>
+    <message>
+        <source>the scrypt parameters N=%1, r=%2, p=%3 would need more than 2 GiB of memory</source>
+        <translation>die scrypt-Parameter N=%1, r=%2, p=%3 bräuchten mehr als 2 GiB Speicher</translation>
+    </message>
+    <message>
+        <source>scrypt is not available in this OpenSSL</source>
+        <translation>scrypt ist in diesem OpenSSL nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>could not start scrypt</source>
+        <translation>scrypt konnte nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>scrypt failed for N=%1, r=%2, p=%3 (it needs about %4 MiB of memory)</source>
+        <translation>scrypt ist für N=%1, r=%2, p=%3 fehlgeschlagen (es braucht etwa %4 MiB Speicher)</translation>
+    </message>
+    <message>
+        <source>the decryption key has %1 bytes instead of 32</source>
+        <translation>der Entschlüsselungsschlüssel hat %1 Bytes statt 32</translation>
+    </message>
+    <message>
+        <source>the nonce has %1 bytes instead of 12</source>
+        <translation>die Nonce hat %1 Bytes statt 12</translation>
+    </message>
+    <message>
+        <source>the encrypted data is too short to hold its authentication tag; it is truncated</source>
+        <translation>die verschlüsselten Daten sind zu kurz für ihr Authentifizierungs-Tag; sie sind abgeschnitten</translation>
+    </message>
+    <message>
+        <source>could not start AES-256-GCM decryption</source>
+        <translation>die AES-256-GCM-Entschlüsselung konnte nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>the encrypted data is damaged or was changed, or the key is wrong (authentication failed)</source>
+        <translation>die verschlüsselten Daten sind beschädigt oder wurden verändert, oder der Schlüssel ist falsch (Authentifizierung fehlgeschlagen)</translation>
+    </message>
+    <message>
+        <source>could not start reading a private key</source>
+        <translation>das Lesen eines privaten Schlüssels konnte nicht beginnen</translation>
+    </message>
+    <message>
+        <source>the private key is damaged or not a PKCS#8 EC key</source>
+        <translation>der private Schlüssel ist beschädigt oder kein PKCS#8-EC-Schlüssel</translation>
+    </message>
+    <message>
+        <source>the private key is not a P-256 key</source>
+        <translation>der private Schlüssel ist kein P-256-Schlüssel</translation>
+    </message>
+    <message>
+        <source>the public key is damaged or not a SubjectPublicKeyInfo</source>
+        <translation>der öffentliche Schlüssel ist beschädigt oder keine SubjectPublicKeyInfo</translation>
+    </message>
+    <message>
+        <source>the public key is not a P-256 key</source>
+        <translation>der öffentliche Schlüssel ist kein P-256-Schlüssel</translation>
+    </message>
+    <message>
+        <source>a key agreement needs our private key, which is not loaded</source>
+        <translation>eine Schlüsselvereinbarung braucht unseren privaten Schlüssel, der nicht geladen ist</translation>
+    </message>
+    <message>
+        <source>the other party&apos;s public key is missing</source>
+        <translation>der öffentliche Schlüssel der Gegenseite fehlt</translation>
+    </message>
+    <message>
+        <source>the key agreement failed: the other party&apos;s key is not a valid P-256 public key</source>
+        <translation>die Schlüsselvereinbarung ist fehlgeschlagen: der Schlüssel der Gegenseite ist kein gültiger öffentlicher P-256-Schlüssel</translation>
+    </message>
+    <message>
+        <source>the key agreement failed</source>
+        <translation>die Schlüsselvereinbarung ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>the email address &quot;%1&quot; cannot go into a certificate: it must be one plain ASCII address of at most 128 characters</source>
+        <translation>die E-Mail-Adresse „%1“ kann nicht in ein Zertifikat: es muss eine einzelne, reine ASCII-Adresse mit höchstens 128 Zeichen sein</translation>
+    </message>
+    <message>
+        <source>the certificate was not issued by this notebook&apos;s certificate authority</source>
+        <translation>das Zertifikat wurde nicht von der Zertifizierungsstelle dieses Laborbuchs ausgestellt</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s signature does not match: it was changed after it was issued</source>
+        <translation>die Signatur des Zertifikats stimmt nicht: es wurde nach dem Ausstellen verändert</translation>
+    </message>
+    <message>
+        <source>the certificate expired on %1</source>
+        <translation>das Zertifikat ist am %1 abgelaufen</translation>
+    </message>
+    <message>
+        <source>the certificate is not valid before %1</source>
+        <translation>das Zertifikat ist nicht vor %1 gültig</translation>
+    </message>
+    <message>
+        <source>the notebook&apos;s certificate authority is not allowed to issue certificates</source>
+        <translation>die Zertifizierungsstelle des Laborbuchs darf keine Zertifikate ausstellen</translation>
+    </message>
+    <message>
+        <source>the certificate is not valid for this notebook: %1</source>
+        <translation>das Zertifikat ist für dieses Laborbuch nicht gültig: %1</translation>
+    </message>
+    <message>
+        <source>making a certificate authority needs its private key</source>
+        <translation>zum Erstellen einer Zertifizierungsstelle wird ihr privater Schlüssel gebraucht</translation>
+    </message>
+    <message>
+        <source>a certificate must be valid for 1 to 100 years, not %1</source>
+        <translation>ein Zertifikat muss 1 bis 100 Jahre gültig sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>the certificate authority needs a name</source>
+        <translation>die Zertifizierungsstelle braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>could not build the certificate authority</source>
+        <translation>die Zertifizierungsstelle konnte nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>could not add the certificate authority&apos;s extensions</source>
+        <translation>die Erweiterungen der Zertifizierungsstelle konnten nicht hinzugefügt werden</translation>
+    </message>
+    <message>
+        <source>could not sign the certificate authority</source>
+        <translation>die Zertifizierungsstelle konnte nicht signiert werden</translation>
+    </message>
+    <message>
+        <source>could not encode the certificate</source>
+        <translation>das Zertifikat konnte nicht kodiert werden</translation>
+    </message>
+    <message>
+        <source>issuing a certificate needs the certificate authority&apos;s private key</source>
+        <translation>zum Ausstellen eines Zertifikats wird der private Schlüssel der Zertifizierungsstelle gebraucht</translation>
+    </message>
+    <message>
+        <source>the certificate authority&apos;s certificate is damaged</source>
+        <translation>das Zertifikat der Zertifizierungsstelle ist beschädigt</translation>
+    </message>
+    <message>
+        <source>the certificate authority&apos;s key does not belong to its certificate</source>
+        <translation>der Schlüssel der Zertifizierungsstelle gehört nicht zu ihrem Zertifikat</translation>
+    </message>
+    <message>
+        <source>cannot issue a certificate: </source>
+        <translation>das Zertifikat kann nicht ausgestellt werden: </translation>
+    </message>
+    <message>
+        <source>a signing certificate needs the member&apos;s name</source>
+        <translation>ein Signaturzertifikat braucht den Namen des Mitglieds</translation>
+    </message>
+    <message>
+        <source>could not build the signing certificate</source>
+        <translation>das Signaturzertifikat konnte nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>could not add the signing certificate&apos;s extensions</source>
+        <translation>die Erweiterungen des Signaturzertifikats konnten nicht hinzugefügt werden</translation>
+    </message>
+    <message>
+        <source>could not sign the member&apos;s certificate</source>
+        <translation>das Zertifikat des Mitglieds konnte nicht signiert werden</translation>
+    </message>
+    <message>
+        <source>the certificate is damaged or not DER X.509</source>
+        <translation>das Zertifikat ist beschädigt oder kein DER-X.509</translation>
+    </message>
+    <message>
+        <source>the certificate authority&apos;s certificate is damaged or not DER X.509</source>
+        <translation>das Zertifikat der Zertifizierungsstelle ist beschädigt oder kein DER-X.509</translation>
+    </message>
+    <message>
+        <source>the notebook&apos;s certificate authority is not self-signed, or its signature does not match</source>
+        <translation>die Zertifizierungsstelle des Laborbuchs ist nicht selbstsigniert, oder ihre Signatur stimmt nicht</translation>
+    </message>
+    <message>
+        <source>could not set up certificate verification</source>
+        <translation>die Zertifikatsprüfung konnte nicht eingerichtet werden</translation>
+    </message>
+    <message>
+        <source>a certificate request needs the member&apos;s name</source>
+        <translation>eine Zertifikatsanfrage braucht den Namen des Mitglieds</translation>
+    </message>
+    <message>
+        <source>the name &quot;%1&quot; starts or ends with white space; remove it</source>
+        <translation>der Name „%1“ beginnt oder endet mit Leerraum; entfernen Sie ihn</translation>
+    </message>
+    <message>
+        <source>the name &quot;%1&quot; has %2 characters; a certificate holds at most 64</source>
+        <translation>der Name „%1“ hat %2 Zeichen; ein Zertifikat fasst höchstens 64</translation>
+    </message>
+    <message>
+        <source>the name &quot;%1&quot; contains a control character</source>
+        <translation>der Name „%1“ enthält ein Steuerzeichen</translation>
+    </message>
+    <message>
+        <source>a certificate request needs the private signing key</source>
+        <translation>eine Zertifikatsanfrage braucht den privaten Signaturschlüssel</translation>
+    </message>
+    <message>
+        <source>a certificate request needs a P-256 key</source>
+        <translation>eine Zertifikatsanfrage braucht einen P-256-Schlüssel</translation>
+    </message>
+    <message>
+        <source>the email address &quot;%1&quot; starts or ends with white space; remove it</source>
+        <translation>die E-Mail-Adresse „%1“ beginnt oder endet mit Leerraum; entfernen Sie ihn</translation>
+    </message>
+    <message>
+        <source>could not build the certificate request</source>
+        <translation>die Zertifikatsanfrage konnte nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>could not sign the certificate request</source>
+        <translation>die Zertifikatsanfrage konnte nicht signiert werden</translation>
+    </message>
+    <message>
+        <source>could not encode the certificate request</source>
+        <translation>die Zertifikatsanfrage konnte nicht kodiert werden</translation>
+    </message>
+    <message>
+        <source>the certificate request is damaged or not a DER PKCS#10 request</source>
+        <translation>die Zertifikatsanfrage ist beschädigt oder keine DER-PKCS#10-Anfrage</translation>
+    </message>
+    <message>
+        <source>the certificate request has an unknown version</source>
+        <translation>die Zertifikatsanfrage hat eine unbekannte Version</translation>
+    </message>
+    <message>
+        <source>the certificate request&apos;s key is not a P-256 key</source>
+        <translation>der Schlüssel der Zertifikatsanfrage ist kein P-256-Schlüssel</translation>
+    </message>
+    <message>
+        <source>the certificate request is not signed with ECDSA-SHA256</source>
+        <translation>die Zertifikatsanfrage ist nicht mit ECDSA-SHA256 signiert</translation>
+    </message>
+    <message>
+        <source>the certificate request is not signed by its key: it was changed after it was made</source>
+        <translation>die Zertifikatsanfrage ist nicht mit ihrem Schlüssel signiert: sie wurde nach ihrer Erstellung verändert</translation>
+    </message>
+    <message>
+        <source>the certificate request must name exactly one person (one common name and one email address)</source>
+        <translation>die Zertifikatsanfrage muss genau eine Person nennen (einen Namen und eine E-Mail-Adresse)</translation>
+    </message>
+    <message>
+        <source>could not read the certificate request&apos;s key</source>
+        <translation>der Schlüssel der Zertifikatsanfrage konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>this is not a Quire encrypted object (its first bytes are not &quot;QNC1&quot;)</source>
+        <translation>dies ist kein verschlüsseltes Quire-Objekt (seine ersten Bytes sind nicht „QNC1“)</translation>
+    </message>
+    <message>
+        <source>the encrypted object is truncated (%1 bytes, at least %2 expected)</source>
+        <translation>das verschlüsselte Objekt ist abgeschnitten (%1 Bytes, mindestens %2 erwartet)</translation>
+    </message>
+    <message>
+        <source>the encrypted object uses features this version of Quire does not know (flags 0x%1); update Quire</source>
+        <translation>das verschlüsselte Objekt verwendet Funktionen, die diese Quire-Version nicht kennt (Flags 0x%1); aktualisieren Sie Quire</translation>
+    </message>
+    <message>
+        <source>the notebook key has %1 bytes instead of 32</source>
+        <translation>der Schlüssel des Laborbuchs hat %1 Bytes statt 32</translation>
+    </message>
+    <message>
+        <source>the encrypted object is larger than 4 GiB, which Quire never writes</source>
+        <translation>das verschlüsselte Objekt ist größer als 4 GiB, was Quire nie schreibt</translation>
+    </message>
+    <message>
+        <source>the encrypted object is damaged or was changed (authentication failed), or it belongs to another name or key</source>
+        <translation>das verschlüsselte Objekt ist beschädigt oder wurde verändert (Authentifizierung fehlgeschlagen), oder es gehört zu einem anderen Namen oder Schlüssel</translation>
+    </message>
+    <message>
+        <source>the time-stamp token is damaged: it is not a CMS structure</source>
+        <translation>das Zeitstempel-Token ist beschädigt: es ist keine CMS-Struktur</translation>
+    </message>
+    <message>
+        <source>the time-stamp token is damaged: it holds no time-stamp information</source>
+        <translation>das Zeitstempel-Token ist beschädigt: es enthält keine Zeitstempel-Informationen</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>kein Speicher mehr</translation>
+    </message>
+    <message>
+        <source>a trusted time-stamp authority certificate could not be used</source>
+        <translation>ein vertrauenswürdiges Zertifikat einer Zeitstempel-Autorität konnte nicht verwendet werden</translation>
+    </message>
+    <message>
+        <source>no trusted time-stamp authority certificate is configured, so the time-stamp token cannot be checked</source>
+        <translation>es ist kein vertrauenswürdiges Zertifikat einer Zeitstempel-Autorität eingerichtet, daher kann das Zeitstempel-Token nicht geprüft werden</translation>
+    </message>
+    <message>
+        <source>the time-stamp token is for another record set (its imprint differs)</source>
+        <translation>das Zeitstempel-Token gilt für andere Datensätze (sein Imprint weicht ab)</translation>
+    </message>
+    <message>
+        <source>the time-stamp token&apos;s signature does not match its content: it was altered</source>
+        <translation>die Signatur des Zeitstempel-Tokens passt nicht zu seinem Inhalt: es wurde verändert</translation>
+    </message>
+    <message>
+        <source>the time-stamp token is not from a trusted time-stamp authority</source>
+        <translation>das Zeitstempel-Token stammt nicht von einer vertrauenswürdigen Zeitstempel-Autorität</translation>
+    </message>
+    <message>
+        <source>the time-stamp token does not name the certificate that signed it</source>
+        <translation>das Zeitstempel-Token nennt nicht das Zertifikat, mit dem es signiert wurde</translation>
+    </message>
+    <message>
+        <source>the time-stamp token has a version this program does not know</source>
+        <translation>das Zeitstempel-Token hat eine Version, die dieses Programm nicht kennt</translation>
+    </message>
+    <message>
+        <source>the time-stamp token could not be verified</source>
+        <translation>das Zeitstempel-Token konnte nicht verifiziert werden</translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation>Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <source>the host name was not found</source>
+        <translation>der Hostname wurde nicht gefunden</translation>
+    </message>
+    <message>
+        <source>the connection timed out</source>
+        <translation>die Verbindung hat das Zeitlimit überschritten</translation>
+    </message>
+    <message>
+        <source>the network is not available</source>
+        <translation>das Netzwerk ist nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>the secure connection failed (%1)</source>
+        <translation>die sichere Verbindung ist fehlgeschlagen (%1)</translation>
+    </message>
+    <message>
+        <source>the proxy failed (%1)</source>
+        <translation>der Proxy ist fehlgeschlagen (%1)</translation>
+    </message>
+    <message>
+        <source>the time-stamp request is damaged, so the reply cannot be matched to it</source>
+        <translation>die Zeitstempel-Anfrage ist beschädigt, daher kann die Antwort ihr nicht zugeordnet werden</translation>
+    </message>
+    <message>
+        <source>the time-stamp authority&apos;s answer is not a valid time-stamp reply</source>
+        <translation>die Antwort der Zeitstempel-Autorität ist keine gültige Zeitstempel-Antwort</translation>
+    </message>
+    <message>
+        <source>the time-stamp authority granted the request but sent no token</source>
+        <translation>die Zeitstempel-Autorität hat die Anfrage bewilligt, aber kein Token gesendet</translation>
+    </message>
+    <message>
+        <source>the time-stamp authority&apos;s reply has no nonce, so it cannot be told apart from a replayed reply</source>
+        <translation>die Antwort der Zeitstempel-Autorität hat keine Nonce, daher ist sie von einer wiedereingespielten Antwort nicht zu unterscheiden</translation>
+    </message>
+    <message>
+        <source>the time-stamp reply answers another request (its nonce differs); it may be a replayed reply</source>
+        <translation>die Zeitstempel-Antwort gehört zu einer anderen Anfrage (ihre Nonce weicht ab); sie könnte eine wiedereingespielte Antwort sein</translation>
+    </message>
+    <message>
+        <source>the time-stamp authority used a hash other than SHA-256</source>
+        <translation>die Zeitstempel-Autorität hat einen anderen Hash als SHA-256 verwendet</translation>
+    </message>
+    <message>
+        <source>the time-stamp token is for another record set (its imprint differs from the request&apos;s)</source>
+        <translation>das Zeitstempel-Token gilt für andere Datensätze (sein Imprint weicht von dem der Anfrage ab)</translation>
+    </message>
+    <message>
+        <source>the time-stamp token could not be encoded</source>
+        <translation>das Zeitstempel-Token konnte nicht kodiert werden</translation>
+    </message>
+    <message>
+        <source>the time-stamp token&apos;s time is not a valid time</source>
+        <translation>die Zeit im Zeitstempel-Token ist keine gültige Zeit</translation>
+    </message>
+    <message>
+        <source>a time-stamp is checked against a SHA-256 digest of 32 bytes, not %1 bytes</source>
+        <translation>ein Zeitstempel wird gegen einen SHA-256-Digest von 32 Bytes geprüft, nicht von %1 Bytes</translation>
+    </message>
+    <message>
+        <source>the time-stamp token does not carry the certificate that signed it, so it cannot be checked</source>
+        <translation>das Zeitstempel-Token enthält nicht das Zertifikat, mit dem es signiert wurde, daher kann es nicht geprüft werden</translation>
+    </message>
+    <message>
+        <source>the time-stamp token could not be checked</source>
+        <translation>das Zeitstempel-Token konnte nicht geprüft werden</translation>
+    </message>
+    <message>
+        <source>the time-stamp token uses a hash other than SHA-256</source>
+        <translation>das Zeitstempel-Token verwendet einen anderen Hash als SHA-256</translation>
+    </message>
+    <message>
+        <source>it is not an X.509 certificate</source>
+        <translation>es ist kein X.509-Zertifikat</translation>
+    </message>
+    <message>
+        <source>the time-stamp authority address &quot;%1&quot; is not an http or https URL</source>
+        <translation>die Adresse der Zeitstempel-Autorität „%1“ ist keine http- oder https-URL</translation>
+    </message>
+    <message>
+        <source>the time-stamp authority at %1 did not answer within %2 seconds</source>
+        <translation>die Zeitstempel-Autorität unter %1 hat nicht innerhalb von %2 Sekunden geantwortet</translation>
+    </message>
+    <message>
+        <source>the time-stamp authority at %1 sent more than 1 MiB, which is not a time-stamp reply</source>
+        <translation>die Zeitstempel-Autorität unter %1 hat mehr als 1 MiB gesendet; das ist keine Zeitstempel-Antwort</translation>
+    </message>
+    <message>
+        <source>the server at %1 closed the connection without a valid HTTP answer</source>
+        <translation>der Server unter %1 hat die Verbindung ohne gültige HTTP-Antwort geschlossen</translation>
+    </message>
+    <message>
+        <source>could not reach the time-stamp authority at %1: %2</source>
+        <translation>die Zeitstempel-Autorität unter %1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>the time-stamp authority at %1 redirects to %2; redirects are not followed, so enter the new address if it is right</source>
+        <translation>die Zeitstempel-Autorität unter %1 leitet auf %2 um; Umleitungen werden nicht befolgt, geben Sie also die neue Adresse ein, wenn sie stimmt</translation>
+    </message>
+    <message>
+        <source>the time-stamp authority at %1 answered with an error: HTTP %2%3</source>
+        <translation>die Zeitstempel-Autorität unter %1 hat mit einem Fehler geantwortet: HTTP %2%3</translation>
+    </message>
+    <message>
+        <source>the server at %1 is not a time-stamp authority: it answered with %2 instead of a time-stamp reply</source>
+        <translation>der Server unter %1 ist keine Zeitstempel-Autorität: er hat mit %2 statt mit einer Zeitstempel-Antwort geantwortet</translation>
+    </message>
+    <message>
+        <source>the answer of the time-stamp authority at %1 was cut short: %2</source>
+        <translation>die Antwort der Zeitstempel-Autorität unter %1 wurde abgeschnitten: %2</translation>
+    </message>
+    <message>
+        <source>a time-stamp is requested for a SHA-256 digest of 32 bytes, not %1 bytes</source>
+        <translation>ein Zeitstempel wird für einen SHA-256-Digest von 32 Bytes angefordert, nicht von %1 Bytes</translation>
+    </message>
+    <message>
+        <source>the time-stamp request could not be built</source>
+        <translation>die Zeitstempel-Anfrage konnte nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>could not change the key: the key must be %1 bytes</source>
+        <translation>der Schlüssel konnte nicht geändert werden: er muss %1 Bytes haben</translation>
+    </message>
+    <message>
+        <source>could not start the backup of the database: %1</source>
+        <translation>die Sicherung der Datenbank konnte nicht beginnen: %1</translation>
+    </message>
+    <message>
+        <source>the backup of the database failed: %1</source>
+        <translation>die Sicherung der Datenbank ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>the file is binary, not text</source>
+        <translation>die Datei ist binär, kein Text</translation>
+    </message>
+    <message>
+        <source>no table of numbers was found: a table needs rows of at least two numbers separated by commas, semicolons, tabs or blanks</source>
+        <translation>es wurde keine Zahlentabelle gefunden: eine Tabelle braucht Zeilen mit mindestens zwei Zahlen, getrennt durch Kommas, Semikolons, Tabulatoren oder Leerzeichen</translation>
+    </message>
+    <message>
+        <source>the table has more values than one file may hold here (%1)</source>
+        <translation>die Tabelle hat mehr Werte, als eine Datei hier fassen darf (%1)</translation>
+    </message>
+    <message>
+        <source>the table has no column of numbers beside its first</source>
+        <translation>die Tabelle hat neben ihrer ersten keine Spalte mit Zahlen</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a number</source>
+        <translation>%1: „%2“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>%1: a factor of 0 would make every value 0</source>
+        <translation>%1: ein Faktor von 0 würde jeden Wert zu 0 machen</translation>
+    </message>
+    <message>
+        <source>the table uses the variable %1, which ##SYMBOL= does not list</source>
+        <translation>die Tabelle verwendet die Variable %1, die ##SYMBOL= nicht aufführt</translation>
+    </message>
+    <message>
+        <source>##FACTOR= for %1 is 0 or not a number</source>
+        <translation>##FACTOR= für %1 ist 0 oder keine Zahl</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the table has no data</source>
+        <translation>die Tabelle hat keine Daten</translation>
+    </message>
+    <message>
+        <source>the table has %1 points, but %2 says %3</source>
+        <translation>die Tabelle hat %1 Punkte, aber %2 sagt %3</translation>
+    </message>
+    <message>
+        <source>the x spacing cannot be known: there is no ##LASTX= and no ##DELTAX=</source>
+        <translation>der Abstand der x-Werte ist nicht bestimmbar: es gibt weder ##LASTX= noch ##DELTAX=</translation>
+    </message>
+    <message>
+        <source>the x values are not finite numbers</source>
+        <translation>die x-Werte sind keine endlichen Zahlen</translation>
+    </message>
+    <message>
+        <source>the table has no Y variable</source>
+        <translation>die Tabelle hat keine Y-Variable</translation>
+    </message>
+    <message>
+        <source>a JCAMP-DX file starts with ##TITLE=, and this one has none</source>
+        <translation>eine JCAMP-DX-Datei beginnt mit ##TITLE=, und diese hat keines</translation>
+    </message>
+    <message>
+        <source>the file has no data table Quire can read (##XYDATA=, ##XYPOINTS=, ##PEAK TABLE= or ##DATA TABLE=)</source>
+        <translation>die Datei hat keine Datentabelle, die Quire lesen kann (##XYDATA=, ##XYPOINTS=, ##PEAK TABLE= oder ##DATA TABLE=)</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>the data in %1 expand to more points than one file may hold here</source>
+        <translation>die Daten in %1 ergeben mehr Punkte, als eine Datei hier fassen darf</translation>
+    </message>
+    <message>
+        <source>%1 of the file should start with its X value, not %2</source>
+        <translation>%1 der Datei sollte mit ihrem X-Wert beginnen, nicht mit %2</translation>
+    </message>
+    <message>
+        <source>%1: a sign without a number after it</source>
+        <translation>%1: ein Vorzeichen ohne Zahl danach</translation>
+    </message>
+    <message>
+        <source>%1 of the file has %2, which is not part of a JCAMP-DX number (AFFN or ASDF)</source>
+        <translation>%1 der Datei enthält %2, das nicht zu einer JCAMP-DX-Zahl gehört (AFFN oder ASDF)</translation>
+    </message>
+    <message>
+        <source>%1: a decimal point without digits</source>
+        <translation>%1: ein Dezimalpunkt ohne Ziffern</translation>
+    </message>
+    <message>
+        <source>%1: a repeat count (DUP) that follows no value</source>
+        <translation>%1: eine Wiederholungszahl (DUP), der kein Wert vorangeht</translation>
+    </message>
+    <message>
+        <source>%1: a repeat count (DUP) out of range</source>
+        <translation>%1: eine Wiederholungszahl (DUP) außerhalb des Bereichs</translation>
+    </message>
+    <message>
+        <source>%1: a difference (DIF) with no value before it</source>
+        <translation>%1: eine Differenz (DIF) ohne vorangehenden Wert</translation>
+    </message>
+    <message>
+        <source>%1 starts with a difference, so the Y check of the line before cannot be made: the data are damaged</source>
+        <translation>%1 beginnt mit einer Differenz, daher kann die Y-Prüfung der vorigen Zeile nicht erfolgen: die Daten sind beschädigt</translation>
+    </message>
+    <message>
+        <source>Y check failed in %1: the line repeats the last value of the line before as %2, but the data decode to %3; the file is damaged or was written wrongly</source>
+        <translation>Y-Prüfung in %1 fehlgeschlagen: die Zeile wiederholt den letzten Wert der vorigen Zeile als %2, doch die Daten ergeben %3; die Datei ist beschädigt oder wurde falsch geschrieben</translation>
+    </message>
+    <message>
+        <source>%1 of the file has an X value but no Y values</source>
+        <translation>%1 der Datei hat einen X-Wert, aber keine Y-Werte</translation>
+    </message>
+    <message>
+        <source>%1 of the file has %2 where a number should be</source>
+        <translation>%1 der Datei enthält %2, wo eine Zahl stehen sollte</translation>
+    </message>
+    <message>
+        <source>the table at %1 has more values than a file can hold here</source>
+        <translation>die Tabelle bei %1 hat mehr Werte, als eine Datei hier fassen kann</translation>
+    </message>
+    <message>
+        <source>not a file Quire can read: %1 is empty</source>
+        <translation>keine Datei, die Quire lesen kann: %1 ist leer</translation>
+    </message>
+    <message>
+        <source>not a file Quire can read: %1 is binary, and Quire reads instrument data as JCAMP-DX or as text tables (CSV, TSV)</source>
+        <translation>keine Datei, die Quire lesen kann: %1 ist binär, und Quire liest Gerätedaten als JCAMP-DX oder als Texttabellen (CSV, TSV)</translation>
+    </message>
+    <message>
+        <source>not a file Quire can read: %1 is named like JCAMP-DX but does not start with a ##TITLE= record</source>
+        <translation>keine Datei, die Quire lesen kann: %1 ist wie JCAMP-DX benannt, beginnt aber nicht mit einem ##TITLE=-Eintrag</translation>
+    </message>
+    <message>
+        <source>not a file Quire can read: %1 is neither JCAMP-DX nor a text table with rows of numbers</source>
+        <translation>keine Datei, die Quire lesen kann: %1 ist weder JCAMP-DX noch eine Texttabelle mit Zeilen aus Zahlen</translation>
+    </message>
+    <message>
+        <source>%1 is %2, but it cannot be read: %3</source>
+        <translation>%1 ist %2, kann aber nicht gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>an entry has no name</source>
+        <translation>ein Eintrag des Archivs hat keinen Namen</translation>
+    </message>
+    <message>
+        <source>an entry&apos;s name is longer than 4096 characters</source>
+        <translation>der Name eines Archiveintrags ist länger als 4096 Zeichen</translation>
+    </message>
+    <message>
+        <source>an entry has a control character in its name (“%1”)</source>
+        <translation>ein Archiveintrag hat ein Steuerzeichen im Namen („%1“)</translation>
+    </message>
+    <message>
+        <source>the entry “%1” has an absolute path; an archive may only hold paths inside itself</source>
+        <translation>der Archiveintrag „%1“ hat einen absoluten Pfad; ein Archiv darf nur Pfade in sich selbst enthalten</translation>
+    </message>
+    <message>
+        <source>the entry “%1” climbs out of the archive with “..”</source>
+        <translation>der Archiveintrag „%1“ verlässt das Archiv mit „..“</translation>
+    </message>
+    <message>
+        <source>the entry “%1” has a name part longer than 255 bytes</source>
+        <translation>der Archiveintrag „%1“ hat einen Namensteil, der länger als 255 Bytes ist</translation>
+    </message>
+    <message>
+        <source>the entry “%1” names no file</source>
+        <translation>der Archiveintrag „%1“ nennt keine Datei</translation>
+    </message>
+    <message>
+        <source>the archive could not be read: it is not an open file</source>
+        <translation>das Archiv konnte nicht gelesen werden: es ist keine geöffnete Datei</translation>
+    </message>
+    <message>
+        <source>could not start reading the archive (out of memory)</source>
+        <translation>das Lesen des Archivs konnte nicht beginnen (kein Speicher mehr)</translation>
+    </message>
+    <message>
+        <source>the import was cancelled</source>
+        <translation>der Import wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>the archive holds more than %1 entries; Quire refuses it as a possible zip bomb</source>
+        <translation>das Archiv enthält mehr als %1 Einträge; Quire lehnt es als mögliche Zip-Bombe ab</translation>
+    </message>
+    <message>
+        <source>the entry “%1” is a hard link; an archive for import may hold only files and folders</source>
+        <translation>der Archiveintrag „%1“ ist ein harter Link; ein Archiv für den Import darf nur Dateien und Ordner enthalten</translation>
+    </message>
+    <message>
+        <source>the entry “%1” is a symbolic link; an archive for import may hold only files and folders</source>
+        <translation>der Archiveintrag „%1“ ist ein symbolischer Link; ein Archiv für den Import darf nur Dateien und Ordner enthalten</translation>
+    </message>
+    <message>
+        <source>the entry “%1” is encrypted; Quire imports only archives that are not</source>
+        <translation>der Archiveintrag „%1“ ist verschlüsselt; Quire importiert nur unverschlüsselte Archive</translation>
+    </message>
+    <message>
+        <source>the archive names “%1” both as a file and as a folder</source>
+        <translation>das Archiv nennt „%1“ sowohl als Datei als auch als Ordner</translation>
+    </message>
+    <message>
+        <source>the entry “%1” is neither a file nor a folder (a device, pipe or socket)</source>
+        <translation>der Archiveintrag „%1“ ist weder Datei noch Ordner (ein Gerät, eine Pipe oder ein Socket)</translation>
+    </message>
+    <message>
+        <source>the archive holds “%1” twice; Quire will not guess which one is meant</source>
+        <translation>das Archiv enthält „%1“ zweimal; Quire rät nicht, welcher gemeint ist</translation>
+    </message>
+    <message>
+        <source>the archive unpacks to more than %1 MiB; Quire refuses it as a possible zip bomb</source>
+        <translation>das Archiv wird entpackt größer als %1 MiB; Quire lehnt es als mögliche Zip-Bombe ab</translation>
+    </message>
+    <message>
+        <source>the archive unpacks to more than %1 times its size; Quire refuses it as a possible zip bomb</source>
+        <translation>das Archiv wird entpackt mehr als %1-mal so groß; Quire lehnt es als mögliche Zip-Bombe ab</translation>
+    </message>
+    <message>
+        <source>“%1” is larger than %2 MiB; Quire reads crate metadata only up to that size</source>
+        <translation>„%1“ ist größer als %2 MiB; Quire liest Paket-Metadaten nur bis zu dieser Größe</translation>
+    </message>
+    <message>
+        <source>the archive holds no ro-crate-metadata.json in a folder at its top: it is not a .eln file</source>
+        <translation>das Archiv enthält keine ro-crate-metadata.json in einem Ordner auf oberster Ebene: es ist keine .eln-Datei</translation>
+    </message>
+    <message>
+        <source>the archive holds %1 crates (%2); a .eln file holds one</source>
+        <translation>das Archiv enthält %1 Pakete (%2); eine .eln-Datei enthält eines</translation>
+    </message>
+    <message>
+        <source>the .eln file is not open for writing</source>
+        <translation>die .eln-Datei ist nicht zum Schreiben geöffnet</translation>
+    </message>
+    <message>
+        <source>libarchive could not start a zip (out of memory?)</source>
+        <translation>libarchive konnte keine Zip-Datei beginnen (kein Speicher mehr?)</translation>
+    </message>
+    <message>
+        <source>the .eln file is not open</source>
+        <translation>die .eln-Datei ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>the previous file was not finished</source>
+        <translation>die vorige Datei wurde nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <source>refusing to write %1</source>
+        <translation>%1 wird nicht geschrieben</translation>
+    </message>
+    <message>
+        <source>the root folder must come first</source>
+        <translation>der Stammordner muss zuerst kommen</translation>
+    </message>
+    <message>
+        <source>%1 is outside the root folder %2, or repeats it</source>
+        <translation>%1 liegt außerhalb des Stammordners %2 oder wiederholt ihn</translation>
+    </message>
+    <message>
+        <source>%1 would collide with another name in the .eln file</source>
+        <translation>%1 würde mit einem anderen Namen in der .eln-Datei kollidieren</translation>
+    </message>
+    <message>
+        <source>%1 names a folder</source>
+        <translation>%1 nennt einen Ordner</translation>
+    </message>
+    <message>
+        <source>%1 has no size</source>
+        <translation>%1 hat keine Größe</translation>
+    </message>
+    <message>
+        <source>no file is being written</source>
+        <translation>es wird keine Datei geschrieben</translation>
+    </message>
+    <message>
+        <source>more bytes than the file&apos;s size were given</source>
+        <translation>es wurden mehr Bytes übergeben, als die Datei groß ist</translation>
+    </message>
+    <message>
+        <source>the file ended %1 bytes short</source>
+        <translation>der Datei fehlen am Ende %1 Bytes</translation>
+    </message>
+    <message>
+        <source>the last file was not finished</source>
+        <translation>die letzte Datei wurde nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <source>ro-crate-metadata.json is larger than %1 MiB; Quire reads crate metadata only up to that size</source>
+        <translation>ro-crate-metadata.json ist größer als %1 MiB; Quire liest Paket-Metadaten nur bis zu dieser Größe</translation>
+    </message>
+    <message>
+        <source>ro-crate-metadata.json is not valid JSON (%1 at byte %2)</source>
+        <translation>ro-crate-metadata.json ist kein gültiges JSON (%1 bei Byte %2)</translation>
+    </message>
+    <message>
+        <source>ro-crate-metadata.json is not a JSON object</source>
+        <translation>ro-crate-metadata.json ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>ro-crate-metadata.json has no @graph: it is not an RO-Crate</source>
+        <translation>ro-crate-metadata.json hat keinen @graph: es ist kein RO-Crate</translation>
+    </message>
+    <message>
+        <source>the metadata names a path outside the crate (%1): %2</source>
+        <translation>die Metadaten nennen einen Pfad außerhalb des Pakets (%1): %2</translation>
+    </message>
+    <message>
+        <source>ro-crate-metadata.json describes no root dataset (“./”): it is not an RO-Crate</source>
+        <translation>ro-crate-metadata.json beschreibt kein Stamm-Dataset („./“): es ist kein RO-Crate</translation>
+    </message>
+    <message>
+        <source>could not read the signing certificate&apos;s issuer</source>
+        <translation>der Aussteller des Signaturzertifikats konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>a certificate to embed in the signature is damaged</source>
+        <translation>ein Zertifikat, das in die Signatur eingebettet werden soll, ist beschädigt</translation>
+    </message>
+    <message>
+        <source>the signing key gave no signature</source>
+        <translation>der Signaturschlüssel hat keine Signatur geliefert</translation>
+    </message>
+    <message>
+        <source>the signature is damaged: it is not a CMS signed-data structure</source>
+        <translation>die Signatur ist beschädigt: sie ist keine CMS-SignedData-Struktur</translation>
+    </message>
+    <message>
+        <source>the signature does not have exactly one signer</source>
+        <translation>die Signatur hat nicht genau einen Unterzeichner</translation>
+    </message>
+    <message>
+        <source>the signature does not carry its signer&apos;s certificate</source>
+        <translation>die Signatur enthält nicht das Zertifikat ihres Unterzeichners</translation>
+    </message>
+    <message>
+        <source>the signature carries content of its own; a PDF signature is detached</source>
+        <translation>die Signatur enthält eigenen Inhalt; eine PDF-Signatur ist abgetrennt</translation>
+    </message>
+    <message>
+        <source>the signature does not use SHA-256</source>
+        <translation>die Signatur verwendet nicht SHA-256</translation>
+    </message>
+    <message>
+        <source>the signature does not have exactly one message digest</source>
+        <translation>die Signatur hat nicht genau einen Nachrichten-Digest</translation>
+    </message>
+    <message>
+        <source>the signed bytes of the document were changed</source>
+        <translation>die signierten Bytes des Dokuments wurden verändert</translation>
+    </message>
+    <message>
+        <source>the signature value does not match its signer&apos;s certificate</source>
+        <translation>der Signaturwert passt nicht zum Zertifikat seines Unterzeichners</translation>
+    </message>
+    <message>
+        <source>the signing-certificate-v2 attribute is damaged</source>
+        <translation>das Attribut signing-certificate-v2 ist beschädigt</translation>
+    </message>
+    <message>
+        <source>out of memory while checking the signature</source>
+        <translation>kein Speicher mehr beim Prüfen der Signatur</translation>
+    </message>
+    <message>
+        <source>the signing-certificate-v2 attribute does not name the signer&apos;s certificate</source>
+        <translation>das Attribut signing-certificate-v2 nennt nicht das Zertifikat des Unterzeichners</translation>
+    </message>
+    <message>
+        <source>the signer&apos;s certificate is damaged</source>
+        <translation>das Zertifikat des Unterzeichners ist beschädigt</translation>
+    </message>
+    <message>
+        <source>the notebook&apos;s certificate authority is not self-signed</source>
+        <translation>die Zertifizierungsstelle des Laborbuchs ist nicht selbstsigniert</translation>
+    </message>
+    <message>
+        <source>it was not issued by the notebook&apos;s certificate authority</source>
+        <translation>es wurde nicht von der Zertifizierungsstelle des Laborbuchs ausgestellt</translation>
+    </message>
+    <message>
+        <source>it had expired at the time of signing (%1)</source>
+        <translation>es war zum Zeitpunkt der Signatur abgelaufen (%1)</translation>
+    </message>
+    <message>
+        <source>it was not yet valid at the time of signing (%1)</source>
+        <translation>es war zum Zeitpunkt der Signatur noch nicht gültig (%1)</translation>
+    </message>
+    <message>
+        <source>every embedded file needs a name</source>
+        <translation>jede eingebettete Datei braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>two embedded files are called &quot;%1&quot;</source>
+        <translation>zwei eingebettete Dateien heißen „%1“</translation>
+    </message>
+    <message>
+        <source>the embedded file &quot;%1&quot; needs a media type such as application/json</source>
+        <translation>die eingebettete Datei „%1“ braucht einen Medientyp wie application/json</translation>
+    </message>
+    <message>
+        <source>a visible signature block needs the graphical application (fonts); sign without a visible block instead</source>
+        <translation>ein sichtbarer Signaturblock braucht die grafische Anwendung (Schriften); signieren Sie stattdessen ohne sichtbaren Block</translation>
+    </message>
+    <message>
+        <source>could not draw the signature block</source>
+        <translation>der Signaturblock konnte nicht gezeichnet werden</translation>
+    </message>
+    <message>
+        <source>the PDF has no pages</source>
+        <translation>das PDF hat keine Seiten</translation>
+    </message>
+    <message>
+        <source>the PDF has %1 pages; there is no page %2</source>
+        <translation>das PDF hat %1 Seiten; es gibt keine Seite %2</translation>
+    </message>
+    <message>
+        <source>internal error: the signature dictionary was not written</source>
+        <translation>interner Fehler: das Signaturverzeichnis wurde nicht geschrieben</translation>
+    </message>
+    <message>
+        <source>the PDF is too large to sign (over 9 GB)</source>
+        <translation>das PDF ist zu groß zum Signieren (über 9 GB)</translation>
+    </message>
+    <message>
+        <source>the PDF already has a signature field of that name</source>
+        <translation>das PDF hat bereits ein Signaturfeld dieses Namens</translation>
+    </message>
+    <message>
+        <source>the signature does not fit the room reserved for it</source>
+        <translation>die Signatur passt nicht in den für sie reservierten Platz</translation>
+    </message>
+    <message>
+        <source>a time-stamp is requested for a SHA-256 digest</source>
+        <translation>ein Zeitstempel wird für einen SHA-256-Digest angefordert</translation>
+    </message>
+    <message>
+        <source>the signature needs the time of signing</source>
+        <translation>die Signatur braucht den Zeitpunkt der Signatur</translation>
+    </message>
+    <message>
+        <source>the signature needs the signer&apos;s printed name and its meaning</source>
+        <translation>die Signatur braucht den gedruckten Namen des Unterzeichners und ihre Bedeutung</translation>
+    </message>
+    <message>
+        <source>the signature time-stamp failed: </source>
+        <translation>der Zeitstempel der Signatur ist fehlgeschlagen: </translation>
+    </message>
+    <message>
+        <source>the signing key does not belong to the signing certificate (%1)</source>
+        <translation>der Signaturschlüssel gehört nicht zum Signaturzertifikat (%1)</translation>
+    </message>
+    <message>
+        <source>the document time-stamp failed: </source>
+        <translation>der Dokument-Zeitstempel ist fehlgeschlagen: </translation>
+    </message>
+    <message>
+        <source>page headers and footers need the graphical application (fonts)</source>
+        <translation>Kopf- und Fußzeilen brauchen die grafische Anwendung (Schriften)</translation>
+    </message>
+    <message>
+        <source>could not draw the page headers</source>
+        <translation>die Kopfzeilen konnten nicht gezeichnet werden</translation>
+    </message>
+    <message>
+        <source>the printout has no pages</source>
+        <translation>der Ausdruck hat keine Seiten</translation>
+    </message>
+    <message>
+        <source>the page headers came out with %1 pages for %2</source>
+        <translation>die Kopfzeilen ergaben %1 Seiten für %2</translation>
+    </message>
+    <message>
+        <source>the PDF is encrypted; Quire signs only unencrypted PDFs</source>
+        <translation>das PDF ist verschlüsselt; Quire signiert nur unverschlüsselte PDFs</translation>
+    </message>
+    <message>
+        <source>the PDF has no cross-reference section at its end</source>
+        <translation>das PDF hat an seinem Ende keinen Querverweisabschnitt</translation>
+    </message>
+    <message>
+        <source>the PDF&apos;s page tree is damaged; rewrite the file (export it again) before signing</source>
+        <translation>der Seitenbaum des PDFs ist beschädigt; schreiben Sie die Datei neu (exportieren Sie sie erneut), bevor Sie signieren</translation>
+    </message>
+    <message>
+        <source>the PDF is too large to read its text (%1 MiB; at most %2 MiB)</source>
+        <translation>das PDF ist zu groß, um seinen Text zu lesen (%1 MiB; höchstens %2 MiB)</translation>
+    </message>
+    <message>
+        <source>the file is not a PDF</source>
+        <translation>die Datei ist kein PDF</translation>
+    </message>
+    <message>
+        <source>the PDF is damaged and cannot be read</source>
+        <translation>das PDF ist beschädigt und kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>the PDF is protected by a password, so its text cannot be read</source>
+        <translation>das PDF ist mit einem Passwort geschützt, daher kann sein Text nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>the PDF cannot be read</source>
+        <translation>das PDF kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>the PDF is protected by a password</source>
+        <translation>das PDF ist mit einem Passwort geschützt</translation>
+    </message>
+    <message>
+        <source>the PDF has no page %1</source>
+        <translation>das PDF hat keine Seite %1</translation>
+    </message>
+    <message>
+        <source>page %1 of the PDF cannot be read</source>
+        <translation>Seite %1 des PDFs kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>page %1 of the PDF is empty</source>
+        <translation>Seite %1 des PDFs ist leer</translation>
+    </message>
+    <message>
+        <source>page %1 of the PDF could not be drawn</source>
+        <translation>Seite %1 des PDFs konnte nicht gezeichnet werden</translation>
+    </message>
+    <message>
+        <source>no preview for %1 files</source>
+        <translation>keine Vorschau für %1-Dateien</translation>
+    </message>
+    <message>
+        <source>the image cannot be read</source>
+        <translation>das Bild kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>the image is too large to preview (%1 × %2 pixels)</source>
+        <translation>das Bild ist zu groß für eine Vorschau (%1 × %2 Pixel)</translation>
+    </message>
+    <message>
+        <source>the image cannot be read: %1</source>
+        <translation>das Bild kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>the JSON text starts with a byte order mark (U+FEFF); remove it</source>
+        <translation>der JSON-Text beginnt mit einer Byte-Order-Mark (U+FEFF); entfernen Sie sie</translation>
+    </message>
+    <message>
+        <source>unexpected %1 after the end of the JSON value at byte %2</source>
+        <translation>unerwartetes %1 nach dem Ende des JSON-Werts bei Byte %2</translation>
+    </message>
+    <message>
+        <source>the value</source>
+        <translation>der Wert</translation>
+    </message>
+    <message>
+        <source>%1 is nested too deeply: %2</source>
+        <translation>%1 ist zu tief verschachtelt: %2</translation>
+    </message>
+    <message>
+        <source>%1 is %2, outside the exact integer range |n| &lt; 2^53</source>
+        <translation>%1 ist %2, außerhalb des exakten Ganzzahlbereichs |n| &lt; 2^53</translation>
+    </message>
+    <message>
+        <source>%1 is not an integer (records hold no fractions: use a string with the unit or integer micro-units)</source>
+        <translation>%1 ist keine ganze Zahl (Datensätze enthalten keine Brüche: verwenden Sie einen Text mit der Einheit oder ganzzahlige Mikro-Einheiten)</translation>
+    </message>
+    <message>
+        <source>%1 is not valid Unicode (it has a lone surrogate)</source>
+        <translation>%1 ist kein gültiges Unicode (es enthält ein einzelnes Surrogat)</translation>
+    </message>
+    <message>
+        <source>%1 is not in Unicode NFC</source>
+        <translation>%1 ist nicht in Unicode-NFC</translation>
+    </message>
+    <message>
+        <source>at the top level</source>
+        <translation>auf oberster Ebene</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>key &quot;%1&quot; %2 is not ASCII [a-z0-9_]</source>
+        <translation>der Schlüssel „%1“ %2 ist nicht ASCII [a-z0-9_]</translation>
+    </message>
+    <message>
+        <source>the JSON text is not an object at the top level</source>
+        <translation>der JSON-Text ist auf oberster Ebene kein Objekt</translation>
+    </message>
+    <message>
+        <source>the record breaks the format rules: %1</source>
+        <translation>der Datensatz verstößt gegen die Formatregeln: %1</translation>
+    </message>
+    <message>
+        <source>only admins and authors may write templates</source>
+        <translation>nur Admins und Autoren dürfen Vorlagen schreiben</translation>
+    </message>
+    <message>
+        <source>only an admin may write templates in this notebook</source>
+        <translation>in diesem Laborbuch darf nur ein Admin Vorlagen schreiben</translation>
+    </message>
+    <message>
+        <source>it changes a template that someone else wrote</source>
+        <translation>er ändert eine Vorlage, die jemand anderes geschrieben hat</translation>
+    </message>
+    <message>
+        <source>only an admin may say who writes templates</source>
+        <translation>nur ein Admin darf festlegen, wer Vorlagen schreibt</translation>
+    </message>
+    <message>
+        <source>a template without a name</source>
+        <translation>eine Vorlage ohne Namen</translation>
+    </message>
+    <message>
+        <source>a template&apos;s status is active or withdrawn, not “%1”</source>
+        <translation>der Status einer Vorlage ist „aktiv“ oder „zurückgezogen“, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>it changes a template without a reason</source>
+        <translation>er ändert eine Vorlage ohne Begründung</translation>
+    </message>
+    <message>
+        <source>an entry template without HTML</source>
+        <translation>eine Eintragsvorlage ohne HTML</translation>
+    </message>
+    <message>
+        <source>a template holds HTML outside the safe subset</source>
+        <translation>eine Vorlage enthält HTML außerhalb der sicheren Teilmenge</translation>
+    </message>
+    <message>
+        <source>a template is of an experiment or an entry, not “%1”</source>
+        <translation>eine Vorlage ist für ein Experiment oder einen Eintrag, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>an experiment template needs a title, project, tags and entries</source>
+        <translation>eine Experimentvorlage braucht einen Titel, ein Projekt, Schlagwörter und Einträge</translation>
+    </message>
+    <message>
+        <source>a template&apos;s tags are words</source>
+        <translation>die Schlagwörter einer Vorlage sind Wörter</translation>
+    </message>
+    <message>
+        <source>each entry of a template has a title and HTML</source>
+        <translation>jeder Eintrag einer Vorlage hat einen Titel und HTML</translation>
+    </message>
+    <message>
+        <source>templates are written by admins or authors, not “%1”</source>
+        <translation>Vorlagen schreiben Admins oder Autoren, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>could not derive the key that wraps the CA key</source>
+        <translation>der Schlüssel, der den Schlüssel der Zertifizierungsstelle umhüllt, konnte nicht abgeleitet werden</translation>
+    </message>
+    <message>
+        <source>the certificate authority share for %1 is sealed by another certificate than its sealer&apos;s</source>
+        <translation>der Anteil der Zertifizierungsstelle für %1 ist mit einem anderen Zertifikat versiegelt als dem seines Versieglers</translation>
+    </message>
+    <message>
+        <source>the seal of the certificate authority share for %1 does not match its contents: the file was changed after it was sealed</source>
+        <translation>das Siegel des Anteils der Zertifizierungsstelle für %1 passt nicht zu seinem Inhalt: die Datei wurde nach dem Versiegeln verändert</translation>
+    </message>
+    <message>
+        <source>the certificate authority share is for another notebook&apos;s certificate authority</source>
+        <translation>der Anteil der Zertifizierungsstelle gilt für die Zertifizierungsstelle eines anderen Laborbuchs</translation>
+    </message>
+    <message>
+        <source>the certificate authority share does not open with this member&apos;s encryption key: it was made for someone else, or changed</source>
+        <translation>der Anteil der Zertifizierungsstelle öffnet sich nicht mit dem Verschlüsselungsschlüssel dieses Mitglieds: er wurde für jemand anderen erstellt oder verändert</translation>
+    </message>
+    <message>
+        <source>the certificate authority share holds a key that is not the notebook CA&apos;s</source>
+        <translation>der Anteil der Zertifizierungsstelle enthält einen Schlüssel, der nicht der Zertifizierungsstelle des Laborbuchs gehört</translation>
+    </message>
+    <message>
+        <source>the offer file names a key derivation this version does not use</source>
+        <translation>die Angebotsdatei nennt eine Schlüsselableitung, die diese Version nicht verwendet</translation>
+    </message>
+    <message>
+        <source>this is not a Quire offer to add a computer</source>
+        <translation>dies ist kein Quire-Angebot, einen Computer hinzuzufügen</translation>
+    </message>
+    <message>
+        <source>the offer file is damaged</source>
+        <translation>die Angebotsdatei ist beschädigt</translation>
+    </message>
+    <message>
+        <source>the code is not a valid offer code</source>
+        <translation>der Code ist kein gültiger Angebotscode</translation>
+    </message>
+    <message>
+        <source>the offer expired at %1 (offers last 24 hours): make a new one on your other computer</source>
+        <translation>das Angebot ist um %1 abgelaufen (Angebote gelten 24 Stunden): erstellen Sie auf Ihrem anderen Computer ein neues</translation>
+    </message>
+    <message>
+        <source>the offer is used up after %1 wrong codes: make a new one on your other computer</source>
+        <translation>das Angebot ist nach %1 falschen Codes verbraucht: erstellen Sie auf Ihrem anderen Computer ein neues</translation>
+    </message>
+    <message>
+        <source>wrong code: a code has 24 letters and digits in 6 groups of 4</source>
+        <translation>falscher Code: ein Code hat 24 Buchstaben und Ziffern in 6 Gruppen zu 4</translation>
+    </message>
+    <message>
+        <source>wrong code: it does not open this offer</source>
+        <translation>falscher Code: er öffnet dieses Angebot nicht</translation>
+    </message>
+    <message>
+        <source>no server address is set</source>
+        <translation>es ist keine Serveradresse eingestellt</translation>
+    </message>
+    <message>
+        <source>the server address contains a line break</source>
+        <translation>die Serveradresse enthält einen Zeilenumbruch</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a server address: %2</source>
+        <translation>„%1“ ist keine Serveradresse: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid server address: %2</source>
+        <translation>„%1“ ist keine gültige Serveradresse: %2</translation>
+    </message>
+    <message>
+        <source>plain http:// would send the password unencrypted: use the server&apos;s https:// address</source>
+        <translation>einfaches http:// würde das Passwort unverschlüsselt senden: verwenden Sie die https://-Adresse des Servers</translation>
+    </message>
+    <message>
+        <source>the server address contains a password: remove it from the address and enter it as the password or token, which is kept in the vault</source>
+        <translation>die Serveradresse enthält ein Passwort: entfernen Sie es aus der Adresse und geben Sie es als Passwort oder Token ein, das im Laborbuch-Ordner aufbewahrt wird</translation>
+    </message>
+    <message>
+        <source>file:// addresses must name a folder on this computer (file:///path); mount the network share first</source>
+        <translation>file://-Adressen müssen einen Ordner auf diesem Computer nennen (file:///Pfad); binden Sie die Netzwerkfreigabe zuerst ein</translation>
+    </message>
+    <message>
+        <source>the file:// address has no folder path</source>
+        <translation>die file://-Adresse hat keinen Ordnerpfad</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; addresses are not supported: %2</source>
+        <translation>„%1“-Adressen werden nicht unterstützt: %2</translation>
+    </message>
+    <message>
+        <source>the server address %1 names no server</source>
+        <translation>die Serveradresse %1 nennt keinen Server</translation>
+    </message>
+    <message>
+        <source>the server address %1 names no repository (add its path)</source>
+        <translation>die Serveradresse %1 nennt kein Repository (fügen Sie seinen Pfad hinzu)</translation>
+    </message>
+    <message>
+        <source>the pinned ssh host key &quot;%1&quot; is not a SHA-256 fingerprint (64 hex digits, or SHA256:… as ssh-keygen -l shows it)</source>
+        <translation>der festgelegte SSH-Hostschlüssel „%1“ ist kein SHA-256-Fingerabdruck (64 Hexadezimalziffern, oder SHA256:…, wie ssh-keygen -l ihn zeigt)</translation>
+    </message>
+    <message>
+        <source>the server sent a certificate that cannot be read</source>
+        <translation>der Server hat ein Zertifikat gesendet, das nicht gelesen werden kann</translation>
+    </message>
+    <message>
+        <source>out of memory checking a certificate</source>
+        <translation>kein Speicher mehr beim Prüfen eines Zertifikats</translation>
+    </message>
+    <message>
+        <source>the certificate authority file %1 does not exist</source>
+        <translation>die Datei der Zertifizierungsstelle %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>the certificate authority file %1 cannot be read: it must hold certificates in PEM form</source>
+        <translation>die Datei der Zertifizierungsstelle %1 kann nicht gelesen werden: sie muss Zertifikate im PEM-Format enthalten</translation>
+    </message>
+    <message>
+        <source>the server name %1 cannot be checked</source>
+        <translation>der Servername %1 kann nicht geprüft werden</translation>
+    </message>
+    <message>
+        <source>could not open the notebook&apos;s repository at %1: %2</source>
+        <translation>das Repository des Laborbuchs unter %1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid branch name</source>
+        <translation>„%1“ ist kein gültiger Branch-Name</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid reference name</source>
+        <translation>„%1“ ist kein gültiger Referenzname</translation>
+    </message>
+    <message>
+        <source>the server address %1 cannot be used: %2</source>
+        <translation>die Serveradresse %1 kann nicht verwendet werden: %2</translation>
+    </message>
+    <message>
+        <source>the transfer was cancelled</source>
+        <translation>die Übertragung wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>could not record what was fetched in %1: %2</source>
+        <translation>was abgerufen wurde, konnte in %1 nicht festgehalten werden: %2</translation>
+    </message>
+    <message>
+        <source>the fetch finished but %1 does not point at what the server has; sync again</source>
+        <translation>das Abrufen ist abgeschlossen, aber %1 zeigt nicht auf das, was der Server hat; synchronisieren Sie erneut</translation>
+    </message>
+    <message>
+        <source>there is nothing to push: %1 does not exist in %2</source>
+        <translation>es gibt nichts zu senden: %1 existiert nicht in %2</translation>
+    </message>
+    <message>
+        <source>the server %1 refused the push to %2 (%3): ask its administrator for write access</source>
+        <translation>der Server %1 hat das Senden nach %2 abgelehnt (%3): bitten Sie seinen Administrator um Schreibzugriff</translation>
+    </message>
+    <message>
+        <source>could not derive the key that wraps the notebook key</source>
+        <translation>der Schlüssel, der den Schlüssel des Laborbuchs umhüllt, konnte nicht abgeleitet werden</translation>
+    </message>
+    <message>
+        <source>the member&apos;s encryption key is unusable: </source>
+        <translation>der Verschlüsselungsschlüssel des Mitglieds ist unbrauchbar: </translation>
+    </message>
+    <message>
+        <source>the member&apos;s encryption key is not written in the standard form (SubjectPublicKeyInfo with an uncompressed point)</source>
+        <translation>der Verschlüsselungsschlüssel des Mitglieds ist nicht in der Standardform geschrieben (SubjectPublicKeyInfo mit unkomprimiertem Punkt)</translation>
+    </message>
+    <message>
+        <source>%1 is %2 KiB, far larger than any such file; it is not one</source>
+        <translation>%1 ist %2 KiB groß, weit größer als jede solche Datei; es ist keine</translation>
+    </message>
+    <message>
+        <source>%1 is not readable JSON: %2</source>
+        <translation>%1 ist kein lesbares JSON: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Quire file (it has no &quot;format&quot;)</source>
+        <translation>%1 ist keine Quire-Datei (sie hat kein „format“)</translation>
+    </message>
+    <message>
+        <source>%1 is in format &quot;%2&quot;, which this version of Quire cannot read; update Quire</source>
+        <translation>%1 hat das Format „%2“, das diese Quire-Version nicht lesen kann; aktualisieren Sie Quire</translation>
+    </message>
+    <message>
+        <source>this file is %1, not %2</source>
+        <translation>diese Datei ist %1, nicht %2</translation>
+    </message>
+    <message>
+        <source>%1 has a field Quire does not know, &quot;%2&quot;; it was made by a newer Quire or changed by hand</source>
+        <translation>%1 hat ein Feld, das Quire nicht kennt, „%2“; es wurde von einer neueren Quire-Version erstellt oder von Hand geändert</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 certificate is unusable: %2</source>
+        <translation>%1 ist unbrauchbar: %2</translation>
+    </message>
+    <message>
+        <source>cannot grant a key to &quot;%1&quot;: not a member uuid</source>
+        <translation>„%1“ kann kein Schlüssel gewährt werden: es ist keine Mitglieds-UUID</translation>
+    </message>
+    <message>
+        <source>cannot grant a key for epoch 0; epochs start at 1</source>
+        <translation>für Epoche 0 kann kein Schlüssel gewährt werden; Epochen beginnen bei 1</translation>
+    </message>
+    <message>
+        <source>the notebook key has %1 bytes instead of %2</source>
+        <translation>der Schlüssel des Laborbuchs hat %1 Bytes statt %2</translation>
+    </message>
+    <message>
+        <source>wrapping a key needs an ephemeral private key</source>
+        <translation>das Umhüllen eines Schlüssels braucht einen kurzlebigen privaten Schlüssel</translation>
+    </message>
+    <message>
+        <source>could not encrypt the notebook key for the member</source>
+        <translation>der Schlüssel des Laborbuchs konnte für das Mitglied nicht verschlüsselt werden</translation>
+    </message>
+    <message>
+        <source>could not make an ephemeral P-256 key</source>
+        <translation>es konnte kein kurzlebiger P-256-Schlüssel erstellt werden</translation>
+    </message>
+    <message>
+        <source>cannot open a key grant for &quot;%1&quot;: not a member uuid</source>
+        <translation>eine Schlüsselfreigabe für „%1“ kann nicht geöffnet werden: es ist keine Mitglieds-UUID</translation>
+    </message>
+    <message>
+        <source>opening a key grant needs the member&apos;s private encryption key, which is not loaded</source>
+        <translation>zum Öffnen einer Schlüsselfreigabe wird der private Verschlüsselungsschlüssel des Mitglieds gebraucht, der nicht geladen ist</translation>
+    </message>
+    <message>
+        <source>the key grant is damaged: it has epoch 0; epochs start at 1</source>
+        <translation>die Schlüsselfreigabe ist beschädigt: sie hat Epoche 0; Epochen beginnen bei 1</translation>
+    </message>
+    <message>
+        <source>the key grant for epoch %1 is damaged: its wrapped key has %2 bytes instead of %3</source>
+        <translation>die Schlüsselfreigabe für Epoche %1 ist beschädigt: ihr umhüllter Schlüssel hat %2 Bytes statt %3</translation>
+    </message>
+    <message>
+        <source>the key grant for epoch %1 is damaged: its ephemeral key is not a valid P-256 public key</source>
+        <translation>die Schlüsselfreigabe für Epoche %1 ist beschädigt: ihr kurzlebiger Schlüssel ist kein gültiger öffentlicher P-256-Schlüssel</translation>
+    </message>
+    <message>
+        <source>the key grant for epoch %1 does not open with this member&apos;s encryption key: it was made for another member, epoch or key, or it was changed</source>
+        <translation>die Schlüsselfreigabe für Epoche %1 öffnet sich nicht mit dem Verschlüsselungsschlüssel dieses Mitglieds: sie wurde für ein anderes Mitglied, eine andere Epoche oder einen anderen Schlüssel erstellt, oder sie wurde verändert</translation>
+    </message>
+    <message>
+        <source>the key grant for epoch %1 holds %2 bytes, not a notebook key</source>
+        <translation>die Schlüsselfreigabe für Epoche %1 enthält %2 Bytes, keinen Schlüssel eines Laborbuchs</translation>
+    </message>
+    <message>
+        <source>the admin&apos;s</source>
+        <translation>das Zertifikat des Admins</translation>
+    </message>
+    <message>
+        <source>the key grant file has no seal to check</source>
+        <translation>die Datei der Schlüsselfreigaben hat kein Siegel, das geprüft werden könnte</translation>
+    </message>
+    <message>
+        <source>the key grant file for %1 is sealed by another certificate (%2) than the one it was checked against (%3)</source>
+        <translation>die Datei der Schlüsselfreigaben für %1 ist mit einem anderen Zertifikat (%2) versiegelt als dem, gegen das sie geprüft wurde (%3)</translation>
+    </message>
+    <message>
+        <source>the sealing admin&apos;s</source>
+        <translation>das Zertifikat des versiegelnden Admins</translation>
+    </message>
+    <message>
+        <source>the seal of the key grant file for %1 does not match its contents: the file was changed after it was sealed</source>
+        <translation>das Siegel der Datei der Schlüsselfreigaben für %1 passt nicht zu ihrem Inhalt: die Datei wurde nach dem Versiegeln verändert</translation>
+    </message>
+    <message>
+        <source>the member&apos;s current key grants cannot be extended: </source>
+        <translation>die aktuellen Schlüsselfreigaben des Mitglieds können nicht erweitert werden: </translation>
+    </message>
+    <message>
+        <source>the member already holds a key for epoch %1</source>
+        <translation>das Mitglied hat bereits einen Schlüssel für Epoche %1</translation>
+    </message>
+    <message>
+        <source>the shared repository&apos;s address is empty</source>
+        <translation>die Adresse des gemeinsamen Repositorys ist leer</translation>
+    </message>
+    <message>
+        <source>cannot make the join request: </source>
+        <translation>die Beitrittsanfrage kann nicht erstellt werden: </translation>
+    </message>
+    <message>
+        <source>the join request is for another notebook (%1) than the invitation (%2)</source>
+        <translation>die Beitrittsanfrage gilt für ein anderes Laborbuch (%1) als die Einladung (%2)</translation>
+    </message>
+    <message>
+        <source>the join request names another first record (genesis) than the invitation: it belongs to a different copy of the notebook</source>
+        <translation>die Beitrittsanfrage nennt einen anderen ersten Datensatz (Gründungsdatensatz) als die Einladung: sie gehört zu einer anderen Kopie des Laborbuchs</translation>
+    </message>
+    <message>
+        <source>cannot approve the join request: </source>
+        <translation>die Beitrittsanfrage kann nicht genehmigt werden: </translation>
+    </message>
+    <message>
+        <source>cannot approve the join request: its name or email address differs from its certificate request</source>
+        <translation>die Beitrittsanfrage kann nicht genehmigt werden: ihr Name oder ihre E-Mail-Adresse weicht von ihrer Zertifikatsanfrage ab</translation>
+    </message>
+    <message>
+        <source>the notebook&apos;s certificate authority does not match the fingerprint in the invitation: this is not the notebook you were invited to, or someone changed it; do not trust it</source>
+        <translation>die Zertifizierungsstelle des Laborbuchs passt nicht zum Fingerabdruck in der Einladung: dies ist nicht das Laborbuch, zu dem Sie eingeladen wurden, oder jemand hat es verändert; vertrauen Sie ihm nicht</translation>
+    </message>
+    <message>
+        <source>the notebook&apos;s certificate authority is not marked as a certificate authority</source>
+        <translation>die Zertifizierungsstelle des Laborbuchs ist nicht als Zertifizierungsstelle gekennzeichnet</translation>
+    </message>
+    <message>
+        <source>the shared repository holds no Quire notebook (QUIRE.json is missing)</source>
+        <translation>das gemeinsame Repository enthält kein Quire-Laborbuch (QUIRE.json fehlt)</translation>
+    </message>
+    <message>
+        <source>the shared repository holds another notebook than this one; check the remote address</source>
+        <translation>das gemeinsame Repository enthält ein anderes Laborbuch als dieses; prüfen Sie die Repository-Adresse</translation>
+    </message>
+    <message>
+        <source>your join request has not been approved yet: the shared repository holds no key for you. Sync again once an admin has approved it.</source>
+        <translation>Ihre Beitrittsanfrage wurde noch nicht genehmigt: das gemeinsame Repository enthält keinen Schlüssel für Sie. Synchronisieren Sie erneut, sobald ein Admin sie genehmigt hat.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an object id</source>
+        <translation>„%1“ ist keine Objekt-ID</translation>
+    </message>
+    <message>
+        <source>%1: could not %2 for object %3: %4</source>
+        <translation>%1: Schritt „%2“ für Objekt %3 fehlgeschlagen: %4</translation>
+    </message>
+    <message>
+        <source>%1: could not %2 for a pack of %3 objects: %4</source>
+        <translation>%1: Schritt „%2“ für ein Paket von %3 Objekten fehlgeschlagen: %4</translation>
+    </message>
+    <message>
+        <source>%1: the stored object is damaged (%2)</source>
+        <translation>%1: das gespeicherte Objekt ist beschädigt (%2)</translation>
+    </message>
+    <message>
+        <source>the notebook&apos;s object store at %1 has no object %2</source>
+        <translation>der Objektspeicher des Laborbuchs unter %1 hat kein Objekt %2</translation>
+    </message>
+    <message>
+        <source>the notebook has no genesis record yet</source>
+        <translation>das Laborbuch hat noch keinen Gründungsdatensatz</translation>
+    </message>
+    <message>
+        <source>the recovery file names a key derivation this version does not use</source>
+        <translation>die Wiederherstellungsdatei nennt eine Schlüsselableitung, die diese Version nicht verwendet</translation>
+    </message>
+    <message>
+        <source>this is not a Quire recovery file (it is too large)</source>
+        <translation>dies ist keine Quire-Wiederherstellungsdatei (sie ist zu groß)</translation>
+    </message>
+    <message>
+        <source>this is not a Quire recovery file</source>
+        <translation>dies ist keine Quire-Wiederherstellungsdatei</translation>
+    </message>
+    <message>
+        <source>the recovery file is damaged</source>
+        <translation>die Wiederherstellungsdatei ist beschädigt</translation>
+    </message>
+    <message>
+        <source>wrong code: “%1” is not a character of a recovery code (digits and letters except I, L, O and U)</source>
+        <translation>falscher Code: „%1“ ist kein Zeichen eines Wiederherstellungscodes (Ziffern und Buchstaben außer I, L, O und U)</translation>
+    </message>
+    <message>
+        <source>wrong code: a recovery code has %1 groups of %2 characters, this one has %3 characters</source>
+        <translation>falscher Code: ein Wiederherstellungscode hat %1 Gruppen zu %2 Zeichen, dieser hat %3 Zeichen</translation>
+    </message>
+    <message>
+        <source>wrong code: group %1 (“%2”) has a typing error; compare it with the recovery sheet</source>
+        <translation>falscher Code: Gruppe %1 („%2“) enthält einen Tippfehler; vergleichen Sie sie mit dem Wiederherstellungsblatt</translation>
+    </message>
+    <message>
+        <source>wrong code: it is not the code of this recovery file (a newer code replaces older ones)</source>
+        <translation>falscher Code: es ist nicht der Code dieser Wiederherstellungsdatei (ein neuerer Code ersetzt ältere)</translation>
+    </message>
+    <message>
+        <source>wrong code: it does not open this recovery file, or the file was altered</source>
+        <translation>falscher Code: er öffnet diese Wiederherstellungsdatei nicht, oder die Datei wurde verändert</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid path in the repository</source>
+        <translation>„%1“ ist kein gültiger Pfad im Repository</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a folder in the repository, not a file</source>
+        <translation>„%1“ ist im Repository ein Ordner, keine Datei</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a file in the repository, not a folder</source>
+        <translation>„%1“ ist im Repository eine Datei, kein Ordner</translation>
+    </message>
+    <message>
+        <source>there is no repository at %1</source>
+        <translation>unter %1 gibt es kein Repository</translation>
+    </message>
+    <message>
+        <source>the repository is not open</source>
+        <translation>das Repository ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>%1 was changed by someone else meanwhile; try again</source>
+        <translation>%1 wurde inzwischen von jemand anderem geändert; versuchen Sie es erneut</translation>
+    </message>
+    <message>
+        <source>no shared repository is set for this notebook; set one first (quire-cli remote set URL)</source>
+        <translation>für dieses Laborbuch ist kein gemeinsames Repository eingestellt; legen Sie zuerst eines fest (quire-cli remote set URL)</translation>
+    </message>
+    <message>
+        <source>the sync was cancelled</source>
+        <translation>die Synchronisation wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>the shared repository kept changing while this sync ran (%1 attempts); sync again</source>
+        <translation>das gemeinsame Repository hat sich während dieser Synchronisation ständig geändert (%1 Versuche); synchronisieren Sie erneut</translation>
+    </message>
+    <message>
+        <source>a reason is needed to change a member&apos;s roles</source>
+        <translation>um die Rollen eines Mitglieds zu ändern, ist eine Begründung nötig</translation>
+    </message>
+    <message>
+        <source>name at least one role for the member</source>
+        <translation>nennen Sie mindestens eine Rolle für das Mitglied</translation>
+    </message>
+    <message>
+        <source>%1 is the notebook&apos;s last admin; make someone else admin first</source>
+        <translation>%1 ist der letzte Admin des Laborbuchs; machen Sie zuerst jemand anderen zum Admin</translation>
+    </message>
+    <message>
+        <source>only an active admin of the notebook may acknowledge an alarm</source>
+        <translation>nur ein aktiver Admin des Laborbuchs darf einen Alarm bestätigen</translation>
+    </message>
+    <message>
+        <source>a reason is needed to acknowledge an alarm</source>
+        <translation>um einen Alarm zu bestätigen, ist eine Begründung nötig</translation>
+    </message>
+    <message>
+        <source>name the alarm by its id (at least its first 6 digits; see: alarms)</source>
+        <translation>nennen Sie den Alarm mit seiner ID (mindestens ihre ersten 6 Ziffern; siehe: alarms)</translation>
+    </message>
+    <message>
+        <source>no alarm of this notebook has the id %1 (see: alarms)</source>
+        <translation>kein Alarm dieses Laborbuchs hat die ID %1 (siehe: alarms)</translation>
+    </message>
+    <message>
+        <source>%1 alarms start with %2: give more of the id</source>
+        <translation>%1 Alarme beginnen mit %2: geben Sie mehr von der ID an</translation>
+    </message>
+    <message>
+        <source>the alarm %1 was acknowledged already (%2)</source>
+        <translation>der Alarm %1 wurde bereits bestätigt (%2)</translation>
+    </message>
+    <message>
+        <source>could not encrypt a piece of %1</source>
+        <translation>ein Teil von %1 konnte nicht verschlüsselt werden</translation>
+    </message>
+    <message>
+        <source>there is no attachment %1</source>
+        <translation>es gibt keinen Anhang %1</translation>
+    </message>
+    <message>
+        <source>a piece of “%1” is missing (chunk %2)</source>
+        <translation>ein Teil von „%1“ fehlt (Block %2)</translation>
+    </message>
+    <message>
+        <source>%1 does not carry the name its content implies</source>
+        <translation>%1 trägt nicht den Namen, den sein Inhalt ergibt</translation>
+    </message>
+    <message>
+        <source>a piece of “%1” is damaged: %2</source>
+        <translation>ein Teil von „%1“ ist beschädigt: %2</translation>
+    </message>
+    <message>
+        <source>a piece of “%1” does not match its hash</source>
+        <translation>ein Teil von „%1“ passt nicht zu seinem Hash</translation>
+    </message>
+    <message>
+        <source>“%1” does not match its recorded size and SHA-256</source>
+        <translation>„%1“ passt nicht zu seiner aufgezeichneten Größe und SHA-256</translation>
+    </message>
+    <message>
+        <source>could not write next to %1: %2</source>
+        <translation>neben %1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>%1 is not empty: restore into a new folder</source>
+        <translation>%1 ist nicht leer: stellen Sie in einem neuen Ordner wieder her</translation>
+    </message>
+    <message>
+        <source>the backup is damaged: its vault.json does not belong to it</source>
+        <translation>die Sicherung ist beschädigt: ihre vault.json gehört nicht zu ihr</translation>
+    </message>
+    <message>
+        <source>could not move the restored vault to %1</source>
+        <translation>der wiederhergestellte Laborbuch-Ordner konnte nicht nach %1 verschoben werden</translation>
+    </message>
+    <message>
+        <source>this is not a Quire backup, or it is damaged: %1</source>
+        <translation>dies ist keine Quire-Sicherung, oder sie ist beschädigt: %1</translation>
+    </message>
+    <message>
+        <source>the backup was refused, nothing was restored: %1</source>
+        <translation>die Sicherung wurde abgelehnt, nichts wurde wiederhergestellt: %1</translation>
+    </message>
+    <message>
+        <source>the backup was refused, nothing was restored: %1 is in it twice</source>
+        <translation>die Sicherung wurde abgelehnt, nichts wurde wiederhergestellt: %1 ist zweimal darin</translation>
+    </message>
+    <message>
+        <source>this is not a Quire backup (it does not start with %1)</source>
+        <translation>dies ist keine Quire-Sicherung (sie beginnt nicht mit %1)</translation>
+    </message>
+    <message>
+        <source>this is not a Quire backup (%1 is damaged)</source>
+        <translation>dies ist keine Quire-Sicherung (%1 ist beschädigt)</translation>
+    </message>
+    <message>
+        <source>this is not a Quire backup this version can read</source>
+        <translation>dies ist keine Quire-Sicherung, die diese Version lesen kann</translation>
+    </message>
+    <message>
+        <source>the backup is damaged at %1: %2</source>
+        <translation>die Sicherung ist bei %1 beschädigt: %2</translation>
+    </message>
+    <message>
+        <source>this is not a Quire backup (it is empty)</source>
+        <translation>dies ist keine Quire-Sicherung (sie ist leer)</translation>
+    </message>
+    <message>
+        <source>the backup is incomplete: %1 is missing</source>
+        <translation>die Sicherung ist unvollständig: %1 fehlt</translation>
+    </message>
+    <message>
+        <source>this is not a Quire backup: %1</source>
+        <translation>dies ist keine Quire-Sicherung: %1</translation>
+    </message>
+    <message>
+        <source>could not create the folder for %1</source>
+        <translation>der Ordner für %1 konnte nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>there is no comment %1</source>
+        <translation>es gibt keinen Kommentar %1</translation>
+    </message>
+    <message>
+        <source>could not read the offer %1: %2</source>
+        <translation>das Angebot %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Quire offer to add a computer</source>
+        <translation>%1 ist kein Quire-Angebot, einen Computer hinzuzufügen</translation>
+    </message>
+    <message>
+        <source>only an active member can add another computer</source>
+        <translation>nur ein aktives Mitglied kann einen weiteren Computer hinzufügen</translation>
+    </message>
+    <message>
+        <source>set the shared repository first (remote set URL): your other computer gets the notebook from there</source>
+        <translation>legen Sie zuerst das gemeinsame Repository fest (remote set URL): Ihr anderer Computer erhält das Laborbuch von dort</translation>
+    </message>
+    <message>
+        <source>wrong code</source>
+        <translation>falscher Code</translation>
+    </message>
+    <message>
+        <source>the code is wrong, and that was the last try: the offer is used up. Make a new one on your other computer.</source>
+        <translation>der Code ist falsch, und das war der letzte Versuch: das Angebot ist verbraucht. Erstellen Sie auf Ihrem anderen Computer ein neues.</translation>
+    </message>
+    <message>
+        <source>the code is wrong (%1 %2 left)</source>
+        <translation>der Code ist falsch (%1 %2 übrig)</translation>
+    </message>
+    <message>
+        <source>try</source>
+        <translation>Versuch</translation>
+    </message>
+    <message>
+        <source>tries</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>a reason is needed to retire a computer</source>
+        <translation>um einen Computer außer Betrieb zu nehmen, ist eine Begründung nötig</translation>
+    </message>
+    <message>
+        <source>this is the computer you are using: retire it from another of your computers, or ask an admin</source>
+        <translation>dies ist der Computer, den Sie gerade verwenden: nehmen Sie ihn von einem anderen Ihrer Computer aus außer Betrieb, oder bitten Sie einen Admin</translation>
+    </message>
+    <message>
+        <source>no computer %1 is known in this notebook (see: device list)</source>
+        <translation>in diesem Laborbuch ist kein Computer %1 bekannt (siehe: device list)</translation>
+    </message>
+    <message>
+        <source>the computer %1 is already retired</source>
+        <translation>der Computer %1 ist bereits außer Betrieb</translation>
+    </message>
+    <message>
+        <source>only the computer&apos;s member or an admin may retire it</source>
+        <translation>nur das Mitglied des Computers oder ein Admin darf ihn außer Betrieb nehmen</translation>
+    </message>
+    <message>
+        <source>a draft needs its entry or experiment</source>
+        <translation>ein Entwurf braucht seinen Eintrag oder sein Experiment</translation>
+    </message>
+    <message>
+        <source>the notebook record is missing</source>
+        <translation>der Datensatz des Laborbuchs fehlt</translation>
+    </message>
+    <message>
+        <source>the anchor record is missing</source>
+        <translation>der Ankerdatensatz fehlt</translation>
+    </message>
+    <message>
+        <source>the anchor does not name record %1</source>
+        <translation>der Anker nennt den Datensatz %1 nicht</translation>
+    </message>
+    <message>
+        <source>signing with the member&apos;s key failed</source>
+        <translation>das Signieren mit dem Schlüssel des Mitglieds ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>there is no instrument %1</source>
+        <translation>es gibt kein Gerät %1</translation>
+    </message>
+    <message>
+        <source>there is no capture %1</source>
+        <translation>es gibt keine übernommene Datei %1</translation>
+    </message>
+    <message>
+        <source>this vault has no key for epoch %1</source>
+        <translation>dieser Laborbuch-Ordner hat keinen Schlüssel für Epoche %1</translation>
+    </message>
+    <message>
+        <source>there is no record %1</source>
+        <translation>es gibt keinen Datensatz %1</translation>
+    </message>
+    <message>
+        <source>there is nothing with the id %1</source>
+        <translation>es gibt nichts mit der ID %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a member of this notebook</source>
+        <translation>%1 ist kein Mitglied dieses Laborbuchs</translation>
+    </message>
+    <message>
+        <source>there is no experiment %1</source>
+        <translation>es gibt kein Experiment %1</translation>
+    </message>
+    <message>
+        <source>there is no entry %1</source>
+        <translation>es gibt keinen Eintrag %1</translation>
+    </message>
+    <message>
+        <source>%1 is not empty: recover into a new folder</source>
+        <translation>%1 ist nicht leer: stellen Sie in einem neuen Ordner wieder her</translation>
+    </message>
+    <message>
+        <source>the shared repository at %1 is empty</source>
+        <translation>das gemeinsame Repository unter %1 ist leer</translation>
+    </message>
+    <message>
+        <source>the shared repository holds no Quire notebook</source>
+        <translation>das gemeinsame Repository enthält kein Quire-Laborbuch</translation>
+    </message>
+    <message>
+        <source>the notebook&apos;s records did not arrive from the shared repository; sync again</source>
+        <translation>die Datensätze des Laborbuchs sind nicht aus dem gemeinsamen Repository angekommen; synchronisieren Sie erneut</translation>
+    </message>
+    <message>
+        <source>%1 is %2 in this notebook: a recovery gives nothing back to a member whose access ended</source>
+        <translation>%1 hat in diesem Laborbuch den Status „%2“: eine Wiederherstellung gibt einem Mitglied, dessen Zugang beendet ist, nichts zurück</translation>
+    </message>
+    <message>
+        <source>the keys in the recovery file are not %1&apos;s: the file was replaced</source>
+        <translation>die Schlüssel in der Wiederherstellungsdatei gehören nicht %1: die Datei wurde ersetzt</translation>
+    </message>
+    <message>
+        <source>there is no signature %1</source>
+        <translation>es gibt keine Signatur %1</translation>
+    </message>
+    <message>
+        <source>only an admin says who may write templates</source>
+        <translation>nur ein Admin legt fest, wer Vorlagen schreiben darf</translation>
+    </message>
+    <message>
+        <source>there is no anchor %1</source>
+        <translation>es gibt keinen Anker %1</translation>
+    </message>
+    <message>
+        <source>no time-stamp authority is set (quire-cli tsa trust --url URL --cert CERT.pem, or Settings in the app)</source>
+        <translation>es ist keine Zeitstempel-Autorität eingestellt (quire-cli tsa trust --url URL --cert CERT.pem, oder die Einstellungen in der App)</translation>
+    </message>
+    <message>
+        <source>no time-stamp authority certificate is trusted yet</source>
+        <translation>noch keinem Zertifikat einer Zeitstempel-Autorität wird vertraut</translation>
+    </message>
+    <message>
+        <source>no time-stamp authority answered; %1 records wait for the next chance:
+%2</source>
+        <translation>keine Zeitstempel-Autorität hat geantwortet; %1 Datensätze warten auf die nächste Gelegenheit:
+%2</translation>
+    </message>
+    <message>
+        <source>the anchor does not name %1</source>
+        <translation>der Anker nennt %1 nicht</translation>
+    </message>
+    <message>
+        <source>the signature does not verify: %1</source>
+        <translation>die Signatur lässt sich nicht prüfen: %1</translation>
+    </message>
+    <message>
+        <source>the renewed anchor record is missing</source>
+        <translation>der erneuerte Ankerdatensatz fehlt</translation>
+    </message>
+    <message>
+        <source>“%1” is not an http or https address</source>
+        <translation>„%1“ ist keine http- oder https-Adresse</translation>
+    </message>
+    <message>
+        <source>the trusted time-stamp certificates must be PEM certificates</source>
+        <translation>die vertrauenswürdigen Zeitstempel-Zertifikate müssen PEM-Zertifikate sein</translation>
+    </message>
+    <message>
+        <source>only an active admin sets the notebook&apos;s time-stamp authorities; add one for this computer alone with --local</source>
+        <translation>nur ein aktiver Admin legt die Zeitstempel-Autoritäten des Laborbuchs fest; fügen Sie mit --local eine nur für diesen Computer hinzu</translation>
+    </message>
+    <message>
+        <source>vault.json names an unknown key derivation</source>
+        <translation>vault.json nennt eine unbekannte Schlüsselableitung</translation>
+    </message>
+    <message>
+        <source>vault.json has invalid key derivation parameters</source>
+        <translation>vault.json hat ungültige Parameter für die Schlüsselableitung</translation>
     </message>
 </context>
 <context>

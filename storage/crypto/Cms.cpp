@@ -16,6 +16,8 @@
 #include <ctime>
 #include <memory>
 
+#include <QCoreApplication>
+
 namespace quire::cms {
 
 namespace {
@@ -114,14 +116,16 @@ Result<ParsedSignature> parseSignedData(const QByteArray &cmsDer) {
     parsed.cms = parseWhole<CmsPtr>(cmsDer, d2i_CMS_ContentInfo);
     if (!parsed.cms || CMS_get0_type(parsed.cms.get()) == nullptr ||
         OBJ_obj2nid(CMS_get0_type(parsed.cms.get())) != NID_pkcs7_signed)
-        return fail(QStringLiteral("the electronic signature is damaged: it is not a CMS "
-                                   "signed-data structure"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the electronic signature is damaged: it is not a CMS "
+                              "signed-data structure"));
 
     STACK_OF(CMS_SignerInfo) *signerInfos = CMS_get0_SignerInfos(parsed.cms.get());
     const int signers = signerInfos ? sk_CMS_SignerInfo_num(signerInfos) : 0;
     if (signers != 1)
-        return fail(QStringLiteral("the electronic signature has %1 signers; a notebook "
-                                   "signature has exactly one")
+        return fail(QCoreApplication::translate(
+                        "quire::storage", "the electronic signature has %1 signers; a notebook "
+                                          "signature has exactly one")
                         .arg(signers));
     parsed.signerInfo = sk_CMS_SignerInfo_value(signerInfos, 0);
 
@@ -136,12 +140,14 @@ Result<ParsedSignature> parseSignedData(const QByteArray &cmsDer) {
     }
     ERR_clear_error();
     if (!parsed.signer)
-        return fail(QStringLiteral("the electronic signature does not carry its signer's "
-                                   "certificate"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the electronic signature does not carry its signer's "
+                              "certificate"));
     // X509 keeps the encoding it was parsed from, so these are the embedded bytes unchanged.
     parsed.signerDer = derOf(parsed.signer.get(), i2d_X509);
     if (parsed.signerDer.isEmpty())
-        return fail(withReason(QStringLiteral("could not read the signer's certificate")));
+        return fail(withReason(QCoreApplication::translate(
+            "quire::storage", "could not read the signer's certificate")));
     return parsed;
 }
 
@@ -185,9 +191,12 @@ bool isIssuerProblem(int error) {
 Result<QByteArray> signDetached(const crypto::EcKey &key, const QByteArray &certDer,
                                 const QByteArray &content) {
     if (!key.hasPrivate())
-        return fail(QStringLiteral("signing needs the member's private signing key"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "signing needs the member's private signing key"));
     const X509Ptr cert = parseCertificate(certDer);
-    if (!cert) return fail(QStringLiteral("the signing certificate is damaged"));
+    if (!cert)
+        return fail(
+            QCoreApplication::translate("quire::storage", "the signing certificate is damaged"));
 
     PkeyPtr pkey;
     {
@@ -196,14 +205,19 @@ Result<QByteArray> signDetached(const crypto::EcKey &key, const QByteArray &cert
         const unsigned char *p = ubytes(keyDer.bytes());
         pkey.reset(d2i_AutoPrivateKey(nullptr, &p, long(keyDer.size())));
     }
-    if (!pkey) return fail(withReason(QStringLiteral("could not load the signing key")));
+    if (!pkey)
+        return fail(withReason(
+            QCoreApplication::translate("quire::storage", "could not load the signing key")));
     if (X509_check_private_key(cert.get(), pkey.get()) != 1) {
         ERR_clear_error();
-        return fail(QStringLiteral("the signing key does not belong to the signing certificate"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the signing key does not belong to the signing certificate"));
     }
 
     const BioPtr in = memoryBio(content);
-    if (!in) return fail(QStringLiteral("the statement to sign is too large"));
+    if (!in)
+        return fail(
+            QCoreApplication::translate("quire::storage", "the statement to sign is too large"));
     // CMS_BINARY: the statement is canonical JSON bytes, never MIME text to be rewritten.
     // CMS_PARTIAL: add the signer ourselves so that the digest is SHA-256 by choice, not by
     // OpenSSL's default for the key type.
@@ -213,12 +227,15 @@ Result<QByteArray> signDetached(const crypto::EcKey &key, const QByteArray &cert
     // S/MIME capabilities say nothing about a signature record, so they are left out.
     if (!cms || !CMS_add1_signer(cms.get(), cert.get(), pkey.get(), EVP_sha256(),
                                  flags | CMS_CADES | CMS_NOSMIMECAP))
-        return fail(withReason(QStringLiteral("could not prepare the electronic signature")));
+        return fail(withReason(QCoreApplication::translate(
+            "quire::storage", "could not prepare the electronic signature")));
     if (CMS_final(cms.get(), in.get(), nullptr, flags) != 1)
-        return fail(withReason(QStringLiteral("could not make the electronic signature")));
+        return fail(withReason(QCoreApplication::translate(
+            "quire::storage", "could not make the electronic signature")));
     QByteArray der = derOf(cms.get(), i2d_CMS_ContentInfo);
     if (der.isEmpty())
-        return fail(withReason(QStringLiteral("could not encode the electronic signature")));
+        return fail(withReason(QCoreApplication::translate(
+            "quire::storage", "could not encode the electronic signature")));
     return der;
 }
 
@@ -237,42 +254,56 @@ Result<SignerInfo> verifyDetached(const QByteArray &cmsDer, const QByteArray &co
 
     // Attached content would let the record's statement and the signed bytes disagree.
     if (CMS_is_detached(cms) != 1)
-        return fail(QStringLiteral("the electronic signature contains its own copy of the "
-                                   "statement; a notebook signature must be detached"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the electronic signature contains its own copy of the "
+                              "statement; a notebook signature must be detached"));
     const ASN1_OBJECT *contentType = CMS_get0_eContentType(cms);
     if (!contentType || OBJ_obj2nid(contentType) != NID_pkcs7_data)
-        return fail(QStringLiteral("the electronic signature is not over plain data"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the electronic signature is not over plain data"));
     X509_ALGOR *digest = nullptr;
     CMS_SignerInfo_get0_algs(si, nullptr, nullptr, &digest, nullptr);
-    if (!digest) return fail(QStringLiteral("the electronic signature names no digest"));
+    if (!digest)
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the electronic signature names no digest"));
     const ASN1_OBJECT *digestObject = nullptr;
     X509_ALGOR_get0(&digestObject, nullptr, nullptr, digest);
     if (OBJ_obj2nid(digestObject) != NID_sha256)
-        return fail(QStringLiteral("the electronic signature uses the digest %1, not SHA-256")
-                        .arg(digestName(digest)));
+        return fail(
+            QCoreApplication::translate("quire::storage",
+                                        "the electronic signature uses the digest %1, not SHA-256")
+                .arg(digestName(digest)));
     const int essIndex = CMS_signed_get_attr_by_NID(si, NID_id_smime_aa_signingCertificateV2, -1);
     if (essIndex < 0)
-        return fail(QStringLiteral("the signature has no signing-certificate-v2 attribute"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the signature has no signing-certificate-v2 attribute"));
     if (CMS_signed_get_attr_by_NID(si, NID_id_smime_aa_signingCertificateV2, essIndex) >= 0)
-        return fail(QStringLiteral("the signature has more than one signing-certificate-v2 "
-                                   "attribute"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the signature has more than one signing-certificate-v2 "
+                              "attribute"));
 
     const X509Ptr caCert = parseCertificate(caCertDer);
-    if (!caCert) return fail(QStringLiteral("the notebook's certificate authority is damaged"));
+    if (!caCert)
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the notebook's certificate authority is damaged"));
     const X509StorePtr store = notebookStore(caCert.get());
     const X509StoreCtxPtr chainCtx(X509_STORE_CTX_new());
     // No untrusted intermediates: the notebook CA issues member certificates itself, so a
     // chain through any certificate the signature brings along is never right.
     if (!store || !chainCtx ||
         X509_STORE_CTX_init(chainCtx.get(), store.get(), parsed->signer.get(), nullptr) != 1)
-        return fail(withReason(QStringLiteral("could not check the signer's certificate")));
+        return fail(withReason(QCoreApplication::translate(
+            "quire::storage", "could not check the signer's certificate")));
     if (X509_verify_cert(chainCtx.get()) != 1) {
         const int error = X509_STORE_CTX_get_error(chainCtx.get());
         ERR_clear_error();
         if (isIssuerProblem(error))
-            return fail(QStringLiteral("the signer's certificate is not issued by this notebook"));
-        return fail(QStringLiteral("the signer's certificate is not valid for this notebook (%1)")
-                        .arg(QString::fromLatin1(X509_verify_cert_error_string(error))));
+            return fail(QCoreApplication::translate(
+                "quire::storage", "the signer's certificate is not issued by this notebook"));
+        return fail(
+            QCoreApplication::translate(
+                "quire::storage", "the signer's certificate is not valid for this notebook (%1)")
+                .arg(QString::fromLatin1(X509_verify_cert_error_string(error))));
     }
     const STACK_OF(X509) *chain = X509_STORE_CTX_get0_chain(chainCtx.get());
 
@@ -281,17 +312,22 @@ Result<SignerInfo> verifyDetached(const QByteArray &cmsDer, const QByteArray &co
     // (CMS_NOINTERN), so a second certificate with the same issuer and serial cannot stand in.
     X509StackPtr signerOnly(sk_X509_new_null());
     if (!signerOnly || X509_up_ref(parsed->signer.get()) != 1)
-        return fail(QStringLiteral("out of memory while checking the electronic signature"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "out of memory while checking the electronic signature"));
     if (!sk_X509_push(signerOnly.get(), parsed->signer.get())) {
         X509_free(parsed->signer.get());
-        return fail(QStringLiteral("out of memory while checking the electronic signature"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "out of memory while checking the electronic signature"));
     }
     const BioPtr contentBio = memoryBio(content);
-    if (!contentBio) return fail(QStringLiteral("the signed statement is too large"));
+    if (!contentBio)
+        return fail(
+            QCoreApplication::translate("quire::storage", "the signed statement is too large"));
     if (CMS_verify(cms, signerOnly.get(), nullptr, contentBio.get(), nullptr,
                    CMS_BINARY | CMS_NOINTERN | CMS_NO_SIGNER_CERT_VERIFY) != 1) {
         ERR_clear_error();
-        return fail(QStringLiteral("the signature does not match the signed statement"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the signature does not match the signed statement"));
     }
 
     // Binds the signature to this certificate, not merely to its key (RFC 5035): OpenSSL's own
@@ -302,16 +338,19 @@ Result<SignerInfo> verifyDetached(const QByteArray &cmsDer, const QByteArray &co
                                     ? X509_ATTRIBUTE_get0_type(essAttribute, 0)
                                     : nullptr;
     if (!essValue || essValue->type != V_ASN1_SEQUENCE || !essValue->value.sequence)
-        return fail(QStringLiteral("the signature's signing-certificate-v2 attribute is damaged"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the signature's signing-certificate-v2 attribute is damaged"));
     const QByteArray essDer(reinterpret_cast<const char *>(essValue->value.sequence->data),
                             essValue->value.sequence->length);
     const EssV2Ptr ess = parseWhole<EssV2Ptr>(essDer, d2i_ESS_SIGNING_CERT_V2);
     if (!ess)
-        return fail(QStringLiteral("the signature's signing-certificate-v2 attribute is damaged"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the signature's signing-certificate-v2 attribute is damaged"));
     if (OSSL_ESS_check_signing_certs(nullptr, ess.get(), chain, 1) <= 0) {
         ERR_clear_error();
-        return fail(QStringLiteral("the signature's signing-certificate-v2 attribute does not "
-                                   "name the signer's certificate"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the signature's signing-certificate-v2 attribute does not "
+                              "name the signer's certificate"));
     }
     return SignerInfo{parsed->signerDer, signingTimeOf(si)};
 }

@@ -1,6 +1,7 @@
 #include "crypto/Crypto.h"
 #include "OpenSslPtr.h"
 
+#include <QCoreApplication>
 #include <QTimeZone>
 
 #include <openssl/asn1.h>
@@ -185,7 +186,8 @@ struct InflateStream {
 Result<QByteArray> zlibInflate(const QByteArray &deflated) {
     InflateStream stream;
     if (inflateInit(&stream.z) != Z_OK)
-        return fail(QStringLiteral("could not start decompressing the object"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "could not start decompressing the object"));
     stream.ready = true;
     stream.z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(deflated.constData()));
     stream.z.avail_in = uInt(deflated.size()); // objects are far below 4 GiB (checked by caller)
@@ -196,8 +198,10 @@ Result<QByteArray> zlibInflate(const QByteArray &deflated) {
     while (status != Z_STREAM_END) {
         if (produced == out.size()) {
             if (out.size() >= kMaxInflatedSize)
-                return fail(QStringLiteral("the encrypted object expands to more than %1 MiB when "
-                                           "decompressed; it was refused as damaged or hostile")
+                return fail(QCoreApplication::translate(
+                                "quire::storage",
+                                "the encrypted object expands to more than %1 MiB when "
+                                "decompressed; it was refused as damaged or hostile")
                                 .arg(kMaxInflatedSize / (1024 * 1024)));
             const qsizetype grown =
                 qMin(kMaxInflatedSize, qMax<qsizetype>(64 * 1024, out.size() * 2));
@@ -208,15 +212,18 @@ Result<QByteArray> zlibInflate(const QByteArray &deflated) {
         status = inflate(&stream.z, Z_NO_FLUSH);
         produced = out.size() - qsizetype(stream.z.avail_out);
         if (status == Z_BUF_ERROR && stream.z.avail_in == 0 && stream.z.avail_out != 0)
-            return fail(QStringLiteral("the compressed data inside the encrypted object ends "
-                                       "early"));
+            return fail(QCoreApplication::translate(
+                "quire::storage", "the compressed data inside the encrypted object ends "
+                                  "early"));
         if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR)
-            return fail(QStringLiteral("the compressed data inside the encrypted object is "
-                                       "damaged"));
+            return fail(QCoreApplication::translate(
+                "quire::storage", "the compressed data inside the encrypted object is "
+                                  "damaged"));
     }
     if (stream.z.avail_in != 0)
-        return fail(QStringLiteral("the encrypted object has unexpected bytes after its "
-                                   "compressed data"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the encrypted object has unexpected bytes after its "
+                              "compressed data"));
     out.truncate(produced);
     return out;
 }
@@ -358,17 +365,24 @@ SecureBytes hkdfSha256(const QByteArray &ikm, const QByteArray &salt, const QByt
 Result<SecureBytes> scrypt(const QByteArray &passphrase, const QByteArray &salt,
                            const ScryptParams &params, int length) {
     if (params.n < 2 || (params.n & (params.n - 1)) != 0)
-        return fail(QStringLiteral("the scrypt cost N must be a power of two of at least 2, not %1")
-                        .arg(params.n));
+        return fail(
+            QCoreApplication::translate(
+                "quire::storage", "the scrypt cost N must be a power of two of at least 2, not %1")
+                .arg(params.n));
     if (params.r == 0 || params.p == 0)
-        return fail(QStringLiteral("the scrypt parameters r and p must be at least 1 (got r=%1, "
-                                   "p=%2)")
+        return fail(QCoreApplication::translate(
+                        "quire::storage",
+                        "the scrypt parameters r and p must be at least 1 (got r=%1, "
+                        "p=%2)")
                         .arg(params.r)
                         .arg(params.p));
-    if (length <= 0) return fail(QStringLiteral("scrypt was asked for %1 bytes").arg(length));
+    if (length <= 0)
+        return fail(QCoreApplication::translate("quire::storage", "scrypt was asked for %1 bytes")
+                        .arg(length));
     // RFC 7914 §2: p ≤ (2^32 − 1) · 32 / (128 · r); OpenSSL's own check is stricter still.
     if (quint64(params.p) * params.r >= (quint64(1) << 30))
-        return fail(QStringLiteral("the scrypt parameters r=%1 and p=%2 are too large")
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the scrypt parameters r=%1 and p=%2 are too large")
                         .arg(params.r)
                         .arg(params.p));
 
@@ -378,23 +392,31 @@ Result<SecureBytes> scrypt(const QByteArray &passphrase, const QByteArray &salt,
     constexpr quint64 kMaxMemory = quint64(2) * 1024 * 1024 * 1024;
     const quint64 blockBytes = 128 * quint64(params.r);
     if (params.n > kMaxMemory / blockBytes)
-        return fail(QStringLiteral("the scrypt parameters N=%1, r=%2 would need more than 2 GiB "
-                                   "of memory")
+        return fail(QCoreApplication::translate(
+                        "quire::storage",
+                        "the scrypt parameters N=%1, r=%2 would need more than 2 GiB "
+                        "of memory")
                         .arg(params.n)
                         .arg(params.r));
     const quint64 needed = blockBytes * (params.n + 2) + blockBytes * params.p;
     if (needed > kMaxMemory)
-        return fail(QStringLiteral("the scrypt parameters N=%1, r=%2, p=%3 would need more than "
-                                   "2 GiB of memory")
+        return fail(QCoreApplication::translate(
+                        "quire::storage",
+                        "the scrypt parameters N=%1, r=%2, p=%3 would need more than "
+                        "2 GiB of memory")
                         .arg(params.n)
                         .arg(params.r)
                         .arg(params.p));
     uint64_t maxmem = needed + 1024 * 1024;
 
     KdfPtr kdf(EVP_KDF_fetch(nullptr, "SCRYPT", nullptr));
-    if (!kdf) return fail(withReason(QStringLiteral("scrypt is not available in this OpenSSL")));
+    if (!kdf)
+        return fail(withReason(QCoreApplication::translate(
+            "quire::storage", "scrypt is not available in this OpenSSL")));
     KdfCtxPtr ctx(EVP_KDF_CTX_new(kdf.get()));
-    if (!ctx) return fail(withReason(QStringLiteral("could not start scrypt")));
+    if (!ctx)
+        return fail(
+            withReason(QCoreApplication::translate("quire::storage", "could not start scrypt")));
     uint64_t n = params.n;
     uint32_t r = params.r;
     uint32_t p = params.p;
@@ -409,12 +431,14 @@ Result<SecureBytes> scrypt(const QByteArray &passphrase, const QByteArray &salt,
     QByteArray out(length, Qt::Uninitialized);
     if (EVP_KDF_derive(ctx.get(), ubytes(out), size_t(length), kdfParams) != 1) {
         OPENSSL_cleanse(out.data(), size_t(out.size()));
-        return fail(withReason(QStringLiteral("scrypt failed for N=%1, r=%2, p=%3 (it needs about "
-                                              "%4 MiB of memory)")
-                                   .arg(params.n)
-                                   .arg(params.r)
-                                   .arg(params.p)
-                                   .arg(needed / (1024 * 1024))));
+        return fail(withReason(
+            QCoreApplication::translate("quire::storage",
+                                        "scrypt failed for N=%1, r=%2, p=%3 (it needs about "
+                                        "%4 MiB of memory)")
+                .arg(params.n)
+                .arg(params.r)
+                .arg(params.p)
+                .arg(needed / (1024 * 1024))));
     }
     return SecureBytes(std::move(out));
 }
@@ -446,19 +470,24 @@ QByteArray aesGcmSeal(const QByteArray &key, const QByteArray &nonce, const QByt
 Result<QByteArray> aesGcmOpen(const QByteArray &key, const QByteArray &nonce,
                               const QByteArray &cipherAndTag, const QByteArray &aad) {
     if (key.size() != kAesKeySize)
-        return fail(
-            QStringLiteral("the decryption key has %1 bytes instead of 32").arg(key.size()));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the decryption key has %1 bytes instead of 32")
+                        .arg(key.size()));
     if (nonce.size() != kGcmNonceSize)
-        return fail(QStringLiteral("the nonce has %1 bytes instead of 12").arg(nonce.size()));
+        return fail(
+            QCoreApplication::translate("quire::storage", "the nonce has %1 bytes instead of 12")
+                .arg(nonce.size()));
     if (cipherAndTag.size() < kGcmTagSize)
-        return fail(QStringLiteral("the encrypted data is too short to hold its authentication "
-                                   "tag; it is truncated"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the encrypted data is too short to hold its authentication "
+                              "tag; it is truncated"));
     const qsizetype bodySize = cipherAndTag.size() - kGcmTagSize;
     const CipherPtr cipher = aes256Gcm();
     CipherCtxPtr ctx(EVP_CIPHER_CTX_new());
     if (!cipher || !ctx ||
         EVP_DecryptInit_ex2(ctx.get(), cipher.get(), ubytes(key), ubytes(nonce), nullptr) != 1)
-        return fail(withReason(QStringLiteral("could not start AES-256-GCM decryption")));
+        return fail(withReason(QCoreApplication::translate(
+            "quire::storage", "could not start AES-256-GCM decryption")));
     QByteArray tag = cipherAndTag.right(kGcmTagSize);
     OSSL_PARAM tagParams[] = {octetParam(OSSL_CIPHER_PARAM_AEAD_TAG, tag), OSSL_PARAM_END};
     QByteArray out(bodySize, Qt::Uninitialized);
@@ -471,8 +500,9 @@ Result<QByteArray> aesGcmOpen(const QByteArray &key, const QByteArray &nonce,
         // Unauthenticated plaintext must never be used, so it is not kept either.
         OPENSSL_cleanse(out.data(), size_t(out.size()));
         ERR_clear_error();
-        return fail(QStringLiteral("the encrypted data is damaged or was changed, or the key is "
-                                   "wrong (authentication failed)"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the encrypted data is damaged or was changed, or the key is "
+                              "wrong (authentication failed)"));
     }
     return out;
 }
@@ -509,15 +539,20 @@ Result<EcKey> EcKey::fromPrivateDer(const QByteArray &pkcs8Der) {
     EVP_PKEY *raw = nullptr;
     DecoderCtxPtr decoder(OSSL_DECODER_CTX_new_for_pkey(
         &raw, "DER", "PrivateKeyInfo", "EC", OSSL_KEYMGMT_SELECT_KEYPAIR, nullptr, nullptr));
-    if (!decoder) return fail(withReason(QStringLiteral("could not start reading a private key")));
+    if (!decoder)
+        return fail(withReason(QCoreApplication::translate(
+            "quire::storage", "could not start reading a private key")));
     const unsigned char *data = ubytes(pkcs8Der);
     size_t remaining = size_t(pkcs8Der.size());
     const bool decoded = OSSL_DECODER_from_data(decoder.get(), &data, &remaining) == 1;
     PkeyPtr pkey(raw);
     ERR_clear_error();
     if (!decoded || !pkey || remaining != 0)
-        return fail(QStringLiteral("the private key is damaged or not a PKCS#8 EC key"));
-    if (!isP256(pkey.get())) return fail(QStringLiteral("the private key is not a P-256 key"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the private key is damaged or not a PKCS#8 EC key"));
+    if (!isP256(pkey.get()))
+        return fail(
+            QCoreApplication::translate("quire::storage", "the private key is not a P-256 key"));
     EcKey key;
     key.d = std::make_unique<Impl>();
     key.d->pkey = std::move(pkey);
@@ -529,8 +564,11 @@ Result<EcKey> EcKey::fromPublicDer(const QByteArray &spkiDer) {
     PkeyPtr pkey = parsePublicDer(spkiDer);
     ERR_clear_error();
     if (!pkey)
-        return fail(QStringLiteral("the public key is damaged or not a SubjectPublicKeyInfo"));
-    if (!isP256(pkey.get())) return fail(QStringLiteral("the public key is not a P-256 key"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the public key is damaged or not a SubjectPublicKeyInfo"));
+    if (!isP256(pkey.get()))
+        return fail(
+            QCoreApplication::translate("quire::storage", "the public key is not a P-256 key"));
     EcKey key;
     key.d = std::make_unique<Impl>();
     key.d->pkey = std::move(pkey);
@@ -600,20 +638,25 @@ bool EcKey::verify(const QByteArray &message, const QByteArray &derSignature) co
 
 Result<SecureBytes> EcKey::deriveShared(const EcKey &peerPublic) const {
     if (!hasPrivate())
-        return fail(QStringLiteral("a key agreement needs our private key, which is not loaded"));
-    if (peerPublic.isNull()) return fail(QStringLiteral("the other party's public key is missing"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "a key agreement needs our private key, which is not loaded"));
+    if (peerPublic.isNull())
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the other party's public key is missing"));
     PkeyCtxPtr ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, d->pkey.get(), nullptr));
     size_t length = 0;
     // set_peer also checks that the peer's point is on our curve.
     if (!ctx || EVP_PKEY_derive_init(ctx.get()) != 1 ||
         EVP_PKEY_derive_set_peer(ctx.get(), peerPublic.d->pkey.get()) != 1 ||
         EVP_PKEY_derive(ctx.get(), nullptr, &length) != 1)
-        return fail(withReason(QStringLiteral("the key agreement failed: the other party's key "
-                                              "is not a valid P-256 public key")));
+        return fail(withReason(QCoreApplication::translate(
+            "quire::storage", "the key agreement failed: the other party's key "
+                              "is not a valid P-256 public key")));
     QByteArray out(qsizetype(length), Qt::Uninitialized);
     if (EVP_PKEY_derive(ctx.get(), ubytes(out), &length) != 1) {
         OPENSSL_cleanse(out.data(), size_t(out.size()));
-        return fail(withReason(QStringLiteral("the key agreement failed")));
+        return fail(
+            withReason(QCoreApplication::translate("quire::storage", "the key agreement failed")));
     }
     out.truncate(qsizetype(length));
     return SecureBytes(std::move(out));
@@ -644,8 +687,10 @@ Result<QByteArray> certificateEmail(const QString &email) {
     for (const char c : ascii)
         plain = plain && c > 0x20 && c < 0x7f;
     if (!plain)
-        return fail(QStringLiteral("the email address \"%1\" cannot go into a certificate: it must "
-                                   "be one plain ASCII address of at most 128 characters")
+        return fail(QCoreApplication::translate(
+                        "quire::storage",
+                        "the email address \"%1\" cannot go into a certificate: it must "
+                        "be one plain ASCII address of at most 128 characters")
                         .arg(email));
     return ascii;
 }
@@ -728,22 +773,27 @@ QString chainErrorMessage(int code, const X509 *cert) {
     case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT:
     case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
     case X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE:
-        return QStringLiteral("the certificate was not issued by this notebook's certificate "
+        return QCoreApplication::translate(
+            "quire::storage", "the certificate was not issued by this notebook's certificate "
                               "authority");
     case X509_V_ERR_CERT_SIGNATURE_FAILURE:
-        return QStringLiteral("the certificate's signature does not match: it was changed after "
+        return QCoreApplication::translate(
+            "quire::storage", "the certificate's signature does not match: it was changed after "
                               "it was issued");
     case X509_V_ERR_CERT_HAS_EXPIRED:
-        return QStringLiteral("the certificate expired on %1")
+        return QCoreApplication::translate("quire::storage", "the certificate expired on %1")
             .arg(asn1TimeToUtc(X509_get0_notAfter(cert)).toString(Qt::ISODate));
     case X509_V_ERR_CERT_NOT_YET_VALID:
-        return QStringLiteral("the certificate is not valid before %1")
+        return QCoreApplication::translate("quire::storage",
+                                           "the certificate is not valid before %1")
             .arg(asn1TimeToUtc(X509_get0_notBefore(cert)).toString(Qt::ISODate));
     case X509_V_ERR_INVALID_CA:
-        return QStringLiteral("the notebook's certificate authority is not allowed to issue "
+        return QCoreApplication::translate(
+            "quire::storage", "the notebook's certificate authority is not allowed to issue "
                               "certificates");
     default:
-        return QStringLiteral("the certificate is not valid for this notebook: %1")
+        return QCoreApplication::translate("quire::storage",
+                                           "the certificate is not valid for this notebook: %1")
             .arg(QString::fromLatin1(X509_verify_cert_error_string(code)));
     }
 }
@@ -752,12 +802,16 @@ QString chainErrorMessage(int code, const X509 *cert) {
 
 Result<QByteArray> makeCaCertificate(const EcKey &caKey, const QString &commonName, int years) {
     if (!caKey.hasPrivate())
-        return fail(QStringLiteral("making a certificate authority needs its private key"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "making a certificate authority needs its private key"));
     if (years < 1 || years > 100)
-        return fail(
-            QStringLiteral("a certificate must be valid for 1 to 100 years, not %1").arg(years));
+        return fail(QCoreApplication::translate(
+                        "quire::storage", "a certificate must be valid for 1 to 100 years, not %1")
+                        .arg(years));
     const QByteArray cn = commonNameUtf8(commonName);
-    if (cn.isEmpty()) return fail(QStringLiteral("the certificate authority needs a name"));
+    if (cn.isEmpty())
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the certificate authority needs a name"));
     EVP_PKEY *pkey = caKey.impl()->pkey.get();
 
     X509Ptr cert(X509_new());
@@ -768,7 +822,8 @@ Result<QByteArray> makeCaCertificate(const EcKey &caKey, const QString &commonNa
                                    int(cn.size()), -1, 0) != 1 ||
         X509_set_subject_name(cert.get(), name.get()) != 1 ||
         X509_set_issuer_name(cert.get(), name.get()) != 1 || X509_set_pubkey(cert.get(), pkey) != 1)
-        return fail(withReason(QStringLiteral("could not build the certificate authority")));
+        return fail(withReason(QCoreApplication::translate(
+            "quire::storage", "could not build the certificate authority")));
 
     X509V3_CTX ctx;
     X509V3_set_ctx(&ctx, cert.get(), cert.get(), nullptr, nullptr, 0);
@@ -777,12 +832,16 @@ Result<QByteArray> makeCaCertificate(const EcKey &caKey, const QString &commonNa
         !addExtension(cert.get(), &ctx, NID_key_usage, "critical,keyCertSign,cRLSign") ||
         !addExtension(cert.get(), &ctx, NID_subject_key_identifier, "hash") ||
         !addExtension(cert.get(), &ctx, NID_authority_key_identifier, "keyid:always"))
-        return fail(withReason(QStringLiteral("could not add the certificate authority's "
-                                              "extensions")));
+        return fail(withReason(QCoreApplication::translate(
+            "quire::storage", "could not add the certificate authority's "
+                              "extensions")));
     if (X509_sign(cert.get(), pkey, EVP_sha256()) <= 0)
-        return fail(withReason(QStringLiteral("could not sign the certificate authority")));
+        return fail(withReason(QCoreApplication::translate(
+            "quire::storage", "could not sign the certificate authority")));
     QByteArray der = certificateDer(cert.get());
-    if (der.isEmpty()) return fail(withReason(QStringLiteral("could not encode the certificate")));
+    if (der.isEmpty())
+        return fail(withReason(
+            QCoreApplication::translate("quire::storage", "could not encode the certificate")));
     return der;
 }
 
@@ -790,25 +849,33 @@ Result<QByteArray> issueSigningCertificate(const EcKey &caKey, const QByteArray 
                                            const QByteArray &subjectPublicKeyDer,
                                            const QString &name, const QString &email, int years) {
     if (!caKey.hasPrivate())
-        return fail(QStringLiteral("issuing a certificate needs the certificate authority's "
-                                   "private key"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "issuing a certificate needs the certificate authority's "
+                              "private key"));
     if (years < 1 || years > 100)
-        return fail(
-            QStringLiteral("a certificate must be valid for 1 to 100 years, not %1").arg(years));
+        return fail(QCoreApplication::translate(
+                        "quire::storage", "a certificate must be valid for 1 to 100 years, not %1")
+                        .arg(years));
     const X509Ptr caCert = parseCertificate(caCertDer);
     ERR_clear_error();
-    if (!caCert) return fail(QStringLiteral("the certificate authority's certificate is damaged"));
+    if (!caCert)
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the certificate authority's certificate is damaged"));
     EVP_PKEY *caPkey = caKey.impl()->pkey.get();
     if (X509_check_private_key(caCert.get(), caPkey) != 1) {
         ERR_clear_error();
-        return fail(QStringLiteral("the certificate authority's key does not belong to its "
-                                   "certificate"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the certificate authority's key does not belong to its "
+                              "certificate"));
     }
     auto subjectKey = EcKey::fromPublicDer(subjectPublicKeyDer);
     if (!subjectKey)
-        return fail(QStringLiteral("cannot issue a certificate: ") + subjectKey.error());
+        return fail(QCoreApplication::translate("quire::storage", "cannot issue a certificate: ") +
+                    subjectKey.error());
     const QByteArray cn = commonNameUtf8(name);
-    if (cn.isEmpty()) return fail(QStringLiteral("a signing certificate needs the member's name"));
+    if (cn.isEmpty())
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "a signing certificate needs the member's name"));
     auto emailAscii = certificateEmail(email);
     if (!emailAscii) return emailAscii.failure();
 
@@ -824,7 +891,8 @@ Result<QByteArray> issueSigningCertificate(const EcKey &caKey, const QByteArray 
         X509_set_subject_name(cert.get(), subject.get()) != 1 ||
         X509_set_issuer_name(cert.get(), X509_get_subject_name(caCert.get())) != 1 ||
         X509_set_pubkey(cert.get(), subjectKey->impl()->pkey.get()) != 1)
-        return fail(withReason(QStringLiteral("could not build the signing certificate")));
+        return fail(withReason(QCoreApplication::translate(
+            "quire::storage", "could not build the signing certificate")));
 
     X509V3_CTX ctx;
     X509V3_set_ctx(&ctx, caCert.get(), cert.get(), nullptr, nullptr, 0);
@@ -837,19 +905,25 @@ Result<QByteArray> issueSigningCertificate(const EcKey &caKey, const QByteArray 
         !addExtension(cert.get(), &ctx, NID_subject_key_identifier, "hash") ||
         !addExtension(cert.get(), &ctx, NID_authority_key_identifier, "keyid:always") ||
         !addEmailAltName(cert.get(), *emailAscii))
-        return fail(withReason(QStringLiteral("could not add the signing certificate's "
-                                              "extensions")));
+        return fail(withReason(
+            QCoreApplication::translate("quire::storage", "could not add the signing certificate's "
+                                                          "extensions")));
     if (X509_sign(cert.get(), caPkey, EVP_sha256()) <= 0)
-        return fail(withReason(QStringLiteral("could not sign the member's certificate")));
+        return fail(withReason(QCoreApplication::translate(
+            "quire::storage", "could not sign the member's certificate")));
     QByteArray der = certificateDer(cert.get());
-    if (der.isEmpty()) return fail(withReason(QStringLiteral("could not encode the certificate")));
+    if (der.isEmpty())
+        return fail(withReason(
+            QCoreApplication::translate("quire::storage", "could not encode the certificate")));
     return der;
 }
 
 Result<CertificateInfo> certificateInfo(const QByteArray &certDer) {
     const X509Ptr cert = parseCertificate(certDer);
     ERR_clear_error();
-    if (!cert) return fail(QStringLiteral("the certificate is damaged or not DER X.509"));
+    if (!cert)
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the certificate is damaged or not DER X.509"));
     CertificateInfo info;
     const X509_NAME *subject = X509_get_subject_name(cert.get());
     info.commonName = nameEntry(subject, NID_commonName);
@@ -880,21 +954,26 @@ Result<void> verifyCertificateChain(const QByteArray &certDer, const QByteArray 
     const X509Ptr cert = parseCertificate(certDer);
     const X509Ptr ca = parseCertificate(caCertDer);
     ERR_clear_error();
-    if (!cert) return fail(QStringLiteral("the certificate is damaged or not DER X.509"));
+    if (!cert)
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the certificate is damaged or not DER X.509"));
     if (!ca)
-        return fail(QStringLiteral("the certificate authority's certificate is damaged or not DER "
-                                   "X.509"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the certificate authority's certificate is damaged or not DER "
+                              "X.509"));
     if (X509_self_signed(ca.get(), 1) != 1) {
         ERR_clear_error();
-        return fail(QStringLiteral("the notebook's certificate authority is not self-signed, or "
-                                   "its signature does not match"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the notebook's certificate authority is not self-signed, or "
+                              "its signature does not match"));
     }
     X509StorePtr store(X509_STORE_new());
     X509StoreCtxPtr ctx(X509_STORE_CTX_new());
     if (!store || !ctx || X509_STORE_add_cert(store.get(), ca.get()) != 1 ||
         X509_STORE_CTX_init(ctx.get(), store.get(), cert.get(), nullptr) != 1 ||
         X509_STORE_CTX_set_purpose(ctx.get(), X509_PURPOSE_ANY) != 1)
-        return fail(withReason(QStringLiteral("could not set up certificate verification")));
+        return fail(withReason(QCoreApplication::translate(
+            "quire::storage", "could not set up certificate verification")));
     const int verified = X509_verify_cert(ctx.get());
     ERR_clear_error();
     if (verified != 1)
@@ -936,19 +1015,26 @@ using X509ReqPtr = std::unique_ptr<X509_REQ, Deleter<X509_REQ_free>>;
 // name beside it), so a name that would be trimmed or cut is refused instead of altered.
 Result<QByteArray> requestCommonName(const QString &name) {
     if (name.trimmed().isEmpty())
-        return fail(QStringLiteral("a certificate request needs the member's name"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "a certificate request needs the member's name"));
     if (name != name.trimmed())
         return fail(
-            QStringLiteral("the name \"%1\" starts or ends with white space; remove it").arg(name));
+            QCoreApplication::translate(
+                "quire::storage", "the name \"%1\" starts or ends with white space; remove it")
+                .arg(name));
     const QList<uint> characters = name.toUcs4();
     if (characters.size() > 64)
-        return fail(QStringLiteral("the name \"%1\" has %2 characters; a certificate holds at "
-                                   "most 64")
-                        .arg(name)
-                        .arg(characters.size()));
+        return fail(
+            QCoreApplication::translate("quire::storage",
+                                        "the name \"%1\" has %2 characters; a certificate holds at "
+                                        "most 64")
+                .arg(name)
+                .arg(characters.size()));
     for (const uint c : characters)
         if (c < 0x20 || (c >= 0x7f && c < 0xa0))
-            return fail(QStringLiteral("the name \"%1\" contains a control character").arg(name));
+            return fail(QCoreApplication::translate("quire::storage",
+                                                    "the name \"%1\" contains a control character")
+                            .arg(name));
     return name.toUtf8();
 }
 
@@ -966,15 +1052,19 @@ QString onlyNameEntry(const X509_NAME *name, int nid, bool &found) {
 Result<QByteArray> makeCertificateRequest(const EcKey &key, const QString &name,
                                           const QString &email) {
     if (!key.hasPrivate())
-        return fail(QStringLiteral("a certificate request needs the private signing key"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "a certificate request needs the private signing key"));
     if (!isP256(key.impl()->pkey.get()))
-        return fail(QStringLiteral("a certificate request needs a P-256 key"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "a certificate request needs a P-256 key"));
     auto cn = requestCommonName(name);
     if (!cn) return cn.failure();
     if (email != email.trimmed())
-        return fail(QStringLiteral("the email address \"%1\" starts or ends with white space; "
-                                   "remove it")
-                        .arg(email));
+        return fail(
+            QCoreApplication::translate("quire::storage",
+                                        "the email address \"%1\" starts or ends with white space; "
+                                        "remove it")
+                .arg(email));
     auto emailAscii = certificateEmail(email);
     if (!emailAscii) return emailAscii.failure();
 
@@ -988,12 +1078,15 @@ Result<QByteArray> makeCertificateRequest(const EcKey &key, const QString &name,
                                    ubytes(*emailAscii), int(emailAscii->size()), -1, 0) != 1 ||
         X509_REQ_set_subject_name(req.get(), subject.get()) != 1 ||
         X509_REQ_set_pubkey(req.get(), pkey) != 1)
-        return fail(withReason(QStringLiteral("could not build the certificate request")));
+        return fail(withReason(QCoreApplication::translate(
+            "quire::storage", "could not build the certificate request")));
     if (X509_REQ_sign(req.get(), pkey, EVP_sha256()) <= 0)
-        return fail(withReason(QStringLiteral("could not sign the certificate request")));
+        return fail(withReason(QCoreApplication::translate(
+            "quire::storage", "could not sign the certificate request")));
     QByteArray der = derOf(req.get(), i2d_X509_REQ);
     if (der.isEmpty())
-        return fail(withReason(QStringLiteral("could not encode the certificate request")));
+        return fail(withReason(QCoreApplication::translate(
+            "quire::storage", "could not encode the certificate request")));
     return der;
 }
 
@@ -1003,23 +1096,28 @@ Result<CertificateRequestInfo> certificateRequestInfo(const QByteArray &csrDer) 
     const bool whole = req && p == ubytes(csrDer) + csrDer.size();
     ERR_clear_error();
     if (!whole)
-        return fail(QStringLiteral("the certificate request is damaged or not a DER PKCS#10 "
-                                   "request"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the certificate request is damaged or not a DER PKCS#10 "
+                              "request"));
     if (X509_REQ_get_version(req.get()) != X509_REQ_VERSION_1)
-        return fail(QStringLiteral("the certificate request has an unknown version"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the certificate request has an unknown version"));
     EVP_PKEY *pkey = X509_REQ_get0_pubkey(req.get());
     ERR_clear_error();
     if (!pkey || !isP256(pkey))
-        return fail(QStringLiteral("the certificate request's key is not a P-256 key"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the certificate request's key is not a P-256 key"));
     // Anything weaker than what we make (say SHA-1) would still verify; only our own kind of
     // request is accepted.
     if (X509_REQ_get_signature_nid(req.get()) != NID_ecdsa_with_SHA256)
-        return fail(QStringLiteral("the certificate request is not signed with ECDSA-SHA256"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the certificate request is not signed with ECDSA-SHA256"));
     const int verified = X509_REQ_verify(req.get(), pkey);
     ERR_clear_error();
     if (verified != 1)
-        return fail(QStringLiteral("the certificate request is not signed by its key: it was "
-                                   "changed after it was made"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the certificate request is not signed by its key: it was "
+                              "changed after it was made"));
 
     const X509_NAME *subject = X509_REQ_get_subject_name(req.get());
     CertificateRequestInfo info;
@@ -1028,12 +1126,14 @@ Result<CertificateRequestInfo> certificateRequestInfo(const QByteArray &csrDer) 
     info.commonName = onlyNameEntry(subject, NID_commonName, hasName);
     info.email = onlyNameEntry(subject, NID_pkcs9_emailAddress, hasEmail);
     if (!hasName || !hasEmail || X509_NAME_entry_count(subject) != 2)
-        return fail(QStringLiteral("the certificate request must name exactly one person (one "
-                                   "common name and one email address)"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the certificate request must name exactly one person (one "
+                              "common name and one email address)"));
     info.subjectPublicKeyDer = derOf(pkey, i2d_PUBKEY);
     ERR_clear_error();
     if (info.subjectPublicKeyDer.isEmpty())
-        return fail(QStringLiteral("could not read the certificate request's key"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "could not read the certificate request's key"));
     return info;
 }
 
@@ -1065,18 +1165,23 @@ QByteArray encryptFile(const QByteArray &encKey, quint32 epoch, const QByteArray
 
 Result<FileHeader> readFileHeader(const QByteArray &file) {
     if (!file.startsWith(kFileMagic))
-        return fail(QStringLiteral("this is not a Quire encrypted object (its first bytes are not "
-                                   "\"QNC1\")"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "this is not a Quire encrypted object (its first bytes are not "
+                              "\"QNC1\")"));
     if (file.size() < kFileHeaderSize + kGcmTagSize)
-        return fail(QStringLiteral("the encrypted object is truncated (%1 bytes, at least %2 "
-                                   "expected)")
-                        .arg(file.size())
-                        .arg(kFileHeaderSize + kGcmTagSize));
+        return fail(
+            QCoreApplication::translate("quire::storage",
+                                        "the encrypted object is truncated (%1 bytes, at least %2 "
+                                        "expected)")
+                .arg(file.size())
+                .arg(kFileHeaderSize + kGcmTagSize));
     FileHeader header;
     header.flags = quint8(file[4]);
     if (header.flags & ~kFlagDeflated)
-        return fail(QStringLiteral("the encrypted object uses features this version of Quire does "
-                                   "not know (flags 0x%1); update Quire")
+        return fail(QCoreApplication::translate(
+                        "quire::storage",
+                        "the encrypted object uses features this version of Quire does "
+                        "not know (flags 0x%1); update Quire")
                         .arg(header.flags, 2, 16, QLatin1Char('0')));
     header.epoch = (quint32(quint8(file[5])) << 24) | (quint32(quint8(file[6])) << 16) |
                    (quint32(quint8(file[7])) << 8) | quint32(quint8(file[8]));
@@ -1088,17 +1193,20 @@ Result<QByteArray> decryptFile(const QByteArray &encKey, const QByteArray &rawNa
     auto header = readFileHeader(file);
     if (!header) return header.failure();
     if (encKey.size() != kAesKeySize)
-        return fail(
-            QStringLiteral("the notebook key has %1 bytes instead of 32").arg(encKey.size()));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the notebook key has %1 bytes instead of 32")
+                        .arg(encKey.size()));
     if (file.size() > qsizetype(UINT_MAX))
-        return fail(QStringLiteral("the encrypted object is larger than 4 GiB, which Quire never "
-                                   "writes"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the encrypted object is larger than 4 GiB, which Quire never "
+                              "writes"));
     auto payload = aesGcmOpen(encKey, file.mid(kFileAadHeaderSize, kGcmNonceSize),
                               file.mid(kFileHeaderSize), file.left(kFileAadHeaderSize) + rawName);
     if (!payload)
-        return fail(QStringLiteral("the encrypted object is damaged or was changed "
-                                   "(authentication failed), or it belongs to another name or "
-                                   "key"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the encrypted object is damaged or was changed "
+                              "(authentication failed), or it belongs to another name or "
+                              "key"));
     if (!(header->flags & kFlagDeflated)) return payload;
     return zlibInflate(*payload);
 }

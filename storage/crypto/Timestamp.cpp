@@ -3,6 +3,7 @@
 #include "crypto/Crypto.h"
 #include "OpenSslPtr.h"
 
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -227,12 +228,14 @@ Result<ParsedToken> parseToken(const QByteArray &tokenDer) {
     parsed.pkcs7 = fromDer<Pkcs7Ptr>(tokenDer, d2i_PKCS7);
     if (!parsed.pkcs7) {
         ERR_clear_error();
-        return fail(QStringLiteral("the time-stamp token is damaged: it is not a CMS structure"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the time-stamp token is damaged: it is not a CMS structure"));
     }
     parsed.info.reset(PKCS7_to_TS_TST_INFO(parsed.pkcs7.get()));
     if (!parsed.info)
-        return fail(withReason(
-            QStringLiteral("the time-stamp token is damaged: it holds no time-stamp information")));
+        return fail(withReason(QCoreApplication::translate(
+            "quire::storage",
+            "the time-stamp token is damaged: it holds no time-stamp information")));
     return parsed;
 }
 
@@ -362,19 +365,22 @@ QString chainError(int code, X509 *failing, const QDateTime &at, bool ofToken) {
 Result<X509StorePtr> trustStore(const QByteArray &trustedPem) {
     X509StorePtr store(X509_STORE_new());
     BioPtr bio(BIO_new_mem_buf(trustedPem.constData(), int(trustedPem.size())));
-    if (!store || !bio) return fail(withReason(QStringLiteral("out of memory")));
+    if (!store || !bio)
+        return fail(withReason(QCoreApplication::translate("quire::storage", "out of memory")));
     int count = 0;
     while (X509Ptr cert{PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)}) {
         if (X509_STORE_add_cert(store.get(), cert.get()) != 1)
-            return fail(withReason(QStringLiteral("a trusted time-stamp authority certificate "
-                                                  "could not be used")));
+            return fail(withReason(QCoreApplication::translate(
+                "quire::storage", "a trusted time-stamp authority certificate "
+                                  "could not be used")));
         ++count;
     }
     // The loop ends on "no start line", which is how PEM reading says "no more certificates".
     ERR_clear_error();
     if (count == 0)
-        return fail(QStringLiteral("no trusted time-stamp authority certificate is configured, so "
-                                   "the time-stamp token cannot be checked"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "no trusted time-stamp authority certificate is configured, so "
+                              "the time-stamp token cannot be checked"));
     // A notebook may trust a TSA's own certificate rather than its CA: let the chain end there.
     X509_STORE_set_flags(store.get(), X509_V_FLAG_PARTIAL_CHAIN);
     return store;
@@ -386,46 +392,54 @@ QString verifyFailure() {
     switch (reason) {
     case TS_R_MESSAGE_IMPRINT_MISMATCH:
         ERR_clear_error();
-        return QStringLiteral("the time-stamp token is for another record set (its imprint "
+        return QCoreApplication::translate(
+            "quire::storage", "the time-stamp token is for another record set (its imprint "
                               "differs)");
     case TS_R_SIGNATURE_FAILURE:
         ERR_clear_error();
-        return QStringLiteral("the time-stamp token's signature does not match its content: it "
+        return QCoreApplication::translate(
+            "quire::storage", "the time-stamp token's signature does not match its content: it "
                               "was altered");
     case TS_R_CERTIFICATE_VERIFY_ERROR:
     case TS_R_TSA_UNTRUSTED:
         ERR_clear_error();
-        return QStringLiteral("the time-stamp token is not from a trusted time-stamp authority");
+        return QCoreApplication::translate(
+            "quire::storage", "the time-stamp token is not from a trusted time-stamp authority");
     case TS_R_ESS_SIGNING_CERTIFICATE_ERROR:
         ERR_clear_error();
-        return QStringLiteral("the time-stamp token does not name the certificate that signed it");
+        return QCoreApplication::translate(
+            "quire::storage", "the time-stamp token does not name the certificate that signed it");
     case TS_R_UNSUPPORTED_VERSION:
         ERR_clear_error();
-        return QStringLiteral("the time-stamp token has a version this program does not know");
+        return QCoreApplication::translate(
+            "quire::storage", "the time-stamp token has a version this program does not know");
     default:
-        return withReason(QStringLiteral("the time-stamp token could not be verified"));
+        return withReason(QCoreApplication::translate(
+            "quire::storage", "the time-stamp token could not be verified"));
     }
 }
 
 QString networkFailure(const QNetworkReply &reply) {
     switch (reply.error()) {
     case QNetworkReply::ConnectionRefusedError:
-        return QStringLiteral("connection refused");
+        return QCoreApplication::translate("quire::storage", "connection refused");
     case QNetworkReply::HostNotFoundError:
-        return QStringLiteral("the host name was not found");
+        return QCoreApplication::translate("quire::storage", "the host name was not found");
     case QNetworkReply::TimeoutError:
-        return QStringLiteral("the connection timed out");
+        return QCoreApplication::translate("quire::storage", "the connection timed out");
     case QNetworkReply::TemporaryNetworkFailureError:
     case QNetworkReply::NetworkSessionFailedError:
-        return QStringLiteral("the network is not available");
+        return QCoreApplication::translate("quire::storage", "the network is not available");
     case QNetworkReply::SslHandshakeFailedError:
-        return QStringLiteral("the secure connection failed (%1)").arg(reply.errorString());
+        return QCoreApplication::translate("quire::storage", "the secure connection failed (%1)")
+            .arg(reply.errorString());
     case QNetworkReply::ProxyConnectionRefusedError:
     case QNetworkReply::ProxyConnectionClosedError:
     case QNetworkReply::ProxyNotFoundError:
     case QNetworkReply::ProxyTimeoutError:
     case QNetworkReply::ProxyAuthenticationRequiredError:
-        return QStringLiteral("the proxy failed (%1)").arg(reply.errorString());
+        return QCoreApplication::translate("quire::storage", "the proxy failed (%1)")
+            .arg(reply.errorString());
     default:
         return reply.errorString();
     }
@@ -499,14 +513,16 @@ Result<QByteArray> tokenFromResponse(const QByteArray &responseDer, const Reques
     const auto sent = fromDer<TsReqPtr>(request.der, d2i_TS_REQ);
     if (!sent) {
         ERR_clear_error();
-        return fail(QStringLiteral("the time-stamp request is damaged, so the reply cannot be "
-                                   "matched to it"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the time-stamp request is damaged, so the reply cannot be "
+                              "matched to it"));
     }
     const auto response = fromDer<TsRespPtr>(responseDer, d2i_TS_RESP);
     if (!response) {
         ERR_clear_error();
-        return fail(QStringLiteral("the time-stamp authority's answer is not a valid time-stamp "
-                                   "reply"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the time-stamp authority's answer is not a valid time-stamp "
+                              "reply"));
     }
 
     const TS_STATUS_INFO *status = TS_RESP_get_status_info(response.get());
@@ -517,29 +533,35 @@ Result<QByteArray> tokenFromResponse(const QByteArray &responseDer, const Reques
     PKCS7 *token = TS_RESP_get_token(response.get());
     TS_TST_INFO *info = TS_RESP_get_tst_info(response.get());
     if (!token || !info)
-        return fail(QStringLiteral("the time-stamp authority granted the request but sent no "
-                                   "token"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the time-stamp authority granted the request but sent no "
+                              "token"));
 
     const ASN1_INTEGER *returnedNonce = TS_TST_INFO_get_nonce(info);
     const Asn1IntegerPtr expectedNonce = integerFromBytes(request.nonce);
     if (!returnedNonce)
-        return fail(QStringLiteral("the time-stamp authority's reply has no nonce, so it cannot be "
-                                   "told apart from a replayed reply"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the time-stamp authority's reply has no nonce, so it cannot be "
+                              "told apart from a replayed reply"));
     if (!expectedNonce || ASN1_INTEGER_cmp(returnedNonce, expectedNonce.get()) != 0)
-        return fail(QStringLiteral("the time-stamp reply answers another request (its nonce "
-                                   "differs); it may be a replayed reply"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the time-stamp reply answers another request (its nonce "
+                              "differs); it may be a replayed reply"));
 
     const TS_MSG_IMPRINT *asked = TS_REQ_get_msg_imprint(sent.get());
     const TS_MSG_IMPRINT *stamped = TS_TST_INFO_get_msg_imprint(info);
     if (!isSha256(stamped))
-        return fail(QStringLiteral("the time-stamp authority used a hash other than SHA-256"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the time-stamp authority used a hash other than SHA-256"));
     if (hashedMessage(stamped) != hashedMessage(asked))
-        return fail(QStringLiteral("the time-stamp token is for another record set (its imprint "
-                                   "differs from the request's)"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the time-stamp token is for another record set (its imprint "
+                              "differs from the request's)"));
 
     QByteArray tokenDer = toDer(token, i2d_PKCS7);
     if (tokenDer.isEmpty())
-        return fail(withReason(QStringLiteral("the time-stamp token could not be encoded")));
+        return fail(withReason(QCoreApplication::translate(
+            "quire::storage", "the time-stamp token could not be encoded")));
     return tokenDer;
 }
 
@@ -548,7 +570,8 @@ Result<TokenInfo> readToken(const QByteArray &tokenDer) {
     if (!parsed) return parsed.failure();
     TokenInfo info = describe(parsed->pkcs7.get(), parsed->info.get());
     if (!info.genTime.isValid())
-        return fail(QStringLiteral("the time-stamp token's time is not a valid time"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the time-stamp token's time is not a valid time"));
     return info;
 }
 
@@ -558,15 +581,18 @@ Result<TokenInfo> verifyAt(const QByteArray &tokenDer, const QByteArray &digest,
                            const QByteArray &trustedPem, const QDateTime &requestedAt,
                            bool atItsTime) {
     if (digest.size() != kDigestSize)
-        return fail(QStringLiteral("a time-stamp is checked against a SHA-256 digest of 32 bytes, "
-                                   "not %1 bytes")
+        return fail(QCoreApplication::translate(
+                        "quire::storage",
+                        "a time-stamp is checked against a SHA-256 digest of 32 bytes, "
+                        "not %1 bytes")
                         .arg(digest.size()));
     auto parsed = parseToken(tokenDer);
     if (!parsed) return parsed.failure();
     PKCS7 *token = parsed->pkcs7.get();
     TokenInfo info = describe(token, parsed->info.get());
     if (!info.genTime.isValid())
-        return fail(QStringLiteral("the time-stamp token's time is not a valid time"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the time-stamp token's time is not a valid time"));
 
     auto store = trustStore(trustedPem);
     if (!store) return store.failure();
@@ -582,14 +608,16 @@ Result<TokenInfo> verifyAt(const QByteArray &tokenDer, const QByteArray &digest,
     // verification reports every chain problem as one generic error; this tells them apart.
     const X509Ptr signer = signerCertificate(token);
     if (!signer)
-        return fail(QStringLiteral("the time-stamp token does not carry the certificate that "
-                                   "signed it, so it cannot be checked"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the time-stamp token does not carry the certificate that "
+                              "signed it, so it cannot be checked"));
     X509StoreCtxPtr chain(X509_STORE_CTX_new());
     if (!chain ||
         X509_STORE_CTX_init(chain.get(), store->get(), signer.get(), embeddedCertificates(token)) !=
             1 ||
         X509_STORE_CTX_set_purpose(chain.get(), X509_PURPOSE_TIMESTAMP_SIGN) != 1)
-        return fail(withReason(QStringLiteral("the time-stamp token could not be checked")));
+        return fail(withReason(QCoreApplication::translate(
+            "quire::storage", "the time-stamp token could not be checked")));
     if (X509_verify_cert(chain.get()) != 1) {
         const int code = X509_STORE_CTX_get_error(chain.get());
         ERR_clear_error();
@@ -606,15 +634,17 @@ Result<TokenInfo> verifyAt(const QByteArray &tokenDer, const QByteArray &digest,
     }
 
     TsVerifyCtxPtr context(TS_VERIFY_CTX_new());
-    if (!context) return fail(withReason(QStringLiteral("out of memory")));
+    if (!context)
+        return fail(withReason(QCoreApplication::translate("quire::storage", "out of memory")));
     // The context frees both the imprint buffer and the store it is given (OpenSSL 3.0), so it
     // gets its own buffer and its own reference to the store.
     auto *imprint = static_cast<unsigned char *>(OPENSSL_malloc(size_t(digest.size())));
-    if (!imprint) return fail(withReason(QStringLiteral("out of memory")));
+    if (!imprint)
+        return fail(withReason(QCoreApplication::translate("quire::storage", "out of memory")));
     memcpy(imprint, digest.constData(), size_t(digest.size()));
     TS_VERIFY_CTX_set_imprint(context.get(), imprint, long(digest.size()));
     if (X509_STORE_up_ref(store->get()) != 1)
-        return fail(withReason(QStringLiteral("out of memory")));
+        return fail(withReason(QCoreApplication::translate("quire::storage", "out of memory")));
     TS_VERIFY_CTX_set_store(context.get(), store->get());
     TS_VERIFY_CTX_set_flags(context.get(), TS_VFY_SIGNATURE | TS_VFY_IMPRINT | TS_VFY_VERSION);
     if (TS_RESP_verify_token(context.get(), token) != 1) return fail(verifyFailure());
@@ -622,7 +652,8 @@ Result<TokenInfo> verifyAt(const QByteArray &tokenDer, const QByteArray &digest,
 
     // TS_VFY_IMPRINT compares the bytes only; the algorithm must be SHA-256 as FORMAT.md says.
     if (!isSha256(TS_TST_INFO_get_msg_imprint(parsed->info.get())))
-        return fail(QStringLiteral("the time-stamp token uses a hash other than SHA-256"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the time-stamp token uses a hash other than SHA-256"));
     return info;
 }
 
@@ -652,7 +683,8 @@ Result<ChainCertificate> describeCertificate(const QByteArray &certDer) {
     const auto cert = fromDer<X509Ptr>(certDer, d2i_X509);
     if (!cert) {
         ERR_clear_error();
-        return fail(QStringLiteral("it is not an X.509 certificate"));
+        return fail(
+            QCoreApplication::translate("quire::storage", "it is not an X.509 certificate"));
     }
     return summarize(cert.get());
 }
@@ -662,9 +694,11 @@ Result<QByteArray> postQuery(const QString &url, const QByteArray &requestDer, i
     const QString scheme = target.scheme().toLower();
     if (!target.isValid() || target.host().isEmpty() ||
         (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
-        return fail(QStringLiteral("the time-stamp authority address \"%1\" is not an http or "
-                                   "https URL")
-                        .arg(url));
+        return fail(
+            QCoreApplication::translate("quire::storage",
+                                        "the time-stamp authority address \"%1\" is not an http or "
+                                        "https URL")
+                .arg(url));
 
     QNetworkAccessManager manager;
     QNetworkRequest request(target);
@@ -698,33 +732,42 @@ Result<QByteArray> postQuery(const QString &url, const QByteArray &requestDer, i
     deadline.stop();
 
     if (timedOut)
-        return fail(QStringLiteral("the time-stamp authority at %1 did not answer within %2 "
-                                   "seconds")
+        return fail(QCoreApplication::translate(
+                        "quire::storage", "the time-stamp authority at %1 did not answer within %2 "
+                                          "seconds")
                         .arg(url)
                         .arg(double(timeoutMs) / 1000.0, 0, 'g', 3));
     if (tooLarge)
-        return fail(QStringLiteral("the time-stamp authority at %1 sent more than 1 MiB, which is "
-                                   "not a time-stamp reply")
+        return fail(QCoreApplication::translate(
+                        "quire::storage",
+                        "the time-stamp authority at %1 sent more than 1 MiB, which is "
+                        "not a time-stamp reply")
                         .arg(url));
 
     const int httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (httpStatus == 0 && (reply->error() == QNetworkReply::RemoteHostClosedError ||
                             reply->error() == QNetworkReply::ProtocolFailure))
-        return fail(QStringLiteral("the server at %1 closed the connection without a valid "
-                                   "HTTP answer")
+        return fail(QCoreApplication::translate(
+                        "quire::storage", "the server at %1 closed the connection without a valid "
+                                          "HTTP answer")
                         .arg(url));
     if (httpStatus == 0)
-        return fail(QStringLiteral("could not reach the time-stamp authority at %1: %2")
+        return fail(QCoreApplication::translate(
+                        "quire::storage", "could not reach the time-stamp authority at %1: %2")
                         .arg(url, networkFailure(*reply)));
     if (httpStatus >= 300 && httpStatus < 400)
-        return fail(QStringLiteral("the time-stamp authority at %1 redirects to %2; redirects are "
-                                   "not followed, so enter the new address if it is right")
+        return fail(QCoreApplication::translate(
+                        "quire::storage",
+                        "the time-stamp authority at %1 redirects to %2; redirects are "
+                        "not followed, so enter the new address if it is right")
                         .arg(url, QString::fromUtf8(reply->rawHeader("Location"))));
     if (httpStatus != 200) {
         const QString reason =
             reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
-        return fail(QStringLiteral("the time-stamp authority at %1 answered with an error: HTTP "
-                                   "%2%3")
+        return fail(QCoreApplication::translate(
+                        "quire::storage",
+                        "the time-stamp authority at %1 answered with an error: HTTP "
+                        "%2%3")
                         .arg(url)
                         .arg(httpStatus)
                         .arg(reason.isEmpty() ? QString() : u' ' + reason));
@@ -732,30 +775,39 @@ Result<QByteArray> postQuery(const QString &url, const QByteArray &requestDer, i
     const QByteArray contentType = reply->rawHeader("Content-Type");
     const QByteArray mediaType = contentType.split(';').first().trimmed().toLower();
     if (mediaType != "application/timestamp-reply")
-        return fail(QStringLiteral("the server at %1 is not a time-stamp authority: it answered "
-                                   "with %2 instead of a time-stamp reply")
+        return fail(QCoreApplication::translate(
+                        "quire::storage",
+                        "the server at %1 is not a time-stamp authority: it answered "
+                        "with %2 instead of a time-stamp reply")
                         .arg(url, contentType.isEmpty() ? QStringLiteral("no content type")
                                                         : QString::fromLatin1(contentType)));
     const QByteArray body = reply->readAll();
     if (body.size() > kMaxReplySize)
-        return fail(QStringLiteral("the time-stamp authority at %1 sent more than 1 MiB, which is "
-                                   "not a time-stamp reply")
+        return fail(QCoreApplication::translate(
+                        "quire::storage",
+                        "the time-stamp authority at %1 sent more than 1 MiB, which is "
+                        "not a time-stamp reply")
                         .arg(url));
     if (reply->error() != QNetworkReply::NoError)
-        return fail(QStringLiteral("the answer of the time-stamp authority at %1 was cut short: %2")
-                        .arg(url, networkFailure(*reply)));
+        return fail(
+            QCoreApplication::translate(
+                "quire::storage", "the answer of the time-stamp authority at %1 was cut short: %2")
+                .arg(url, networkFailure(*reply)));
     return body;
 }
 
 Result<QByteArray> requestToken(const QString &url, const QByteArray &digest,
                                 const QByteArray &trustedPem, int timeoutMs) {
     if (digest.size() != kDigestSize)
-        return fail(QStringLiteral("a time-stamp is requested for a SHA-256 digest of 32 bytes, "
-                                   "not %1 bytes")
+        return fail(QCoreApplication::translate(
+                        "quire::storage",
+                        "a time-stamp is requested for a SHA-256 digest of 32 bytes, "
+                        "not %1 bytes")
                         .arg(digest.size()));
     const Request request = makeRequest(digest);
     if (request.der.isEmpty())
-        return fail(QStringLiteral("the time-stamp request could not be built"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the time-stamp request could not be built"));
     auto response = postQuery(url, request.der, timeoutMs);
     if (!response) return response.failure();
     auto token = tokenFromResponse(*response, request);

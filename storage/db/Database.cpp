@@ -116,7 +116,7 @@ Result<Connection> openConnection(const QString &path, int flags) {
     if (rc != SQLITE_OK) {
         if ((rc & 0xff) == SQLITE_CANTOPEN || !db)
             return fail(
-                QStringLiteral("could not open %1: %2%3")
+                QCoreApplication::translate("quire::storage", "could not open %1: %2%3")
                     .arg(path,
                          QString::fromUtf8(db ? sqlite3_errmsg(db.get()) : sqlite3_errstr(rc)),
                          systemErrorSuffix(db.get())));
@@ -526,8 +526,9 @@ Result<void> Database::rollback() {
 Result<void> Database::rekey(const crypto::SecureBytes &newRawKey) {
     if (!d || !d->db) return notOpen();
     if (newRawKey.size() != kRawKeySize)
-        return fail(
-            QStringLiteral("could not change the key: the key must be %1 bytes").arg(kRawKeySize));
+        return fail(QCoreApplication::translate(
+                        "quire::storage", "could not change the key: the key must be %1 bytes")
+                        .arg(kRawKeySize));
     sqlite3 *db = d->db.get();
     if (!sqlite3_get_autocommit(db))
         return fail(QCoreApplication::translate(
@@ -618,14 +619,16 @@ Result<void> Database::backupInto(Database &destination) {
     sqlite3_backup *backup =
         sqlite3_backup_init(destination.d->db.get(), "main", d->db.get(), "main");
     if (!backup)
-        return fail(QStringLiteral("could not start the backup of the database: %1")
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "could not start the backup of the database: %1")
                         .arg(QString::fromUtf8(sqlite3_errmsg(destination.d->db.get()))));
     // All pages in one step: the source is read in one transaction, so the copy is consistent.
     const int step = sqlite3_backup_step(backup, -1);
     const int rc = sqlite3_backup_finish(backup);
     if (step != SQLITE_DONE || rc != SQLITE_OK)
-        return fail(QStringLiteral("the backup of the database failed: %1")
-                        .arg(QString::fromUtf8(sqlite3_errmsg(destination.d->db.get()))));
+        return fail(
+            QCoreApplication::translate("quire::storage", "the backup of the database failed: %1")
+                .arg(QString::fromUtf8(sqlite3_errmsg(destination.d->db.get()))));
     return {};
 }
 

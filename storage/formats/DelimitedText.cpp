@@ -354,12 +354,13 @@ bool looksLikeDelimitedText(const QByteArray &bytes) {
 Result<Dataset> readDelimitedText(const QByteArray &bytes, const ReadProgress &progress) {
     const Source source(bytes);
     const std::string_view text = source.text;
-    if (looksBinary(text)) return fail(QStringLiteral("the file is binary, not text"));
+    if (looksBinary(text))
+        return fail(QCoreApplication::translate("quire::storage", "the file is binary, not text"));
     const Layout layout = detectLayout(text);
     if (layout.score == 0)
-        return fail(
-            QStringLiteral("no table of numbers was found: a table needs rows of at least two "
-                           "numbers separated by commas, semicolons, tabs or blanks"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "no table of numbers was found: a table needs rows of at least two "
+                              "numbers separated by commas, semicolons, tabs or blanks"));
     const std::size_t columns = std::min(layout.columns, kMaxColumns);
 
     Dataset dataset;
@@ -434,8 +435,10 @@ Result<Dataset> readDelimitedText(const QByteArray &bytes, const ReadProgress &p
         }
     }
     if (full)
-        return fail(QStringLiteral("the table has more values than one file may hold here (%1)")
-                        .arg(kMaxValues));
+        return fail(
+            QCoreApplication::translate(
+                "quire::storage", "the table has more values than one file may hold here (%1)")
+                .arg(kMaxValues));
 
     // The header: the last line before the table, when it has names for two or more columns.
     QStringList names;
@@ -500,7 +503,8 @@ Result<Dataset> readDelimitedText(const QByteArray &bytes, const ReadProgress &p
         dataset.series.push_back(std::move(series));
     }
     if (dataset.series.empty())
-        return fail(QStringLiteral("the table has no column of numbers beside its first"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the table has no column of numbers beside its first"));
 
     if (badRows > 0)
         dataset.warnings << QCoreApplication::translate(

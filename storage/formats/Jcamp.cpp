@@ -12,6 +12,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include <QCoreApplication>
+
 namespace quire::formats {
 
 using namespace detail;
@@ -362,14 +364,15 @@ Status Reader::setNumber(Block &block, const Record &record, std::optional<doubl
     const auto value = leadingNumber(record.value);
     if (!value || !std::isfinite(*value)) {
         if (isFactor)
-            return fail(QStringLiteral("%1: \"%2\" is not a number")
+            return fail(QCoreApplication::translate("quire::storage", "%1: \"%2\" is not a number")
                             .arg(context(block, record), brief(str(record.value))));
         m_dataset.warnings << QStringLiteral("%1: \"%2\" is not a number; it was ignored")
                                   .arg(context(block, record), brief(str(record.value)));
         return {};
     }
     if (isFactor && *value == 0)
-        return fail(QStringLiteral("%1: a factor of 0 would make every value 0")
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "%1: a factor of 0 would make every value 0")
                         .arg(context(block, record)));
     target = value;
     return {};
@@ -512,9 +515,10 @@ Result<Axis> Reader::axisFor(const Block &block, const std::string &symbol, bool
         const auto found = lists.symbolIndex->find(upperAscii(symbol));
         const int index = found == lists.symbolIndex->end() ? -1 : found->second;
         if (index < 0)
-            return fail(
-                QStringLiteral("the table uses the variable %1, which ##SYMBOL= does not list")
-                    .arg(axis.symbol));
+            return fail(QCoreApplication::translate(
+                            "quire::storage",
+                            "the table uses the variable %1, which ##SYMBOL= does not list")
+                            .arg(axis.symbol));
         axis.name = str(textAt(lists.varName, index)).trimmed();
         axis.units = str(textAt(lists.units, index)).trimmed();
         if (auto f = at(lists.factor, index)) axis.factor = *f;
@@ -525,7 +529,9 @@ Result<Axis> Reader::axisFor(const Block &block, const std::string &symbol, bool
         const QString type = upper(str(textAt(lists.varType, index)));
         if (!type.isEmpty()) axis.dependent = type == "DEPENDENT";
         if (axis.factor == 0 || !std::isfinite(axis.factor))
-            return fail(QStringLiteral("##FACTOR= for %1 is 0 or not a number").arg(axis.symbol));
+            return fail(QCoreApplication::translate("quire::storage",
+                                                    "##FACTOR= for %1 is 0 or not a number")
+                            .arg(axis.symbol));
         return axis;
     }
     if (abscissa) {
@@ -566,15 +572,19 @@ Status Reader::readTable(Block &block, const Record &record) {
     if (list->increment) {
         auto xAxis = axisFor(block, list->symbols[0], true);
         if (!xAxis)
-            return fail(QStringLiteral("%1: %2").arg(context(block, record), xAxis.error()));
+            return fail(QCoreApplication::translate("quire::storage", "%1: %2")
+                            .arg(context(block, record), xAxis.error()));
         auto yAxis = axisFor(block, list->symbols[1], false);
         if (!yAxis)
-            return fail(QStringLiteral("%1: %2").arg(context(block, record), yAxis.error()));
+            return fail(QCoreApplication::translate("quire::storage", "%1: %2")
+                            .arg(context(block, record), yAxis.error()));
         status = readIncrement(block, record, *xAxis, *yAxis, kind);
     } else {
         status = readGroups(block, record, *list, kind);
     }
-    if (!status) return fail(QStringLiteral("%1: %2").arg(context(block, record), status.error()));
+    if (!status)
+        return fail(QCoreApplication::translate("quire::storage", "%1: %2")
+                        .arg(context(block, record), status.error()));
     return {};
 }
 
@@ -587,15 +597,16 @@ Status Reader::readIncrement(Block &block, const Record &record, const Axis &xAx
     if (!table) return table.failure();
     auto &y = table->y;
     const std::size_t n = y.size();
-    if (n == 0) return fail(QStringLiteral("the table has no data"));
+    if (n == 0) return fail(QCoreApplication::translate("quire::storage", "the table has no data"));
     const QString countLabel = block.ntuples
                                    ? QStringLiteral("##VAR_DIM= (or the page's ##NPOINTS=)")
                                    : QStringLiteral("##NPOINTS=");
     if (xAxis.count && *xAxis.count != double(n))
-        return fail(QStringLiteral("the table has %1 points, but %2 says %3")
-                        .arg(n)
-                        .arg(countLabel)
-                        .arg(*xAxis.count, 0, 'g', 12));
+        return fail(
+            QCoreApplication::translate("quire::storage", "the table has %1 points, but %2 says %3")
+                .arg(n)
+                .arg(countLabel)
+                .arg(*xAxis.count, 0, 'g', 12));
 
     // The x values: FIRSTX, then steps of (LASTX - FIRSTX) / (n - 1). DELTAX is rounded in
     // many files (and of the wrong sign in some), so it is the fallback.
@@ -617,11 +628,13 @@ Status Reader::readIncrement(Block &block, const Record &record, const Axis &xAx
     } else if (n >= 2 && lines.size() >= 2 && lines[1].index > lines[0].index) {
         delta = (lines[1].x - lines[0].x) * xAxis.factor / double(lines[1].index - lines[0].index);
     } else if (n >= 2) {
-        return fail(
-            QStringLiteral("the x spacing cannot be known: there is no ##LASTX= and no ##DELTAX="));
+        return fail(QCoreApplication::translate(
+            "quire::storage",
+            "the x spacing cannot be known: there is no ##LASTX= and no ##DELTAX="));
     }
     if (!std::isfinite(first) || !std::isfinite(delta))
-        return fail(QStringLiteral("the x values are not finite numbers"));
+        return fail(
+            QCoreApplication::translate("quire::storage", "the x values are not finite numbers"));
 
     // Abscissa check: the X value that starts each line, counted in steps from the first line,
     // must land on the point that line starts with.
@@ -679,7 +692,8 @@ Status Reader::readGroups(Block &block, const Record &record, const VarList &lis
     std::vector<double> &x = (*columns)[0];
     for (auto &value : x)
         value *= xAxis->factor;
-    if (x.empty()) return fail(QStringLiteral("the table has no data"));
+    if (x.empty())
+        return fail(QCoreApplication::translate("quire::storage", "the table has no data"));
     if (xAxis->count && *xAxis->count != double(x.size()))
         m_dataset.warnings << QStringLiteral("%1: the table has %2 rows, but %3 says %4")
                                   .arg(context(block, record))
@@ -704,7 +718,8 @@ Status Reader::readGroups(Block &block, const Record &record, const VarList &lis
         finish(block, series, *xAxis, *yAxis);
         any = true;
     }
-    if (!any) return fail(QStringLiteral("the table has no Y variable"));
+    if (!any)
+        return fail(QCoreApplication::translate("quire::storage", "the table has no Y variable"));
     return {};
 }
 
@@ -808,7 +823,8 @@ Result<Dataset> Reader::read() {
     auto title = std::find_if(records.begin(), records.end(),
                               [](const Record &r) { return r.key == "TITLE"; });
     if (title == records.end())
-        return fail(QStringLiteral("a JCAMP-DX file starts with ##TITLE=, and this one has none"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "a JCAMP-DX file starts with ##TITLE=, and this one has none"));
     for (auto it = title; it != records.end(); ++it)
         if (auto status = handle(*it); !status) return status.failure();
     if (!m_open.empty())
@@ -825,9 +841,9 @@ Result<Dataset> Reader::read() {
                        .arg(*block.declaredBlocks, 0, 'g', 6)
                        .arg(block.children);
     if (m_dataset.series.empty())
-        return fail(
-            QStringLiteral("the file has no data table Quire can read (##XYDATA=, ##XYPOINTS=, "
-                           "##PEAK TABLE= or ##DATA TABLE=)"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the file has no data table Quire can read (##XYDATA=, ##XYPOINTS=, "
+                              "##PEAK TABLE= or ##DATA TABLE=)"));
     m_dataset.blockCount = int(std::count_if(m_blocks.begin(), m_blocks.end(),
                                              [](const Block &b) { return b.seriesCount > 0; }));
     QString version;

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <limits>
 
+#include <QCoreApplication>
+
 namespace quire::formats::detail {
 
 namespace {
@@ -30,7 +32,7 @@ QUIRE_HOT double scaled(std::uint64_t mantissa, int exponent) {
 }
 
 QString where(int line) {
-    return QStringLiteral("line %1").arg(line);
+    return QCoreApplication::translate("quire::storage", "line %1").arg(line);
 }
 
 QString shown(char c) {
@@ -137,8 +139,9 @@ Result<AsdfTable> decodeAsdf(std::string_view text, int firstLine, std::size_t e
         return true;
     };
     auto overBudget = [](int line) {
-        return fail(QStringLiteral("the data in %1 expand to more points than one file may "
-                                   "hold here")
+        return fail(QCoreApplication::translate(
+                        "quire::storage", "the data in %1 expand to more points than one file may "
+                                          "hold here")
                         .arg(where(line)));
     };
 
@@ -157,8 +160,10 @@ Result<AsdfTable> decodeAsdf(std::string_view text, int firstLine, std::size_t e
         AsdfLine start;
         start.lineNumber = lineNumber;
         if (!readAbscissa(line, pos, start.x))
-            return fail(QStringLiteral("%1 of the file should start with its X value, not %2")
-                            .arg(where(lineNumber), shown(line[0])));
+            return fail(
+                QCoreApplication::translate("quire::storage",
+                                            "%1 of the file should start with its X value, not %2")
+                    .arg(where(lineNumber), shown(line[0])));
         // After a line that ended in DIF form, the first ordinate repeats the last one: the
         // Y check. The abscissa then belongs to that repeated point.
         bool checkPending = previousEndedInDif && !y.empty();
@@ -183,7 +188,8 @@ Result<AsdfTable> decodeAsdf(std::string_view text, int firstLine, std::size_t e
                 ++pos;
                 if (pos >= line.size() ||
                     !((line[pos] >= '0' && line[pos] <= '9') || line[pos] == '.'))
-                    return fail(QStringLiteral("%1: a sign without a number after it")
+                    return fail(QCoreApplication::translate("quire::storage",
+                                                            "%1: a sign without a number after it")
                                     .arg(where(lineNumber)));
                 kind = Kind::Absolute;
                 plain = true;
@@ -221,22 +227,28 @@ Result<AsdfTable> decodeAsdf(std::string_view text, int firstLine, std::size_t e
                 kind = Kind::Missing;
                 ++pos;
             } else {
-                return fail(QStringLiteral("%1 of the file has %2, which is not part of a JCAMP-DX "
-                                           "number (AFFN or ASDF)")
+                return fail(QCoreApplication::translate(
+                                "quire::storage",
+                                "%1 of the file has %2, which is not part of a JCAMP-DX "
+                                "number (AFFN or ASDF)")
                                 .arg(where(lineNumber), shown(c)));
             }
             if (kind != Kind::Missing) readDigits(line, pos, d, kind != Kind::Duplicate);
             if (kind == Kind::Absolute && plain && d.count == 0)
-                return fail(
-                    QStringLiteral("%1: a decimal point without digits").arg(where(lineNumber)));
+                return fail(QCoreApplication::translate("quire::storage",
+                                                        "%1: a decimal point without digits")
+                                .arg(where(lineNumber)));
             if (kind == Kind::Absolute) readExponent(line, pos, d);
 
             if (kind == Kind::Duplicate) {
                 if (mode == Mode::None || lastWasDup)
-                    return fail(QStringLiteral("%1: a repeat count (DUP) that follows no value")
-                                    .arg(where(lineNumber)));
+                    return fail(
+                        QCoreApplication::translate(
+                            "quire::storage", "%1: a repeat count (DUP) that follows no value")
+                            .arg(where(lineNumber)));
                 if (d.exponent != 0 || d.mantissa == 0)
-                    return fail(QStringLiteral("%1: a repeat count (DUP) out of range")
+                    return fail(QCoreApplication::translate("quire::storage",
+                                                            "%1: a repeat count (DUP) out of range")
                                     .arg(where(lineNumber)));
                 const std::uint64_t extra = d.mantissa - 1;
                 if (!take(std::size_t(extra))) return overBudget(lineNumber);
@@ -258,11 +270,15 @@ Result<AsdfTable> decodeAsdf(std::string_view text, int firstLine, std::size_t e
 
             if (kind == Kind::Difference) {
                 if (y.empty())
-                    return fail(QStringLiteral("%1: a difference (DIF) with no value before it")
-                                    .arg(where(lineNumber)));
+                    return fail(
+                        QCoreApplication::translate(
+                            "quire::storage", "%1: a difference (DIF) with no value before it")
+                            .arg(where(lineNumber)));
                 if (checkPending)
-                    return fail(QStringLiteral("%1 starts with a difference, so the Y check of the "
-                                               "line before cannot be made: the data are damaged")
+                    return fail(QCoreApplication::translate(
+                                    "quire::storage",
+                                    "%1 starts with a difference, so the Y check of the "
+                                    "line before cannot be made: the data are damaged")
                                     .arg(where(lineNumber)));
                 if (!take(1)) return overBudget(lineNumber);
                 difference = value;
@@ -275,13 +291,14 @@ Result<AsdfTable> decodeAsdf(std::string_view text, int firstLine, std::size_t e
             if (checkPending) {
                 checkPending = false;
                 if (!sameOrdinate(value, current))
-                    return fail(
-                        QStringLiteral("Y check failed in %1: the line repeats the last value "
-                                       "of the line before as %2, but the data decode to %3; "
-                                       "the file is damaged or was written wrongly")
-                            .arg(where(lineNumber))
-                            .arg(value, 0, 'g', 17)
-                            .arg(current, 0, 'g', 17));
+                    return fail(QCoreApplication::translate(
+                                    "quire::storage",
+                                    "Y check failed in %1: the line repeats the last value "
+                                    "of the line before as %2, but the data decode to %3; "
+                                    "the file is damaged or was written wrongly")
+                                    .arg(where(lineNumber))
+                                    .arg(value, 0, 'g', 17)
+                                    .arg(current, 0, 'g', 17));
                 ++table.yChecks;
                 mode = Mode::Absolute;
                 anyOrdinate = true;
@@ -294,7 +311,8 @@ Result<AsdfTable> decodeAsdf(std::string_view text, int firstLine, std::size_t e
             anyOrdinate = true;
         }
         if (!anyOrdinate)
-            return fail(QStringLiteral("%1 of the file has an X value but no Y values")
+            return fail(QCoreApplication::translate("quire::storage",
+                                                    "%1 of the file has an X value but no Y values")
                             .arg(where(lineNumber)));
         previousEndedInDif = mode == Mode::Difference;
         table.lines.push_back(start);
@@ -324,13 +342,15 @@ Result<std::vector<std::vector<double>>> decodeGroups(std::string_view text, int
                 value = std::numeric_limits<double>::quiet_NaN();
                 ++pos;
             } else if (!scanNumber(line, pos, value)) {
-                return fail(QStringLiteral("%1 of the file has %2 where a number should be")
+                return fail(QCoreApplication::translate(
+                                "quire::storage", "%1 of the file has %2 where a number should be")
                                 .arg(where(lineNumber), shown(c)));
             }
             if (budget.left == 0)
-                return fail(
-                    QStringLiteral("the table at %1 has more values than a file can hold here")
-                        .arg(where(lineNumber)));
+                return fail(QCoreApplication::translate(
+                                "quire::storage",
+                                "the table at %1 has more values than a file can hold here")
+                                .arg(where(lineNumber)));
             --budget.left;
             values.push_back(value);
         }

@@ -3,6 +3,7 @@
 #include "formats/DelimitedText.h"
 #include "formats/Jcamp.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 
 #include <cstring>
@@ -59,19 +60,27 @@ Result<Dataset> readDataset(const QByteArray &bytes, const QString &fileName,
     const QString name =
         fileName.isEmpty() ? QStringLiteral("the file") : QFileInfo(fileName).fileName();
     if (bytes.isEmpty())
-        return fail(QStringLiteral("not a file Quire can read: %1 is empty").arg(name));
+        return fail(
+            QCoreApplication::translate("quire::storage", "not a file Quire can read: %1 is empty")
+                .arg(name));
     const FileKind kind = sniff(bytes, fileName);
     if (kind == FileKind::Unknown) {
         if (looksBinary(bytes))
-            return fail(QStringLiteral("not a file Quire can read: %1 is binary, and Quire reads "
-                                       "instrument data as JCAMP-DX or as text tables (CSV, TSV)")
+            return fail(QCoreApplication::translate(
+                            "quire::storage",
+                            "not a file Quire can read: %1 is binary, and Quire reads "
+                            "instrument data as JCAMP-DX or as text tables (CSV, TSV)")
                             .arg(name));
         if (hasJcampExtension(fileName))
-            return fail(QStringLiteral("not a file Quire can read: %1 is named like JCAMP-DX but "
-                                       "does not start with a ##TITLE= record")
+            return fail(QCoreApplication::translate(
+                            "quire::storage",
+                            "not a file Quire can read: %1 is named like JCAMP-DX but "
+                            "does not start with a ##TITLE= record")
                             .arg(name));
-        return fail(QStringLiteral("not a file Quire can read: %1 is neither JCAMP-DX nor a text "
-                                   "table with rows of numbers")
+        return fail(QCoreApplication::translate(
+                        "quire::storage",
+                        "not a file Quire can read: %1 is neither JCAMP-DX nor a text "
+                        "table with rows of numbers")
                         .arg(name));
     }
     // JCAMP-DX files are spectra of some MB at most: read in one go. Tables may be huge.
@@ -80,11 +89,12 @@ Result<Dataset> readDataset(const QByteArray &bytes, const QString &fileName,
     if (result && progress && !progress(bytes.size(), bytes.size()))
         return fail(QStringLiteral("cancelled"));
     if (!result)
-        return fail(QStringLiteral("%1 is %2, but it cannot be read: %3")
-                        .arg(name,
-                             kind == FileKind::Jcamp ? QStringLiteral("a JCAMP-DX file")
-                                                     : QStringLiteral("a text table"),
-                             result.error()));
+        return fail(
+            QCoreApplication::translate("quire::storage", "%1 is %2, but it cannot be read: %3")
+                .arg(name,
+                     kind == FileKind::Jcamp ? QStringLiteral("a JCAMP-DX file")
+                                             : QStringLiteral("a text table"),
+                     result.error()));
     return result;
 }
 

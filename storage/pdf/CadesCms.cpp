@@ -13,6 +13,8 @@
 #include <algorithm>
 #include <climits>
 
+#include <QCoreApplication>
+
 namespace quire::pdf::cades {
 
 namespace {
@@ -118,15 +120,19 @@ QByteArray attributeValue(X509_ATTRIBUTE *attribute) {
 Result<void> Builder::sign(const QByteArray &contentDigest, const QByteArray &signerCertDer,
                            const QList<QByteArray> &extraCerts, const SignFunction &signer) {
     const X509Ptr cert = parseWhole<X509Ptr>(signerCertDer, d2i_X509);
-    if (!cert) return fail(QStringLiteral("the signing certificate is damaged"));
+    if (!cert)
+        return fail(
+            QCoreApplication::translate("quire::storage", "the signing certificate is damaged"));
     const QByteArray issuer = derOf(X509_get_issuer_name(cert.get()), i2d_X509_NAME);
     const QByteArray serial = derOf(X509_get0_serialNumber(cert.get()), i2d_ASN1_INTEGER);
     if (issuer.isEmpty() || serial.isEmpty())
-        return fail(QStringLiteral("could not read the signing certificate's issuer"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "could not read the signing certificate's issuer"));
     QList<QByteArray> certs{signerCertDer};
     for (const QByteArray &extra : extraCerts) {
         if (!parseWhole<X509Ptr>(extra, d2i_X509))
-            return fail(QStringLiteral("a certificate to embed in the signature is damaged"));
+            return fail(QCoreApplication::translate(
+                "quire::storage", "a certificate to embed in the signature is damaged"));
         if (!certs.contains(extra)) certs << extra;
     }
     m_certificates = setOf(certs, 0xa0);
@@ -142,7 +148,9 @@ Result<void> Builder::sign(const QByteArray &contentDigest, const QByteArray &si
                            attribute(kOidSigningCertificateV2, signingCertificateV2)});
     auto signature = signer(m_signedAttrs);
     if (!signature) return signature.failure();
-    if (signature->isEmpty()) return fail(QStringLiteral("the signing key gave no signature"));
+    if (signature->isEmpty())
+        return fail(
+            QCoreApplication::translate("quire::storage", "the signing key gave no signature"));
     m_signature = *signature;
     return {};
 }
@@ -174,11 +182,13 @@ Result<ParsedCms> parseCms(const QByteArray &cmsDer) {
     ParsedCms parsed;
     parsed.cms = parseWhole<CmsPtr>(cmsDer, d2i_CMS_ContentInfo);
     if (!parsed.cms || OBJ_obj2nid(CMS_get0_type(parsed.cms.get())) != NID_pkcs7_signed)
-        return fail(QStringLiteral("the signature is damaged: it is not a CMS signed-data "
-                                   "structure"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the signature is damaged: it is not a CMS signed-data "
+                              "structure"));
     STACK_OF(CMS_SignerInfo) *infos = CMS_get0_SignerInfos(parsed.cms.get());
     if (!infos || sk_CMS_SignerInfo_num(infos) != 1)
-        return fail(QStringLiteral("the signature does not have exactly one signer"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the signature does not have exactly one signer"));
     parsed.signerInfo = sk_CMS_SignerInfo_value(infos, 0);
     parsed.certs.reset(CMS_get1_certs(parsed.cms.get()));
     for (int i = 0; parsed.certs && i < sk_X509_num(parsed.certs.get()); ++i) {
@@ -190,7 +200,8 @@ Result<ParsedCms> parseCms(const QByteArray &cmsDer) {
     }
     ERR_clear_error();
     if (!parsed.signer)
-        return fail(QStringLiteral("the signature does not carry its signer's certificate"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the signature does not carry its signer's certificate"));
     return parsed;
 }
 
@@ -223,27 +234,32 @@ Result<void> verifyIntegrity(const QByteArray &cmsDer, const QByteArray &content
     if (!cms) return cms.failure();
     CMS_SignerInfo *si = cms->signerInfo;
     if (CMS_is_detached(cms->cms.get()) != 1)
-        return fail(QStringLiteral("the signature carries content of its own; a PDF signature "
-                                   "is detached"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the signature carries content of its own; a PDF signature "
+                              "is detached"));
     X509_ALGOR *digest = nullptr;
     CMS_SignerInfo_get0_algs(si, nullptr, nullptr, &digest, nullptr);
     const ASN1_OBJECT *digestObject = nullptr;
     if (digest) X509_ALGOR_get0(&digestObject, nullptr, nullptr, digest);
     if (!digestObject || OBJ_obj2nid(digestObject) != NID_sha256)
-        return fail(QStringLiteral("the signature does not use SHA-256"));
+        return fail(
+            QCoreApplication::translate("quire::storage", "the signature does not use SHA-256"));
 
     const int mdIndex = CMS_signed_get_attr_by_NID(si, NID_pkcs9_messageDigest, -1);
     if (mdIndex < 0 || CMS_signed_get_attr_by_NID(si, NID_pkcs9_messageDigest, mdIndex) >= 0)
-        return fail(QStringLiteral("the signature does not have exactly one message digest"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the signature does not have exactly one message digest"));
     const QByteArray md = attributeValue(CMS_signed_get_attr(si, mdIndex));
     if (md != octets(contentDigest))
-        return fail(QStringLiteral("the signed bytes of the document were changed"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the signed bytes of the document were changed"));
 
     CMS_SignerInfo_set1_signer_cert(si, cms->signer);
     if (CMS_SignerInfo_verify(si) != 1) {
         ERR_clear_error();
-        return fail(QStringLiteral("the signature value does not match its signer's "
-                                   "certificate"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the signature value does not match its signer's "
+                                                "certificate"));
     }
 
     const int essIndex = CMS_signed_get_attr_by_NID(si, NID_id_smime_aa_signingCertificateV2, -1);
@@ -253,15 +269,18 @@ Result<void> verifyIntegrity(const QByteArray &cmsDer, const QByteArray &content
         const EssV2Ptr ess = parseWhole<EssV2Ptr>(value, d2i_ESS_SIGNING_CERT_V2);
         X509StackPtr chain(sk_X509_new_null());
         if (!ess || !chain || X509_up_ref(cms->signer) != 1)
-            return fail(QStringLiteral("the signing-certificate-v2 attribute is damaged"));
+            return fail(QCoreApplication::translate(
+                "quire::storage", "the signing-certificate-v2 attribute is damaged"));
         if (!sk_X509_push(chain.get(), cms->signer)) {
             X509_free(cms->signer);
-            return fail(QStringLiteral("out of memory while checking the signature"));
+            return fail(QCoreApplication::translate("quire::storage",
+                                                    "out of memory while checking the signature"));
         }
         if (OSSL_ESS_check_signing_certs(nullptr, ess.get(), chain.get(), 1) <= 0) {
             ERR_clear_error();
-            return fail(QStringLiteral("the signing-certificate-v2 attribute does not name the "
-                                       "signer's certificate"));
+            return fail(QCoreApplication::translate(
+                "quire::storage", "the signing-certificate-v2 attribute does not name the "
+                                  "signer's certificate"));
         }
     }
     return {};
@@ -271,11 +290,16 @@ Result<void> verifyChainAt(const QByteArray &certDer, const QByteArray &caCertDe
                            const QDateTime &at) {
     const X509Ptr cert = parseWhole<X509Ptr>(certDer, d2i_X509);
     const X509Ptr ca = parseWhole<X509Ptr>(caCertDer, d2i_X509);
-    if (!cert) return fail(QStringLiteral("the signer's certificate is damaged"));
-    if (!ca) return fail(QStringLiteral("the notebook's certificate authority is damaged"));
+    if (!cert)
+        return fail(
+            QCoreApplication::translate("quire::storage", "the signer's certificate is damaged"));
+    if (!ca)
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the notebook's certificate authority is damaged"));
     if (X509_self_signed(ca.get(), 1) != 1) {
         ERR_clear_error();
-        return fail(QStringLiteral("the notebook's certificate authority is not self-signed"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the notebook's certificate authority is not self-signed"));
     }
     X509StorePtr store(X509_STORE_new());
     X509StoreCtxPtr ctx(X509_STORE_CTX_new());
@@ -283,7 +307,8 @@ Result<void> verifyChainAt(const QByteArray &certDer, const QByteArray &caCertDe
         X509_STORE_CTX_init(ctx.get(), store.get(), cert.get(), nullptr) != 1 ||
         X509_STORE_CTX_set_purpose(ctx.get(), X509_PURPOSE_ANY) != 1) {
         ERR_clear_error();
-        return fail(QStringLiteral("could not check the signer's certificate"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "could not check the signer's certificate"));
     }
     X509_VERIFY_PARAM_set_time(X509_STORE_CTX_get0_param(ctx.get()), time_t(at.toSecsSinceEpoch()));
     const int verified = X509_verify_cert(ctx.get());
@@ -296,11 +321,16 @@ Result<void> verifyChainAt(const QByteArray &certDer, const QByteArray &caCertDe
     case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
     case X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE:
     case X509_V_ERR_CERT_SIGNATURE_FAILURE:
-        return fail(QStringLiteral("it was not issued by the notebook's certificate authority"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "it was not issued by the notebook's certificate authority"));
     case X509_V_ERR_CERT_HAS_EXPIRED:
-        return fail(QStringLiteral("it had expired at the time of signing (%1)").arg(when));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "it had expired at the time of signing (%1)")
+                        .arg(when));
     case X509_V_ERR_CERT_NOT_YET_VALID:
-        return fail(QStringLiteral("it was not yet valid at the time of signing (%1)").arg(when));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "it was not yet valid at the time of signing (%1)")
+                        .arg(when));
     default:
         return fail(QString::fromLatin1(X509_verify_cert_error_string(error)));
     }

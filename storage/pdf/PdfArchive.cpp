@@ -2,6 +2,7 @@
 
 #include "pdf/PdfUpdate.h"
 
+#include <QCoreApplication>
 #include <QSet>
 #include <QtEndian>
 
@@ -217,13 +218,17 @@ Result<QByteArray> addEvidence(const QByteArray &pdf, const QList<EvidenceFile> 
     QSet<QString> names;
     for (const EvidenceFile &file : files) {
         if (file.name.trimmed().isEmpty())
-            return fail(QStringLiteral("every embedded file needs a name"));
+            return fail(
+                QCoreApplication::translate("quire::storage", "every embedded file needs a name"));
         if (names.contains(file.name))
-            return fail(QStringLiteral("two embedded files are called \"%1\"").arg(file.name));
+            return fail(QCoreApplication::translate("quire::storage",
+                                                    "two embedded files are called \"%1\"")
+                            .arg(file.name));
         names.insert(file.name);
         if (file.mediaType.isEmpty() || !file.mediaType.contains(u'/'))
-            return fail(QStringLiteral("the embedded file \"%1\" needs a media type such as "
-                                       "application/json")
+            return fail(QCoreApplication::translate(
+                            "quire::storage", "the embedded file \"%1\" needs a media type such as "
+                                              "application/json")
                             .arg(file.name));
     }
     auto opened = openPdf(pdf, QStringLiteral("printout"));

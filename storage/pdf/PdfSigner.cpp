@@ -7,6 +7,7 @@
 #include "pdf/PdfUpdate.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QGuiApplication>
 #include <QPainter>
@@ -59,8 +60,9 @@ QStringList blockLines(const SignRequest &request) {
 // printed name) is bold; lines that do not fit get a smaller font rather than being cut.
 Result<QByteArray> renderBlock(const QStringList &lines, const QSizeF &size) {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
-        return fail(QStringLiteral("a visible signature block needs the graphical application "
-                                   "(fonts); sign without a visible block instead"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "a visible signature block needs the graphical application "
+                              "(fonts); sign without a visible block instead"));
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     {
@@ -70,7 +72,9 @@ Result<QByteArray> renderBlock(const QStringList &lines, const QSizeF &size) {
         writer.setPageMargins(QMarginsF(0, 0, 0, 0));
         writer.setResolution(72); // one device pixel per point
         QPainter painter(&writer);
-        if (!painter.isActive()) return fail(QStringLiteral("could not draw the signature block"));
+        if (!painter.isActive())
+            return fail(QCoreApplication::translate("quire::storage",
+                                                    "could not draw the signature block"));
         painter.setPen(QPen(QColor(110, 110, 110), 0.6));
         painter.drawRect(QRectF(0.5, 0.5, size.width() - 1, size.height() - 1));
         const double padding = 5.0;
@@ -121,10 +125,12 @@ QRectF rectOf(QPDFObjectHandle array) {
 
 Result<QPDFObjectHandle> pageAt(QPDF &qpdf, int page) {
     std::vector<QPDFObjectHandle> pages = qpdf.getAllPages();
-    if (pages.empty()) return fail(QStringLiteral("the PDF has no pages"));
+    if (pages.empty())
+        return fail(QCoreApplication::translate("quire::storage", "the PDF has no pages"));
     const int index = page < 0 ? int(pages.size()) - 1 : page;
     if (index >= int(pages.size()))
-        return fail(QStringLiteral("the PDF has %1 pages; there is no page %2")
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the PDF has %1 pages; there is no page %2")
                         .arg(pages.size())
                         .arg(index + 1));
     return pages[size_t(index)];
@@ -255,7 +261,8 @@ Result<Prepared> placeRanges(QByteArray bytes, qint64 bodyOffset) {
     const qint64 rangeAt = bytes.indexOf("/ByteRange " + kByteRangePlaceholder, bodyOffset);
     const qint64 contentsAt = bytes.indexOf("/Contents <", bodyOffset);
     if (rangeAt < 0 || contentsAt < 0)
-        return fail(QStringLiteral("internal error: the signature dictionary was not written"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "internal error: the signature dictionary was not written"));
     Prepared out;
     out.contentsStart = contentsAt + 10;
     out.contentsEnd = bytes.indexOf('>', out.contentsStart) + 1;
@@ -263,7 +270,8 @@ Result<Prepared> placeRanges(QByteArray bytes, qint64 bodyOffset) {
                               QByteArray::number(out.contentsEnd) + ' ' +
                               QByteArray::number(bytes.size() - out.contentsEnd) + ']';
     if (ranges.size() > kByteRangePlaceholder.size())
-        return fail(QStringLiteral("the PDF is too large to sign (over 9 GB)"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the PDF is too large to sign (over 9 GB)"));
     bytes.replace(rangeAt + 11, kByteRangePlaceholder.size(),
                   ranges.leftJustified(kByteRangePlaceholder.size(), ' '));
     out.bytes = bytes;
@@ -293,7 +301,8 @@ appendSignature(const QByteArray &pdf, const QByteArray &dictionaryType,
                                   dictionaryType == "/DocTimeStamp" ? QStringLiteral("Timestamp")
                                                                     : QStringLiteral("Signature"));
         if (spec.name.isEmpty())
-            return fail(QStringLiteral("the PDF already has a signature field of that name"));
+            return fail(QCoreApplication::translate(
+                "quire::storage", "the PDF already has a signature field of that name"));
         spec.value = (*update)->add(QPDFObjectHandle::newDictionary());
         if (!spec.lines.isEmpty() && spec.rect.isEmpty()) {
             auto page = pageAt(qpdf, spec.page);
@@ -333,7 +342,8 @@ appendWithRetry(const QByteArray &pdf, const QByteArray &dictionaryType,
         if (!signedPdf || needed == 0) return signedPdf;
         reserve = needed + 1024;
     }
-    return fail(QStringLiteral("the signature does not fit the room reserved for it"));
+    return fail(QCoreApplication::translate("quire::storage",
+                                            "the signature does not fit the room reserved for it"));
 }
 
 } // namespace
@@ -342,7 +352,8 @@ TsaCallback tsaClient(const QString &url, int timeoutMs) {
     return [url, timeoutMs](const QByteArray &digest) -> Result<QByteArray> {
         const timestamp::Request request = timestamp::makeRequest(digest);
         if (request.der.isEmpty())
-            return fail(QStringLiteral("a time-stamp is requested for a SHA-256 digest"));
+            return fail(QCoreApplication::translate(
+                "quire::storage", "a time-stamp is requested for a SHA-256 digest"));
         auto response = timestamp::postQuery(url, request.der, timeoutMs);
         if (!response) return response.failure();
         return timestamp::tokenFromResponse(*response, request);
@@ -354,10 +365,12 @@ Result<QByteArray> signPdf(const QByteArray &pdf, const SignRequest &request,
                            const QList<QByteArray> &extraCerts,
                            const std::optional<TsaCallback> &tsa) {
     if (!request.signingTime.isValid())
-        return fail(QStringLiteral("the signature needs the time of signing"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the signature needs the time of signing"));
     if (request.name.trimmed().isEmpty() || request.reason.trimmed().isEmpty())
-        return fail(QStringLiteral("the signature needs the signer's printed name and its "
-                                   "meaning"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the signature needs the signer's printed name and its "
+                              "meaning"));
     QByteArray extra = " /M (" + pdfDate(request.signingTime) + ") /Name " +
                        textString(request.name) + " /Reason " + textString(request.reason);
     if (!request.location.isEmpty()) extra += " /Location " + textString(request.location);
@@ -383,15 +396,18 @@ Result<QByteArray> signPdf(const QByteArray &pdf, const SignRequest &request,
         if (tsa) {
             auto stamped = (*tsa)(crypto::sha256(builder.signatureValue()));
             if (!stamped)
-                return fail(QStringLiteral("the signature time-stamp failed: ") + stamped.error());
+                return fail(QCoreApplication::translate("quire::storage",
+                                                        "the signature time-stamp failed: ") +
+                            stamped.error());
             token = *stamped;
         }
         QByteArray cms = builder.encode(token);
         // A key that does not belong to the certificate would give a signature nobody can check.
         auto holds = cades::verifyIntegrity(cms, digest);
         if (!holds)
-            return fail(QStringLiteral("the signing key does not belong to the signing "
-                                       "certificate (%1)")
+            return fail(QCoreApplication::translate(
+                            "quire::storage", "the signing key does not belong to the signing "
+                                              "certificate (%1)")
                             .arg(holds.error()));
         return cms;
     };
@@ -403,7 +419,8 @@ Result<QByteArray> signPdf(const QByteArray &pdf, const SignRequest &request,
                            const QList<QByteArray> &extraCerts,
                            const std::optional<TsaCallback> &tsa) {
     if (!key.hasPrivate())
-        return fail(QStringLiteral("signing needs the member's private signing key"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "signing needs the member's private signing key"));
     const SignCallback sign = [&key](const QByteArray &toBeSigned) -> Result<QByteArray> {
         return key.sign(toBeSigned);
     };
@@ -414,7 +431,10 @@ Result<QByteArray> addDocumentTimestamp(const QByteArray &pdf, const TsaCallback
     FieldSpec spec; // invisible, on the last page
     auto fill = [&](const QByteArray &digest) -> Result<QByteArray> {
         auto token = tsa(digest);
-        if (!token) return fail(QStringLiteral("the document time-stamp failed: ") + token.error());
+        if (!token)
+            return fail(
+                QCoreApplication::translate("quire::storage", "the document time-stamp failed: ") +
+                token.error());
         return *token;
     };
     return appendWithRetry(pdf, "/DocTimeStamp", "/ETSI.RFC3161", {}, spec, kTokenRoom, fill);

@@ -22,8 +22,9 @@ namespace {
 // One overlay page per page, of the same size, holding only the furniture.
 Result<QByteArray> renderOverlay(const QList<QSizeF> &sizes, const PageFurniture &f) {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
-        return fail(QStringLiteral("page headers and footers need the graphical application "
-                                   "(fonts)"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "page headers and footers need the graphical application "
+                              "(fonts)"));
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     {
@@ -34,7 +35,9 @@ Result<QByteArray> renderOverlay(const QList<QSizeF> &sizes, const PageFurniture
         writer.setPageSize(
             QPageSize(sizes.first(), QPageSize::Point, QString(), QPageSize::ExactMatch));
         QPainter painter(&writer);
-        if (!painter.isActive()) return fail(QStringLiteral("could not draw the page headers"));
+        if (!painter.isActive())
+            return fail(
+                QCoreApplication::translate("quire::storage", "could not draw the page headers"));
         QFont font(QStringLiteral("DejaVu Sans"));
         font.setStyleHint(QFont::SansSerif);
         font.setPointSizeF(7.5);
@@ -89,7 +92,8 @@ Result<QByteArray> addPageFurniture(const QByteArray &pdf, const PageFurniture &
     QPDF &qpdf = **opened;
     return guarded(QStringLiteral("cannot add page headers"), [&]() -> Result<QByteArray> {
         auto pages = QPDFPageDocumentHelper(qpdf).getAllPages();
-        if (pages.empty()) return fail(QStringLiteral("the printout has no pages"));
+        if (pages.empty())
+            return fail(QCoreApplication::translate("quire::storage", "the printout has no pages"));
         QList<QSizeF> sizes;
         for (auto &page : pages) {
             const auto box = page.getMediaBox().getArrayAsRectangle();
@@ -101,7 +105,8 @@ Result<QByteArray> addPageFurniture(const QByteArray &pdf, const PageFurniture &
         if (!overlay) return overlay.failure();
         auto overlayPages = QPDFPageDocumentHelper(**overlay).getAllPages();
         if (overlayPages.size() != pages.size())
-            return fail(QStringLiteral("the page headers came out with %1 pages for %2")
+            return fail(QCoreApplication::translate(
+                            "quire::storage", "the page headers came out with %1 pages for %2")
                             .arg(overlayPages.size())
                             .arg(pages.size()));
         for (size_t i = 0; i < pages.size(); ++i) {

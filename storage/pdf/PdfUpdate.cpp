@@ -1,5 +1,6 @@
 #include "pdf/PdfUpdate.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QTimeZone>
 
@@ -28,8 +29,9 @@ Result<std::shared_ptr<QPDF>> openPdf(const QByteArray &bytes, const QString &de
             qpdf->processMemoryFile(description.toUtf8().constData(), holder->bytes.constData(),
                                     size_t(holder->bytes.size()));
             if (qpdf->isEncrypted())
-                return fail(QStringLiteral("the PDF is encrypted; Quire signs only "
-                                           "unencrypted PDFs"));
+                return fail(QCoreApplication::translate("quire::storage",
+                                                        "the PDF is encrypted; Quire signs only "
+                                                        "unencrypted PDFs"));
             return qpdf;
         });
 }
@@ -101,7 +103,8 @@ Result<std::unique_ptr<PdfUpdate>> PdfUpdate::open(const QByteArray &pdf) {
     update->m_qpdf = *qpdf;
     update->m_prevXref = lastStartXref(pdf);
     if (update->m_prevXref < 0)
-        return fail(QStringLiteral("the PDF has no cross-reference section at its end"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the PDF has no cross-reference section at its end"));
     update->m_xrefStream = !pdf.mid(update->m_prevXref, 4).startsWith("xref");
     return guarded(QStringLiteral("the PDF's structure cannot be read"),
                    [&]() -> Result<std::unique_ptr<PdfUpdate>> {
@@ -120,9 +123,10 @@ Result<std::unique_ptr<PdfUpdate>> PdfUpdate::open(const QByteArray &pdf) {
                        for (QPDFObjectHandle page : update->m_qpdf->getAllPages())
                            repaired = repaired || !xrefTable.count(page.getObjGen());
                        if (repaired)
-                           return fail(QStringLiteral("the PDF's page tree is damaged; rewrite "
-                                                      "the file (export it again) before "
-                                                      "signing"));
+                           return fail(QCoreApplication::translate(
+                               "quire::storage", "the PDF's page tree is damaged; rewrite "
+                                                 "the file (export it again) before "
+                                                 "signing"));
                        return std::move(update);
                    });
 }

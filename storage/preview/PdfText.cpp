@@ -5,6 +5,8 @@
 #include <memory>
 #include <mutex>
 
+#include <QCoreApplication>
+
 namespace quire::preview {
 
 namespace {
@@ -21,19 +23,24 @@ Result<PdfText> pdfText(const QByteArray &pdf, const PdfTextLimits &limits,
                         const std::atomic_bool *cancel) {
     quietPoppler();
     if (pdf.size() > limits.maxBytes)
-        return fail(QStringLiteral("the PDF is too large to read its text (%1 MiB; at most %2 MiB)")
-                        .arg(pdf.size() / (1024 * 1024))
-                        .arg(limits.maxBytes / (1024 * 1024)));
-    if (!pdf.startsWith("%PDF-") && !pdf.left(1024).contains("%PDF-"))
-        return fail(QStringLiteral("the file is not a PDF"));
-    std::unique_ptr<Poppler::Document> doc = Poppler::Document::loadFromData(pdf);
-    if (!doc) return fail(QStringLiteral("the PDF is damaged and cannot be read"));
-    if (doc->isLocked())
         return fail(
-            QStringLiteral("the PDF is protected by a password, so its text cannot be read"));
+            QCoreApplication::translate(
+                "quire::storage", "the PDF is too large to read its text (%1 MiB; at most %2 MiB)")
+                .arg(pdf.size() / (1024 * 1024))
+                .arg(limits.maxBytes / (1024 * 1024)));
+    if (!pdf.startsWith("%PDF-") && !pdf.left(1024).contains("%PDF-"))
+        return fail(QCoreApplication::translate("quire::storage", "the file is not a PDF"));
+    std::unique_ptr<Poppler::Document> doc = Poppler::Document::loadFromData(pdf);
+    if (!doc)
+        return fail(
+            QCoreApplication::translate("quire::storage", "the PDF is damaged and cannot be read"));
+    if (doc->isLocked())
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the PDF is protected by a password, so its text cannot be read"));
     PdfText out;
     out.pages = doc->numPages();
-    if (out.pages <= 0) return fail(QStringLiteral("the PDF has no pages"));
+    if (out.pages <= 0)
+        return fail(QCoreApplication::translate("quire::storage", "the PDF has no pages"));
     const int pages = std::min(out.pages, limits.maxPages);
     for (int i = 0; i < pages; ++i) {
         if (cancel && cancel->load()) return fail(QStringLiteral("cancelled"));

@@ -1,5 +1,6 @@
 #include "records/CanonicalJson.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QMetaType>
 #include <QString>
@@ -307,15 +308,18 @@ public:
 
     Result<QJsonValue> parseDocument() {
         if (m_size >= 3 && m_data[0] == 0xEF && m_data[1] == 0xBB && m_data[2] == 0xBF)
-            return fail(QStringLiteral("the JSON text starts with a byte order mark (U+FEFF); "
-                                       "remove it"));
+            return fail(QCoreApplication::translate(
+                "quire::storage", "the JSON text starts with a byte order mark (U+FEFF); "
+                                  "remove it"));
         QJsonValue value;
         if (!parseValue(value, 0)) return fail(m_error);
         skipWhitespace();
         if (m_pos < m_size)
-            return fail(QStringLiteral("unexpected %1 after the end of the JSON value at byte %2")
-                            .arg(describeByte(m_pos))
-                            .arg(m_pos));
+            return fail(
+                QCoreApplication::translate(
+                    "quire::storage", "unexpected %1 after the end of the JSON value at byte %2")
+                    .arg(describeByte(m_pos))
+                    .arg(m_pos));
         return value;
     }
 
@@ -725,7 +729,7 @@ QString childPath(const QString &parent, const QString &key) {
 }
 
 QString shownPath(const QString &path) {
-    return path.isEmpty() ? QStringLiteral("the value") : path;
+    return path.isEmpty() ? QCoreApplication::translate("quire::storage", "the value") : path;
 }
 
 bool isRecordKey(const QString &key) {
@@ -742,37 +746,43 @@ bool isAscii(const QString &s) {
 
 Result<void> checkRules(const QJsonValue &value, const QString &path, int depth) {
     if (depth > kMaxDepth)
-        return fail(
-            QStringLiteral("%1 is nested too deeply: %2").arg(shownPath(path), depthError()));
+        return fail(QCoreApplication::translate("quire::storage", "%1 is nested too deeply: %2")
+                        .arg(shownPath(path), depthError()));
     switch (value.type()) {
     case QJsonValue::Double: {
         if (storedAsInteger(value)) {
             const qint64 n = value.toInteger();
             if (n <= -kExactIntegerLimit || n >= kExactIntegerLimit)
-                return fail(QStringLiteral("%1 is %2, outside the exact integer range "
-                                           "|n| < 2^53")
+                return fail(QCoreApplication::translate("quire::storage",
+                                                        "%1 is %2, outside the exact integer range "
+                                                        "|n| < 2^53")
                                 .arg(shownPath(path))
                                 .arg(n));
             return {};
         }
         const double d = value.toDouble();
         if (!std::isfinite(d) || std::trunc(d) != d)
-            return fail(QStringLiteral("%1 is not an integer (records hold no fractions: "
-                                       "use a string with the unit or integer micro-units)")
+            return fail(QCoreApplication::translate(
+                            "quire::storage", "%1 is not an integer (records hold no fractions: "
+                                              "use a string with the unit or integer micro-units)")
                             .arg(shownPath(path)));
         if (std::fabs(d) >= double(kExactIntegerLimit))
-            return fail(QStringLiteral("%1 is %2, outside the exact integer range |n| < 2^53")
-                            .arg(shownPath(path), QString::number(d, 'g', 17)));
+            return fail(
+                QCoreApplication::translate("quire::storage",
+                                            "%1 is %2, outside the exact integer range |n| < 2^53")
+                    .arg(shownPath(path), QString::number(d, 'g', 17)));
         return {};
     }
     case QJsonValue::String: {
         const QString s = value.toString();
         if (isAscii(s)) return {};
         if (loneSurrogateAt(s) >= 0)
-            return fail(QStringLiteral("%1 is not valid Unicode (it has a lone surrogate)")
+            return fail(QCoreApplication::translate(
+                            "quire::storage", "%1 is not valid Unicode (it has a lone surrogate)")
                             .arg(shownPath(path)));
         if (s.normalized(QString::NormalizationForm_C) != s)
-            return fail(QStringLiteral("%1 is not in Unicode NFC").arg(shownPath(path)));
+            return fail(QCoreApplication::translate("quire::storage", "%1 is not in Unicode NFC")
+                            .arg(shownPath(path)));
         return {};
     }
     case QJsonValue::Array: {
@@ -787,10 +797,13 @@ Result<void> checkRules(const QJsonValue &value, const QString &path, int depth)
         const QJsonObject object = value.toObject();
         for (auto it = object.begin(); it != object.end(); ++it) {
             if (!isRecordKey(it.key())) {
-                const QString where = path.isEmpty() ? QStringLiteral("at the top level")
-                                                     : QStringLiteral("in %1").arg(path);
-                return fail(
-                    QStringLiteral("key \"%1\" %2 is not ASCII [a-z0-9_]").arg(it.key(), where));
+                const QString where =
+                    path.isEmpty()
+                        ? QCoreApplication::translate("quire::storage", "at the top level")
+                        : QCoreApplication::translate("quire::storage", "in %1").arg(path);
+                return fail(QCoreApplication::translate("quire::storage",
+                                                        "key \"%1\" %2 is not ASCII [a-z0-9_]")
+                                .arg(it.key(), where));
             }
             auto r = checkRules(it.value(), childPath(path, it.key()), depth + 1);
             if (!r) return r;
@@ -825,7 +838,8 @@ Result<QJsonObject> parseObject(const QByteArray &text) {
     auto value = Parser(text).parseDocument();
     if (!value) return value.failure();
     if (!value->isObject())
-        return fail(QStringLiteral("the JSON text is not an object at the top level"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the JSON text is not an object at the top level"));
     return value->toObject();
 }
 

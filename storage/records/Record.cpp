@@ -2,6 +2,7 @@
 
 #include "records/CanonicalJson.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 namespace quire::records {
@@ -25,7 +26,9 @@ bool isRecordId(const QString &s) {
 Result<Sealed> seal(const QJsonObject &record, const crypto::EcKey &key,
                     const QString &certSha256) {
     if (auto rules = json::checkRecordRules(record); !rules)
-        return fail(QStringLiteral("the record breaks the format rules: %1").arg(rules.error()));
+        return fail(
+            QCoreApplication::translate("quire::storage", "the record breaks the format rules: %1")
+                .arg(rules.error()));
     auto canonical = json::canonicalize(record);
     if (!canonical) return canonical.failure();
     const QByteArray signature = key.sign(*canonical);

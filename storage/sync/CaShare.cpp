@@ -2,6 +2,7 @@
 
 #include "records/CanonicalJson.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QRegularExpression>
 
@@ -62,7 +63,8 @@ Result<SecureBytes> kek(const SecureBytes &shared, const QByteArray &epkDer,
     SecureBytes k =
         crypto::hkdfSha256(shared.bytes(), epkDer + memberSpkiDer, QByteArray(kWrapInfo), 32);
     if (k.size() != 32)
-        return fail(QStringLiteral("could not derive the key that wraps the CA key"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "could not derive the key that wraps the CA key"));
     return k;
 }
 
@@ -174,13 +176,17 @@ Result<CaShareFile> parseCaShare(const QByteArray &bytes) {
 
 Result<void> verifyCaShareSeal(const CaShareFile &file, const QByteArray &adminCertDer) {
     if (hexSha256(adminCertDer) != file.sealCert)
-        return fail(QStringLiteral("the certificate authority share for %1 is sealed by another "
-                                   "certificate than its sealer's")
+        return fail(QCoreApplication::translate(
+                        "quire::storage",
+                        "the certificate authority share for %1 is sealed by another "
+                        "certificate than its sealer's")
                         .arg(file.member));
     auto key = certificateKey(adminCertDer);
     if (!key || !key->verify(file.signedBytes, file.sealSignature))
-        return fail(QStringLiteral("the seal of the certificate authority share for %1 does not "
-                                   "match its contents: the file was changed after it was sealed")
+        return fail(QCoreApplication::translate(
+                        "quire::storage",
+                        "the seal of the certificate authority share for %1 does not "
+                        "match its contents: the file was changed after it was sealed")
                         .arg(file.member));
     return {};
 }
@@ -188,8 +194,9 @@ Result<void> verifyCaShareSeal(const CaShareFile &file, const QByteArray &adminC
 Result<SecureBytes> openCaShare(const CaShareFile &file, const EcKey &memberEncKey,
                                 const QByteArray &caCertDer) {
     if (hexSha256(caCertDer) != file.caSha256)
-        return fail(QStringLiteral("the certificate authority share is for another notebook's "
-                                   "certificate authority"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the certificate authority share is for another notebook's "
+                              "certificate authority"));
     auto epk = EcKey::fromPublicDer(file.epk);
     if (!epk) return epk.failure();
     auto shared = memberEncKey.deriveShared(*epk);
@@ -199,15 +206,17 @@ Result<SecureBytes> openCaShare(const CaShareFile &file, const EcKey &memberEncK
     auto key = crypto::aesGcmOpen(k->bytes(), file.wrapped.left(kNonceSize),
                                   file.wrapped.mid(kNonceSize), wrapAad(file.member, caCertDer));
     if (!key)
-        return fail(QStringLiteral("the certificate authority share does not open with this "
-                                   "member's encryption key: it was made for someone else, or "
-                                   "changed"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the certificate authority share does not open with this "
+                              "member's encryption key: it was made for someone else, or "
+                              "changed"));
     SecureBytes out(std::move(*key));
     auto caKey = EcKey::fromPrivateDer(out.bytes());
     auto caPublic = certificateKey(caCertDer);
     if (!caKey || !caPublic || caKey->publicDer() != caPublic->publicDer())
-        return fail(QStringLiteral("the certificate authority share holds a key that is not the "
-                                   "notebook CA's"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the certificate authority share holds a key that is not the "
+                              "notebook CA's"));
     return out;
 }
 

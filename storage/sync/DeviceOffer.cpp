@@ -3,6 +3,7 @@
 #include "records/CanonicalJson.h"
 #include "records/Record.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -46,8 +47,9 @@ Result<crypto::SecureBytes> keyFor(const QString &normalised, const QJsonObject 
     const QByteArray salt = unb64(kdf.value("salt"));
     if (kdf.value("alg").toString() != "scrypt" || params.n < 2 || params.n > kMaxN ||
         (params.n & (params.n - 1)) != 0 || params.r != 8 || params.p != 1 || salt.size() < 16)
-        return fail(QStringLiteral("the offer file names a key derivation this version does not "
-                                   "use"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the offer file names a key derivation this version does not "
+                              "use"));
     return crypto::scrypt(normalised.toLatin1(), salt, params, 32);
 }
 
@@ -55,11 +57,12 @@ Result<QJsonObject> parseFile(const QByteArray &file) {
     auto o = json::parseObject(file);
     if (!o || o->value("format").toString() != records::kRecordFormat ||
         o->value("type").toString() != "device_offer")
-        return fail(QStringLiteral("this is not a Quire offer to add a computer"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "this is not a Quire offer to add a computer"));
     if (!records::isUuid(o->value("offer").toString()) ||
         !timeFormat().match(o->value("expires_at").toString()).hasMatch() ||
         !o->value("kdf").isObject())
-        return fail(QStringLiteral("the offer file is damaged"));
+        return fail(QCoreApplication::translate("quire::storage", "the offer file is damaged"));
     return *o;
 }
 
@@ -89,7 +92,9 @@ QString normaliseCode(const QString &code) {
 
 Result<QByteArray> seal(const Payload &p, const QString &code, const crypto::ScryptParams &params) {
     const QString normalised = normaliseCode(code);
-    if (normalised.isEmpty()) return fail(QStringLiteral("the code is not a valid offer code"));
+    if (normalised.isEmpty())
+        return fail(
+            QCoreApplication::translate("quire::storage", "the code is not a valid offer code"));
     QJsonArray keys;
     for (const auto &[epoch, key] : p.notebookKeys)
         keys.append(QJsonObject{{"epoch", qint64(epoch)}, {"key", b64(key)}});
@@ -148,30 +153,38 @@ Result<Payload> open(const QByteArray &file, const QString &code, const QDateTim
     if (!o) return o.failure();
     const QString nowText = now.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
     if (nowText > o->value("expires_at").toString())
-        return fail(QStringLiteral("the offer expired at %1 (offers last 24 hours): make a new "
-                                   "one on your other computer")
+        return fail(QCoreApplication::translate(
+                        "quire::storage",
+                        "the offer expired at %1 (offers last 24 hours): make a new "
+                        "one on your other computer")
                         .arg(o->value("expires_at").toString()));
     const QByteArray sealed = unb64(o->value("sealed"));
     if (sealed.isEmpty() || int(o->value("wrong_codes").toInteger()) >= kMaxWrongCodes)
-        return fail(QStringLiteral("the offer is used up after %1 wrong codes: make a new one on "
-                                   "your other computer")
+        return fail(QCoreApplication::translate(
+                        "quire::storage",
+                        "the offer is used up after %1 wrong codes: make a new one on "
+                        "your other computer")
                         .arg(kMaxWrongCodes));
-    if (sealed.size() < 12 + 16) return fail(QStringLiteral("the offer file is damaged"));
+    if (sealed.size() < 12 + 16)
+        return fail(QCoreApplication::translate("quire::storage", "the offer file is damaged"));
     const QString normalised = normaliseCode(code);
     if (normalised.isEmpty())
-        return fail(QStringLiteral("wrong code: a code has 24 letters and digits in 6 groups of "
-                                   "4"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "wrong code: a code has 24 letters and digits in 6 groups of "
+                              "4"));
     auto key = keyFor(normalised, o->value("kdf").toObject());
     if (!key) return key.failure();
     auto aad = sealedHeaderBytes(*o);
     if (!aad) return aad.failure();
     auto plain = crypto::aesGcmOpen(key->bytes(), sealed.left(12), sealed.mid(12), *aad);
-    if (!plain) return fail(QStringLiteral("wrong code: it does not open this offer"));
+    if (!plain)
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "wrong code: it does not open this offer"));
     auto p = json::parseObject(*plain);
     if (!p || p->value("type").toString() != "device_offer_payload" ||
         p->value("offer").toString() != o->value("offer").toString() ||
         p->value("expires_at").toString() != o->value("expires_at").toString())
-        return fail(QStringLiteral("the offer file is damaged"));
+        return fail(QCoreApplication::translate("quire::storage", "the offer file is damaged"));
     Payload out;
     out.offer = p->value("offer").toString();
     out.notebook = p->value("notebook").toString();
@@ -193,7 +206,7 @@ Result<Payload> open(const QByteArray &file, const QString &code, const QDateTim
     if (!records::isUuid(out.notebook) || !records::isUuid(out.member) ||
         !records::isUuid(out.device) || !records::isRecordId(out.genesis) ||
         out.signKey.isEmpty() || out.encKey.isEmpty())
-        return fail(QStringLiteral("the offer file is damaged"));
+        return fail(QCoreApplication::translate("quire::storage", "the offer file is damaged"));
     return out;
 }
 

@@ -7,6 +7,7 @@
 #include <openssl/x509v3.h>
 
 #include <QByteArrayList>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -87,9 +88,11 @@ Result<Address> parseAddress(const QString &rawUrl) {
     const QString url = rawUrl.trimmed();
     Address address;
     address.url = url;
-    if (url.isEmpty()) return fail(QStringLiteral("no server address is set"));
+    if (url.isEmpty())
+        return fail(QCoreApplication::translate("quire::storage", "no server address is set"));
     if (url.contains(QChar(u'\n')) || url.contains(QChar(u'\r')) || url.contains(QChar(u'\0')))
-        return fail(QStringLiteral("the server address contains a line break"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the server address contains a line break"));
 
     if (url.startsWith(u'/')) {
         address.path = QDir::cleanPath(url);
@@ -98,8 +101,9 @@ Result<Address> parseAddress(const QString &rawUrl) {
     if (!url.contains(QStringLiteral("://"))) {
         const QRegularExpressionMatch scp = scpLikePattern().match(url);
         if (!scp.hasMatch())
-            return fail(QStringLiteral("\"%1\" is not a server address: %2")
-                            .arg(GitRemote::redactUrl(url), kSchemesHint));
+            return fail(
+                QCoreApplication::translate("quire::storage", "\"%1\" is not a server address: %2")
+                    .arg(GitRemote::redactUrl(url), kSchemesHint));
         address.kind = Address::Kind::Ssh;
         address.user = scp.captured(1);
         address.host = scp.captured(2);
@@ -111,22 +115,27 @@ Result<Address> parseAddress(const QString &rawUrl) {
     const QUrl parsed(url, QUrl::StrictMode);
     const QString scheme = parsed.scheme().toLower();
     if (!parsed.isValid())
-        return fail(QStringLiteral("\"%1\" is not a valid server address: %2")
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "\"%1\" is not a valid server address: %2")
                         .arg(GitRemote::redactUrl(url), kSchemesHint));
     if (scheme == QStringLiteral("http"))
-        return fail(QStringLiteral("plain http:// would send the password unencrypted: use the "
-                                   "server's https:// address"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "plain http:// would send the password unencrypted: use the "
+                              "server's https:// address"));
     if (!parsed.password().isEmpty())
-        return fail(QStringLiteral("the server address contains a password: remove it from the "
-                                   "address and enter it as the password or token, which is "
-                                   "kept in the vault"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the server address contains a password: remove it from the "
+                              "address and enter it as the password or token, which is "
+                              "kept in the vault"));
     if (scheme == QStringLiteral("file")) {
         if (!parsed.host().isEmpty() && parsed.host() != QStringLiteral("localhost"))
-            return fail(QStringLiteral("file:// addresses must name a folder on this computer "
-                                       "(file:///path); mount the network share first"));
+            return fail(QCoreApplication::translate(
+                "quire::storage", "file:// addresses must name a folder on this computer "
+                                  "(file:///path); mount the network share first"));
         address.path = QDir::cleanPath(parsed.path());
         if (!address.path.startsWith(u'/'))
-            return fail(QStringLiteral("the file:// address has no folder path"));
+            return fail(QCoreApplication::translate("quire::storage",
+                                                    "the file:// address has no folder path"));
         return address;
     }
     if (scheme == QStringLiteral("git")) {
@@ -139,18 +148,22 @@ Result<Address> parseAddress(const QString &rawUrl) {
         address.kind = Address::Kind::Https;
         address.port = parsed.port(443);
     } else {
-        return fail(QStringLiteral("\"%1\" addresses are not supported: %2")
-                        .arg(parsed.scheme(), kSchemesHint));
+        return fail(
+            QCoreApplication::translate("quire::storage", "\"%1\" addresses are not supported: %2")
+                .arg(parsed.scheme(), kSchemesHint));
     }
     address.host = parsed.host();
     address.user = parsed.userName();
     address.path = parsed.path();
     if (address.host.isEmpty())
         return fail(
-            QStringLiteral("the server address %1 names no server").arg(GitRemote::redactUrl(url)));
+            QCoreApplication::translate("quire::storage", "the server address %1 names no server")
+                .arg(GitRemote::redactUrl(url)));
     if (address.path.isEmpty() || address.path == QStringLiteral("/"))
-        return fail(QStringLiteral("the server address %1 names no repository (add its path)")
-                        .arg(GitRemote::redactUrl(url)));
+        return fail(
+            QCoreApplication::translate("quire::storage",
+                                        "the server address %1 names no repository (add its path)")
+                .arg(GitRemote::redactUrl(url)));
     return address;
 }
 
@@ -168,8 +181,10 @@ Result<QString> normalizeHostKeyPin(const QString &pin) {
         raw = crypto::fromHex(text.toLower().toLatin1());
     }
     if (raw.size() != 32)
-        return fail(QStringLiteral("the pinned ssh host key \"%1\" is not a SHA-256 fingerprint "
-                                   "(64 hex digits, or SHA256:… as ssh-keygen -l shows it)")
+        return fail(QCoreApplication::translate(
+                        "quire::storage",
+                        "the pinned ssh host key \"%1\" is not a SHA-256 fingerprint "
+                        "(64 hex digits, or SHA256:… as ssh-keygen -l shows it)")
                         .arg(pin.trimmed()));
     return QString::fromLatin1(crypto::toHex(raw));
 }
@@ -206,23 +221,31 @@ Result<void> verifyServerCertificate(const unsigned char *der, size_t size, cons
                                      const QString &extraCaPemFile) {
     const unsigned char *cursor = der;
     X509Handle leaf(d2i_X509(nullptr, &cursor, long(size)));
-    if (!leaf) return fail(QStringLiteral("the server sent a certificate that cannot be read"));
+    if (!leaf)
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the server sent a certificate that cannot be read"));
 
     X509StoreHandle store(X509_STORE_new());
     X509StoreCtxHandle context(X509_STORE_CTX_new());
-    if (!store || !context) return fail(QStringLiteral("out of memory checking a certificate"));
+    if (!store || !context)
+        return fail(
+            QCoreApplication::translate("quire::storage", "out of memory checking a certificate"));
     X509_STORE_set_default_paths(store.get()); // honours SSL_CERT_FILE / SSL_CERT_DIR too
     if (!extraCaPemFile.isEmpty()) {
         if (!QFileInfo(extraCaPemFile).isFile())
-            return fail(QStringLiteral("the certificate authority file %1 does not exist")
+            return fail(QCoreApplication::translate(
+                            "quire::storage", "the certificate authority file %1 does not exist")
                             .arg(extraCaPemFile));
         if (X509_STORE_load_file(store.get(), QFile::encodeName(extraCaPemFile).constData()) != 1)
-            return fail(QStringLiteral("the certificate authority file %1 cannot be read: it "
-                                       "must hold certificates in PEM form")
-                            .arg(extraCaPemFile));
+            return fail(
+                QCoreApplication::translate("quire::storage",
+                                            "the certificate authority file %1 cannot be read: it "
+                                            "must hold certificates in PEM form")
+                    .arg(extraCaPemFile));
     }
     if (X509_STORE_CTX_init(context.get(), store.get(), leaf.get(), nullptr) != 1)
-        return fail(QStringLiteral("out of memory checking a certificate"));
+        return fail(
+            QCoreApplication::translate("quire::storage", "out of memory checking a certificate"));
     X509_STORE_CTX_set_purpose(context.get(), X509_PURPOSE_SSL_SERVER);
     X509_VERIFY_PARAM *param = X509_STORE_CTX_get0_param(context.get());
     QString bareHost = host;
@@ -232,7 +255,9 @@ Result<void> verifyServerCertificate(const unsigned char *der, size_t size, cons
     // An address is checked against the certificate's IP entries, a name against DNS entries.
     if (X509_VERIFY_PARAM_set1_ip_asc(param, hostBytes.constData()) != 1 &&
         X509_VERIFY_PARAM_set1_host(param, hostBytes.constData(), size_t(hostBytes.size())) != 1)
-        return fail(QStringLiteral("the server name %1 cannot be checked").arg(host));
+        return fail(
+            QCoreApplication::translate("quire::storage", "the server name %1 cannot be checked")
+                .arg(host));
 
     if (X509_verify_cert(context.get()) == 1) return {};
     return fail(certificateFailure(X509_STORE_CTX_get_error(context.get()), bareHost));
@@ -740,7 +765,8 @@ Result<RepositoryHandle> openRepository(const QString &path) {
     git_repository *raw = nullptr;
     if (git_repository_open_ext(&raw, QFile::encodeName(path).constData(),
                                 GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) < 0)
-        return fail(QStringLiteral("could not open the notebook's repository at %1: %2")
+        return fail(QCoreApplication::translate(
+                        "quire::storage", "could not open the notebook's repository at %1: %2")
                         .arg(path, lastGitError()));
     return RepositoryHandle(raw);
 }
@@ -815,9 +841,13 @@ Result<TransferPlan> planTransfer(const QString &url, const RemoteCredentials &c
     if (!pin) return pin.failure();
     const QString remoteRef = QStringLiteral("refs/heads/") + branch;
     if (branch.isEmpty() || !isValidRefName(remoteRef))
-        return fail(QStringLiteral("\"%1\" is not a valid branch name").arg(branch));
+        return fail(
+            QCoreApplication::translate("quire::storage", "\"%1\" is not a valid branch name")
+                .arg(branch));
     if (!localRef.startsWith(QStringLiteral("refs/")) || !isValidRefName(localRef))
-        return fail(QStringLiteral("\"%1\" is not a valid reference name").arg(localRef));
+        return fail(
+            QCoreApplication::translate("quire::storage", "\"%1\" is not a valid reference name")
+                .arg(localRef));
     return TransferPlan{*address, *pin, remoteRef};
 }
 
@@ -846,7 +876,8 @@ struct ConnectedRemote {
                          const QString &verb) {
         git_remote *raw = nullptr;
         if (git_remote_create_anonymous(&raw, repo, address.url.toUtf8().constData()) < 0)
-            return fail(scrub(QStringLiteral("the server address %1 cannot be used: %2")
+            return fail(scrub(QCoreApplication::translate(
+                                  "quire::storage", "the server address %1 cannot be used: %2")
                                   .arg(GitRemote::redactUrl(url), lastGitError()),
                               session.credentials));
         remote.reset(raw);
@@ -885,7 +916,8 @@ Result<FetchOutcome> GitRemote::fetch(const QString &repoPath, const QString &ur
     const QString &pin = plan->hostKeyPin;
     const QString &remoteRef = plan->remoteRef;
 
-    if (cancel && cancel->load()) return fail(QStringLiteral("the transfer was cancelled"));
+    if (cancel && cancel->load())
+        return fail(QCoreApplication::translate("quire::storage", "the transfer was cancelled"));
     Result<RepositoryHandle> repo = openRepository(repoPath);
     if (!repo) return repo.failure();
 
@@ -933,14 +965,17 @@ Result<FetchOutcome> GitRemote::fetch(const QString &repoPath, const QString &ur
                                 GIT_REMOTE_DOWNLOAD_TAGS_NONE, "quire: fetch");
     git_remote_disconnect(link.remote.get());
     if (rc < 0)
-        return fail(QStringLiteral("could not record what was fetched in %1: %2")
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "could not record what was fetched in %1: %2")
                         .arg(trackingRef, lastGitError()));
 
     git_oid tracked;
     if (git_reference_name_to_id(&tracked, repo->get(), trackingRef.toUtf8().constData()) < 0 ||
         oidHex(tracked).toLatin1() != outcome.remoteHead)
-        return fail(QStringLiteral("the fetch finished but %1 does not point at what the server "
-                                   "has; sync again")
+        return fail(QCoreApplication::translate(
+                        "quire::storage",
+                        "the fetch finished but %1 does not point at what the server "
+                        "has; sync again")
                         .arg(trackingRef));
     return outcome;
 }
@@ -959,12 +994,14 @@ Result<PushOutcome> GitRemote::push(const QString &repoPath, const QString &url,
     const QString &pin = plan->hostKeyPin;
     const QString &remoteRef = plan->remoteRef;
 
-    if (cancel && cancel->load()) return fail(QStringLiteral("the transfer was cancelled"));
+    if (cancel && cancel->load())
+        return fail(QCoreApplication::translate("quire::storage", "the transfer was cancelled"));
     Result<RepositoryHandle> repo = openRepository(repoPath);
     if (!repo) return repo.failure();
     git_oid localOid;
     if (git_reference_name_to_id(&localOid, repo->get(), localRef.toUtf8().constData()) < 0)
-        return fail(QStringLiteral("there is nothing to push: %1 does not exist in %2")
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "there is nothing to push: %1 does not exist in %2")
                         .arg(localRef, repoPath));
 
     ConnectedRemote link(address, credentials, pin, progress, cancel);
@@ -1000,10 +1037,12 @@ Result<PushOutcome> GitRemote::push(const QString &repoPath, const QString &url,
         const QString statuses = link.session.refRejections.join(QStringLiteral("; "));
         for (const QString &status : std::as_const(link.session.refRejections))
             if (!isRetryableRejection(status))
-                return fail(scrub(QStringLiteral("the server %1 refused the push to %2 (%3): ask "
-                                                 "its administrator for write access")
-                                      .arg(address.where(), remoteBranch, statuses),
-                                  credentials));
+                return fail(scrub(
+                    QCoreApplication::translate("quire::storage",
+                                                "the server %1 refused the push to %2 (%3): ask "
+                                                "its administrator for write access")
+                        .arg(address.where(), remoteBranch, statuses),
+                    credentials));
         outcome.rejected = true;
         outcome.message = scrub(QStringLiteral("the server took other changes first (%1): fetch "
                                                "and merge them, then push again")

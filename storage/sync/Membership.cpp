@@ -2,6 +2,7 @@
 
 #include "records/CanonicalJson.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -96,7 +97,8 @@ Result<SecureBytes> deriveKek(const SecureBytes &shared, const QByteArray &epkDe
     SecureBytes kek = crypto::hkdfSha256(shared.bytes(), epkDer + memberSpkiDer,
                                          QByteArray(kWrapInfo), kNotebookKeySize);
     if (kek.size() != kNotebookKeySize)
-        return fail(QStringLiteral("could not derive the key that wraps the notebook key"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "could not derive the key that wraps the notebook key"));
     return kek;
 }
 
@@ -105,10 +107,13 @@ Result<SecureBytes> deriveKek(const SecureBytes &shared, const QByteArray &epkDe
 Result<EcKey> publishedEncryptionKey(const QByteArray &spki) {
     auto key = EcKey::fromPublicDer(spki);
     if (!key)
-        return fail(QStringLiteral("the member's encryption key is unusable: ") + key.error());
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the member's encryption key is unusable: ") +
+                    key.error());
     if (key->publicDer() != spki)
-        return fail(QStringLiteral("the member's encryption key is not written in the standard "
-                                   "form (SubjectPublicKeyInfo with an uncompressed point)"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the member's encryption key is not written in the standard "
+                              "form (SubjectPublicKeyInfo with an uncompressed point)"));
     return key;
 }
 
@@ -199,30 +204,39 @@ QString describeType(const QString &type) {
 Result<QJsonObject> readDocument(const QByteArray &bytes, const QString &what,
                                  const QString &expectedType, const QStringList &keys) {
     if (bytes.size() > kMaxFileSize)
-        return fail(QStringLiteral("%1 is %2 KiB, far larger than any such file; it is not one")
-                        .arg(what)
-                        .arg(bytes.size() / 1024));
+        return fail(
+            QCoreApplication::translate(
+                "quire::storage", "%1 is %2 KiB, far larger than any such file; it is not one")
+                .arg(what)
+                .arg(bytes.size() / 1024));
     auto object = json::parseObject(bytes);
     if (!object)
-        return fail(QStringLiteral("%1 is not readable JSON: %2").arg(what, object.error()));
+        return fail(QCoreApplication::translate("quire::storage", "%1 is not readable JSON: %2")
+                        .arg(what, object.error()));
     const QJsonValue format = object->value(QStringLiteral("format"));
     if (!format.isString())
-        return fail(QStringLiteral("%1 is not a Quire file (it has no \"format\")").arg(what));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "%1 is not a Quire file (it has no \"format\")")
+                        .arg(what));
     if (format.toString() != QLatin1String(kFormat))
-        return fail(QStringLiteral("%1 is in format \"%2\", which this version of Quire cannot "
-                                   "read; update Quire")
+        return fail(QCoreApplication::translate(
+                        "quire::storage",
+                        "%1 is in format \"%2\", which this version of Quire cannot "
+                        "read; update Quire")
                         .arg(what, format.toString()));
     if (!expectedType.isEmpty()) {
         const QJsonValue type = object->value(QStringLiteral("type"));
         if (!type.isString()) return fail(damaged(what) + QStringLiteral("it has no \"type\""));
         if (type.toString() != expectedType)
-            return fail(QStringLiteral("this file is %1, not %2")
+            return fail(QCoreApplication::translate("quire::storage", "this file is %1, not %2")
                             .arg(describeType(type.toString()), describeType(expectedType)));
     }
     for (auto it = object->begin(); it != object->end(); ++it)
         if (!keys.contains(it.key()))
-            return fail(QStringLiteral("%1 has a field Quire does not know, \"%2\"; it was made "
-                                       "by a newer Quire or changed by hand")
+            return fail(QCoreApplication::translate(
+                            "quire::storage",
+                            "%1 has a field Quire does not know, \"%2\"; it was made "
+                            "by a newer Quire or changed by hand")
                             .arg(what, it.key()));
     for (const QString &key : keys)
         if (!object->contains(key))
@@ -234,9 +248,12 @@ Result<QJsonObject> readDocument(const QByteArray &bytes, const QString &what,
 
 Result<QByteArray> canonicalBytes(const QJsonObject &object, const QString &what) {
     if (auto rules = json::checkRecordRules(object); !rules)
-        return fail(QStringLiteral("cannot write %1: %2").arg(what, rules.error()));
+        return fail(QCoreApplication::translate("quire::storage", "cannot write %1: %2")
+                        .arg(what, rules.error()));
     auto bytes = json::canonicalize(object);
-    if (!bytes) return fail(QStringLiteral("cannot write %1: %2").arg(what, bytes.error()));
+    if (!bytes)
+        return fail(QCoreApplication::translate("quire::storage", "cannot write %1: %2")
+                        .arg(what, bytes.error()));
     return bytes;
 }
 
@@ -280,9 +297,12 @@ template <typename Report> void checkGrantShape(const WrappedKey &g, Report prob
 Result<EcKey> certificateKey(const QByteArray &certDer, const QString &whose) {
     auto info = crypto::certificateInfo(certDer);
     if (!info)
-        return fail(QStringLiteral("%1 certificate is unusable: %2").arg(whose, info.error()));
+        return fail(QCoreApplication::translate("quire::storage", "%1 certificate is unusable: %2")
+                        .arg(whose, info.error()));
     auto key = EcKey::fromPublicDer(info->subjectPublicKeyDer);
-    if (!key) return fail(QStringLiteral("%1 certificate is unusable: %2").arg(whose, key.error()));
+    if (!key)
+        return fail(QCoreApplication::translate("quire::storage", "%1 certificate is unusable: %2")
+                        .arg(whose, key.error()));
     return key;
 }
 
@@ -421,53 +441,67 @@ Result<WrappedKey> wrapNotebookKey(const QString &memberUuid, const QByteArray &
                                    quint32 epoch, const QByteArray &notebookKey,
                                    const EcKey &ephemeral) {
     if (!isUuid(memberUuid))
-        return fail(
-            QStringLiteral("cannot grant a key to \"%1\": not a member uuid").arg(memberUuid));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "cannot grant a key to \"%1\": not a member uuid")
+                        .arg(memberUuid));
     if (epoch == 0)
-        return fail(QStringLiteral("cannot grant a key for epoch 0; epochs start at 1"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "cannot grant a key for epoch 0; epochs start at 1"));
     if (notebookKey.size() != kNotebookKeySize)
-        return fail(QStringLiteral("the notebook key has %1 bytes instead of %2")
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the notebook key has %1 bytes instead of %2")
                         .arg(notebookKey.size())
                         .arg(kNotebookKeySize));
     if (!ephemeral.hasPrivate())
-        return fail(QStringLiteral("wrapping a key needs an ephemeral private key"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "wrapping a key needs an ephemeral private key"));
     auto kek = keyWrapKey(ephemeral, memberEncSpki);
     if (!kek) return kek.failure();
     const QByteArray nonce = crypto::randomBytes(kNonceSize);
     const QByteArray sealed =
         crypto::aesGcmSeal(kek->bytes(), nonce, notebookKey, wrapAad(memberUuid, epoch));
     if (sealed.size() != kNotebookKeySize + kTagSize)
-        return fail(QStringLiteral("could not encrypt the notebook key for the member"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "could not encrypt the notebook key for the member"));
     return WrappedKey{epoch, ephemeral.publicDer(), nonce + sealed};
 }
 
 Result<WrappedKey> wrapNotebookKey(const QString &memberUuid, const QByteArray &memberEncSpki,
                                    quint32 epoch, const QByteArray &notebookKey) {
     const EcKey ephemeral = EcKey::generate();
-    if (ephemeral.isNull()) return fail(QStringLiteral("could not make an ephemeral P-256 key"));
+    if (ephemeral.isNull())
+        return fail(
+            QCoreApplication::translate("quire::storage", "could not make an ephemeral P-256 key"));
     return wrapNotebookKey(memberUuid, memberEncSpki, epoch, notebookKey, ephemeral);
 }
 
 Result<crypto::SecureBytes> unwrapNotebookKey(const QString &memberUuid, const EcKey &memberEncKey,
                                               const WrappedKey &grant) {
     if (!isUuid(memberUuid))
-        return fail(QStringLiteral("cannot open a key grant for \"%1\": not a member uuid")
+        return fail(QCoreApplication::translate(
+                        "quire::storage", "cannot open a key grant for \"%1\": not a member uuid")
                         .arg(memberUuid));
     if (!memberEncKey.hasPrivate())
-        return fail(QStringLiteral("opening a key grant needs the member's private encryption "
-                                   "key, which is not loaded"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "opening a key grant needs the member's private encryption "
+                              "key, which is not loaded"));
     if (grant.epoch == 0)
-        return fail(QStringLiteral("the key grant is damaged: it has epoch 0; epochs start at 1"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the key grant is damaged: it has epoch 0; epochs start at 1"));
     if (grant.wrapped.size() != kWrappedSize)
-        return fail(QStringLiteral("the key grant for epoch %1 is damaged: its wrapped key has %2 "
-                                   "bytes instead of %3")
+        return fail(QCoreApplication::translate(
+                        "quire::storage",
+                        "the key grant for epoch %1 is damaged: its wrapped key has %2 "
+                        "bytes instead of %3")
                         .arg(grant.epoch)
                         .arg(grant.wrapped.size())
                         .arg(kWrappedSize));
     auto epk = EcKey::fromPublicDer(grant.epk);
     if (!epk)
-        return fail(QStringLiteral("the key grant for epoch %1 is damaged: its ephemeral key is "
-                                   "not a valid P-256 public key")
+        return fail(QCoreApplication::translate(
+                        "quire::storage",
+                        "the key grant for epoch %1 is damaged: its ephemeral key is "
+                        "not a valid P-256 public key")
                         .arg(grant.epoch));
     auto shared = memberEncKey.deriveShared(*epk);
     if (!shared) return shared.failure();
@@ -476,15 +510,19 @@ Result<crypto::SecureBytes> unwrapNotebookKey(const QString &memberUuid, const E
     auto key = crypto::aesGcmOpen(kek->bytes(), grant.wrapped.left(kNonceSize),
                                   grant.wrapped.mid(kNonceSize), wrapAad(memberUuid, grant.epoch));
     if (!key)
-        return fail(QStringLiteral("the key grant for epoch %1 does not open with this member's "
-                                   "encryption key: it was made for another member, epoch or "
-                                   "key, or it was changed")
+        return fail(QCoreApplication::translate(
+                        "quire::storage",
+                        "the key grant for epoch %1 does not open with this member's "
+                        "encryption key: it was made for another member, epoch or "
+                        "key, or it was changed")
                         .arg(grant.epoch));
     SecureBytes out(std::move(*key));
     if (out.size() != kNotebookKeySize)
-        return fail(QStringLiteral("the key grant for epoch %1 holds %2 bytes, not a notebook key")
-                        .arg(grant.epoch)
-                        .arg(out.size()));
+        return fail(
+            QCoreApplication::translate(
+                "quire::storage", "the key grant for epoch %1 holds %2 bytes, not a notebook key")
+                .arg(grant.epoch)
+                .arg(out.size()));
     return out;
 }
 
@@ -511,7 +549,8 @@ Result<QByteArray> makeGrantFile(const QString &memberUuid, const QString &admin
     if (!problem.isEmpty()) return fail(cannot + problem);
     if (!adminSignKey.hasPrivate())
         return fail(cannot + QStringLiteral("sealing needs the admin's private signing key"));
-    auto certKey = certificateKey(adminCertDer, QStringLiteral("the admin's"));
+    auto certKey =
+        certificateKey(adminCertDer, QCoreApplication::translate("quire::storage", "the admin's"));
     if (!certKey) return fail(cannot + certKey.error());
     if (certKey->publicDer() != adminSignKey.publicDer())
         return fail(cannot + QStringLiteral("the admin's signing key does not belong to the "
@@ -603,18 +642,24 @@ Result<GrantFile> parseGrantFile(const QByteArray &bytes) {
 
 Result<void> verifyGrantSeal(const GrantFile &file, const QByteArray &adminCertDer) {
     if (file.signedBytes.isEmpty() || file.sealSignature.isEmpty())
-        return fail(QStringLiteral("the key grant file has no seal to check"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the key grant file has no seal to check"));
     const QString certHash = QString::fromLatin1(crypto::toHex(crypto::sha256(adminCertDer)));
     if (certHash != file.sealCert)
-        return fail(QStringLiteral("the key grant file for %1 is sealed by another certificate "
-                                   "(%2) than the one it was checked against (%3)")
+        return fail(QCoreApplication::translate(
+                        "quire::storage",
+                        "the key grant file for %1 is sealed by another certificate "
+                        "(%2) than the one it was checked against (%3)")
                         .arg(file.member, file.sealCert, certHash));
-    auto key = certificateKey(adminCertDer, QStringLiteral("the sealing admin's"));
+    auto key = certificateKey(adminCertDer,
+                              QCoreApplication::translate("quire::storage", "the sealing admin's"));
     if (!key) return key.failure();
     if (!key->verify(file.signedBytes, file.sealSignature))
-        return fail(QStringLiteral("the seal of the key grant file for %1 does not match its "
-                                   "contents: the file was changed after it was sealed")
-                        .arg(file.member));
+        return fail(
+            QCoreApplication::translate("quire::storage",
+                                        "the seal of the key grant file for %1 does not match its "
+                                        "contents: the file was changed after it was sealed")
+                .arg(file.member));
     return {};
 }
 
@@ -622,12 +667,14 @@ Result<QByteArray> addGrant(const GrantFile &current, const QByteArray &currentS
                             const WrappedKey &added, const QString &adminUuid,
                             const EcKey &adminSignKey, const QByteArray &adminCertDer) {
     if (auto sealed = verifyGrantSeal(current, currentSealerCertDer); !sealed)
-        return fail(QStringLiteral("the member's current key grants cannot be extended: ") +
+        return fail(QCoreApplication::translate(
+                        "quire::storage", "the member's current key grants cannot be extended: ") +
                     sealed.error());
     for (const WrappedKey &g : current.grants)
         if (g.epoch == added.epoch)
-            return fail(
-                QStringLiteral("the member already holds a key for epoch %1").arg(added.epoch));
+            return fail(QCoreApplication::translate("quire::storage",
+                                                    "the member already holds a key for epoch %1")
+                            .arg(added.epoch));
     return makeGrantFile(current.member, adminUuid, current.grants + QList<WrappedKey>{added},
                          adminSignKey, adminCertDer);
 }
@@ -636,7 +683,9 @@ Result<QByteArray> addGrant(const GrantFile &current, const QByteArray &currentS
 
 Result<void> checkRemoteUrl(const QString &remote) {
     const QString intro = QStringLiteral("the shared repository's address \"%1\" ").arg(remote);
-    if (remote.isEmpty()) return fail(QStringLiteral("the shared repository's address is empty"));
+    if (remote.isEmpty())
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the shared repository's address is empty"));
     for (const QChar c : remote)
         if (c.isSpace() || c.category() == QChar::Other_Control)
             return fail(intro + QStringLiteral("contains white space or a control character"));
@@ -734,7 +783,10 @@ Result<JoinRequest> newJoinRequest(const Invitation &invitation, const QString &
     r.name = name.normalized(QString::NormalizationForm_C).trimmed();
     r.email = email.normalized(QString::NormalizationForm_C).trimmed();
     auto csr = crypto::makeCertificateRequest(signKey, r.name, r.email);
-    if (!csr) return fail(QStringLiteral("cannot make the join request: ") + csr.error());
+    if (!csr)
+        return fail(
+            QCoreApplication::translate("quire::storage", "cannot make the join request: ") +
+            csr.error());
     r.csr = *csr;
     r.encKey = encKey.publicDer();
     r.createdAt = nowTimestamp();
@@ -761,13 +813,15 @@ Result<JoinRequest> parseJoinRequest(const QByteArray &bytes) {
 Result<void> checkRequestAgainstInvitation(const JoinRequest &request,
                                            const Invitation &invitation) {
     if (request.notebook != invitation.notebook)
-        return fail(QStringLiteral("the join request is for another notebook (%1) than the "
-                                   "invitation (%2)")
+        return fail(QCoreApplication::translate(
+                        "quire::storage", "the join request is for another notebook (%1) than the "
+                                          "invitation (%2)")
                         .arg(request.notebook, invitation.notebook));
     if (request.genesis != invitation.genesis)
-        return fail(QStringLiteral("the join request names another first record (genesis) than "
-                                   "the invitation: it belongs to a different copy of the "
-                                   "notebook"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the join request names another first record (genesis) than "
+                              "the invitation: it belongs to a different copy of the "
+                              "notebook"));
     return {};
 }
 
@@ -792,10 +846,14 @@ Result<QString> joinRequestCode(const JoinRequest &request) {
 Result<QByteArray> issueMemberCertificate(const JoinRequest &request, const EcKey &caKey,
                                           const QByteArray &caCertDer, int years) {
     auto info = crypto::certificateRequestInfo(request.csr);
-    if (!info) return fail(QStringLiteral("cannot approve the join request: ") + info.error());
+    if (!info)
+        return fail(
+            QCoreApplication::translate("quire::storage", "cannot approve the join request: ") +
+            info.error());
     if (info->commonName != request.name || info->email != request.email)
-        return fail(QStringLiteral("cannot approve the join request: its name or email address "
-                                   "differs from its certificate request"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "cannot approve the join request: its name or email address "
+                              "differs from its certificate request"));
     return crypto::issueSigningCertificate(caKey, caCertDer, info->subjectPublicKeyDer,
                                            info->commonName, info->email, years);
 }
@@ -817,14 +875,16 @@ bool caMatchesFingerprint(const QByteArray &caCertDer, const QString &caSha256He
 
 Result<void> checkCaAgainstInvitation(const QByteArray &caCertDer, const Invitation &invitation) {
     if (!caMatchesFingerprint(caCertDer, invitation.caSha256))
-        return fail(QStringLiteral("the notebook's certificate authority does not match the "
-                                   "fingerprint in the invitation: this is not the notebook you "
-                                   "were invited to, or someone changed it; do not trust it"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the notebook's certificate authority does not match the "
+                              "fingerprint in the invitation: this is not the notebook you "
+                              "were invited to, or someone changed it; do not trust it"));
     auto info = crypto::certificateInfo(caCertDer);
     if (!info) return info.failure();
     if (!info->isCa)
-        return fail(QStringLiteral("the notebook's certificate authority is not marked as a "
-                                   "certificate authority"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the notebook's certificate authority is not marked as a "
+                              "certificate authority"));
     return crypto::verifyCertificateChain(caCertDer, caCertDer);
 }
 

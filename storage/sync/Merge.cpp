@@ -140,7 +140,8 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
     auto quireBlob = h.blobAt(remoteHead, QStringLiteral("QUIRE.json"));
     if (!quireBlob) return quireBlob.failure();
     if (quireBlob->isEmpty())
-        return fail(QStringLiteral(
+        return fail(QCoreApplication::translate(
+            "quire::storage",
             "the shared repository holds no Quire notebook (QUIRE.json is missing)"));
     {
         auto bytes = d->repo.readBlob(*quireBlob);
@@ -148,9 +149,9 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
         auto quire = json::parseObject(*bytes);
         if (!quire || quire->value("notebook").toString() != d->notebookUuid ||
             (d->joining && quire->value("genesis").toString() != d->pendingGenesis))
-            return fail(
-                QStringLiteral("the shared repository holds another notebook than this one; "
-                               "check the remote address"));
+            return fail(QCoreApplication::translate(
+                "quire::storage", "the shared repository holds another notebook than this one; "
+                                  "check the remote address"));
     }
     // A newcomer can read nothing before an admin granted it the notebook key.
     const QString myGrantPath = QStringLiteral("keys/%1.json").arg(d->memberUuid);
@@ -158,9 +159,10 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
     if (!myGrantOid) return myGrantOid.failure();
     // A member's other computer brought the keys in its offer (issue 16) and needs no grant.
     if (d->joining && myGrantOid->isEmpty() && d->epochs.isEmpty())
-        return fail(QStringLiteral("your join request has not been approved yet: the shared "
-                                   "repository holds no key for you. Sync again once an admin "
-                                   "has approved it."));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "your join request has not been approved yet: the shared "
+                              "repository holds no key for you. Sync again once an admin "
+                              "has approved it."));
 
     // A history that no longer contains what this device last saw was rewritten (force-push).
     auto lastRemote = d->syncState(QStringLiteral("remote_head"));

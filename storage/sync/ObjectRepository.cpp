@@ -8,6 +8,7 @@
 #include <openssl/evp.h>
 #include <zlib.h>
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -72,7 +73,8 @@ constexpr qsizetype kHashSlice = 256 * 1024;
 constexpr qint64 kMaxInflateRatio = 1032;
 
 Error gitFailure(const QString &context) {
-    return fail(QStringLiteral("%1: %2").arg(context, lastGitError()));
+    return fail(
+        QCoreApplication::translate("quire::storage", "%1: %2").arg(context, lastGitError()));
 }
 
 // strerror() is not safe on the helper threads of the async calls; this is.
@@ -113,7 +115,8 @@ Result<git_oid> parseOid(const QByteArray &hexOid) {
     git_oid oid;
     if (hexOid.size() != GIT_OID_HEXSZ ||
         git_oid_fromstrn(&oid, hexOid.constData(), size_t(hexOid.size())) < 0)
-        return fail(QStringLiteral("\"%1\" is not an object id").arg(QString::fromLatin1(hexOid)));
+        return fail(QCoreApplication::translate("quire::storage", "\"%1\" is not an object id")
+                        .arg(QString::fromLatin1(hexOid)));
     return oid;
 }
 
@@ -591,9 +594,10 @@ Result<QByteArray> ObjectRepository::Impl::writeBlob(const QByteArray &content) 
 
     const char *step = "";
     if (const int error = writeLooseObject(objectsDir, hex, header, content, step))
-        return fail(QStringLiteral("%1: could not %2 for object %3: %4")
-                        .arg(context, QString::fromLatin1(step), QString::fromLatin1(hex),
-                             systemError(error)));
+        return fail(
+            QCoreApplication::translate("quire::storage", "%1: could not %2 for object %3: %4")
+                .arg(context, QString::fromLatin1(step), QString::fromLatin1(hex),
+                     systemError(error)));
     return hex;
 }
 
@@ -709,7 +713,8 @@ Result<void> ObjectRepository::Impl::writePack(const QList<QByteArray> &contents
     if (!error) error = writeFileDurably(packDir, base + ".pack", pack, step);
     if (!error) error = writeFileDurably(packDir, base + ".idx", index, step);
     if (error)
-        return fail(QStringLiteral("%1: could not %2 for a pack of %3 objects: %4")
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "%1: could not %2 for a pack of %3 objects: %4")
                         .arg(context, QString::fromLatin1(step))
                         .arg(objects.size())
                         .arg(systemError(error)));
@@ -737,9 +742,11 @@ Result<void> ObjectRepository::Impl::readBlob(const QByteArray &hexOid, QByteArr
     case LooseRead::Outcome::Damaged:
         // That is what a person has to act on, so it is said plainly.
         return fail(
-            QStringLiteral("%1: the stored object is damaged (%2)").arg(context, loose.reason));
+            QCoreApplication::translate("quire::storage", "%1: the stored object is damaged (%2)")
+                .arg(context, loose.reason));
     case LooseRead::Outcome::Unreadable:
-        return fail(QStringLiteral("%1: %2").arg(context, loose.reason));
+        return fail(
+            QCoreApplication::translate("quire::storage", "%1: %2").arg(context, loose.reason));
     case LooseRead::Outcome::Missing:
         break; // packed, or not there at all: libgit2 knows packs
     }
@@ -748,14 +755,16 @@ Result<void> ObjectRepository::Impl::readBlob(const QByteArray &hexOid, QByteArr
     const int rc = git_odb_read(&raw, odb.get(), &*oid);
     OdbObjectHandle object(raw);
     if (rc == GIT_ENOTFOUND)
-        return fail(
-            QStringLiteral("the notebook's object store at %1 has no object %2").arg(path, name));
+        return fail(QCoreApplication::translate(
+                        "quire::storage", "the notebook's object store at %1 has no object %2")
+                        .arg(path, name));
     if (rc < 0) {
         // An object that does not inflate or does not hash to its name has been damaged on
         // disk; say so, since that is what a person has to act on.
         const git_error *error = git_error_last();
         if (rc == GIT_EMISMATCH || (error && error->klass == GIT_ERROR_ZLIB))
-            return fail(QStringLiteral("%1: the stored object is damaged (%2)")
+            return fail(QCoreApplication::translate("quire::storage",
+                                                    "%1: the stored object is damaged (%2)")
                             .arg(context, lastGitError()));
         return gitFailure(context);
     }

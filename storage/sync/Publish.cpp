@@ -4,6 +4,8 @@
 
 #include "records/CanonicalJson.h"
 
+#include <QCoreApplication>
+
 namespace quire {
 
 using namespace vaultimpl;
@@ -22,7 +24,9 @@ Result<QByteArray> Vault::Impl::quireJsonBlob() {
     if (!genesis) return genesis.failure();
     auto row = (*genesis)->next();
     if (!row) return row.failure();
-    if (!*row) return fail(QStringLiteral("the notebook has no genesis record yet"));
+    if (!*row)
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the notebook has no genesis record yet"));
     const QString genesisId = (*genesis)->text(0);
     (*genesis)->reset();
     auto bytes = json::canonicalize(

@@ -3,6 +3,7 @@
 #include "records/CanonicalJson.h"
 #include "records/Record.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -70,25 +71,28 @@ Result<crypto::SecureBytes> keyFor(const QString &normalised, const QJsonObject 
     const QByteArray salt = unb64(kdf.value("salt"));
     if (kdf.value("alg").toString() != "scrypt" || params.n < 2 || params.n > kMaxN ||
         (params.n & (params.n - 1)) != 0 || params.r != 8 || params.p != 1 || salt.size() < 16)
-        return fail(QStringLiteral("the recovery file names a key derivation this version does "
-                                   "not use"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the recovery file names a key derivation this version does "
+                              "not use"));
     return crypto::scrypt(normalised.toLatin1(), salt, params, 32);
 }
 
 Result<QJsonObject> parseFile(const QByteArray &file) {
     if (file.size() > kMaxFileSize)
-        return fail(QStringLiteral("this is not a Quire recovery file (it is too large)"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "this is not a Quire recovery file (it is too large)"));
     auto o = json::parseObject(file);
     if (!o || o->value("format").toString() != records::kRecordFormat ||
         o->value("type").toString() != "recovery")
-        return fail(QStringLiteral("this is not a Quire recovery file"));
+        return fail(
+            QCoreApplication::translate("quire::storage", "this is not a Quire recovery file"));
     static const QRegularExpression hex16(QStringLiteral("^[0-9a-f]{16}$"));
     if (!records::isUuid(o->value("notebook").toString()) ||
         !records::isUuid(o->value("member").toString()) ||
         !timeFormat().match(o->value("created_at").toString()).hasMatch() ||
         !hex16.match(o->value("code_id").toString()).hasMatch() || !o->value("kdf").isObject() ||
         !o->value("sealed").isString())
-        return fail(QStringLiteral("the recovery file is damaged"));
+        return fail(QCoreApplication::translate("quire::storage", "the recovery file is damaged"));
     return *o;
 }
 
@@ -118,14 +122,18 @@ Result<QString> normaliseCode(const QString &code) {
         if (c == 'O') c = '0';
         if (c == 'I' || c == 'L') c = '1';
         if (valueOf(c) < 0)
-            return fail(QStringLiteral("wrong code: “%1” is not a character of a recovery code "
-                                       "(digits and letters except I, L, O and U)")
+            return fail(QCoreApplication::translate(
+                            "quire::storage",
+                            "wrong code: “%1” is not a character of a recovery code "
+                            "(digits and letters except I, L, O and U)")
                             .arg(c));
         typed += c;
     }
     if (typed.size() != kGroups * kGroupLength)
-        return fail(QStringLiteral("wrong code: a recovery code has %1 groups of %2 characters, "
-                                   "this one has %3 characters")
+        return fail(QCoreApplication::translate(
+                        "quire::storage",
+                        "wrong code: a recovery code has %1 groups of %2 characters, "
+                        "this one has %3 characters")
                         .arg(kGroups)
                         .arg(kGroupLength)
                         .arg(typed.size()));
@@ -133,8 +141,10 @@ Result<QString> normaliseCode(const QString &code) {
     for (int g = 0; g < kGroups; ++g) {
         const QString group = typed.mid(g * kGroupLength, kGroupLength);
         if (checkCharacter(g, group.left(kDataPerGroup)) != group.at(kDataPerGroup))
-            return fail(QStringLiteral("wrong code: group %1 (“%2”) has a typing error; compare "
-                                       "it with the recovery sheet")
+            return fail(QCoreApplication::translate(
+                            "quire::storage",
+                            "wrong code: group %1 (“%2”) has a typing error; compare "
+                            "it with the recovery sheet")
                             .arg(g + 1)
                             .arg(group));
         data += group.left(kDataPerGroup);
@@ -202,23 +212,26 @@ Result<Payload> open(const QByteArray &file, const QString &code) {
     auto normalised = normaliseCode(code);
     if (!normalised) return normalised.failure();
     if (codeId(*normalised) != o->value("code_id").toString())
-        return fail(QStringLiteral("wrong code: it is not the code of this recovery file (a newer "
-                                   "code replaces older ones)"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "wrong code: it is not the code of this recovery file (a newer "
+                              "code replaces older ones)"));
     const QByteArray sealed = unb64(o->value("sealed"));
-    if (sealed.size() < 12 + 16) return fail(QStringLiteral("the recovery file is damaged"));
+    if (sealed.size() < 12 + 16)
+        return fail(QCoreApplication::translate("quire::storage", "the recovery file is damaged"));
     auto key = keyFor(*normalised, o->value("kdf").toObject());
     if (!key) return key.failure();
     auto aad = aadOf(*o);
     if (!aad) return aad.failure();
     auto plain = crypto::aesGcmOpen(key->bytes(), sealed.left(12), sealed.mid(12), *aad);
     if (!plain)
-        return fail(QStringLiteral("wrong code: it does not open this recovery file, or the file "
-                                   "was altered"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "wrong code: it does not open this recovery file, or the file "
+                              "was altered"));
     auto p = json::parseObject(*plain);
     if (!p || p->value("type").toString() != "recovery_payload" ||
         p->value("member").toString() != o->value("member").toString() ||
         p->value("notebook").toString() != o->value("notebook").toString())
-        return fail(QStringLiteral("the recovery file is damaged"));
+        return fail(QCoreApplication::translate("quire::storage", "the recovery file is damaged"));
     Payload out;
     out.notebook = p->value("notebook").toString();
     out.notebookName = p->value("notebook_name").toString();
@@ -235,10 +248,11 @@ Result<Payload> open(const QByteArray &file, const QString &code) {
         out.notebookKeys.append(
             {quint32(k.toObject().value("epoch").toInteger()), unb64(k.toObject().value("key"))});
     if (!records::isRecordId(out.genesis) || out.signKey.isEmpty() || out.encKey.isEmpty())
-        return fail(QStringLiteral("the recovery file is damaged"));
+        return fail(QCoreApplication::translate("quire::storage", "the recovery file is damaged"));
     for (const auto &[epoch, key] : out.notebookKeys)
         if (epoch < 1 || key.size() != 32)
-            return fail(QStringLiteral("the recovery file is damaged"));
+            return fail(
+                QCoreApplication::translate("quire::storage", "the recovery file is damaged"));
     return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include <git2.h>
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 
@@ -33,14 +34,15 @@ QString lastError() {
 }
 
 Error gitFailure(const QString &context) {
-    return fail(QStringLiteral("%1: %2").arg(context, lastError()));
+    return fail(QCoreApplication::translate("quire::storage", "%1: %2").arg(context, lastError()));
 }
 
 Result<git_oid> toOid(const QByteArray &hex) {
     git_oid oid;
     if (hex.size() != GIT_OID_HEXSZ ||
         git_oid_fromstrn(&oid, hex.constData(), size_t(hex.size())) < 0)
-        return fail(QStringLiteral("\"%1\" is not an object id").arg(QString::fromLatin1(hex)));
+        return fail(QCoreApplication::translate("quire::storage", "\"%1\" is not an object id")
+                        .arg(QString::fromLatin1(hex)));
     return oid;
 }
 
@@ -72,8 +74,9 @@ Result<Folder> folderOf(const TreeEntries &entries) {
     Folder root;
     for (auto it = entries.begin(); it != entries.end(); ++it) {
         if (!isSafePath(it.key()))
-            return fail(
-                QStringLiteral("\"%1\" is not a valid path in the repository").arg(it.key()));
+            return fail(QCoreApplication::translate("quire::storage",
+                                                    "\"%1\" is not a valid path in the repository")
+                            .arg(it.key()));
         const QStringList parts = it.key().split('/');
         Folder *folder = &root;
         for (int i = 0; i + 1 < parts.size(); ++i)
@@ -125,7 +128,9 @@ struct RepositoryHistory::Impl {
                 git_treebuilder_get(builder.get(), name.toUtf8().constData());
             if (existing && git_tree_entry_type(existing) == GIT_OBJECT_TREE)
                 return fail(
-                    QStringLiteral("\"%1\" is a folder in the repository, not a file").arg(name));
+                    QCoreApplication::translate("quire::storage",
+                                                "\"%1\" is a folder in the repository, not a file")
+                        .arg(name));
             if (git_treebuilder_insert(nullptr, builder.get(), name.toUtf8().constData(), &*oid,
                                        GIT_FILEMODE_BLOB) < 0)
                 return gitFailure(QStringLiteral("could not add %1 to a tree").arg(name));
@@ -135,7 +140,9 @@ struct RepositoryHistory::Impl {
                 git_treebuilder_get(builder.get(), name.toUtf8().constData());
             if (existing && git_tree_entry_type(existing) != GIT_OBJECT_TREE)
                 return fail(
-                    QStringLiteral("\"%1\" is a file in the repository, not a folder").arg(name));
+                    QCoreApplication::translate("quire::storage",
+                                                "\"%1\" is a file in the repository, not a folder")
+                        .arg(name));
             TreeHandle subBase;
             if (existing) {
                 git_tree *rawSub = nullptr;
@@ -209,7 +216,8 @@ RepositoryHistory &RepositoryHistory::operator=(RepositoryHistory &&) noexcept =
 Result<RepositoryHistory> RepositoryHistory::open(const QString &bareRepoPath) {
     git_libgit2_init(); // reference-counted; the library stays initialised for the process
     if (!QFileInfo(bareRepoPath).isDir())
-        return fail(QStringLiteral("there is no repository at %1").arg(bareRepoPath));
+        return fail(QCoreApplication::translate("quire::storage", "there is no repository at %1")
+                        .arg(bareRepoPath));
     git_repository *raw = nullptr;
     if (git_repository_open_ext(&raw, QFile::encodeName(bareRepoPath).constData(),
                                 GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) < 0)
@@ -227,7 +235,8 @@ Result<QByteArray> RepositoryHistory::writeTree(const TreeEntries &entries) {
 
 Result<QByteArray> RepositoryHistory::updateTree(const QByteArray &base,
                                                  const TreeEntries &entries) {
-    if (!d) return fail(QStringLiteral("the repository is not open"));
+    if (!d)
+        return fail(QCoreApplication::translate("quire::storage", "the repository is not open"));
     auto folder = folderOf(entries);
     if (!folder) return folder.failure();
     TreeHandle baseTree;
@@ -242,7 +251,8 @@ Result<QByteArray> RepositoryHistory::updateTree(const QByteArray &base,
 }
 
 Result<TreeEntries> RepositoryHistory::readTree(const QByteArray &treeOrCommit) const {
-    if (!d) return fail(QStringLiteral("the repository is not open"));
+    if (!d)
+        return fail(QCoreApplication::translate("quire::storage", "the repository is not open"));
     auto tree = d->tree(treeOrCommit);
     if (!tree) return tree.failure();
     TreeEntries out;
@@ -252,7 +262,8 @@ Result<TreeEntries> RepositoryHistory::readTree(const QByteArray &treeOrCommit) 
 
 Result<TreeDifference> RepositoryHistory::difference(const QByteArray &from,
                                                      const QByteArray &to) const {
-    if (!d) return fail(QStringLiteral("the repository is not open"));
+    if (!d)
+        return fail(QCoreApplication::translate("quire::storage", "the repository is not open"));
     TreeDifference out;
     if (from.isEmpty()) return out;
     auto fromTree = d->tree(from);
@@ -269,7 +280,8 @@ Result<TreeDifference> RepositoryHistory::difference(const QByteArray &from,
 
 Result<QByteArray> RepositoryHistory::blobAt(const QByteArray &treeOrCommit,
                                              const QString &path) const {
-    if (!d) return fail(QStringLiteral("the repository is not open"));
+    if (!d)
+        return fail(QCoreApplication::translate("quire::storage", "the repository is not open"));
     auto tree = d->tree(treeOrCommit);
     if (!tree) return tree.failure();
     git_tree_entry *raw = nullptr;
@@ -285,7 +297,8 @@ Result<QByteArray> RepositoryHistory::commit(const QByteArray &tree,
                                              const QList<QByteArray> &parents,
                                              const QString &memberUuid, const QString &message,
                                              const QDateTime &when) {
-    if (!d) return fail(QStringLiteral("the repository is not open"));
+    if (!d)
+        return fail(QCoreApplication::translate("quire::storage", "the repository is not open"));
     auto treeHandle = d->tree(tree);
     if (!treeHandle) return treeHandle.failure();
     std::vector<CommitHandle> parentHandles;
@@ -316,7 +329,8 @@ Result<QByteArray> RepositoryHistory::commit(const QByteArray &tree,
 }
 
 Result<QByteArray> RepositoryHistory::treeOf(const QByteArray &commitId) const {
-    if (!d) return fail(QStringLiteral("the repository is not open"));
+    if (!d)
+        return fail(QCoreApplication::translate("quire::storage", "the repository is not open"));
     auto oid = toOid(commitId);
     if (!oid) return oid.failure();
     git_commit *raw = nullptr;
@@ -328,7 +342,8 @@ Result<QByteArray> RepositoryHistory::treeOf(const QByteArray &commitId) const {
 }
 
 Result<QByteArray> RepositoryHistory::resolve(const QString &ref) const {
-    if (!d) return fail(QStringLiteral("the repository is not open"));
+    if (!d)
+        return fail(QCoreApplication::translate("quire::storage", "the repository is not open"));
     git_oid oid;
     const int rc = git_reference_name_to_id(&oid, d->repo.get(), ref.toUtf8().constData());
     if (rc == GIT_ENOTFOUND) return QByteArray();
@@ -338,7 +353,8 @@ Result<QByteArray> RepositoryHistory::resolve(const QString &ref) const {
 
 Result<void> RepositoryHistory::updateRef(const QString &ref, const QByteArray &commitId,
                                           const QByteArray &expected, const QString &logMessage) {
-    if (!d) return fail(QStringLiteral("the repository is not open"));
+    if (!d)
+        return fail(QCoreApplication::translate("quire::storage", "the repository is not open"));
     auto oid = toOid(commitId);
     if (!oid) return oid.failure();
     git_reference *raw = nullptr;
@@ -354,14 +370,17 @@ Result<void> RepositoryHistory::updateRef(const QString &ref, const QByteArray &
     }
     ReferenceHandle handle(raw);
     if (rc == GIT_EEXISTS || rc == GIT_EMODIFIED)
-        return fail(QStringLiteral("%1 was changed by someone else meanwhile; try again").arg(ref));
+        return fail(QCoreApplication::translate(
+                        "quire::storage", "%1 was changed by someone else meanwhile; try again")
+                        .arg(ref));
     if (rc < 0) return gitFailure(QStringLiteral("could not update %1").arg(ref));
     return {};
 }
 
 Result<bool> RepositoryHistory::isAncestor(const QByteArray &ancestor,
                                            const QByteArray &descendant) const {
-    if (!d) return fail(QStringLiteral("the repository is not open"));
+    if (!d)
+        return fail(QCoreApplication::translate("quire::storage", "the repository is not open"));
     if (ancestor == descendant) return true;
     auto a = toOid(ancestor);
     if (!a) return a.failure();

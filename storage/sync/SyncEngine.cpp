@@ -3,6 +3,8 @@
 #include "sync/GitRemote.h"
 #include "vault/Vault.h"
 
+#include <QCoreApplication>
+
 namespace quire {
 
 namespace {
@@ -17,8 +19,9 @@ Result<SyncReport> SyncEngine::run(Vault &vault,
     auto url = vault.remoteUrl();
     if (!url) return url.failure();
     if (url->isEmpty())
-        return fail(QStringLiteral("no shared repository is set for this notebook; set one first "
-                                   "(quire-cli remote set URL)"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "no shared repository is set for this notebook; set one first "
+                              "(quire-cli remote set URL)"));
     auto credentials = vault.remoteCredentials();
     if (!credentials) return credentials.failure();
     const QString repo = vault.path() + QStringLiteral("/repo.git");
@@ -54,7 +57,8 @@ Result<SyncReport> SyncEngine::run(Vault &vault,
             if (auto r = vault.noteRemoteHead(fetched->remoteHead); !r) return r.failure();
             return out;
         }
-        if (cancel && cancel->load()) return fail(QStringLiteral("the sync was cancelled"));
+        if (cancel && cancel->load())
+            return fail(QCoreApplication::translate("quire::storage", "the sync was cancelled"));
         auto pushed = GitRemote::push(repo, *url, *credentials, kLocal, kBranch,
                                       report(QStringLiteral("sending")), cancel);
         if (!pushed) return pushed.failure();
@@ -63,8 +67,9 @@ Result<SyncReport> SyncEngine::run(Vault &vault,
         if (auto r = vault.noteRemoteHead(merged->head); !r) return r.failure();
         return out;
     }
-    return fail(QStringLiteral("the shared repository kept changing while this sync ran (%1 "
-                               "attempts); sync again")
+    return fail(QCoreApplication::translate(
+                    "quire::storage", "the shared repository kept changing while this sync ran (%1 "
+                                      "attempts); sync again")
                     .arg(kMaxAttempts));
 }
 

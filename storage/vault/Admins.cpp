@@ -6,6 +6,8 @@
 
 #include "sync/CaShare.h"
 
+#include <QCoreApplication>
+
 namespace quire {
 
 using namespace vaultimpl;
@@ -182,22 +184,30 @@ Result<bool> Vault::hasCaShare(const QString &member) {
 
 Result<void> Vault::setMemberRoles(const QString &memberUuid, const QStringList &roles,
                                    const QString &reason) {
-    if (d->joining) return fail(QStringLiteral("this vault has not joined its notebook yet"));
+    if (d->joining)
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "this vault has not joined its notebook yet"));
     auto me = member(d->memberUuid);
     if (!me) return me.failure();
     if (me->status != "active" || !me->roles.contains("admin"))
-        return fail(QStringLiteral("only an active admin of the notebook may do this"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "only an active admin of the notebook may do this"));
     if (reason.trimmed().isEmpty())
-        return fail(QStringLiteral("a reason is needed to change a member's roles"));
-    if (roles.isEmpty()) return fail(QStringLiteral("name at least one role for the member"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "a reason is needed to change a member's roles"));
+    if (roles.isEmpty())
+        return fail(
+            QCoreApplication::translate("quire::storage", "name at least one role for the member"));
     for (const auto &role : roles)
         if (!kRoles.contains(role))
-            return fail(QStringLiteral("“%1” is not a role; roles are %2")
-                            .arg(role, kRoles.join(QStringLiteral(", "))));
+            return fail(
+                QCoreApplication::translate("quire::storage", "“%1” is not a role; roles are %2")
+                    .arg(role, kRoles.join(QStringLiteral(", "))));
     auto target = member(memberUuid);
     if (!target) return target.failure();
     if (target->status != "active")
-        return fail(QStringLiteral("%1 is not an active member").arg(target->name));
+        return fail(QCoreApplication::translate("quire::storage", "%1 is not an active member")
+                        .arg(target->name));
     QStringList sorted = roles;
     sorted.sort();
     sorted.removeDuplicates();
@@ -210,8 +220,10 @@ Result<void> Vault::setMemberRoles(const QString &memberUuid, const QStringList 
             if (m.uuid != memberUuid && m.status == "active" && m.roles.contains("admin"))
                 ++otherAdmins;
         if (otherAdmins == 0)
-            return fail(QStringLiteral("%1 is the notebook's last admin; make someone else admin "
-                                       "first")
+            return fail(QCoreApplication::translate(
+                            "quire::storage",
+                            "%1 is the notebook's last admin; make someone else admin "
+                            "first")
                             .arg(target->name));
     }
 
@@ -219,7 +231,7 @@ Result<void> Vault::setMemberRoles(const QString &memberUuid, const QStringList 
     if (!headId) return headId.failure();
     headId->bind(1, memberUuid);
     if (auto row = headId->next(); !row || !*row)
-        return fail(QStringLiteral("the member has no record"));
+        return fail(QCoreApplication::translate("quire::storage", "the member has no record"));
     auto current = record(headId->text(0));
     if (!current) return current.failure();
     QJsonObject body =

@@ -7,6 +7,8 @@
 
 #include "vault/VaultImpl.h"
 
+#include <QCoreApplication>
+
 namespace quire {
 
 using namespace vaultimpl;
@@ -142,33 +144,41 @@ Result<QList<Vault::Alarm>> Vault::alarms() {
 }
 
 Result<Vault::Alarm> Vault::acknowledgeAlarm(const QString &id, const QString &reason) {
-    if (d->joining) return fail(QStringLiteral("this vault has not joined its notebook yet"));
+    if (d->joining)
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "this vault has not joined its notebook yet"));
     auto me = member(d->memberUuid);
     if (!me) return me.failure();
     if (me->status != "active" || !me->roles.contains("admin"))
-        return fail(QStringLiteral("only an active admin of the notebook may acknowledge an "
-                                   "alarm"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "only an active admin of the notebook may acknowledge an "
+                              "alarm"));
     if (reason.trimmed().isEmpty())
-        return fail(QStringLiteral("a reason is needed to acknowledge an alarm"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "a reason is needed to acknowledge an alarm"));
     const QString wanted = id.trimmed().toLower();
     if (wanted.size() < 6)
-        return fail(QStringLiteral("name the alarm by its id (at least its first 6 digits; "
-                                   "see: alarms)"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "name the alarm by its id (at least its first 6 digits; "
+                              "see: alarms)"));
     auto all = alarms();
     if (!all) return all.failure();
     QList<Alarm> matches;
     for (const Alarm &a : *all)
         if (a.id.startsWith(wanted)) matches << a;
     if (matches.isEmpty())
-        return fail(
-            QStringLiteral("no alarm of this notebook has the id %1 (see: alarms)").arg(wanted));
+        return fail(QCoreApplication::translate(
+                        "quire::storage", "no alarm of this notebook has the id %1 (see: alarms)")
+                        .arg(wanted));
     if (matches.size() > 1)
-        return fail(QStringLiteral("%1 alarms start with %2: give more of the id")
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "%1 alarms start with %2: give more of the id")
                         .arg(matches.size())
                         .arg(wanted));
     Alarm a = matches.first();
     if (!a.acknowledgedBy.isEmpty())
-        return fail(QStringLiteral("the alarm %1 was acknowledged already (%2)")
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the alarm %1 was acknowledged already (%2)")
                         .arg(a.id, a.acknowledgedAt));
     QJsonObject detail{{"alarm", a.id}, {"kind", a.kind}, {"reason", reason.trimmed()}};
     if (!a.path.isEmpty()) detail.insert("path", a.path);

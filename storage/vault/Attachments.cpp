@@ -2,6 +2,7 @@
 
 #include "vault/VaultImpl.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QMimeDatabase>
@@ -16,7 +17,8 @@ using namespace vaultimpl;
 Result<QJsonObject> Vault::storeAttachment(const QString &filePath, const VaultProgress &progress) {
     QFile file(filePath);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(QStringLiteral("could not read %1: %2").arg(filePath, file.errorString()));
+        return fail(QCoreApplication::translate("quire::storage", "could not read %1: %2")
+                        .arg(filePath, file.errorString()));
     const QFileInfo info(filePath);
     const qint64 total = file.size();
     const EpochKeys keys = d->epochs.value(d->currentEpoch);
@@ -55,7 +57,8 @@ Result<QJsonObject> Vault::storeAttachment(const QString &filePath, const VaultP
         buffer.resize(kChunkSize);
         const qint64 n = file.read(buffer.data(), kChunkSize);
         if (n < 0)
-            return fail(QStringLiteral("could not read %1: %2").arg(filePath, file.errorString()));
+            return fail(QCoreApplication::translate("quire::storage", "could not read %1: %2")
+                            .arg(filePath, file.errorString()));
         if (n == 0 && done > 0) break;
         buffer.resize(n);
         whole.add(buffer);
@@ -75,7 +78,9 @@ Result<QJsonObject> Vault::storeAttachment(const QString &filePath, const VaultP
             QByteArray sealed =
                 crypto::encryptFile(keys.enc, d->currentEpoch, rawName, buffer, false);
             if (sealed.isEmpty())
-                return fail(QStringLiteral("could not encrypt a piece of %1").arg(filePath));
+                return fail(
+                    QCoreApplication::translate("quire::storage", "could not encrypt a piece of %1")
+                        .arg(filePath));
             if (auto r = recordPending(); !r) return r.failure();
             pending = PendingChunk{d->repo.writeBlobAsync(std::move(sealed)), chunkHex, rawName, n};
         }
@@ -107,7 +112,9 @@ Result<VaultAttachment> Vault::attachment(const QString &id) {
     st->bind(1, id);
     auto row = st->next();
     if (!row) return row.failure();
-    if (!*row) return fail(QStringLiteral("there is no attachment %1").arg(id));
+    if (!*row)
+        return fail(
+            QCoreApplication::translate("quire::storage", "there is no attachment %1").arg(id));
     return VaultAttachment{st->text(0),    st->text(1), st->text(2),
                            st->integer(3), st->text(4), st->text(5).split(',', Qt::SkipEmptyParts),
                            st->text(6)};
@@ -137,8 +144,9 @@ Result<void> Vault::readAttachment(const QString &id,
         if (!row) return row.failure();
         if (!*row) {
             (*st)->reset();
-            return fail(
-                QStringLiteral("a piece of “%1” is missing (chunk %2)").arg(att->name, chunkHex));
+            return fail(QCoreApplication::translate("quire::storage",
+                                                    "a piece of “%1” is missing (chunk %2)")
+                            .arg(att->name, chunkHex));
         }
         pieces.append(Piece{chunkHex, (*st)->text(0), (*st)->text(1).toLatin1()});
         (*st)->reset();
@@ -152,8 +160,9 @@ Result<void> Vault::readAttachment(const QString &id,
         const QByteArray rawName =
             crypto::hmacSha256(keys->name, crypto::fromHex(piece.sha256.toLatin1()));
         if (!piece.path.endsWith(hex(rawName)))
-            return fail(
-                QStringLiteral("%1 does not carry the name its content implies").arg(piece.path));
+            return fail(QCoreApplication::translate(
+                            "quire::storage", "%1 does not carry the name its content implies")
+                            .arg(piece.path));
         return crypto::decryptFile(keys->enc, rawName, file);
     };
     crypto::Sha256 whole;
@@ -168,18 +177,22 @@ Result<void> Vault::readAttachment(const QString &id,
         auto plain = file ? decrypt(pieces.at(i), *file) : Result<QByteArray>(file.failure());
         if (!plain)
             return fail(
-                QStringLiteral("a piece of “%1” is damaged: %2").arg(att->name, plain.error()));
+                QCoreApplication::translate("quire::storage", "a piece of “%1” is damaged: %2")
+                    .arg(att->name, plain.error()));
         spare = std::move(*file);
         if (hex(crypto::sha256(*plain)) != pieces.at(i).sha256)
-            return fail(QStringLiteral("a piece of “%1” does not match its hash").arg(att->name));
+            return fail(QCoreApplication::translate("quire::storage",
+                                                    "a piece of “%1” does not match its hash")
+                            .arg(att->name));
         whole.add(*plain);
         done += plain->size();
         if (auto r = sink(*plain); !r) return r;
         if (progress) progress(done, att->size);
     }
     if (done != att->size || hex(whole.finish()) != att->sha256)
-        return fail(
-            QStringLiteral("“%1” does not match its recorded size and SHA-256").arg(att->name));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "“%1” does not match its recorded size and SHA-256")
+                        .arg(att->name));
     return {};
 }
 

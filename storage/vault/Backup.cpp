@@ -5,6 +5,7 @@
 
 #include "vault/BackupArchive.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -22,13 +23,13 @@ Result<qint64> Vault::backup(const QString &file, const QByteArray &passphrase) 
     auto derived = crypto::scrypt(passphrase, d->kdf.salt, d->kdf.params, 64);
     if (!derived) return derived.failure();
     if (!crypto::constantTimeEqual(derived->mid(32, 32).bytes(), d->wrapKey.bytes()))
-        return fail(QStringLiteral("the passphrase is wrong"));
+        return fail(QCoreApplication::translate("quire::storage", "the passphrase is wrong"));
     const QString part = file + QStringLiteral(".part");
     QFile::remove(part);
     QTemporaryDir staging(QFileInfo(file).absolutePath() + QStringLiteral("/.quire-backup-XXXXXX"));
     if (!staging.isValid())
-        return fail(
-            QStringLiteral("could not write next to %1: %2").arg(file, staging.errorString()));
+        return fail(QCoreApplication::translate("quire::storage", "could not write next to %1: %2")
+                        .arg(file, staging.errorString()));
     const QString dbCopy = staging.filePath(QStringLiteral("quire.db"));
     {
         auto copy =
@@ -65,7 +66,7 @@ Result<qint64> Vault::backup(const QString &file, const QByteArray &passphrase) 
     QFile::remove(file);
     if (!QFile::rename(part, file)) {
         QFile::remove(part);
-        return fail(QStringLiteral("could not write %1").arg(file));
+        return fail(QCoreApplication::translate("quire::storage", "could not write %1").arg(file));
     }
     return QFileInfo(file).size();
 }
@@ -75,17 +76,20 @@ Result<void> Vault::restore(const QString &file, const QString &dir) {
     if (target.exists() &&
         (!target.isDir() ||
          !QDir(dir).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden)))
-        return fail(QStringLiteral("%1 is not empty: restore into a new folder").arg(dir));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "%1 is not empty: restore into a new folder")
+                        .arg(dir));
     auto listing = backuparchive::inspect(file);
     if (!listing) return listing.failure();
     // Unpacked beside the target, then renamed: the folder is either the whole vault or absent.
     const QString absolute = target.absoluteFilePath();
     if (!QDir().mkpath(QFileInfo(absolute).absolutePath()))
-        return fail(QStringLiteral("could not create the folder %1").arg(dir));
+        return fail(QCoreApplication::translate("quire::storage", "could not create the folder %1")
+                        .arg(dir));
     QTemporaryDir staging(absolute + QStringLiteral(".restoring-XXXXXX"));
     if (!staging.isValid())
-        return fail(
-            QStringLiteral("could not write next to %1: %2").arg(dir, staging.errorString()));
+        return fail(QCoreApplication::translate("quire::storage", "could not write next to %1: %2")
+                        .arg(dir, staging.errorString()));
     if (auto r = backuparchive::extract(file, staging.path()); !r) return r;
     QFile json(staging.filePath(QStringLiteral("vault.json")));
     const QJsonDocument vaultJson = json.open(QIODevice::ReadOnly)
@@ -93,12 +97,15 @@ Result<void> Vault::restore(const QString &file, const QString &dir) {
                                         : QJsonDocument();
     if (!vaultJson.isObject() || vaultJson.object().value("notebook").toString() !=
                                      listing->manifest.value("notebook").toString())
-        return fail(QStringLiteral("the backup is damaged: its vault.json does not belong to it"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the backup is damaged: its vault.json does not belong to it"));
     QFile::setPermissions(staging.path(),
                           QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     if (target.exists()) QDir().rmdir(absolute);
     if (!QFile::rename(staging.path(), absolute))
-        return fail(QStringLiteral("could not move the restored vault to %1").arg(dir));
+        return fail(
+            QCoreApplication::translate("quire::storage", "could not move the restored vault to %1")
+                .arg(dir));
     staging.setAutoRemove(false);
     return {};
 }

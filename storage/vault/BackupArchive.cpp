@@ -1,5 +1,6 @@
 #include "vault/BackupArchive.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -61,7 +62,8 @@ Result<Listing> walk(archive *a,
         const int rc = archive_read_next_header(a, &e);
         if (rc == ARCHIVE_EOF) break;
         if (rc < ARCHIVE_WARN)
-            return fail(QStringLiteral("this is not a Quire backup, or it is damaged: %1")
+            return fail(QCoreApplication::translate(
+                            "quire::storage", "this is not a Quire backup, or it is damaged: %1")
                             .arg(archiveError(a)));
         QString path = entryPath(e);
         const auto type = archive_entry_filetype(e);
@@ -69,29 +71,37 @@ Result<Listing> walk(archive *a,
         const bool directory = type == AE_IFDIR;
         if (directory && path.endsWith('/')) path.chop(1);
         if (const QString problem = entryProblem(path, regular, directory); !problem.isEmpty())
-            return fail(
-                QStringLiteral("the backup was refused, nothing was restored: %1").arg(problem));
+            return fail(QCoreApplication::translate(
+                            "quire::storage", "the backup was refused, nothing was restored: %1")
+                            .arg(problem));
         if (seen.contains(path))
-            return fail(QStringLiteral("the backup was refused, nothing was restored: %1 is in it "
-                                       "twice")
+            return fail(QCoreApplication::translate(
+                            "quire::storage",
+                            "the backup was refused, nothing was restored: %1 is in it "
+                            "twice")
                             .arg(path));
         seen.insert(path);
         if (first != (path == kManifestName))
-            return fail(QStringLiteral("this is not a Quire backup (it does not start with %1)")
-                            .arg(kManifestName));
+            return fail(
+                QCoreApplication::translate(
+                    "quire::storage", "this is not a Quire backup (it does not start with %1)")
+                    .arg(kManifestName));
         const qint64 size = archive_entry_size(e);
         if (first) {
             first = false;
             if (size < 0 || size > kMaxManifest)
-                return fail(QStringLiteral("this is not a Quire backup (%1 is damaged)")
+                return fail(QCoreApplication::translate(
+                                "quire::storage", "this is not a Quire backup (%1 is damaged)")
                                 .arg(kManifestName));
             QByteArray bytes(qsizetype(size), Qt::Uninitialized);
             if (size > 0 && archive_read_data(a, bytes.data(), size_t(size)) != size)
-                return fail(QStringLiteral("this is not a Quire backup (%1 is damaged)")
+                return fail(QCoreApplication::translate(
+                                "quire::storage", "this is not a Quire backup (%1 is damaged)")
                                 .arg(kManifestName));
             const QJsonDocument doc = QJsonDocument::fromJson(bytes);
             if (!doc.isObject() || doc.object().value("format").toString() != kFormat)
-                return fail(QStringLiteral("this is not a Quire backup this version can read"));
+                return fail(QCoreApplication::translate(
+                    "quire::storage", "this is not a Quire backup this version can read"));
             out.manifest = doc.object(); // describes the backup; not part of the vault
             continue;
         }
@@ -109,16 +119,20 @@ Result<Listing> walk(archive *a,
                 const int got = archive_read_data_block(a, &block, &length, &offset);
                 if (got == ARCHIVE_EOF) break;
                 if (got < ARCHIVE_WARN)
-                    return fail(QStringLiteral("the backup is damaged at %1: %2")
+                    return fail(QCoreApplication::translate("quire::storage",
+                                                            "the backup is damaged at %1: %2")
                                     .arg(path, archiveError(a)));
                 if (auto r = data(static_cast<const char *>(block), length); !r) return r.failure();
             }
         }
     }
-    if (first) return fail(QStringLiteral("this is not a Quire backup (it is empty)"));
+    if (first)
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "this is not a Quire backup (it is empty)"));
     for (const char *needed : {"vault.json", "quire.db", "repo.git/HEAD"})
         if (!seen.contains(QLatin1String(needed)))
-            return fail(QStringLiteral("the backup is incomplete: %1 is missing")
+            return fail(QCoreApplication::translate("quire::storage",
+                                                    "the backup is incomplete: %1 is missing")
                             .arg(QLatin1String(needed)));
     return out;
 }
@@ -147,7 +161,8 @@ Result<qint64> write(const QString &file, const QJsonObject &manifest,
     std::unique_ptr<archive, WriteCloser> a(archive_write_new());
     archive_write_set_format_pax_restricted(a.get());
     if (archive_write_open_filename(a.get(), QFile::encodeName(file).constData()) != ARCHIVE_OK)
-        return fail(QStringLiteral("could not write %1: %2").arg(file, archiveError(a.get())));
+        return fail(QCoreApplication::translate("quire::storage", "could not write %1: %2")
+                        .arg(file, archiveError(a.get())));
     const time_t now = time_t(QDateTime::currentSecsSinceEpoch());
     qint64 total = 0;
     auto header = [&](const QString &path, qint64 size, bool directory = false) -> Result<void> {
@@ -158,14 +173,16 @@ Result<qint64> write(const QString &file, const QJsonObject &manifest,
         archive_entry_set_size(e.get(), size);
         archive_entry_set_mtime(e.get(), now, 0);
         if (archive_write_header(a.get(), e.get()) != ARCHIVE_OK)
-            return fail(QStringLiteral("could not write %1: %2").arg(file, archiveError(a.get())));
+            return fail(QCoreApplication::translate("quire::storage", "could not write %1: %2")
+                            .arg(file, archiveError(a.get())));
         return {};
     };
     const QByteArray manifestBytes = QJsonDocument(manifest).toJson(QJsonDocument::Indented);
     if (auto r = header(kManifestName, manifestBytes.size()); !r) return r.failure();
     if (archive_write_data(a.get(), manifestBytes.constData(), size_t(manifestBytes.size())) !=
         manifestBytes.size())
-        return fail(QStringLiteral("could not write %1: %2").arg(file, archiveError(a.get())));
+        return fail(QCoreApplication::translate("quire::storage", "could not write %1: %2")
+                        .arg(file, archiveError(a.get())));
     QByteArray buffer(1 << 20, Qt::Uninitialized);
     for (const auto &[inArchive, onDisk] : files) {
         // Folders too: git needs its empty ones (refs/tags, objects/info).
@@ -175,22 +192,25 @@ Result<qint64> write(const QString &file, const QJsonObject &manifest,
         }
         QFile in(onDisk);
         if (!in.open(QIODevice::ReadOnly))
-            return fail(QStringLiteral("could not read %1: %2").arg(onDisk, in.errorString()));
+            return fail(QCoreApplication::translate("quire::storage", "could not read %1: %2")
+                            .arg(onDisk, in.errorString()));
         if (auto r = header(inArchive, in.size()); !r) return r.failure();
         qint64 left = in.size();
         while (left > 0) {
             const qint64 got = in.read(buffer.data(), std::min<qint64>(left, buffer.size()));
             if (got <= 0)
-                return fail(QStringLiteral("could not read %1: %2").arg(onDisk, in.errorString()));
+                return fail(QCoreApplication::translate("quire::storage", "could not read %1: %2")
+                                .arg(onDisk, in.errorString()));
             if (archive_write_data(a.get(), buffer.constData(), size_t(got)) != got)
-                return fail(
-                    QStringLiteral("could not write %1: %2").arg(file, archiveError(a.get())));
+                return fail(QCoreApplication::translate("quire::storage", "could not write %1: %2")
+                                .arg(file, archiveError(a.get())));
             left -= got;
         }
         total += in.size();
     }
     if (archive_write_close(a.get()) != ARCHIVE_OK)
-        return fail(QStringLiteral("could not write %1: %2").arg(file, archiveError(a.get())));
+        return fail(QCoreApplication::translate("quire::storage", "could not write %1: %2")
+                        .arg(file, archiveError(a.get())));
     return total;
 }
 
@@ -198,14 +218,16 @@ Result<Listing> inspect(const QString &file) {
     Reader a = newReader();
     if (archive_read_open_filename(a.get(), QFile::encodeName(file).constData(), 1 << 16) !=
         ARCHIVE_OK)
-        return fail(QStringLiteral("could not read %1: %2").arg(file, archiveError(a.get())));
+        return fail(QCoreApplication::translate("quire::storage", "could not read %1: %2")
+                        .arg(file, archiveError(a.get())));
     return walk(a.get());
 }
 
 Result<Listing> inspectBytes(const QByteArray &bytes) {
     Reader a = newReader();
     if (archive_read_open_memory(a.get(), bytes.constData(), size_t(bytes.size())) != ARCHIVE_OK)
-        return fail(QStringLiteral("this is not a Quire backup: %1").arg(archiveError(a.get())));
+        return fail(QCoreApplication::translate("quire::storage", "this is not a Quire backup: %1")
+                        .arg(archiveError(a.get())));
     return walk(a.get());
 }
 
@@ -213,12 +235,13 @@ Result<void> extract(const QString &file, const QString &dir) {
     Reader a = newReader();
     if (archive_read_open_filename(a.get(), QFile::encodeName(file).constData(), 1 << 16) !=
         ARCHIVE_OK)
-        return fail(QStringLiteral("could not read %1: %2").arg(file, archiveError(a.get())));
+        return fail(QCoreApplication::translate("quire::storage", "could not read %1: %2")
+                        .arg(file, archiveError(a.get())));
     std::unique_ptr<QFile> out;
     auto finish = [&]() -> Result<void> {
         if (out && !out->flush())
-            return fail(
-                QStringLiteral("could not write %1: %2").arg(out->fileName(), out->errorString()));
+            return fail(QCoreApplication::translate("quire::storage", "could not write %1: %2")
+                            .arg(out->fileName(), out->errorString()));
         out.reset();
         return {};
     };
@@ -227,20 +250,26 @@ Result<void> extract(const QString &file, const QString &dir) {
         const QString target = dir + '/' + path;
         if (directory) {
             if (!QDir().mkpath(target))
-                return fail(QStringLiteral("could not create the folder %1").arg(target));
+                return fail(
+                    QCoreApplication::translate("quire::storage", "could not create the folder %1")
+                        .arg(target));
             return {};
         }
         if (!QDir().mkpath(QFileInfo(target).absolutePath()))
-            return fail(QStringLiteral("could not create the folder for %1").arg(target));
+            return fail(
+                QCoreApplication::translate("quire::storage", "could not create the folder for %1")
+                    .arg(target));
         out = std::make_unique<QFile>(target);
         if (!out->open(QIODevice::WriteOnly | QIODevice::NewOnly))
-            return fail(QStringLiteral("could not write %1: %2").arg(target, out->errorString()));
+            return fail(QCoreApplication::translate("quire::storage", "could not write %1: %2")
+                            .arg(target, out->errorString()));
         out->setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         return {};
     };
     auto data = [&](const char *bytes, size_t length) -> Result<void> {
         if (!out || out->write(bytes, qint64(length)) != qint64(length))
-            return fail(QStringLiteral("could not write %1").arg(out ? out->fileName() : dir));
+            return fail(QCoreApplication::translate("quire::storage", "could not write %1")
+                            .arg(out ? out->fileName() : dir));
         return {};
     };
     auto walked = walk(a.get(), begin, data);

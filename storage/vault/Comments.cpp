@@ -6,6 +6,8 @@
 
 #include "records/WriteRules.h"
 
+#include <QCoreApplication>
+
 namespace quire {
 
 using namespace vaultimpl;
@@ -69,7 +71,9 @@ Result<QList<VaultComment>> Vault::commentsOn(const QString &entry) {
 Result<VaultComment> Vault::comment(const QString &id) {
     auto found = commentsWhere(d->db, QStringLiteral(" WHERE c.id=?"), {id});
     if (!found) return found.failure();
-    if (found->isEmpty()) return fail(QStringLiteral("there is no comment %1").arg(id));
+    if (found->isEmpty())
+        return fail(
+            QCoreApplication::translate("quire::storage", "there is no comment %1").arg(id));
     return found->first();
 }
 

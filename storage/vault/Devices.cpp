@@ -7,6 +7,7 @@
 #include "sync/DeviceOffer.h"
 #include "sync/GitRemote.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -55,9 +56,12 @@ void noteUserTries(const QString &offer, int tries) {
 Result<QByteArray> readOffer(const QString &path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return fail(QStringLiteral("could not read the offer %1: %2").arg(path, f.errorString()));
+        return fail(QCoreApplication::translate("quire::storage", "could not read the offer %1: %2")
+                        .arg(path, f.errorString()));
     if (f.size() > 1024 * 1024)
-        return fail(QStringLiteral("%1 is not a Quire offer to add a computer").arg(path));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "%1 is not a Quire offer to add a computer")
+                        .arg(path));
     return f.readAll();
 }
 
@@ -120,16 +124,20 @@ QString Vault::Impl::deviceRecordProblem(const QJsonObject &record, const QStrin
 // ---- offers --------------------------------------------------------------------------------
 
 Result<VaultDeviceOffer> Vault::makeDeviceOffer(const QString &deviceName) {
-    if (d->joining) return fail(QStringLiteral("this vault has not joined its notebook yet"));
+    if (d->joining)
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "this vault has not joined its notebook yet"));
     auto me = member(d->memberUuid);
     if (!me) return me.failure();
     if (me->status != "active")
-        return fail(QStringLiteral("only an active member can add another computer"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "only an active member can add another computer"));
     auto remote = remoteUrl();
     if (!remote) return remote.failure();
     if (remote->isEmpty())
-        return fail(QStringLiteral("set the shared repository first (remote set URL): your other "
-                                   "computer gets the notebook from there"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "set the shared repository first (remote set URL): your other "
+                              "computer gets the notebook from there"));
     auto genesis = head(d->notebookUuid);
     if (!genesis) return genesis.failure();
     const QString name =
@@ -215,8 +223,11 @@ Result<std::unique_ptr<Vault>> Vault::createFromOffer(const QString &dir, const 
                                                       const QString &code,
                                                       const QByteArray &passphrase) {
     if (passphrase.size() < 8)
-        return fail(QStringLiteral("the passphrase must have at least 8 characters"));
-    if (exists(dir)) return fail(QStringLiteral("a notebook already exists at %1").arg(dir));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the passphrase must have at least 8 characters"));
+    if (exists(dir))
+        return fail(QCoreApplication::translate("quire::storage", "a notebook already exists at %1")
+                        .arg(dir));
     auto bytes = readOffer(offerPath);
     if (!bytes) return bytes.failure();
     auto header = deviceoffer::readHeader(*bytes);
@@ -230,7 +241,11 @@ Result<std::unique_ptr<Vault>> Vault::createFromOffer(const QString &dir, const 
     }
     auto payload = deviceoffer::open(file, code, QDateTime::currentDateTimeUtc());
     if (!payload) {
-        if (!payload.error().startsWith(QLatin1String("wrong code"))) return payload.failure();
+        // Every "wrong code: …" message and its translation start with this same (translated)
+        // prefix.
+        if (!payload.error().startsWith(
+                QCoreApplication::translate("quire::storage", "wrong code")))
+            return payload.failure();
         const int tries = triedBefore + 1;
         noteUserTries(header->offer, tries);
         auto counted = deviceoffer::withWrongCodes(file, tries);
@@ -243,15 +258,18 @@ Result<std::unique_ptr<Vault>> Vault::createFromOffer(const QString &dir, const 
         }
         const int left = deviceoffer::kMaxWrongCodes - tries;
         if (left <= 0)
-            return fail(QStringLiteral("the code is wrong, and that was the last try: the offer is "
-                                       "used up. Make a new one on your other computer."));
-        return fail(QStringLiteral("the code is wrong (%1 %2 left)")
+            return fail(QCoreApplication::translate(
+                "quire::storage", "the code is wrong, and that was the last try: the offer is "
+                                  "used up. Make a new one on your other computer."));
+        return fail(QCoreApplication::translate("quire::storage", "the code is wrong (%1 %2 left)")
                         .arg(left)
-                        .arg(left == 1 ? QStringLiteral("try") : QStringLiteral("tries")));
+                        .arg(left == 1 ? QCoreApplication::translate("quire::storage", "try")
+                                       : QCoreApplication::translate("quire::storage", "tries")));
     }
     const deviceoffer::Payload &p = *payload;
     auto signKey = crypto::EcKey::fromPrivateDer(p.signKey);
-    if (!signKey) return fail(QStringLiteral("the offer file is damaged"));
+    if (!signKey)
+        return fail(QCoreApplication::translate("quire::storage", "the offer file is damaged"));
     if (auto ok = GitRemote::validateUrl(p.remote); !ok) return ok.failure();
 
     std::unique_ptr<Vault> v(new Vault());
@@ -360,25 +378,34 @@ Result<QList<VaultDevice>> Vault::devices() {
 }
 
 Result<void> Vault::retireDevice(const QString &device, const QString &reason) {
-    if (d->joining) return fail(QStringLiteral("this vault has not joined its notebook yet"));
+    if (d->joining)
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "this vault has not joined its notebook yet"));
     if (reason.trimmed().isEmpty())
-        return fail(QStringLiteral("a reason is needed to retire a computer"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "a reason is needed to retire a computer"));
     if (device == d->deviceUuid)
-        return fail(QStringLiteral("this is the computer you are using: retire it from another of "
-                                   "your computers, or ask an admin"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "this is the computer you are using: retire it from another of "
+                              "your computers, or ask an admin"));
     auto all = devices();
     if (!all) return all.failure();
     const auto found = std::find_if(all->cbegin(), all->cend(),
                                     [&](const VaultDevice &dev) { return dev.uuid == device; });
     if (found == all->cend())
-        return fail(QStringLiteral("no computer %1 is known in this notebook (see: device list)")
-                        .arg(device));
+        return fail(
+            QCoreApplication::translate(
+                "quire::storage", "no computer %1 is known in this notebook (see: device list)")
+                .arg(device));
     if (found->status == "retired")
-        return fail(QStringLiteral("the computer %1 is already retired").arg(device));
+        return fail(
+            QCoreApplication::translate("quire::storage", "the computer %1 is already retired")
+                .arg(device));
     auto me = member(d->memberUuid);
     if (!me) return me.failure();
     if (me->status != "active" || (found->member != d->memberUuid && !me->roles.contains("admin")))
-        return fail(QStringLiteral("only the computer's member or an admin may retire it"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "only the computer's member or an admin may retire it"));
     QString prev;
     if (!found->status.isEmpty()) {
         auto h = head(device);

@@ -2,6 +2,7 @@
 
 #include "vault/VaultImpl.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -13,7 +14,8 @@ using namespace vaultimpl;
 
 Result<void> Vault::putDraft(const VaultDraft &draft) {
     if (draft.key.isEmpty() || draft.experiment.isEmpty())
-        return fail(QStringLiteral("a draft needs its entry or experiment"));
+        return fail(
+            QCoreApplication::translate("quire::storage", "a draft needs its entry or experiment"));
     auto st = d->db.cached(
         QStringLiteral("INSERT OR REPLACE INTO drafts(key, entry, experiment, base, title, html, "
                        "saved_at, attachments) VALUES(?,?,?,?,?,?,?,?)"));

@@ -6,6 +6,8 @@
 #include "records/CanonicalJson.h"
 #include "vault/VaultImpl.h"
 
+#include <QCoreApplication>
+
 namespace quire {
 
 using namespace vaultimpl;
@@ -17,7 +19,9 @@ QByteArray Vault::caCertificate() const {
 Result<QString> Vault::genesis() {
     auto recs = d->queryRecords(QStringLiteral("WHERE type='notebook'"), {});
     if (!recs) return recs.failure();
-    if (recs->isEmpty()) return fail(QStringLiteral("the notebook record is missing"));
+    if (recs->isEmpty())
+        return fail(
+            QCoreApplication::translate("quire::storage", "the notebook record is missing"));
     return recs->first().id;
 }
 
@@ -27,7 +31,8 @@ Result<std::optional<Vault::MerkleProof>> Vault::merkleProof(const QString &reco
     if (!*anchored) return std::optional<MerkleProof>{};
     auto anchorRec = d->queryRecords(QStringLiteral("WHERE id=?"), {(*anchored)->anchor});
     if (!anchorRec) return anchorRec.failure();
-    if (anchorRec->isEmpty()) return fail(QStringLiteral("the anchor record is missing"));
+    if (anchorRec->isEmpty())
+        return fail(QCoreApplication::translate("quire::storage", "the anchor record is missing"));
     const QJsonObject &b = anchorRec->first().body;
     QList<QByteArray> raw;
     int index = -1;
@@ -36,7 +41,10 @@ Result<std::optional<Vault::MerkleProof>> Vault::merkleProof(const QString &reco
         if (leaves.at(i).toString() == record) index = int(i);
         raw << crypto::fromHex(leaves.at(i).toString().toLatin1());
     }
-    if (index < 0) return fail(QStringLiteral("the anchor does not name record %1").arg(record));
+    if (index < 0)
+        return fail(
+            QCoreApplication::translate("quire::storage", "the anchor does not name record %1")
+                .arg(record));
     QJsonArray path;
     for (const auto &step : timestamp::merklePath(raw, index))
         path.append(QJsonObject{{"side", step.siblingOnLeft ? "left" : "right"},
@@ -56,9 +64,13 @@ Result<QByteArray> Vault::myCertificate() {
 }
 
 Result<QByteArray> Vault::signBytes(const QByteArray &toBeSigned) {
-    if (d->joining) return fail(QStringLiteral("this vault has not joined its notebook yet"));
+    if (d->joining)
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "this vault has not joined its notebook yet"));
     const QByteArray sig = d->signKey.sign(toBeSigned);
-    if (sig.isEmpty()) return fail(QStringLiteral("signing with the member's key failed"));
+    if (sig.isEmpty())
+        return fail(
+            QCoreApplication::translate("quire::storage", "signing with the member's key failed"));
     return sig;
 }
 

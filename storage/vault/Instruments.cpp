@@ -3,6 +3,8 @@
 
 #include "vault/VaultImpl.h"
 
+#include <QCoreApplication>
+
 namespace quire {
 
 using namespace vaultimpl;
@@ -65,7 +67,9 @@ Result<VaultInstrument> Vault::instrument(const QString &uuid) {
     st->bind(1, uuid);
     auto row = st->next();
     if (!row) return row.failure();
-    if (!*row) return fail(QStringLiteral("there is no instrument %1").arg(uuid));
+    if (!*row)
+        return fail(
+            QCoreApplication::translate("quire::storage", "there is no instrument %1").arg(uuid));
     return instrumentFromRow(*st);
 }
 
@@ -89,7 +93,9 @@ Result<VaultCapture> Vault::capture(const QString &id) {
     st->bind(1, id);
     auto row = st->next();
     if (!row) return row.failure();
-    if (!*row) return fail(QStringLiteral("there is no capture %1").arg(id));
+    if (!*row)
+        return fail(
+            QCoreApplication::translate("quire::storage", "there is no capture %1").arg(id));
     return captureFromRow(*st);
 }
 

@@ -39,8 +39,9 @@ Result<void> Vault::setRemote(const QString &url, const QString &user, const QBy
                               const QByteArray &sshPrivateKey, const QString &extraCaPemFile) {
     if (auto ok = GitRemote::validateUrl(url); !ok) return ok;
     if (!extraCaPemFile.isEmpty() && !QFileInfo(extraCaPemFile).isFile())
-        return fail(
-            QStringLiteral("the certificate authority file %1 does not exist").arg(extraCaPemFile));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the certificate authority file %1 does not exist")
+                        .arg(extraCaPemFile));
     Transaction tx(d->db);
     if (!tx.started()) return tx.started().failure();
     for (const auto &[key, value] :

@@ -3,6 +3,8 @@
 
 #include "vault/VaultImpl.h"
 
+#include <QCoreApplication>
+
 namespace quire {
 
 using namespace vaultimpl;
@@ -44,7 +46,9 @@ Result<void> Vault::Impl::putRepoFile(const QString &path, const QByteArray &oid
 
 Result<EpochKeys> Vault::Impl::keysFor(quint32 epoch) {
     if (!epochs.contains(epoch))
-        return fail(QStringLiteral("this vault has no key for epoch %1").arg(epoch));
+        return fail(
+            QCoreApplication::translate("quire::storage", "this vault has no key for epoch %1")
+                .arg(epoch));
     return epochs.value(epoch);
 }
 
@@ -60,11 +64,15 @@ Result<QByteArray> Vault::Impl::readObjectConst(const QString &oid, const QByteA
     auto header = crypto::readFileHeader(*blob);
     if (!header) return header.failure();
     if (!epochs.contains(header->epoch))
-        return fail(QStringLiteral("this vault has no key for epoch %1").arg(header->epoch));
+        return fail(
+            QCoreApplication::translate("quire::storage", "this vault has no key for epoch %1")
+                .arg(header->epoch));
     const EpochKeys *keys = &*epochs.constFind(header->epoch);
     const QByteArray rawName = crypto::hmacSha256(keys->name, rawContentId);
     if (!path.endsWith(hex(rawName)))
-        return fail(QStringLiteral("%1 does not carry the name its content implies").arg(path));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "%1 does not carry the name its content implies")
+                        .arg(path));
     return crypto::decryptFile(keys->enc, rawName, *blob);
 }
 

@@ -2,6 +2,7 @@
 
 #include "vault/VaultImpl.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QRegularExpression>
 
@@ -44,7 +45,8 @@ Result<QList<StoredRecord>> Vault::Impl::queryRecords(const QString &where,
 Result<StoredRecord> Vault::record(const QString &id) {
     auto list = d->queryRecords(QStringLiteral("WHERE id=?"), {id});
     if (!list) return list.failure();
-    if (list->isEmpty()) return fail(QStringLiteral("there is no record %1").arg(id));
+    if (list->isEmpty())
+        return fail(QCoreApplication::translate("quire::storage", "there is no record %1").arg(id));
     return list->first();
 }
 
@@ -67,7 +69,9 @@ Result<QString> Vault::head(const QString &object) {
     (*st)->bind(1, object);
     auto row = (*st)->next();
     if (!row) return row.failure();
-    if (!*row) return fail(QStringLiteral("there is nothing with the id %1").arg(object));
+    if (!*row)
+        return fail(QCoreApplication::translate("quire::storage", "there is nothing with the id %1")
+                        .arg(object));
     const QString id = (*st)->text(0);
     (*st)->reset();
     return id;
@@ -93,7 +97,9 @@ Result<VaultMember> Vault::member(const QString &uuid) {
     if (!row) return row.failure();
     if (!*row) {
         (*st)->reset();
-        return fail(QStringLiteral("%1 is not a member of this notebook").arg(uuid));
+        return fail(
+            QCoreApplication::translate("quire::storage", "%1 is not a member of this notebook")
+                .arg(uuid));
     }
     VaultMember m{(*st)->text(0), (*st)->text(1),
                   (*st)->text(2), (*st)->text(3).split(',', Qt::SkipEmptyParts),
@@ -155,7 +161,9 @@ Result<VaultExperiment> Vault::experiment(const QString &uuid) {
     st->bind(1, uuid);
     auto row = st->next();
     if (!row) return row.failure();
-    if (!*row) return fail(QStringLiteral("there is no experiment %1").arg(uuid));
+    if (!*row)
+        return fail(
+            QCoreApplication::translate("quire::storage", "there is no experiment %1").arg(uuid));
     return experimentFromRow(*st);
 }
 
@@ -173,7 +181,9 @@ Result<VaultEntry> Vault::entry(const QString &uuid) {
     st->bind(1, uuid);
     auto row = st->next();
     if (!row) return row.failure();
-    if (!*row) return fail(QStringLiteral("there is no entry %1").arg(uuid));
+    if (!*row)
+        return fail(
+            QCoreApplication::translate("quire::storage", "there is no entry %1").arg(uuid));
     return entryFromRow(*st);
 }
 

@@ -7,6 +7,7 @@
 #include "sync/GitRemote.h"
 #include "sync/RecoveryKit.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -186,14 +187,19 @@ Result<std::unique_ptr<Vault>> Vault::createFromRecovery(const QString &dir, con
                                                          const QString &code,
                                                          const QByteArray &passphrase) {
     if (passphrase.size() < 8)
-        return fail(QStringLiteral("the passphrase must have at least 8 characters"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "the passphrase must have at least 8 characters"));
     auto normalised = recoverykit::normaliseCode(code);
     if (!normalised) return normalised.failure();
     if (auto ok = GitRemote::validateUrl(remote); !ok) return ok.failure();
-    if (exists(dir)) return fail(QStringLiteral("a notebook already exists at %1").arg(dir));
+    if (exists(dir))
+        return fail(QCoreApplication::translate("quire::storage", "a notebook already exists at %1")
+                        .arg(dir));
     const QFileInfo info(dir);
     if (info.exists() && !QDir(dir).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden))
-        return fail(QStringLiteral("%1 is not empty: recover into a new folder").arg(dir));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "%1 is not empty: recover into a new folder")
+                        .arg(dir));
     const bool madeFolder = !info.exists();
 
     std::unique_ptr<Vault> v(new Vault());
@@ -219,7 +225,9 @@ Result<std::unique_ptr<Vault>> Vault::createFromRecovery(const QString &dir, con
                          QStringLiteral("refs/remotes/origin/main"));
     if (!fetched) return abandon(fetched.failure());
     if (fetched->remoteHead.isEmpty())
-        return abandon(fail(QStringLiteral("the shared repository at %1 is empty").arg(remote)));
+        return abandon(fail(
+            QCoreApplication::translate("quire::storage", "the shared repository at %1 is empty")
+                .arg(remote)));
     auto history = d.repoHistory();
     if (!history) return abandon(history.failure());
     auto tree = (*history)->readTree(fetched->remoteHead);
@@ -253,9 +261,12 @@ Result<std::unique_ptr<Vault>> Vault::createFromRecovery(const QString &dir, con
     const recoverykit::Payload &p = *payload;
     auto quireBlob = (*history)->blobAt(fetched->remoteHead, QStringLiteral("QUIRE.json"));
     if (!quireBlob || quireBlob->isEmpty())
-        return abandon(fail(QStringLiteral("the shared repository holds no Quire notebook")));
+        return abandon(fail(QCoreApplication::translate(
+            "quire::storage", "the shared repository holds no Quire notebook")));
     auto signKey = crypto::EcKey::fromPrivateDer(p.signKey);
-    if (!signKey) return abandon(fail(QStringLiteral("the recovery file is damaged")));
+    if (!signKey)
+        return abandon(
+            fail(QCoreApplication::translate("quire::storage", "the recovery file is damaged")));
 
     d.notebookUuid = p.notebook;
     d.notebookName = p.notebookName;
@@ -302,20 +313,25 @@ Result<std::unique_ptr<Vault>> Vault::createFromRecovery(const QString &dir, con
 
 Result<void> Vault::finishRecovery(const QString &how, const QJsonObject &detail) {
     if (d->joining)
-        return fail(QStringLiteral("the notebook's records did not arrive from the shared "
-                                   "repository; sync again"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the notebook's records did not arrive from the shared "
+                              "repository; sync again"));
     auto me = member(d->memberUuid);
     if (!me) return me.failure();
     if (me->status != "active")
-        return fail(QStringLiteral("%1 is %2 in this notebook: a recovery gives nothing back to a "
-                                   "member whose access ended")
+        return fail(QCoreApplication::translate(
+                        "quire::storage",
+                        "%1 is %2 in this notebook: a recovery gives nothing back to a "
+                        "member whose access ended")
                         .arg(me->name, me->status));
     auto cert = crypto::certificateInfo(me->signCert);
     if (!cert) return cert.failure();
     if (cert->subjectPublicKeyDer != d->signKey.publicDer())
-        return fail(QStringLiteral("the keys in the recovery file are not %1's: the file was "
-                                   "replaced")
-                        .arg(me->name));
+        return fail(
+            QCoreApplication::translate("quire::storage",
+                                        "the keys in the recovery file are not %1's: the file was "
+                                        "replaced")
+                .arg(me->name));
     // A rebuilt vault goes on as the computer it was; a recovered one is a new computer.
     const QString host = QSysInfo::machineHostName();
     if (how != "backup") {

@@ -6,6 +6,7 @@
 #include "crypto/Cms.h"
 #include "records/WriteRules.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 
 namespace quire {
@@ -224,7 +225,9 @@ Result<QList<VaultSignature>> Vault::signaturesOf(const QString &object) {
 Result<VaultSignature> Vault::signature(const QString &id) {
     auto recs = d->queryRecords(QStringLiteral("WHERE id=? AND type='signature'"), {id});
     if (!recs) return recs.failure();
-    if (recs->isEmpty()) return fail(QStringLiteral("there is no signature %1").arg(id));
+    if (recs->isEmpty())
+        return fail(
+            QCoreApplication::translate("quire::storage", "there is no signature %1").arg(id));
     return d->checkSignature(recs->first());
 }
 

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 
+#include <QCoreApplication>
+
 namespace quire {
 
 using namespace vaultimpl;
@@ -33,11 +35,14 @@ Result<QString> Vault::templateWriters() {
 }
 
 Result<QString> Vault::setTemplateWriters(const QString &writers) {
-    if (isJoining()) return fail(QStringLiteral("this vault has not joined its notebook yet"));
+    if (isJoining())
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "this vault has not joined its notebook yet"));
     auto me = member(memberUuid());
     if (!me) return me.failure();
     if (me->status != "active" || !me->roles.contains("admin"))
-        return fail(QStringLiteral("only an admin says who may write templates"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "only an admin says who may write templates"));
     const QJsonObject body{{"writers", writers}};
     if (const QString problem = records::templatePolicyProblem(body); !problem.isEmpty())
         return fail(problem);

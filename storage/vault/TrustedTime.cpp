@@ -9,6 +9,7 @@
 #include "crypto/Timestamp.h"
 #include "records/CanonicalJson.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QSet>
 
@@ -47,7 +48,9 @@ Result<VaultAnchorVerdict> Vault::Impl::anchorVerdict(const QString &anchorId, i
         return *known;
     auto rec = queryRecords(QStringLiteral("WHERE id=? AND type='anchor'"), {anchorId});
     if (!rec) return rec.failure();
-    if (rec->isEmpty()) return fail(QStringLiteral("there is no anchor %1").arg(anchorId));
+    if (rec->isEmpty())
+        return fail(
+            QCoreApplication::translate("quire::storage", "there is no anchor %1").arg(anchorId));
     const QJsonObject &b = rec->first().body;
     const QJsonArray leaves = b.value("leaves").toArray();
     VaultAnchorVerdict v;
@@ -167,10 +170,12 @@ Result<AnchorOutcome> Vault::anchorPending(int timeoutMs, AnchorRenewal renewal)
     auto settings = d->tsaSettings();
     if (!settings) return settings.failure();
     if (settings->urls.isEmpty())
-        return fail(QStringLiteral("no time-stamp authority is set (quire-cli tsa trust --url URL "
-                                   "--cert CERT.pem, or Settings in the app)"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "no time-stamp authority is set (quire-cli tsa trust --url URL "
+                              "--cert CERT.pem, or Settings in the app)"));
     if (settings->trustedPem.isEmpty())
-        return fail(QStringLiteral("no time-stamp authority certificate is trusted yet"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "no time-stamp authority certificate is trusted yet"));
     auto trust = d->tsaTrust();
     if (!trust) return trust.failure();
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -269,10 +274,12 @@ Result<AnchorOutcome> Vault::anchorPending(int timeoutMs, AnchorRenewal renewal)
         auto stamped = stampLeaves(leaves, fresh + nearEnd, settings->trustedPem, {}, out.failures);
         if (!stamped) return stamped.failure();
         if (!*stamped)
-            return fail(QStringLiteral("no time-stamp authority answered; %1 records wait for "
-                                       "the next chance:\n%2")
-                            .arg(leaves.size())
-                            .arg(out.failures.join('\n')));
+            return fail(
+                QCoreApplication::translate("quire::storage",
+                                            "no time-stamp authority answered; %1 records wait for "
+                                            "the next chance:\n%2")
+                    .arg(leaves.size())
+                    .arg(out.failures.join('\n')));
         const QStringList failures = out.failures;
         out = **stamped;
         out.failures = failures;
@@ -403,7 +410,9 @@ Result<QByteArray> merklePathJson(const QJsonObject &anchorBody, const QString &
         if (leaves.at(i).toString() == leafId) index = int(i);
         raw << crypto::fromHex(leaves.at(i).toString().toLatin1());
     }
-    if (index < 0) return fail(QStringLiteral("the anchor does not name %1").arg(leafId));
+    if (index < 0)
+        return fail(QCoreApplication::translate("quire::storage", "the anchor does not name %1")
+                        .arg(leafId));
     QJsonArray path;
     for (const auto &step : timestamp::merklePath(raw, index))
         path.append(QJsonObject{{"side", step.siblingOnLeft ? "left" : "right"},
@@ -417,11 +426,15 @@ Result<QByteArray> merklePathJson(const QJsonObject &anchorBody, const QString &
 Result<QList<QPair<QString, QByteArray>>> Vault::signatureEvidence(const QString &signatureId) {
     auto recs = d->queryRecords(QStringLiteral("WHERE id=? AND type='signature'"), {signatureId});
     if (!recs) return recs.failure();
-    if (recs->isEmpty()) return fail(QStringLiteral("there is no signature %1").arg(signatureId));
+    if (recs->isEmpty())
+        return fail(QCoreApplication::translate("quire::storage", "there is no signature %1")
+                        .arg(signatureId));
     const StoredRecord &r = recs->first();
     const VaultSignature sig = d->checkSignature(r);
     if (!sig.valid)
-        return fail(QStringLiteral("the signature does not verify: %1").arg(sig.problem));
+        return fail(
+            QCoreApplication::translate("quire::storage", "the signature does not verify: %1")
+                .arg(sig.problem));
     auto cmsInfo = cms::read(sig.cms);
     if (!cmsInfo) return cmsInfo.failure();
     auto envelope = json::parseObject(r.envelope);
@@ -447,7 +460,9 @@ Result<QList<QPair<QString, QByteArray>>> Vault::signatureEvidence(const QString
             if (level > 0 && !v.trusted) break;
             auto anchorRec = d->queryRecords(QStringLiteral("WHERE id=?"), {v.anchor});
             if (!anchorRec) return anchorRec.failure();
-            if (anchorRec->isEmpty()) return fail(QStringLiteral("the anchor record is missing"));
+            if (anchorRec->isEmpty())
+                return fail(
+                    QCoreApplication::translate("quire::storage", "the anchor record is missing"));
             const QJsonObject &b = anchorRec->first().body;
             auto proof = merklePathJson(b, leaf);
             if (!proof) return proof.failure();
@@ -460,7 +475,8 @@ Result<QList<QPair<QString, QByteArray>>> Vault::signatureEvidence(const QString
                 auto renewedRec = d->queryRecords(QStringLiteral("WHERE id=?"), {leaf});
                 if (!renewedRec) return renewedRec.failure();
                 if (renewedRec->isEmpty())
-                    return fail(QStringLiteral("the renewed anchor record is missing"));
+                    return fail(QCoreApplication::translate(
+                        "quire::storage", "the renewed anchor record is missing"));
                 auto renewedEnvelope = json::parseObject(renewedRec->first().envelope);
                 if (!renewedEnvelope) return renewedEnvelope.failure();
                 auto renewedBytes = json::canonicalize(renewedEnvelope->value("record"));

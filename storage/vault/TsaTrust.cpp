@@ -7,6 +7,7 @@
 #include "crypto/Timestamp.h"
 #include "records/WriteRules.h"
 
+#include <QCoreApplication>
 #include <QUrl>
 
 namespace quire {
@@ -93,11 +94,14 @@ Result<void> Vault::setTsaSettings(const TsaSettings &settings) {
     for (const auto &url : settings.urls) {
         const QUrl u(url);
         if (!u.isValid() || (u.scheme() != "http" && u.scheme() != "https") || u.host().isEmpty())
-            return fail(QStringLiteral("“%1” is not an http or https address").arg(url));
+            return fail(QCoreApplication::translate("quire::storage",
+                                                    "“%1” is not an http or https address")
+                            .arg(url));
     }
     if (!settings.trustedPem.isEmpty() &&
         !settings.trustedPem.contains("-----BEGIN CERTIFICATE-----"))
-        return fail(QStringLiteral("the trusted time-stamp certificates must be PEM certificates"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the trusted time-stamp certificates must be PEM certificates"));
     // Only what the notebook does not already say is kept here: the notebook's authorities
     // stay the notebook's (an admin changes them), whatever a form shows them beside.
     auto trust = d->tsaTrust();
@@ -129,12 +133,15 @@ Result<void> Vault::setTsaSettings(const TsaSettings &settings) {
 
 Result<QString> Vault::setNotebookTsaTrust(const QList<TsaAuthority> &authorities,
                                            int renewBeforeDays) {
-    if (isJoining()) return fail(QStringLiteral("this vault has not joined its notebook yet"));
+    if (isJoining())
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "this vault has not joined its notebook yet"));
     auto me = member(memberUuid());
     if (!me) return me.failure();
     if (me->status != "active" || !me->roles.contains("admin"))
-        return fail(QStringLiteral("only an active admin sets the notebook's time-stamp "
-                                   "authorities; add one for this computer alone with --local"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "only an active admin sets the notebook's time-stamp "
+                              "authorities; add one for this computer alone with --local"));
     QJsonArray list;
     for (const auto &a : authorities) {
         QJsonArray certs;

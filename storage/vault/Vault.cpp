@@ -424,7 +424,8 @@ Result<std::unique_ptr<Vault>> Vault::open(const QString &dir, const QByteArray 
         }
     }
     if (!db) {
-        if (db.error() == QStringLiteral("the passphrase is wrong")) noteFailedUnlock(d.dir);
+        if (db.error() == QCoreApplication::translate("quire::storage", "the passphrase is wrong"))
+            noteFailedUnlock(d.dir);
         return db.failure();
     }
     d.db = std::move(db.value());

@@ -11,6 +11,7 @@
 #include "sync/RepositoryHistory.h"
 #include "vault/Vault.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
 #include <QJsonArray>
@@ -86,13 +87,15 @@ struct Kdf {
     static Result<Kdf> fromJson(const QJsonObject &o) {
         Kdf k;
         if (o.value("alg").toString() != "scrypt")
-            return fail(QStringLiteral("vault.json names an unknown key derivation"));
+            return fail(QCoreApplication::translate("quire::storage",
+                                                    "vault.json names an unknown key derivation"));
         k.params.n = quint64(o.value("n").toInteger());
         k.params.r = quint32(o.value("r").toInteger());
         k.params.p = quint32(o.value("p").toInteger());
         k.salt = unb64(o.value("salt"));
         if (k.params.n < 2 || k.params.r < 1 || k.params.p < 1 || k.salt.size() < 16)
-            return fail(QStringLiteral("vault.json has invalid key derivation parameters"));
+            return fail(QCoreApplication::translate(
+                "quire::storage", "vault.json has invalid key derivation parameters"));
         return k;
     }
     QString saltId() const { return b64(salt); }

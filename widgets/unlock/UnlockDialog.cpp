@@ -2,6 +2,7 @@
 
 #include "common/DialogParts.h"
 
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFormLayout>
@@ -62,8 +63,18 @@ QString UnlockDialog::errorText() const {
     return m_error->isVisible() ? m_error->text() : QString();
 }
 
+namespace {
+
+// Storage says it translated; the model's recovery path says it in English.
+bool isWrongPassphrase(const QString &message) {
+    return message == QLatin1String("the passphrase is wrong") ||
+           message == QCoreApplication::translate("quire::storage", "the passphrase is wrong");
+}
+
+} // namespace
+
 QString UnlockDialog::explain(const QString &modelMessage) {
-    if (modelMessage == QLatin1String("the passphrase is wrong"))
+    if (isWrongPassphrase(modelMessage))
         return tr("The passphrase is wrong. Check Caps Lock and try again.");
     return asSentence(modelMessage);
 }

@@ -4,6 +4,7 @@
 
 #include "formats/eln/ElnArchiveReader.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QSet>
 
@@ -69,30 +70,40 @@ QString mib(qint64 bytes) {
 } // namespace
 
 Result<QString> ElnArchiveReader::normalisePath(const QString &name) {
-    if (name.isEmpty()) return fail(QStringLiteral("an entry has no name"));
+    if (name.isEmpty())
+        return fail(QCoreApplication::translate("quire::storage", "an entry has no name"));
     if (name.size() > 4096)
-        return fail(QStringLiteral("an entry's name is longer than 4096 characters"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "an entry's name is longer than 4096 characters"));
     for (const QChar c : name)
         if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-            return fail(QStringLiteral("an entry has a control character in its name (“%1”)")
+            return fail(QCoreApplication::translate(
+                            "quire::storage", "an entry has a control character in its name (“%1”)")
                             .arg(QString::fromLatin1(name.toUtf8().toPercentEncoding("/ .-_"))));
     if (name.startsWith('/') || name.startsWith('\\') ||
         (name.size() >= 2 && name.at(1) == ':' && name.at(0).isLetter()))
-        return fail(QStringLiteral("the entry “%1” has an absolute path; an archive may only hold "
-                                   "paths inside itself")
+        return fail(QCoreApplication::translate(
+                        "quire::storage",
+                        "the entry “%1” has an absolute path; an archive may only hold "
+                        "paths inside itself")
                         .arg(name));
     QStringList kept;
     for (const QString &segment : name.split('/')) {
         if (segment.isEmpty() || segment == QLatin1String(".")) continue;
         if (segment == QLatin1String("..") || segment.split('\\').contains(QStringLiteral("..")))
-            return fail(
-                QStringLiteral("the entry “%1” climbs out of the archive with “..”").arg(name));
+            return fail(QCoreApplication::translate(
+                            "quire::storage", "the entry “%1” climbs out of the archive with “..”")
+                            .arg(name));
         if (segment.toUtf8().size() > 255)
-            return fail(QStringLiteral("the entry “%1” has a name part longer than 255 bytes")
-                            .arg(name.left(300)));
+            return fail(
+                QCoreApplication::translate("quire::storage",
+                                            "the entry “%1” has a name part longer than 255 bytes")
+                    .arg(name.left(300)));
         kept << segment;
     }
-    if (kept.isEmpty()) return fail(QStringLiteral("the entry “%1” names no file").arg(name));
+    if (kept.isEmpty())
+        return fail(QCoreApplication::translate("quire::storage", "the entry “%1” names no file")
+                        .arg(name));
     return kept.join('/').normalized(QString::NormalizationForm_C);
 }
 
@@ -101,9 +112,12 @@ Result<ArchiveListing> ElnArchiveReader::read(QIODevice &device, const ArchiveSi
                                               const std::function<void(qint64, qint64)> &progress,
                                               const std::atomic_bool *cancel) {
     if (!device.isOpen() || !device.isReadable() || device.isSequential())
-        return fail(QStringLiteral("the archive could not be read: it is not an open file"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the archive could not be read: it is not an open file"));
     ArchivePtr a(archive_read_new());
-    if (!a) return fail(QStringLiteral("could not start reading the archive (out of memory)"));
+    if (!a)
+        return fail(QCoreApplication::translate(
+            "quire::storage", "could not start reading the archive (out of memory)"));
     archive_read_support_format_zip_seekable(a.get());
     Source src;
     src.device = &device;
@@ -116,7 +130,7 @@ Result<ArchiveListing> ElnArchiveReader::read(QIODevice &device, const ArchiveSi
         const char *msg = archive_error_string(a.get());
         QString detail = msg ? QString::fromUtf8(msg) : src.error;
         if (detail.isEmpty()) detail = QStringLiteral("unknown error");
-        return fail(QStringLiteral("%1: %2").arg(what, detail));
+        return fail(QCoreApplication::translate("quire::storage", "%1: %2").arg(what, detail));
     };
     if (archive_read_open1(a.get()) != ARCHIVE_OK)
         return archiveError(QStringLiteral("this is not a readable .eln (ZIP) archive"));
@@ -129,15 +143,18 @@ Result<ArchiveListing> ElnArchiveReader::read(QIODevice &device, const ArchiveSi
     QByteArray piece;
     const qint64 deviceSize = device.size();
     while (true) {
-        if (cancel && cancel->load()) return fail(QStringLiteral("the import was cancelled"));
+        if (cancel && cancel->load())
+            return fail(QCoreApplication::translate("quire::storage", "the import was cancelled"));
         archive_entry *entry = nullptr;
         const int rc = archive_read_next_header(a.get(), &entry);
         if (rc == ARCHIVE_EOF) break;
         if (rc != ARCHIVE_OK && rc != ARCHIVE_WARN)
             return archiveError(QStringLiteral("the archive is damaged"));
         if (++entries > limits.maxEntries)
-            return fail(QStringLiteral("the archive holds more than %1 entries; Quire refuses it "
-                                       "as a possible zip bomb")
+            return fail(QCoreApplication::translate(
+                            "quire::storage",
+                            "the archive holds more than %1 entries; Quire refuses it "
+                            "as a possible zip bomb")
                             .arg(limits.maxEntries));
         const char *utf8 = archive_entry_pathname_utf8(entry);
         const char *raw = archive_entry_pathname(entry);
@@ -147,49 +164,67 @@ Result<ArchiveListing> ElnArchiveReader::read(QIODevice &device, const ArchiveSi
         if (!path) return path.failure();
         const mode_t type = archive_entry_filetype(entry);
         if (archive_entry_hardlink(entry) != nullptr)
-            return fail(QStringLiteral("the entry “%1” is a hard link; an archive for import may "
-                                       "hold only files and folders")
+            return fail(QCoreApplication::translate(
+                            "quire::storage",
+                            "the entry “%1” is a hard link; an archive for import may "
+                            "hold only files and folders")
                             .arg(*path));
         if (type == AE_IFLNK || archive_entry_symlink(entry) != nullptr)
-            return fail(QStringLiteral("the entry “%1” is a symbolic link; an archive for import "
-                                       "may hold only files and folders")
+            return fail(QCoreApplication::translate(
+                            "quire::storage",
+                            "the entry “%1” is a symbolic link; an archive for import "
+                            "may hold only files and folders")
                             .arg(*path));
         if (archive_entry_is_encrypted(entry))
-            return fail(QStringLiteral("the entry “%1” is encrypted; Quire imports only archives "
-                                       "that are not")
+            return fail(QCoreApplication::translate(
+                            "quire::storage",
+                            "the entry “%1” is encrypted; Quire imports only archives "
+                            "that are not")
                             .arg(*path));
         // Every folder above the entry exists implicitly; a file may not share a folder's name.
         const QStringList parts = path->split('/');
         for (qsizetype i = 1; i < parts.size(); ++i) {
             const QString folder = parts.mid(0, i).join('/');
             if (files.contains(folder))
-                return fail(QStringLiteral("the archive names “%1” both as a file and as a folder")
-                                .arg(folder));
+                return fail(
+                    QCoreApplication::translate(
+                        "quire::storage", "the archive names “%1” both as a file and as a folder")
+                        .arg(folder));
             folders.insert(folder);
         }
         if (type == AE_IFDIR) {
             if (files.contains(*path))
-                return fail(QStringLiteral("the archive names “%1” both as a file and as a folder")
-                                .arg(*path));
+                return fail(
+                    QCoreApplication::translate(
+                        "quire::storage", "the archive names “%1” both as a file and as a folder")
+                        .arg(*path));
             folders.insert(*path);
             continue;
         }
         if (type != AE_IFREG)
-            return fail(QStringLiteral("the entry “%1” is neither a file nor a folder (a device, "
-                                       "pipe or socket)")
+            return fail(QCoreApplication::translate(
+                            "quire::storage",
+                            "the entry “%1” is neither a file nor a folder (a device, "
+                            "pipe or socket)")
                             .arg(*path));
         if (files.contains(*path))
-            return fail(QStringLiteral("the archive holds “%1” twice; Quire will not guess which "
-                                       "one is meant")
+            return fail(QCoreApplication::translate(
+                            "quire::storage",
+                            "the archive holds “%1” twice; Quire will not guess which "
+                            "one is meant")
                             .arg(*path));
         if (folders.contains(*path))
             return fail(
-                QStringLiteral("the archive names “%1” both as a file and as a folder").arg(*path));
+                QCoreApplication::translate("quire::storage",
+                                            "the archive names “%1” both as a file and as a folder")
+                    .arg(*path));
         files.insert(*path);
         if (archive_entry_size_is_set(entry) &&
             archive_entry_size(entry) > limits.maxTotalBytes - out.totalBytes)
-            return fail(QStringLiteral("the archive unpacks to more than %1 MiB; Quire refuses it "
-                                       "as a possible zip bomb")
+            return fail(QCoreApplication::translate(
+                            "quire::storage",
+                            "the archive unpacks to more than %1 MiB; Quire refuses it "
+                            "as a possible zip bomb")
                             .arg(mib(limits.maxTotalBytes)));
 
         const bool maybeMetadata =
@@ -199,7 +234,9 @@ Result<ArchiveListing> ElnArchiveReader::read(QIODevice &device, const ArchiveSi
             if (auto r = sink.open(file); !r) return r.failure();
         QByteArray metadata;
         while (true) {
-            if (cancel && cancel->load()) return fail(QStringLiteral("the import was cancelled"));
+            if (cancel && cancel->load())
+                return fail(
+                    QCoreApplication::translate("quire::storage", "the import was cancelled"));
             piece.resize(kReadBlock);
             const la_ssize_t n = archive_read_data(a.get(), piece.data(), size_t(piece.size()));
             if (n < 0) return archiveError(QStringLiteral("“%1” could not be unpacked").arg(*path));
@@ -207,19 +244,24 @@ Result<ArchiveListing> ElnArchiveReader::read(QIODevice &device, const ArchiveSi
             file.size += n;
             out.totalBytes += n;
             if (out.totalBytes > limits.maxTotalBytes)
-                return fail(QStringLiteral("the archive unpacks to more than %1 MiB; Quire "
-                                           "refuses it as a possible zip bomb")
+                return fail(QCoreApplication::translate(
+                                "quire::storage", "the archive unpacks to more than %1 MiB; Quire "
+                                                  "refuses it as a possible zip bomb")
                                 .arg(mib(limits.maxTotalBytes)));
             if (out.totalBytes > limits.ratioGraceBytes &&
                 out.totalBytes > limits.maxRatio * qMax<qint64>(src.consumed, 1))
-                return fail(QStringLiteral("the archive unpacks to more than %1 times its size; "
-                                           "Quire refuses it as a possible zip bomb")
+                return fail(QCoreApplication::translate(
+                                "quire::storage",
+                                "the archive unpacks to more than %1 times its size; "
+                                "Quire refuses it as a possible zip bomb")
                                 .arg(limits.maxRatio));
             if (maybeMetadata) {
                 if (file.size > limits.maxMetadataBytes)
-                    return fail(QStringLiteral("“%1” is larger than %2 MiB; Quire reads crate "
-                                               "metadata only up to that size")
-                                    .arg(*path, mib(limits.maxMetadataBytes)));
+                    return fail(
+                        QCoreApplication::translate("quire::storage",
+                                                    "“%1” is larger than %2 MiB; Quire reads crate "
+                                                    "metadata only up to that size")
+                            .arg(*path, mib(limits.maxMetadataBytes)));
                 metadata.append(piece.constData(), n);
             }
             if (sink.data)
@@ -242,10 +284,12 @@ Result<ArchiveListing> ElnArchiveReader::read(QIODevice &device, const ArchiveSi
         out.root = path.section('/', 0, 0);
         out.metadata = metadataCandidates.value(path);
     } else if (metadataCandidates.isEmpty()) {
-        return fail(QStringLiteral("the archive holds no ro-crate-metadata.json in a folder at its "
-                                   "top: it is not a .eln file"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "the archive holds no ro-crate-metadata.json in a folder at its "
+                              "top: it is not a .eln file"));
     } else {
-        return fail(QStringLiteral("the archive holds %1 crates (%2); a .eln file holds one")
+        return fail(QCoreApplication::translate(
+                        "quire::storage", "the archive holds %1 crates (%2); a .eln file holds one")
                         .arg(metadataCandidates.size())
                         .arg(QStringList(metadataCandidates.keys()).join(QStringLiteral(", "))));
     }

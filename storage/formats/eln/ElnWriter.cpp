@@ -1,5 +1,6 @@
 #include "formats/eln/ElnWriter.h"
 
+#include <QCoreApplication>
 #include <QIODevice>
 
 #include <archive.h>
@@ -70,11 +71,14 @@ Result<void> ElnWriter::failure(const QString &what) {
 
 Result<void> ElnWriter::open() {
     if (!m_device || !m_device->isWritable())
-        return fail(QStringLiteral("the .eln file is not open for writing"));
+        return fail(
+            QCoreApplication::translate("quire::storage", "the .eln file is not open for writing"));
     m_archive = std::make_unique<Archive>();
     m_archive->handle.reset(archive_write_new());
     archive *a = m_archive->handle.get();
-    if (!a) return fail(QStringLiteral("libarchive could not start a zip (out of memory?)"));
+    if (!a)
+        return fail(QCoreApplication::translate(
+            "quire::storage", "libarchive could not start a zip (out of memory?)"));
     if (archive_write_set_format_zip(a) != ARCHIVE_OK)
         return failure(QStringLiteral("zip is not available"));
     // Names are UTF-8 and flagged so (general purpose bit 11), whatever the locale says.
@@ -113,25 +117,32 @@ QString ElnWriter::pathProblem(const QString &path) {
 
 Result<void> ElnWriter::header(const QString &path, qint64 size, bool directory,
                                const QDateTime &modified, bool compress) {
-    if (!m_archive || m_closed) return fail(QStringLiteral("the .eln file is not open"));
-    if (m_inFile) return fail(QStringLiteral("the previous file was not finished"));
+    if (!m_archive || m_closed)
+        return fail(QCoreApplication::translate("quire::storage", "the .eln file is not open"));
+    if (m_inFile)
+        return fail(
+            QCoreApplication::translate("quire::storage", "the previous file was not finished"));
     if (const QString problem = pathProblem(path); !problem.isEmpty())
-        return fail(QStringLiteral("refusing to write %1").arg(problem));
+        return fail(
+            QCoreApplication::translate("quire::storage", "refusing to write %1").arg(problem));
     // One root folder (the ELN specification): everything under the first name written.
     const QString top = path.section(QLatin1Char('/'), 0, 0);
     if (m_root.isEmpty()) {
         if (!directory || path.count(QLatin1Char('/')) > 1)
-            return fail(QStringLiteral("the root folder must come first"));
+            return fail(
+                QCoreApplication::translate("quire::storage", "the root folder must come first"));
         m_root = top;
     } else if (top != m_root || path == m_root + QLatin1Char('/')) {
-        return fail(
-            QStringLiteral("%1 is outside the root folder %2, or repeats it").arg(path, m_root));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "%1 is outside the root folder %2, or repeats it")
+                        .arg(path, m_root));
     }
     QString key = path.toCaseFolded();
     if (key.endsWith(QLatin1Char('/'))) key.chop(1);
     if (m_names.contains(key))
-        return fail(
-            QStringLiteral("%1 would collide with another name in the .eln file").arg(path));
+        return fail(QCoreApplication::translate(
+                        "quire::storage", "%1 would collide with another name in the .eln file")
+                        .arg(path));
     m_names.insert(key);
 
     archive *a = m_archive->handle.get();
@@ -139,7 +150,7 @@ Result<void> ElnWriter::header(const QString &path, qint64 size, bool directory,
                   : archive_write_zip_set_compression_store(a)) != ARCHIVE_OK)
         return failure(QStringLiteral("could not choose the compression"));
     std::unique_ptr<archive_entry, EntryFree> entry(archive_entry_new());
-    if (!entry) return fail(QStringLiteral("out of memory"));
+    if (!entry) return fail(QCoreApplication::translate("quire::storage", "out of memory"));
     archive_entry_set_pathname_utf8(entry.get(), path.toUtf8().constData());
     archive_entry_set_filetype(entry.get(), directory ? AE_IFDIR : AE_IFREG);
     archive_entry_set_perm(entry.get(), directory ? 0755 : 0644);
@@ -168,15 +179,19 @@ Result<void> ElnWriter::addFile(const QString &path, const QByteArray &bytes,
 
 Result<void> ElnWriter::beginFile(const QString &path, qint64 size, const QDateTime &modified,
                                   bool compress) {
-    if (path.endsWith(QLatin1Char('/'))) return fail(QStringLiteral("%1 names a folder").arg(path));
-    if (size < 0) return fail(QStringLiteral("%1 has no size").arg(path));
+    if (path.endsWith(QLatin1Char('/')))
+        return fail(QCoreApplication::translate("quire::storage", "%1 names a folder").arg(path));
+    if (size < 0)
+        return fail(QCoreApplication::translate("quire::storage", "%1 has no size").arg(path));
     return header(path, size, false, modified, compress);
 }
 
 Result<void> ElnWriter::writeData(const QByteArray &bytes) {
-    if (!m_inFile) return fail(QStringLiteral("no file is being written"));
+    if (!m_inFile)
+        return fail(QCoreApplication::translate("quire::storage", "no file is being written"));
     if (bytes.size() > m_remaining)
-        return fail(QStringLiteral("more bytes than the file's size were given"));
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "more bytes than the file's size were given"));
     qsizetype at = 0;
     while (at < bytes.size()) {
         const la_ssize_t n = archive_write_data(m_archive->handle.get(), bytes.constData() + at,
@@ -189,9 +204,11 @@ Result<void> ElnWriter::writeData(const QByteArray &bytes) {
 }
 
 Result<void> ElnWriter::endFile() {
-    if (!m_inFile) return fail(QStringLiteral("no file is being written"));
+    if (!m_inFile)
+        return fail(QCoreApplication::translate("quire::storage", "no file is being written"));
     if (m_remaining != 0)
-        return fail(QStringLiteral("the file ended %1 bytes short").arg(m_remaining));
+        return fail(QCoreApplication::translate("quire::storage", "the file ended %1 bytes short")
+                        .arg(m_remaining));
     m_inFile = false;
     if (archive_write_finish_entry(m_archive->handle.get()) != ARCHIVE_OK)
         return failure(QStringLiteral("could not finish a file in the .eln file"));
@@ -199,8 +216,11 @@ Result<void> ElnWriter::endFile() {
 }
 
 Result<void> ElnWriter::close() {
-    if (!m_archive || m_closed) return fail(QStringLiteral("the .eln file is not open"));
-    if (m_inFile) return fail(QStringLiteral("the last file was not finished"));
+    if (!m_archive || m_closed)
+        return fail(QCoreApplication::translate("quire::storage", "the .eln file is not open"));
+    if (m_inFile)
+        return fail(
+            QCoreApplication::translate("quire::storage", "the last file was not finished"));
     m_closed = true;
     if (archive_write_close(m_archive->handle.get()) != ARCHIVE_OK)
         return failure(QStringLiteral("could not finish the .eln file"));

@@ -5,6 +5,7 @@
 
 #include "formats/eln/ElnArchiveReader.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -107,16 +108,22 @@ QJsonValue RoCrate::flatten(const QJsonValue &value, int depth) {
 
 Result<RoCrate> RoCrate::parse(const QByteArray &json, qint64 maxBytes) {
     if (json.size() > maxBytes)
-        return fail(QStringLiteral("ro-crate-metadata.json is larger than %1 MiB; Quire reads "
-                                   "crate metadata only up to that size")
-                        .arg(maxBytes / (1024 * 1024)));
+        return fail(
+            QCoreApplication::translate("quire::storage",
+                                        "ro-crate-metadata.json is larger than %1 MiB; Quire reads "
+                                        "crate metadata only up to that size")
+                .arg(maxBytes / (1024 * 1024)));
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
-        return fail(QStringLiteral("ro-crate-metadata.json is not valid JSON (%1 at byte %2)")
-                        .arg(error.errorString())
-                        .arg(error.offset));
-    if (!doc.isObject()) return fail(QStringLiteral("ro-crate-metadata.json is not a JSON object"));
+        return fail(
+            QCoreApplication::translate("quire::storage",
+                                        "ro-crate-metadata.json is not valid JSON (%1 at byte %2)")
+                .arg(error.errorString())
+                .arg(error.offset));
+    if (!doc.isObject())
+        return fail(QCoreApplication::translate("quire::storage",
+                                                "ro-crate-metadata.json is not a JSON object"));
     const QJsonValue graph = doc.object().value(QStringLiteral("@graph"));
     QList<QJsonValue> items;
     if (graph.isArray())
@@ -124,7 +131,8 @@ Result<RoCrate> RoCrate::parse(const QByteArray &json, qint64 maxBytes) {
     else if (graph.isObject())
         items = {graph};
     else
-        return fail(QStringLiteral("ro-crate-metadata.json has no @graph: it is not an RO-Crate"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "ro-crate-metadata.json has no @graph: it is not an RO-Crate"));
 
     RoCrate crate;
     int withoutId = 0;
@@ -147,8 +155,9 @@ Result<RoCrate> RoCrate::parse(const QByteArray &json, qint64 maxBytes) {
             if (!e.key.isEmpty() || raw.startsWith('/')) {
                 auto safe = ElnArchiveReader::normalisePath(raw);
                 if (!safe)
-                    return fail(QStringLiteral("the metadata names a path outside the crate "
-                                               "(%1): %2")
+                    return fail(QCoreApplication::translate(
+                                    "quire::storage", "the metadata names a path outside the crate "
+                                                      "(%1): %2")
                                     .arg(id, safe.error()));
             }
         }
@@ -185,8 +194,9 @@ Result<RoCrate> RoCrate::parse(const QByteArray &json, qint64 maxBytes) {
         rootKey.clear();
     }
     if (!crate.m_byKey.contains(rootKey))
-        return fail(QStringLiteral("ro-crate-metadata.json describes no root dataset (“./”): it "
-                                   "is not an RO-Crate"));
+        return fail(QCoreApplication::translate(
+            "quire::storage", "ro-crate-metadata.json describes no root dataset (“./”): it "
+                              "is not an RO-Crate"));
     crate.m_root = crate.m_byKey.value(rootKey);
     if (!crate.root().is(QStringLiteral("Dataset")))
         crate.m_notes << QStringLiteral("the crate's root is not typed as a Dataset");
