@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>PassphraseStrength</name>
+    <message>
+        <source>Very weak</source>
+        <translation>Sehr schwach</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>Schwach</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>Stark</translation>
+    </message>
+    <message>
+        <source>Very strong</source>
+        <translation>Sehr stark</translation>
+    </message>
+    <message>
+        <source>Very weak: %1 Add a few unrelated words.</source>
+        <translation>Sehr schwach: %1 Fügen Sie einige Wörter hinzu, die nichts miteinander zu tun haben.</translation>
+    </message>
+    <message>
+        <source>It is too short to be hard to guess.</source>
+        <translation>Sie ist zu kurz, um schwer zu erraten zu sein.</translation>
+    </message>
+    <message>
+        <source>Weak: another word or two would make it much harder to guess.</source>
+        <translation>Schwach: Ein oder zwei weitere Wörter machen sie viel schwerer zu erraten.</translation>
+    </message>
+    <message>
+        <source>Weak: %1</source>
+        <translation>Schwach: %1</translation>
+    </message>
+    <message>
+        <source>Fair: one more word would make it strong.</source>
+        <translation>Mittel: Ein weiteres Wort macht sie stark.</translation>
+    </message>
+    <message>
+        <source>Type a passphrase.</source>
+        <translation>Geben Sie eine Passphrase ein.</translation>
+    </message>
+    <message>
+        <source>It rests on “%1”, one of the first words a guesser tries.</source>
+        <translation>Sie beruht auf „%1“, einem der ersten Wörter, die ein Angreifer ausprobiert.</translation>
+    </message>
+    <message>
+        <source>It contains “%1”, which you typed above; a guesser tries such names first.</source>
+        <translation>Sie enthält „%1“, das Sie oben eingegeben haben; solche Namen probiert ein Angreifer zuerst.</translation>
+    </message>
+    <message>
+        <source>It repeats characters or pieces; repeats add almost nothing.</source>
+        <translation>Sie wiederholt Zeichen oder Teile; Wiederholungen machen sie kaum stärker.</translation>
+    </message>
+    <message>
+        <source>It runs along the alphabet or the digits, as in “abc” or “123”.</source>
+        <translation>Sie folgt dem Alphabet oder den Ziffern, wie in „abc“ oder „123“.</translation>
+    </message>
+    <message>
+        <source>A year is among the first things a guesser tries.</source>
+        <translation>Eine Jahreszahl gehört zum Ersten, was ein Angreifer ausprobiert.</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Error</source>
@@ -1288,6 +1355,58 @@ verify.sh führt alle Prüfungen aus (nur mit bash und openssl).
     <message>
         <source>templates may be written by admins only</source>
         <translation>Vorlagen dürfen nur Administratoren schreiben</translation>
+    </message>
+    <message>
+        <source>Quire recovery sheet</source>
+        <translation>Quire-Wiederherstellungsblatt</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>Wiederherstellungscode</translation>
+    </message>
+    <message>
+        <source>Notebook</source>
+        <translation>Laborbuch</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>(not set yet: write it here by hand)</source>
+        <translation>(noch nicht festgelegt: hier von Hand eintragen)</translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation>Erstellt am</translation>
+    </message>
+    <message>
+        <source>What this is</source>
+        <translation>Was das ist</translation>
+    </message>
+    <message>
+        <source>With this code and the server above, a new computer gets your membership and the whole notebook back, even if this computer is lost or your passphrase is forgotten. Anyone who has both can act as you in this notebook: keep the sheet locked away, apart from your computer.</source>
+        <translation>Mit diesem Code und dem Server oben erhält ein neuer Computer Ihre Mitgliedschaft und das ganze Laborbuch zurück, auch wenn dieser Computer verloren oder Ihre Passphrase vergessen ist. Wer beides hat, kann in diesem Laborbuch als Sie handeln: Bewahren Sie das Blatt unter Verschluss und getrennt von Ihrem Computer auf.</translation>
+    </message>
+    <message>
+        <source>To recover</source>
+        <translation>Zur Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>On the new computer run: quire-cli recover --remote SERVER --vault FOLDER, type the code and choose a new passphrase. Letters are not case-sensitive; O may be typed as 0 and I or L as 1. The last character of each group is a check: a typing error is named by its group.</source>
+        <translation>Führen Sie auf dem neuen Computer aus: quire-cli recover --remote SERVER --vault ORDNER, geben Sie den Code ein und wählen Sie eine neue Passphrase. Groß- und Kleinschreibung spielt keine Rolle; O kann als 0 und I oder L als 1 getippt werden. Das letzte Zeichen jeder Gruppe ist eine Prüfziffer: Ein Tippfehler wird mit seiner Gruppe genannt.</translation>
+    </message>
+    <message>
+        <source>When you make a new code</source>
+        <translation>Wenn Sie einen neuen Code erstellen</translation>
+    </message>
+    <message>
+        <source>A new code replaces this one as soon as your computer has synced: this sheet then opens nothing and can be destroyed.</source>
+        <translation>Ein neuer Code ersetzt diesen, sobald Ihr Computer synchronisiert hat: Dieses Blatt öffnet dann nichts mehr und kann vernichtet werden.</translation>
     </message>
 </context>
 <context>
@@ -5337,6 +5456,17 @@ Aufzeichnung %2</translation>
         <source>Insert one of the notebook&apos;s entry templates where the cursor is</source>
         <translation>Eine Eintragsvorlage des Notizbuchs an der Cursorposition einfügen</translation>
     </message>
+    <message>
+        <source>“%1”</source>
+        <translation>„%1“</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files will be saved with this entry&apos;s next version: %1</source>
+        <translation>
+            <numerusform>%n Datei wird mit der nächsten Version dieses Eintrags gespeichert: %1</numerusform>
+            <numerusform>%n Dateien werden mit der nächsten Version dieses Eintrags gespeichert: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>quire::widgets::EntryEditor</name>
@@ -6014,6 +6144,14 @@ Aufzeichnung %2</translation>
         <source>The plot was added to the entry as a figure</source>
         <translation>Das Diagramm wurde dem Eintrag als Abbildung hinzugefügt</translation>
     </message>
+    <message>
+        <source>“%1” is kept, and joins the version of “%2” you save next</source>
+        <translation>Die Datei „%1“ ist gespeichert und kommt in die Version von „%2“, die Sie als Nächstes speichern</translation>
+    </message>
+    <message>
+        <source>“%1” is kept in the notebook; the window it was added to is closed, so no entry names it yet</source>
+        <translation>Die Datei „%1“ ist im Laborbuch gespeichert; das Fenster, in dem sie hinzugefügt wurde, ist geschlossen, daher nennt sie noch kein Eintrag</translation>
+    </message>
 </context>
 <context>
     <name>quire::widgets::HistoryDialog</name>
@@ -6462,6 +6600,137 @@ Aufzeichnung %2</translation>
     </message>
 </context>
 <context>
+    <name>quire::widgets::JoinDialog</name>
+    <message>
+        <source>Join a notebook</source>
+        <translation>Einem Laborbuch beitreten</translation>
+    </message>
+    <message>
+        <source>Join a notebook with an invitation</source>
+        <translation>Mit einer Einladung einem Laborbuch beitreten</translation>
+    </message>
+    <message>
+        <source>An admin of the notebook gave you an invitation file. Quire makes your own keys here and a join request for the admin; once they approve it, the next sync brings the notebook.</source>
+        <translation>Ein Administrator des Laborbuchs hat Ihnen eine Einladungsdatei gegeben. Quire erzeugt hier Ihre eigenen Schlüssel und eine Beitrittsanfrage für den Administrator; sobald er sie genehmigt, bringt die nächste Synchronisation das Laborbuch.</translation>
+    </message>
+    <message>
+        <source>&amp;Invitation file:</source>
+        <translation>&amp;Einladungsdatei:</translation>
+    </message>
+    <message>
+        <source>Invitation file</source>
+        <translation>Einladungsdatei</translation>
+    </message>
+    <message>
+        <source>Invitations (*.json *.qinv);;All files (*)</source>
+        <translation>Einladungen (*.json *.qinv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>As it should appear on entries</source>
+        <translation>So, wie er bei Einträgen erscheinen soll</translation>
+    </message>
+    <message>
+        <source>&amp;Your name:</source>
+        <translation>&amp;Ihr Name:</translation>
+    </message>
+    <message>
+        <source>name@institute.org</source>
+        <translation>name@institut.de</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>E-&amp;Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>Folder for the notebook</source>
+        <translation>Ordner für das Laborbuch</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat passphrase:</source>
+        <translation>Passphrase &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>&amp;Save the request as:</source>
+        <translation>Anfrage &amp;speichern unter:</translation>
+    </message>
+    <message>
+        <source>Join request</source>
+        <translation>Beitrittsanfrage</translation>
+    </message>
+    <message>
+        <source>Join requests (*.json)</source>
+        <translation>Beitrittsanfragen (*.json)</translation>
+    </message>
+    <message>
+        <source>Making your keys…</source>
+        <translation>Ihre Schlüssel werden erzeugt…</translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation>&amp;Beitreten</translation>
+    </message>
+    <message>
+        <source>Choose the invitation file the notebook&apos;s admin gave you.</source>
+        <translation>Wählen Sie die Einladungsdatei, die Ihnen der Administrator des Laborbuchs gegeben hat.</translation>
+    </message>
+    <message>
+        <source>Enter your name; it is recorded with everything you write.</source>
+        <translation>Geben Sie Ihren Namen ein; er wird mit allem aufgezeichnet, was Sie schreiben.</translation>
+    </message>
+    <message>
+        <source>Enter an email address, such as name@institute.org.</source>
+        <translation>Geben Sie eine E-Mail-Adresse ein, etwa name@institut.de.</translation>
+    </message>
+    <message>
+        <source>Choose a folder that holds no notebook yet.</source>
+        <translation>Wählen Sie einen Ordner, in dem noch kein Laborbuch liegt.</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least %1 characters; a few words in a row work well.</source>
+        <translation>Die Passphrase braucht mindestens %1 Zeichen; einige Wörter hintereinander eignen sich gut.</translation>
+    </message>
+    <message>
+        <source>This passphrase is too easy to guess. %1</source>
+        <translation>Diese Passphrase ist zu leicht zu erraten. %1</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same. Type the passphrase again.</source>
+        <translation>Die beiden Passphrasen stimmen nicht überein. Geben Sie die Passphrase noch einmal ein.</translation>
+    </message>
+    <message>
+        <source>Choose where to save the join request for the admin.</source>
+        <translation>Wählen Sie, wo die Beitrittsanfrage für den Administrator gespeichert werden soll.</translation>
+    </message>
+    <message>
+        <source>The invitation file cannot be read.</source>
+        <translation>Die Einladungsdatei kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The join request cannot be saved there: %1</source>
+        <translation>Die Beitrittsanfrage kann dort nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The join request could not be saved (%1). Remove the folder %2 and join again.</source>
+        <translation>Die Beitrittsanfrage konnte nicht gespeichert werden (%1). Entfernen Sie den Ordner %2 und treten Sie erneut bei.</translation>
+    </message>
+    <message>
+        <source>Join request saved</source>
+        <translation>Beitrittsanfrage gespeichert</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Send &lt;b&gt;%1&lt;/b&gt; to an admin of the notebook, and read them this code by phone or in person, so that they can tell the request is yours:&lt;/p&gt;&lt;p style=&apos;font-size:large&apos;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Senden Sie &lt;b&gt;%1&lt;/b&gt; an einen Administrator des Laborbuchs und lesen Sie ihm diesen Code am Telefon oder persönlich vor, damit er erkennt, dass die Anfrage von Ihnen ist:&lt;/p&gt;&lt;p style=&apos;font-size:large&apos;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>quire::widgets::LockController</name>
     <message>
         <source>The notebook is locked</source>
@@ -6860,6 +7129,64 @@ Aufzeichnung %2</translation>
     <message>
         <source>The conflict was resolved</source>
         <translation>Der Konflikt wurde aufgelöst</translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::PathRow</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::RecoveryCodeDialog</name>
+    <message>
+        <source>Recovery code</source>
+        <translation>Wiederherstellungscode</translation>
+    </message>
+    <message>
+        <source>Write down your recovery code</source>
+        <translation>Schreiben Sie Ihren Wiederherstellungscode auf</translation>
+    </message>
+    <message>
+        <source>Your recovery code</source>
+        <translation>Ihr Wiederherstellungscode</translation>
+    </message>
+    <message>
+        <source>If this computer is lost or you forget your passphrase, this code and the notebook&apos;s server bring you and the whole notebook back on another computer. Keep it on paper, locked away: whoever has it and the server can act as you in this notebook.</source>
+        <translation>Geht dieser Computer verloren oder vergessen Sie Ihre Passphrase, bringen dieser Code und der Server des Laborbuchs Sie und das ganze Laborbuch auf einem anderen Computer zurück. Bewahren Sie ihn auf Papier und unter Verschluss auf: Wer ihn und den Server hat, kann in diesem Laborbuch als Sie handeln.</translation>
+    </message>
+    <message>
+        <source>Letters are not case-sensitive. The last character of each group is a check, so a typing error is found at once. Making a new code (Notebook menu) replaces this one.</source>
+        <translation>Groß- und Kleinschreibung spielt keine Rolle. Das letzte Zeichen jeder Gruppe ist eine Prüfziffer, so fällt ein Tippfehler sofort auf. Ein neuer Code (Menü Laborbuch) ersetzt diesen.</translation>
+    </message>
+    <message>
+        <source>I have written it down or saved the sheet</source>
+        <translation>Ich habe ihn aufgeschrieben oder das Blatt gespeichert</translation>
+    </message>
+    <message>
+        <source>Save recovery sheet as PDF…</source>
+        <translation>Wiederherstellungsblatt als PDF speichern…</translation>
+    </message>
+    <message>
+        <source>Save recovery sheet</source>
+        <translation>Wiederherstellungsblatt speichern</translation>
+    </message>
+    <message>
+        <source>Quire recovery sheet.pdf</source>
+        <translation>Quire-Wiederherstellungsblatt.pdf</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>I have printed or safely stored the sheet</source>
+        <translation>Ich habe das Blatt ausgedruckt oder sicher abgelegt</translation>
+    </message>
+    <message>
+        <source>Enter your passphrase to see your recovery code:</source>
+        <translation>Geben Sie Ihre Passphrase ein, um Ihren Wiederherstellungscode zu sehen:</translation>
     </message>
 </context>
 <context>
@@ -7741,6 +8068,108 @@ Jeder kann ihn dort mit verify.sh prüfen; dafür sind nur bash und openssl nöt
     <message>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::StartWindow</name>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from list</source>
+        <translation>Aus der Liste &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Quire — Open a notebook</source>
+        <translation>Quire — Ein Laborbuch öffnen</translation>
+    </message>
+    <message>
+        <source>Which notebook do you want to work in?</source>
+        <translation>In welchem Laborbuch möchten Sie arbeiten?</translation>
+    </message>
+    <message>
+        <source>&amp;Recent notebooks</source>
+        <translation>&amp;Zuletzt geöffnete Laborbücher</translation>
+    </message>
+    <message>
+        <source>Recent notebooks</source>
+        <translation>Zuletzt geöffnete Laborbücher</translation>
+    </message>
+    <message>
+        <source>Enter opens the chosen notebook; Delete removes it from the list.</source>
+        <translation>Eingabe öffnet das gewählte Laborbuch; Entf entfernt es aus der Liste.</translation>
+    </message>
+    <message>
+        <source>No notebook opened on this computer yet. Create one, or use one you already have.</source>
+        <translation>Auf diesem Computer wurde noch kein Laborbuch geöffnet. Legen Sie eines an, oder nutzen Sie eines, das Sie schon haben.</translation>
+    </message>
+    <message>
+        <source>Re&amp;move from list</source>
+        <translation>Aus der Liste ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>&amp;Create a notebook…</source>
+        <translation>Laborbuch &amp;anlegen…</translation>
+    </message>
+    <message>
+        <source>A new notebook, with you as its first member and admin</source>
+        <translation>Ein neues Laborbuch, mit Ihnen als erstem Mitglied und Administrator</translation>
+    </message>
+    <message>
+        <source>Open a &amp;folder…</source>
+        <translation>&amp;Ordner öffnen…</translation>
+    </message>
+    <message>
+        <source>A notebook folder on this computer or a drive</source>
+        <translation>Ein Laborbuch-Ordner auf diesem Computer oder einem Laufwerk</translation>
+    </message>
+    <message>
+        <source>&amp;Join with an invitation file…</source>
+        <translation>Mit einer &amp;Einladungsdatei beitreten…</translation>
+    </message>
+    <message>
+        <source>A lab&apos;s admin sent you an invitation file to join their notebook</source>
+        <translation>Der Administrator eines Labors hat Ihnen eine Einladungsdatei für sein Laborbuch geschickt</translation>
+    </message>
+    <message>
+        <source>I already use this notebook on &amp;another computer…</source>
+        <translation>Ich nutze dieses Laborbuch schon auf einem &amp;anderen Computer…</translation>
+    </message>
+    <message>
+        <source>Bring the offer file from your other computer: you stay the same member</source>
+        <translation>Bringen Sie die Angebotsdatei von Ihrem anderen Computer mit: Sie bleiben dasselbe Mitglied</translation>
+    </message>
+    <message>
+        <source>Notebook</source>
+        <translation>Laborbuch</translation>
+    </message>
+    <message>
+        <source>%1 · last opened %2</source>
+        <translation>%1 · zuletzt geöffnet %2</translation>
+    </message>
+    <message>
+        <source>%1 · folder not found</source>
+        <translation>%1 · Ordner nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Open a notebook folder</source>
+        <translation>Einen Laborbuch-Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>No notebook there</source>
+        <translation>Dort ist kein Laborbuch</translation>
+    </message>
+    <message>
+        <source>%1 holds no notebook. Choose a notebook&apos;s folder (the one with quire.db in it), or an empty folder for a new notebook.</source>
+        <translation>%1 enthält kein Laborbuch. Wählen Sie den Ordner eines Laborbuchs (den mit quire.db darin) oder einen leeren Ordner für ein neues Laborbuch.</translation>
+    </message>
+</context>
+<context>
+    <name>quire::widgets::StrengthMeter</name>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>Stärke der Passphrase</translation>
     </message>
 </context>
 <context>
@@ -8626,367 +9055,6 @@ Nichts geht verloren: Ihre Änderungen bleiben in diesem Laborbuch und werden be
         <source>Keep the experiment on the page as a template for new ones</source>
         <translation>Das angezeigte Experiment als Vorlage für neue aufbewahren</translation>
     </message>
-</context>
-<context>
-    <name>PassphraseStrength</name>
-    <message>
-        <source>Very weak</source>
-        <translation>Sehr schwach</translation>
-    </message>
-    <message>
-        <source>Weak</source>
-        <translation>Schwach</translation>
-    </message>
-    <message>
-        <source>Fair</source>
-        <translation>Mittel</translation>
-    </message>
-    <message>
-        <source>Strong</source>
-        <translation>Stark</translation>
-    </message>
-    <message>
-        <source>Very strong</source>
-        <translation>Sehr stark</translation>
-    </message>
-    <message>
-        <source>Very weak: %1 Add a few unrelated words.</source>
-        <translation>Sehr schwach: %1 Fügen Sie einige Wörter hinzu, die nichts miteinander zu tun haben.</translation>
-    </message>
-    <message>
-        <source>It is too short to be hard to guess.</source>
-        <translation>Sie ist zu kurz, um schwer zu erraten zu sein.</translation>
-    </message>
-    <message>
-        <source>Weak: another word or two would make it much harder to guess.</source>
-        <translation>Schwach: Ein oder zwei weitere Wörter machen sie viel schwerer zu erraten.</translation>
-    </message>
-    <message>
-        <source>Weak: %1</source>
-        <translation>Schwach: %1</translation>
-    </message>
-    <message>
-        <source>Fair: one more word would make it strong.</source>
-        <translation>Mittel: Ein weiteres Wort macht sie stark.</translation>
-    </message>
-    <message>
-        <source>Type a passphrase.</source>
-        <translation>Geben Sie eine Passphrase ein.</translation>
-    </message>
-    <message>
-        <source>It rests on “%1”, one of the first words a guesser tries.</source>
-        <translation>Sie beruht auf „%1“, einem der ersten Wörter, die ein Angreifer ausprobiert.</translation>
-    </message>
-    <message>
-        <source>It contains “%1”, which you typed above; a guesser tries such names first.</source>
-        <translation>Sie enthält „%1“, das Sie oben eingegeben haben; solche Namen probiert ein Angreifer zuerst.</translation>
-    </message>
-    <message>
-        <source>It repeats characters or pieces; repeats add almost nothing.</source>
-        <translation>Sie wiederholt Zeichen oder Teile; Wiederholungen machen sie kaum stärker.</translation>
-    </message>
-    <message>
-        <source>It runs along the alphabet or the digits, as in “abc” or “123”.</source>
-        <translation>Sie folgt dem Alphabet oder den Ziffern, wie in „abc“ oder „123“.</translation>
-    </message>
-    <message>
-        <source>A year is among the first things a guesser tries.</source>
-        <translation>Eine Jahreszahl gehört zum Ersten, was ein Angreifer ausprobiert.</translation>
-    </message>
-</context>
-<context>
-    <name>quire::widgets::JoinDialog</name>
-    <message>
-        <source>Join a notebook</source>
-        <translation>Einem Laborbuch beitreten</translation>
-    </message>
-    <message>
-        <source>Join a notebook with an invitation</source>
-        <translation>Mit einer Einladung einem Laborbuch beitreten</translation>
-    </message>
-    <message>
-        <source>An admin of the notebook gave you an invitation file. Quire makes your own keys here and a join request for the admin; once they approve it, the next sync brings the notebook.</source>
-        <translation>Ein Administrator des Laborbuchs hat Ihnen eine Einladungsdatei gegeben. Quire erzeugt hier Ihre eigenen Schlüssel und eine Beitrittsanfrage für den Administrator; sobald er sie genehmigt, bringt die nächste Synchronisation das Laborbuch.</translation>
-    </message>
-    <message>
-        <source>&amp;Invitation file:</source>
-        <translation>&amp;Einladungsdatei:</translation>
-    </message>
-    <message>
-        <source>Invitation file</source>
-        <translation>Einladungsdatei</translation>
-    </message>
-    <message>
-        <source>Invitations (*.json *.qinv);;All files (*)</source>
-        <translation>Einladungen (*.json *.qinv);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>As it should appear on entries</source>
-        <translation>So, wie er bei Einträgen erscheinen soll</translation>
-    </message>
-    <message>
-        <source>&amp;Your name:</source>
-        <translation>&amp;Ihr Name:</translation>
-    </message>
-    <message>
-        <source>name@institute.org</source>
-        <translation>name@institut.de</translation>
-    </message>
-    <message>
-        <source>&amp;Email:</source>
-        <translation>E-&amp;Mail:</translation>
-    </message>
-    <message>
-        <source>&amp;Folder:</source>
-        <translation>&amp;Ordner:</translation>
-    </message>
-    <message>
-        <source>Folder for the notebook</source>
-        <translation>Ordner für das Laborbuch</translation>
-    </message>
-    <message>
-        <source>&amp;Passphrase:</source>
-        <translation>&amp;Passphrase:</translation>
-    </message>
-    <message>
-        <source>&amp;Repeat passphrase:</source>
-        <translation>Passphrase &amp;wiederholen:</translation>
-    </message>
-    <message>
-        <source>&amp;Save the request as:</source>
-        <translation>Anfrage &amp;speichern unter:</translation>
-    </message>
-    <message>
-        <source>Join request</source>
-        <translation>Beitrittsanfrage</translation>
-    </message>
-    <message>
-        <source>Join requests (*.json)</source>
-        <translation>Beitrittsanfragen (*.json)</translation>
-    </message>
-    <message>
-        <source>Making your keys…</source>
-        <translation>Ihre Schlüssel werden erzeugt…</translation>
-    </message>
-    <message>
-        <source>&amp;Join</source>
-        <translation>&amp;Beitreten</translation>
-    </message>
-    <message>
-        <source>Choose the invitation file the notebook&apos;s admin gave you.</source>
-        <translation>Wählen Sie die Einladungsdatei, die Ihnen der Administrator des Laborbuchs gegeben hat.</translation>
-    </message>
-    <message>
-        <source>Enter your name; it is recorded with everything you write.</source>
-        <translation>Geben Sie Ihren Namen ein; er wird mit allem aufgezeichnet, was Sie schreiben.</translation>
-    </message>
-    <message>
-        <source>Enter an email address, such as name@institute.org.</source>
-        <translation>Geben Sie eine E-Mail-Adresse ein, etwa name@institut.de.</translation>
-    </message>
-    <message>
-        <source>Choose a folder that holds no notebook yet.</source>
-        <translation>Wählen Sie einen Ordner, in dem noch kein Laborbuch liegt.</translation>
-    </message>
-    <message>
-        <source>The passphrase needs at least %1 characters; a few words in a row work well.</source>
-        <translation>Die Passphrase braucht mindestens %1 Zeichen; einige Wörter hintereinander eignen sich gut.</translation>
-    </message>
-    <message>
-        <source>This passphrase is too easy to guess. %1</source>
-        <translation>Diese Passphrase ist zu leicht zu erraten. %1</translation>
-    </message>
-    <message>
-        <source>The two passphrases are not the same. Type the passphrase again.</source>
-        <translation>Die beiden Passphrasen stimmen nicht überein. Geben Sie die Passphrase noch einmal ein.</translation>
-    </message>
-    <message>
-        <source>Choose where to save the join request for the admin.</source>
-        <translation>Wählen Sie, wo die Beitrittsanfrage für den Administrator gespeichert werden soll.</translation>
-    </message>
-    <message>
-        <source>The invitation file cannot be read.</source>
-        <translation>Die Einladungsdatei kann nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <source>The join request cannot be saved there: %1</source>
-        <translation>Die Beitrittsanfrage kann dort nicht gespeichert werden: %1</translation>
-    </message>
-    <message>
-        <source>The join request could not be saved (%1). Remove the folder %2 and join again.</source>
-        <translation>Die Beitrittsanfrage konnte nicht gespeichert werden (%1). Entfernen Sie den Ordner %2 und treten Sie erneut bei.</translation>
-    </message>
-    <message>
-        <source>Join request saved</source>
-        <translation>Beitrittsanfrage gespeichert</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Send &lt;b&gt;%1&lt;/b&gt; to an admin of the notebook, and read them this code by phone or in person, so that they can tell the request is yours:&lt;/p&gt;&lt;p style=&apos;font-size:large&apos;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Senden Sie &lt;b&gt;%1&lt;/b&gt; an einen Administrator des Laborbuchs und lesen Sie ihm diesen Code am Telefon oder persönlich vor, damit er erkennt, dass die Anfrage von Ihnen ist:&lt;/p&gt;&lt;p style=&apos;font-size:large&apos;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;</translation>
-    </message>
-</context>
-<context>
-    <name>quire::widgets::PathRow</name>
-    <message>
-        <source>Browse…</source>
-        <translation>Durchsuchen…</translation>
-    </message>
-</context>
-<context>
-    <name>quire::widgets::StartWindow</name>
-    <message>
-        <source>&amp;Open</source>
-        <translation>Ö&amp;ffnen</translation>
-    </message>
-    <message>
-        <source>&amp;Remove from list</source>
-        <translation>Aus der Liste &amp;entfernen</translation>
-    </message>
-    <message>
-        <source>Quire — Open a notebook</source>
-        <translation>Quire — Ein Laborbuch öffnen</translation>
-    </message>
-    <message>
-        <source>Which notebook do you want to work in?</source>
-        <translation>In welchem Laborbuch möchten Sie arbeiten?</translation>
-    </message>
-    <message>
-        <source>&amp;Recent notebooks</source>
-        <translation>&amp;Zuletzt geöffnete Laborbücher</translation>
-    </message>
-    <message>
-        <source>Recent notebooks</source>
-        <translation>Zuletzt geöffnete Laborbücher</translation>
-    </message>
-    <message>
-        <source>Enter opens the chosen notebook; Delete removes it from the list.</source>
-        <translation>Eingabe öffnet das gewählte Laborbuch; Entf entfernt es aus der Liste.</translation>
-    </message>
-    <message>
-        <source>No notebook opened on this computer yet. Create one, or use one you already have.</source>
-        <translation>Auf diesem Computer wurde noch kein Laborbuch geöffnet. Legen Sie eines an, oder nutzen Sie eines, das Sie schon haben.</translation>
-    </message>
-    <message>
-        <source>Re&amp;move from list</source>
-        <translation>Aus der Liste ent&amp;fernen</translation>
-    </message>
-    <message>
-        <source>&amp;Create a notebook…</source>
-        <translation>Laborbuch &amp;anlegen…</translation>
-    </message>
-    <message>
-        <source>A new notebook, with you as its first member and admin</source>
-        <translation>Ein neues Laborbuch, mit Ihnen als erstem Mitglied und Administrator</translation>
-    </message>
-    <message>
-        <source>Open a &amp;folder…</source>
-        <translation>&amp;Ordner öffnen…</translation>
-    </message>
-    <message>
-        <source>A notebook folder on this computer or a drive</source>
-        <translation>Ein Laborbuch-Ordner auf diesem Computer oder einem Laufwerk</translation>
-    </message>
-    <message>
-        <source>&amp;Join with an invitation file…</source>
-        <translation>Mit einer &amp;Einladungsdatei beitreten…</translation>
-    </message>
-    <message>
-        <source>A lab&apos;s admin sent you an invitation file to join their notebook</source>
-        <translation>Der Administrator eines Labors hat Ihnen eine Einladungsdatei für sein Laborbuch geschickt</translation>
-    </message>
-    <message>
-        <source>I already use this notebook on &amp;another computer…</source>
-        <translation>Ich nutze dieses Laborbuch schon auf einem &amp;anderen Computer…</translation>
-    </message>
-    <message>
-        <source>Bring the offer file from your other computer: you stay the same member</source>
-        <translation>Bringen Sie die Angebotsdatei von Ihrem anderen Computer mit: Sie bleiben dasselbe Mitglied</translation>
-    </message>
-    <message>
-        <source>Notebook</source>
-        <translation>Laborbuch</translation>
-    </message>
-    <message>
-        <source>%1 · last opened %2</source>
-        <translation>%1 · zuletzt geöffnet %2</translation>
-    </message>
-    <message>
-        <source>%1 · folder not found</source>
-        <translation>%1 · Ordner nicht gefunden</translation>
-    </message>
-    <message>
-        <source>Open a notebook folder</source>
-        <translation>Einen Laborbuch-Ordner öffnen</translation>
-    </message>
-    <message>
-        <source>No notebook there</source>
-        <translation>Dort ist kein Laborbuch</translation>
-    </message>
-    <message>
-        <source>%1 holds no notebook. Choose a notebook&apos;s folder (the one with quire.db in it), or an empty folder for a new notebook.</source>
-        <translation>%1 enthält kein Laborbuch. Wählen Sie den Ordner eines Laborbuchs (den mit quire.db darin) oder einen leeren Ordner für ein neues Laborbuch.</translation>
-    </message>
-</context>
-<context>
-    <name>quire::widgets::StrengthMeter</name>
-    <message>
-        <source>Passphrase strength</source>
-        <translation>Stärke der Passphrase</translation>
-    </message>
-</context>
-<context>
-    <name>quire::widgets::RecoveryCodeDialog</name>
-    <message>
-        <source>Recovery code</source>
-        <translation>Wiederherstellungscode</translation>
-    </message>
-    <message>
-        <source>Write down your recovery code</source>
-        <translation>Schreiben Sie Ihren Wiederherstellungscode auf</translation>
-    </message>
-    <message>
-        <source>Your recovery code</source>
-        <translation>Ihr Wiederherstellungscode</translation>
-    </message>
-    <message>
-        <source>If this computer is lost or you forget your passphrase, this code and the notebook's server bring you and the whole notebook back on another computer. Keep it on paper, locked away: whoever has it and the server can act as you in this notebook.</source>
-        <translation>Geht dieser Computer verloren oder vergessen Sie Ihre Passphrase, bringen dieser Code und der Server des Laborbuchs Sie und das ganze Laborbuch auf einem anderen Computer zurück. Bewahren Sie ihn auf Papier und unter Verschluss auf: Wer ihn und den Server hat, kann in diesem Laborbuch als Sie handeln.</translation>
-    </message>
-    <message>
-        <source>Letters are not case-sensitive. The last character of each group is a check, so a typing error is found at once. Making a new code (Notebook menu) replaces this one.</source>
-        <translation>Groß- und Kleinschreibung spielt keine Rolle. Das letzte Zeichen jeder Gruppe ist eine Prüfziffer, so fällt ein Tippfehler sofort auf. Ein neuer Code (Menü Laborbuch) ersetzt diesen.</translation>
-    </message>
-    <message>
-        <source>I have written it down or saved the sheet</source>
-        <translation>Ich habe ihn aufgeschrieben oder das Blatt gespeichert</translation>
-    </message>
-    <message>
-        <source>Save recovery sheet as PDF…</source>
-        <translation>Wiederherstellungsblatt als PDF speichern…</translation>
-    </message>
-    <message>
-        <source>Save recovery sheet</source>
-        <translation>Wiederherstellungsblatt speichern</translation>
-    </message>
-    <message>
-        <source>Quire recovery sheet.pdf</source>
-        <translation>Quire-Wiederherstellungsblatt.pdf</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>I have printed or safely stored the sheet</source>
-        <translation>Ich habe das Blatt ausgedruckt oder sicher abgelegt</translation>
-    </message>
-    <message>
-        <source>Enter your passphrase to see your recovery code:</source>
-        <translation>Geben Sie Ihre Passphrase ein, um Ihren Wiederherstellungscode zu sehen:</translation>
-    </message>
-</context>
-<context>
-    <name>quire::widgets::WindowActions</name>
     <message>
         <source>Re&amp;covery code…</source>
         <translation>&amp;Wiederherstellungscode…</translation>
@@ -8994,61 +9062,6 @@ Nichts geht verloren: Ihre Änderungen bleiben in diesem Laborbuch und werden be
     <message>
         <source>The code that brings you and the notebook back on a new computer, and its sheet</source>
         <translation>Der Code, der Sie und das Laborbuch auf einem neuen Computer zurückbringt, und sein Blatt</translation>
-    </message>
-</context>
-<context>
-    <name>quire::Notebook</name>
-    <message>
-        <source>Quire recovery sheet</source>
-        <translation>Quire-Wiederherstellungsblatt</translation>
-    </message>
-    <message>
-        <source>Recovery code</source>
-        <translation>Wiederherstellungscode</translation>
-    </message>
-    <message>
-        <source>Notebook</source>
-        <translation>Laborbuch</translation>
-    </message>
-    <message>
-        <source>Member</source>
-        <translation>Mitglied</translation>
-    </message>
-    <message>
-        <source>Server</source>
-        <translation>Server</translation>
-    </message>
-    <message>
-        <source>(not set yet: write it here by hand)</source>
-        <translation>(noch nicht festgelegt: hier von Hand eintragen)</translation>
-    </message>
-    <message>
-        <source>Made on</source>
-        <translation>Erstellt am</translation>
-    </message>
-    <message>
-        <source>What this is</source>
-        <translation>Was das ist</translation>
-    </message>
-    <message>
-        <source>With this code and the server above, a new computer gets your membership and the whole notebook back, even if this computer is lost or your passphrase is forgotten. Anyone who has both can act as you in this notebook: keep the sheet locked away, apart from your computer.</source>
-        <translation>Mit diesem Code und dem Server oben erhält ein neuer Computer Ihre Mitgliedschaft und das ganze Laborbuch zurück, auch wenn dieser Computer verloren oder Ihre Passphrase vergessen ist. Wer beides hat, kann in diesem Laborbuch als Sie handeln: Bewahren Sie das Blatt unter Verschluss und getrennt von Ihrem Computer auf.</translation>
-    </message>
-    <message>
-        <source>To recover</source>
-        <translation>Zur Wiederherstellung</translation>
-    </message>
-    <message>
-        <source>On the new computer run: quire-cli recover --remote SERVER --vault FOLDER, type the code and choose a new passphrase. Letters are not case-sensitive; O may be typed as 0 and I or L as 1. The last character of each group is a check: a typing error is named by its group.</source>
-        <translation>Führen Sie auf dem neuen Computer aus: quire-cli recover --remote SERVER --vault ORDNER, geben Sie den Code ein und wählen Sie eine neue Passphrase. Groß- und Kleinschreibung spielt keine Rolle; O kann als 0 und I oder L als 1 getippt werden. Das letzte Zeichen jeder Gruppe ist eine Prüfziffer: Ein Tippfehler wird mit seiner Gruppe genannt.</translation>
-    </message>
-    <message>
-        <source>When you make a new code</source>
-        <translation>Wenn Sie einen neuen Code erstellen</translation>
-    </message>
-    <message>
-        <source>A new code replaces this one as soon as your computer has synced: this sheet then opens nothing and can be destroyed.</source>
-        <translation>Ein neuer Code ersetzt diesen, sobald Ihr Computer synchronisiert hat: Dieses Blatt öffnet dann nichts mehr und kann vernichtet werden.</translation>
     </message>
 </context>
 </TS>

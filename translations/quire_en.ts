@@ -186,6 +186,16 @@
     </message>
 </context>
 <context>
+    <name>quire::widgets::EntryDialog</name>
+    <message numerus="yes">
+        <source>%n files will be saved with this entry&apos;s next version: %1</source>
+        <translation>
+            <numerusform>%n file will be saved with this entry&apos;s next version: %1</numerusform>
+            <numerusform>%n files will be saved with this entry&apos;s next version: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>quire::widgets::EntryPageRenderer</name>
     <message numerus="yes">
         <source>%n entries</source>
