@@ -36,6 +36,15 @@ Result<QString> recoveryCodeArgument(const Args &a) {
 }
 
 void printCodeNotice(const QString &code) {
+    // The code is as good as the member's keys: it is shown to a person at a terminal, never
+    // written into a stream a script may keep in a log; there, the way to see it is named.
+    if (!isatty(STDERR_FILENO)) {
+        err() << "A recovery code was made. See it with quire-cli recovery-code show (it asks "
+                 "for the passphrase), or print the sheet with quire-cli recovery-code sheet "
+                 "--out FILE.pdf."
+              << Qt::endl;
+        return;
+    }
     err() << "Your recovery code (write it down, or print the sheet with quire-cli "
              "recovery-code sheet --out FILE.pdf; it is shown again only after the passphrase "
              "is entered):"
