@@ -22,8 +22,6 @@
 #include <openssl/x509_vfy.h>
 #include <openssl/x509v3.h>
 
-#include <zlib.h>
-
 #include <climits>
 #include <ctime>
 
@@ -31,7 +29,7 @@ namespace quire::crypto {
 
 namespace {
 
-// RAII owners for every OpenSSL and zlib object this file touches (the shared ones in
+// RAII owners for every OpenSSL object this file touches (the shared ones in
 // OpenSslPtr.h).
 using namespace quire::openssl;
 using PkeyCtxPtr = std::unique_ptr<EVP_PKEY_CTX, Deleter<EVP_PKEY_CTX_free>>;
@@ -57,13 +55,6 @@ struct OpensslClearFree {
 constexpr int kGcmNonceSize = 12;
 constexpr int kGcmTagSize = 16;
 constexpr int kAesKeySize = 32;
-constexpr char kFileMagic[] = "QNC1";
-constexpr int kFileHeaderSize = 4 + 1 + 4 + kGcmNonceSize; // magic, flags, epoch, nonce
-constexpr int kFileAadHeaderSize = 9;
-constexpr quint8 kFlagDeflated = 0x01;
-// Chunks are at most 4 MiB and records are small, so anything inflating beyond this is a
-// damaged or hostile object, not data: refuse it before it exhausts memory.
-constexpr qsizetype kMaxInflatedSize = qsizetype(64) * 1024 * 1024;
 // OpenSSL's update calls take an int length; feed larger buffers in pieces.
 constexpr qsizetype kUpdateStep = qsizetype(1) << 30;
 
@@ -162,70 +153,6 @@ bool gcmProcess(EVP_CIPHER_CTX *ctx, bool encrypt, const QByteArray &aad, const 
 
 CipherPtr aes256Gcm() {
     return CipherPtr(EVP_CIPHER_fetch(nullptr, "AES-256-GCM", nullptr));
-}
-
-QByteArray zlibDeflate(const QByteArray &plain) {
-    QByteArray out(qsizetype(compressBound(uLong(plain.size()))), Qt::Uninitialized);
-    uLongf outLength = uLongf(out.size());
-    if (compress2(reinterpret_cast<Bytef *>(out.data()), &outLength,
-                  reinterpret_cast<const Bytef *>(plain.constData()), uLong(plain.size()),
-                  Z_DEFAULT_COMPRESSION) != Z_OK)
-        return {};
-    out.truncate(qsizetype(outLength));
-    return out;
-}
-
-struct InflateStream {
-    z_stream z{};
-    bool ready = false;
-    ~InflateStream() {
-        if (ready) inflateEnd(&z);
-    }
-};
-
-Result<QByteArray> zlibInflate(const QByteArray &deflated) {
-    InflateStream stream;
-    if (inflateInit(&stream.z) != Z_OK)
-        return fail(QCoreApplication::translate("quire::storage",
-                                                "could not start decompressing the object"));
-    stream.ready = true;
-    stream.z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(deflated.constData()));
-    stream.z.avail_in = uInt(deflated.size()); // objects are far below 4 GiB (checked by caller)
-
-    QByteArray out;
-    qsizetype produced = 0;
-    int status = Z_OK;
-    while (status != Z_STREAM_END) {
-        if (produced == out.size()) {
-            if (out.size() >= kMaxInflatedSize)
-                return fail(QCoreApplication::translate(
-                                "quire::storage",
-                                "the encrypted object expands to more than %1 MiB when "
-                                "decompressed; it was refused as damaged or hostile")
-                                .arg(kMaxInflatedSize / (1024 * 1024)));
-            const qsizetype grown =
-                qMin(kMaxInflatedSize, qMax<qsizetype>(64 * 1024, out.size() * 2));
-            out.resize(grown);
-        }
-        stream.z.next_out = reinterpret_cast<Bytef *>(out.data() + produced);
-        stream.z.avail_out = uInt(out.size() - produced);
-        status = inflate(&stream.z, Z_NO_FLUSH);
-        produced = out.size() - qsizetype(stream.z.avail_out);
-        if (status == Z_BUF_ERROR && stream.z.avail_in == 0 && stream.z.avail_out != 0)
-            return fail(QCoreApplication::translate(
-                "quire::storage", "the compressed data inside the encrypted object ends "
-                                  "early"));
-        if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR)
-            return fail(QCoreApplication::translate(
-                "quire::storage", "the compressed data inside the encrypted object is "
-                                  "damaged"));
-    }
-    if (stream.z.avail_in != 0)
-        return fail(QCoreApplication::translate(
-            "quire::storage", "the encrypted object has unexpected bytes after its "
-                              "compressed data"));
-    out.truncate(produced);
-    return out;
 }
 
 } // namespace
@@ -1141,74 +1068,6 @@ bool constantTimeEqual(const QByteArray &a, const QByteArray &b) {
     if (a.size() != b.size()) return false;
     if (a.isEmpty()) return true;
     return CRYPTO_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
-}
-
-// ---- encrypted files (FORMAT.md §5) ---------------------------------------------------------
-
-QByteArray encryptFile(const QByteArray &encKey, quint32 epoch, const QByteArray &rawName,
-                       const QByteArray &plain, bool deflate) {
-    QByteArray payload = deflate ? zlibDeflate(plain) : plain;
-    if (deflate && payload.isEmpty()) return {};
-    QByteArray header(kFileMagic, 4);
-    header += char(deflate ? kFlagDeflated : 0);
-    header += char(epoch >> 24);
-    header += char(epoch >> 16);
-    header += char(epoch >> 8);
-    header += char(epoch);
-    const QByteArray nonce = randomBytes(kGcmNonceSize);
-    header += nonce;
-    const QByteArray sealed =
-        aesGcmSeal(encKey, nonce, payload, header.left(kFileAadHeaderSize) + rawName);
-    if (sealed.isEmpty()) return {};
-    return header + sealed;
-}
-
-Result<FileHeader> readFileHeader(const QByteArray &file) {
-    if (!file.startsWith(kFileMagic))
-        return fail(QCoreApplication::translate(
-            "quire::storage", "this is not a Quire encrypted object (its first bytes are not "
-                              "\"QNC1\")"));
-    if (file.size() < kFileHeaderSize + kGcmTagSize)
-        return fail(
-            QCoreApplication::translate("quire::storage",
-                                        "the encrypted object is truncated (%1 bytes, at least %2 "
-                                        "expected)")
-                .arg(file.size())
-                .arg(kFileHeaderSize + kGcmTagSize));
-    FileHeader header;
-    header.flags = quint8(file[4]);
-    if (header.flags & ~kFlagDeflated)
-        return fail(QCoreApplication::translate(
-                        "quire::storage",
-                        "the encrypted object uses features this version of Quire does "
-                        "not know (flags 0x%1); update Quire")
-                        .arg(header.flags, 2, 16, QLatin1Char('0')));
-    header.epoch = (quint32(quint8(file[5])) << 24) | (quint32(quint8(file[6])) << 16) |
-                   (quint32(quint8(file[7])) << 8) | quint32(quint8(file[8]));
-    return header;
-}
-
-Result<QByteArray> decryptFile(const QByteArray &encKey, const QByteArray &rawName,
-                               const QByteArray &file) {
-    auto header = readFileHeader(file);
-    if (!header) return header.failure();
-    if (encKey.size() != kAesKeySize)
-        return fail(QCoreApplication::translate("quire::storage",
-                                                "the notebook key has %1 bytes instead of 32")
-                        .arg(encKey.size()));
-    if (file.size() > qsizetype(UINT_MAX))
-        return fail(QCoreApplication::translate(
-            "quire::storage", "the encrypted object is larger than 4 GiB, which Quire never "
-                              "writes"));
-    auto payload = aesGcmOpen(encKey, file.mid(kFileAadHeaderSize, kGcmNonceSize),
-                              file.mid(kFileHeaderSize), file.left(kFileAadHeaderSize) + rawName);
-    if (!payload)
-        return fail(QCoreApplication::translate(
-            "quire::storage", "the encrypted object is damaged or was changed "
-                              "(authentication failed), or it belongs to another name or "
-                              "key"));
-    if (!(header->flags & kFlagDeflated)) return payload;
-    return zlibInflate(*payload);
 }
 
 QByteArray toHex(const QByteArray &raw) {
