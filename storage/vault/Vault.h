@@ -361,8 +361,8 @@ public:
     // old one opens nothing. A joining vault keeps the code and writes the file once approved.
     Result<QString> newRecoveryCode();
     struct RecoveryCode {
-        QString code;      // as shown: 7 groups of 5
-        QString createdAt; // when it was made (RFC 3339 UTC)
+        QString code;         // as shown: 7 groups of 5
+        QString createdAt;    // when it was made (RFC 3339 UTC)
         bool written = false; // the recovery file for it is in repo.git (sent at the next sync)
     };
     // The current code, or why this vault holds none (made or replaced on another computer).
