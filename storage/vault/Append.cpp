@@ -146,7 +146,8 @@ Result<QList<StoredRecord>> Vault::Impl::appendLocked(QList<RecordDraft> drafts)
                 return false;
             }
             // Drafts of an independent batch start objects (their uuids are new).
-            if (auto res = insertRecord(*p.sealed, p.path, p.oid, &p.searchBody, true); !res) {
+            if (auto res = insertRecord(*p.sealed, p.path, p.oid, &p.searchBody, true, true);
+                !res) {
                 failure = res.error();
                 return false;
             }
@@ -180,7 +181,8 @@ Result<QList<StoredRecord>> Vault::Impl::appendLocked(QList<RecordDraft> drafts)
         if (!sealed) return sealed.failure();
         auto object = writeRecordObject(*sealed);
         if (!object) return object.failure();
-        if (auto res = insertRecord(*sealed, object->first, object->second); !res)
+        if (auto res = insertRecord(*sealed, object->first, object->second, nullptr, false, true);
+            !res)
             return res.failure();
         pendingVersions.insert(sealed->id, version);
         out << *sealed;

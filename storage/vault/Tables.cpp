@@ -344,7 +344,7 @@ Result<void> Vault::Impl::materialize(const StoredRecord &r, const QString *prec
 
 Result<void> Vault::Impl::insertRecord(const StoredRecord &r, const QString &path,
                                        const QByteArray &oid, const QString *precomputedSearch,
-                                       bool fresh) {
+                                       bool fresh, bool writtenHere) {
     auto st = db.cached(QStringLiteral(
         "INSERT INTO records(id, type, object, prev, author, device, seq, recorded_at, "
         "version, envelope) VALUES(?,?,?,?,?,?,?,?,?,?)"));
@@ -362,15 +362,28 @@ Result<void> Vault::Impl::insertRecord(const StoredRecord &r, const QString &pat
         .bind(9, r.version)
         .bind(10, r.envelope);
     if (auto res = (*st)->run(); !res) return res;
+    const qint64 rowid = db.lastInsertRowId();
     if (r.type != "anchor") {
         // Waits for a trusted time, unless an anchor that arrived first already covers it.
-        const qint64 rowid = db.lastInsertRowId();
-        auto wait = db.cached(QStringLiteral(
-            "INSERT INTO unanchored(rowid) SELECT ?1 WHERE NOT EXISTS (SELECT 1 FROM anchored "
-            "WHERE record = ?2)"));
-        if (!wait) return wait.failure();
-        (*wait)->bind(1, rowid).bind(2, r.id);
-        if (auto res = (*wait)->run(); !res) return res;
+        // Asked as a lookup of its own, and only for a record that arrived: folded into the insert
+        // (INSERT … SELECT … WHERE NOT EXISTS), SQLCipher 3.4's SQLite took 0.13 ms of CPU a
+        // record, the largest single cost of a bulk save.
+        bool covered = false;
+        if (!writtenHere) {
+            auto find = db.cached(QStringLiteral("SELECT 1 FROM anchored WHERE record=?"));
+            if (!find) return find.failure();
+            (*find)->bind(1, r.id);
+            auto row = (*find)->next();
+            if (!row) return row.failure();
+            covered = *row;
+            (*find)->reset();
+        }
+        if (!covered) {
+            auto wait = db.cached(QStringLiteral("INSERT INTO unanchored(rowid) VALUES(?)"));
+            if (!wait) return wait.failure();
+            (*wait)->bind(1, rowid);
+            if (auto res = (*wait)->run(); !res) return res;
+        }
     }
     if (auto res = putRepoFile(path, oid, r.id); !res) return res;
     if (auto res = noteMerges(r); !res) return res;

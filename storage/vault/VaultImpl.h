@@ -232,8 +232,11 @@ struct Vault::Impl {
     // updated; should one exist after all, the insert fails rather than overwrite it.
     Result<void> materialize(const StoredRecord &r, const QString *precomputedSearch = nullptr,
                              bool fresh = false);
+    // `writtenHere` says this device has just sealed the record, so no anchor can cover it yet;
+    // a record that arrived by sync may have been anchored by an anchor that came first.
     Result<void> insertRecord(const StoredRecord &r, const QString &path, const QByteArray &oid,
-                              const QString *precomputedSearch = nullptr, bool fresh = false);
+                              const QString *precomputedSearch = nullptr, bool fresh = false,
+                              bool writtenHere = false);
 
     // ---- vault/Reading.cpp ------------------------------------------------------------------
 
