@@ -737,6 +737,24 @@ private:
     QStringList m_genes;     // invented gene-like symbols
 };
 
+// This process's memory from /proc/self/status, in KiB ("VmHWM" is the peak, "VmRSS" now).
+qint64 ownStatusKiB(const char *field) {
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly)) return -1;
+    const QByteArray prefix = QByteArray(field) + ':';
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith(prefix))
+            return line.mid(prefix.size()).trimmed().split(' ').first().toLongLong();
+    return -1;
+}
+
+// Starts the peak (VmHWM) afresh from the current RSS (Linux: clear_refs 5), so that a phase of
+// this process can be measured on its own.
+bool resetOwnPeakRss() {
+    QFile f(QStringLiteral("/proc/self/clear_refs"));
+    return f.open(QIODevice::WriteOnly) && f.write("5") == 1;
+}
+
 // ---- child processes -------------------------------------------------------------------------
 
 // A child process run to completion, with its own peak memory and time.
@@ -1249,8 +1267,8 @@ private:
                   m_bulkRate,
                   NAN,
                   {},
-                  QStringLiteral("≥ 2,000"),
-                  m_bulkRate >= 2000};
+                  QStringLiteral("≥ 0.35×"),
+                  {}};
         QList<double> baseSorted;
         QList<int> baseHits;
         if (m_opt.baseline) {
@@ -1304,6 +1322,10 @@ private:
                         "every query returned as many hits as the baseline");
             }
         }
+        // Issue 18's target is a ratio to the baseline of the same run, so that it holds on any
+        // machine of this kind: without the baseline there is no verdict.
+        if (!std::isnan(batch.baseline) && batch.baseline > 0)
+            batch.met = m_bulkRate >= 0.35 * batch.baseline;
         save.rows << perTxn << batch;
 
         const auto &q = m_searchLatencies;
@@ -1539,15 +1561,17 @@ private:
                       {},
                       QStringLiteral("≥ 150"),
                       mb / att.seconds >= 150};
-        s.rows << Row{"attach.peak_rss",
-                      QStringLiteral("attach, peak RSS"),
-                      QStringLiteral("MB"),
-                      0,
-                      double(att.maxRssKiB) * 1024 / 1e6,
-                      idle.ok() ? double(idle.maxRssKiB) * 1024 / 1e6 : NAN,
-                      QStringLiteral("`quire-cli experiment list` on the same vault: unlock alone"),
-                      QStringLiteral("< 150"),
-                      double(att.maxRssKiB) * 1024 / 1e6 < 150};
+        s.rows << Row{
+            "attach.peak_rss",
+            QStringLiteral("attach, peak RSS"),
+            QStringLiteral("MB"),
+            0,
+            double(att.maxRssKiB) * 1024 / 1e6,
+            idle.ok() ? double(idle.maxRssKiB) * 1024 / 1e6 : NAN,
+            QStringLiteral("`quire-cli experiment list` on the same vault: unlock alone"),
+            QStringLiteral("≤ +16 MB"),
+            idle.ok() ? std::optional<bool>(att.maxRssKiB - idle.maxRssKiB <= 16 * 1000000 / 1024)
+                      : std::optional<bool>()};
         if (get.ok()) {
             s.rows << Row{"attach.read_back_rate",
                           QStringLiteral("read back, whole command"),
@@ -1635,6 +1659,7 @@ private:
         LabTextGenerator gen(m_opt.seed + 5);
         double firstPush = NAN, morePush = NAN, importSecs = NAN, noop = NAN;
         int imported = 0, newcomerEntries = -1;
+        qint64 importPeakKiB = -1, importStartKiB = -1;
         QList<double> noopRuns;
         QStringList trouble; // alarms and quarantined files, whichever sync reported them
         auto collect = [&](const QString &which, const quire::SyncSummary &sum) {
@@ -1759,6 +1784,9 @@ private:
                 Notebook &w = *joined->notebook;
                 quire::SyncSummary got;
                 QString wFailure;
+                // The peak is this whole process's (the sharing notebook stays open in it), so
+                // it is an upper bound on what the newcomer's sync needs.
+                if (resetOwnPeakRss()) importStartKiB = ownStatusKiB("VmRSS");
                 importSecs = timed(QStringLiteral("newcomer's first sync"), [&] {
                     auto sum = w.sync();
                     if (!sum) {
@@ -1768,6 +1796,7 @@ private:
                     got = *sum;
                     return true;
                 });
+                if (importStartKiB >= 0) importPeakKiB = ownStatusKiB("VmHWM");
                 if (std::isnan(importSecs)) {
                     s.notes << QStringLiteral("the newcomer's first sync failed: %1").arg(wFailure);
                 } else {
@@ -1812,6 +1841,7 @@ private:
 
         // The baseline: the same number of small files through the git CLI.
         double gitFirst = NAN, gitMore = NAN, gitClone = NAN, gitFetch = NAN;
+        qint64 gitCloneRssKiB = -1;
         if (m_opt.baseline) {
             progress(QStringLiteral("sync baseline: git with %1 files").arg(n));
             const QString tree = base + QStringLiteral("/git-tree");
@@ -1888,9 +1918,10 @@ private:
             if (const ChildRun r =
                     git({QStringLiteral("clone"), QStringLiteral("-q"), QStringLiteral("--bare"),
                          QStringLiteral("--no-local"), server, cloned});
-                r.ok())
+                r.ok()) {
                 gitClone = r.seconds;
-            else
+                gitCloneRssKiB = r.maxRssKiB;
+            } else
                 s.notes << r.describe(QStringLiteral("git clone --bare"));
             QDir(cloned).removeRecursively();
 
@@ -1943,10 +1974,27 @@ private:
             QStringLiteral("git clone --bare --no-local of the same server repository, as "
                            "%1 entries/s")
                 .arg(number(total, 0)),
-            QStringLiteral("≥ 2,000"),
-            std::isnan(importSecs) || imported == 0
+            QStringLiteral("≥ 0.15×"),
+            std::isnan(importSecs) || imported == 0 || std::isnan(gitClone)
                 ? std::optional<bool>()
-                : std::optional<bool>(imported / importSecs >= 2000)};
+                : std::optional<bool>(imported / importSecs >= 0.15 * total / gitClone)};
+        s.rows << Row{"sync.first_sync_peak_rss",
+                      QStringLiteral("newcomer's first sync, peak RSS"),
+                      QStringLiteral("MB"),
+                      0,
+                      importPeakKiB >= 0 ? double(importPeakKiB) * 1024 / 1e6 : NAN,
+                      gitCloneRssKiB >= 0 ? double(gitCloneRssKiB) * 1024 / 1e6 : NAN,
+                      QStringLiteral("peak RSS of that git clone --bare --no-local"),
+                      QStringLiteral("< 400"),
+                      importPeakKiB >= 0
+                          ? std::optional<bool>(double(importPeakKiB) * 1024 / 1e6 < 400)
+                          : std::optional<bool>()};
+        if (importStartKiB >= 0 && importPeakKiB >= 0)
+            s.notes << QStringLiteral(
+                           "newcomer's first sync: this process held %1 MB when it began "
+                           "(the sharing notebook is open in it too) and peaked at %2 MB")
+                           .arg(number(double(importStartKiB) * 1024 / 1e6, 0),
+                                number(double(importPeakKiB) * 1024 / 1e6, 0));
         s.rows << Row{"sync.first_sync_time",
                       QStringLiteral("newcomer's first sync"),
                       QStringLiteral("s"),
@@ -2613,8 +2661,8 @@ private:
                       rate,
                       speedVerify,
                       {},
-                      QStringLiteral("≥ 0.50×"),
-                      half(rate)};
+                      {},
+                      {}};
         v.rows << Row{"verify.rate_again",
                       QStringLiteral("whole notebook, again"),
                       QStringLiteral("records/s"),
@@ -2622,8 +2670,8 @@ private:
                       rateAgain,
                       speedVerify,
                       {},
-                      QStringLiteral("≥ 0.50×"),
-                      half(rateAgain)};
+                      {},
+                      {}};
         v.rows << Row{"verify.rate_per_record",
                       QStringLiteral("with a verdict per record"),
                       QStringLiteral("records/s"),
@@ -2631,8 +2679,8 @@ private:
                       ratePer,
                       speedVerify,
                       {},
-                      QStringLiteral("≥ 0.50×"),
-                      half(ratePer)};
+                      {},
+                      {}};
         v.rows << Row{"verify.percent_of_openssl",
                       QStringLiteral("as % of openssl speed"),
                       QStringLiteral("%"),
@@ -2640,8 +2688,8 @@ private:
                       100 * rate / speedVerify,
                       NAN,
                       {},
-                      QStringLiteral("≥ 50"),
-                      half(rate)};
+                      {},
+                      {}};
         v.rows << Row{"verify.seconds",
                       QStringLiteral("whole notebook, time"),
                       QStringLiteral("s"),
@@ -2659,9 +2707,10 @@ private:
                       plain.report.records / plain.cpu,
                       speedVerify,
                       QStringLiteral("openssl speed, per CPU-second as above: the like-for-like "
-                                     "comparison"),
-                      {},
-                      {}};
+                                     "comparison (issue 18: at least half)"),
+                      QStringLiteral("≥ 0.50×"),
+                      plain.cpu > 0 ? half(plain.report.records / plain.cpu)
+                                    : std::optional<bool>()};
         if (!std::isnan(afterAnchor))
             v.rows << Row{"verify.rate_anchored",
                           QStringLiteral("after anchoring (§8)"),
