@@ -18,6 +18,11 @@ inline void initLibgit2() {
         git_libgit2_init();
         // On by default; set here because a mismatching object must be an error, never data.
         git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1);
+        // Packs are read through mapped windows, by default of 1 GiB each and never unmapped
+        // below 8 GiB: every page a first sync of a large notebook read stayed in its memory.
+        // Small windows, few of them, keep a sync's memory flat whatever the notebook's size.
+        git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, size_t(32) << 20);
+        git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, size_t(96) << 20);
         // libgit2 reads the user's and the system's git configuration too (url rewrites,
         // proxies, pack settings); Quire's transfers must not depend on them. Every level it
         // searches points at a private folder (0700, removed at exit) with one setting of our

@@ -11,7 +11,10 @@
 #include <QCoreApplication>
 #include <QScopeGuard>
 
+#include <malloc.h>
+
 #include <algorithm>
+#include <numeric>
 #include <optional>
 #include <vector>
 
@@ -23,9 +26,19 @@ namespace {
 
 // Records a sync admits between commits.
 constexpr int kImportCommitEvery = 20000;
+// Files a sync opens and admits at a time: a first sync of a large notebook holds one round of
+// opened records in memory, not all of them.
+constexpr qsizetype kAdmitRound = 2000;
+// tst_vault_merge sets QUIRE_TEST_SYNC_ROUND to a few files, so that its small notebooks arrive
+// the way a large one does (in rounds, membership first, records opened again when they wait).
+qsizetype admitRoundSize() {
+    bool ok = false;
+    const int n = qEnvironmentVariableIntValue("QUIRE_TEST_SYNC_ROUND", &ok);
+    return ok && n > 0 ? n : kAdmitRound;
+}
 // From this many arriving files on, a sync uses a larger database cache while it merges.
 constexpr qsizetype kLargeImport = 5000;
-constexpr int kLargeImportCacheKiB = 256 * 1024;
+constexpr int kLargeImportCacheKiB = 64 * 1024;
 constexpr int kCacheKiB = 32 * 1024; // Database::open's
 
 } // namespace
@@ -332,6 +345,10 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
         }
         candidates << Candidate{path, oid, rawName, isChunk};
     }
+    QHash<QString, qsizetype> candidateOf; // path -> index in candidates
+    candidateOf.reserve(candidates.size());
+    for (qsizetype i = 0; i < candidates.size(); ++i)
+        candidateOf.insert(candidates.at(i).path, i);
     struct Opened {
         QString fatal; // the repository failed us: the merge stops
         QString problem;
@@ -343,10 +360,14 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
         qint64 chunkSize = 0;
         std::optional<Incoming> record;
     };
-    std::vector<Opened> opened(size_t(candidates.size()));
-    auto open = [&](qsizetype i) {
-        const Candidate &c = candidates.at(i);
-        Opened &o = opened[size_t(i)];
+    // A large first sync is admitted in rounds, so that memory holds one round of opened records
+    // rather than every record that arrived: `batch` lists the candidates of the round.
+    QList<qsizetype> batch;
+    std::vector<Opened> opened;
+    const qsizetype roundSize = admitRoundSize();
+    auto open = [&](qsizetype k) {
+        const Candidate &c = candidates.at(batch.at(k));
+        Opened &o = opened[size_t(k)];
         auto blob = d->repo.readBlob(c.oid);
         if (!blob) {
             o.fatal = blob.error(); // the fetch brought it: a missing object is an error
@@ -416,9 +437,9 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
     };
     QList<Incoming> pending;
     QString fatal;
-    auto store = [&](qsizetype i) -> bool {
-        const Candidate &c = candidates.at(i);
-        Opened &o = opened[size_t(i)];
+    auto store = [&](qsizetype k) -> bool {
+        const Candidate &c = candidates.at(batch.at(k));
+        Opened &o = opened[size_t(k)];
         if (!o.fatal.isEmpty()) {
             fatal = o.fatal;
             return false;
@@ -438,23 +459,6 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
         if (!stored) fatal = stored.error();
         return bool(stored);
     };
-    if (!prepareInParallelConsumeInOrder(candidates.size(), 8, open, store)) return fail(fatal);
-    opened.clear();
-
-    // Records are admitted one by one in dependency order (the rules look at what is already
-    // there). The notebook and member records come first; once their sealing certificates
-    // are known, the seals of everything else are checked ahead on all cores.
-    const auto othersBegin =
-        std::stable_partition(pending.begin(), pending.end(), [](const Incoming &in) {
-            const QString type = in.record.value("type").toString();
-            return type == QLatin1String("notebook") || type == QLatin1String("member");
-        });
-    const qsizetype membership = othersBegin - pending.begin();
-    // Member records in the order they were written: a revocation that arrives together with
-    // what the revoked admin wrote afterwards is admitted first, so that the rules see it.
-    std::stable_sort(pending.begin(), othersBegin, [](const Incoming &a, const Incoming &b) {
-        return a.record.value("recorded_at").toString() < b.record.value("recorded_at").toString();
-    });
     QHash<QString, QString> deferred; // path -> why it waits
     // A device's highest sequence number is noted once at the end, not once per record.
     QHash<QString, QPair<qint64, QString>> devicesSeen;
@@ -506,14 +510,104 @@ Result<Vault::MergeReport> Vault::mergeRemote(const QByteArray &remoteHead) {
         }
         return waiting;
     };
-    auto unresolved = admitInOrder(pending.first(membership));
-    if (!unresolved) return unresolved.failure();
-    unresolved = admitInOrder(*unresolved + pending.sliced(membership));
-    if (!unresolved) return unresolved.failure();
-    pending.clear();
-    for (const auto &in : std::as_const(*unresolved))
-        if (auto r = quarantineFile(in.path, in.oid, deferred.value(in.path)); !r)
-            return r.failure();
+    // Records are admitted one by one in dependency order (the rules look at what is already
+    // there). The notebook and member records come first; once their sealing certificates
+    // are known, the seals of everything else are checked ahead on all cores.
+    auto admitRound = [&](const QList<qsizetype> &round) -> Result<QList<qsizetype>> {
+        batch = round;
+        opened.assign(size_t(batch.size()), Opened{});
+        pending.clear();
+        if (!prepareInParallelConsumeInOrder(batch.size(), 8, open, store)) return fail(fatal);
+        opened.clear();
+        const auto othersBegin =
+            std::stable_partition(pending.begin(), pending.end(), [](const Incoming &in) {
+                const QString type = in.record.value("type").toString();
+                return type == QLatin1String("notebook") || type == QLatin1String("member");
+            });
+        const qsizetype membership = othersBegin - pending.begin();
+        // Member records in the order they were written: a revocation that arrives together
+        // with what the revoked admin wrote afterwards is admitted first, so that the rules see
+        // it.
+        std::stable_sort(pending.begin(), othersBegin, [](const Incoming &a, const Incoming &b) {
+            return a.record.value("recorded_at").toString() <
+                   b.record.value("recorded_at").toString();
+        });
+        auto unresolved = admitInOrder(pending.first(membership));
+        if (!unresolved) return unresolved.failure();
+        unresolved = admitInOrder(*unresolved + pending.sliced(membership));
+        if (!unresolved) return unresolved.failure();
+        pending.clear();
+        QList<qsizetype> waiting; // by candidate, to be opened again when they may pass
+        for (const auto &in : std::as_const(*unresolved))
+            waiting << candidateOf.value(in.path);
+        // The round's records were decrypted and parsed on several threads; glibc keeps what
+        // they freed in per-thread arenas unless asked, and over many rounds that, not the
+        // records of one round, was most of a first sync's peak memory.
+        if (candidates.size() > roundSize) malloc_trim(0);
+        return waiting;
+    };
+    QList<qsizetype> waiting;
+    if (candidates.size() <= roundSize) {
+        // One round, as a sync almost always is.
+        QList<qsizetype> all(candidates.size());
+        std::iota(all.begin(), all.end(), qsizetype(0));
+        auto left = admitRound(all);
+        if (!left) return left.failure();
+        waiting = *left;
+    } else {
+        // Rounds: the chunks first (records name them), then every record that may be a
+        // notebook or member record, all in one round so that membership is settled before
+        // anything its members wrote (a revocation before what the revoked admin wrote after
+        // it), then the rest. Which records are membership is only known inside the encrypted
+        // file, so a first pass opens each and looks; a record it misjudges is only admitted in
+        // another round, and waits there like any record whose turn has not come.
+        std::vector<char> membershipLike(size_t(candidates.size()), 0);
+        prepareInParallelConsumeInOrder(
+            candidates.size(), 8,
+            [&](qsizetype i) {
+                const Candidate &c = candidates.at(i);
+                if (c.isChunk) return;
+                auto blob = d->repo.readBlob(c.oid);
+                if (!blob) return;
+                auto header = crypto::readFileHeader(*blob);
+                if (!header || !d->epochs.contains(header->epoch)) return;
+                auto plain =
+                    crypto::decryptFile(d->epochs.constFind(header->epoch)->enc, c.rawName, *blob);
+                membershipLike[size_t(i)] = plain && (plain->contains("\"type\":\"member\"") ||
+                                                      plain->contains("\"type\":\"notebook\""));
+            },
+            [](qsizetype) { return true; });
+        QList<qsizetype> chunks, members, others;
+        for (qsizetype i = 0; i < candidates.size(); ++i)
+            (candidates.at(i).isChunk ? chunks : membershipLike[size_t(i)] ? members : others) << i;
+        QList<QList<qsizetype>> rounds;
+        for (qsizetype i = 0; i < chunks.size(); i += roundSize)
+            rounds << chunks.mid(i, roundSize);
+        rounds << members;
+        for (qsizetype i = 0; i < others.size(); i += roundSize)
+            rounds << others.mid(i, roundSize);
+        for (const auto &round : std::as_const(rounds)) {
+            auto left = admitRound(round);
+            if (!left) return left.failure();
+            waiting += *left;
+        }
+        // What waited for a record of a later round is opened again, while anything passes.
+        while (!waiting.isEmpty()) {
+            const int before = report.records;
+            QList<qsizetype> still;
+            for (qsizetype i = 0; i < waiting.size(); i += roundSize) {
+                auto left = admitRound(waiting.mid(i, roundSize));
+                if (!left) return left.failure();
+                still += *left;
+            }
+            waiting = still;
+            if (report.records == before) break;
+        }
+    }
+    for (qsizetype i : std::as_const(waiting)) {
+        const Candidate &c = candidates.at(i);
+        if (auto r = quarantineFile(c.path, c.oid, deferred.value(c.path)); !r) return r.failure();
+    }
     for (auto it = devicesSeen.begin(); it != devicesSeen.end(); ++it)
         if (auto r = d->noteDeviceSeq(it.key(), it->first, it->second); !r) return r.failure();
 
