@@ -80,8 +80,11 @@ Result<QByteArray> zlibInflate(const QByteArray &deflated) {
                                 "the encrypted object expands to more than %1 MiB when "
                                 "decompressed; it was refused as damaged or hostile")
                                 .arg(kMaxInflatedSize / (1024 * 1024)));
+            // Sized first from the compressed size: a record of 2 KB once got a 64 KiB buffer,
+            // which it kept (truncate does not give memory back) while a sync held it.
             const qsizetype grown =
-                qMin(kMaxInflatedSize, qMax<qsizetype>(64 * 1024, out.size() * 2));
+                qMin(kMaxInflatedSize,
+                     out.isEmpty() ? qMax<qsizetype>(4096, deflated.size() * 4) : out.size() * 2);
             out.resize(grown);
         }
         stream.z.next_out = reinterpret_cast<Bytef *>(out.data() + produced);
@@ -102,6 +105,7 @@ Result<QByteArray> zlibInflate(const QByteArray &deflated) {
             "quire::storage", "the encrypted object has unexpected bytes after its "
                               "compressed data"));
     out.truncate(produced);
+    if (out.capacity() > produced + produced / 2 + 1024) out.squeeze();
     return out;
 }
 
