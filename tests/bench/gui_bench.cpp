@@ -623,9 +623,9 @@ int childQuire(int argc, char *argv[]) {
     }
     result.insert("pages", pages);
 
-    // Search as you type: the query typed into the toolbar's field one key at a time, more
-    // slowly than the panel's pause after a key (SearchPanel::kDebounceMs), each key until the
-    // results shown have changed and been painted.
+    // Search as you type: the query typed into the toolbar's field one key at a time, each key
+    // until the results shown have changed and been painted (kSettleMs apart, longer than the
+    // panel's SearchPanel::kDebounceMs, so that no key's results are swallowed by the next's).
     const QString query = argc > 6 ? QString::fromUtf8(argv[6]) : QString();
     const int histories = argc > 7 ? std::max(0, std::atoi(argv[7])) : 0;
     if (!query.isEmpty()) {
@@ -1841,8 +1841,10 @@ private:
         QStringList counts;
         for (const QJsonValue &k : q.results.first().value(keys).toArray())
             counts << QString::number(k.toObject().value("results").toInt());
-        s.notes << QStringLiteral("%1 ms pass between keys, more than the panel's pause after a "
-                                  "key (%2 ms); results listed after each key: %3 (at most %4)")
+        s.notes << QStringLiteral("%1 ms pass between keys, so that each key's results are "
+                                  "awaited (the panel waits %2 ms for a pause only while keys "
+                                  "come faster and its last search was slow); results listed "
+                                  "after each key: %3 (at most %4)")
                        .arg(kSettleMs)
                        .arg(quire::widgets::SearchPanel::kDebounceMs)
                        .arg(counts.join(QStringLiteral(", ")))
