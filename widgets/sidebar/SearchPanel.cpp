@@ -450,6 +450,8 @@ void SearchPanel::search() {
 
 void SearchPanel::showResults(const QList<SearchHit> &hits) {
     m_model->clear();
+    QList<QStandardItem *> rows;
+    rows.reserve(hits.size());
     for (const SearchHit &hit : hits) {
         auto *item = new QStandardItem;
         const QString experimentTitle = m_experimentTitles.value(hit.experiment);
@@ -467,8 +469,10 @@ void SearchPanel::showResults(const QList<SearchHit> &hits) {
         item->setData(where, ExperimentTitleRole);
         item->setData(highlightedSnippet(hit.snippet), SnippetHtmlRole);
         item->setToolTip(hit.title);
-        m_model->appendRow(item);
+        rows << item;
     }
+    // All rows in one insertion: the list lays itself out once, not once per hit.
+    if (!rows.isEmpty()) m_model->invisibleRootItem()->appendRows(rows);
     const int n = int(hits.size());
     m_count->setText(n == 0 ? QString() : tr("%n found", nullptr, n));
     m_limitNote->setText(
