@@ -1033,9 +1033,14 @@ Result<SyncStatus> Notebook::syncStatus() {
     auto url = m_vault->remoteUrl();
     if (!url) return url.failure();
     status.remote = *url;
-    auto waiting = m_vault->unpublishedCount();
-    if (!waiting) return waiting.failure();
-    status.waiting = *waiting;
+    // Counting reads every file saved since the last publish: the whole notebook (100,000
+    // entries: a fifth of a second) until it is first shared. Without a remote nothing waits to
+    // be sent, and the window shows no count.
+    if (!status.remote.isEmpty()) {
+        auto waiting = m_vault->unpublishedCount();
+        if (!waiting) return waiting.failure();
+        status.waiting = *waiting;
+    }
     auto refused = m_vault->quarantine();
     if (!refused) return refused.failure();
     status.quarantined = int(refused->size());

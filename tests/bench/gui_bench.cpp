@@ -1,10 +1,14 @@
-// quire-gui-bench: the GUI figures of issue 5 — how long a person waits from starting Quire to a
-// window they can work in with a 10,000-entry notebook, how long the page takes to follow a
-// click on another experiment, and how much memory the open notebook costs. Every figure
-// stands beside a plain baseline measured in the same run: an empty QMainWindow with a
-// QWebEngineView (what Qt and Chromium cost before Quire does anything), setHtml of the very
-// same page, and scrypt with the vault's own parameters run by `openssl kdf`. It prints
-// figures; it is not a test, and a missed target shows in the table, not in the exit code.
+// quire-gui-bench: the GUI figures of issues 5 and 18 — how long a person waits from starting
+// Quire to a window they can work in with a large notebook (10,000 entries; --entries 100000
+// for issue 18's 100,000 entries and 2,000 attachments), how long the page takes to follow a
+// click on another experiment, how long the search results take to follow each key typed, how
+// long Entry ▸ History… takes to show an entry's versions, and how much memory the open
+// notebook costs. Every figure stands beside a plain baseline measured in the same run: an
+// empty QMainWindow with a QWebEngineView (what Qt and Chromium cost before Quire does
+// anything), setHtml of the very same page, scrypt with the vault's own parameters run by
+// `openssl kdf`, a plain line edit over a plain list, a plain dialog with a plain table. It
+// prints figures; it is not a test, and a missed target shows in the table, not in the exit
+// code. Making a 100,000-entry notebook takes minutes: --vault DIR keeps it for the next run.
 //
 // Each launch is a fresh process of this program, started the way a person starts Quire: the
 // clock starts just before the process is spawned. Quire has no way to take a passphrase
@@ -14,39 +18,48 @@
 // shared libraries.
 
 #include "BenchReport.h"
+#include "history/HistoryDialog.h"
 #include "Notebook.h"
 #include "page/EntryPageRenderer.h"
 #include "page/EntryPageView.h"
 #include "page/UrlSecurity.h"
 #include "settings/Language.h"
+#include "sidebar/SearchPanel.h"
 #include "sidebar/SidebarModel.h"
 #include "unlock/UnlockDialog.h"
 #include "window/MainWindow.h"
 
 #include <QAbstractItemModel>
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDateTime>
+#include <QDialog>
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QListView>
 #include <QLocale>
 #include <QMainWindow>
 #include <QPointer>
+#include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QSysInfo>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
 #include <QTimer>
 #include <QTreeView>
+#include <QVBoxLayout>
 #include <QWebEngineView>
 
 #include <algorithm>
@@ -365,6 +378,77 @@ private:
     qint64 m_hiddenAt = 0;
 };
 
+// Follows a change of widgets to the moment a person sees it: the moment the content was last
+// changed (mark), the next paint of a widget that shows it (`shows`), then the first turn of the
+// event loop after that paint. A change that paints nothing (the same empty state again) ends at
+// the change, a second later, and says so.
+class UpdateWatch : public QObject {
+public:
+    explicit UpdateWatch(std::function<bool(const QWidget *)> shows)
+        : m_shows(std::move(shows)) {
+        qApp->installEventFilter(this);
+    }
+    void arm() {
+        m_armed = true;
+        m_updatedAt = m_paintedAt = m_idleAt = 0;
+        m_paintMissing = false;
+    }
+    // The last change counts: a list filled row by row is updated when its last row is in.
+    void mark() {
+        if (!m_armed || m_paintedAt > 0) return;
+        m_updatedAt = nowNs();
+        QTimer::singleShot(1000, this, [this, at = m_updatedAt] {
+            if (m_updatedAt == at && m_paintedAt == 0 && m_idleAt == 0) {
+                m_paintMissing = true;
+                m_paintedAt = at;
+                scheduleIdle();
+            }
+        });
+    }
+    bool done() const { return m_idleAt > 0; }
+    bool paintMissing() const { return m_paintMissing; }
+    qint64 updatedAt() const { return m_updatedAt; }
+    qint64 paintedAt() const { return m_paintedAt; }
+    qint64 idleAt() const { return m_idleAt; }
+    QJsonObject times(qint64 start) const {
+        return {{"updated_ms", msBetween(start, m_updatedAt)},
+                {"painted_ms", msBetween(start, m_paintedAt)},
+                {"idle_ms", msBetween(start, m_idleAt)},
+                {"paint_missing", m_paintMissing}};
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override {
+        if (event->type() == QEvent::Paint && m_armed && m_updatedAt > 0 && m_paintedAt == 0 &&
+            watched->isWidgetType() && m_shows(static_cast<QWidget *>(watched))) {
+            m_paintedAt = nowNs();
+            scheduleIdle();
+        }
+        return false;
+    }
+
+private:
+    void scheduleIdle() {
+        QTimer::singleShot(0, this, [this] {
+            if (m_idleAt == 0) {
+                m_idleAt = nowNs();
+                m_armed = false;
+            }
+        });
+    }
+
+    std::function<bool(const QWidget *)> m_shows;
+    bool m_armed = false;
+    bool m_paintMissing = false;
+    qint64 m_updatedAt = 0;
+    qint64 m_paintedAt = 0;
+    qint64 m_idleAt = 0;
+};
+
+bool within(const QWidget *w, const QWidget *root) {
+    return root && (w == root || root->isAncestorOf(w));
+}
+
 qint64 startOfProcess() {
     bool ok = false;
     const qint64 t = qEnvironmentVariable(kStartEnv).toLongLong(&ok);
@@ -388,7 +472,8 @@ QJsonObject switchTimes(qint64 start, qint64 returned, const PageWatch &watch) {
             {"renderer_pid", qint64(watch.rendererPid())}};
 }
 
-// quire-gui-bench --child-quire VAULT RESULT HTML_DIR SWITCHES: Quire's own main window.
+// quire-gui-bench --child-quire VAULT RESULT HTML_DIR SWITCHES [QUERY HISTORIES]: Quire's own
+// main window.
 int childQuire(int argc, char *argv[]) {
     const qint64 mainAt = nowNs();
     const qint64 startAt = startOfProcess();
@@ -537,6 +622,180 @@ int childQuire(int argc, char *argv[]) {
                                  {"render_ms", medianOf(renderMs)}});
     }
     result.insert("pages", pages);
+
+    // Search as you type: the query typed into the toolbar's field one key at a time, each key
+    // until the results shown have changed and been painted (kSettleMs apart, longer than the
+    // panel's SearchPanel::kDebounceMs, so that no key's results are swallowed by the next's).
+    const QString query = argc > 6 ? QString::fromUtf8(argv[6]) : QString();
+    const int histories = argc > 7 ? std::max(0, std::atoi(argv[7])) : 0;
+    if (!query.isEmpty()) {
+        using quire::widgets::SearchPanel;
+        QLineEdit *field = window.searchField();
+        SearchPanel *panel = window.searchPanel();
+        QStandardItemModel *hits = panel->results();
+        UpdateWatch found([panel](const QWidget *w) { return within(w, panel); });
+        QObject::connect(hits, &QAbstractItemModel::modelReset, &found, [&] { found.mark(); });
+        QObject::connect(hits, &QAbstractItemModel::rowsInserted, &found, [&] { found.mark(); });
+        QList<QStringList> shownTitles; // what each key brought, for the baseline to show
+        QJsonArray keys;
+        for (qsizetype i = 0; i < query.size(); ++i) {
+            found.arm();
+            const qint64 keyAt = nowNs();
+            QTest::keyClick(field, query.at(i).toLatin1());
+            const qint64 returnedAt = nowNs();
+            if (!spinUntil([&] { return found.done(); }, 60000))
+                return fail(QStringLiteral("key %1 of “%2”: the results were not updated")
+                                .arg(i + 1)
+                                .arg(query));
+            QJsonObject o = found.times(keyAt);
+            o.insert("returned_ms", msBetween(keyAt, returnedAt));
+            o.insert("results", panel->resultCount());
+            keys.append(o);
+            QStringList titles;
+            for (int row = 0; row < hits->rowCount(); ++row)
+                titles << hits->item(row)->text();
+            shownTitles << titles;
+            settle(kSettleMs);
+        }
+        result.insert("search_keys", keys);
+        result.insert("search_panel", QStringLiteral("%1x%2")
+                                          .arg(panel->resultList()->width())
+                                          .arg(panel->resultList()->height()));
+        QTest::keyClick(field, Qt::Key_Escape);
+        settle(kSettleMs);
+
+        // Where a key's time goes: Notebook::search alone, for each text the keys made.
+        QJsonArray modelMs;
+        for (qsizetype i = 1; i <= query.size(); ++i) {
+            const QString typed = query.left(i).trimmed();
+            const qint64 a = nowNs();
+            auto r = nb->search(typed, SearchPanel::kLimit, {});
+            modelMs.append(msBetween(a, nowNs()));
+            if (!r) return fail(r.error());
+        }
+        result.insert("search_model_ms", modelMs);
+
+        // The floor: a plain QLineEdit over a plain QListView, as big as the panel's list, that
+        // shows the very same titles at once on every key (no pause, no snippets).
+        QWidget plain;
+        auto *plainLayout = new QVBoxLayout(&plain);
+        auto *plainField = new QLineEdit(&plain);
+        auto *plainList = new QListView(&plain);
+        auto *plainModel = new QStandardItemModel(&plain);
+        plainList->setModel(plainModel);
+        plainLayout->addWidget(plainField);
+        plainLayout->addWidget(plainList, 1);
+        plain.resize(panel->resultList()->width(), panel->resultList()->height() + field->height());
+        UpdateWatch listed([plainList](const QWidget *w) { return within(w, plainList); });
+        QObject::connect(plainField, &QLineEdit::textChanged, &plain, [&](const QString &text) {
+            plainModel->clear();
+            for (const QString &t : shownTitles.value(text.size() - 1))
+                plainModel->appendRow(new QStandardItem(t));
+            listed.mark();
+        });
+        plain.show();
+        if (!QTest::qWaitForWindowExposed(&plain))
+            return fail(QStringLiteral("the baseline's search window was not shown"));
+        settle(kSettleMs);
+        QJsonArray plainKeys;
+        for (qsizetype i = 0; i < query.size(); ++i) {
+            listed.arm();
+            const qint64 keyAt = nowNs();
+            QTest::keyClick(plainField, query.at(i).toLatin1());
+            const qint64 returnedAt = nowNs();
+            if (!spinUntil([&] { return listed.done(); }, 60000))
+                return fail(QStringLiteral("the baseline's list was not updated"));
+            QJsonObject o = listed.times(keyAt);
+            o.insert("returned_ms", msBetween(keyAt, returnedAt));
+            plainKeys.append(o);
+            settle(kSettleMs);
+        }
+        result.insert("search_keys_baseline", plainKeys);
+        plain.hide();
+        settle(kSettleMs);
+    }
+
+    // An entry's history: Entry ▸ History… (the action) until the dialog shows the versions
+    // of the page's current entry, painted.
+    if (histories > 0) {
+        using quire::widgets::HistoryDialog;
+        auto *action = window.findChild<QAction *>(QStringLiteral("historyAction"));
+        if (!action || !action->isEnabled())
+            return fail(QStringLiteral("Entry ▸ History… is missing or disabled"));
+        auto inTable = [](const QWidget *w) {
+            for (const QWidget *p = w; p; p = p->parentWidget())
+                if (p->objectName() == QLatin1String("versionTable")) return true;
+            return false;
+        };
+        UpdateWatch shown(inTable);
+        QJsonArray opens;
+        QList<QStringList> cells; // the table as shown, for the baseline
+        for (int i = 0; i < histories; ++i) {
+            shown.arm();
+            const qint64 at = nowNs();
+            action->trigger();
+            const qint64 returnedAt = nowNs();
+            auto *dialog = window.findChild<HistoryDialog *>();
+            if (!dialog) return fail(QStringLiteral("Entry ▸ History… opened no dialog"));
+            shown.mark();
+            if (!spinUntil([&] { return shown.done(); }, 60000))
+                return fail(QStringLiteral("the history dialog was not painted"));
+            auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("versionTable"));
+            QJsonObject o = shown.times(at);
+            o.insert("returned_ms", msBetween(at, returnedAt));
+            o.insert("versions", table ? table->rowCount() : 0);
+            opens.append(o);
+            if (i == 0 && table)
+                for (int row = 0; row < table->rowCount(); ++row) {
+                    QStringList line;
+                    for (int column = 0; column < table->columnCount(); ++column)
+                        line << (table->item(row, column) ? table->item(row, column)->text()
+                                                          : QString());
+                    cells << line;
+                }
+            dialog->reject();
+            settle(kSettleMs);
+        }
+        result.insert("history_opens", opens);
+        QList<double> historyMs;
+        const QString entry = window.currentEntry();
+        for (int k = 0; k < 5; ++k) {
+            const qint64 a = nowNs();
+            auto h = nb->history(entry);
+            historyMs << msBetween(a, nowNs());
+            if (!h) return fail(h.error());
+        }
+        result.insert("history_model_ms", medianOf(historyMs));
+
+        // The floor: a plain dialog with a plain table of the same cells, opened the same way.
+        UpdateWatch plainShown(inTable);
+        QJsonArray plainOpens;
+        for (int i = 0; i < histories; ++i) {
+            plainShown.arm();
+            const qint64 at = nowNs();
+            auto *dialog = new QDialog(&window);
+            dialog->resize(1060, 720);
+            auto *layout = new QVBoxLayout(dialog);
+            auto *table = new QTableWidget(int(cells.size()), 5, dialog);
+            table->setObjectName(QStringLiteral("versionTable"));
+            for (int row = 0; row < cells.size(); ++row)
+                for (int column = 0; column < 5; ++column)
+                    table->setItem(row, column, new QTableWidgetItem(cells[row].value(column)));
+            layout->addWidget(table);
+            dialog->open();
+            const qint64 returnedAt = nowNs();
+            plainShown.mark();
+            if (!spinUntil([&] { return plainShown.done(); }, 60000))
+                return fail(QStringLiteral("the baseline's dialog was not painted"));
+            QJsonObject o = plainShown.times(at);
+            o.insert("returned_ms", msBetween(at, returnedAt));
+            plainOpens.append(o);
+            dialog->reject();
+            dialog->deleteLater();
+            settle(kSettleMs);
+        }
+        result.insert("history_opens_baseline", plainOpens);
+    }
     if (!writeJson(resultPath, result)) return 1;
     window.close();
     return 0;
@@ -809,10 +1068,30 @@ struct VaultFacts {
     int largestExperiment = 0;
     double createdSeconds = NAN; // NAN when an existing vault was reused
     double meanHtmlBytes = NAN;
+    int attachments = -1; // -1 when an existing vault was reused
+    double attachSeconds = NAN;
     QList<double> openSeconds; // Notebook::open in this process
 };
 
-VaultFacts prepareVault(const QString &dir, int entries, int experiments) {
+// How often the newest entry of the first experiment is edited, so that its history has
+// versions to show.
+constexpr int kHistoryEdits = 8;
+
+// A small instrument table: what a plate reader or a balance leaves, a few kB.
+QByteArray plateCsv(LabText &text, int n) {
+    QByteArray csv = "well,od600,temperature_c,note\n";
+    for (int row = 0; row < 40; ++row)
+        csv += QStringLiteral("%1%2,%3,%4,plate %5\n")
+                   .arg(QChar('A' + row / 12))
+                   .arg(1 + row % 12)
+                   .arg(fmt(text.below(300) / 100.0, 2))
+                   .arg(20 + text.below(18))
+                   .arg(n)
+                   .toUtf8();
+    return csv;
+}
+
+VaultFacts prepareVault(const QString &dir, int entries, int experiments, int attachments) {
     VaultFacts facts;
     if (!Notebook::exists(dir)) {
         progress(QStringLiteral("creating a vault of %1 entries in %2 experiments in %3")
@@ -843,6 +1122,7 @@ VaultFacts prepareVault(const QString &dir, int entries, int experiments) {
         }
         qint64 htmlBytes = 0;
         constexpr int kBatch = 1000;
+        QStringList saved;
         for (int start = 0; start < entries; start += kBatch) {
             QList<Notebook::NewEntry> batch;
             for (int i = start; i < std::min(entries, start + kBatch); ++i) {
@@ -851,15 +1131,77 @@ VaultFacts prepareVault(const QString &dir, int entries, int experiments) {
                 htmlBytes += e.html.toUtf8().size();
                 batch << e;
             }
-            auto saved = (*nb)->addEntries(batch);
-            if (!saved) {
-                facts.failure = QStringLiteral("a batch was not saved: %1").arg(saved.error());
+            auto uuids = (*nb)->addEntries(batch);
+            if (!uuids) {
+                facts.failure = QStringLiteral("a batch was not saved: %1").arg(uuids.error());
                 return facts;
             }
+            saved << *uuids;
             progress(QStringLiteral("  %1 entries saved").arg(start + batch.size()));
         }
         facts.createdSeconds = double(clock.nsecsElapsed()) / 1e9;
         facts.meanHtmlBytes = double(htmlBytes) / std::max(1, entries);
+
+        // Files, through the model's own attachFile (each one a new version of its entry, as
+        // from the window), on entries spread over the notebook.
+        QElapsedTimer attachClock;
+        attachClock.start();
+        const QString filesDir = dir + QStringLiteral(".files");
+        QDir().mkpath(filesDir);
+        for (int i = 0; i < attachments; ++i) {
+            const QString path = QStringLiteral("%1/plate-%2.csv").arg(filesDir).arg(i + 1);
+            QFile f(path);
+            const QByteArray csv = plateCsv(text, i + 1);
+            if (!f.open(QIODevice::WriteOnly) || f.write(csv) != csv.size()) {
+                facts.failure = QStringLiteral("could not write %1").arg(path);
+                return facts;
+            }
+            f.close();
+            auto a = (*nb)->attachFile(saved.at(text.below(int(saved.size()))), path);
+            if (!a) {
+                facts.failure = QStringLiteral("a file was not attached: %1").arg(a.error());
+                return facts;
+            }
+            QFile::remove(path);
+            if ((i + 1) % 250 == 0) progress(QStringLiteral("  %1 files attached").arg(i + 1));
+        }
+        QDir(filesDir).removeRecursively();
+        facts.attachments = attachments;
+        facts.attachSeconds = double(attachClock.nsecsElapsed()) / 1e9;
+
+        // Last of all: the newest entry of the experiment that leads the sidebar (the page's
+        // current entry after unlocking) corrected a few times.
+        auto listed = (*nb)->experiments();
+        if (!listed || listed->isEmpty()) {
+            facts.failure =
+                listed ? QStringLiteral("the notebook lists no experiment") : listed.error();
+            return facts;
+        }
+        auto newest = (*nb)->entryRun(listed->first().uuid, -1, 1);
+        if (!newest) {
+            facts.failure = newest.error();
+            return facts;
+        }
+        const QString newestOfFirst =
+            newest->entries.isEmpty() ? QString() : newest->entries.last().uuid;
+        if (!newestOfFirst.isEmpty()) {
+            auto current = (*nb)->entry(newestOfFirst);
+            if (!current) {
+                facts.failure = current.error();
+                return facts;
+            }
+            QString html = current->html;
+            for (int k = 1; k <= kHistoryEdits; ++k) {
+                html += QStringLiteral("<p>Correction %1: %2</p>").arg(k).arg(text.entryTitle(k));
+                auto edited = (*nb)->editEntry(newestOfFirst, current->title, html,
+                                               QStringLiteral("Correction %1 after review").arg(k));
+                if (!edited) {
+                    facts.failure = edited.error();
+                    return facts;
+                }
+            }
+        }
+        facts.createdSeconds = double(clock.nsecsElapsed()) / 1e9;
     } else {
         progress(QStringLiteral("reusing the vault in %1").arg(dir));
     }
@@ -1009,6 +1351,9 @@ struct Options {
     int experiments = 50;
     int runs = 5;
     int switches = 20;
+    int attachments = -1; // entries / 50 unless given
+    int histories = 10;
+    QString query = QStringLiteral("imidazole buffer");
     QString vault;
 };
 
@@ -1080,13 +1425,18 @@ public:
         Section launch, switching, memory;
         launch.title = QStringLiteral("1. Launch to a usable window");
         switching.title = QStringLiteral("2. Switching between two experiments' pages");
-        memory.title = QStringLiteral("3. Memory with the notebook open (resident set)");
+        memory.title = QStringLiteral("5. Memory with the notebook open (resident set)");
         const QString vault =
             m_opt.vault.isEmpty() ? m_work + QStringLiteral("/vault") : m_opt.vault;
-        const VaultFacts facts = prepareVault(vault, m_opt.entries, m_opt.experiments);
+        Section search, history;
+        search.title = QStringLiteral("3. Search as you type");
+        history.title = QStringLiteral("4. Opening an entry's history");
+        const VaultFacts facts =
+            prepareVault(vault, m_opt.entries, m_opt.experiments, m_opt.attachments);
         if (!facts.failure.isEmpty()) {
-            launch.failure = switching.failure = memory.failure = facts.failure;
-            return {launch, switching, memory};
+            launch.failure = switching.failure = memory.failure = search.failure = history.failure =
+                facts.failure;
+            return {launch, switching, search, history, memory};
         }
         parameters.insert("vault", vault);
         parameters.insert("vault_entries", facts.entries);
@@ -1099,8 +1449,13 @@ public:
         if (!std::isnan(facts.createdSeconds))
             launch.notes << QStringLiteral("the vault was made for this run in %1 s (batches of "
                                            "1,000 with Notebook::addEntries; mean %2 bytes of HTML "
-                                           "per entry: paragraphs, a table, often a list)")
-                                .arg(fmt(facts.createdSeconds, 1), fmt(facts.meanHtmlBytes, 0));
+                                           "per entry: paragraphs, a table, often a list), with "
+                                           "%3 small CSV files attached by Notebook::attachFile "
+                                           "in %4 s and one entry edited %5 times")
+                                .arg(fmt(facts.createdSeconds, 1), fmt(facts.meanHtmlBytes, 0))
+                                .arg(facts.attachments)
+                                .arg(fmt(facts.attachSeconds, 1))
+                                .arg(kHistoryEdits);
         else
             launch.notes << QStringLiteral("the vault was reused from %1").arg(vault);
 
@@ -1112,8 +1467,9 @@ public:
                 "<body><h1>A small local page</h1><p>One heading and one paragraph: what Qt and "
                 "Chromium cost before any content.</p></body></html>\n";
             if (!f.open(QIODevice::WriteOnly) || f.write(html) != html.size()) {
-                launch.failure = switching.failure = memory.failure = f.errorString();
-                return {launch, switching, memory};
+                launch.failure = switching.failure = memory.failure = search.failure =
+                    history.failure = f.errorString();
+                return {launch, switching, search, history, memory};
             }
         }
         const KdfParams kdf = readKdf(vault);
@@ -1128,14 +1484,16 @@ public:
         QList<double> scrypt;
         QString scryptFailure;
         const QString self = QCoreApplication::applicationFilePath();
-        const int childTimeout = 120000 + m_opt.switches * 10000;
+        const int childTimeout =
+            120000 + (m_opt.switches + int(m_opt.query.size()) * 2 + m_opt.histories * 2) * 10000;
         // Interleaved, so that whatever else the machine does falls on all three alike.
         for (int run = 0; run < m_opt.runs; ++run) {
             progress(QStringLiteral("run %1 of %2: Quire's window").arg(run + 1).arg(m_opt.runs));
             const QString qResult = m_work + QStringLiteral("/quire-%1.json").arg(run);
             const Child q = spawnChild(self,
                                        {QString::fromLatin1(kChildQuire), vault, qResult, m_work,
-                                        QString::number(m_opt.switches)},
+                                        QString::number(m_opt.switches), m_opt.query,
+                                        QString::number(m_opt.histories)},
                                        m_work, env, childTimeout);
             collect(quire, q, qResult, QStringLiteral("Quire's window"));
 
@@ -1180,8 +1538,10 @@ public:
 
         fillLaunch(launch, quire, base, scrypt, scryptFailure, facts, empty);
         fillSwitching(switching, quire, base);
+        fillSearch(search, quire);
+        fillHistory(history, quire);
         fillMemory(memory, quire, base);
-        return {launch, switching, memory};
+        return {launch, switching, search, history, memory};
     }
 
 private:
@@ -1431,12 +1791,128 @@ private:
             }
     }
 
+    static QList<double> arrayValues(const Runs &q, const QString &key) {
+        QList<double> v;
+        for (const QJsonObject &r : q.results)
+            for (const QJsonValue &x : r.value(key).toArray())
+                v << x.toDouble(NAN);
+        return v;
+    }
+
+    void fillSearch(Section &s, const Runs &q) {
+        if (q.results.isEmpty()) {
+            s.failure = QStringLiteral("no run of Quire's window finished");
+            return;
+        }
+        const QString keys = QStringLiteral("search_keys"),
+                      plain = QStringLiteral("search_keys_baseline");
+        s.title = QStringLiteral("3. Search as you type: “%1” typed into the toolbar's search "
+                                 "field, key → the results shown have changed and are painted, "
+                                 "%2 runs × %3 keys")
+                      .arg(m_opt.query)
+                      .arg(q.results.size())
+                      .arg(m_opt.query.size());
+        s.baselineIs = QStringLiteral("a plain QLineEdit over a plain QListView as big as the "
+                                      "panel's list, showing the same titles on each key at once");
+        const QList<double> qShown = q.switchValues("painted_ms", keys),
+                            bShown = q.switchValues("painted_ms", plain);
+        s.rows << timeRow("search.median", QStringLiteral("key → results painted, median"),
+                          medianOf(qShown), medianOf(bShown), QStringLiteral("< 100"), 100)
+               << timeRow("search.p95", QStringLiteral("key → results painted, p95"), p95Of(qShown),
+                          p95Of(bShown), QStringLiteral("< 100"), 100)
+               << timeRow("search.max", QStringLiteral("key → results painted, max"), maxOf(qShown),
+                          maxOf(bShown))
+               << timeRow("search.idle_p95",
+                          QStringLiteral("key → painted and event loop idle, p95"),
+                          p95Of(q.switchValues("idle_ms", keys)),
+                          p95Of(q.switchValues("idle_ms", plain)))
+               << timeRow("search.updated_median",
+                          QStringLiteral("key → results in the panel's model, median"),
+                          medianOf(q.switchValues("updated_ms", keys)),
+                          medianOf(q.switchValues("updated_ms", plain)));
+        const QList<double> model = arrayValues(q, QStringLiteral("search_model_ms"));
+        Row m =
+            timeRow("search.model_median", QStringLiteral("  of which Notebook::search, median"),
+                    medianOf(model), NAN);
+        Row m95 = timeRow("search.model_p95", QStringLiteral("  of which Notebook::search, p95"),
+                          p95Of(model), NAN);
+        m.decimals = m95.decimals = 1;
+        s.rows << m << m95;
+        QStringList counts;
+        for (const QJsonValue &k : q.results.first().value(keys).toArray())
+            counts << QString::number(k.toObject().value("results").toInt());
+        s.notes << QStringLiteral("%1 ms pass between keys, so that each key's results are "
+                                  "awaited (the panel waits %2 ms for a pause only while keys "
+                                  "come faster and its last search was slow); results listed "
+                                  "after each key: %3 (at most %4)")
+                       .arg(kSettleMs)
+                       .arg(quire::widgets::SearchPanel::kDebounceMs)
+                       .arg(counts.join(QStringLiteral(", ")))
+                       .arg(quire::widgets::SearchPanel::kLimit);
+        s.notes << QStringLiteral("the “of which” rows are Notebook::search of each text typed, "
+                                  "timed alone in Quire's process after the typing; the panel's "
+                                  "list is %1 pixels")
+                       .arg(q.results.first().value("search_panel").toString());
+        const int missing = q.switchCount("paint_missing", keys);
+        if (missing)
+            s.notes << QStringLiteral("%1 keys changed nothing that was painted; those end at "
+                                      "the change")
+                           .arg(missing);
+    }
+
+    void fillHistory(Section &s, const Runs &q) {
+        if (q.results.isEmpty()) {
+            s.failure = QStringLiteral("no run of Quire's window finished");
+            return;
+        }
+        const QString opens = QStringLiteral("history_opens"),
+                      plain = QStringLiteral("history_opens_baseline");
+        const QJsonArray first = q.results.first().value(opens).toArray();
+        s.title = QStringLiteral("4. An entry's history: Entry ▸ History… → the dialog shows the "
+                                 "versions of the page's current entry (%1 versions), painted, "
+                                 "%2 runs × %3")
+                      .arg(first.isEmpty() ? 0 : first.first().toObject().value("versions").toInt())
+                      .arg(q.results.size())
+                      .arg(m_opt.histories);
+        s.baselineIs = QStringLiteral("a plain QDialog with a plain QTableWidget of the same "
+                                      "cells, made and opened the same way");
+        const QList<double> qShown = q.switchValues("painted_ms", opens),
+                            bShown = q.switchValues("painted_ms", plain);
+        s.rows << timeRow("history.median", QStringLiteral("action → versions painted, median"),
+                          medianOf(qShown), medianOf(bShown), QStringLiteral("< 100"), 100)
+               << timeRow("history.p95", QStringLiteral("action → versions painted, p95"),
+                          p95Of(qShown), p95Of(bShown), QStringLiteral("< 100"), 100)
+               << timeRow("history.max", QStringLiteral("action → versions painted, max"),
+                          maxOf(qShown), maxOf(bShown))
+               << timeRow("history.idle_p95",
+                          QStringLiteral("action → painted and event loop idle, p95"),
+                          p95Of(q.switchValues("idle_ms", opens)),
+                          p95Of(q.switchValues("idle_ms", plain)))
+               << timeRow("history.blocked_median",
+                          QStringLiteral("UI thread busy in the action itself, median"),
+                          medianOf(q.switchValues("returned_ms", opens)),
+                          medianOf(q.switchValues("returned_ms", plain)));
+        Row m =
+            timeRow("history.model_median", QStringLiteral("  of which Notebook::history, median"),
+                    medianOf(q.values(QStringLiteral("history_model_ms"))), NAN);
+        m.decimals = 1;
+        s.rows << m;
+        s.notes << QStringLiteral("the dialog is closed and %1 ms pass between openings; the "
+                                  "“of which” row is the same call timed alone afterwards")
+                       .arg(kSettleMs);
+        const int missing = q.switchCount("paint_missing", opens);
+        if (missing)
+            s.notes << QStringLiteral("%1 openings showed no paint; those end at the dialog's "
+                                      "making")
+                           .arg(missing);
+    }
+
     void fillMemory(Section &s, const Runs &q, const Runs &b) {
         if (q.results.isEmpty()) {
             s.failure = QStringLiteral("no run of Quire's window finished");
             return;
         }
-        s.title = QStringLiteral("3. Memory with the notebook open: VmRSS, median of %1 runs")
+        s.title = QStringLiteral("5. Memory with the notebook open: VmRSS, median of %1 runs")
                       .arg(q.results.size());
         s.baselineIs = QStringLiteral("the empty QMainWindow + QWebEngineView: after its small "
                                       "page, and after loading the same two pages from files as "
@@ -1500,7 +1976,8 @@ int main(int argc, char *argv[]) {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Measures Quire's main window with a large notebook — launch to a usable window, "
-        "switching pages, memory — each beside a plain Qt/Chromium baseline. Run it under "
+        "switching pages, search as you type, an entry's history, memory — each beside a plain "
+        "Qt/Chromium baseline. Run it under "
         "xvfb-run -a -s \"-screen 0 1600x1000x24\"."));
     parser.addHelpOption();
     const QCommandLineOption entries(QStringLiteral("entries"),
@@ -1529,7 +2006,20 @@ int main(int argc, char *argv[]) {
     const QCommandLineOption jsonFile(QStringLiteral("json-file"),
                                       QStringLiteral("Also write the JSON to this file."),
                                       QStringLiteral("PATH"));
-    parser.addOptions({entries, experiments, runs, switches, vault, keep, json, jsonFile});
+    const QCommandLineOption attachments(
+        QStringLiteral("attachments"),
+        QStringLiteral("Small files attached to entries when the notebook is made (entries / 50)."),
+        QStringLiteral("N"));
+    const QCommandLineOption histories(
+        QStringLiteral("histories"),
+        QStringLiteral("Openings of the current entry's history per launch (10)."),
+        QStringLiteral("N"), QStringLiteral("10"));
+    const QCommandLineOption query(QStringLiteral("query"),
+                                   QStringLiteral("Text typed into the search field, one key at a "
+                                                  "time (\"imidazole buffer\"); ASCII."),
+                                   QStringLiteral("TEXT"), QStringLiteral("imidazole buffer"));
+    parser.addOptions({entries, experiments, runs, switches, attachments, histories, query, vault,
+                       keep, json, jsonFile});
     parser.process(app);
 
     Options opt;
@@ -1549,6 +2039,17 @@ int main(int argc, char *argv[]) {
     positive(experiments, opt.experiments, 2);
     positive(runs, opt.runs, 1);
     positive(switches, opt.switches, 2);
+    opt.attachments = opt.entries / 50;
+    if (parser.isSet(attachments)) positive(attachments, opt.attachments, 0);
+    positive(histories, opt.histories, 0);
+    opt.query = parser.value(query);
+    for (QChar c : opt.query)
+        if (c.unicode() < 0x20 || c.unicode() > 0x7e) {
+            err() << "quire-gui-bench: --query takes printable ASCII (it is typed key by key)"
+                  << Qt::endl;
+            good = false;
+            break;
+        }
     if (!good) return 2;
     if (parser.isSet(vault)) opt.vault = QDir(parser.value(vault)).absolutePath();
     if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
@@ -1571,11 +2072,10 @@ int main(int argc, char *argv[]) {
     const QString loadStart = loadAverage();
     QElapsedTimer wall;
     wall.start();
-    QJsonObject parameters{{"entries", opt.entries},
-                           {"experiments", opt.experiments},
-                           {"runs", opt.runs},
-                           {"switches", opt.switches},
-                           {"started_at", started}};
+    QJsonObject parameters{
+        {"entries", opt.entries},   {"experiments", opt.experiments}, {"runs", opt.runs},
+        {"switches", opt.switches}, {"attachments", opt.attachments}, {"histories", opt.histories},
+        {"query", opt.query},       {"started_at", started}};
     GuiBench bench(opt, work.path());
     const QList<Section> sections = bench.run(parameters);
     parameters.insert("seconds", double(wall.elapsed()) / 1000);

@@ -304,7 +304,7 @@ void EverydayUiTest::search(const QString &text) {
     QLineEdit *field = m_window->searchField();
     field->clear();
     QTest::keyClicks(field, text);
-    // Results come once typing pauses, not at every key.
+    // Results come once the keys are in (after a pause only while searches are slow).
     QTest::qWait(SearchPanel::kDebounceMs + 150);
 }
 
@@ -385,7 +385,8 @@ void EverydayUiTest::typingInTheSearchFieldShowsHighlightedResults() {
 
     QLineEdit *field = m_window->searchField();
     QTest::keyClicks(field, QStringLiteral("buff"));
-    // Nothing is searched while the keys come; the pause after the last one starts it.
+    // Nothing is searched while the keys come in one go; the text they made is searched once
+    // they are in.
     QCOMPARE(panel->resultCount(), 0);
     QTRY_VERIFY_WITH_TIMEOUT(panel->resultCount() > 0, 2000);
     const QStringList titles = resultTitles();

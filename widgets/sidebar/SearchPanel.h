@@ -1,14 +1,17 @@
 #pragma once
 // SearchPanel: the notebook searched as the person types, in the sidebar's place. It reads the
-// toolbar's search field, waits a moment after the last key, and lists what matches — title,
-// experiment and a snippet with the matching words marked — narrowed by the date of the last
-// change, author, tag and signature. Choosing a result asks the window to open it.
+// toolbar's search field and lists what matches — title, experiment and a snippet with the
+// matching words marked — narrowed by the date of the last change, author, tag and signature.
+// Choosing a result asks the window to open it. The results follow each key at once; only
+// while keys come quicker than kDebounceMs apart and the last search was slow does it wait for
+// a pause in the typing, so that slow searches do not pile up behind the keys.
 //
 // It calls the notebook only while it has one: the window takes it away while a worker (a sync,
 // storing a file) holds the notebook, and a search asked for meanwhile runs when it returns.
 
 #include "Notebook.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QPointer>
 #include <QTimer>
@@ -38,6 +41,8 @@ class SearchPanel : public QWidget {
     Q_OBJECT
 public:
     static constexpr int kDebounceMs = 150;
+    // A search quicker than this runs at every key, however fast the typing.
+    static constexpr int kQuickSearchMs = 40;
     static constexpr int kLimit = 100;
 
     enum Role {
@@ -94,7 +99,9 @@ private:
     QPointer<QLineEdit> m_field;
     QHash<QString, QString> m_experimentTitles;
     QTimer m_debounce;
-    bool m_pending = false; // asked for while the notebook was away
+    QElapsedTimer m_sinceKey;  // since the last key in the field
+    qint64 m_lastSearchMs = 0; // what the last search and its list took
+    bool m_pending = false;    // asked for while the notebook was away
     bool m_searched = false;
     bool m_filling = false; // choices being refilled: their signals start no search
 
