@@ -214,7 +214,8 @@ Result<QStringList> Notebook::addEntries(const QList<NewEntry> &newEntries) {
                               // Sanitising is the costly part of an import; the vault runs it
                               // on its worker threads.
                               [](QJsonObject &body) {
-                                  body["html"] = nfc(html::sanitize(body.value("html").toString()));
+                                  body["html"] =
+                                      nfc(html::sanitizeUnlessClean(body.value("html").toString()));
                               }};
         uuids << uuid;
     }
@@ -240,16 +241,17 @@ Result<QString> Notebook::addEntry(const QString &experimentUuid, const QString 
     auto order = m_vault->nextEntryOrder(experimentUuid);
     if (!order) return order.failure();
     const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    auto r = m_vault->appendOne(RecordDraft{"entry",
-                                            uuid,
-                                            {},
-                                            QJsonObject{{"experiment", experimentUuid},
-                                                        {"order", *order},
-                                                        {"title", cleanTitle},
-                                                        {"html", nfc(html::sanitize(htmlText))},
-                                                        {"attachments", *named},
-                                                        {"status", "active"}},
-                                            {}});
+    auto r = m_vault->appendOne(
+        RecordDraft{"entry",
+                    uuid,
+                    {},
+                    QJsonObject{{"experiment", experimentUuid},
+                                {"order", *order},
+                                {"title", cleanTitle},
+                                {"html", nfc(html::sanitizeUnlessClean(htmlText))},
+                                {"attachments", *named},
+                                {"status", "active"}},
+                    {}});
     if (!r) return r.failure();
     emit changed();
     return uuid;
@@ -296,7 +298,7 @@ Result<void> Notebook::editEntry(const QString &entryUuid, const QString &title,
     QJsonObject body = head->body;
     const QString newTitle =
         title.trimmed().isEmpty() ? body.value("title").toString() : nfc(title.trimmed());
-    const QString newHtml = nfc(html::sanitize(htmlText));
+    const QString newHtml = nfc(html::sanitizeUnlessClean(htmlText));
     auto named = withAttachments(*m_vault, body.value("attachments").toArray(), attachments);
     if (!named) return named.failure();
     if (newTitle == body.value("title").toString() && newHtml == body.value("html").toString() &&

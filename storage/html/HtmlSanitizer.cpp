@@ -484,6 +484,10 @@ void write(const Node *node, std::string &out) {
 
 } // namespace
 
+QString sanitizeUnlessClean(const QString &html) {
+    return isInSafeSubset(html) ? html : sanitize(html);
+}
+
 QString sanitize(const QString &html) {
     const GumboFragment parsed(html);
     if (!parsed.root()) return {};
