@@ -23,7 +23,8 @@ status=0
 started=$SECONDS
 phase() { echo "== quire: $1 took $((SECONDS - started)) s"; started=$SECONDS; }
 
-cmake --preset ci -S "$here" "${launcher[@]}" >/dev/null
+# No test runs the benchmarks (tests/bench): they are left out of this build.
+cmake --preset ci -S "$here" "${launcher[@]}" -DQUIRE_BENCH_IN_ALL=OFF >/dev/null
 cmake --build "$here/build/ci" -j"$(nproc)"
 phase "the build"
 sanitize=${QUIRE_SANITIZE_RUN:-1}
