@@ -1567,6 +1567,18 @@ private:
         into.results << r;
     }
 
+    // One latency's median and p95 (each with the issue's < 100 ms target) and its max,
+    // Quire's beside the baseline's: rows `<prefix>.median`, `.p95`, `.max`.
+    static QList<Row> latencyRows(const QString &prefix, const QString &what,
+                                  const QList<double> &q, const QList<double> &b) {
+        return {timeRow(prefix + QStringLiteral(".median"), what + QStringLiteral(", median"),
+                        medianOf(q), medianOf(b), QStringLiteral("< 100"), 100),
+                timeRow(prefix + QStringLiteral(".p95"), what + QStringLiteral(", p95"), p95Of(q),
+                        p95Of(b), QStringLiteral("< 100"), 100),
+                timeRow(prefix + QStringLiteral(".max"), what + QStringLiteral(", max"), maxOf(q),
+                        maxOf(b))};
+    }
+
     static Row timeRow(const QString &id, const QString &label, double q, double b,
                        const QString &target = {}, double limit = NAN,
                        const QString &baselineIs = {}) {
@@ -1705,12 +1717,8 @@ private:
         const QList<double> fileShown = b.shownValues(QStringLiteral("switches_file"));
         const QString fileBase = QStringLiteral(
             "the same two pages loaded from local files (file://), as Quire loads its own scheme");
-        s.rows << timeRow("switch.median", QStringLiteral("click → new page painted, median"),
-                          medianOf(qShown), medianOf(bShown), QStringLiteral("< 100"), 100)
-               << timeRow("switch.p95", QStringLiteral("click → new page painted, p95"),
-                          p95Of(qShown), p95Of(bShown), QStringLiteral("< 100"), 100)
-               << timeRow("switch.max", QStringLiteral("click → new page painted, max"),
-                          maxOf(qShown), maxOf(bShown))
+        s.rows << latencyRows(QStringLiteral("switch"), QStringLiteral("click → new page painted"),
+                              qShown, bShown)
                << timeRow("switch.median_vs_file",
                           QStringLiteral("click → new page painted, median"), medianOf(qShown),
                           medianOf(fileShown), QStringLiteral("< 100"), 100, fileBase)
@@ -1816,12 +1824,8 @@ private:
                                       "panel's list, showing the same titles on each key at once");
         const QList<double> qShown = q.switchValues("painted_ms", keys),
                             bShown = q.switchValues("painted_ms", plain);
-        s.rows << timeRow("search.median", QStringLiteral("key → results painted, median"),
-                          medianOf(qShown), medianOf(bShown), QStringLiteral("< 100"), 100)
-               << timeRow("search.p95", QStringLiteral("key → results painted, p95"), p95Of(qShown),
-                          p95Of(bShown), QStringLiteral("< 100"), 100)
-               << timeRow("search.max", QStringLiteral("key → results painted, max"), maxOf(qShown),
-                          maxOf(bShown))
+        s.rows << latencyRows(QStringLiteral("search"), QStringLiteral("key → results painted"),
+                              qShown, bShown)
                << timeRow("search.idle_p95",
                           QStringLiteral("key → painted and event loop idle, p95"),
                           p95Of(q.switchValues("idle_ms", keys)),
@@ -1878,12 +1882,8 @@ private:
                                       "cells, made and opened the same way");
         const QList<double> qShown = q.switchValues("painted_ms", opens),
                             bShown = q.switchValues("painted_ms", plain);
-        s.rows << timeRow("history.median", QStringLiteral("action → versions painted, median"),
-                          medianOf(qShown), medianOf(bShown), QStringLiteral("< 100"), 100)
-               << timeRow("history.p95", QStringLiteral("action → versions painted, p95"),
-                          p95Of(qShown), p95Of(bShown), QStringLiteral("< 100"), 100)
-               << timeRow("history.max", QStringLiteral("action → versions painted, max"),
-                          maxOf(qShown), maxOf(bShown))
+        s.rows << latencyRows(QStringLiteral("history"),
+                              QStringLiteral("action → versions painted"), qShown, bShown)
                << timeRow("history.idle_p95",
                           QStringLiteral("action → painted and event loop idle, p95"),
                           p95Of(q.switchValues("idle_ms", opens)),
