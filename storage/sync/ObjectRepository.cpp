@@ -10,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
@@ -822,6 +823,32 @@ Result<ObjectRepository> ObjectRepository::openOrCreate(const QString &path) {
     git_repository_free(raw);
     // Opening the fresh repository takes the same path as every later start.
     return open(path);
+}
+
+QStringList ObjectRepository::removeLeftoversOfAKilledWriter(const QString &path) {
+    const QDir root(path);
+    QStringList removed;
+    auto sweep = [&](const QString &folder, QDirIterator::IteratorFlags flags, auto isLeftover) {
+        QDirIterator it(root.filePath(folder), QDir::Files | QDir::Hidden | QDir::System, flags);
+        while (it.hasNext()) {
+            const QString file = it.next();
+            if (isLeftover(it.fileName()) && QFile::remove(file))
+                removed.append(root.relativeFilePath(file));
+        }
+    };
+    const auto isLock = [](const QString &name) { return name.endsWith(QLatin1String(".lock")); };
+    // libgit2 writes every ref, packed-refs, HEAD and config through "<name>.lock".
+    sweep(QStringLiteral("."), QDirIterator::NoIteratorFlags, isLock);
+    sweep(QStringLiteral("refs"), QDirIterator::Subdirectories, isLock);
+    // Loose objects go through objects/tmp_object_git2_*, fetched packs through
+    // objects/pack/pack_git2_* and "….idx.lock", and our own packs through tmp_pack_*.
+    sweep(QStringLiteral("objects"), QDirIterator::NoIteratorFlags,
+          [](const QString &name) { return name.startsWith(QLatin1String("tmp_object_git2_")); });
+    sweep(QStringLiteral("objects/pack"), QDirIterator::NoIteratorFlags, [&](const QString &name) {
+        return isLock(name) || name.startsWith(QLatin1String("pack_git2_")) ||
+               name.startsWith(QLatin1String("tmp_pack_"));
+    });
+    return removed;
 }
 
 Result<ObjectRepository> ObjectRepository::open(const QString &path) {

@@ -27,6 +27,12 @@ public:
     // Creates a bare repository at `path` (default branch main) or opens an existing one.
     static Result<ObjectRepository> openOrCreate(const QString &path);
     static Result<ObjectRepository> open(const QString &path);
+    // Removes what a process killed while it wrote to the repository at `path` leaves behind:
+    // git's lock files (refs/…/x.lock, packed-refs.lock, HEAD.lock, config.lock), which would
+    // refuse every later update of that ref, and half-written temporary packs and objects. Only
+    // for a repository no other process can be writing to (the vault's, under its lock).
+    // Returns the names removed, relative to `path`.
+    static QStringList removeLeftoversOfAKilledWriter(const QString &path);
 
     // Writes a blob and returns its object id (40 lowercase hex digits).
     Result<QByteArray> writeBlob(const QByteArray &content);

@@ -448,6 +448,9 @@ Result<std::unique_ptr<Vault>> Vault::open(const QString &dir, const QByteArray 
         if (auto r = del->run(); !r) return r.failure();
     }
 
+    // Only a process holding the vault's lock writes to repo.git, and this one holds it now:
+    // git lock files and temporary packs found there were left by one that was killed.
+    ObjectRepository::removeLeftoversOfAKilledWriter(d.dir + QStringLiteral("/repo.git"));
     auto repo = ObjectRepository::open(d.dir + QStringLiteral("/repo.git"));
     if (!repo) return repo.failure();
     d.repo = std::move(repo.value());

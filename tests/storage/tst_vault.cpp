@@ -384,6 +384,42 @@ private slots:
         QVERIFY2(second.error().contains("already open"), qPrintable(second.error()));
     }
 
+    // A sync killed while libgit2 moved a ref leaves "main.lock" beside it, which refused every
+    // later update of main ("failed to lock file … for writing") until someone deleted it by
+    // hand. Only the vault's lock holder writes to repo.git, so the next opener clears it.
+    void gitLocksLeftByAKilledSyncDoNotStopTheNextPublish() {
+        const QString dir = makeVault("gitlocks");
+        const QString repo = dir + "/repo.git";
+        QByteArray first;
+        {
+            auto v = Vault::open(dir, kPass);
+            QVERIFY(v);
+            auto head = (*v)->publishLocal();
+            QVERIFY2(head, qPrintable(head.error()));
+            first = *head;
+        }
+        const QStringList leftovers{"refs/heads/main.lock",
+                                    "packed-refs.lock",
+                                    "HEAD.lock",
+                                    "objects/pack/pack_git2_Xq3Lw1",
+                                    "objects/pack/tmp_pack_a1B2c3",
+                                    "objects/tmp_object_git2_Zz9yY8"};
+        for (const QString &name : leftovers)
+            test::writeFile(repo + '/' + name, "half-written");
+        auto v = Vault::open(dir, kPass);
+        QVERIFY2(v, qPrintable(v.error()));
+        for (const QString &name : leftovers)
+            QVERIFY2(!QFile::exists(repo + '/' + name), qPrintable(name));
+        QVERIFY(QFile::exists(repo + "/HEAD"));
+        QVERIFY((*v)->audit("test_event", {}));
+        auto next = (*v)->publishLocal();
+        QVERIFY2(next, qPrintable(next.error()));
+        QByteArray out;
+        run("git", {"--git-dir", repo, "rev-parse", "main~1"}, &out);
+        QCOMPARE(out.trimmed(), first);
+        run("git", {"--git-dir", repo, "fsck", "--strict"}, &out);
+    }
+
     void clockGoingBackwardsIsAudited() {
         const QString dir = makeVault("clock");
         {
