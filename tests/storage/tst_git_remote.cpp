@@ -165,6 +165,9 @@ private slots:
     void unreachableServerIsReported_data();
     void unreachableServerIsReported();
     void missingRepositoryIsReported();
+    void folderFetchTakesTheServersPacksWhole();
+    void folderFetchRefusesADamagedPackAndKeepsTrackingRef();
+    void folderFetchFallsBackWhenThePacksDoNotHoldEverything();
 
     // These share one big source repository and, per transport, the server repository the
     // first of them fills; each also works alone.
@@ -784,6 +787,140 @@ void GitRemoteTest::missingRepositoryIsReported() {
              qPrintable(ssh.error()));
     remember(https.error());
     remember(ssh.error());
+}
+
+// ---- fetching from a folder ----
+
+namespace {
+QStringList packNames(const QString &repo) {
+    return QDir(repo + QStringLiteral("/objects/pack"))
+        .entryList({QStringLiteral("pack-*.pack")}, QDir::Files, QDir::Name);
+}
+} // namespace
+
+// From a folder, the server's packs that the reader holds nothing of are read whole through
+// libgit2's indexer (same pack name, every object checked) instead of being rebuilt object by
+// object; what they do not cover still comes by the ordinary fetch.
+void GitRemoteTest::folderFetchTakesTheServersPacksWhole() {
+    const QString name = serverRepo(QStringLiteral("whole-packs"));
+    QVERIFY(!name.isEmpty());
+    const QString origin = QDir(m_serverRoot).filePath(name);
+    const QString writer = clientRepo();
+    QMap<QString, QByteArray> files{{QStringLiteral("QUIRE.json"), "{\"format\":\"quire/1\"}"}};
+    for (int i = 0; i < 40; ++i)
+        files.insert(QStringLiteral("r-%1").arg(i), randomBytes(2048 + i));
+    QVERIFY(!commitFiles(writer, files, QStringLiteral("first")).isEmpty());
+    QVERIFY(GitRemote::push(writer, origin, {}, kHeadsMain, kMain).ok());
+    const QByteArray second =
+        commitFiles(writer, {{QStringLiteral("c-big"), randomBytes(3 << 20)}}, "second");
+    QVERIFY(GitRemote::push(writer, origin, {}, kHeadsMain, kMain).ok());
+    const QStringList serverPacks = packNames(origin);
+    QVERIFY2(serverPacks.size() >= 2, qPrintable(serverPacks.join(' ')));
+
+    const QString reader = clientRepo();
+    auto fetched = GitRemote::fetch(reader, origin, {}, kMain, kTracking);
+    QVERIFY2(fetched.ok(), qPrintable(fetched.error()));
+    QCOMPARE(fetched->remoteHead, second);
+    QCOMPARE(revParse(reader, kTracking), second);
+    for (const QString &pack : serverPacks)
+        QVERIFY2(packNames(reader).contains(pack), qPrintable(pack));
+    QCOMPARE(fsckProblems(reader), QString());
+    const CommandResult big =
+        runGit({QStringLiteral("--git-dir=") + reader, QStringLiteral("cat-file"),
+                QStringLiteral("-s"), QString::fromLatin1(second) + QStringLiteral(":c-big")});
+    QCOMPARE(big.out.trimmed(), QByteArray::number(3 << 20));
+
+    // Later: a new pack on the server comes the same way; one the reader has is not read again.
+    const QByteArray third =
+        commitFiles(writer, {{QStringLiteral("r-new"), randomBytes(4096)}}, "third");
+    QVERIFY(GitRemote::push(writer, origin, {}, kHeadsMain, kMain).ok());
+    const QStringList before = packNames(reader);
+    auto again = GitRemote::fetch(reader, origin, {}, kMain, kTracking);
+    QVERIFY2(again.ok(), qPrintable(again.error()));
+    QCOMPARE(revParse(reader, kTracking), third);
+    QCOMPARE(packNames(reader).size(), before.size() + 1);
+    QCOMPARE(fsckProblems(reader), QString());
+
+    // The writer holds everything the server has: its fetch takes no pack.
+    const QStringList writerPacks = packNames(writer);
+    QVERIFY(GitRemote::fetch(writer, origin, {}, kMain, kTracking).ok());
+    QCOMPARE(packNames(writer), writerPacks);
+}
+
+// A pack on the share that was damaged (here one byte in the middle of a blob's data) is
+// refused with a message that says so; nothing of it stays and the tracking ref keeps its place.
+void GitRemoteTest::folderFetchRefusesADamagedPackAndKeepsTrackingRef() {
+    const QString name = serverRepo(QStringLiteral("damaged-pack"));
+    QVERIFY(!name.isEmpty());
+    const QString origin = QDir(m_serverRoot).filePath(name);
+    const QString writer = clientRepo();
+    const QByteArray first =
+        commitFiles(writer, {{QStringLiteral("QUIRE.json"), "{\"format\":\"quire/1\"}"}}, "first");
+    QVERIFY(GitRemote::push(writer, origin, {}, kHeadsMain, kMain).ok());
+    const QString reader = clientRepo();
+    QVERIFY(GitRemote::fetch(reader, origin, {}, kMain, kTracking).ok());
+    QCOMPARE(revParse(reader, kTracking), first);
+
+    const QStringList known = packNames(origin);
+    QVERIFY(!commitFiles(writer, {{QStringLiteral("c-data"), randomBytes(1 << 20)}}, "second")
+                 .isEmpty());
+    QVERIFY(GitRemote::push(writer, origin, {}, kHeadsMain, kMain).ok());
+    QStringList added = packNames(origin);
+    for (const QString &pack : known)
+        added.removeAll(pack);
+    QCOMPARE(added.size(), 1);
+    QFile pack(origin + QStringLiteral("/objects/pack/") + added.first());
+    QVERIFY(pack.open(QIODevice::ReadWrite));
+    const qint64 middle = pack.size() / 2;
+    QVERIFY(pack.seek(middle));
+    const char flipped = char(pack.read(1).at(0) ^ 0x40);
+    QVERIFY(pack.seek(middle));
+    QCOMPARE(pack.write(&flipped, 1), qint64(1));
+    pack.close();
+
+    const QDir readerPackDir(reader + QStringLiteral("/objects/pack"));
+    const QStringList readerFiles = readerPackDir.entryList(QDir::Files);
+    auto fetched = GitRemote::fetch(reader, origin, {}, kMain, kTracking);
+    QVERIFY(!fetched.ok());
+    qInfo("%s", qPrintable(fetched.error()));
+    QVERIFY2(fetched.error().contains(QStringLiteral("a pack there was refused")) &&
+                 fetched.error().contains(added.first()),
+             qPrintable(fetched.error()));
+    QCOMPARE(readerPackDir.entryList(QDir::Files), readerFiles); // no pack, no temporary file
+    QCOMPARE(revParse(reader, kTracking), first);
+    QCOMPARE(fsckProblems(reader), QString());
+}
+
+// Someone wrote on the share outside Quire (here the git CLI): the server's head is a loose
+// commit on top of a pack the reader has none of. Taking that pack alone would leave the head
+// missing, so it is not kept, and the ordinary fetch brings everything.
+void GitRemoteTest::folderFetchFallsBackWhenThePacksDoNotHoldEverything() {
+    const QString name = serverRepo(QStringLiteral("loose-head"));
+    QVERIFY(!name.isEmpty());
+    const QString origin = QDir(m_serverRoot).filePath(name);
+    const QString writer = clientRepo();
+    QVERIFY(!commitFiles(writer,
+                         {{QStringLiteral("QUIRE.json"), "{\"format\":\"quire/1\"}"},
+                          {QStringLiteral("c-data"), randomBytes(256 << 10)}},
+                         "first")
+                 .isEmpty());
+    QVERIFY(GitRemote::push(writer, origin, {}, kHeadsMain, kMain).ok());
+    const QStringList serverPacks = packNames(origin);
+    QCOMPARE(serverPacks.size(), 1);
+    const QByteArray loose =
+        commitFiles(origin, {{QStringLiteral("r-loose"), randomBytes(4096)}}, "by hand");
+    QVERIFY(!loose.isEmpty());
+
+    const QString reader = clientRepo();
+    auto fetched = GitRemote::fetch(reader, origin, {}, kMain, kTracking);
+    QVERIFY2(fetched.ok(), qPrintable(fetched.error()));
+    QCOMPARE(revParse(reader, kTracking), loose);
+    QCOMPARE(fsckProblems(reader), QString());
+    QVERIFY(!packNames(reader).contains(serverPacks.first())); // taken, then given back
+    const CommandResult data =
+        runGit({QStringLiteral("--git-dir=") + reader, QStringLiteral("cat-file"),
+                QStringLiteral("-s"), QString::fromLatin1(loose) + QStringLiteral("~1:c-data")});
+    QCOMPARE(data.out.trimmed(), QByteArray::number(256 << 10));
 }
 
 // ---- interrupted transfers ----
