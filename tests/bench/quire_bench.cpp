@@ -990,6 +990,7 @@ struct Options {
     int verifySignatures = 200;
     std::uint64_t seed = 20261124;
     bool baseline = true;
+    bool keep = false; // --keep: the sync section's vaults and server stay too, for profiling
     QSet<QString> only;
     QString cli;
     QString sqliteBaseline;
@@ -1627,7 +1628,9 @@ private:
         const QString server = base + QStringLiteral("/server.git");
         const QString newcomerDir = base + QStringLiteral("/newcomer");
         QDir().mkpath(base);
-        auto cleanUp = [&] { QDir(base).removeRecursively(); };
+        auto cleanUp = [&] {
+            if (!m_opt.keep) QDir(base).removeRecursively();
+        };
 
         if (const ChildRun r =
                 git({QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("--bare"),
@@ -2999,6 +3002,7 @@ int main(int argc, char *argv[]) {
         return 1;
     }
     work.setAutoRemove(!parser.isSet(keep));
+    opt.keep = parser.isSet(keep);
     if (parser.isSet(keep)) progress(QStringLiteral("keeping %1").arg(work.path()));
 
     const QString cpu =
