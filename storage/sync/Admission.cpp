@@ -247,8 +247,8 @@ void Vault::Impl::precheck(Incoming &in) {
     }
 }
 
-Result<void> Vault::Impl::checkSealsAhead(QList<Incoming> &waiting) {
-    QHash<QString, std::shared_ptr<crypto::EcKey>> keys;
+Result<Vault::Impl::SealKeys> Vault::Impl::memberSealKeys() {
+    SealKeys keys;
     auto st = db.prepare(QStringLiteral("SELECT cert_sha256, sign_cert FROM members"));
     if (!st) return st.failure();
     while (true) {
@@ -260,18 +260,27 @@ Result<void> Vault::Impl::checkSealsAhead(QList<Incoming> &waiting) {
         auto key = crypto::EcKey::fromPublicDer(info->subjectPublicKeyDer);
         if (key) keys.insert(st->text(0), std::make_shared<crypto::EcKey>(std::move(*key)));
     }
+    return keys;
+}
+
+void Vault::Impl::checkSealAhead(const SealKeys &keys, Incoming &in) {
+    if (in.pre.sealValid || in.record.value("type").toString() == QLatin1String("notebook")) return;
+    const auto key = keys.constFind(in.seal.value("cert").toString());
+    if (key != keys.constEnd())
+        in.pre.sealValid = (*key)->verify(in.pre.canonical, unb64(in.seal.value("sig")));
+}
+
+Result<void> Vault::Impl::checkSealsAhead(QList<Incoming> &waiting) {
+    auto memberKeys = memberSealKeys();
+    if (!memberKeys) return memberKeys.failure();
+    const SealKeys &keys = *memberKeys;
     QList<Incoming *> toCheck;
     for (Incoming &in : waiting)
         if (!in.pre.sealValid && in.record.value("type").toString() != QLatin1String("notebook") &&
             keys.contains(in.seal.value("cert").toString()))
             toCheck << &in;
     prepareInParallelConsumeInOrder(
-        toCheck.size(), 32,
-        [&](qsizetype i) {
-            Incoming &in = *toCheck.at(i);
-            const auto &key = keys.constFind(in.seal.value("cert").toString()).value();
-            in.pre.sealValid = key->verify(in.pre.canonical, unb64(in.seal.value("sig")));
-        },
+        toCheck.size(), 32, [&](qsizetype i) { checkSealAhead(keys, *toCheck.at(i)); },
         [](qsizetype) { return true; });
     return {};
 }

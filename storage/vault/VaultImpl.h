@@ -318,6 +318,12 @@ struct Vault::Impl {
     // Checks, on all cores, the seal signatures of waiting records sealed by a certificate of
     // a member this notebook knows. Whether that member may write them is admit()'s question.
     Result<void> checkSealsAhead(QList<Incoming> &waiting);
+    // The signing keys of the members' certificates, by the certificate's SHA-256; and the
+    // check of one record's seal with them, which any thread may run (a certificate's key
+    // never changes, so keys read before a round are good for it).
+    using SealKeys = QHash<QString, std::shared_ptr<crypto::EcKey>>;
+    Result<SealKeys> memberSealKeys();
+    static void checkSealAhead(const SealKeys &keys, Incoming &in);
     Result<StoredRecord> storedFromIncoming(const QJsonObject &record, const QString &id,
                                             const QByteArray &envelope);
 
