@@ -423,7 +423,16 @@ Result<Database> Database::open(const QString &path, const crypto::SecureBytes &
                            // Index pages of random keys (record ids, paths) are touched all over
                            // the file; a larger cache keeps a batch from spilling and
                            // re-encrypting pages before its commit.
-                           "PRAGMA cache_size = -32768;";
+                           "PRAGMA cache_size = -32768;"
+                           // A batch of 1,000 entries writes some 6,000 pages (leaves of the
+                           // random-key indexes); with SQLite's default of a checkpoint every
+                           // 1,000 pages each commit copied all of them into the file and
+                           // synced it, a fifth of a bulk save at 100,000 entries. Every 16,384
+                           // pages (64 MiB of log) a leaf that several batches touched is
+                           // copied once: 2,482 → 2,805 entries/s in batches. After a
+                           // checkpoint the log file is cut back to 16 MiB.
+                           "PRAGMA wal_autocheckpoint = 16384;"
+                           "PRAGMA journal_size_limit = 16777216;";
     if (const int rc = sqlite3_exec(db, settings, nullptr, nullptr, nullptr); rc != SQLITE_OK)
         return failure(db, rc, QString::fromUtf8(settings));
 
