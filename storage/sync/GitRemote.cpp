@@ -948,7 +948,10 @@ bool holdsNothingOf(const QString &idxPath, git_odb *odb) {
     return true;
 }
 
-// Whether every commit, tree and blob reachable from `head` is in `odb`.
+// Whether every commit, tree and blob reachable from `head` is in `odb`. What the repository's
+// refs reach is whole already (a ref moves only after a complete fetch or a local commit): the
+// walk stops at their commits, and their trees down to the second level count as seen, so that
+// a sync that brought one pack looks at what is new, not at the whole history.
 bool reachesOnlyPresentObjects(git_repository *repo, git_odb *odb, const git_oid &head) {
     git_odb_refresh(odb);
     git_revwalk *rawWalk = nullptr;
@@ -962,6 +965,38 @@ bool reachesOnlyPresentObjects(git_repository *repo, git_odb *odb, const git_oid
         seen.insert(key);
         return true;
     };
+    git_reference_iterator *rawRefs = nullptr;
+    if (git_reference_iterator_new(&rawRefs, repo) == 0) {
+        const std::unique_ptr<git_reference_iterator, decltype(&git_reference_iterator_free)> refs(
+            rawRefs, git_reference_iterator_free);
+        git_reference *ref = nullptr;
+        while (git_reference_next(&ref, refs.get()) == 0) {
+            git_object *peeled = nullptr;
+            const bool isCommit = git_reference_peel(&peeled, ref, GIT_OBJECT_COMMIT) == 0;
+            git_reference_free(ref);
+            if (!isCommit) continue;
+            const std::unique_ptr<git_object, decltype(&git_object_free)> commit(peeled,
+                                                                                 git_object_free);
+            if (git_revwalk_hide(walk.get(), git_object_id(commit.get())) < 0) return false;
+            std::vector<std::pair<git_oid, int>> trees{
+                {*git_commit_tree_id(reinterpret_cast<git_commit *>(commit.get())), 0}};
+            firstTime(trees.front().first);
+            while (!trees.empty()) {
+                const auto [id, depth] = trees.back();
+                trees.pop_back();
+                git_tree *rawTree = nullptr;
+                if (git_tree_lookup(&rawTree, repo, &id) < 0) continue;
+                const std::unique_ptr<git_tree, decltype(&git_tree_free)> tree(rawTree,
+                                                                               git_tree_free);
+                for (size_t i = 0, n = git_tree_entrycount(tree.get()); i < n; ++i) {
+                    const git_tree_entry *entry = git_tree_entry_byindex(tree.get(), i);
+                    if (firstTime(*git_tree_entry_id(entry)) && depth < 1 &&
+                        git_tree_entry_type(entry) == GIT_OBJECT_TREE)
+                        trees.push_back({*git_tree_entry_id(entry), depth + 1});
+                }
+            }
+        }
+    }
     git_oid commitId;
     int rc;
     while ((rc = git_revwalk_next(&commitId, walk.get())) == 0) {
