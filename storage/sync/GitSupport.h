@@ -9,6 +9,8 @@
 #include <QString>
 #include <QTemporaryDir>
 
+#include <memory>
+
 namespace quire {
 
 // libgit2 keeps a reference count of init calls; one process-wide init is enough, and the static
@@ -43,6 +45,13 @@ inline void initLibgit2() {
     }();
     (void)initialized;
 }
+
+// An owning pointer that frees a libgit2 object with its own free function, for example
+// GitHandle<git_tree, git_tree_free>.
+template <typename T, void (*Free)(T *)> struct GitFree {
+    void operator()(T *p) const { Free(p); }
+};
+template <typename T, void (*Free)(T *)> using GitHandle = std::unique_ptr<T, GitFree<T, Free>>;
 
 inline QString lastGitError() {
     const git_error *error = git_error_last();

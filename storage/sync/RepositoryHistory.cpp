@@ -1,4 +1,5 @@
 #include "sync/RepositoryHistory.h"
+#include "sync/GitSupport.h"
 
 #include <git2.h>
 
@@ -12,9 +13,6 @@ namespace quire {
 
 namespace {
 
-template <typename T, void (*Free)(T *)> struct GitFree {
-    void operator()(T *p) const { Free(p); }
-};
 using RepositoryHandle =
     std::unique_ptr<git_repository, GitFree<git_repository, git_repository_free>>;
 using TreeHandle = std::unique_ptr<git_tree, GitFree<git_tree, git_tree_free>>;
@@ -27,14 +25,9 @@ using CommitHandle = std::unique_ptr<git_commit, GitFree<git_commit, git_commit_
 using SignatureHandle = std::unique_ptr<git_signature, GitFree<git_signature, git_signature_free>>;
 using ReferenceHandle = std::unique_ptr<git_reference, GitFree<git_reference, git_reference_free>>;
 
-QString lastError() {
-    const git_error *error = git_error_last();
-    return error && error->message ? QString::fromUtf8(error->message).trimmed()
-                                   : QStringLiteral("unknown error");
-}
-
 Error gitFailure(const QString &context) {
-    return fail(QCoreApplication::translate("quire::storage", "%1: %2").arg(context, lastError()));
+    return fail(
+        QCoreApplication::translate("quire::storage", "%1: %2").arg(context, lastGitError()));
 }
 
 Result<git_oid> toOid(const QByteArray &hex) {
