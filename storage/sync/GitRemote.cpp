@@ -1,4 +1,5 @@
 #include "sync/GitRemote.h"
+#include "sync/FolderPacks.h"
 #include "sync/GitSupport.h"
 
 #include <git2.h>
@@ -26,13 +27,11 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <chrono>
 #include <cstddef>
 #include <memory>
 #include <optional>
 #include <thread>
-#include <vector>
 
 namespace quire {
 
@@ -898,222 +897,6 @@ struct ConnectedRemote {
     std::optional<ConnectionWatchdog> watchdog;
 };
 
-namespace {
-
-// ---- a folder remote's packs, taken whole ----
-
-// From a folder (a file share), libgit2's local transport builds one pack of everything the
-// fetch needs: it inflates every object of the server's packs and deflates it again, and its
-// indexer re-maps the growing pack for every small write. A first sync of 110,000 records
-// spent 17 s of its 57 there against 3.8 s for all of `git clone --bare --no-local`. The packs
-// on the server are what we need already, so a pack this repository has none of is read
-// whole through libgit2's indexer instead, in large pieces: the indexer checks the pack as it
-// would check a pack off the network (every object's hash, deltas, the trailing checksum) and
-// writes it and its index into our objects/pack. libgit2's fetch then finds the server's head
-// here and transfers nothing. Should anything the head reaches still be missing (loose objects
-// on the server, a pack passed over because we hold part of it), the packs taken are removed
-// again and the ordinary fetch runs as it would have.
-constexpr qint64 kPackPiece = qint64(8) << 20;
-constexpr int kPackSamples = 16;
-
-struct IndexerFree {
-    void operator()(git_indexer *indexer) const { git_indexer_free(indexer); }
-};
-using IndexerHandle = std::unique_ptr<git_indexer, IndexerFree>;
-
-// Whether none of a few object names spread through a pack index (version 2: header, fan-out
-// table, sorted names) is in `odb`; false for an index that cannot be read as one, which the
-// ordinary fetch then deals with.
-bool holdsNothingOf(const QString &idxPath, git_odb *odb) {
-    QFile idx(idxPath);
-    if (!idx.open(QIODevice::ReadOnly)) return false;
-    const QByteArray head = idx.read(8 + 256 * 4);
-    if (head.size() != 8 + 256 * 4 || !head.startsWith(QByteArray("\377tOc\0\0\0\2", 8)))
-        return false;
-    const auto *last = reinterpret_cast<const uchar *>(head.constData()) + 8 + 255 * 4;
-    const qint64 count = qint64(quint32(last[0]) << 24 | quint32(last[1]) << 16 |
-                                quint32(last[2]) << 8 | quint32(last[3]));
-    if (count == 0 || idx.size() < 8 + 256 * 4 + count * GIT_OID_RAWSZ) return false;
-    const qint64 samples = std::min<qint64>(count, kPackSamples);
-    for (qint64 i = 0; i < samples; ++i) {
-        const qint64 at = (count - 1) * i / std::max<qint64>(1, samples - 1);
-        if (!idx.seek(8 + 256 * 4 + at * GIT_OID_RAWSZ)) return false;
-        const QByteArray raw = idx.read(GIT_OID_RAWSZ);
-        if (raw.size() != GIT_OID_RAWSZ) return false;
-        git_oid oid;
-        if (git_oid_fromraw(&oid, reinterpret_cast<const unsigned char *>(raw.constData())) < 0 ||
-            git_odb_exists(odb, &oid))
-            return false;
-    }
-    return true;
-}
-
-// Whether every commit, tree and blob reachable from `head` is in `odb`. What the repository's
-// refs reach is whole already (a ref moves only after a complete fetch or a local commit): the
-// walk stops at their commits, and their trees down to the second level count as seen, so that
-// a sync that brought one pack looks at what is new, not at the whole history.
-bool reachesOnlyPresentObjects(git_repository *repo, git_odb *odb, const git_oid &head) {
-    git_odb_refresh(odb);
-    git_revwalk *rawWalk = nullptr;
-    if (git_revwalk_new(&rawWalk, repo) < 0) return false;
-    const std::unique_ptr<git_revwalk, decltype(&git_revwalk_free)> walk(rawWalk, git_revwalk_free);
-    if (git_revwalk_push(walk.get(), &head) < 0) return false;
-    QSet<QByteArray> seen;
-    auto firstTime = [&](const git_oid &oid) {
-        const QByteArray key(reinterpret_cast<const char *>(oid.id), GIT_OID_RAWSZ);
-        if (seen.contains(key)) return false;
-        seen.insert(key);
-        return true;
-    };
-    git_reference_iterator *rawRefs = nullptr;
-    if (git_reference_iterator_new(&rawRefs, repo) == 0) {
-        const std::unique_ptr<git_reference_iterator, decltype(&git_reference_iterator_free)> refs(
-            rawRefs, git_reference_iterator_free);
-        git_reference *ref = nullptr;
-        while (git_reference_next(&ref, refs.get()) == 0) {
-            git_object *peeled = nullptr;
-            const bool isCommit = git_reference_peel(&peeled, ref, GIT_OBJECT_COMMIT) == 0;
-            git_reference_free(ref);
-            if (!isCommit) continue;
-            const std::unique_ptr<git_object, decltype(&git_object_free)> commit(peeled,
-                                                                                 git_object_free);
-            if (git_revwalk_hide(walk.get(), git_object_id(commit.get())) < 0) return false;
-            std::vector<std::pair<git_oid, int>> trees{
-                {*git_commit_tree_id(reinterpret_cast<git_commit *>(commit.get())), 0}};
-            firstTime(trees.front().first);
-            while (!trees.empty()) {
-                const auto [id, depth] = trees.back();
-                trees.pop_back();
-                git_tree *rawTree = nullptr;
-                if (git_tree_lookup(&rawTree, repo, &id) < 0) continue;
-                const std::unique_ptr<git_tree, decltype(&git_tree_free)> tree(rawTree,
-                                                                               git_tree_free);
-                for (size_t i = 0, n = git_tree_entrycount(tree.get()); i < n; ++i) {
-                    const git_tree_entry *entry = git_tree_entry_byindex(tree.get(), i);
-                    if (firstTime(*git_tree_entry_id(entry)) && depth < 1 &&
-                        git_tree_entry_type(entry) == GIT_OBJECT_TREE)
-                        trees.push_back({*git_tree_entry_id(entry), depth + 1});
-                }
-            }
-        }
-    }
-    git_oid commitId;
-    int rc;
-    while ((rc = git_revwalk_next(&commitId, walk.get())) == 0) {
-        git_commit *rawCommit = nullptr;
-        if (git_commit_lookup(&rawCommit, repo, &commitId) < 0) return false;
-        const git_oid treeId = *git_commit_tree_id(rawCommit);
-        git_commit_free(rawCommit);
-        std::vector<git_oid> trees;
-        if (firstTime(treeId)) trees.push_back(treeId);
-        while (!trees.empty()) {
-            const git_oid id = trees.back();
-            trees.pop_back();
-            git_tree *rawTree = nullptr;
-            if (git_tree_lookup(&rawTree, repo, &id) < 0) return false;
-            const std::unique_ptr<git_tree, decltype(&git_tree_free)> tree(rawTree, git_tree_free);
-            for (size_t i = 0, n = git_tree_entrycount(tree.get()); i < n; ++i) {
-                const git_tree_entry *entry = git_tree_entry_byindex(tree.get(), i);
-                const git_oid &oid = *git_tree_entry_id(entry);
-                if (!firstTime(oid)) continue;
-                if (git_tree_entry_type(entry) == GIT_OBJECT_TREE)
-                    trees.push_back(oid);
-                else if (!git_odb_exists(odb, &oid))
-                    return false;
-            }
-        }
-    }
-    return rc == GIT_ITEROVER;
-}
-
-// Reads the server's packs that `repo` holds nothing of through the indexer into `repo`.
-// Returns false with `error` set when one of them is refused (damaged, not a pack) or the
-// transfer was cancelled; a pack it cannot tell about is left to the ordinary fetch.
-bool takeNewPacksWhole(const QString &repoPath, const git_oid &remoteHead,
-                       const QString &serverPath, Session &session, QString &error) {
-    git_repository *rawRepo = nullptr;
-    if (git_repository_open_ext(&rawRepo, QFile::encodeName(repoPath).constData(),
-                                GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) < 0)
-        return true; // the ordinary fetch says what is wrong
-    const RepositoryHandle ownRepo(rawRepo);
-    git_repository *repo = ownRepo.get();
-    git_repository *rawServer = nullptr;
-    if (git_repository_open_ext(&rawServer, QFile::encodeName(serverPath).constData(),
-                                GIT_REPOSITORY_OPEN_NO_SEARCH | GIT_REPOSITORY_OPEN_BARE,
-                                nullptr) < 0)
-        return true; // the ordinary fetch says what is wrong with it
-    const RepositoryHandle server(rawServer);
-    const QDir serverPacks(QFile::decodeName(git_repository_commondir(server.get())) +
-                           QStringLiteral("objects/pack"));
-    const QString ourPacks =
-        QFile::decodeName(git_repository_commondir(repo)) + QStringLiteral("objects/pack");
-    git_odb *odb = nullptr;
-    if (git_repository_odb(&odb, repo) < 0) return true;
-    const std::unique_ptr<git_odb, decltype(&git_odb_free)> odbHandle(odb, git_odb_free);
-
-    if (git_odb_exists(odb, &remoteHead)) return true; // nothing new: the ordinary fetch
-    const QStringList names =
-        serverPacks.entryList({QStringLiteral("pack-*.pack")}, QDir::Files, QDir::Name);
-    QStringList taken;
-    for (const QString &name : names) {
-        const QFileInfo pack(serverPacks.filePath(name));
-        const QString idxPath = serverPacks.filePath(name.chopped(5) + QStringLiteral(".idx"));
-        // Only plain files: a link or a device in a shared folder is not read through.
-        if (pack.isSymLink() || !pack.isFile() || QFileInfo(idxPath).isSymLink() ||
-            QFile::exists(ourPacks + u'/' + name) || !holdsNothingOf(idxPath, odb))
-            continue;
-        QFile in(pack.filePath());
-        if (!in.open(QIODevice::ReadOnly)) continue; // the ordinary fetch reads it or says why
-        git_indexer_options options = GIT_INDEXER_OPTIONS_INIT;
-        options.progress_cb = [](const git_indexer_progress *stats, void *payload) {
-            return onFetchProgress(stats, payload);
-        };
-        options.progress_cb_payload = &session;
-        git_indexer *rawIndexer = nullptr;
-        if (git_indexer_new(&rawIndexer, QFile::encodeName(ourPacks).constData(), 0, odb,
-                            &options) < 0) {
-            error = lastGitError();
-            return false;
-        }
-        const IndexerHandle indexer(rawIndexer);
-        git_indexer_progress stats{};
-        QByteArray piece;
-        while (!in.atEnd()) {
-            piece = in.read(kPackPiece);
-            if (piece.isEmpty()) break;
-            if (git_indexer_append(indexer.get(), piece.constData(), size_t(piece.size()), &stats) <
-                0) {
-                error = session.cancelled() ? QCoreApplication::translate(
-                                                  "quire::storage", "the transfer was cancelled")
-                                            : QStringLiteral("%1: %2").arg(name, lastGitError());
-                return false;
-            }
-        }
-        if (in.error() != QFileDevice::NoError) {
-            error = QStringLiteral("%1: %2").arg(name, in.errorString());
-            return false;
-        }
-        if (git_indexer_commit(indexer.get(), &stats) < 0) {
-            error = QStringLiteral("%1: %2").arg(name, lastGitError());
-            return false;
-        }
-        taken << QString::fromLatin1(git_indexer_name(indexer.get()));
-    }
-    if (taken.isEmpty()) return true;
-    // libgit2's fetch asks only whether the server's head is here. It is now, so everything it
-    // reaches must be too (a pack passed over as ours may hold objects we lack, and loose
-    // objects on the server are in no pack): otherwise the packs taken go again, and the
-    // ordinary fetch brings what is needed.
-    if (!reachesOnlyPresentObjects(repo, odb, remoteHead)) {
-        for (const QString &hash : std::as_const(taken))
-            for (const char *suffix : {".idx", ".pack"})
-                QFile::remove(ourPacks + QStringLiteral("/pack-") + hash + QLatin1String(suffix));
-    }
-    return true;
-}
-
-} // namespace
-
 Result<void> GitRemote::validateUrl(const QString &url) {
     const Result<Address> address = parseAddress(url);
     if (!address) return address.failure();
@@ -1175,13 +958,22 @@ Result<FetchOutcome> GitRemote::fetch(const QString &repoPath, const QString &ur
     git_oid head;
     if (address.kind == Address::Kind::Local &&
         git_oid_fromstr(&head, outcome.remoteHead.constData()) == 0) {
-        QString refused;
-        if (!takeNewPacksWhole(repoPath, head, address.path, link.session, refused))
-            return fail(scrub(QCoreApplication::translate("quire::storage",
-                                                          "could not fetch from %1: a pack there "
-                                                          "was refused: %2")
-                                  .arg(address.where(), refused),
-                              credentials));
+        const Result<void> taken = takeFolderPacksWhole(
+            repoPath, address.path, head,
+            [](const git_indexer_progress *stats, void *payload) {
+                return onFetchProgress(stats, payload);
+            },
+            &link.session);
+        if (!taken)
+            return fail(scrub(
+                QCoreApplication::translate("quire::storage",
+                                            "could not fetch from %1: a pack there "
+                                            "was refused: %2")
+                    .arg(address.where(), link.session.cancelled()
+                                              ? QCoreApplication::translate(
+                                                    "quire::storage", "the transfer was cancelled")
+                                              : taken.error()),
+                credentials));
     }
     int rc = git_remote_download(link.remote.get(), &refspecs, &options);
     if (rc == 0 && link.session.cancelled()) rc = GIT_EUSER;
